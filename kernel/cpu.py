@@ -1,0 +1,375 @@
+"""The CPU: execution contexts, the trap, context switches and preemption.
+
+Every process runs its program on its own greenlet.  The kernel's scheduler
+loop runs on the main greenlet.  A system call is a plain function call from
+the program into `trap`: it runs on the process's own context, in kernel mode,
+and only when it must wait does it `sleep`, which saves the process's context
+(the greenlet stays paused right there) and switches to the scheduler, which
+picks the next READY process and switches to it.  That is the whole trick:
+
+    process --trap--> kernel code --sleep--> scheduler --switch--> other process
+
+A timer interrupt (the host's SIGALRM) preempts a process whose slice is used
+up -- but only in user mode; inside a system call it just asks for a resched,
+which happens on the way back to user space, as in a real kernel.
+"""
+from __future__ import annotations
+
+import heapq
+import signal as host_signal
+import sys
+from typing import TYPE_CHECKING, Any, Callable, Optional
+
+from greenlet import greenlet, getcurrent
+
+from . import trace as ev
+from .errors import ExecImage, ProcessExit, Unwind
+from .proc import Proc, State
+
+if TYPE_CHECKING:
+    from .kernel import Kernel
+
+TIMER_INTERVAL = 0.01       # host timer interrupt period, seconds
+KERNEL_DIRS: tuple[str, ...] = ()   # filled in below: frames there are not user code
+
+
+class Machine:
+    """Which CPU is running in this host thread: user-space libraries trap into it."""
+    cpu: Optional["CPU"] = None
+
+
+machine = Machine()
+
+
+class WaitQueue:
+    """Processes sleeping until something happens (xv6's sleep channel)."""
+    __slots__ = ("name", "procs")
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.procs: dict[Proc, None] = {}
+
+    def __len__(self) -> int:
+        return len(self.procs)
+
+
+class CPU:
+    def __init__(self, k: "Kernel", deterministic: bool) -> None:
+        self.k = k
+        self.deterministic = deterministic
+        self.current: Optional[Proc] = None
+        self.main: Optional[greenlet] = None
+        self.need_resched = False
+        self.timers: list[tuple[float, int, Proc, int]] = []   # (deadline, seq, proc, gen)
+        self.timer_seq = 0
+        self.halted = False
+        self.irq_syscalls = 0       # system calls since the last timer interrupt
+        self.switches = 0
+
+    # ---- wait queues: sleep and wakeup --------------------------------------
+
+    def queue(self, name: str) -> WaitQueue:
+        return WaitQueue(name)
+
+    def sleep(self, p: Proc, queue: Optional[WaitQueue], why: str,
+              deadline: Optional[float] = None) -> bool:
+        """Block p until woken.  Returns True if a signal interrupted the sleep."""
+        if self.k.signals.interrupts(p):
+            return True
+        if queue is not None:
+            queue.procs[p] = None
+            p.wait_queue = queue
+        if deadline is not None:
+            p.deadline = deadline
+            self.timer_seq += 1
+            heapq.heappush(self.timers, (deadline, self.timer_seq, p, id(queue)))
+        self.set_state(p, State.BLOCKED, why)
+        p.voluntary_switches += 1
+        self.main.switch()
+        interrupted = p.interrupted
+        p.interrupted = False
+        return interrupted
+
+    def wakeup(self, queue: WaitQueue, reason: str = "") -> None:
+        if not queue.procs:
+            return
+        procs = list(queue.procs)
+        queue.procs.clear()
+        for p in procs:
+            p.wait_queue = None
+            p.deadline = None
+            self.make_ready(p, reason or f"woken: {queue.name}")
+
+    def interrupt(self, p: Proc) -> None:
+        """A signal arrived for a sleeping process: wake it early."""
+        if p.state is State.BLOCKED:
+            if p.wait_queue is not None:
+                p.wait_queue.procs.pop(p, None)
+                p.wait_queue = None
+            p.deadline = None
+            p.interrupted = True
+            self.make_ready(p, "signal")
+
+    def make_ready(self, p: Proc, reason: str, front: bool = False) -> None:
+        self.set_state(p, State.READY, reason)
+        self.k.sched.ready(p, front)
+
+    def set_state(self, p: Proc, new: State, reason: str) -> None:
+        old = p.state
+        p.state = new
+        if new is State.BLOCKED:
+            p.blocked_on = reason
+        if self.k.trace.active:
+            self.k.trace.emit(ev.StateChange(p.pid, old.value, new.value, reason))
+
+    # ---- timers ----------------------------------------------------------
+
+    def expire_timers(self) -> None:
+        now = self.k.clock.monotonic()
+        timers = self.timers
+        while timers and timers[0][0] <= now:
+            deadline, _, p, _ = heapq.heappop(timers)
+            if p.state is State.BLOCKED and p.deadline == deadline:
+                if p.wait_queue is not None:
+                    p.wait_queue.procs.pop(p, None)
+                    p.wait_queue = None
+                p.deadline = None
+                self.make_ready(p, "timer")
+        self.k.signals.expire_alarms(now)
+
+    def next_deadline(self) -> Optional[float]:
+        while self.timers:
+            deadline, _, p, _ = self.timers[0]
+            if p.state is State.BLOCKED and p.deadline == deadline:
+                break
+            heapq.heappop(self.timers)          # stale entry
+        candidates = [d for d in (self.timers[0][0] if self.timers else None,
+                                  self.k.signals.next_alarm()) if d is not None]
+        return min(candidates) if candidates else None
+
+    # ---- the scheduler loop ------------------------------------------------
+
+    def run(self, until: Optional[Callable[[], bool]] = None) -> None:
+        """Run processes until `until()` holds, the machine halts, or nothing can run."""
+        self.main = getcurrent()
+        outer, machine.cpu = machine.cpu, self
+        try:
+            self._run(until)
+        finally:
+            machine.cpu = outer
+
+    def _run(self, until: Optional[Callable[[], bool]]) -> None:
+        with self.timer_interrupts():
+            while not self.halted and not (until and until()):
+                if self.timers or self.k.signals.alarms:
+                    self.expire_timers()
+                p = self.k.sched.pick()
+                if p is None:
+                    if not self.idle():
+                        return
+                    continue
+                self.dispatch(p)
+
+    def dispatch(self, p: Proc) -> None:
+        self.set_state(p, State.RUNNING, "scheduled")
+        self.switches += 1
+        if self.k.trace.active:
+            self.k.trace.emit(ev.Switch(0, p.pid, "dispatch"))
+        self.current = p
+        self.need_resched = False
+        p.slice_left = self.k.sched.quantum_for(p)
+        self.irq_syscalls = 1          # a fresh slice is never "stuck"
+        ctx = p.context
+        if ctx is None:
+            ctx = p.context = greenlet(self._process_main, self.main)
+        ctx.switch(p)
+        self.current = None
+        if ctx.dead:
+            p.context = None
+        if self.k.trace.active:
+            self.k.trace.emit(ev.Switch(p.pid, 0, p.state.value))
+
+    def idle(self) -> bool:
+        """Nothing is READY: wait for a timer or the terminal.  False if nothing ever can."""
+        k = self.k
+        deadline = self.next_deadline()
+        if deadline is None and not k.tty.can_wait():
+            return False        # every process is blocked for good (or none is left)
+        if k.clock.virtual and deadline is not None:
+            if not k.tty.poll(0.0):
+                k.clock.advance_to(deadline)
+        else:
+            k.tty.poll(None if deadline is None else max(0.0, deadline - k.clock.monotonic()))
+        self.expire_timers()
+        return True
+
+    # ---- switching away from a running process ------------------------------
+
+    def yield_cpu(self, p: Proc, reason: str, front: bool = False) -> None:
+        """Give up the CPU but stay READY (sched_yield, preemption)."""
+        self.make_ready(p, reason, front)
+        self.main.switch()
+
+    def preempt(self, p: Proc, reason: str) -> None:
+        p.involuntary_switches += 1
+        self.yield_cpu(p, reason)
+
+    def stop(self, p: Proc, reason: str) -> None:
+        """Stay off the CPU until SIGCONT (or SIGKILL) makes p READY again."""
+        self.set_state(p, State.STOPPED, reason)
+        self.main.switch()
+
+    # ---- the trap: entry to and return from the kernel ------------------------
+
+    def trap(self, name: str, args: tuple) -> Any:
+        p = self.current
+        if p.unwinding is not None:
+            raise p.unwinding
+        if p.replay is not None:
+            return p.replay.answer(self.k, p, name, args)
+        k = self.k
+        tracing = k.trace.active
+        if tracing:
+            k.trace.emit(ev.SyscallEnter(p.pid, name, args))
+        p.in_kernel += 1
+        self.tick(p)
+        try:
+            result = k.syscalls[name](k, p, *args)
+        except OSError as e:
+            p.in_kernel -= 1
+            if p.record is not None:
+                p.record.note(name, args, e, True)
+            if tracing:
+                k.trace.emit(ev.SyscallExit(p.pid, name, None, e.errno or 0))
+            self.return_to_user(p)
+            raise
+        except BaseException:
+            p.in_kernel -= 1
+            raise
+        p.in_kernel -= 1
+        if p.record is not None:
+            p.record.note(name, args, result, False)
+        if tracing:
+            k.trace.emit(ev.SyscallExit(p.pid, name, result, 0))
+        self.return_to_user(p)
+        return result
+
+    def tick(self, p: Proc) -> None:
+        """Charge one tick of CPU to p (one per system call)."""
+        p.cpu_ticks += 1
+        self.k.trace.tick += 1
+        self.k.clock.charge()
+        self.irq_syscalls += 1
+        p.slice_left -= 1
+        if p.slice_left <= 0:
+            self.need_resched = True
+
+    def return_to_user(self, p: Proc) -> None:
+        """The way out of the kernel: reschedule if asked, then deliver signals."""
+        if self.need_resched:
+            self.need_resched = False
+            if self.k.sched.has_ready():
+                self.preempt(p, "quantum expired")
+            else:
+                p.slice_left = self.k.sched.quantum_for(p)
+        if p.sig.pending:
+            self.k.signals.deliver(p)
+
+    # ---- timer interrupts ---------------------------------------------------
+
+    def timer_interrupts(self):
+        cpu = self
+
+        class _Timer:
+            def __enter__(self):
+                self.installed = False
+                try:
+                    self.old = host_signal.signal(host_signal.SIGALRM, cpu._interrupt)
+                    host_signal.setitimer(host_signal.ITIMER_REAL, TIMER_INTERVAL, TIMER_INTERVAL)
+                    self.installed = True
+                except ValueError:          # not the main thread: no preemption
+                    pass
+
+            def __exit__(self, *exc):
+                if self.installed:
+                    host_signal.setitimer(host_signal.ITIMER_REAL, 0, 0)
+                    host_signal.signal(host_signal.SIGALRM, self.old)
+        return _Timer()
+
+    def _interrupt(self, signum: int, frame: Any) -> None:
+        """The host timer fired.  Preempt the running process if it is in user mode."""
+        p = self.current
+        if p is None or p.in_kernel or p.context is not getcurrent():
+            return
+        if self.deterministic and self.irq_syscalls:
+            # With a seed, slices are counted in system calls, which is
+            # reproducible; the timer only rescues the CPU from a process that
+            # made none for a whole period (a `while True: pass`).
+            self.irq_syscalls = 0
+            return
+        if not self.k.sched.has_ready() and not p.sig.pending:
+            return
+        p.cpu_ticks += 1
+        self.k.trace.tick += 1
+        if self.k.sched.has_ready():
+            self.preempt(p, "timer interrupt")
+        if p.sig.pending:
+            self.k.signals.deliver(p, preempted=True)
+
+    # ---- a process's life on its context --------------------------------------
+
+    def _process_main(self, p: Proc) -> None:
+        """The bottom frame of every process's context: run images until exit."""
+        k = self.k
+        status = 0
+        start: Callable[[], int] = p.start      # type: ignore[attr-defined]
+        del p.start                              # type: ignore[attr-defined]
+        while True:
+            try:
+                if p.sig.pending:
+                    k.signals.deliver(p)
+                code = start()
+                if p.unwinding is not None:      # the program swallowed its exit
+                    raise p.unwinding
+                status = (code & 0xFF) << 8
+                break
+            except ExecImage as e:
+                p.unwinding = None
+                image = e.image
+                start = lambda image=image: k.loader.run(p, image)
+            except ProcessExit as e:
+                status = e.status
+                break
+            except Exception as e:                # a kernel bug: never a traceback
+                k.panic(p, e)
+                status = 1 << 8
+                break
+        p.unwinding = None
+        k.exit_process(p, status)
+
+
+def user_frame(p: Proc):
+    """The innermost frame of p's program (skipping kernel and runtime frames)."""
+    ctx = p.context
+    if ctx is None:
+        return None
+    frame = ctx.gr_frame if ctx is not getcurrent() else sys._getframe()
+    fallback = None
+    while frame is not None:
+        filename = frame.f_code.co_filename
+        if not filename.startswith(KERNEL_DIRS):
+            return frame
+        if fallback is None and "/vshell/" in filename:
+            fallback = frame
+        frame = frame.f_back
+    return fallback
+
+
+def _kernel_dirs() -> tuple[str, ...]:
+    import os
+    import sysconfig
+    here = os.path.dirname(os.path.abspath(__file__)) + os.sep
+    return (here, sysconfig.get_paths()["stdlib"] + os.sep)
+
+
+KERNEL_DIRS = _kernel_dirs()

@@ -1,0 +1,236 @@
+"""File descriptors, the open-file table, and pipes.
+
+Three levels, as in every Unix: a process's fd table maps small integers to
+entries of the system-wide open-file table (xv6's `struct file`), and those
+point at the thing itself -- an inode, a pipe end, or a device.  dup and fork
+copy fd-table slots, so both slots share one open file and its offset.
+"""
+from __future__ import annotations
+
+import errno
+from collections import deque
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Optional
+
+from .errors import oserror
+
+if TYPE_CHECKING:
+    from .cpu import WaitQueue
+
+NOFILE = 1024               # RLIMIT_NOFILE: fds per process
+PIPE_CAPACITY = 65536
+PIPE_BUF = 4096             # writes up to this size are atomic
+
+
+@dataclass(eq=False)
+class OpenFile:
+    """One open of a file, pipe end or device.  `refs` counts fd slots using it."""
+    kind: str                       # "file", "dir", "pipe", "dev"
+    readable: bool
+    writable: bool
+    path: str = ""
+    inode: Any = None               # for files, dirs and devices
+    pipe: Optional["Pipe"] = None
+    append: bool = False
+    nonblock: bool = False
+    offset: int = 0
+    refs: int = 0
+    flags: int = 0
+    channel: int = 0                # which console stream a terminal open writes to
+
+
+class FileTable:
+    """The system-wide table of open files (so that fds can be inspected)."""
+
+    def __init__(self) -> None:
+        self.live: set[OpenFile] = set()
+
+    def __len__(self) -> int:
+        return len(self.live)
+
+    def incref(self, f: OpenFile) -> OpenFile:
+        if f.refs == 0:
+            self.live.add(f)
+        f.refs += 1
+        return f
+
+    def decref(self, k, f: OpenFile) -> None:
+        f.refs -= 1
+        if f.refs > 0:
+            return
+        self.live.discard(f)
+        if f.pipe is not None:
+            f.pipe.close_end(k, writing=f.writable)
+        elif f.kind == "dev":
+            f.inode.dev.close(k, f)
+
+
+class FdTable:
+    """A process's file descriptors: slot -> open file, plus close-on-exec flags."""
+
+    def __init__(self, files: FileTable) -> None:
+        self.files = files
+        self.slots: list[Optional[OpenFile]] = []
+        self.cloexec: list[bool] = []
+
+    def alloc(self, f: OpenFile, lowest: int = 0, cloexec: bool = False) -> int:
+        """Install f at the lowest free fd >= lowest: the rule `p4` relies on."""
+        slots = self.slots
+        for fd in range(lowest, len(slots)):
+            if slots[fd] is None:
+                break
+        else:
+            fd = max(lowest, len(slots))
+            if fd >= NOFILE:
+                raise oserror(errno.EMFILE)
+            grow = fd + 1 - len(slots)
+            slots.extend([None] * grow)
+            self.cloexec.extend([False] * grow)
+        slots[fd] = self.files.incref(f)
+        self.cloexec[fd] = cloexec
+        return fd
+
+    def get(self, fd: int) -> OpenFile:
+        if 0 <= fd < len(self.slots):
+            f = self.slots[fd]
+            if f is not None:
+                return f
+        raise oserror(errno.EBADF)
+
+    def put(self, k, fd: int, f: OpenFile, cloexec: bool = False) -> None:
+        """Make fd refer to f, closing what it referred to (dup2's step)."""
+        if not 0 <= fd < NOFILE:
+            raise oserror(errno.EBADF)
+        if fd >= len(self.slots):
+            grow = fd + 1 - len(self.slots)
+            self.slots.extend([None] * grow)
+            self.cloexec.extend([False] * grow)
+        old = self.slots[fd]
+        self.slots[fd] = self.files.incref(f)
+        self.cloexec[fd] = cloexec
+        if old is not None:
+            self.files.decref(k, old)
+
+    def close(self, k, fd: int) -> None:
+        f = self.get(fd)
+        self.slots[fd] = None
+        self.cloexec[fd] = False
+        while self.slots and self.slots[-1] is None:
+            self.slots.pop()
+            self.cloexec.pop()
+        self.files.decref(k, f)
+
+    def close_all(self, k) -> None:
+        for fd in range(len(self.slots) - 1, -1, -1):
+            if self.slots[fd] is not None:
+                self.close(k, fd)
+
+    def close_on_exec(self, k) -> None:
+        for fd in range(len(self.slots) - 1, -1, -1):
+            if self.slots[fd] is not None and self.cloexec[fd]:
+                self.close(k, fd)
+
+    def copy(self) -> "FdTable":
+        """fork's copy: the same open files, one more reference each."""
+        t = FdTable(self.files)
+        t.slots = list(self.slots)
+        t.cloexec = list(self.cloexec)
+        for f in t.slots:
+            if f is not None:
+                self.files.incref(f)
+        return t
+
+    def items(self) -> list[tuple[int, OpenFile]]:
+        return [(fd, f) for fd, f in enumerate(self.slots) if f is not None]
+
+
+class Pipe:
+    """A bounded byte queue with a read end and a write end.
+
+    Data moves as the chunks that were written (no per-byte copying).  Readers
+    sleep while it is empty and writers exist; writers sleep while it is full.
+    With no writers left a read returns EOF; with no readers left a write gets
+    SIGPIPE and EPIPE.
+    """
+    next_id = 1
+
+    def __init__(self, k) -> None:
+        self.id = Pipe.next_id
+        Pipe.next_id += 1
+        self.chunks: deque[bytes] = deque()
+        self.size = 0
+        self.readers = 0
+        self.writers = 0
+        self.rq: "WaitQueue" = k.cpu.queue(f"pipe:[{self.id}]")
+        self.wq: "WaitQueue" = k.cpu.queue(f"pipe:[{self.id}]")
+
+    def read(self, k, p, n: int, nonblock: bool = False) -> bytes:
+        while not self.chunks:
+            if self.writers == 0:
+                return b""
+            if nonblock:
+                raise oserror(errno.EAGAIN)
+            if k.cpu.sleep(p, self.rq, "pipe"):
+                raise oserror(errno.EINTR)
+        first = self.chunks[0]
+        if len(first) > n:
+            data = first[:n]
+            self.chunks[0] = first[n:]
+        elif len(first) == n or len(self.chunks) == 1:
+            data = self.chunks.popleft()
+        else:                               # gather whole chunks up to n bytes
+            parts = []
+            want = n
+            while self.chunks and len(self.chunks[0]) <= want:
+                c = self.chunks.popleft()
+                parts.append(c)
+                want -= len(c)
+            data = b"".join(parts)
+        self.size -= len(data)
+        k.cpu.wakeup(self.wq)
+        return data
+
+    def write(self, k, p, data: bytes, nonblock: bool = False) -> int:
+        done = 0
+        total = len(data)
+        while True:
+            if self.readers == 0:
+                k.signals.send(p, p, 13)          # SIGPIPE
+                raise oserror(errno.EPIPE)
+            space = PIPE_CAPACITY - self.size
+            left = total - done
+            if space >= left or (space > 0 and left > PIPE_BUF):
+                chunk = data if done == 0 and space >= left else data[done:done + space]
+                self.chunks.append(bytes(chunk))
+                self.size += len(chunk)
+                done += len(chunk)
+                k.cpu.wakeup(self.rq)
+                if done == total:
+                    return total
+                continue
+            if nonblock:
+                if done:
+                    return done
+                raise oserror(errno.EAGAIN)
+            if k.cpu.sleep(p, self.wq, "pipe"):
+                if done:
+                    return done
+                raise oserror(errno.EINTR)
+
+    def close_end(self, k, writing: bool) -> None:
+        if writing:
+            self.writers -= 1
+            if self.writers == 0:
+                k.cpu.wakeup(self.rq)        # readers see EOF
+        else:
+            self.readers -= 1
+            if self.readers == 0:
+                k.cpu.wakeup(self.wq)        # writers see EPIPE
+
+
+def pipe_ends(k, p) -> tuple[OpenFile, OpenFile]:
+    pipe = Pipe(k)
+    r = OpenFile("pipe", readable=True, writable=False, pipe=pipe, path=f"pipe:[{pipe.id}]")
+    w = OpenFile("pipe", readable=False, writable=True, pipe=pipe, path=f"pipe:[{pipe.id}]")
+    pipe.readers = pipe.writers = 1
+    return r, w

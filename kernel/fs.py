@@ -1,0 +1,489 @@
+"""The virtual file system: inodes, directories, path lookup, modes, mounts.
+
+The tree lives in memory.  An inode carries an owner, a group, mode bits and
+times; the kernel checks them on every lookup and open.  A host directory can
+be mounted into the tree; only paths inside it reach the host, read-only
+unless the mount says otherwise, and host symbolic links are shown as links
+inside the virtual tree -- so no path, however written, escapes a mount.
+"""
+from __future__ import annotations
+
+import errno
+import os
+import stat as st
+from typing import TYPE_CHECKING, Callable, Iterator, Optional
+
+from .errors import oserror
+
+if TYPE_CHECKING:
+    from .proc import Proc
+
+MAXSYMLINKS = 40
+R_OK, W_OK, X_OK = 4, 2, 1
+
+
+class Inode:
+    """A file's metadata; subclasses hold the contents."""
+
+    def __init__(self, fs: "FileSystem", mode: int, uid: int = 0, gid: int = 0) -> None:
+        self.fs = fs
+        self.ino = fs.next_ino()
+        self.mode = mode                  # type bits | permission bits
+        self.uid = uid
+        self.gid = gid
+        self.nlink = 1
+        self.atime = self.mtime = self.ctime = fs.now()
+        self.version = 0                  # bumped on every change of contents
+
+    is_dir = False
+    is_link = False
+    is_file = False
+    is_dev = False
+    writable_fs = True
+
+    @property
+    def size(self) -> int:
+        return 0
+
+    def touch(self) -> None:
+        self.mtime = self.ctime = self.fs.now()
+        self.version += 1
+
+
+class File(Inode):
+    is_file = True
+
+    def __init__(self, fs, mode=0o644, uid=0, gid=0, data: bytes = b"") -> None:
+        super().__init__(fs, st.S_IFREG | mode, uid, gid)
+        self._data = bytearray(data)
+
+    @property
+    def data(self) -> bytearray:
+        return self._data
+
+    @property
+    def size(self) -> int:
+        return len(self.data)
+
+    def read_at(self, offset: int, n: int) -> bytes:
+        return bytes(self.data[offset:offset + n])
+
+    def write_at(self, offset: int, b: bytes) -> int:
+        data = self.data
+        if offset > len(data):
+            data.extend(bytes(offset - len(data)))
+        data[offset:offset + len(b)] = b
+        self.touch()
+        return len(b)
+
+    def truncate(self, size: int) -> None:
+        data = self.data
+        if size < len(data):
+            del data[size:]
+        else:
+            data.extend(bytes(size - len(data)))
+        self.touch()
+
+
+class LazyFile(File):
+    """A file whose contents come from a host file the first time they are read
+    (how programs are installed in /bin: loaded lazily, editable afterwards)."""
+
+    def __init__(self, fs, host_path: str, mode=0o755, uid=0, gid=0) -> None:
+        super().__init__(fs, mode, uid, gid)
+        self.host_path = host_path
+        self._loaded = False
+
+    @property
+    def data(self) -> bytearray:
+        if not self._loaded:
+            with open(self.host_path, "rb") as f:
+                self._data = bytearray(f.read())
+            self._loaded = True
+        return self._data
+
+
+class Generated(File):
+    """A read-only file whose contents are made when read (for /proc)."""
+
+    def __init__(self, fs, make: Callable[[], bytes], mode=0o444, uid=0, gid=0) -> None:
+        super().__init__(fs, mode, uid, gid)
+        self.make = make
+
+    @property
+    def data(self) -> bytearray:
+        return bytearray(self.make())
+
+    def write_at(self, offset: int, b: bytes) -> int:
+        raise oserror(errno.EACCES)
+
+
+class Symlink(Inode):
+    is_link = True
+
+    def __init__(self, fs, target: str, uid=0, gid=0) -> None:
+        super().__init__(fs, st.S_IFLNK | 0o777, uid, gid)
+        self.target = target
+
+    @property
+    def size(self) -> int:
+        return len(self.target)
+
+
+class Device(Inode):
+    """A character device; `dev` does the reading and writing."""
+    is_dev = True
+
+    def __init__(self, fs, dev, mode=0o666, uid=0, gid=0) -> None:
+        super().__init__(fs, st.S_IFCHR | mode, uid, gid)
+        self.dev = dev
+
+
+class Dir(Inode):
+    is_dir = True
+
+    def __init__(self, fs, mode=0o755, uid=0, gid=0, parent: Optional["Dir"] = None) -> None:
+        super().__init__(fs, st.S_IFDIR | mode, uid, gid)
+        self.entries: dict[str, Inode] = {}
+        self.parent = parent or self
+        self.nlink = 2
+
+    def lookup(self, name: str) -> Optional[Inode]:
+        return self.entries.get(name)
+
+    def names(self) -> list[str]:
+        return list(self.entries)
+
+    def link(self, name: str, inode: Inode) -> None:
+        if not self.writable_fs:
+            raise oserror(errno.EROFS)
+        self.entries[name] = inode
+        if isinstance(inode, Dir):
+            inode.parent = self
+            self.nlink += 1
+        self.touch()
+
+    def unlink(self, name: str) -> Inode:
+        if not self.writable_fs:
+            raise oserror(errno.EROFS)
+        inode = self.entries.pop(name)
+        if isinstance(inode, Dir):
+            self.nlink -= 1
+        self.touch()
+        return inode
+
+    def name_of(self, child: Inode) -> Optional[str]:
+        for name, inode in self.entries.items():
+            if inode is child:
+                return name
+        return None
+
+
+class DynamicDir(Dir):
+    """A directory whose entries are computed (the /proc directories)."""
+
+    def __init__(self, fs, list_: Callable[[], dict[str, Inode]], mode=0o555, uid=0, gid=0) -> None:
+        super().__init__(fs, mode, uid, gid)
+        self.list_ = list_
+
+    writable_fs = False
+
+    def lookup(self, name: str) -> Optional[Inode]:
+        inode = self.list_().get(name)
+        if isinstance(inode, Dir):
+            inode.parent = self
+        return inode
+
+    def names(self) -> list[str]:
+        return list(self.list_())
+
+    def name_of(self, child: Inode) -> Optional[str]:
+        for name, inode in self.list_().items():
+            if inode is child or getattr(inode, "key", None) == getattr(child, "key", 0):
+                return name
+        return None
+
+
+# ---- host mounts --------------------------------------------------------------
+
+class HostFile(File):
+    def __init__(self, fs, host_path: str, mount: "Mount") -> None:
+        hs = os.lstat(host_path)
+        super().__init__(fs, st.S_IMODE(hs.st_mode), mount.uid, mount.gid)
+        self.host_path = host_path
+        self.mount = mount
+        self.mtime = self.ctime = self.atime = hs.st_mtime
+        self.writable_fs = mount.writable
+
+    @property
+    def size(self) -> int:
+        try:
+            return os.stat(self.host_path).st_size
+        except OSError:
+            return 0
+
+    @property
+    def data(self) -> bytearray:
+        with open(self.host_path, "rb") as f:
+            return bytearray(f.read())
+
+    def read_at(self, offset: int, n: int) -> bytes:
+        fd = os.open(self.host_path, os.O_RDONLY)
+        try:
+            return os.pread(fd, n, offset)
+        finally:
+            os.close(fd)
+
+    def write_at(self, offset: int, b: bytes) -> int:
+        if not self.mount.writable:
+            raise oserror(errno.EROFS)
+        fd = os.open(self.host_path, os.O_WRONLY)
+        try:
+            n = os.pwrite(fd, b, offset)
+        finally:
+            os.close(fd)
+        self.touch()
+        return n
+
+    def truncate(self, size: int) -> None:
+        if not self.mount.writable:
+            raise oserror(errno.EROFS)
+        os.truncate(self.host_path, size)
+        self.touch()
+
+
+class HostDir(Dir):
+    """A directory of the host, seen through a mount."""
+
+    def __init__(self, fs, host_path: str, mount: "Mount", parent: Optional[Dir] = None) -> None:
+        hs = os.lstat(host_path)
+        super().__init__(fs, st.S_IMODE(hs.st_mode), mount.uid, mount.gid, parent)
+        self.host_path = host_path
+        self.mount = mount
+        self.cache: dict[str, Inode] = {}
+        self.writable_fs = mount.writable
+
+    def lookup(self, name: str) -> Optional[Inode]:
+        path = os.path.join(self.host_path, name)
+        try:
+            hs = os.lstat(path)
+        except OSError:
+            self.cache.pop(name, None)
+            return None
+        inode = self.cache.get(name)
+        kind = st.S_IFMT(hs.st_mode)
+        if inode is not None and st.S_IFMT(inode.mode) == kind:
+            return inode
+        if st.S_ISDIR(hs.st_mode):
+            inode = HostDir(self.fs, path, self.mount, self)
+        elif st.S_ISREG(hs.st_mode):
+            inode = HostFile(self.fs, path, self.mount)
+        elif st.S_ISLNK(hs.st_mode):
+            # resolved inside the virtual tree, never on the host
+            inode = Symlink(self.fs, os.readlink(path), self.mount.uid, self.mount.gid)
+        else:
+            return None
+        self.cache[name] = inode
+        return inode
+
+    def names(self) -> list[str]:
+        try:
+            return sorted(os.listdir(self.host_path))
+        except OSError:
+            return []
+
+    @property
+    def entries(self) -> dict[str, Inode]:      # type: ignore[override]
+        return {n: i for n in self.names() if (i := self.lookup(n)) is not None}
+
+    @entries.setter
+    def entries(self, value) -> None:
+        pass
+
+    def name_of(self, child: Inode) -> Optional[str]:
+        for name, inode in self.cache.items():
+            if inode is child:
+                return name
+        return None
+
+    def create_file(self, name: str) -> Inode:
+        if not self.mount.writable:
+            raise oserror(errno.EROFS)
+        fd = os.open(os.path.join(self.host_path, name), os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+        os.close(fd)
+        return self.lookup(name)
+
+    def create_dir(self, name: str) -> Inode:
+        if not self.mount.writable:
+            raise oserror(errno.EROFS)
+        os.mkdir(os.path.join(self.host_path, name))
+        return self.lookup(name)
+
+    def link(self, name: str, inode: Inode) -> None:
+        raise oserror(errno.EROFS if not self.mount.writable else errno.EXDEV)
+
+    def unlink(self, name: str) -> Inode:
+        if not self.mount.writable:
+            raise oserror(errno.EROFS)
+        inode = self.lookup(name)
+        path = os.path.join(self.host_path, name)
+        if inode is not None and inode.is_dir:
+            os.rmdir(path)
+        else:
+            os.unlink(path)
+        self.cache.pop(name, None)
+        return inode
+
+
+class Mount:
+    def __init__(self, host_path: str, vpath: str, writable: bool, uid: int, gid: int) -> None:
+        self.host_path = os.path.realpath(host_path)
+        self.vpath = vpath
+        self.writable = writable
+        self.uid = uid
+        self.gid = gid
+
+
+# ---- the tree and its lookups -------------------------------------------------
+
+class FileSystem:
+    def __init__(self, now: Callable[[], float]) -> None:
+        self.now = now
+        self._ino = 0
+        self.root = Dir(self, 0o755)
+        self.mounts: list[Mount] = []
+
+    def next_ino(self) -> int:
+        self._ino += 1
+        return self._ino
+
+    # -- permission checks --
+
+    @staticmethod
+    def permits(p: "Proc", inode: Inode, want: int) -> bool:
+        """May p (its effective ids) read/write/execute inode?  Root may do all
+        but execute a file with no x bit at all."""
+        mode = inode.mode
+        if p.euid == 0:
+            return not (want & X_OK) or inode.is_dir or bool(mode & 0o111)
+        if p.euid == inode.uid:
+            bits = (mode >> 6) & 7
+        elif p.egid == inode.gid:
+            bits = (mode >> 3) & 7
+        else:
+            bits = mode & 7
+        return bits & want == want
+
+    def check(self, p: "Proc", inode: Inode, want: int, path: object = None) -> None:
+        if not self.permits(p, inode, want):
+            raise oserror(errno.EACCES, path)
+
+    # -- lookup --
+
+    def walk(self, p: "Proc", path: str, follow: bool = True, depth: int = 0,
+             start: Optional[Dir] = None) -> Inode:
+        """Resolve path to an inode (namei), following links and checking search rights."""
+        if path == "":
+            raise oserror(errno.ENOENT, path)
+        cur: Inode = self.root if path.startswith("/") else (start or p.cwd)
+        parts = [c for c in path.split("/") if c and c != "."]
+        for i, name in enumerate(parts):
+            if not cur.is_dir:
+                raise oserror(errno.ENOTDIR, path)
+            if not self.permits(p, cur, X_OK):
+                raise oserror(errno.EACCES, path)
+            if name == "..":
+                cur = cur.parent
+                continue
+            nxt = cur.lookup(name)
+            if nxt is None:
+                raise oserror(errno.ENOENT, path)
+            if nxt.is_link and (follow or i < len(parts) - 1):
+                if depth >= MAXSYMLINKS:
+                    raise oserror(errno.ELOOP, path)
+                nxt = self.walk(p, nxt.target, True, depth + 1, start=cur)
+            cur = nxt
+        if path.endswith("/") and not cur.is_dir:
+            raise oserror(errno.ENOTDIR, path)
+        return cur
+
+    def walk_parent(self, p: "Proc", path: str) -> tuple[Dir, str]:
+        """The directory that holds path's last component, and that component."""
+        stripped = path.rstrip("/")
+        if stripped == "":
+            if path:
+                return self.root, "."
+            raise oserror(errno.ENOENT, path)
+        head, _, name = stripped.rpartition("/")
+        if not _:
+            parent = p.cwd
+        else:
+            parent = self.walk(p, head or "/")
+        if not parent.is_dir:
+            raise oserror(errno.ENOTDIR, path)
+        if not self.permits(p, parent, X_OK):
+            raise oserror(errno.EACCES, path)
+        return parent, name
+
+    def path_of(self, d: Inode) -> str:
+        """The absolute path of a directory (what getcwd reports)."""
+        parts = []
+        while d is not self.root:
+            parent = d.parent
+            if parent is d:
+                break
+            name = parent.name_of(d)
+            if name is None:
+                raise oserror(errno.ENOENT)
+            parts.append(name)
+            d = parent
+        return "/" + "/".join(reversed(parts))
+
+    # -- building the tree (used at boot; no permission checks) --
+
+    def mkdirs(self, path: str, mode: int = 0o755, uid: int = 0, gid: int = 0) -> Dir:
+        cur = self.root
+        for name in [c for c in path.split("/") if c]:
+            nxt = cur.lookup(name)
+            if nxt is None:
+                nxt = Dir(self, mode, uid, gid, cur)
+                cur.link(name, nxt)
+            cur = nxt
+        return cur
+
+    def install(self, path: str, inode: Inode) -> Inode:
+        head, _, name = path.rstrip("/").rpartition("/")
+        self.mkdirs(head).link(name, inode)
+        return inode
+
+    def write_file(self, path: str, data: bytes | str, mode: int = 0o644,
+                   uid: int = 0, gid: int = 0) -> File:
+        if isinstance(data, str):
+            data = data.encode()
+        return self.install(path, File(self, mode, uid, gid, data))    # type: ignore[return-value]
+
+    def mount(self, host_path: str, vpath: str, writable: bool = False,
+              uid: int = 0, gid: int = 0) -> Mount:
+        if not os.path.isdir(host_path):
+            raise oserror(errno.ENOTDIR, host_path)
+        m = Mount(host_path, vpath, writable, uid, gid)
+        head, _, name = vpath.rstrip("/").rpartition("/")
+        parent = self.mkdirs(head)
+        parent.entries[name] = HostDir(self, m.host_path, m, parent)
+        self.mounts.append(m)
+        return m
+
+    def iter_tree(self, d: Optional[Dir] = None) -> Iterator[Inode]:
+        d = d or self.root
+        for inode in list(d.entries.values()):
+            yield inode
+            if isinstance(inode, Dir) and not isinstance(inode, (DynamicDir, HostDir)):
+                yield from self.iter_tree(inode)
+
+
+def stat_result(inode: Inode, dev: int = 1) -> os.stat_result:
+    size = inode.size
+    return os.stat_result((inode.mode, inode.ino, dev, inode.nlink, inode.uid, inode.gid,
+                           size, int(inode.atime), int(inode.mtime), int(inode.ctime),
+                           inode.atime, inode.mtime, inode.ctime,
+                           inode.atime * 1e9, inode.mtime * 1e9, inode.ctime * 1e9))

@@ -1,0 +1,230 @@
+"""The machine: the kernel's parts put together, and the life of a process.
+
+`Kernel` owns the process table, the CPU and its scheduler, the file system,
+the terminal, signals and the event stream.  This file also holds the steps
+every process goes through that are not one system call: being created
+(`new_process`), exiting (`exit_process`) and being reaped (`reap`).
+"""
+from __future__ import annotations
+
+import os as host_os
+import random
+import sys
+import traceback
+from typing import Callable, Optional
+
+from . import trace as ev
+from .clock import Clock
+from .cpu import CPU
+from .files import FdTable, FileTable, OpenFile
+from .fs import FileSystem
+from .loader import Loader
+from .proc import NPROC_DEFAULT, Image, Proc, ProcTable, State
+from .sched import make_policy
+from .signals import SIG_IGN, Signals, SigState
+from .syscalls import SYSCALLS
+from .tty import TTY, MemoryConsole
+
+SIGCHLD, SIGKILL = 17, 9
+
+
+class Kernel:
+    def __init__(self, *, seed: Optional[int] = None, virtual_time: bool = False,
+                 console=None, policy: str = "rr", quantum: int = 10,
+                 fork_first: str = "random", nproc: int = NPROC_DEFAULT) -> None:
+        self.seed = seed
+        self.rng = random.Random(seed if seed is not None else host_os.urandom(16))
+        self.clock = Clock(virtual_time)
+        self.trace = ev.Trace(self.clock)
+        self.procs = ProcTable()
+        self.files = FileTable()
+        self.fs = FileSystem(self.clock.time)
+        self.cpu = CPU(self, deterministic=seed is not None)
+        self.sched = make_policy(policy, quantum)
+        self.signals = Signals(self)
+        self.tty = TTY(self, console if console is not None else MemoryConsole())
+        self.loader = Loader(self)
+        self.syscalls = SYSCALLS
+        self.fork_first = fork_first            # "child", "parent" or "random"
+        self.nproc = nproc                      # RLIMIT_NPROC for ordinary users
+        self.halt_status: Optional[int] = None
+        self.panics: list[str] = []
+        from .boot import make_root
+        make_root(self)
+
+    # ---- running --------------------------------------------------------------
+
+    def run(self, until: Optional[Callable[[], bool]] = None) -> None:
+        self.cpu.run(until)
+
+    def halt(self, status: int) -> None:
+        self.halt_status = status
+        self.cpu.halted = True
+
+    # ---- creating processes ----------------------------------------------------
+
+    def new_process(self, parent: Optional[Proc], start: Callable[[], int], replay=None) -> Proc:
+        """A copy of parent's kernel-side state (or a fresh pid 1), READY to run start()."""
+        if parent is None:
+            pid = self.procs.alloc_pid()
+            p = Proc(pid, 0, pid, pid, fds=FdTable(self.files), sig=SigState(),
+                     cwd=self.fs.root, env={})
+        else:
+            if parent.uid != 0 and self.procs.count_for(parent.uid) >= self.nproc:
+                from .errors import oserror
+                import errno
+                raise oserror(errno.EAGAIN)
+            pid = self.procs.alloc_pid()
+            p = Proc(pid, parent.pid, parent.pgid, parent.sid,
+                     parent.uid, parent.euid, parent.gid, parent.egid,
+                     argv=parent.argv, env=parent.env, cwd=parent.cwd,
+                     umask=parent.umask, nice=parent.nice,
+                     fds=parent.fds.copy(), sig=parent.sig.copy(),
+                     image=parent.image, native=parent.native)
+        p.start_time = self.clock.monotonic()
+        p.replay = replay
+        p.start = start                                  # type: ignore[attr-defined]
+        self.procs.add(p)
+        if parent is not None and self.trace.active:
+            self.trace.emit(ev.Fork(parent.pid, pid, "replay" if p.replay else "clone"))
+        self.cpu.make_ready(p, "created")
+        return p
+
+    def after_fork(self, parent: Proc, child: Proc) -> None:
+        """Decide who runs first: the parent goes on, or yields to the child."""
+        first = self.fork_first
+        if first == "random":
+            first = self.rng.choice(("child", "parent"))
+        if first == "child":
+            self.sched_requeue_front(child)
+            self.cpu.yield_cpu(parent, "fork: child runs first")
+
+    def sched_requeue_front(self, p: Proc) -> None:
+        self.sched.ready(p, front=True)
+
+    # ---- ending them -------------------------------------------------------------
+
+    def exit_process(self, p: Proc, status: int) -> None:
+        """exit: release everything, become a zombie, tell the parent."""
+        p.fds.close_all(self)
+        p.sig.alarm = None
+        p.record = p.replay = None
+        init = self.procs.get(1)
+        for child in self.procs.children(p.pid):
+            if init is not None and child is not init and p is not init:
+                self.procs.reparent(child, 1)
+                if child.state is State.ZOMBIE:
+                    self.notify_parent(child, init, SIGCHLD)
+        p.exit_status = status
+        self.cpu.set_state(p, State.ZOMBIE, "exit")
+        if self.trace.active:
+            self.trace.emit(ev.Exit(p.pid, status))
+        parent = self.procs.get(p.ppid)
+        if p.pid == 1 or parent is None:
+            self.reap(parent, p)
+            if p.pid == 1:
+                self.halt(status)
+            return
+        if parent.sig.action.get(SIGCHLD) == SIG_IGN:
+            self.reap(parent, p)            # POSIX: no zombies when SIGCHLD is ignored
+            return
+        self.notify_parent(p, parent, SIGCHLD)
+
+    def notify_parent(self, child: Proc, parent: Proc, sig: int) -> None:
+        if parent.waitq is not None:
+            self.cpu.wakeup(parent.waitq, f"child {child.pid}")
+        self.signals.send(None, parent, sig)
+
+    def reap(self, parent: Optional[Proc], child: Proc) -> int:
+        self.procs.remove(child)
+        if parent is not None:
+            parent.rusage_children += child.cpu_ticks
+        if self.trace.active:
+            self.trace.emit(ev.Reap(parent.pid if parent else 0, child.pid, child.exit_status))
+        return child.exit_status
+
+    def signals_to_group(self, sender: Optional[Proc], pgid: int, sig: int) -> int:
+        targets = self.procs.group(pgid)
+        for p in targets:
+            self.signals.send(sender, p, sig)
+        return len(targets)
+
+    # ---- when things go wrong --------------------------------------------------------
+
+    def replay_diverged(self, p: Proc, expected, name: str, args: tuple) -> None:
+        where = p.where()
+        line = f"{where[0]}:{where[1]}" if where else "?"
+        text = (f"vshell: fork replay of pid {p.pid} diverged at {line}: the parent "
+                f"called {expected.name}() here, the child {name}(); the program must "
+                "depend only on its system calls\n")
+        self.message(p, text)
+        p.replay = None
+        from .errors import ProcessExit
+        raise ProcessExit(SIGKILL)
+
+    def panic(self, p: Proc, exc: BaseException) -> None:
+        """A bug in the kernel: say so in one line, keep the traceback for developers."""
+        tb = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        self.panics.append(tb)
+        if host_os.environ.get("VSHELL_DEBUG"):
+            sys.stderr.write(tb)
+        self.message(p, f"vshell: internal error in pid {p.pid} ({type(exc).__name__}: {exc}); "
+                        "the process was stopped\n")
+
+    def message(self, p: Proc, text: str) -> None:
+        """Write a kernel notice to a process's standard error."""
+        if self.trace.active:
+            self.trace.emit(ev.Message(p.pid, text.strip()))
+        try:
+            f: OpenFile = p.fds.get(2)
+            if f.kind == "dev":
+                f.inode.dev.write(self, p, f, text.encode())
+            elif f.pipe is not None and f.pipe.readers:
+                f.pipe.chunks.append(text.encode())
+                f.pipe.size += len(text)
+                self.cpu.wakeup(f.pipe.rq)
+            elif f.kind == "file":
+                f.inode.write_at(f.inode.size if f.append else f.offset, text.encode())
+        except Exception:
+            pass
+
+    # ---- conveniences for embedding and tests -------------------------------------
+
+    def spawn(self, start: Callable[..., int], *, uid: int = 0, argv: Optional[list[str]] = None,
+              env: Optional[dict[str, str]] = None, cwd: str = "/") -> Proc:
+        """Start pid 1 running a native function, with fds 0, 1, 2 on the terminal."""
+        p = self.new_process(None, lambda: self.loader.run_native(p, start))
+        p.native = True
+        self.procs.change_uid(p, uid)
+        p.euid = uid
+        p.gid = p.egid = uid
+        p.argv = argv or ["init"]
+        p.env = dict(env or {})
+        p.cwd = self.fs.walk(p, cwd)
+        term = self.fs.walk(p, "/dev/tty")
+        for fd in range(3):
+            f = OpenFile("dev", readable=fd == 0, writable=fd != 0, path="/dev/tty",
+                         inode=term, channel=fd)
+            p.fds.alloc(f)
+        self.tty.sid = p.sid
+        self.tty.fg_pgrp = p.pgid
+        return p
+
+    def run_program(self, argv: list[str], *, uid: int = 0, env: Optional[dict[str, str]] = None,
+                    cwd: str = "/") -> int:
+        """Run one program under a minimal init and return its wait status."""
+        result: dict[str, int] = {}
+
+        def init(rt) -> int:
+            os = rt.os
+            pid = os.posix_spawn(argv[0], argv, env if env is not None else {"PATH": "/bin"})
+            while True:
+                try:
+                    wpid, status = os.wait()
+                except ChildProcessError:
+                    return 0
+                if wpid == pid:
+                    result["status"] = status
+        self.spawn(init, uid=uid, env=env, cwd=cwd)
+        self.run()
+        return result.get("status", -1)

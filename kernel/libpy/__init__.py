@@ -1,0 +1,1 @@
+"""User space for Python programs: the os, sys, signal and time modules they see."""

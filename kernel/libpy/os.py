@@ -1,0 +1,663 @@
+"""The `os` module as a virtual process sees it: Python's own API over the kernel.
+
+Each function does what CPython's does -- same names, signatures, return values
+and exceptions -- but by trapping into the vshell kernel instead of the host's.
+Like CPython it makes new fds non-inheritable (PEP 446), flushes the standard
+streams before fork, and retries a call interrupted by a signal whose handler
+returned normally (PEP 475).
+"""
+from __future__ import annotations
+
+import errno as _errno
+import os as _host
+import stat as _stat
+from operator import index as _index
+
+from kernel.cpu import machine as _machine
+
+# constants, pure helpers and types come straight from the host's module
+from os import (  # noqa: F401
+    F_OK, R_OK, W_OK, X_OK, O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_EXCL, O_TRUNC,
+    O_APPEND, O_NONBLOCK, O_CLOEXEC, O_NOFOLLOW, O_DIRECTORY, O_NOCTTY, O_SYNC, O_DSYNC,
+    SEEK_SET, SEEK_CUR, SEEK_END, WNOHANG, WUNTRACED, WCONTINUED,
+    WIFEXITED, WEXITSTATUS, WIFSIGNALED, WTERMSIG, WIFSTOPPED, WSTOPSIG, WIFCONTINUED,
+    WCOREDUMP, waitstatus_to_exitcode, strerror, stat_result, terminal_size, times_result,
+    uname_result, fsencode, fsdecode, fspath, PathLike, sep, altsep, extsep, pathsep, linesep,
+    curdir, pardir, defpath, devnull, EX_OK, EX_USAGE, EX_NOINPUT, EX_SOFTWARE,
+)
+
+name = "posix"
+error = OSError
+_O_CLOEXEC = O_CLOEXEC
+
+
+def _trap(call: str, *args):
+    return _machine.cpu.trap(call, args)
+
+
+def _rt():
+    return _machine.cpu.current.runtime
+
+
+def _retry(call: str, *args):
+    """PEP 475: retry a call a signal interrupted, once its handler has run."""
+    while True:
+        try:
+            return _machine.cpu.trap(call, args)
+        except InterruptedError:
+            continue
+
+
+def _path(func: str, path, allow_fd: bool = False) -> str:
+    if isinstance(path, str):
+        return path
+    if isinstance(path, (bytes, bytearray)):
+        return bytes(path).decode("utf-8", "surrogateescape")
+    if hasattr(type(path), "__fspath__"):
+        return _path(func, path.__fspath__())
+    what = "string, bytes, os.PathLike or integer" if allow_fd else "string, bytes or os.PathLike"
+    raise TypeError(f"{func}: path should be {what}, not {type(path).__name__}")
+
+
+def _fd(fd) -> int:
+    return _index(fd)
+
+
+# ---- processes -------------------------------------------------------------------------
+
+def fork() -> int:
+    _rt().flush_std()                  # CPython flushes sys.stdout/stderr before fork
+    return _trap("fork")
+
+
+def _check_argv(func: str, argv) -> list[str]:
+    if not isinstance(argv, (list, tuple)):
+        raise TypeError(f"{func}() arg 2 must be a tuple or list")
+    if not argv:
+        raise ValueError(f"{func}() arg 2 must not be empty")
+    argv = [_path(func, a) for a in argv]
+    if not argv[0]:
+        raise ValueError(f"{func}() arg 2 first element cannot be empty")
+    return argv
+
+
+def _env(env) -> dict[str, str]:
+    return {str(k): str(v) for k, v in env.items()}
+
+
+def execv(path, argv) -> None:
+    _trap("execve", _path("execv", path), _check_argv("execv", argv), dict(_environ()))
+
+
+def execve(path, argv, env) -> None:
+    _trap("execve", _path("execve", path), _check_argv("execve", argv), _env(env))
+
+
+def execl(file, *args) -> None:
+    execv(file, args)
+
+
+def execle(file, *args) -> None:
+    execve(file, args[:-1], args[-1])
+
+
+def execlp(file, *args) -> None:
+    execvp(file, args)
+
+
+def execlpe(file, *args) -> None:
+    execvpe(file, args[:-1], args[-1])
+
+
+def execvp(file, args) -> None:
+    _execvpe(file, args, None)
+
+
+def execvpe(file, args, env) -> None:
+    _execvpe(file, args, env)
+
+
+def get_exec_path(env=None) -> list[str]:
+    env = _environ() if env is None else env
+    return env.get("PATH", defpath).split(pathsep)
+
+
+def _execvpe(file, args, env) -> None:
+    file = _path("execvp", file)
+    env = dict(_environ()) if env is None else _env(env)
+    args = _check_argv("execvp", args)
+    if "/" in file:
+        _trap("execve", file, args, env)
+    saved = None
+    for d in get_exec_path(env):
+        try:
+            _trap("execve", (d or ".") + "/" + file, args, env)
+        except (FileNotFoundError, NotADirectoryError) as e:
+            last = e
+        except OSError as e:
+            last = e
+            saved = saved or e
+    raise saved or last
+
+
+def _exit(n: int) -> None:
+    _trap("exit", _index(n))
+
+
+def abort() -> None:
+    kill(getpid(), 6)
+    _exit(134)
+
+
+def wait() -> tuple[int, int]:
+    return _retry("wait4", -1, 0)
+
+
+def waitpid(pid: int, options: int) -> tuple[int, int]:
+    return _retry("wait4", _index(pid), _index(options))
+
+
+def getpid() -> int:
+    return _trap("getpid")
+
+
+def getppid() -> int:
+    return _trap("getppid")
+
+
+def getuid() -> int:
+    return _trap("getuid")
+
+
+def geteuid() -> int:
+    return _trap("geteuid")
+
+
+def getgid() -> int:
+    return _trap("getgid")
+
+
+def getegid() -> int:
+    return _trap("getegid")
+
+
+def getgroups() -> list[int]:
+    return [getgid()]
+
+
+def setuid(uid: int) -> None:
+    _trap("setuid", _index(uid))
+
+
+def seteuid(uid: int) -> None:
+    _trap("seteuid", _index(uid))
+
+
+def setgid(gid: int) -> None:
+    _trap("setgid", _index(gid))
+
+
+def getpgid(pid: int) -> int:
+    return _trap("getpgid", _index(pid))
+
+
+def getpgrp() -> int:
+    return _trap("getpgid", 0)
+
+
+def setpgid(pid: int, pgrp: int) -> None:
+    _trap("setpgid", _index(pid), _index(pgrp))
+
+
+def setpgrp() -> None:
+    _trap("setpgid", 0, 0)
+
+
+def getsid(pid: int) -> int:
+    return _trap("getsid", _index(pid))
+
+
+def setsid() -> int:
+    return _trap("setsid")
+
+
+def tcgetpgrp(fd: int) -> int:
+    return _trap("tcgetpgrp", _fd(fd))
+
+
+def tcsetpgrp(fd: int, pgid: int) -> None:
+    _trap("tcsetpgrp", _fd(fd), _index(pgid))
+
+
+def kill(pid: int, sig: int) -> None:
+    _trap("kill", _index(pid), _index(sig))
+
+
+def killpg(pgid: int, sig: int) -> None:
+    if _index(pgid) <= 1:
+        raise OSError(_errno.EINVAL, strerror(_errno.EINVAL))
+    _trap("kill", -pgid, _index(sig))
+
+
+def nice(increment: int) -> int:
+    return _trap("nice", _index(increment))
+
+
+def sched_yield() -> None:
+    _trap("sched_yield")
+
+
+def times() -> times_result:
+    mine, children, elapsed = _trap("times")
+    return times_result((mine / 100, 0.0, children / 100, 0.0, elapsed))
+
+
+def uname() -> uname_result:
+    return uname_result(_trap("uname"))
+
+
+def cpu_count() -> int:
+    return 1
+
+
+def urandom(n: int) -> bytes:
+    n = _index(n)
+    if n < 0:
+        raise ValueError("negative argument not allowed")
+    return _trap("urandom", n)
+
+
+def getlogin() -> str:
+    uid = getuid()
+    try:
+        with open_text("/etc/passwd") as f:
+            for line in f:
+                fields = line.split(":")
+                if len(fields) > 2 and fields[2] == str(uid):
+                    return fields[0]
+    except OSError:
+        pass
+    raise OSError(_errno.ENOENT, strerror(_errno.ENOENT))
+
+
+def open_text(path: str):
+    return _rt().open(path)
+
+
+def system(command: str) -> int:
+    pid = posix_spawn("/bin/sh", ["sh", "-c", command], _environ())
+    return waitpid(pid, 0)[1]
+
+
+def posix_spawn(path, argv, env, *, file_actions=None, setpgroup=None, resetids=False,
+                setsid=False, setsigmask=(), setsigdef=(), scheduler=None) -> int:
+    """fork + exec in one call, done natively (an O(1) clone, no replay)."""
+    path = _path("posix_spawn", path)
+    argv = _check_argv("posix_spawn", argv)
+    env = _env(env)
+    if not access(path, X_OK):
+        if not _trap("access", path, F_OK):
+            raise FileNotFoundError(_errno.ENOENT, strerror(_errno.ENOENT), path)
+        raise PermissionError(_errno.EACCES, strerror(_errno.EACCES), path)
+    return _spawn(lambda: _trap("execve", path, argv, env), file_actions, setpgroup, setsid)
+
+
+def posix_spawnp(file, argv, env, *, file_actions=None, setpgroup=None, resetids=False,
+                 setsid=False, setsigmask=(), setsigdef=(), scheduler=None) -> int:
+    file = _path("posix_spawnp", file)
+    if "/" in file:
+        return posix_spawn(file, argv, env, file_actions=file_actions, setpgroup=setpgroup,
+                           setsid=setsid)
+    for d in get_exec_path(env):
+        candidate = (d or ".") + "/" + file
+        if access(candidate, X_OK) and not path.isdir(candidate):
+            return posix_spawn(candidate, argv, env, file_actions=file_actions,
+                               setpgroup=setpgroup, setsid=setsid)
+    raise FileNotFoundError(_errno.ENOENT, strerror(_errno.ENOENT), file)
+
+
+POSIX_SPAWN_OPEN, POSIX_SPAWN_CLOSE, POSIX_SPAWN_DUP2 = 0, 1, 2
+
+
+def _spawn(exec_, file_actions, setpgroup, new_session) -> int:
+    def child(rt) -> int:
+        if new_session:
+            _trap("setsid")
+        if setpgroup is not None:
+            _trap("setpgid", 0, setpgroup)
+        for action in file_actions or ():
+            if action[0] == POSIX_SPAWN_OPEN:
+                _, fd, p, flags, mode = action
+                new = _trap("open", p, flags, mode)
+                if new != fd:
+                    _trap("dup2", new, fd, False)
+                    _trap("close", new)
+            elif action[0] == POSIX_SPAWN_CLOSE:
+                _trap("close", action[1])
+            elif action[0] == POSIX_SPAWN_DUP2:
+                _trap("dup2", action[1], action[2], False)
+        try:
+            exec_()
+        except OSError:
+            return 127
+        return 127
+    _rt().flush_std()
+    return _trap("clone", child)
+
+
+# ---- files and descriptors ---------------------------------------------------------------
+
+def open(path, flags: int, mode: int = 0o777, *, dir_fd=None) -> int:
+    return _retry("open", _path("open", path), _index(flags) | _O_CLOEXEC, _index(mode))
+
+
+def close(fd: int) -> None:
+    _trap("close", _fd(fd))
+
+
+def closerange(lo: int, hi: int) -> None:
+    for fd in range(lo, hi):
+        try:
+            close(fd)
+        except OSError:
+            pass
+
+
+def read(fd: int, n: int) -> bytes:
+    return _retry("read", _fd(fd), _index(n))
+
+
+def write(fd: int, data) -> int:
+    if isinstance(data, str) or not hasattr(data, "__buffer__") and not isinstance(
+            data, (bytes, bytearray, memoryview)):
+        raise TypeError(f"a bytes-like object is required, not '{type(data).__name__}'")
+    return _retry("write", _fd(fd), bytes(data))
+
+
+def lseek(fd: int, pos: int, how: int) -> int:
+    return _trap("lseek", _fd(fd), _index(pos), _index(how))
+
+
+def ftruncate(fd: int, length: int) -> None:
+    _trap("ftruncate", _fd(fd), _index(length))
+
+
+def truncate(path, length: int) -> None:
+    if isinstance(path, int):
+        return ftruncate(path, length)
+    _trap("truncate", _path("truncate", path), _index(length))
+
+
+def dup(fd: int) -> int:
+    return _trap("dup", _fd(fd), True)
+
+
+def dup2(fd: int, fd2: int, inheritable: bool = True) -> int:
+    return _trap("dup2", _fd(fd), _fd(fd2), not inheritable)
+
+
+def pipe() -> tuple[int, int]:
+    return _trap("pipe2", _O_CLOEXEC)
+
+
+def pipe2(flags: int) -> tuple[int, int]:
+    return _trap("pipe2", _index(flags))
+
+
+def get_inheritable(fd: int) -> bool:
+    return not _trap("fcntl", _fd(fd), "get_cloexec", 0)
+
+
+def set_inheritable(fd: int, inheritable: bool) -> None:
+    _trap("fcntl", _fd(fd), "set_cloexec", int(not inheritable))
+
+
+def get_blocking(fd: int) -> bool:
+    return not _trap("fcntl", _fd(fd), "get_nonblock", 0)
+
+
+def set_blocking(fd: int, blocking: bool) -> None:
+    _trap("fcntl", _fd(fd), "set_nonblock", int(not blocking))
+
+
+def isatty(fd: int) -> bool:
+    return _trap("isatty", _fd(fd))
+
+
+def get_terminal_size(fd: int = 1) -> terminal_size:
+    if not isatty(fd):
+        raise OSError(_errno.ENOTTY, strerror(_errno.ENOTTY))
+    return terminal_size((80, 24))
+
+
+def fstat(fd: int) -> stat_result:
+    return _trap("fstat", _fd(fd))
+
+
+def fdopen(fd: int, mode: str = "r", buffering: int = -1, encoding=None, *args, **kwargs):
+    return _rt().open(fd, mode, buffering, encoding, *args, **kwargs)
+
+
+def device_encoding(fd: int):
+    return "utf-8" if isatty(fd) else None
+
+
+# ---- the directory tree -------------------------------------------------------------------
+
+def stat(path, *, dir_fd=None, follow_symlinks: bool = True) -> stat_result:
+    if isinstance(path, int):
+        return fstat(path)
+    return _trap("stat", _path("stat", path, True), bool(follow_symlinks))
+
+
+def lstat(path, *, dir_fd=None) -> stat_result:
+    return _trap("stat", _path("lstat", path), False)
+
+
+def access(path, mode: int, *, dir_fd=None, effective_ids=False, follow_symlinks=True) -> bool:
+    return _trap("access", _path("access", path, True), _index(mode))
+
+
+def mkdir(path, mode: int = 0o777, *, dir_fd=None) -> None:
+    _trap("mkdir", _path("mkdir", path), _index(mode))
+
+
+def makedirs(name, mode: int = 0o777, exist_ok: bool = False) -> None:
+    name = _path("makedirs", name)
+    head, tail = path.split(name)
+    if not tail:
+        head, tail = path.split(head)
+    if head and tail and not path.exists(head):
+        try:
+            makedirs(head, exist_ok=exist_ok)
+        except FileExistsError:
+            pass
+    try:
+        mkdir(name, mode)
+    except OSError:
+        if not exist_ok or not path.isdir(name):
+            raise
+
+
+def rmdir(path, *, dir_fd=None) -> None:
+    _trap("rmdir", _path("rmdir", path))
+
+
+def removedirs(name) -> None:
+    rmdir(name)
+    head, tail = path.split(name)
+    while head and tail:
+        try:
+            rmdir(head)
+        except OSError:
+            break
+        head, tail = path.split(head)
+
+
+def unlink(path, *, dir_fd=None) -> None:
+    _trap("unlink", _path("unlink", path))
+
+
+remove = unlink
+
+
+def rename(src, dst, *, src_dir_fd=None, dst_dir_fd=None) -> None:
+    _trap("rename", _path("rename", src), _path("rename", dst))
+
+
+replace = rename
+
+
+def listdir(path=".") -> list[str]:
+    if isinstance(path, bytes):
+        return [fsencode(n) for n in listdir(fsdecode(path))]
+    return _trap("listdir", _path("listdir", path, True))
+
+
+class DirEntry:
+    """One entry of scandir(): a name, and its stat on demand."""
+
+    def __init__(self, directory: str, name: str) -> None:
+        self.name = name
+        self.path = name if directory == "." else path.join(directory, name)
+        self._lstat = None
+
+    def __repr__(self) -> str:
+        return f"<DirEntry {self.name!r}>"
+
+    def __fspath__(self) -> str:
+        return self.path
+
+    def stat(self, *, follow_symlinks: bool = True) -> stat_result:
+        if follow_symlinks:
+            return stat(self.path)
+        if self._lstat is None:
+            self._lstat = lstat(self.path)
+        return self._lstat
+
+    def inode(self) -> int:
+        return self.stat(follow_symlinks=False).st_ino
+
+    def is_dir(self, *, follow_symlinks: bool = True) -> bool:
+        try:
+            return _stat.S_ISDIR(self.stat(follow_symlinks=follow_symlinks).st_mode)
+        except OSError:
+            return False
+
+    def is_file(self, *, follow_symlinks: bool = True) -> bool:
+        try:
+            return _stat.S_ISREG(self.stat(follow_symlinks=follow_symlinks).st_mode)
+        except OSError:
+            return False
+
+    def is_symlink(self) -> bool:
+        return _stat.S_ISLNK(self.stat(follow_symlinks=False).st_mode)
+
+
+class _ScandirIterator:
+    def __init__(self, entries: list[DirEntry]) -> None:
+        self._it = iter(entries)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> DirEntry:
+        return next(self._it)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def scandir(path=".") -> _ScandirIterator:
+    path_ = _path("scandir", path)
+    return _ScandirIterator([DirEntry(path_, n) for n in listdir(path_)])
+
+
+def walk(top, topdown: bool = True, onerror=None, followlinks: bool = False):
+    top = _path("walk", top)
+    try:
+        entries = list(scandir(top))
+    except OSError as e:
+        if onerror is not None:
+            onerror(e)
+        return
+    dirs = [e.name for e in entries if e.is_dir()]
+    files = [e.name for e in entries if not e.is_dir()]
+    if topdown:
+        yield top, dirs, files
+    for d in dirs:
+        p = path.join(top, d)
+        if followlinks or not path.islink(p):
+            yield from walk(p, topdown, onerror, followlinks)
+    if not topdown:
+        yield top, dirs, files
+
+
+def chdir(path) -> None:
+    _trap("chdir", _path("chdir", path, True))
+
+
+def getcwd() -> str:
+    return _trap("getcwd")
+
+
+def getcwdb() -> bytes:
+    return fsencode(getcwd())
+
+
+def chmod(path, mode: int, *, dir_fd=None, follow_symlinks=True) -> None:
+    _trap("chmod", _path("chmod", path, True), _index(mode))
+
+
+def chown(path, uid: int, gid: int, *, dir_fd=None, follow_symlinks=True) -> None:
+    _trap("chown", _path("chown", path, True), _index(uid), _index(gid), bool(follow_symlinks))
+
+
+def lchown(path, uid: int, gid: int) -> None:
+    _trap("chown", _path("lchown", path), _index(uid), _index(gid), False)
+
+
+def symlink(src, dst, target_is_directory=False, *, dir_fd=None) -> None:
+    _trap("symlink", _path("symlink", src), _path("symlink", dst))
+
+
+def readlink(path, *, dir_fd=None) -> str:
+    return _trap("readlink", _path("readlink", path))
+
+
+def utime(path, times=None, *, ns=None, dir_fd=None, follow_symlinks=True) -> None:
+    if ns is not None:
+        times = (ns[0] / 1e9, ns[1] / 1e9)
+    _trap("utime", _path("utime", path, True), tuple(times) if times is not None else None)
+
+
+def umask(mask: int) -> int:
+    return _trap("umask", _index(mask))
+
+
+# ---- the environment ------------------------------------------------------------------------
+
+def _environ():
+    """The process's environment (os.environ of the process's own module)."""
+    return _rt().environ
+
+
+def getenv(key: str, default=None):
+    return _rt().environ.get(key, default)
+
+
+def putenv(key: str, value: str) -> None:
+    _rt().environ[key] = value
+
+
+def unsetenv(key: str) -> None:
+    _rt().environ.pop(key, None)
+
+
+from kernel.libpy import path  # noqa: E402  (os.path needs the functions above)

@@ -1,0 +1,421 @@
+"""A process's user space: the Python runtime a virtual process's program sees.
+
+After exec, the program runs as `__main__` in a fresh namespace (its own
+address space) whose builtins and modules are the process's own: `print`,
+`input` and `open` use its virtual fds; `import os`, `sys`, `signal`, `time`
+give the kernel's versions; a module that would reach the host behind the
+kernel's back fails to import.  An uncaught exception prints its traceback to
+the process's own stderr and the process exits with status 1.
+"""
+from __future__ import annotations
+
+import builtins as host_builtins
+import importlib.util
+import io as host_io
+import linecache
+import os as host_os
+import random as host_random
+import sys as host_sys
+import traceback
+import types
+from typing import Any
+
+from kernel.cpu import KERNEL_DIRS
+from kernel.errors import Unwind
+from kernel.libpy import os as vos
+from kernel.libpy import path as vpath
+from kernel.libpy import signal as vsignal
+from kernel.libpy import streams
+from kernel.libpy import time as vtime
+
+# Modules whose use would reach the host behind the kernel's back.
+BLOCKED = frozenset("""subprocess socket threading multiprocessing asyncio pathlib ctypes select
+selectors mmap pty tty termios fcntl resource concurrent urllib http ftplib smtplib ssl
+sqlite3 importlib runpy webbrowser posix nt _posixsubprocess pdb code getpass logging
+tkinter turtle faulthandler atexit readline curses socketserver xmlrpc cProfile profile
+signal_host _signal _io gc zipimport venv ensurepip idlelib pydoc platform sysconfig
+site""".split())
+
+# Pure-Python standard modules that use os, sys or open: each process loads its
+# own copy, so that they use the virtual ones.
+FRESH = frozenset("""argparse getopt glob fnmatch shlex pprint traceback linecache dis this
+shutil tempfile gettext optparse fileinput cmd textwrap string secrets csv""".split())
+FRESH_ONLY = frozenset({"_thread"})   # allowed for the FRESH modules' own imports
+
+_OS_TEMPLATE = {k: v for k, v in vars(vos).items() if not k.startswith("__")}
+_OS_TEMPLATE.update(path=None, environ=None)
+for _name in ("_environ", "_trap", "_rt", "_retry", "_path", "_fd", "_machine", "_host",
+              "_index", "_errno", "_stat", "_check_argv", "_env", "_execvpe", "_spawn",
+              "open_text"):
+    _OS_TEMPLATE.pop(_name, None)
+_SIGNAL_TEMPLATE = {k: v for k, v in vars(vsignal).items()
+                    if not k.startswith("_") or k in ("__doc__",)}
+_TIME_TEMPLATE = {k: v for k, v in vars(vtime).items() if not k.startswith("_") or k == "__doc__"}
+_PATH_TEMPLATE = {k: v for k, v in vars(vpath).items() if not k.startswith("_") or k == "__doc__"}
+_BUILTINS = dict(vars(host_builtins))
+for _name in ("help", "breakpoint", "copyright", "credits", "license"):
+    _BUILTINS.pop(_name, None)
+
+_SYS_NAMES = """version version_info hexversion api_version implementation platform byteorder
+maxsize maxunicode float_info int_info hash_info float_repr_style builtin_module_names
+getrecursionlimit getsizeof intern exc_info getdefaultencoding getfilesystemencoding
+getfilesystemencodeerrors flags copyright abiflags prefix base_prefix exec_prefix
+base_exec_prefix dont_write_bytecode getrefcount stdlib_module_names exception
+get_int_max_str_digits set_int_max_str_digits is_finalizing _getframe warnoptions
+platlibdir pycache_prefix""".split()
+
+
+class VirtualSys(types.ModuleType):
+    """sys for one process.  The standard streams are made on first use."""
+
+    def __init__(self, rt: "Runtime") -> None:
+        super().__init__("sys")
+        for name in _SYS_NAMES:
+            if hasattr(host_sys, name):
+                setattr(self, name, getattr(host_sys, name))
+        self._rt = rt
+        self._streams: list[Any] = [None, None, None]
+        self.argv = rt.argv
+        self.orig_argv = ["python3"] + rt.argv
+        self.executable = "/bin/python3"
+        self.modules = rt.modules
+        self.path = [vpath.dirname(rt.argv[0]) if rt.argv else ""]
+        self.meta_path: list = []
+        self.path_hooks: list = []
+        self.warnoptions = []
+        self.exit = _exit
+
+    def _stream(self, fd: int):
+        s = self._streams[fd]
+        if s is None:
+            s = self._streams[fd] = streams.std_stream(fd, "r" if fd == 0 else "w")
+        return s
+
+    def _set(fd: int):  # noqa: N805  (a property factory, used in the class body)
+        def get(self):
+            return self._stream(fd)
+
+        def set_(self, value):
+            self._streams[fd] = value
+        return property(get, set_)
+
+    stdin = _set(0)
+    stdout = _set(1)
+    stderr = _set(2)
+    __stdin__ = _set(0)
+    __stdout__ = _set(1)
+    __stderr__ = _set(2)
+    del _set
+
+    def settrace(self, fn) -> None:
+        """Tracing would stop preemption; vshell programs cannot trace."""
+
+    def setrecursionlimit(self, n: int) -> None:
+        host_sys.setrecursionlimit(max(n, host_sys.getrecursionlimit()))
+
+    def flush_std(self) -> None:
+        for s in self._streams[1:]:
+            if s is not None and not s.closed:
+                try:
+                    s.flush()
+                except (OSError, ValueError):
+                    pass
+
+
+def _exit(status: object = None) -> None:
+    raise SystemExit(status)
+
+
+class Environ(dict):
+    """os.environ: a plain mapping of str to str, the process's own."""
+
+    def __setitem__(self, key: str, value: str) -> None:
+        if not isinstance(key, str) or not isinstance(value, str):
+            raise TypeError(f"str expected, not {type(value if isinstance(key, str) else key).__name__}")
+        super().__setitem__(key, value)
+
+    def copy(self) -> dict:
+        return dict(self)
+
+
+class Runtime:
+    """One process's user space: its modules, builtins, streams and signal handlers."""
+
+    def __init__(self, k, p, argv: list[str], environ: dict[str, str],
+                 parent: "Runtime | None" = None) -> None:
+        self.k = k
+        self.p = p
+        self.argv = list(argv)
+        self.environ = Environ(environ)
+        self.handlers: dict[int, Any] = dict(parent.handlers) if parent else {}
+        self.modules: dict[str, Any] = {}
+        self.sources: dict[str, str] = {}
+        self.sys = VirtualSys(self)
+        self.builtins = dict(_BUILTINS)
+        self.builtins.update(print=self.print, input=self.input, open=self.open,
+                             __import__=self.import_, exit=_exit, quit=_exit)
+        self.importer_cache = k.loader.module_cache
+        p.runtime = self
+        p.upcall = self.run_handler
+
+    # ---- what native programs (the shell, init) use directly ---------------------------------
+
+    def module(self, name: str):
+        return self.modules.get(name) or self.load_module(name)
+
+    @property
+    def os(self):
+        return self.module("os")
+
+    @property
+    def signal(self):
+        return self.module("signal")
+
+    @property
+    def time(self):
+        return self.module("time")
+
+    def clone(self, fn) -> int:
+        """fork with a continuation: the child runs fn(child_runtime) and exits with its result."""
+        self.flush_std()
+        return vos._trap("clone", fn)
+
+    # ---- the builtins that do I/O ---------------------------------------------------------
+
+    def print(self, *args, sep=" ", end="\n", file=None, flush=False) -> None:
+        host_builtins.print(*args, sep=sep, end=end, flush=flush,
+                            file=self.sys.stdout if file is None else file)
+
+    def input(self, prompt: object = "") -> str:
+        out = self.sys.stdout
+        if prompt:
+            out.write(str(prompt))
+        out.flush()
+        line = self.sys.stdin.readline()
+        if not line:
+            raise EOFError("EOF when reading a line")
+        return line[:-1] if line.endswith("\n") else line
+
+    def open(self, *args, **kwargs):
+        return streams.open(*args, **kwargs)
+
+    def flush_std(self) -> None:
+        self.sys.flush_std()
+
+    # ---- signals ---------------------------------------------------------------------------
+
+    def run_handler(self, sig: int) -> None:
+        """The kernel's upcall: run the program's handler for sig."""
+        handler = self.handlers.get(sig)
+        if callable(handler):
+            handler(sig, None)
+
+    # ---- running a program -----------------------------------------------------------------
+
+    def run_python(self, image, code) -> int:
+        """Run a compiled program as __main__; return its exit code."""
+        main = types.ModuleType("__main__")
+        ns = main.__dict__
+        ns.update(__file__=image.path, __builtins__=self.builtins, __cached__=None)
+        self.modules["__main__"] = main
+        try:
+            exec(code, ns)
+            status = 0
+        except Unwind:
+            raise
+        except SystemExit as e:
+            status = self.exit_code(e)
+        except BaseException as e:               # the program crashed: its own traceback
+            self.report(e)
+            status = 1
+        return self.finish(status)
+
+    def exit_code(self, e: SystemExit) -> int:
+        code = e.code
+        if code is None:
+            return 0
+        if isinstance(code, int):
+            return code & 0xFF
+        try:
+            self.sys.stderr.write(f"{code}\n")
+        except (OSError, ValueError):
+            pass
+        return 1
+
+    def finish(self, status: int) -> int:
+        """Python's shutdown: flush stdout and stderr (a failed flush gives 120)."""
+        for s in self.sys._streams[1:]:
+            if s is None:
+                continue
+            try:
+                s.flush()
+            except Unwind:
+                raise
+            except (OSError, ValueError):
+                if status == 0:
+                    status = 120
+        return status
+
+    def report(self, e: BaseException) -> None:
+        try:
+            self.sys.stderr.write(self.format_exception(e))
+            self.sys.stderr.flush()
+        except Unwind:
+            raise
+        except BaseException:
+            pass
+
+    def format_exception(self, e: BaseException) -> str:
+        """The traceback CPython would print, without the kernel's own frames."""
+        frames = []
+        for frame, lineno in traceback.walk_tb(e.__traceback__):
+            filename = frame.f_code.co_filename
+            if filename.startswith(KERNEL_DIRS[0]):
+                continue
+            frames.append(traceback.FrameSummary(filename, lineno, frame.f_code.co_name,
+                                                 line=self.source_line(filename, lineno)))
+        text = ""
+        if frames:
+            text = "Traceback (most recent call last):\n" + "".join(
+                traceback.StackSummary.from_list(frames).format())
+        return text + "".join(traceback.format_exception_only(type(e), e))
+
+    def source_line(self, filename: str, lineno: int) -> str:
+        source = self.sources.get(filename)
+        if source is None:
+            if filename.startswith(KERNEL_DIRS[1]):
+                return linecache.getline(filename, lineno).strip()
+            return ""
+        lines = source.splitlines()
+        return lines[lineno - 1].strip() if 0 < lineno <= len(lines) else ""
+
+    # ---- import ----------------------------------------------------------------------------
+
+    def import_(self, name: str, globals=None, locals=None, fromlist=(), level: int = 0):
+        if level:
+            raise ImportError("relative imports are not supported in vshell programs")
+        module = self.modules.get(name)
+        if module is None:
+            importer = (globals or {}).get("__name__", "")
+            module = self.load_module(name, importer)
+        if fromlist:
+            for attr in fromlist:
+                if attr != "*" and not hasattr(module, attr):
+                    sub = f"{name}.{attr}"
+                    if sub in self.modules or name in ("os",):
+                        continue
+                    try:
+                        setattr(module, attr, self.load_module(sub, name))
+                    except ImportError:
+                        pass
+            return module
+        return self.modules[name.partition(".")[0]]
+
+    def load_module(self, name: str, importer: str = ""):
+        top = name.partition(".")[0]
+        if top != name and top not in self.modules:
+            self.load_module(top, importer)
+        module = self.virtual_module(name)
+        if module is None:
+            if top in BLOCKED or (top in FRESH_ONLY and importer not in FRESH):
+                raise ModuleNotFoundError(
+                    f"No module named '{name}' in vshell: a virtual process may not use it "
+                    "(it would reach the host behind the kernel's back)", name=name)
+            module = self.user_module(name) or self.fresh_module(name, importer)
+        self.modules[name] = module
+        return module
+
+    def virtual_module(self, name: str):
+        if name == "os":
+            m = _module("os", _OS_TEMPLATE)
+            m.environ = self.environ
+            m.path = self.modules.get("os.path")
+            if m.path is None:
+                m.path = self.modules["os.path"] = _module("posixpath", _PATH_TEMPLATE)
+            return m
+        if name in ("os.path", "posixpath"):
+            return self.module("os").path
+        if name == "sys":
+            return self.sys
+        if name == "signal":
+            return _module("signal", _SIGNAL_TEMPLATE)
+        if name == "time":
+            return _module("time", _TIME_TEMPLATE)
+        if name == "builtins":
+            return _module("builtins", self.builtins)
+        if name == "io":
+            m = _module("io", vars(host_io))
+            m.open = self.open
+            return m
+        if name == "random":
+            return self.random_module()
+        return None
+
+    def random_module(self):
+        """random, seeded from the kernel (so a seeded run repeats)."""
+        r = host_random.Random(int.from_bytes(vos.urandom(16), "big"))
+        m = _module("random", vars(host_random))
+        for attr, value in vars(host_random).items():
+            if getattr(value, "__self__", None) is host_random._inst:
+                setattr(m, attr, getattr(r, attr))
+        m._inst = r
+        return m
+
+    def user_module(self, name: str):
+        """A module next to the program, in the virtual file system."""
+        if "." in name:
+            return None
+        for d in self.sys.path:
+            path = vpath.join(d or ".", name + ".py")
+            try:
+                with self.open(path, "rb") as f:
+                    source = f.read()
+            except OSError:
+                continue
+            code = self.k.loader.compile_source(source, path)
+            m = types.ModuleType(name)
+            m.__file__ = path
+            m.__builtins__ = self.builtins
+            self.sources[path] = source.decode("utf-8", "replace")
+            self.modules[name] = m
+            exec(code, m.__dict__)
+            return m
+        return None
+
+    def fresh_module(self, name: str, importer: str):
+        top = name.partition(".")[0]
+        if top not in FRESH:
+            try:
+                return host_sys.modules[name] if name in host_sys.modules else \
+                    importlib.import_module(name)
+            except ImportError:
+                raise ModuleNotFoundError(f"No module named '{name}'", name=name) from None
+        entry = self.importer_cache.get(name)
+        if entry is None:
+            spec = importlib.util.find_spec(name)
+            if spec is None or not spec.origin or not spec.origin.endswith(".py"):
+                raise ModuleNotFoundError(f"No module named '{name}'", name=name)
+            with host_io.open(spec.origin, "rb") as f:
+                entry = (compile(f.read(), spec.origin, "exec", dont_inherit=True), spec.origin,
+                         spec.submodule_search_locations is not None)
+            self.importer_cache[name] = entry
+        code, origin, is_pkg = entry
+        m = types.ModuleType(name)
+        m.__file__ = origin
+        m.__builtins__ = self.builtins
+        if is_pkg:
+            m.__path__ = [host_os.path.dirname(origin)]
+        self.modules[name] = m
+        try:
+            exec(code, m.__dict__)
+        except BaseException:
+            self.modules.pop(name, None)
+            raise
+        return m
+
+
+def _module(name: str, template: dict):
+    m = types.ModuleType(name)
+    m.__dict__.update(template)
+    m.__name__ = name
+    return m

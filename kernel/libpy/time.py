@@ -1,0 +1,73 @@
+"""The `time` module as a virtual process sees it: the kernel's clock."""
+from __future__ import annotations
+
+import math as _math
+import time as _host
+from time import (  # noqa: F401  (pure conversions, shared)
+    struct_time, asctime, strptime, timezone, altzone, daylight, tzname,
+)
+
+from kernel.cpu import machine as _machine
+
+
+def _trap(call: str, *args):
+    return _machine.cpu.trap(call, args)
+
+
+def time() -> float:
+    return _trap("time")
+
+
+def time_ns() -> int:
+    return int(time() * 1e9)
+
+
+def monotonic() -> float:
+    return _trap("monotonic")
+
+
+def monotonic_ns() -> int:
+    return int(monotonic() * 1e9)
+
+
+perf_counter = monotonic
+perf_counter_ns = monotonic_ns
+
+
+def process_time() -> float:
+    return _trap("times")[0] / 100
+
+
+def sleep(secs: float) -> None:
+    """Block for secs on the kernel's clock; a handled signal does not cut it short (PEP 475)."""
+    if not isinstance(secs, (int, float)):
+        raise TypeError(f"'{type(secs).__name__}' object cannot be interpreted as an integer")
+    if secs < 0 or _math.isnan(secs):
+        raise ValueError("sleep length must be non-negative")
+    deadline = monotonic() + secs
+    while True:
+        try:
+            _trap("nanosleep", deadline)
+            return
+        except InterruptedError:
+            continue
+
+
+def gmtime(secs=None) -> struct_time:
+    return _host.gmtime(time() if secs is None else secs)
+
+
+def localtime(secs=None) -> struct_time:
+    return _host.localtime(time() if secs is None else secs)
+
+
+def mktime(t) -> float:
+    return _host.mktime(t)
+
+
+def ctime(secs=None) -> str:
+    return _host.ctime(time() if secs is None else secs)
+
+
+def strftime(fmt: str, t=None) -> str:
+    return _host.strftime(fmt, localtime() if t is None else t)

@@ -1,0 +1,130 @@
+"""exec's loader: from a file in the virtual file system to a running program.
+
+vshell's executable format is Python source behind a `#!` line naming python
+(as ELF is Linux's).  `#!` naming anything else runs that interpreter with the
+script as its argument, as the kernel does on Unix; a file with no `#!` line
+cannot be exec'd (ENOEXEC) -- the shell then runs it as a shell script.  A few
+programs (the shell, init) are native: their inode holds a Python function.
+
+Programs are compiled lazily, once per content, on their first exec.
+"""
+from __future__ import annotations
+
+import errno
+import posixpath
+import stat as st
+from typing import TYPE_CHECKING, Any, Callable
+
+from . import trace as ev
+from .errors import oserror
+from .fs import X_OK
+from .proc import Image, Proc
+from .replay import Record
+
+if TYPE_CHECKING:
+    from .kernel import Kernel
+
+PYTHONS = frozenset({"python", "python3"})
+MAX_INTERPRETERS = 4
+
+
+class Loader:
+    def __init__(self, k: "Kernel") -> None:
+        self.k = k
+        self.code_cache: dict[tuple, Any] = {}       # (ino, version, path) -> code
+        self.source_cache: dict[bytes, Any] = {}     # content -> code (same text, other file)
+        self.module_cache: dict[str, Any] = {}       # standard modules loaded per process
+
+    # ---- in the exec system call (kernel mode) ------------------------------------------
+
+    def load(self, p: Proc, path: str, argv: list[str], env: dict[str, str],
+             depth: int = 0) -> Image:
+        fs = self.k.fs
+        inode = fs.walk(p, path)
+        if not inode.is_file or not fs.permits(p, inode, X_OK):
+            raise oserror(errno.EACCES, path)
+        native = getattr(inode, "native", None)
+        if native is not None:
+            return Image(path, argv, env, native=native)
+        head = inode.read_at(0, 256)
+        if not head.startswith(b"#!"):
+            raise oserror(errno.ENOEXEC, path)
+        words = head[2:].split(b"\n", 1)[0].decode(errors="replace").split(None, 1)
+        if not words:
+            raise oserror(errno.ENOEXEC, path)
+        interp, opt = words[0], words[1:]
+        name = posixpath.basename(interp)
+        if name in PYTHONS or (name == "env" and opt and opt[0].split()[0] in PYTHONS):
+            image = Image(path, argv, env)
+            image.inode = inode                       # type: ignore[attr-defined]
+            return image
+        if depth >= MAX_INTERPRETERS:
+            raise oserror(errno.ELOOP, path)
+        return self.load(p, interp, [interp] + opt + [path] + argv[1:], env, depth + 1)
+
+    def commit(self, p: Proc, image: Image) -> None:
+        """The point of no return: the old program is gone, the new one set up."""
+        k = self.k
+        p.fds.close_on_exec(k)
+        p.sig.exec_reset()
+        inode = getattr(image, "inode", None)
+        if inode is not None and inode.mode & st.S_ISUID:
+            p.euid = inode.uid                        # a set-user-ID program (su, passwd)
+        p.argv = image.argv
+        p.env = image.env
+        p.image = image
+        p.native = image.native is not None
+        p.record = None if p.native else Record()
+        p.replay = None
+        if k.trace.active:
+            k.trace.emit(ev.Exec(p.pid, image.path, list(image.argv)))
+
+    # ---- on the process's context, in user space -----------------------------------------
+
+    def run(self, p: Proc, image: Image) -> int:
+        """Start image's program in p (after exec, or replaying after fork)."""
+        from .libpy.runtime import Runtime
+        rt = Runtime(self.k, p, image.argv, image.env)
+        if image.native is not None:
+            return image.native(rt)
+        try:
+            code = self.compile(p, image)
+        except SyntaxError as e:
+            rt.report(e)
+            return 1
+        return rt.run_python(image, code)
+
+    def run_native(self, p: Proc, fn: Callable[[Any], int]) -> int:
+        from .libpy.runtime import Runtime
+        rt = Runtime(self.k, p, p.argv, p.env)
+        return fn(rt)
+
+    def run_clone(self, p: Proc, fn: Callable[[Any], int], parent_rt) -> int:
+        """A clone's child: fn runs on a fresh copy of the parent's runtime."""
+        from .libpy.runtime import Runtime
+        rt = Runtime(self.k, p, parent_rt.argv if parent_rt else p.argv,
+                     parent_rt.environ if parent_rt else p.env, parent_rt)
+        return fn(rt)
+
+    def compile(self, p: Proc, image: Image):
+        inode = image.inode                                 # type: ignore[attr-defined]
+        key = (inode.ino, inode.version, image.path)
+        code = self.code_cache.get(key)
+        source = bytes(inode.data)
+        p.runtime.sources[image.path] = source.decode("utf-8", "replace")
+        if code is None:
+            code = self.compile_source(source, image.path)
+            self.code_cache[key] = code
+            cached = False
+        else:
+            cached = True
+        if self.k.trace.active:
+            self.k.trace.emit(ev.Load(p.pid, image.path, cached))
+        return code
+
+    def compile_source(self, source: bytes, path: str):
+        code = self.source_cache.get(source)
+        if code is None or code.co_filename != path:
+            code = compile(source, path, "exec", dont_inherit=True)
+            self.source_cache[source] = code
+        return code

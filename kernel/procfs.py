@@ -1,0 +1,86 @@
+"""/proc: the process table as files, made when read.
+
+/proc/PID/status, stat, cmdline, fd/ (one link per open fd, to what it points
+at), and /proc/self.  Nothing here is stored: every read looks at the PCB.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .fs import DynamicDir, Generated, Inode, Symlink
+from .proc import Proc, State
+
+if TYPE_CHECKING:
+    from .kernel import Kernel
+
+
+def make_proc(k: "Kernel") -> DynamicDir:
+    fs = k.fs
+    cache: dict[int, DynamicDir] = {}
+
+    def entries() -> dict[str, Inode]:
+        out: dict[str, Inode] = {}
+        current = k.cpu.current
+        if current is not None:
+            out["self"] = Symlink(fs, str(current.pid))
+        live = set()
+        for p in k.procs:
+            live.add(p.pid)
+            d = cache.get(p.pid)
+            if d is None or d.proc is not p:              # type: ignore[attr-defined]
+                d = cache[p.pid] = pid_dir(k, p)
+            out[str(p.pid)] = d
+        for pid in list(cache):
+            if pid not in live:
+                del cache[pid]
+        return out
+
+    return DynamicDir(fs, entries)
+
+
+def pid_dir(k: "Kernel", p: Proc) -> DynamicDir:
+    fs = k.fs
+    files = {
+        "status": lambda: status(k, p).encode(),
+        "stat": lambda: stat(k, p).encode(),
+        "cmdline": lambda: b"".join(a.encode() + b"\0" for a in p.argv),
+    }
+    made = {name: Generated(fs, make, uid=p.uid, gid=p.gid) for name, make in files.items()}
+
+    def fd_entries() -> dict[str, Inode]:
+        return {str(fd): Symlink(fs, f.path or f.kind, p.uid, p.gid) for fd, f in p.fds.items()}
+
+    def entries() -> dict[str, Inode]:
+        return {**made, "fd": fd_dir}
+
+    fd_dir = DynamicDir(fs, fd_entries, 0o500, p.uid, p.gid)
+    d = DynamicDir(fs, entries, 0o555, p.uid, p.gid)
+    d.proc = p                                           # type: ignore[attr-defined]
+    return d
+
+
+def status(k: "Kernel", p: Proc) -> str:
+    state = p.state.value + (f" ({p.blocked_on})" if p.state is State.BLOCKED else "")
+    where = p.where()
+    pc = f"{where[0]}:{where[1]} in {where[2]}" if where else "-"
+    lines = [
+        ("Name", p.name), ("State", state), ("Pid", p.pid), ("PPid", p.ppid),
+        ("Pgid", p.pgid), ("Sid", p.sid), ("Uid", f"{p.uid}\t{p.euid}"),
+        ("Gid", f"{p.gid}\t{p.egid}"), ("Umask", f"{p.umask:04o}"), ("FDSize", len(p.fds.slots)),
+        ("SigPnd", _mask(p.sig.pending)), ("SigBlk", _mask(p.sig.blocked)),
+        ("SigIgn", _mask({s for s, d in p.sig.action.items() if d == 1})),
+        ("SigCgt", _mask({s for s, d in p.sig.action.items() if d == 2})),
+        ("Ticks", p.cpu_ticks), ("voluntary_ctxt_switches", p.voluntary_switches),
+        ("nonvoluntary_ctxt_switches", p.involuntary_switches), ("PC", pc),
+    ]
+    return "".join(f"{name}:\t{value}\n" for name, value in lines)
+
+
+def stat(k: "Kernel", p: Proc) -> str:
+    return (f"{p.pid} ({p.name}) {p.state.letter} {p.ppid} {p.pgid} {p.sid} 0 "
+            f"{k.tty.fg_pgrp} 0 0 0 0 0 {p.cpu_ticks} 0 {p.rusage_children} 0 20 {p.nice} 1 0 "
+            f"{int(p.start_time * 100)}\n")
+
+
+def _mask(sigs: set[int]) -> str:
+    return f"{sum(1 << (s - 1) for s in sigs):016x}"

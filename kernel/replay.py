@@ -1,0 +1,139 @@
+"""fork by deterministic replay.
+
+CPython cannot copy a running frame, so a forked child rebuilds its user-space
+memory by running the same program again from the start.  The kernel keeps,
+for every process running a Python program, a record of each system call it
+made since exec (name, arguments, result) and of each signal handler it ran.
+The child starts the same image; every system call it makes is answered from
+that record without being performed -- the files were already written, the
+pipes already read -- until it reaches the fork, which answers 0.  From there
+the child is live, with every variable exactly as the parent had it.
+
+If the child asks for something else than the record holds, its program does
+not depend only on its system calls (it used the host's clock, say), and the
+child is killed with a message naming the line, never left in a wrong state.
+The record is bounded: past RECORD_LIMIT bytes of results it is dropped and a
+later fork fails with ENOMEM, so that `cat` of a large file stays streaming.
+"""
+from __future__ import annotations
+
+import errno
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .kernel import Kernel
+    from .proc import Proc
+
+RECORD_LIMIT = 8 << 20          # bytes of results kept for replay
+ENTRY_COST = 64                 # bytes charged per recorded call
+
+
+@dataclass(slots=True)
+class Entry:
+    name: str                   # system call, or "signal" for a handler run
+    key: tuple                  # the arguments as compared on replay
+    result: Any
+    error: bool = False
+
+
+def args_key(args: tuple) -> tuple:
+    """What a replayed call must match: arguments, with data by length only."""
+    return tuple(len(a) if isinstance(a, (bytes, bytearray, memoryview)) else
+                 a if isinstance(a, (int, str, float, type(None), tuple)) else type(a).__name__
+                 for a in args)
+
+
+def _size(result: Any) -> int:
+    if isinstance(result, (bytes, bytearray, str)):
+        return len(result)
+    if isinstance(result, list):
+        return sum(_size(x) + 8 for x in result)
+    return 0
+
+
+def _fresh(result: Any, error: bool) -> Any:
+    """A copy the program may change without changing the record."""
+    if error:
+        return OSError(*result.args) if isinstance(result, OSError) else result
+    if isinstance(result, list):
+        return list(result)
+    if isinstance(result, dict):
+        return dict(result)
+    return result
+
+
+class Record:
+    def __init__(self, entries: list[Entry] | None = None) -> None:
+        self.entries: list[Entry] = entries if entries is not None else []
+        self.size = sum(ENTRY_COST + _size(e.result) for e in self.entries)
+        self.dropped = False
+
+    def note(self, name: str, args: tuple, result: Any, error: bool) -> None:
+        if self.dropped:
+            return
+        self.entries.append(Entry(name, args_key(args), _fresh(result, error), error))
+        self.size += ENTRY_COST + _size(result)
+        if self.size > RECORD_LIMIT:
+            self.dropped = True
+            self.entries = []
+
+    def note_signal(self, sig: int, preempted: bool) -> None:
+        if not self.dropped:
+            self.entries.append(Entry("signal", (sig, preempted), None))
+
+    def for_child(self, child_pid: int) -> list[Entry]:
+        """The child's script: everything so far, then a fork that answers 0."""
+        return self.entries + [Entry("fork", (), 0)]
+
+
+class Divergence(Exception):
+    """The child asked for something else than the parent did."""
+
+
+class Replay:
+    """A child's cursor through its parent's record."""
+
+    def __init__(self, entries: list[Entry]) -> None:
+        self.entries = entries
+        self.i = 0
+
+    def answer(self, k: "Kernel", p: "Proc", name: str, args: tuple) -> Any:
+        entries = self.entries
+        e = entries[self.i]
+        if e.name != name or e.key != args_key(args):
+            k.replay_diverged(p, e, name, args)
+        self.i += 1
+        if self.i == len(entries):
+            self.go_live(p)
+        else:
+            self.run_handlers(k, p)
+        if e.error:
+            raise _fresh(e.result, True)
+        return _fresh(e.result, False)
+
+    def run_handlers(self, k: "Kernel", p: "Proc") -> None:
+        """Signal handlers that ran in the parent right after this call run here too."""
+        entries = self.entries
+        while self.i < len(entries) and entries[self.i].name == "signal":
+            sig, preempted = entries[self.i].key
+            if preempted:
+                k.replay_diverged(p, entries[self.i], "signal handler at a preemption point", ())
+            self.i += 1
+            if self.i == len(entries):
+                self.go_live(p)
+            p.sig.blocked.add(sig)
+            try:
+                p.upcall(sig)
+            finally:
+                p.sig.blocked.discard(sig)
+
+    def go_live(self, p: "Proc") -> None:
+        p.replay = None
+        p.record = Record(self.entries)
+
+
+def enomem_message() -> OSError:
+    return OSError(errno.ENOMEM, "Cannot allocate memory (fork by replay: this process has "
+                   f"read more than {RECORD_LIMIT >> 20} MiB since exec, so its memory "
+                   "cannot be rebuilt in a child)")

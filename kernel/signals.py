@@ -1,0 +1,205 @@
+"""Signals: numbers, default actions, pending and blocked sets, delivery.
+
+Sending a signal only marks it pending in the target (and wakes the target if
+it sleeps, so that a blocked call is interrupted).  Delivery happens on the
+target's own context, the next time it returns to user space: the default
+action (terminate, stop, continue, ignore) or the program's handler, which
+the kernel runs through the process's `upcall`.
+"""
+from __future__ import annotations
+
+import errno
+import heapq
+import signal as host_signal
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Optional
+
+from . import trace as ev
+from .errors import ProcessExit, oserror
+from .proc import Proc, State
+
+if TYPE_CHECKING:
+    from .kernel import Kernel
+
+S = host_signal.Signals
+NSIG = 65
+SIG_DFL, SIG_IGN, SIG_CATCH = 0, 1, 2
+
+TERMINATE, CORE, STOP, CONTINUE, IGNORE = "terminate", "core", "stop", "continue", "ignore"
+DEFAULT_ACTION: dict[int, str] = {
+    S.SIGHUP: TERMINATE, S.SIGINT: TERMINATE, S.SIGQUIT: CORE, S.SIGILL: CORE,
+    S.SIGTRAP: CORE, S.SIGABRT: CORE, S.SIGBUS: CORE, S.SIGFPE: CORE,
+    S.SIGKILL: TERMINATE, S.SIGUSR1: TERMINATE, S.SIGSEGV: CORE, S.SIGUSR2: TERMINATE,
+    S.SIGPIPE: TERMINATE, S.SIGALRM: TERMINATE, S.SIGTERM: TERMINATE,
+    S.SIGCHLD: IGNORE, S.SIGCONT: CONTINUE, S.SIGSTOP: STOP, S.SIGTSTP: STOP,
+    S.SIGTTIN: STOP, S.SIGTTOU: STOP, S.SIGURG: IGNORE, S.SIGXCPU: CORE,
+    S.SIGXFSZ: CORE, S.SIGVTALRM: TERMINATE, S.SIGPROF: TERMINATE,
+    S.SIGWINCH: IGNORE, S.SIGIO: TERMINATE, S.SIGPWR: TERMINATE, S.SIGSYS: CORE,
+}
+STOP_SIGNALS = frozenset({S.SIGSTOP, S.SIGTSTP, S.SIGTTIN, S.SIGTTOU})
+UNCATCHABLE = frozenset({S.SIGKILL, S.SIGSTOP})
+
+
+def default_action(sig: int) -> str:
+    return DEFAULT_ACTION.get(sig, TERMINATE)
+
+
+def valid(sig: int) -> bool:
+    return 1 <= sig < NSIG
+
+
+@dataclass
+class SigState:
+    """A process's signal state: dispositions, blocked mask, pending set."""
+    action: dict[int, int] = field(default_factory=dict)    # sig -> SIG_DFL/IGN/CATCH
+    blocked: set[int] = field(default_factory=set)
+    pending: set[int] = field(default_factory=set)
+    alarm: Optional[float] = None                           # SIGALRM deadline
+
+    def disposition(self, sig: int) -> int:
+        return self.action.get(sig, SIG_DFL)
+
+    def ignores(self, sig: int) -> bool:
+        d = self.action.get(sig, SIG_DFL)
+        return d == SIG_IGN or (d == SIG_DFL and default_action(sig) in (IGNORE, CONTINUE))
+
+    def copy(self) -> "SigState":
+        """fork: dispositions and mask are inherited; pending signals are not."""
+        return SigState(dict(self.action), set(self.blocked), set(), None)
+
+    def exec_reset(self) -> None:
+        """exec: caught signals go back to default (the handler is gone); ignored stay."""
+        for sig, d in list(self.action.items()):
+            if d == SIG_CATCH:
+                del self.action[sig]
+
+
+class Signals:
+    def __init__(self, k: "Kernel") -> None:
+        self.k = k
+        self.alarms: list[tuple[float, int, Proc]] = []
+
+    # ---- sending ------------------------------------------------------------
+
+    def send(self, sender: Proc | None, p: Proc, sig: int) -> None:
+        """Post sig to p (permission already checked)."""
+        k = self.k
+        if k.trace.active:
+            k.trace.emit(ev.SignalSent(sender.pid if sender else 0, p.pid, sig))
+        if p.state is State.ZOMBIE or sig == 0:
+            return
+        st = p.sig
+        if sig == S.SIGCONT:
+            st.pending -= STOP_SIGNALS
+            if p.state is State.STOPPED:
+                self.continue_(p)
+        elif sig in STOP_SIGNALS:
+            st.pending.discard(S.SIGCONT)
+        if st.ignores(sig) and sig not in st.blocked and sig != S.SIGKILL:
+            return                            # discarded at once, as POSIX says
+        st.pending.add(sig)
+        if sig == S.SIGKILL and p.state is State.STOPPED:
+            k.cpu.make_ready(p, "SIGKILL")
+        elif p.state is State.BLOCKED and self.deliverable(p):
+            k.cpu.interrupt(p)
+
+    def continue_(self, p: Proc) -> None:
+        self.k.cpu.make_ready(p, "SIGCONT")
+        parent = self.k.procs.get(p.ppid)
+        p.stop_report = None
+        p.cont_report = True
+        if parent is not None:
+            self.k.notify_parent(p, parent, S.SIGCHLD)
+
+    def deliverable(self, p: Proc) -> bool:
+        st = p.sig
+        return bool(st.pending - st.blocked) or S.SIGKILL in st.pending or S.SIGSTOP in st.pending
+
+    def interrupts(self, p: Proc) -> bool:
+        """Would a sleep by p be cut short right away?"""
+        return bool(p.sig.pending) and self.deliverable(p)
+
+    # ---- delivery (on the target's own context) -----------------------------
+
+    def deliver(self, p: Proc, preempted: bool = False) -> None:
+        """Act on p's deliverable pending signals, lowest number first."""
+        st = p.sig
+        while st.pending:
+            ready = sorted(s for s in st.pending
+                           if s not in st.blocked or s in UNCATCHABLE)
+            if not ready:
+                return
+            sig = ready[0]
+            st.pending.discard(sig)
+            d = SIG_DFL if sig in UNCATCHABLE else st.disposition(sig)
+            if d == SIG_IGN:
+                self._delivered(p, sig, IGNORE)
+            elif d == SIG_CATCH and p.upcall is not None:
+                self._delivered(p, sig, "handler")
+                self.run_handler(p, sig, preempted)
+            else:
+                self.default(p, sig)
+
+    def run_handler(self, p: Proc, sig: int, preempted: bool) -> None:
+        if p.record is not None:
+            p.record.note_signal(sig, preempted)
+        st = p.sig
+        was_blocked = sig in st.blocked
+        st.blocked.add(sig)                   # no nesting of the same signal
+        try:
+            p.upcall(sig)
+        finally:
+            if not was_blocked:
+                st.blocked.discard(sig)
+
+    def default(self, p: Proc, sig: int) -> None:
+        action = default_action(sig)
+        self._delivered(p, sig, action)
+        if action in (TERMINATE, CORE):
+            raise ProcessExit(sig)
+        if action == STOP:
+            self.stop(p, sig)
+
+    def stop(self, p: Proc, sig: int) -> None:
+        p.stop_report = (sig << 8) | 0x7F
+        p.cont_report = False
+        parent = self.k.procs.get(p.ppid)
+        if parent is not None:
+            self.k.notify_parent(p, parent, S.SIGCHLD)
+        self.k.cpu.stop(p, f"stopped by {S(sig).name}")
+
+    def _delivered(self, p: Proc, sig: int, action: str) -> None:
+        if self.k.trace.active:
+            self.k.trace.emit(ev.SignalDelivered(p.pid, sig, action))
+
+    # ---- alarm(2) ----------------------------------------------------------
+
+    def set_alarm(self, p: Proc, seconds: float) -> float:
+        """Arm (or with 0 disarm) p's SIGALRM; returns the seconds left on the old one."""
+        now = self.k.clock.monotonic()
+        left = max(0.0, p.sig.alarm - now) if p.sig.alarm is not None else 0.0
+        p.sig.alarm = now + seconds if seconds > 0 else None
+        if p.sig.alarm is not None:
+            heapq.heappush(self.alarms, (p.sig.alarm, p.pid, p))
+        return left
+
+    def next_alarm(self) -> Optional[float]:
+        while self.alarms and self.alarms[0][2].sig.alarm != self.alarms[0][0]:
+            heapq.heappop(self.alarms)
+        return self.alarms[0][0] if self.alarms else None
+
+    def expire_alarms(self, now: float) -> None:
+        while self.alarms and self.alarms[0][0] <= now:
+            when, _, p = heapq.heappop(self.alarms)
+            if p.sig.alarm == when and p.state is not State.ZOMBIE:
+                p.sig.alarm = None
+                self.send(None, p, S.SIGALRM)
+
+
+def check_signal(sig: object) -> int:
+    """Validate a signal number as CPython does (ValueError, not OSError)."""
+    if not isinstance(sig, int):
+        raise TypeError(f"'{type(sig).__name__}' object cannot be interpreted as an integer")
+    if not 0 <= sig < NSIG:
+        raise oserror(errno.EINVAL)
+    return int(sig)

@@ -1,0 +1,414 @@
+"""System calls about files: open, read, write, dup, pipe, and the directory tree."""
+from __future__ import annotations
+
+import errno
+import os as host
+import stat as st
+from typing import TYPE_CHECKING
+
+from .errors import oserror
+from .files import OpenFile, pipe_ends
+from .fs import R_OK, W_OK, X_OK, Dir, File, HostDir, Symlink, stat_result
+from .proc import Proc
+from .sysproc import syscall
+
+if TYPE_CHECKING:
+    from .kernel import Kernel
+
+O_ACCMODE = 3
+O_RDONLY, O_WRONLY, O_RDWR = host.O_RDONLY, host.O_WRONLY, host.O_RDWR
+O_CREAT, O_EXCL, O_TRUNC, O_APPEND = host.O_CREAT, host.O_EXCL, host.O_TRUNC, host.O_APPEND
+O_NONBLOCK, O_CLOEXEC, O_NOFOLLOW = host.O_NONBLOCK, host.O_CLOEXEC, host.O_NOFOLLOW
+O_DIRECTORY = host.O_DIRECTORY
+
+
+# ---- open and close ---------------------------------------------------------------------
+
+@syscall
+def sys_open(k: "Kernel", p: Proc, path: str, flags: int, mode: int) -> int:
+    fs = k.fs
+    acc = flags & O_ACCMODE
+    created = False
+    try:
+        inode = fs.walk(p, path, follow=not flags & O_NOFOLLOW)
+    except FileNotFoundError:
+        if not flags & O_CREAT:
+            raise
+        inode = _create(k, p, path, mode)
+        created = True
+    else:
+        if flags & O_CREAT and flags & O_EXCL:
+            raise oserror(errno.EEXIST, path)
+    if inode.is_link:
+        raise oserror(errno.ELOOP, path)
+    if flags & O_DIRECTORY and not inode.is_dir:
+        raise oserror(errno.ENOTDIR, path)
+    readable = acc in (O_RDONLY, O_RDWR)
+    writable = acc in (O_WRONLY, O_RDWR)
+    if inode.is_dir and writable:
+        raise oserror(errno.EISDIR, path)
+    if writable and not inode.writable_fs and not inode.is_dev:
+        raise oserror(errno.EROFS, path)
+    if not created:
+        fs.check(p, inode, (R_OK if readable else 0) | (W_OK if writable else 0), path)
+    if flags & O_TRUNC and writable and inode.is_file:
+        inode.truncate(0)
+    kind = "dir" if inode.is_dir else "dev" if inode.is_dev else "file"
+    f = OpenFile(kind, readable, writable, path=_abspath(k, p, path), inode=inode,
+                 append=bool(flags & O_APPEND), nonblock=bool(flags & O_NONBLOCK), flags=flags)
+    if kind == "dev":
+        inode.dev.open(k, p, f)
+    return p.fds.alloc(f, cloexec=bool(flags & O_CLOEXEC))
+
+
+def _create(k: "Kernel", p: Proc, path: str, mode: int):
+    parent, name = k.fs.walk_parent(p, path)
+    if path.endswith("/"):
+        raise oserror(errno.EISDIR, path)
+    k.fs.check(p, parent, W_OK | X_OK, path)
+    if not parent.writable_fs:
+        raise oserror(errno.EROFS, path)
+    if isinstance(parent, HostDir):
+        return parent.create_file(name)
+    inode = File(k.fs, mode & ~p.umask & 0o7777, p.euid, p.egid)
+    parent.link(name, inode)
+    return inode
+
+
+def _abspath(k: "Kernel", p: Proc, path: str) -> str:
+    import posixpath
+    if path.startswith("/"):
+        return posixpath.normpath(path)
+    try:
+        return posixpath.normpath(posixpath.join(k.fs.path_of(p.cwd), path))
+    except OSError:
+        return path
+
+
+@syscall
+def sys_close(k: "Kernel", p: Proc, fd: int) -> None:
+    p.fds.close(k, fd)
+
+
+# ---- reading and writing ---------------------------------------------------------------
+
+@syscall
+def sys_read(k: "Kernel", p: Proc, fd: int, n: int) -> bytes:
+    f = p.fds.get(fd)
+    if not f.readable:
+        raise oserror(errno.EBADF)
+    if n < 0:
+        raise ValueError("negative buffersize in read")
+    kind = f.kind
+    if kind == "pipe":
+        return f.pipe.read(k, p, n, f.nonblock)
+    if kind == "file":
+        data = f.inode.read_at(f.offset, n)
+        f.offset += len(data)
+        return data
+    if kind == "dev":
+        return f.inode.dev.read(k, p, f, n)
+    raise oserror(errno.EISDIR)
+
+
+@syscall
+def sys_write(k: "Kernel", p: Proc, fd: int, data: bytes) -> int:
+    f = p.fds.get(fd)
+    if not f.writable:
+        raise oserror(errno.EBADF)
+    kind = f.kind
+    if kind == "pipe":
+        return f.pipe.write(k, p, data, f.nonblock)
+    if kind == "file":
+        inode = f.inode
+        if f.append:
+            f.offset = inode.size
+        n = inode.write_at(f.offset, data)
+        f.offset += n
+        return n
+    return f.inode.dev.write(k, p, f, data)
+
+
+@syscall
+def sys_lseek(k: "Kernel", p: Proc, fd: int, pos: int, how: int) -> int:
+    f = p.fds.get(fd)
+    if f.kind in ("pipe", "dev"):
+        if f.kind == "dev" and not f.inode.dev.isatty(f):
+            return 0
+        raise oserror(errno.ESPIPE)
+    base = {0: 0, 1: f.offset, 2: f.inode.size}.get(how)
+    if base is None or base + pos < 0:
+        raise oserror(errno.EINVAL)
+    f.offset = base + pos
+    return f.offset
+
+
+@syscall
+def sys_ftruncate(k: "Kernel", p: Proc, fd: int, length: int) -> None:
+    f = p.fds.get(fd)
+    if f.kind != "file" or not f.writable:
+        raise oserror(errno.EINVAL)
+    f.inode.truncate(length)
+
+
+# ---- descriptors -----------------------------------------------------------------------
+
+@syscall
+def sys_dup(k: "Kernel", p: Proc, fd: int, cloexec: bool) -> int:
+    return p.fds.alloc(p.fds.get(fd), cloexec=cloexec)
+
+
+@syscall
+def sys_dup2(k: "Kernel", p: Proc, fd: int, fd2: int, cloexec: bool) -> int:
+    f = p.fds.get(fd)
+    if fd == fd2:
+        return fd2
+    p.fds.put(k, fd2, f, cloexec)
+    return fd2
+
+
+@syscall
+def sys_pipe2(k: "Kernel", p: Proc, flags: int) -> tuple[int, int]:
+    r, w = pipe_ends(k, p)
+    cloexec = bool(flags & O_CLOEXEC)
+    rfd = p.fds.alloc(r, cloexec=cloexec)
+    try:
+        wfd = p.fds.alloc(w, cloexec=cloexec)
+    except OSError:
+        p.fds.close(k, rfd)
+        raise
+    return rfd, wfd
+
+
+@syscall
+def sys_fcntl(k: "Kernel", p: Proc, fd: int, what: str, value: int) -> int:
+    """The fd flags CPython exposes: inheritable (close-on-exec) and blocking."""
+    f = p.fds.get(fd)
+    if what == "get_cloexec":
+        return int(p.fds.cloexec[fd])
+    if what == "set_cloexec":
+        p.fds.cloexec[fd] = bool(value)
+    elif what == "get_nonblock":
+        return int(f.nonblock)
+    elif what == "set_nonblock":
+        f.nonblock = bool(value)
+    return 0
+
+
+@syscall
+def sys_isatty(k: "Kernel", p: Proc, fd: int) -> bool:
+    try:
+        f = p.fds.get(fd)
+    except OSError:
+        return False
+    return f.kind == "dev" and f.inode.dev.isatty(f)
+
+
+@syscall
+def sys_fstat(k: "Kernel", p: Proc, fd: int) -> host.stat_result:
+    f = p.fds.get(fd)
+    if f.pipe is not None:
+        return host.stat_result((st.S_IFIFO | 0o600, f.pipe.id, 12, 1, p.uid, p.gid,
+                                 f.pipe.size, 0, 0, 0))
+    return stat_result(f.inode)
+
+
+# ---- the directory tree ------------------------------------------------------------------
+
+@syscall
+def sys_stat(k: "Kernel", p: Proc, path: str, follow: bool) -> host.stat_result:
+    return stat_result(k.fs.walk(p, path, follow))
+
+
+@syscall
+def sys_access(k: "Kernel", p: Proc, path: str, mode: int) -> bool:
+    try:
+        inode = k.fs.walk(p, path)
+    except OSError:
+        return False
+    return mode == 0 or k.fs.permits(p, inode, mode)
+
+
+@syscall
+def sys_mkdir(k: "Kernel", p: Proc, path: str, mode: int) -> None:
+    parent, name = k.fs.walk_parent(p, path)
+    if name in (".", "..") or parent.lookup(name) is not None:
+        raise oserror(errno.EEXIST, path)
+    k.fs.check(p, parent, W_OK | X_OK, path)
+    if isinstance(parent, HostDir):
+        parent.create_dir(name)
+        return
+    if not parent.writable_fs:
+        raise oserror(errno.EROFS, path)
+    parent.link(name, Dir(k.fs, mode & ~p.umask & 0o7777, p.euid, p.egid, parent))
+
+
+def _removable(k: "Kernel", p: Proc, parent: Dir, inode, path: str) -> None:
+    k.fs.check(p, parent, W_OK | X_OK, path)
+    if parent.mode & st.S_ISVTX and p.euid not in (0, inode.uid, parent.uid):
+        raise oserror(errno.EPERM, path)            # the sticky bit of /tmp
+
+
+@syscall
+def sys_rmdir(k: "Kernel", p: Proc, path: str) -> None:
+    parent, name = k.fs.walk_parent(p, path)
+    if name == ".":
+        raise oserror(errno.EINVAL, path)
+    if name == "..":
+        raise oserror(errno.ENOTEMPTY, path)
+    inode = parent.lookup(name)
+    if inode is None:
+        raise oserror(errno.ENOENT, path)
+    if not inode.is_dir:
+        raise oserror(errno.ENOTDIR, path)
+    if inode.names():
+        raise oserror(errno.ENOTEMPTY, path)
+    _removable(k, p, parent, inode, path)
+    if inode is p.cwd or inode is k.fs.root:
+        raise oserror(errno.EBUSY, path)
+    parent.unlink(name)
+
+
+@syscall
+def sys_unlink(k: "Kernel", p: Proc, path: str) -> None:
+    parent, name = k.fs.walk_parent(p, path)
+    inode = parent.lookup(name)
+    if inode is None:
+        raise oserror(errno.ENOENT, path)
+    if inode.is_dir:
+        raise oserror(errno.EISDIR, path)
+    _removable(k, p, parent, inode, path)
+    parent.unlink(name)
+    inode.nlink -= 1
+
+
+@syscall
+def sys_rename(k: "Kernel", p: Proc, src: str, dst: str) -> None:
+    sparent, sname = k.fs.walk_parent(p, src)
+    inode = sparent.lookup(sname)
+    if inode is None:
+        raise oserror(errno.ENOENT, src, dst)
+    dparent, dname = k.fs.walk_parent(p, dst)
+    _removable(k, p, sparent, inode, src)
+    k.fs.check(p, dparent, W_OK | X_OK, dst)
+    if isinstance(sparent, HostDir) or isinstance(dparent, HostDir):
+        if sparent is dparent or (isinstance(sparent, HostDir) and isinstance(dparent, HostDir)
+                                  and sparent.mount is dparent.mount):
+            if not sparent.mount.writable:
+                raise oserror(errno.EROFS, src, dst)
+            host.rename(host.path.join(sparent.host_path, sname),
+                        host.path.join(dparent.host_path, dname))
+            sparent.cache.pop(sname, None)
+            return
+        raise oserror(errno.EXDEV, src, dst)
+    old = dparent.lookup(dname)
+    if old is inode:
+        return
+    if old is not None:
+        if old.is_dir and not inode.is_dir:
+            raise oserror(errno.EISDIR, src, dst)
+        if inode.is_dir and not old.is_dir:
+            raise oserror(errno.ENOTDIR, src, dst)
+        if old.is_dir and old.names():
+            raise oserror(errno.ENOTEMPTY, src, dst)
+    if inode.is_dir:
+        d = dparent
+        while True:                         # no moving a directory into itself
+            if d is inode:
+                raise oserror(errno.EINVAL, src, dst)
+            if d.parent is d:
+                break
+            d = d.parent
+    sparent.unlink(sname)
+    if old is not None:
+        dparent.unlink(dname)
+    dparent.link(dname, inode)
+
+
+@syscall
+def sys_listdir(k: "Kernel", p: Proc, path: str) -> list[str]:
+    inode = k.fs.walk(p, path)
+    if not inode.is_dir:
+        raise oserror(errno.ENOTDIR, path)
+    k.fs.check(p, inode, R_OK, path)
+    return inode.names()
+
+
+@syscall
+def sys_chdir(k: "Kernel", p: Proc, path: str) -> None:
+    inode = k.fs.walk(p, path)
+    if not inode.is_dir:
+        raise oserror(errno.ENOTDIR, path)
+    k.fs.check(p, inode, X_OK, path)
+    p.cwd = inode
+
+
+@syscall
+def sys_getcwd(k: "Kernel", p: Proc) -> str:
+    return k.fs.path_of(p.cwd)
+
+
+@syscall
+def sys_chmod(k: "Kernel", p: Proc, path: str, mode: int) -> None:
+    inode = k.fs.walk(p, path)
+    if p.euid not in (0, inode.uid):
+        raise oserror(errno.EPERM, path)
+    if not inode.writable_fs:
+        raise oserror(errno.EROFS, path)
+    inode.mode = st.S_IFMT(inode.mode) | (mode & 0o7777)
+    inode.ctime = k.clock.time()
+
+
+@syscall
+def sys_chown(k: "Kernel", p: Proc, path: str, uid: int, gid: int, follow: bool) -> None:
+    inode = k.fs.walk(p, path, follow)
+    if p.euid != 0:
+        raise oserror(errno.EPERM, path)
+    if uid != -1:
+        inode.uid = uid
+    if gid != -1:
+        inode.gid = gid
+    inode.ctime = k.clock.time()
+
+
+@syscall
+def sys_symlink(k: "Kernel", p: Proc, target: str, path: str) -> None:
+    parent, name = k.fs.walk_parent(p, path)
+    if parent.lookup(name) is not None:
+        raise oserror(errno.EEXIST, target, path)
+    k.fs.check(p, parent, W_OK | X_OK, path)
+    if not parent.writable_fs or isinstance(parent, HostDir):
+        raise oserror(errno.EROFS, target, path)
+    parent.link(name, Symlink(k.fs, target, p.euid, p.egid))
+
+
+@syscall
+def sys_readlink(k: "Kernel", p: Proc, path: str) -> str:
+    inode = k.fs.walk(p, path, follow=False)
+    if not inode.is_link:
+        raise oserror(errno.EINVAL, path)
+    return inode.target
+
+
+@syscall
+def sys_utime(k: "Kernel", p: Proc, path: str, times: tuple | None) -> None:
+    inode = k.fs.walk(p, path)
+    if p.euid not in (0, inode.uid) and not k.fs.permits(p, inode, W_OK):
+        raise oserror(errno.EACCES if times is None else errno.EPERM, path)
+    now = k.clock.time()
+    inode.atime, inode.mtime = times if times is not None else (now, now)
+
+
+@syscall
+def sys_truncate(k: "Kernel", p: Proc, path: str, length: int) -> None:
+    inode = k.fs.walk(p, path)
+    if inode.is_dir:
+        raise oserror(errno.EISDIR, path)
+    k.fs.check(p, inode, W_OK, path)
+    inode.truncate(length)
+
+
+@syscall
+def sys_umask(k: "Kernel", p: Proc, mask: int) -> int:
+    old, p.umask = p.umask, mask & 0o777
+    return old

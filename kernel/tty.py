@@ -1,0 +1,218 @@
+"""The terminal device and its line discipline, and the other character devices.
+
+The terminal sits between a *console* (the host side: the real terminal, or a
+pipe, or a buffer in tests) and the processes that read and write it.  It
+knows the foreground process group: keys such as Ctrl-C become signals to that
+group, and a background process that tries to read gets SIGTTIN instead.
+"""
+from __future__ import annotations
+
+import errno
+import time as host_time
+from collections import deque
+from typing import TYPE_CHECKING, Optional, Protocol
+
+from .errors import oserror
+
+if TYPE_CHECKING:
+    from .files import OpenFile
+    from .kernel import Kernel
+    from .proc import Proc
+
+SIGINT, SIGQUIT, SIGTSTP, SIGTTIN = 2, 3, 20, 21
+INTR, QUIT, SUSP, EOF = b"\x03", b"\x1c", b"\x1a", b"\x04"
+
+
+class Console(Protocol):
+    """The host side of the terminal."""
+    interactive: bool
+
+    def read(self, timeout: Optional[float]) -> Optional[bytes]:
+        """Input typed so far: None if nothing came within timeout, b'' at EOF."""
+
+    def write(self, channel: int, data: bytes) -> None:
+        """Show output; channel 1 is standard output, 2 standard error."""
+
+    def isatty(self, channel: int) -> bool: ...
+
+
+class MemoryConsole:
+    """A console for tests and embedding: input given up front, output collected."""
+    interactive = False
+
+    def __init__(self, input: bytes = b"", tty: bool = False) -> None:
+        self.input = input
+        self.tty = tty
+        self.out: list[bytes] = []
+        self.err: list[bytes] = []
+        self.both: list[bytes] = []
+
+    def read(self, timeout: Optional[float]) -> Optional[bytes]:
+        data, self.input = self.input, b""
+        return data
+
+    def write(self, channel: int, data: bytes) -> None:
+        (self.err if channel == 2 else self.out).append(data)
+        self.both.append(data)
+
+    def isatty(self, channel: int) -> bool:
+        return self.tty
+
+    @property
+    def stdout(self) -> str:
+        return b"".join(self.out).decode(errors="replace")
+
+    @property
+    def stderr(self) -> str:
+        return b"".join(self.err).decode(errors="replace")
+
+
+class TTY:
+    """The terminal: canonical (line-at-a-time) input, job-control signals."""
+
+    def __init__(self, k: "Kernel", console: Console) -> None:
+        self.k = k
+        self.console = console
+        self.fg_pgrp = 0
+        self.sid = 0
+        self.lines: deque[bytes] = deque()      # complete lines, ready to read
+        self.partial = b""                      # the line being typed
+        self.eofs = 0                           # Ctrl-D presses not yet read
+        self.console_eof = False
+        self.readers = k.cpu.queue("tty")
+
+    # ---- the device interface --------------------------------------------------
+
+    def read(self, k: "Kernel", p: "Proc", f: "OpenFile", n: int) -> bytes:
+        self.check_background(p, SIGTTIN)
+        while not self.lines:
+            if self.eofs:
+                self.eofs -= 1
+                return b""
+            if self.console_eof:
+                if self.partial:
+                    self.lines.append(self.partial)
+                    self.partial = b""
+                    break
+                return b""
+            if f.nonblock:
+                raise oserror(errno.EAGAIN)
+            if k.cpu.sleep(p, self.readers, "terminal"):
+                raise oserror(errno.EINTR)
+        line = self.lines[0]
+        if len(line) <= n:
+            return self.lines.popleft()
+        self.lines[0] = line[n:]
+        return line[:n]
+
+    def write(self, k: "Kernel", p: "Proc", f: "OpenFile", data: bytes) -> int:
+        self.console.write(f.channel or 1, bytes(data))
+        return len(data)
+
+    def isatty(self, f: "OpenFile") -> bool:
+        return self.console.isatty(f.channel or 1)
+
+    def open(self, k, p, f) -> None:
+        f.channel = 2 if f.channel == 2 else 1
+
+    def close(self, k, f) -> None:
+        pass
+
+    def check_background(self, p: "Proc", sig: int) -> None:
+        """A background process of the terminal's session may not read it."""
+        if self.fg_pgrp and p.sid == self.sid and p.pgid != self.fg_pgrp:
+            if p.sig.ignores(sig) or sig in p.sig.blocked:
+                raise oserror(errno.EIO)
+            self.k.signals_to_group(None, p.pgid, sig)
+            raise oserror(errno.EINTR)
+
+    # ---- the driver side: input from the console --------------------------------
+
+    def wants_input(self) -> bool:
+        return bool(self.readers) and not self.console_eof
+
+    def can_wait(self) -> bool:
+        """Could waiting on the console ever make a process runnable?"""
+        return self.wants_input() or getattr(self.console, "interactive", False)
+
+    def poll(self, timeout: Optional[float]) -> bool:
+        """Wait up to timeout for console input and take it in.  True if any came."""
+        if self.console_eof:
+            if timeout and not self.k.clock.virtual:
+                host_time.sleep(timeout)
+            return False
+        data = self.console.read(timeout)
+        if data is None:
+            return False
+        if data == b"":
+            self.console_eof = True
+            self.k.cpu.wakeup(self.readers, "terminal EOF")
+            return True
+        self.input(data)
+        return True
+
+    def input(self, data: bytes) -> None:
+        """The line discipline: cook typed bytes into lines and signals.
+
+        Input from a pipe or file (not a terminal) is passed on as it came."""
+        if not self.console.isatty(0):
+            self.lines.append(bytes(data))
+            self.k.cpu.wakeup(self.readers, "terminal input")
+            return
+        for b in (data[i:i + 1] for i in range(len(data))):
+            if b == INTR:
+                self.partial = b""
+                self.signal_foreground(SIGINT)
+            elif b == QUIT:
+                self.signal_foreground(SIGQUIT)
+            elif b == SUSP:
+                self.signal_foreground(SIGTSTP)
+            elif b == EOF:
+                if self.partial:
+                    self.lines.append(self.partial)
+                    self.partial = b""
+                else:
+                    self.eofs += 1
+            else:
+                self.partial += b
+                if b == b"\n":
+                    self.lines.append(self.partial)
+                    self.partial = b""
+        self.k.cpu.wakeup(self.readers, "terminal input")
+
+    def signal_foreground(self, sig: int) -> None:
+        if self.fg_pgrp:
+            self.k.signals_to_group(None, self.fg_pgrp, sig)
+
+
+class Null:
+    """/dev/null: reads give EOF, writes vanish."""
+
+    def read(self, k, p, f, n: int) -> bytes:
+        return b""
+
+    def write(self, k, p, f, data: bytes) -> int:
+        return len(data)
+
+    def isatty(self, f) -> bool:
+        return False
+
+    def open(self, k, p, f) -> None:
+        pass
+
+    def close(self, k, f) -> None:
+        pass
+
+
+class Zero(Null):
+    """/dev/zero: an endless supply of zero bytes."""
+
+    def read(self, k, p, f, n: int) -> bytes:
+        return bytes(n)
+
+
+class Random(Null):
+    """/dev/urandom: bytes from the kernel's generator (seeded runs repeat)."""
+
+    def read(self, k, p, f, n: int) -> bytes:
+        return k.rng.randbytes(n)
