@@ -35,6 +35,10 @@ class Clock:
         if self.virtual:
             self._now += SYSCALL_COST
 
+    def advance_by(self, seconds: float) -> None:
+        if self.virtual:
+            self._now += seconds
+
     def advance_to(self, when: float) -> None:
         """Jump virtual time forward (all processes asleep); real time just waits."""
         if self.virtual:

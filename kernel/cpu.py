@@ -230,7 +230,7 @@ class CPU:
         k = self.k
         tracing = k.trace.active
         if tracing:
-            k.trace.emit(ev.SyscallEnter(p.pid, name, args))
+            k.trace.emit(ev.SyscallEnter(p.pid, name, _shown(args)))
         p.in_kernel += 1
         self.tick(p)
         try:
@@ -311,6 +311,7 @@ class CPU:
             return
         p.cpu_ticks += 1
         self.k.trace.tick += 1
+        self.k.clock.advance_by(TIMER_INTERVAL)     # CPU time passes, virtual or not
         if self.k.sched.has_ready():
             self.preempt(p, "timer interrupt")
         if p.sig.pending:
@@ -346,6 +347,11 @@ class CPU:
                 break
         p.unwinding = None
         k.exit_process(p, status)
+
+
+def _shown(args: tuple) -> tuple:
+    """Arguments as an event records them: a continuation by its name, not its address."""
+    return tuple(f"<{a.__qualname__}>" if callable(a) else a for a in args)
 
 
 def user_frame(p: Proc):

@@ -122,12 +122,12 @@ class FdTable:
 
     def close_all(self, k) -> None:
         for fd in range(len(self.slots) - 1, -1, -1):
-            if self.slots[fd] is not None:
+            if fd < len(self.slots) and self.slots[fd] is not None:
                 self.close(k, fd)
 
     def close_on_exec(self, k) -> None:
         for fd in range(len(self.slots) - 1, -1, -1):
-            if self.slots[fd] is not None and self.cloexec[fd]:
+            if fd < len(self.slots) and self.slots[fd] is not None and self.cloexec[fd]:
                 self.close(k, fd)
 
     def copy(self) -> "FdTable":

@@ -1,0 +1,50 @@
+"""Helpers for running programs on a fresh kernel, deterministically."""
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass, field
+
+import pytest
+
+from kernel import Kernel, MemoryConsole
+
+
+@dataclass
+class Result:
+    status: int
+    out: str
+    err: str
+    kernel: Kernel
+    events: list = field(default_factory=list)
+
+    @property
+    def code(self) -> int:
+        """Exit code, or 128+N when killed by signal N (as a shell reports it)."""
+        if self.status & 0x7F:
+            return 128 + (self.status & 0x7F)
+        return self.status >> 8
+
+
+def make_kernel(seed: int = 1, stdin: bytes = b"", **kw) -> Kernel:
+    return Kernel(seed=seed, virtual_time=True, console=MemoryConsole(stdin), **kw)
+
+
+def run(src: str, *, seed: int = 1, uid: int = 0, argv: list[str] | None = None,
+        files: dict[str, str] | None = None, stdin: bytes = b"", trace: bool = False,
+        **kernel_args) -> Result:
+    """Run src as /tmp/prog.py (a Python program) under a fresh kernel."""
+    k = make_kernel(seed, stdin, **kernel_args)
+    k.fs.write_file("/tmp/prog.py", "#!/usr/bin/python3\n" + textwrap.dedent(src), mode=0o755)
+    for path, text in (files or {}).items():
+        k.fs.write_file(path, text, mode=0o755)
+    events: list = []
+    if trace:
+        k.trace.subscribe(events.append)
+    status = k.run_program(argv or ["/tmp/prog.py"], uid=uid, cwd="/tmp")
+    c = k.tty.console
+    return Result(status, c.stdout, c.stderr, k, events)
+
+
+@pytest.fixture
+def kernel() -> Kernel:
+    return make_kernel()
