@@ -103,6 +103,16 @@ class LazyFile(File):
         return self._data
 
 
+class NativeFile(File):
+    """A native program (the shell, init): exec runs a Python function of the host.
+
+    Its contents are a short note saying so, so that `cat /bin/sh` is honest."""
+
+    def __init__(self, fs, native: Callable, note: str, mode=0o755, uid=0, gid=0) -> None:
+        super().__init__(fs, mode, uid, gid, f"#!native\n# {note}\n".encode())
+        self.native = native
+
+
 class Generated(File):
     """A read-only file whose contents are made when read (for /proc)."""
 

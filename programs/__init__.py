@@ -1,0 +1,16 @@
+"""The programs vshell installs in /bin: ordinary Python scripts over the os API.
+
+Each file here runs the same under the host's python3 and as a virtual process
+in vshell, where it is installed as /bin/<name> (without the .py).
+"""
+from __future__ import annotations
+
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def installable() -> dict[str, str]:
+    """name -> host path of every program to install in /bin."""
+    return {f[:-3]: os.path.join(HERE, f) for f in sorted(os.listdir(HERE))
+            if f.endswith(".py") and not f.startswith("_")}

@@ -1,0 +1,52 @@
+"""The vshell command line."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from vshell import __version__
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(prog="vshell", description="A teaching shell on a miniature Unix kernel.")
+    ap.add_argument("-c", dest="command", metavar="CMDS", help="run CMDS and exit")
+    ap.add_argument("script", nargs="?", help="a shell script in the virtual file system or on the host")
+    ap.add_argument("args", nargs=argparse.REMAINDER, help="arguments for the script")
+    ap.add_argument("--seed", type=int, help="make scheduling (and so output and traces) reproducible")
+    ap.add_argument("--virtual-time", action="store_true",
+                    help="run the clock as virtual time: sleeps take no real time")
+    ap.add_argument("--mount", action="append", default=[], metavar="HOSTDIR:VPATH[:rw]",
+                    help="mount a host directory (read-only unless :rw)")
+    ap.add_argument("--user", default="student", help="log in as this user (default: student)")
+    ap.add_argument("--policy", default="rr", choices=["rr", "fifo"], help="scheduling policy")
+    ap.add_argument("--quantum", type=int, default=10, help="time slice, in ticks")
+    ap.add_argument("--fork-first", default="random", choices=["random", "child", "parent"],
+                    help="who runs first after fork (random follows the seed)")
+    ap.add_argument("--version", action="version", version=f"vshell {__version__}")
+    return ap.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    a = parse(sys.argv[1:] if argv is None else argv)
+    from vshell.console import HostConsole
+    from vshell.system import Options, boot, make_machine
+    opts = Options(seed=a.seed, virtual_time=a.virtual_time, user=a.user, mounts=a.mount,
+                   policy=a.policy, quantum=a.quantum, fork_first=a.fork_first)
+    shell_argv = ["sh"]
+    if a.command is not None:
+        shell_argv += ["-c", a.command]
+    elif a.script is not None:
+        print("vshell: scripts are not supported yet; use -c or standard input", file=sys.stderr)
+        return 2
+    try:
+        k = make_machine(opts, HostConsole(0))
+        return boot(k, opts, shell_argv)
+    except ValueError as e:
+        print(f"vshell: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

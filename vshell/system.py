@@ -1,0 +1,96 @@
+"""Booting a vshell machine: the kernel, /bin, the users' homes, init, the login shell."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Optional
+
+from kernel import Kernel
+from kernel.fs import LazyFile, NativeFile
+from kernel.users import ACCOUNTS
+import programs
+
+
+@dataclass
+class Options:
+    seed: Optional[int] = None
+    virtual_time: bool = False
+    user: str = "student"
+    mounts: list[str] = field(default_factory=list)     # HOSTDIR:VPATH[:rw]
+    policy: str = "rr"
+    quantum: int = 10
+    fork_first: str = "random"
+
+
+def account(name: str):
+    for a in ACCOUNTS:
+        if a.name == name:
+            return a
+    raise ValueError(f"no such user: {name} (users: {', '.join(a.name for a in ACCOUNTS)})")
+
+
+def make_machine(opts: Options, console) -> Kernel:
+    k = Kernel(seed=opts.seed, virtual_time=opts.virtual_time, console=console,
+               policy=opts.policy, quantum=opts.quantum, fork_first=opts.fork_first)
+    fs = k.fs
+    for name, host_path in programs.installable().items():
+        fs.install(f"/bin/{name}", LazyFile(fs, host_path))
+    from vshell.shell import main as shell_main
+    fs.install("/bin/sh", NativeFile(fs, shell_main, "the vshell shell (native code: vshell/shell.py)"))
+    user = account(opts.user)
+    for spec in opts.mounts:
+        mount(k, spec, user)
+    return k
+
+
+def mount(k: Kernel, spec: str, user) -> None:
+    """HOSTDIR:VPATH[:rw] -- read-only unless :rw."""
+    parts = spec.split(":")
+    if len(parts) not in (2, 3) or (len(parts) == 3 and parts[2] not in ("rw", "ro")):
+        raise ValueError(f"bad mount {spec!r}: use HOSTDIR:VPATH[:rw]")
+    host, vpath = parts[0], parts[1]
+    if not vpath.startswith("/"):
+        raise ValueError(f"bad mount {spec!r}: the virtual path must be absolute")
+    if not os.path.isdir(host):
+        raise ValueError(f"cannot mount {host}: not a directory")
+    k.fs.mount(host, vpath, writable=len(parts) == 3 and parts[2] == "rw", uid=user.uid, gid=user.gid)
+
+
+def boot(k: Kernel, opts: Options, shell_argv: list[str]) -> int:
+    """Run init (pid 1), which runs the login shell; return the shell's exit status."""
+    user = account(opts.user)
+    result = {"status": 0}
+
+    def init(rt) -> int:
+        os_ = rt.os
+        env = {"HOME": user.home, "USER": user.name, "LOGNAME": user.name,
+               "PATH": "/bin:/usr/bin", "SHELL": "/bin/sh", "PWD": user.home, "TERM": "dumb"}
+
+        def login(child) -> int:
+            cos = child.os
+            sig = child.signal
+            cos.setpgid(0, 0)             # the login shell leads its own process group,
+            sig.signal(sig.SIGTTOU, sig.SIG_IGN)   # which takes over the terminal
+            cos.tcsetpgrp(0, cos.getpid())
+            sig.signal(sig.SIGTTOU, sig.SIG_DFL)
+            cos.setgid(user.gid)
+            cos.setuid(user.uid)
+            cos.chdir(user.home)
+            cos.execve("/bin/sh", shell_argv, env)
+            return 127
+        shell = rt.clone(login)
+        while True:                       # reap orphans until the login shell is gone
+            try:
+                pid, status = os_.wait()
+            except ChildProcessError:
+                return 0
+            if pid == shell:
+                result["status"] = status
+                return 0
+
+    k.spawn(init, argv=["init"])
+    k.run()
+    status = result["status"]
+    if status & 0x7F:
+        return 128 + (status & 0x7F)
+    return status >> 8
