@@ -65,6 +65,7 @@ class CPU:
         self.halted = False
         self.irq_syscalls = 0       # system calls since the last timer interrupt
         self.switches = 0
+        self.host_signals: list[int] = []   # keys pressed on the host terminal (SIGINT, ...)
 
     # ---- wait queues: sleep and wakeup --------------------------------------
 
@@ -153,14 +154,18 @@ class CPU:
         """Run processes until `until()` holds, the machine halts, or nothing can run."""
         self.main = getcurrent()
         outer, machine.cpu = machine.cpu, self
+        hook, sys.unraisablehook = sys.unraisablehook, _unraisable
         try:
             self._run(until)
         finally:
             machine.cpu = outer
+            sys.unraisablehook = hook
 
     def _run(self, until: Optional[Callable[[], bool]]) -> None:
         with self.timer_interrupts():
             while not self.halted and not (until and until()):
+                if self.host_signals:
+                    self.service_host_signals()
                 if self.timers or self.k.signals.alarms:
                     self.expire_timers()
                 p = self.k.sched.pick()
@@ -266,6 +271,8 @@ class CPU:
 
     def return_to_user(self, p: Proc) -> None:
         """The way out of the kernel: reschedule if asked, then deliver signals."""
+        if self.host_signals:
+            self.service_host_signals()
         if self.need_resched:
             self.need_resched = False
             if self.k.sched.has_ready():
@@ -296,11 +303,29 @@ class CPU:
                     host_signal.signal(host_signal.SIGALRM, self.old)
         return _Timer()
 
+    def post_host_signal(self, sig: int) -> None:
+        """A key such as Ctrl-C on the host terminal (called from a host signal
+        handler, so it only takes note; the kernel acts at its next safe point)."""
+        self.host_signals.append(sig)
+
+    def service_host_signals(self) -> None:
+        sigs, self.host_signals = self.host_signals, []
+        for sig in sigs:
+            self.k.tty.signal_foreground(sig)
+
     def _interrupt(self, signum: int, frame: Any) -> None:
         """The host timer fired.  Preempt the running process if it is in user mode."""
         p = self.current
         if p is None or p.in_kernel or p.context is not getcurrent():
             return
+        if self.host_signals:
+            p.in_kernel += 1
+            try:
+                self.service_host_signals()
+            finally:
+                p.in_kernel -= 1
+            if p.sig.pending:
+                self.k.signals.deliver(p, preempted=True)
         if self.deterministic and self.irq_syscalls:
             # With a seed, slices are counted in system calls, which is
             # reproducible; the timer only rescues the CPU from a process that
@@ -347,6 +372,12 @@ class CPU:
                 break
         p.unwinding = None
         k.exit_process(p, status)
+
+
+def _unraisable(info) -> None:
+    """An exception in a finalizer of some program's object (say, a __del__ that ran
+    after its process was gone).  It belongs to no process now: drop it rather
+    than print on the host's stderr."""
 
 
 def _shown(args: tuple) -> tuple:

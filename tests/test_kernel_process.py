@@ -109,7 +109,7 @@ def test_wait_returns_pid_and_status_and_echild_without_children():
         except ChildProcessError as e:
             print("ECHILD", e.errno)
     """)
-    assert r.out == "True True 7\nECHILD 10\n"
+    assert r.out == "True True 7\nECHILD 10\n", (r.err, r.kernel.panics)
 
 
 def test_waitpid_wnohang_returns_zero_while_the_child_runs():

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import select
+import signal
 from typing import Optional
 
 
@@ -16,13 +17,29 @@ class HostConsole:
         self.input_fd = input_fd
         self.interactive = input_fd is not None and os.isatty(input_fd)
         self._tty = {fd: os.isatty(fd) for fd in (0, 1, 2)}
+        self.wakeup_fd: Optional[int] = None    # written by host signal handlers
+
+    def attach_signals(self, post) -> None:
+        """Forward Ctrl-C, Ctrl-\\ and Ctrl-Z typed on the host terminal to the
+        kernel's terminal, which signals its foreground process group."""
+        r, w = os.pipe()
+        os.set_blocking(w, False)
+        os.set_blocking(r, False)
+        signal.set_wakeup_fd(w)
+        self.wakeup_fd = r
+        for sig in (signal.SIGINT, signal.SIGQUIT, signal.SIGTSTP):
+            signal.signal(sig, lambda signum, frame: post(signum))
 
     def read(self, timeout: Optional[float]) -> Optional[bytes]:
         if self.input_fd is None:
             return b""
-        try:
-            ready, _, _ = select.select([self.input_fd], [], [], timeout)
-        except InterruptedError:
+        fds = [self.input_fd] + ([self.wakeup_fd] if self.wakeup_fd is not None else [])
+        ready, _, _ = select.select(fds, [], [], timeout)
+        if self.wakeup_fd in ready:
+            try:
+                os.read(self.wakeup_fd, 512)
+            except BlockingIOError:
+                pass
             return None
         if not ready:
             return None

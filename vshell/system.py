@@ -89,6 +89,8 @@ def boot(k: Kernel, opts: Options, shell_argv: list[str]) -> int:
                 return 0
 
     k.spawn(init, argv=["init"])
+    if getattr(k.tty.console, "interactive", False):
+        k.tty.console.attach_signals(k.cpu.post_host_signal)
     k.run()
     status = result["status"]
     if status & 0x7F:

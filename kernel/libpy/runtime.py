@@ -228,7 +228,9 @@ class Runtime:
         except BaseException as e:               # the program crashed: its own traceback
             self.report(e)
             status = 1
-        return self.finish(status)
+        status = self.finish(status)
+        ns.clear()            # as CPython at shutdown: finalizers run now, in this process
+        return status
 
     def exit_code(self, e: SystemExit) -> int:
         code = e.code

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import io
 
+from kernel.cpu import machine
 from kernel.libpy import os as vos
+from kernel.proc import State
 
 
 class FdIO(io.RawIOBase):
@@ -17,6 +19,7 @@ class FdIO(io.RawIOBase):
 
     def __init__(self, fd: int, mode: str = "r", closefd: bool = True, name=None) -> None:
         super().__init__()
+        self._owner = machine.cpu.current if machine.cpu is not None else None
         self._fd = fd
         self._mode = mode
         self._closefd = closefd
@@ -59,7 +62,17 @@ class FdIO(io.RawIOBase):
                 return b"".join(chunks)
             chunks.append(data)
 
+    def _mine(self) -> bool:
+        """Only the process that opened a file may use it.  The garbage collector
+        may finalize a dead process's file objects while another process runs:
+        their flush and close must not touch that process's fds."""
+        cpu = machine.cpu
+        owner = self._owner
+        return cpu is not None and cpu.current is owner and owner.state is not State.ZOMBIE
+
     def write(self, b) -> int:
+        if not self._mine():
+            return len(b)             # finalized after its process ended: nowhere to go
         return vos.write(self._fd, b)
 
     def seek(self, pos: int, whence: int = 0) -> int:
@@ -78,7 +91,7 @@ class FdIO(io.RawIOBase):
             try:
                 super().close()
             finally:
-                if self._closefd:
+                if self._closefd and self._mine():
                     vos.close(self._fd)
 
     def __repr__(self) -> str:
