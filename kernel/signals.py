@@ -89,6 +89,8 @@ class Signals:
         if p.state is State.ZOMBIE or sig == 0:
             return
         st = p.sig
+        if p.pid == 1 and st.disposition(sig) != SIG_CATCH:
+            return                      # init gets only the signals it asked for, as on Linux
         if sig == S.SIGCONT:
             st.pending -= STOP_SIGNALS
             if p.state is State.STOPPED:
