@@ -326,6 +326,8 @@ class CPU:
                 p.in_kernel -= 1
             if p.sig.pending:
                 self.k.signals.deliver(p, preempted=True)
+        if not self.k.sched.preemptive:
+            return
         if self.deterministic and self.irq_syscalls:
             # With a seed, slices are counted in system calls, which is
             # reproducible; the timer only rescues the CPU from a process that

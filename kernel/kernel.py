@@ -63,7 +63,8 @@ class Kernel:
 
     # ---- creating processes ----------------------------------------------------
 
-    def new_process(self, parent: Optional[Proc], start: Callable[[], int], replay=None) -> Proc:
+    def new_process(self, parent: Optional[Proc], start: Callable[[], int], replay=None,
+                    ready: bool = True) -> Proc:
         """A copy of parent's kernel-side state (or a fresh pid 1), READY to run start()."""
         if parent is None:
             pid = self.procs.alloc_pid()
@@ -87,7 +88,8 @@ class Kernel:
         self.procs.add(p)
         if parent is not None and self.trace.active:
             self.trace.emit(ev.Fork(parent.pid, pid, "replay" if p.replay else "clone"))
-        self.cpu.make_ready(p, "created")
+        if ready:
+            self.cpu.make_ready(p, "created")
         return p
 
     def after_fork(self, parent: Proc, child: Proc) -> None:
@@ -95,12 +97,9 @@ class Kernel:
         first = self.fork_first
         if first == "random":
             first = self.rng.choice(("child", "parent"))
+        self.cpu.make_ready(child, "created", front=first == "child")
         if first == "child":
-            self.sched_requeue_front(child)
             self.cpu.yield_cpu(parent, "fork: child runs first")
-
-    def sched_requeue_front(self, p: Proc) -> None:
-        self.sched.ready(p, front=True)
 
     # ---- ending them -------------------------------------------------------------
 

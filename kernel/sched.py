@@ -17,6 +17,7 @@ DEFAULT_QUANTUM = 10
 
 class Policy:
     name = "?"
+    preemptive = True           # may the timer take the CPU from a running process?
 
     def __init__(self, quantum: int = DEFAULT_QUANTUM) -> None:
         self.quantum = quantum
@@ -66,6 +67,7 @@ class RoundRobin(Policy):
 class FIFO(RoundRobin):
     """First in, first out: run each process until it blocks or exits."""
     name = "fifo"
+    preemptive = False
 
     def quantum_for(self, p: Proc) -> int:
         return 1 << 62

@@ -40,7 +40,7 @@ def sys_fork(k: "Kernel", p: Proc) -> int:
         raise enomem_message()
     image = p.image
     child = k.new_process(p, lambda: k.loader.run(child, image),
-                          replay=Replay(p.record.for_child(0)))
+                          replay=Replay(p.record.for_child(0)), ready=False)
     k.after_fork(p, child)
     return child.pid
 
@@ -49,7 +49,7 @@ def sys_fork(k: "Kernel", p: Proc) -> int:
 def sys_clone(k: "Kernel", p: Proc, fn: Callable) -> int:
     """fork for native code: the child runs fn (a continuation) on a copy of p's runtime."""
     parent_rt = p.runtime
-    child = k.new_process(p, lambda: k.loader.run_clone(child, fn, parent_rt))
+    child = k.new_process(p, lambda: k.loader.run_clone(child, fn, parent_rt), ready=False)
     child.native = True
     k.after_fork(p, child)
     return child.pid
