@@ -59,8 +59,12 @@ os.waitpid(pid, 0)
 WARMUP_ROUND_TRIPS = 200
 
 
-def vshell(round_trips: int, live: int = 3) -> dict:
-    """Ping-pong in vshell with `live` live processes (live-3 of them idle and blocked)."""
+def vshell(round_trips: int, live: int = 3, gc_off: bool = False) -> dict:
+    """Ping-pong in vshell with `live` live processes (live-3 of them idle and blocked).
+
+    gc_off disables the host's cyclic GC during the timed window: a diagnostic
+    that separates the cost of GC passes over a big heap from the switch itself.
+    """
     idle = live - 3
     if idle < 0:
         raise ValueError("live counts pid 1 and the two ping-pong processes: at least 3")
@@ -92,6 +96,8 @@ def vshell(round_trips: int, live: int = 3) -> dict:
 
         check_status(os_.waitpid(os_.posix_spawn(
             "/bin/pingpong", ["pingpong", str(WARMUP_ROUND_TRIPS)], {}), 0)[1], "warm-up")
+        if gc_off:
+            gc.disable()
         with GcWatch() as g:
             s0 = k.cpu.switches
             t0 = time.perf_counter()
@@ -99,6 +105,7 @@ def vshell(round_trips: int, live: int = 3) -> dict:
             _, status = os_.waitpid(pid, 0)
             out["seconds"] = time.perf_counter() - t0
             out["switches"] = k.cpu.switches - s0
+        gc.enable()
         check_status(status, "pingpong")
         out["gc"] = g
         return 0
@@ -106,7 +113,7 @@ def vshell(round_trips: int, live: int = 3) -> dict:
     run_init(k, init)
     g = out["gc"]
     rate = out["switches"] / out["seconds"]
-    return result(live=out["live"], idle=idle, round_trips=round_trips,
+    return result(live=out["live"], idle=idle, round_trips=round_trips, gc_off=gc_off,
                   seconds=out["seconds"], switches=out["switches"], rate=rate,
                   us_per_switch=1e6 / rate, gc_seconds=g.seconds, gc_collections=g.collections,
                   gc_full=g.full, spawn_seconds=out["spawn_seconds"],
@@ -134,13 +141,31 @@ def _wait_blocked(pids: list[int], timeout: float = 30.0) -> None:
         raise RuntimeError(f"{len(pending)} host idle processes never blocked")
 
 
+def _host_proc_kb(pid: int) -> int:
+    """Proportional set size plus page tables of one host process, in KB."""
+    kb = 0
+    with open(f"/proc/{pid}/smaps_rollup") as f:
+        for line in f:
+            if line.startswith("Pss:"):
+                kb += int(line.split()[1])
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmPTE:"):
+                kb += int(line.split()[1])
+    return kb
+
+
 def host(round_trips: int, live: int = 3, pinned: bool = True) -> dict:
     """The same program under the host's Python, with live-3 idle dash processes around.
 
     The idle processes are `dash -c 'read x'` with stdin on a pipe nobody
     writes to; closing the write end at the end gives them EOF and they exit
-    by themselves (then they are reaped).  Memory per idle process is the drop
-    in the host's MemAvailable (approximate: other activity on the host adds noise).
+    by themselves (then they are reaped).  Memory per idle process, two ways:
+    pss_per_idle -- Pss + page tables of (up to 200 of) the idle processes,
+                    averaged; leaves out the kernel's own task and stack (~20 KB);
+    mem_per_idle -- the drop in the host's MemAvailable while they were
+                    created: includes everything, but other activity on the
+                    host adds noise (it can even come out negative).
     """
     idle = live - 3
     cpu = one_cpu() if pinned else None
@@ -159,6 +184,9 @@ def host(round_trips: int, live: int = 3, pinned: bool = True) -> dict:
             _wait_blocked(pids)
             spawn_seconds = time.perf_counter() - t0
             mem_per_idle = (mem0 - mem_available()) / idle if idle else 0.0
+            sampled = pids[:: max(1, len(pids) // 200)]
+            pss_per_idle = (1024 * sum(_host_proc_kb(pid) for pid in sampled) / len(sampled)
+                            if sampled else 0.0)
             host_python_timed(script, [str(WARMUP_ROUND_TRIPS)], cpu)
             seconds = host_python_timed(script, [str(round_trips)], cpu)
         finally:
@@ -170,4 +198,5 @@ def host(round_trips: int, live: int = 3, pinned: bool = True) -> dict:
     rate = switches / seconds
     return result(live=live, idle=idle, round_trips=round_trips, pinned=pinned,
                   seconds=seconds, switches=switches, rate=rate, us_per_switch=1e6 / rate,
-                  spawn_seconds=spawn_seconds, mem_per_idle=mem_per_idle)
+                  spawn_seconds=spawn_seconds, mem_per_idle=mem_per_idle,
+                  pss_per_idle=pss_per_idle)

@@ -65,6 +65,7 @@ class CPU:
         self.halted = False
         self.irq_syscalls = 0       # system calls since the last timer interrupt
         self.switches = 0
+        self.last_pid = 0           # who had the CPU before (0: nobody yet)
         self.host_signals: list[int] = []   # keys pressed on the host terminal (SIGINT, ...)
 
     # ---- wait queues: sleep and wakeup --------------------------------------
@@ -162,13 +163,16 @@ class CPU:
             sys.unraisablehook = hook
 
     def _run(self, until: Optional[Callable[[], bool]]) -> None:
+        k = self.k
+        pick = k.sched.pick
+        signals = k.signals
         with self.timer_interrupts():
             while not self.halted and not (until and until()):
                 if self.host_signals:
                     self.service_host_signals()
-                if self.timers or self.k.signals.alarms:
+                if self.timers or signals.alarms:
                     self.expire_timers()
-                p = self.k.sched.pick()
+                p = pick()
                 if p is None:
                     if not self.idle():
                         return
@@ -176,13 +180,18 @@ class CPU:
                 self.dispatch(p)
 
     def dispatch(self, p: Proc) -> None:
-        self.set_state(p, State.RUNNING, "scheduled")
+        """Switch the CPU to p until it blocks, yields, is preempted or exits."""
+        k = self.k
+        if k.trace.active:
+            self.set_state(p, State.RUNNING, "scheduled")
+            k.trace.emit(ev.Switch(self.last_pid, p.pid, "dispatch"))
+        else:
+            p.state = State.RUNNING
+        self.last_pid = p.pid
         self.switches += 1
-        if self.k.trace.active:
-            self.k.trace.emit(ev.Switch(0, p.pid, "dispatch"))
         self.current = p
         self.need_resched = False
-        p.slice_left = self.k.sched.quantum_for(p)
+        p.slice_left = k.sched.quantum_for(p)
         self.irq_syscalls = 1          # a fresh slice is never "stuck"
         ctx = p.context
         if ctx is None:
@@ -191,8 +200,6 @@ class CPU:
         self.current = None
         if ctx.dead:
             p.context = None
-        if self.k.trace.active:
-            self.k.trace.emit(ev.Switch(p.pid, 0, p.state.value))
 
     def idle(self) -> bool:
         """Nothing is READY: wait for a timer or the terminal.  False if nothing ever can."""

@@ -65,14 +65,19 @@ get_int_max_str_digits set_int_max_str_digits is_finalizing _getframe warnoption
 platlibdir pycache_prefix""".split()
 
 
+def _exit(status: object = None) -> None:
+    raise SystemExit(status)
+
+
 class VirtualSys(types.ModuleType):
     """sys for one process.  The standard streams are made on first use."""
 
+    # the host's constants and pure functions, shared by every process
+    vars().update({name: getattr(host_sys, name) for name in _SYS_NAMES if hasattr(host_sys, name)})
+    exit = staticmethod(_exit)
+
     def __init__(self, rt: "Runtime") -> None:
         super().__init__("sys")
-        for name in _SYS_NAMES:
-            if hasattr(host_sys, name):
-                setattr(self, name, getattr(host_sys, name))
         self._rt = rt
         self._streams: list[Any] = [None, None, None]
         self.argv = rt.argv
@@ -83,7 +88,6 @@ class VirtualSys(types.ModuleType):
         self.meta_path: list = []
         self.path_hooks: list = []
         self.warnoptions = []
-        self.exit = _exit
 
     def _stream(self, fd: int):
         s = self._streams[fd]
@@ -122,10 +126,6 @@ class VirtualSys(types.ModuleType):
                     pass
 
 
-def _exit(status: object = None) -> None:
-    raise SystemExit(status)
-
-
 class Environ(dict):
     """os.environ: a plain mapping of str to str, the process's own."""
 
@@ -150,13 +150,27 @@ class Runtime:
         self.handlers: dict[int, Any] = dict(parent.handlers) if parent else {}
         self.modules: dict[str, Any] = {}
         self.sources: dict[str, str] = {}
-        self.sys = VirtualSys(self)
-        self.builtins = dict(_BUILTINS)
-        self.builtins.update(print=self.print, input=self.input, open=self.open,
-                             __import__=self.import_, exit=_exit, quit=_exit)
+        self._sys: VirtualSys | None = None
+        self._builtins: dict[str, Any] | None = None
         self.importer_cache = k.loader.module_cache
         p.runtime = self
         p.upcall = self.run_handler
+
+    # made on first use: a child that execs at once never needs them
+
+    @property
+    def sys(self) -> VirtualSys:
+        if self._sys is None:
+            self._sys = VirtualSys(self)
+        return self._sys
+
+    @property
+    def builtins(self) -> dict[str, Any]:
+        if self._builtins is None:
+            b = self._builtins = dict(_BUILTINS)
+            b.update(print=self.print, input=self.input, open=self.open,
+                     __import__=self.import_, exit=_exit, quit=_exit)
+        return self._builtins
 
     # ---- what native programs (the shell, init) use directly ---------------------------------
 
@@ -200,7 +214,8 @@ class Runtime:
         return streams.open(*args, **kwargs)
 
     def flush_std(self) -> None:
-        self.sys.flush_std()
+        if self._sys is not None:
+            self._sys.flush_std()
 
     # ---- signals ---------------------------------------------------------------------------
 
