@@ -1,7 +1,7 @@
 """Run the kernel benchmarks, compare each with the real thing, print a table.
 
-    .venv/bin/python bench/run.py            # full run, about a minute
-    .venv/bin/python bench/run.py --quick    # smaller counts, one sample each, ~15 s
+    .venv/bin/python bench/run.py            # full run, under a minute on 2 cores
+    .venv/bin/python bench/run.py --quick    # smaller counts, one sample each, ~10-15 s
     .venv/bin/python bench/run.py --only fork,switch
     .venv/bin/python bench/run.py --profile switch.vshell    # cProfile one case, in-process
 
@@ -11,7 +11,7 @@ this file with --worker), so that one case's heap, garbage and caches do not
 weigh on the next and RSS differences mean something.  A case that is repeated
 keeps its best sample (highest rate): on a shared machine, noise only ever
 makes things slower.  Results, with every sample and some facts about the host,
-go to bench/results/latest.json (git-ignored).
+go to bench/results/latest.json (partial.json with --only; both git-ignored).
 """
 from __future__ import annotations
 
