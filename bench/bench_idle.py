@@ -60,24 +60,23 @@ def _where(frame) -> str:
 
 
 def allocation_sites(before, after, count: int, top: int) -> list[dict]:
-    """The lines that allocated the most, per process, largest first.
+    """The lines that allocated the most, per process, largest first, with their callers.
 
-    A line in "<string>" is code Python generated (a dataclass's __init__);
-    for those the caller is named too, so that one can tell which class it is.
+    The caller tells apart the uses of a helper (which module a `_module` call
+    built) and names the class of a "<string>" line (a dataclass's __init__).
     """
     filters = [tracemalloc.Filter(False, tracemalloc.__file__)]
     sizes: dict[tuple, int] = {}
     for st in after.filter_traces(filters).compare_to(before.filter_traces(filters), "traceback"):
-        frames = list(reversed(st.traceback))     # most recent call first
-        key = (frames[0],) if frames[0].filename != "<string>" or len(frames) < 2 else \
-            (frames[0], frames[1])
+        key = tuple(reversed(st.traceback))[:2]       # (allocating line, its caller)
         sizes[key] = sizes.get(key, 0) + st.size_diff
     sites = []
     for key, size in sorted(sizes.items(), key=lambda kv: -kv[1])[:top]:
-        frame = key[-1]
-        code = linecache.getline(frame.filename, frame.lineno).strip()
-        where = _where(key[0]) + (f" (from {_where(key[1])})" if len(key) > 1 else "")
-        sites.append({"where": where, "code": code, "bytes_per_proc": round(size / count)})
+        line = key[0] if key[0].filename != "<string>" or len(key) < 2 else key[1]
+        sites.append({"where": _where(key[0]),
+                      "caller": _where(key[1]) if len(key) > 1 else "",
+                      "code": linecache.getline(line.filename, line.lineno).strip(),
+                      "bytes_per_proc": round(size / count)})
     return sites
 
 

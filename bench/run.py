@@ -62,10 +62,10 @@ CASES = [
          {"round_trips": 20_000, "live": 10_000}, (3, 1)),
     Case("idle.nogc_10", "bench_idle.switch_cost",
          {"round_trips": 50_000, "live": 10, "gc_off": True},
-         {"round_trips": 20_000, "live": 10, "gc_off": True}, (1, 1)),
+         {"round_trips": 20_000, "live": 10, "gc_off": True}, (2, 1)),
     Case("idle.nogc_10000", "bench_idle.switch_cost",
          {"round_trips": 50_000, "live": 10_000, "gc_off": True},
-         {"round_trips": 20_000, "live": 10_000, "gc_off": True}, (1, 1)),
+         {"round_trips": 20_000, "live": 10_000, "gc_off": True}, (2, 1)),
     Case("idle.host_10", "bench_idle.host_switch_cost", {"round_trips": 100_000, "live": 10},
          {"round_trips": 20_000, "live": 10}, (3, 1)),
     Case("idle.host_10000", "bench_idle.host_switch_cost", {"round_trips": 100_000, "live": 10_000},
@@ -274,7 +274,8 @@ def table(results: dict, s: dict, meta: dict) -> str:
         if mem:
             add("   where an idle clone's memory goes (tracemalloc, bytes per process):")
             for site in mem["sites"][:6]:
-                add(f"     {site['bytes_per_proc']:>6,}  {site['where']}  {site['code'][:60]}")
+                add(f"     {site['bytes_per_proc']:>6,}  {site['where']:<27} "
+                    f"<- {site['caller']:<27} {site['code'][:40]}")
     errors = [n for n, r in results.items() if r.get("error")]
     if errors:
         add("")
