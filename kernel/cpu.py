@@ -87,7 +87,7 @@ class CPU:
             heapq.heappush(self.timers, (deadline, self.timer_seq, p, id(queue)))
         self.set_state(p, State.BLOCKED, why)
         p.voluntary_switches += 1
-        self.main.switch()
+        self.switch_away(p)
         interrupted = p.interrupted
         p.interrupted = False
         return interrupted
@@ -180,7 +180,19 @@ class CPU:
                 self.dispatch(p)
 
     def dispatch(self, p: Proc) -> None:
-        """Switch the CPU to p until it blocks, yields, is preempted or exits."""
+        """Switch the CPU from the scheduler to p.  Control comes back here when a
+        process has nothing to hand the CPU to, or when a process exits."""
+        self.enter(p)
+        ctx = p.context
+        if ctx is None:
+            ctx = p.context = greenlet(self._process_main, self.main)
+        ended = ctx.switch(p)
+        self.current = None
+        if isinstance(ended, Proc):            # a process's context ran to its end
+            ended.context = None
+
+    def enter(self, p: Proc) -> None:
+        """The bookkeeping of putting p on the CPU."""
         k = self.k
         if k.trace.active:
             self.set_state(p, State.RUNNING, "scheduled")
@@ -193,13 +205,33 @@ class CPU:
         self.need_resched = False
         p.slice_left = k.sched.quantum_for(p)
         self.irq_syscalls = 1          # a fresh slice is never "stuck"
-        ctx = p.context
+
+    def switch_away(self, p: Proc) -> None:
+        """p leaves the CPU (it sleeps, yields or stops): hand the CPU straight to
+        the next READY process, as a context switch does -- or, when the scheduler
+        has work of its own (timers due, keys pressed, nobody READY), to it."""
+        if self.host_signals or self.halted or (
+                (self.timers or self.k.signals.alarms) and self.timer_due()):
+            self.main.switch()
+            return
+        nxt = self.k.sched.pick()
+        if nxt is None:
+            self.main.switch()
+            return
+        self.enter(nxt)
+        if nxt is p:
+            return                              # p yielded, and is next again
+        ctx = nxt.context
         if ctx is None:
-            ctx = p.context = greenlet(self._process_main, self.main)
-        ctx.switch(p)
-        self.current = None
-        if ctx.dead:
-            p.context = None
+            ctx = nxt.context = greenlet(self._process_main, self.main)
+            ctx.switch(nxt)
+        else:
+            ctx.switch()
+
+    def timer_due(self) -> bool:
+        now = self.k.clock.monotonic()
+        return bool(self.timers and self.timers[0][0] <= now) or bool(
+            self.k.signals.alarms and self.k.signals.alarms[0][0] <= now)
 
     def idle(self) -> bool:
         """Nothing is READY: wait for a timer or the terminal.  False if nothing ever can."""
@@ -220,7 +252,7 @@ class CPU:
     def yield_cpu(self, p: Proc, reason: str, front: bool = False) -> None:
         """Give up the CPU but stay READY (sched_yield, preemption)."""
         self.make_ready(p, reason, front)
-        self.main.switch()
+        self.switch_away(p)
 
     def preempt(self, p: Proc, reason: str) -> None:
         p.involuntary_switches += 1
@@ -229,7 +261,7 @@ class CPU:
     def stop(self, p: Proc, reason: str) -> None:
         """Stay off the CPU until SIGCONT (or SIGKILL) makes p READY again."""
         self.set_state(p, State.STOPPED, reason)
-        self.main.switch()
+        self.switch_away(p)
 
     # ---- the trap: entry to and return from the kernel ------------------------
 
@@ -263,7 +295,8 @@ class CPU:
             p.record.note(name, args, result, False)
         if tracing:
             k.trace.emit(ev.SyscallExit(p.pid, name, result, 0))
-        self.return_to_user(p)
+        if self.need_resched or self.host_signals or p.sig.pending:
+            self.return_to_user(p)
         return result
 
     def tick(self, p: Proc) -> None:
@@ -353,12 +386,12 @@ class CPU:
 
     # ---- a process's life on its context --------------------------------------
 
-    def _process_main(self, p: Proc) -> None:
+    def _process_main(self, p: Proc) -> Proc:
         """The bottom frame of every process's context: run images until exit."""
         k = self.k
         status = 0
-        start: Callable[[], int] = p.start      # type: ignore[attr-defined]
-        del p.start                              # type: ignore[attr-defined]
+        start: Callable[[], int] = p.start
+        p.start = None
         while True:
             try:
                 if p.sig.pending:
@@ -381,6 +414,7 @@ class CPU:
                 break
         p.unwinding = None
         k.exit_process(p, status)
+        return p                                 # to the scheduler: this context is over
 
 
 def _unraisable(info) -> None:

@@ -84,7 +84,7 @@ class Kernel:
                      image=parent.image, native=parent.native)
         p.start_time = self.clock.monotonic()
         p.replay = replay
-        p.start = start                                  # type: ignore[attr-defined]
+        p.start = start
         self.procs.add(p)
         if parent is not None and self.trace.active:
             self.trace.emit(ev.Fork(parent.pid, pid, "replay" if p.replay else "clone"))

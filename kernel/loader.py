@@ -34,6 +34,7 @@ class Loader:
         self.code_cache: dict[tuple, Any] = {}       # (ino, version, path) -> code
         self.source_cache: dict[bytes, Any] = {}     # content -> code (same text, other file)
         self.module_cache: dict[str, Any] = {}       # standard modules loaded per process
+        self.shebangs: dict[tuple, list[str] | None] = {}   # (ino, version) -> #! words
 
     # ---- in the exec system call (kernel mode) ------------------------------------------
 
@@ -46,10 +47,7 @@ class Loader:
         native = getattr(inode, "native", None)
         if native is not None:
             return Image(path, argv, env, native=native)
-        head = inode.read_at(0, 256)
-        if not head.startswith(b"#!"):
-            raise oserror(errno.ENOEXEC, path)
-        words = head[2:].split(b"\n", 1)[0].decode(errors="replace").split(None, 1)
+        words = self.shebang(inode)
         if not words:
             raise oserror(errno.ENOEXEC, path)
         interp, opt = words[0], words[1:]
@@ -61,6 +59,15 @@ class Loader:
         if depth >= MAX_INTERPRETERS:
             raise oserror(errno.ELOOP, path)
         return self.load(p, interp, [interp] + opt + [path] + argv[1:], env, depth + 1)
+
+    def shebang(self, inode) -> list[str] | None:
+        """The words of a file's #! line (None without one), read once per content."""
+        key = (inode.ino, inode.version)
+        if key not in self.shebangs:
+            head = inode.read_at(0, 256)
+            self.shebangs[key] = (head[2:].split(b"\n", 1)[0].decode(errors="replace").split(None, 1)
+                                  if head.startswith(b"#!") else None)
+        return self.shebangs[key]
 
     def commit(self, p: Proc, image: Image) -> None:
         """The point of no return: the old program is gone, the new one set up."""
@@ -110,10 +117,9 @@ class Loader:
         inode = image.inode                                 # type: ignore[attr-defined]
         key = (inode.ino, inode.version, image.path)
         code = self.code_cache.get(key)
-        source = bytes(inode.data)
-        p.runtime.sources[image.path] = source.decode("utf-8", "replace")
+        p.runtime.sources[image.path] = inode        # read only if a traceback needs it
         if code is None:
-            code = self.compile_source(source, image.path)
+            code = self.compile_source(bytes(inode.data), image.path)
             self.code_cache[key] = code
             cached = False
         else:

@@ -52,7 +52,7 @@ class Image:
     native: Optional[Callable[..., int]] = None   # a native program's entry
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Proc:
     pid: int
     ppid: int
@@ -99,6 +99,7 @@ class Proc:
     waitq: Any = None               # where the process sleeps in wait()
     nproc_limit: Optional[int] = None   # RLIMIT_NPROC (None: the kernel's default)
     runtime: Any = None             # the user-space runtime (its "memory")
+    start: Optional[Callable[[], int]] = None   # what its context runs first
 
     @property
     def name(self) -> str:

@@ -18,8 +18,7 @@ later fork fails with ENOMEM, so that `cat` of a large file stays streaming.
 from __future__ import annotations
 
 import errno
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from .kernel import Kernel
@@ -29,25 +28,42 @@ RECORD_LIMIT = 8 << 20          # bytes of results kept for replay
 ENTRY_COST = 64                 # bytes charged per recorded call
 
 
-@dataclass(slots=True)
-class Entry:
+class Entry(NamedTuple):
+    """One recorded call.  A plain tuple, so that the garbage collector can stop
+    tracking it: a long record costs the collector nothing."""
     name: str                   # system call, or "signal" for a handler run
     key: tuple                  # the arguments as compared on replay
     result: Any
     error: bool = False
 
 
+def _entry(values: tuple) -> Entry:
+    return tuple.__new__(Entry, values)
+
+
+_PLAIN = frozenset({int, str, float, bool, type(None)})
+_DATA = (bytes, bytearray, memoryview)
+
+
 def args_key(args: tuple) -> tuple:
-    """What a replayed call must match: arguments, with data by length only."""
-    return tuple(len(a) if isinstance(a, (bytes, bytearray, memoryview)) else
-                 a if isinstance(a, (int, str, float, type(None), tuple)) else type(a).__name__
+    """What a replayed call must match: the arguments, with data by length only."""
+    if len(args) == 2 and type(args[1]) is bytes:
+        return (args[0], len(args[1]))      # write(fd, data): by length
+    for a in args:
+        if type(a) not in _PLAIN:
+            break
+    else:
+        return args                 # the usual case: fds, sizes, paths
+    return tuple(len(a) if isinstance(a, _DATA) else
+                 a if type(a) in _PLAIN or isinstance(a, tuple) else type(a).__name__
                  for a in args)
 
 
 def _size(result: Any) -> int:
-    if isinstance(result, (bytes, bytearray, str)):
+    t = type(result)
+    if t in (bytes, str, bytearray):
         return len(result)
-    if isinstance(result, list):
+    if t is list:
         return sum(_size(x) + 8 for x in result)
     return 0
 
@@ -56,9 +72,10 @@ def _fresh(result: Any, error: bool) -> Any:
     """A copy the program may change without changing the record."""
     if error:
         return OSError(*result.args) if isinstance(result, OSError) else result
-    if isinstance(result, list):
+    t = type(result)
+    if t is list:
         return list(result)
-    if isinstance(result, dict):
+    if t is dict:
         return dict(result)
     return result
 
@@ -66,14 +83,17 @@ def _fresh(result: Any, error: bool) -> Any:
 class Record:
     def __init__(self, entries: list[Entry] | None = None) -> None:
         self.entries: list[Entry] = entries if entries is not None else []
-        self.size = sum(ENTRY_COST + _size(e.result) for e in self.entries)
+        self.size = sum(ENTRY_COST + _size(e.result) for e in entries) if entries else 0
         self.dropped = False
 
     def note(self, name: str, args: tuple, result: Any, error: bool) -> None:
         if self.dropped:
             return
-        self.entries.append(Entry(name, args_key(args), _fresh(result, error), error))
-        self.size += ENTRY_COST + _size(result)
+        t = type(result)
+        if t is list or t is dict or error:
+            result = _fresh(result, error)
+        self.entries.append(_entry((name, args_key(args), result, error)))
+        self.size += ENTRY_COST + (len(result) if t is bytes or t is str else _size(result))
         if self.size > RECORD_LIMIT:
             self.dropped = True
             self.entries = []

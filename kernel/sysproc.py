@@ -72,10 +72,12 @@ def sys_exit(k: "Kernel", p: Proc, code: int) -> None:
 @syscall
 def sys_wait4(k: "Kernel", p: Proc, pid: int, options: int) -> tuple[int, int]:
     while True:
-        kids = k.procs.children(p.pid)
         if pid > 0:
-            kids = [c for c in kids if c.pid == pid]
-        elif pid == 0:
+            child = k.procs.kids.get(p.pid, {}).get(pid)
+            kids = [child] if child is not None else []
+        else:
+            kids = k.procs.children(p.pid)
+        if pid == 0:
             kids = [c for c in kids if c.pgid == p.pgid]
         elif pid < -1:
             kids = [c for c in kids if c.pgid == -pid]

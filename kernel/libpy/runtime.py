@@ -149,7 +149,7 @@ class Runtime:
         self.environ = Environ(environ)
         self.handlers: dict[int, Any] = dict(parent.handlers) if parent else {}
         self.modules: dict[str, Any] = {}
-        self.sources: dict[str, str] = {}
+        self.sources: dict[str, Any] = {}      # file name -> source text, or its inode
         self._sys: VirtualSys | None = None
         self._builtins: dict[str, Any] | None = None
         self.importer_cache = k.loader.module_cache
@@ -179,6 +179,10 @@ class Runtime:
 
     @property
     def os(self):
+        """Native code shares one os module (its environment is rt.environ);
+        a Python program gets its own, with its own os.environ."""
+        if self.p.native:
+            return vos
         return self.module("os")
 
     @property
@@ -261,7 +265,9 @@ class Runtime:
 
     def finish(self, status: int) -> int:
         """Python's shutdown: flush stdout and stderr (a failed flush gives 120)."""
-        for s in self.sys._streams[1:]:
+        if self._sys is None:
+            return status
+        for s in self._sys._streams[1:]:
             if s is None:
                 continue
             try:
@@ -303,6 +309,8 @@ class Runtime:
             if filename.startswith(KERNEL_DIRS[1]):
                 return linecache.getline(filename, lineno).strip()
             return ""
+        if not isinstance(source, str):
+            source = bytes(source.data).decode("utf-8", "replace")
         lines = source.splitlines()
         return lines[lineno - 1].strip() if 0 < lineno <= len(lines) else ""
 
