@@ -216,7 +216,12 @@ class Kernel:
 
         def init(rt) -> int:
             os = rt.os
-            pid = os.posix_spawn(argv[0], argv, env if env is not None else {"PATH": "/bin"})
+            try:
+                pid = os.posix_spawnp(argv[0], argv, env if env is not None else {"PATH": "/bin"})
+            except OSError as e:
+                os.write(2, f"{argv[0]}: {e.strerror}\n".encode())
+                result["status"] = 127 << 8
+                return 0
             while True:
                 try:
                     wpid, status = os.wait()

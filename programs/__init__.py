@@ -14,3 +14,21 @@ def installable() -> dict[str, str]:
     """name -> host path of every program to install in /bin."""
     return {f[:-3]: os.path.join(HERE, f) for f in sorted(os.listdir(HERE))
             if f.endswith(".py") and not f.startswith("_")}
+
+
+def _files(folder: str) -> dict[str, str]:
+    path = os.path.join(HERE, folder)
+    if not os.path.isdir(path):
+        return {}
+    return {f: os.path.join(path, f) for f in sorted(os.listdir(path))
+            if not f.startswith((".", "_")) and os.path.isfile(os.path.join(path, f))}
+
+
+def demos() -> dict[str, str]:
+    """The chapter's demos (p1.py ... and the homework), copied into every home."""
+    return _files("demos")
+
+
+def corpus() -> dict[str, str]:
+    """A small text corpus for wc, grep and sort, copied into every home."""
+    return _files("corpus")

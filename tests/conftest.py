@@ -48,3 +48,17 @@ def run(src: str, *, seed: int = 1, uid: int = 0, argv: list[str] | None = None,
 @pytest.fixture
 def kernel() -> Kernel:
     return make_kernel()
+
+
+def run_cmd(argv: list[str], *, stdin: bytes = b"", files: dict[str, str] | None = None,
+            uid: int = 1000, cwd: str = "/home/student", seed: int = 1,
+            env: dict[str, str] | None = None) -> Result:
+    """Run an installed program (/bin/...) as a user on a fully booted machine."""
+    from vshell.system import Options, make_machine
+    k = make_machine(Options(seed=seed, virtual_time=True), MemoryConsole(stdin))
+    for path, text in (files or {}).items():
+        k.fs.write_file(path, text, uid=uid, gid=uid)
+    env = env if env is not None else {"PATH": "/bin", "HOME": cwd, "USER": "student"}
+    status = k.run_program(argv, uid=uid, env=env, cwd=cwd)
+    c = k.tty.console
+    return Result(status, c.stdout, c.stderr, k)

@@ -34,13 +34,31 @@ def make_machine(opts: Options, console) -> Kernel:
                policy=opts.policy, quantum=opts.quantum, fork_first=opts.fork_first)
     fs = k.fs
     for name, host_path in programs.installable().items():
-        fs.install(f"/bin/{name}", LazyFile(fs, host_path))
+        mode = 0o4755 if name in SETUID_PROGRAMS else 0o755
+        fs.install(f"/bin/{name}", LazyFile(fs, host_path, mode=mode))
+    install_demos(k)
     from vshell.shell import main as shell_main
     fs.install("/bin/sh", NativeFile(fs, shell_main, "the vshell shell (native code: vshell/shell.py)"))
     user = account(opts.user)
     for spec in opts.mounts:
         mount(k, spec, user)
     return k
+
+
+SETUID_PROGRAMS = frozenset({"su", "login", "passwd"})     # they must read /etc/shadow
+
+
+def install_demos(k: Kernel) -> None:
+    """Pristine copies in /usr/share/vshell, and a working copy in every home."""
+    fs = k.fs
+    for kind, files in (("demos", programs.demos()), ("corpus", programs.corpus())):
+        for name, host_path in files.items():
+            with open(host_path, "rb") as f:
+                data = f.read()
+            mode = 0o755 if data.startswith(b"#!") else 0o644
+            fs.write_file(f"/usr/share/vshell/{kind}/{name}", data, mode=mode)
+            for a in ACCOUNTS[1:]:
+                fs.write_file(f"{a.home}/{name}", data, mode=mode, uid=a.uid, gid=a.gid)
 
 
 def mount(k: Kernel, spec: str, user) -> None:
