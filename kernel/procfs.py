@@ -72,6 +72,11 @@ def status(k: "Kernel", p: Proc) -> str:
         ("SigCgt", _mask({s for s, d in p.sig.action.items() if d == 2})),
         ("Ticks", p.cpu_ticks), ("voluntary_ctxt_switches", p.voluntary_switches),
         ("nonvoluntary_ctxt_switches", p.involuntary_switches), ("PC", pc),
+        # for ps and pstree: the controlling terminal, niceness, start time (epoch
+        # seconds) and the terminal's foreground process group
+        ("Tty", "tty" if k.tty.sid and p.sid == k.tty.sid else "?"), ("Nice", p.nice),
+        ("Started", f"{k.clock.time() - (k.clock.monotonic() - p.start_time):.2f}"),
+        ("Tpgid", k.tty.fg_pgrp if k.tty.sid and p.sid == k.tty.sid else -1),
     ]
     return "".join(f"{name}:\t{value}\n" for name, value in lines)
 

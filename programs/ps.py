@@ -1,0 +1,254 @@
+#!/usr/bin/env python3
+"""ps: report a snapshot of the processes, read from /proc.
+
+    ps                 your processes on this terminal: PID TTY TIME CMD
+    ps -e  (-A)        every process
+    ps -f              full format: UID PID PPID C STIME TTY TIME CMD
+    ps -l              long format: F S UID PID PPID C PRI NI WCHAN TTY TIME CMD
+    ps -o pid,state,pc,cmd
+                       the columns you name; field=Title renames a column
+    ps -p PID[,PID]    only these processes
+    ps -u USER         only this user's processes
+
+Fields for -o: pid ppid pgid sid uid user state stat s pc ticks time nice ni
+wchan tty stime c cmd args comm.  `state` is the kernel's own name for the
+state (RUNNING, READY, BLOCKED, STOPPED, ZOMBIE) and `pc` is the program
+counter: the line of the program the process is paused at.
+"""
+import getopt
+import os
+import sys
+import time
+
+
+class Proc:
+    """One process, as /proc/PID/status, stat and cmdline describe it."""
+
+    def __init__(self, pid):
+        base = "/proc/%d/" % pid
+        with open(base + "status") as f:
+            self.status = dict(line.rstrip("\n").split(":\t", 1) for line in f if ":\t" in line)
+        with open(base + "stat") as f:
+            self.stat = f.read().rsplit(")", 1)[1].split()
+        with open(base + "cmdline", "rb") as f:
+            self.argv = f.read().decode(errors="replace").split("\0")[:-1]
+        s = self.status
+        self.pid = pid
+        self.ppid = int(s["PPid"])
+        self.pgid = int(s["Pgid"])
+        self.sid = int(s["Sid"])
+        self.uid = int(s["Uid"].split()[1])            # the effective uid, as ps shows
+        self.name = s["Name"]
+        self.state, _, why = s["State"].partition(" ")
+        self.wchan = why.strip("()") or "-"
+        self.letter = self.stat[0]
+        self.ticks = int(s["Ticks"])
+        self.tty = s.get("Tty", "?")
+        self.tpgid = int(s.get("Tpgid", "-1"))
+        self.nice = int(s.get("Nice", "0"))
+        self.started = float(s.get("Started", "0"))
+        self.pc = s.get("PC", "-")
+
+
+def all_procs():
+    procs = []
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                procs.append(Proc(int(name)))
+            except (OSError, ValueError, KeyError, IndexError):
+                pass                       # it exited while we looked
+    return sorted(procs, key=lambda p: p.pid)
+
+
+def user_names():
+    names = {}
+    try:
+        with open("/etc/passwd") as f:
+            for line in f:
+                fields = line.split(":")
+                if len(fields) > 2 and fields[2].isdigit():
+                    names.setdefault(int(fields[2]), fields[0])
+    except OSError:
+        pass
+    return names
+
+
+USERS = {}
+
+
+def cputime(p):
+    secs = p.ticks // 100
+    return "%02d:%02d:%02d" % (secs // 3600, secs // 60 % 60, secs % 60)
+
+
+def stat_letters(p):
+    """STAT: the state letter, s for a session leader, + in the terminal's foreground."""
+    flags = p.letter
+    if p.nice < 0:
+        flags += "<"
+    elif p.nice > 0:
+        flags += "N"
+    if p.pid == p.sid:
+        flags += "s"
+    if p.pgid == p.tpgid:
+        flags += "+"
+    return flags
+
+
+def program_line(p):
+    """The program counter, shortened: file:line, and the function if not the top level."""
+    if p.pc == "-":
+        return "-"
+    where, _, func = p.pc.partition(" in ")
+    where = where.rsplit("/", 1)[-1]
+    return where if func in ("", "<module>") else "%s %s" % (where, func)
+
+
+def command(p):
+    if p.state == "ZOMBIE":
+        return "[%s] <defunct>" % p.name
+    return " ".join(p.argv) or "[%s]" % p.name
+
+
+# name -> (title, right-aligned?, value)
+FIELDS = {
+    "pid": ("PID", True, lambda p: p.pid),
+    "ppid": ("PPID", True, lambda p: p.ppid),
+    "pgid": ("PGID", True, lambda p: p.pgid),
+    "sid": ("SID", True, lambda p: p.sid),
+    "uid": ("UID", True, lambda p: p.uid),
+    "user": ("USER", False, lambda p: USERS.get(p.uid, str(p.uid))),
+    "state": ("STATE", False, lambda p: p.state),
+    "stat": ("STAT", False, stat_letters),
+    "s": ("S", False, lambda p: p.letter),
+    "pc": ("PC", False, program_line),
+    "ticks": ("TICKS", True, lambda p: p.ticks),
+    "time": ("TIME", True, cputime),
+    "nice": ("NI", True, lambda p: p.nice),
+    "ni": ("NI", True, lambda p: p.nice),
+    "pri": ("PRI", True, lambda p: 80 + p.nice),
+    "wchan": ("WCHAN", False, lambda p: p.wchan),
+    "tty": ("TTY", False, lambda p: p.tty),
+    "tt": ("TT", False, lambda p: p.tty),
+    "stime": ("STIME", False, lambda p: time.strftime("%H:%M", time.gmtime(p.started))),
+    "c": ("C", True, lambda p: 0),
+    "f": ("F", True, lambda p: 0),
+    "cmd": ("CMD", False, command),
+    "args": ("COMMAND", False, command),
+    "command": ("COMMAND", False, command),
+    "comm": ("COMMAND", False, lambda p: p.name),
+}
+DEFAULT = "pid,tty,time,cmd"
+FULL = "user=UID,pid,ppid,c,stime,tty,time,cmd"
+LONG = "f,s,uid,pid,ppid,c,pri,ni,wchan,tty,time,cmd"
+LONG_FULL = "f,s,user=UID,pid,ppid,c,pri,ni,wchan,stime,tty,time,cmd"
+
+
+def parse_fields(spec):
+    """'pid,user=OWNER,cmd' -> [(name, title)]; ValueError names a bad field."""
+    columns = []
+    for item in spec.replace(" ", ",").split(","):
+        if not item:
+            continue
+        name, eq, title = item.partition("=")
+        name = name.lower()
+        if name not in FIELDS:
+            raise ValueError(name)
+        columns.append((name, title if eq else FIELDS[name][0]))
+    return columns
+
+
+MIN_WIDTH = {"pid": 5, "ppid": 5, "pgid": 5, "sid": 5, "uid": 5, "tty": 8, "tt": 8, "time": 8,
+             "user": 8, "wchan": 6, "state": 7}
+
+
+def table(procs, columns):
+    rows = [[str(FIELDS[name][2](p)) for name, _ in columns] for p in procs]
+    titles = [title for _, title in columns]
+    widths = [max([len(t), MIN_WIDTH.get(columns[i][0], 0)] + [len(r[i]) for r in rows])
+              for i, t in enumerate(titles)]
+    lines = []
+    show_titles = any(titles)
+    for cells in ([titles] if show_titles else []) + rows:
+        out = []
+        for i, (cell, (name, _)) in enumerate(zip(cells, columns)):
+            last = i == len(columns) - 1
+            if FIELDS[name][1]:
+                out.append(cell.rjust(widths[i]))
+            else:
+                out.append(cell if last else cell.ljust(widths[i]))
+        lines.append(" ".join(out).rstrip())
+    return "".join(line + "\n" for line in lines)
+
+
+def usage(message):
+    sys.stderr.write("ps: %s\n" % message)
+    sys.stderr.write("usage: ps [-e] [-f] [-l] [-o FIELD,...] [-p PID,...] [-u USER]\n")
+    sys.exit(1)
+
+
+def main():
+    try:
+        opts, args = getopt.getopt(sys.argv[1:], "eAflo:p:u:", ["help"])
+    except getopt.GetoptError as e:
+        usage(str(e))
+    if args:
+        usage("garbage option: %s" % args[0])
+    every = full = long_ = False
+    spec = None
+    pids = users = None
+    USERS.update(user_names())
+    for opt, value in opts:
+        if opt in ("-e", "-A"):
+            every = True
+        elif opt == "-f":
+            full = True
+        elif opt == "-l":
+            long_ = True
+        elif opt == "-o":
+            spec = value if spec is None else spec + "," + value
+        elif opt == "-p":
+            try:
+                pids = (pids or set()) | {int(x) for x in value.replace(",", " ").split()}
+            except ValueError:
+                usage("process ID list syntax error")
+        elif opt == "-u":
+            by_name = {name: uid for uid, name in USERS.items()}
+            wanted = set()
+            for name in value.split(","):
+                if name.isdigit():
+                    wanted.add(int(name))
+                elif name in by_name:
+                    wanted.add(by_name[name])
+                else:
+                    usage("user name does not exist: %s" % name)
+            users = (users or set()) | wanted
+        elif opt == "--help":
+            sys.stdout.write(__doc__.split("\n\n", 1)[1])
+            return 0
+    if spec is None:
+        spec = (LONG_FULL if full else LONG) if long_ else (FULL if full else DEFAULT)
+    try:
+        columns = parse_fields(spec)
+    except ValueError as e:
+        usage("unknown user-defined format specifier \"%s\"" % e)
+    if not columns:
+        usage("no fields to show")
+    procs = all_procs()
+    if pids is not None or users is not None:
+        procs = [p for p in procs if (pids is not None and p.pid in pids)
+                 or (users is not None and p.uid in users)]
+    elif not every:
+        # like procps: the processes of your effective uid on your terminal
+        me = os.getpid()
+        mine = [p for p in procs if p.pid == me]
+        tty = mine[0].tty if mine else "?"
+        euid = os.geteuid()
+        procs = [p for p in procs if p.uid == euid and p.tty == tty]
+    sys.stdout.write(table(procs, columns))
+    return 0 if procs else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

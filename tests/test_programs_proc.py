@@ -1,0 +1,236 @@
+"""The process tools: ps, pstree, kill, killall, nice, time, xargs, id, whoami, su, login, passwd.
+
+Tools that need other live processes run under a small driver program that
+forks or spawns them first, then runs the tool with os.posix_spawnp.
+"""
+from __future__ import annotations
+
+import re
+import textwrap
+
+import pytest
+
+from conftest import Result
+from kernel import MemoryConsole
+from vshell.system import Options, make_machine
+
+
+def run(argv: list[str], *, files: dict[str, str] | None = None, seed: int = 1,
+        uid: int = 1000, stdin: bytes = b"", cwd: str = "/home/student") -> Result:
+    """Run argv on a booted machine as uid; files are written executable, owned by uid."""
+    k = make_machine(Options(seed=seed, virtual_time=True), MemoryConsole(stdin))
+    for path, text in (files or {}).items():
+        k.fs.write_file(path, textwrap.dedent(text), mode=0o755, uid=uid, gid=uid)
+    env = {"PATH": "/bin", "HOME": cwd, "USER": "student"}
+    status = k.run_program(argv, uid=uid, env=env, cwd=cwd)
+    c = k.tty.console
+    return Result(status, c.stdout, c.stderr, k)
+
+
+# The driver: three children (one exits at once and stays a zombie, two sleep),
+# then each argument is run as a command, one after the other.
+DRIVER = """\
+    #!/usr/bin/env python3
+    import os, sys, time
+    for i in range(3):
+        if os.fork() == 0:
+            time.sleep(5 if i else 0)
+            os._exit(0)
+    time.sleep(1)
+    for command in sys.argv[1:]:
+        argv = command.split()
+        os.waitpid(os.posix_spawnp(argv[0], argv, os.environ), 0)
+    """
+
+
+def drive(*commands: str, extra: dict[str, str] | None = None, **kw) -> Result:
+    return run(["/tmp/drive.py", *commands], files={"/tmp/drive.py": DRIVER, **(extra or {})}, **kw)
+
+
+def rows(text: str) -> list[list[str]]:
+    return [line.split() for line in text.splitlines()]
+
+
+# ---- ps ---------------------------------------------------------------------------------
+
+def test_ps_default_columns_and_own_processes():
+    r = run(["ps"])
+    assert r.out == ("  PID TTY          TIME CMD\n"
+                     "    1 tty      00:00:00 init\n"
+                     "    2 tty      00:00:00 ps\n")
+
+
+def test_ps_f_full_format_header():
+    r = run(["ps", "-f"])
+    assert r.out.splitlines()[0].split() == "UID PID PPID C STIME TTY TIME CMD".split()
+    assert r.out.splitlines()[2].split()[:3] == ["student", "2", "1"]
+
+
+def test_ps_l_long_format_shows_what_a_process_waits_for():
+    r = drive("ps -l")
+    table = rows(r.out)
+    assert table[0] == "F S UID PID PPID C PRI NI WCHAN TTY TIME CMD".split()
+    by_pid = {row[3]: row for row in table[1:]}
+    assert by_pid["2"][1] == "S" and by_pid["2"][8] == "child"
+    assert by_pid["4"][8] == "timer"
+
+
+def test_ps_o_fields_show_state_and_program_line():
+    r = drive("ps -e -o pid,ppid,pgid,sid,uid,user,state,stat,pc,ticks,comm")
+    table = rows(r.out)
+    assert table[0] == "PID PPID PGID SID UID USER STATE STAT PC TICKS COMMAND".split()
+    by_pid = {row[0]: row for row in table[1:]}
+    assert by_pid["3"][6:8] == ["ZOMBIE", "Z+"]
+    assert by_pid["4"][6] == "BLOCKED" and by_pid["4"][8] == "drive.py:5"
+    assert by_pid["2"][8] == "drive.py:10"          # waiting in waitpid for ps
+    assert by_pid["1"][6:8] == ["BLOCKED", "Ss+"]
+    running = [row for row in table[1:] if row[6] == "RUNNING"]
+    assert [row[-1] for row in running] == ["ps"]
+
+
+def test_ps_shows_zombie_as_defunct():
+    r = drive("ps")
+    assert "[drive.py] <defunct>" in r.out
+
+
+def test_ps_renamed_column_and_pid_selection():
+    r = drive("ps -p 2,4 -o pid=ID,state=")
+    assert rows(r.out) == [["ID"], ["2", "BLOCKED"], ["4", "BLOCKED"]]
+
+
+def test_ps_u_selects_a_user():
+    r = drive("ps -u root")
+    assert r.out.splitlines()[1:] == [] and r.code == 0
+    assert drive("ps -u nobody").err.startswith("ps: user name does not exist: nobody")
+
+
+def test_ps_unknown_field_is_a_usage_error():
+    r = run(["ps", "-o", "pid,bogus"])
+    assert r.err.startswith('ps: unknown user-defined format specifier "bogus"')
+    assert r.code == 1 and "Traceback" not in r.err
+
+
+# ---- pstree -----------------------------------------------------------------------------
+
+def test_pstree_p_shows_pids_and_states():
+    r = drive("pstree -p")
+    assert r.out == ("init(1)[BLOCKED]───drive.py(2)[BLOCKED]─┬─drive.py(3)[ZOMBIE]\n"
+                     "                                        ├─drive.py(4)[BLOCKED]\n"
+                     "                                        ├─drive.py(5)[BLOCKED]\n"
+                     "                                        └─pstree(6)[RUNNING]\n")
+
+
+def test_pstree_merges_identical_siblings():
+    r = drive("pstree -s -A")
+    assert r.out == "init---drive.py-+-3*[drive.py]\n" + " " * 16 + "`-pstree\n"
+
+
+def test_pstree_of_one_subtree():
+    assert drive("pstree 4").out == "drive.py[BLOCKED]\n"
+
+
+def test_pstree_bad_option():
+    r = run(["pstree", "-z"])
+    assert r.code == 2 and r.err.startswith("pstree: option -z not recognized")
+
+
+# ---- kill -----------------------------------------------------------------------------------
+
+KILL_SLEEPER = """\
+    #!/usr/bin/env python3
+    import os, sys, time
+    pid = os.fork()
+    if pid == 0:
+        time.sleep(100)
+        os._exit(0)
+    argv = [a.replace("PID", str(pid)) for a in sys.argv[1:]]
+    os.waitpid(os.posix_spawnp(argv[0], argv, os.environ), 0)
+    print("status", os.waitpid(pid, os.WNOHANG)[1])
+    """
+
+
+@pytest.mark.parametrize("args,status", [
+    (["kill", "PID"], 15), (["kill", "-9", "PID"], 9), (["kill", "-KILL", "PID"], 9),
+    (["kill", "-SIGINT", "PID"], 2), (["kill", "-s", "HUP", "PID"], 1),
+    (["kill", "-n", "10", "PID"], 10), (["kill", "--", "PID"], 15),
+])
+def test_kill_sends_the_named_signal(args, status):
+    r = run(["/tmp/k.py", *args], files={"/tmp/k.py": KILL_SLEEPER})
+    assert r.out == f"status {status}\n" and r.err == ""
+
+
+def test_kill_no_such_process_message_and_status():
+    r = run(["kill", "999"])
+    assert r.err == "kill: (999) - No such process\n" and r.code == 1
+
+
+def test_kill_several_pids_one_failure_gives_status_1():
+    r = run(["/tmp/k.py", "kill", "PID", "998"], files={"/tmp/k.py": KILL_SLEEPER})
+    assert r.out == "status 15\n" and r.err == "kill: (998) - No such process\n"
+
+
+def test_kill_another_users_process_is_not_permitted():
+    r = run(["kill", "1"], uid=1000, files={})
+    assert r.code == 0                      # run_program's init belongs to the user
+    k_as_root = """\
+        #!/usr/bin/env python3
+        import os
+        pid = os.fork()
+        if pid == 0:
+            os.setuid(1001)
+            os.execv("/bin/kill", ["kill", "%d" % os.getppid()])
+        print(os.waitpid(pid, 0)[1] >> 8)
+        """
+    r = run(["/tmp/k.py"], uid=0, files={"/tmp/k.py": k_as_root})
+    assert r.err == "kill: (2) - Operation not permitted\n" and r.out == "1\n"
+
+
+def test_kill_l_lists_and_translates():
+    r = run(["kill", "-l"])
+    assert r.out.splitlines()[0] == " 1) SIGHUP\t 2) SIGINT\t 3) SIGQUIT\t 4) SIGILL\t 5) SIGTRAP"
+    assert run(["kill", "-l", "9", "TERM", "137"]).out == "KILL\n15\nKILL\n"
+
+
+@pytest.mark.parametrize("args,err,code", [
+    (["-FOO", "1"], "kill: FOO: invalid signal specification\n", 1),
+    (["abc"], "kill: failed to parse argument: 'abc'\n", 1),
+    ([], "usage: kill [-s SIG | -SIG | -N] PID... | kill -l [SIG]\n", 2),
+    (["-s"], "usage: kill [-s SIG | -SIG | -N] PID... | kill -l [SIG]\n", 2),
+])
+def test_kill_bad_arguments(args, err, code):
+    r = run(["kill", *args])
+    assert (r.err, r.code) == (err, code)
+
+
+# ---- id, whoami -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("args,uid,out", [
+    ([], 1000, "uid=1000(student) gid=1000(student) groups=1000(student)\n"),
+    ([], 0, "uid=0(root) gid=0(root) groups=0(root)\n"),
+    (["alice"], 1000, "uid=1001(alice) gid=1001(alice) groups=1001(alice)\n"),
+    (["-u"], 1000, "1000\n"), (["-un"], 1002, "bob\n"), (["-g"], 1000, "1000\n"),
+    (["-Gn"], 1000, "student\n"),
+])
+def test_id(args, uid, out):
+    r = run(["id", *args], uid=uid)
+    assert r.out == out and r.code == 0
+
+
+def test_id_no_such_user():
+    r = run(["id", "nobody"])
+    assert r.err == "id: 'nobody': no such user\n" and r.code == 1
+
+
+def test_id_shows_effective_uid_after_setuid_exec():
+    r = run(["/tmp/myid"], files={"/tmp/myid": open("programs/id.py").read()}, uid=0)
+    assert r.out.startswith("uid=0(root)")
+    k = make_machine(Options(seed=1, virtual_time=True), MemoryConsole())
+    k.fs.write_file("/tmp/myid", open("programs/id.py").read(), mode=0o4755, uid=0)
+    status = k.run_program(["/tmp/myid"], uid=1000, env={"PATH": "/bin"}, cwd="/")
+    assert k.tty.console.stdout == ("uid=1000(student) gid=1000(student) euid=0(root) "
+                                    "groups=1000(student)\n") and status == 0
+
+
+@pytest.mark.parametrize("uid,name", [(1000, "student"), (1001, "alice"), (0, "root")])
+def test_whoami(uid, name):
+    assert run(["whoami"], uid=uid).out == name + "\n"
