@@ -234,3 +234,105 @@ def test_id_shows_effective_uid_after_setuid_exec():
 @pytest.mark.parametrize("uid,name", [(1000, "student"), (1001, "alice"), (0, "root")])
 def test_whoami(uid, name):
     assert run(["whoami"], uid=uid).out == name + "\n"
+
+
+# ---- killall ----------------------------------------------------------------------------------
+
+def test_killall_signals_every_process_of_that_name():
+    script = """\
+        #!/usr/bin/env python3
+        import os, sys, time
+        kids = []
+        for i in range(2):
+            pid = os.fork()
+            if pid == 0:
+                os.execv("/tmp/sleeper.py", ["sleeper.py"])
+            kids.append(pid)
+        time.sleep(1)
+        os.waitpid(os.posix_spawnp("killall", ["killall"] + sys.argv[1:], os.environ), 0)
+        print(sorted(os.waitpid(k, 0)[1] for k in kids))
+        """
+    sleeper = "#!/usr/bin/env python3\nimport time\ntime.sleep(100)\n"
+    files = {"/tmp/d.py": script, "/tmp/sleeper.py": sleeper}
+    assert run(["/tmp/d.py", "-9", "sleeper"], files=files).out == "[9, 9]\n"
+    r = run(["/tmp/d.py", "-v", "sleeper.py"], files=files)
+    assert r.out == "Killed sleeper.py(3) with signal 15\nKilled sleeper.py(4) with signal 15\n[15, 15]\n"
+
+
+def test_killall_no_process_found():
+    r = run(["killall", "nothing"])
+    assert r.err == "nothing: no process found\n" and r.code == 1
+
+
+# ---- nice, time, xargs ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("args,out", [
+    ([], "0\n"), (["-n", "5", "nice"], "5\n"), (["nice"], "10\n"), (["-3", "nice"], "3\n"),
+    (["-n", "4", "nice", "-n", "4", "nice"], "8\n"),
+])
+def test_nice_runs_the_command_with_the_niceness(args, out):
+    r = run(["nice", *args])
+    assert r.out == out and r.code == 0
+
+
+def test_nice_lowering_needs_root():
+    r = run(["nice", "-n", "-5", "nice"])
+    assert r.out == "0\n" and r.err == "nice: cannot set niceness: Operation not permitted\n"
+    assert run(["nice", "-n", "-5", "nice"], uid=0).out == "-5\n"
+
+
+def test_nice_errors():
+    assert run(["nice", "nosuch"]).err == "nice: 'nosuch': No such file or directory\n"
+    assert run(["nice", "nosuch"]).code == 127
+    assert run(["nice", "-n", "x", "true"]).code == 125
+
+
+def test_time_reports_bash_layout_on_stderr_and_keeps_exit_status():
+    r = run(["time", "false"])
+    assert r.code == 1 and r.out == ""
+    assert re.fullmatch(r"\nreal\t0m\d+\.\d{3}s\nuser\t0m\d+\.\d{3}s\nsys\t0m0\.000s\n", r.err)
+
+
+def test_time_sleep_measures_real_time_on_the_virtual_clock():
+    sleeper = "#!/usr/bin/env python3\nimport time\ntime.sleep(2.5)\n"
+    r = run(["time", "-p", "/tmp/s.py"], files={"/tmp/s.py": sleeper})
+    assert r.err.startswith("real 2.50\nuser ")
+
+
+def test_time_of_a_killed_command_is_128_plus_signal():
+    script = "#!/usr/bin/env python3\nimport os\nos.kill(os.getpid(), 9)\n"
+    assert run(["time", "/tmp/s.py"], files={"/tmp/s.py": script}).code == 137
+
+
+def test_time_command_not_found():
+    r = run(["time", "nosuch"])
+    assert r.err == "time: cannot run nosuch: No such file or directory\n" and r.code == 127
+
+
+@pytest.mark.parametrize("args,stdin,out", [
+    ([], b"a b\nc 'd e'\n", "a b c d e\n"),
+    (["-n", "2", "echo", "X"], b"1 2 3 4 5", "X 1 2\nX 3 4\nX 5\n"),
+    (["-I", "{}", "echo", "<{}>"], b"one two\n  three\n", "<one two>\n<three>\n"),
+    (["-0", "echo"], b"a b\0c\0", "a b c\n"),
+    ([], b"", "\n"), (["-r"], b"", ""),
+])
+def test_xargs(args, stdin, out):
+    r = run(["xargs", *args], stdin=stdin)
+    assert r.out == out and r.code == 0
+
+
+@pytest.mark.parametrize("args,stdin,code,err", [
+    (["nosuch"], b"x", 127, "xargs: nosuch: No such file or directory\n"),
+    (["false"], b"x", 123, ""),
+    ([], b"'abc", 1, "xargs: unmatched single quote; by default quotes are special to xargs "
+                     "unless you use the -0 option\n"),
+    (["-n", "0"], b"", 1, 'xargs: invalid number "0" for -n option\n'),
+])
+def test_xargs_failures(args, stdin, code, err):
+    r = run(["xargs", *args], stdin=stdin)
+    assert (r.code, r.err) == (code, err)
+
+
+def test_xargs_t_traces_commands():
+    r = run(["xargs", "-t", "-n", "1"], stdin=b"a b")
+    assert r.err == "echo a\necho b\n" and r.out == "a\nb\n"
