@@ -22,6 +22,13 @@ def parse(argv: list[str]) -> argparse.Namespace:
     ap.add_argument("--quantum", type=int, default=10, help="time slice, in ticks")
     ap.add_argument("--fork-first", default="random", choices=["random", "child", "parent"],
                     help="who runs first after fork (random follows the seed)")
+    for letter, what in (("e", "exit when a command fails"), ("x", "trace commands on stderr"),
+                         ("n", "read commands but do not run them"), ("v", "print input as it is read"),
+                         ("u", "an unset variable is an error")):
+        ap.add_argument(f"-{letter}", dest="options", action="append_const", const=letter, help=what)
+    ap.add_argument("-i", dest="interactive", action="store_true", help="interactive even if not on a terminal")
+    ap.add_argument("-s", dest="stdin", action="store_true", help="read commands from standard input")
+    ap.set_defaults(options=[])
     ap.add_argument("--version", action="version", version=f"vshell {__version__}")
     return ap.parse_args(argv)
 
@@ -32,14 +39,26 @@ def main(argv: list[str] | None = None) -> int:
     from vshell.system import Options, boot, make_machine
     opts = Options(seed=a.seed, virtual_time=a.virtual_time, user=a.user, mounts=a.mount,
                    policy=a.policy, quantum=a.quantum, fork_first=a.fork_first)
-    shell_argv = ["sh"]
+    shell_argv = ["sh"] + [f"-{o}" for o in a.options]
+    input_fd = 0
     if a.command is not None:
-        shell_argv += ["-c", a.command]
+        shell_argv += ["-c", a.command, a.script or "vshell"] + a.args
     elif a.script is not None:
-        print("vshell: scripts are not supported yet; use -c or standard input", file=sys.stderr)
-        return 2
+        try:
+            with open(a.script, encoding="utf-8", errors="surrogateescape") as f:
+                text = f.read()
+        except OSError as e:
+            print(f"vshell: cannot open {a.script}: {e.strerror}", file=sys.stderr)
+            return 127 if e.errno == 2 else 126
+        shell_argv += ["-c", text, a.script] + a.args
+    elif not sys.stdin.isatty() and not a.interactive:
+        text = sys.stdin.buffer.read().decode("utf-8", "surrogateescape")
+        shell_argv += ["-c", text, "vshell"]
+        input_fd = None                   # the terminal gives EOF: it does not eat the script
+    elif a.interactive:
+        shell_argv.append("-i")
     try:
-        k = make_machine(opts, HostConsole(0))
+        k = make_machine(opts, HostConsole(input_fd))
         return boot(k, opts, shell_argv)
     except ValueError as e:
         print(f"vshell: {e}", file=sys.stderr)

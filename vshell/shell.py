@@ -1,156 +1,185 @@
-"""The shell, as a native program of the kernel: read a line, fork, exec, wait.
+"""The shell program: `sh -c CMDS`, `sh script`, `sh < script`, or a prompt.
 
-This is the chapter's loop in its smallest true form -- fork; in the child,
-redirections by open/dup2/close, then exec; in the parent, wait.  It has a pid
-(`ps` shows it) and keeps all of its state in one object.  The full POSIX
-shell (parser, pipelines, control flow, job control) grows from here.
+This is /bin/sh, a native program of the kernel with a pid of its own.  It
+reads the whole script first (so a `cat` inside reads the terminal, not the
+rest of the script), then parses and runs it one complete command at a time.
 """
 from __future__ import annotations
 
-import shlex
-from dataclasses import dataclass, field
+from .parser import Incomplete, Parser, ShellSyntaxError
+from .runner import Shell, ShellExit
+from .state import State
 
-O_RDONLY, O_WRONLY, O_CREAT, O_TRUNC, O_APPEND = 0, 1, 0o100, 0o1000, 0o2000
-REDIRECTS = {"<": (0, O_RDONLY), ">": (1, O_WRONLY | O_CREAT | O_TRUNC),
-             ">>": (1, O_WRONLY | O_CREAT | O_APPEND)}
-
-
-@dataclass
-class ShellState:
-    status: int = 0
-    interactive: bool = False
-    name: str = "vshell"
-    lineno: int = 0
-    env: dict[str, str] = field(default_factory=dict)
+USAGE = "Usage: sh [-eux...] [-c command [name [arg...]] | script [arg...] | -s [arg...]]\n"
+OPTION_LETTERS = set("eufxvCnaism")
 
 
 def main(rt) -> int:
+    """The entry point exec runs; returns the exit status."""
     os = rt.os
     argv = rt.argv
-    sh = ShellState(env=dict(rt.environ))
-    if len(argv) > 2 and argv[1] == "-c":
-        for line in argv[2].splitlines():
-            sh.lineno += 1
-            run_line(rt, sh, line)
-        return sh.status
-    sh.interactive = os.isatty(0) and os.isatty(1)
-    if sh.interactive:
-        for sig in (2, 3, 20, 22):               # SIGINT, SIGQUIT, SIGTSTP, SIGTTOU
-            rt.signal.signal(sig, rt.signal.SIG_IGN)
-    pending = b""
-    while True:
-        if sh.interactive:
-            cwd = os.getcwd()
-            home = sh.env.get("HOME", "")
-            shown = "~" + cwd[len(home):] if home and cwd.startswith(home) else cwd
-            os.write(1, f"{sh.env.get('USER', '?')}@vshell:{shown}$ ".encode())
-        while b"\n" not in pending:
-            data = os.read(0, 4096)
-            if not data:
-                break
-            pending += data
-        if not pending:
-            if sh.interactive:
-                os.write(1, b"\n")
-            return sh.status
-        line, _, pending = pending.partition(b"\n")
-        sh.lineno += 1
-        run_line(rt, sh, line.decode("utf-8", "replace"))
-
-
-def error(rt, sh: ShellState, message: str) -> None:
-    where = f"{sh.name}: {sh.lineno}: " if not sh.interactive else f"{sh.name}: "
-    rt.os.write(2, (where + message + "\n").encode())
-
-
-def run_line(rt, sh: ShellState, line: str) -> None:
+    state = State(vars=dict(rt.environ), exported=set(rt.environ), pid=os.getpid())
+    state.vars.setdefault("IFS", " \t\n")
+    state.vars.setdefault("PS2", "> ")
+    state.vars["PPID"] = str(os.getppid())
     try:
-        words = shlex.split(line, comments=True)
-    except ValueError as e:
-        error(rt, sh, f"Syntax error: {e}")
-        sh.status = 2
-        return
-    if not words:
-        return
-    redirects, args = [], []
-    it = iter(words)
-    for w in it:
-        if w in REDIRECTS:
-            target = next(it, None)
-            if target is None:
-                error(rt, sh, 'Syntax error: newline unexpected')
-                sh.status = 2
-                return
-            redirects.append((w, target))
-        else:
-            args.append(w)
-    if not args:
-        return
-    builtin = BUILTINS.get(args[0])
-    if builtin is not None:
-        sh.status = builtin(rt, sh, args)
-        return
-    sh.status = run_external(rt, sh, args, redirects)
-
-
-def run_external(rt, sh: ShellState, args: list[str], redirects) -> int:
-    os = rt.os
-
-    def child(crt) -> int:
-        cos = crt.os
-        if sh.interactive:
-            cos.setpgid(0, 0)
-            cos.tcsetpgrp(0, cos.getpid())
-            for sig in (2, 3, 20, 22):
-                crt.signal.signal(sig, crt.signal.SIG_DFL)
-        for op, target in redirects:            # between fork and exec, in the child
-            fd, flags = REDIRECTS[op]
-            try:
-                new = cos.open(target, flags, 0o666)
-            except OSError as e:
-                cos.write(2, f"{sh.name}: cannot open {target}: {e.strerror}\n".encode())
+        state.vars.setdefault("PWD", os.getcwd())
+    except OSError:
+        pass
+    command = None
+    read_stdin = False
+    args = argv[1:]
+    while args and args[0][:1] in "-+" and len(args[0]) > 1 and args[0] != "--":
+        flag = args.pop(0)
+        for letter in flag[1:]:
+            if letter == "c":
+                command = True
+            elif letter == "s":
+                read_stdin = True
+            elif letter in OPTION_LETTERS:
+                (state.options.add if flag[0] == "-" else state.options.discard)(letter)
+            else:
+                os.write(2, f"sh: Illegal option {flag[0]}{letter}\n".encode())
+                os.write(2, USAGE.encode())
                 return 2
-            cos.dup2(new, fd)
-            cos.close(new)
-        try:
-            cos.execvpe(args[0], args, sh.env)
-        except FileNotFoundError:
-            cos.write(2, f"{sh.name}: {sh.lineno}: {args[0]}: not found\n".encode())
-            return 127
-        except OSError as e:
-            cos.write(2, f"{sh.name}: {sh.lineno}: {args[0]}: {e.strerror}\n".encode())
-            return 126
-        return 127
-
-    pid = rt.clone(child)
-    _, status = os.waitpid(pid, 0)
-    if sh.interactive:
-        os.tcsetpgrp(0, os.getpgrp())
-    if status & 0x7F:
-        return 128 + (status & 0x7F)
-    return status >> 8
-
-
-def builtin_cd(rt, sh: ShellState, args: list[str]) -> int:
-    target = args[1] if len(args) > 1 else sh.env.get("HOME", "/")
+    if args and args[0] == "--":
+        args.pop(0)
+    sh = Shell(rt, state)
     try:
-        rt.os.chdir(target)
-    except OSError as e:
-        error(rt, sh, f"cd: can't cd to {target}")
-        return 2
-    sh.env["PWD"] = rt.os.getcwd()
-    return 0
+        if command:
+            if not args:
+                os.write(2, b"sh: -c requires an argument\n")
+                return 2
+            text = args[0]
+            state.argv0 = args[1] if len(args) > 1 else "vshell"
+            state.name = state.argv0
+            state.positional = args[2:]
+            return finish(sh, lambda: sh.run_text(text))
+        if args and not read_stdin:
+            path = args[0]
+            state.argv0 = state.name = path
+            state.positional = args[1:]
+            try:
+                with rt.open(path, "rb") as f:
+                    text = f.read().decode("utf-8", "surrogateescape")
+            except OSError as e:
+                os.write(2, f"sh: 0: cannot open {path}: {_open_error(e)}\n".encode())
+                return 127 if e.errno == 2 else 126
+            return finish(sh, lambda: sh.run_text(text))
+        state.positional = args
+        state.argv0 = state.name = "vshell"
+        if "i" in state.options or (os.isatty(0) and os.isatty(1)):
+            return finish(sh, lambda: interactive(sh))
+        text = read_all(os, 0)
+        return finish(sh, lambda: sh.run_text(text))
+    except KeyboardInterrupt:
+        return 130
 
 
-def builtin_pwd(rt, sh: ShellState, args: list[str]) -> int:
-    rt.os.write(1, (rt.os.getcwd() + "\n").encode())
-    return 0
+def finish(sh: Shell, body) -> int:
+    try:
+        status = body()
+    except ShellExit as e:
+        status = e.status
+    return sh.exit_traps(status)
 
 
-def builtin_exit(rt, sh: ShellState, args: list[str]) -> int:
-    code = int(args[1]) if len(args) > 1 and args[1].lstrip("-").isdigit() else sh.status
-    rt.os._exit(code & 0xFF)
-    return code
+def read_all(os, fd: int) -> str:
+    chunks = []
+    while True:
+        data = os.read(fd, 65536)
+        if not data:
+            break
+        chunks.append(data)
+    return b"".join(chunks).decode("utf-8", "surrogateescape")
 
 
-BUILTINS = {"cd": builtin_cd, "pwd": builtin_pwd, "exit": builtin_exit}
+def interactive(sh: Shell) -> int:
+    """The prompt loop: job control, Done notices, continuation lines."""
+    os = sh.os
+    st = sh.state
+    st.interactive = True
+    st.options |= {"i", "m"}
+    sig = sh.rt.signal
+    for s in (2, 3, 20, 21, 22):                 # the shell itself ignores job-control keys
+        sig.signal(s, sig.SIG_IGN)
+    try:
+        os.setpgid(0, 0)
+        os.tcsetpgrp(0, os.getpid())
+    except OSError:
+        pass
+    lines = LineReader(os)
+    while True:
+        sh.reap_jobs(notify=True)
+        text = ""
+        prompt = expand_prompt(sh, st.get("PS1"))
+        while True:
+            sh.say(2, prompt)
+            line = lines.readline()
+            if line is None:                      # Ctrl-D
+                if text:
+                    break
+                sh.say(2, "\n")
+                return st.status
+            text += line
+            try:
+                Parser(text).parse_all()
+            except Incomplete:
+                prompt = st.get("PS2") or "> "
+                continue
+            except ShellSyntaxError:
+                pass
+            break
+        st.lineno += 1
+        try:
+            sh.run_text(text, st.lineno)
+        except ShellExit as e:
+            return e.status
+        st.lineno += text.count("\n") - 1 if text.count("\n") > 1 else 0
+
+
+def expand_prompt(sh: Shell, ps1) -> str:
+    """PS1 expanded; without one, `user@vshell:~/dir$ ` (`#` for root)."""
+    if ps1 is None:
+        st = sh.state
+        try:
+            cwd = sh.os.getcwd()
+        except OSError:
+            cwd = "?"
+        home = st.get("HOME") or ""
+        if home and (cwd == home or cwd.startswith(home.rstrip("/") + "/")):
+            cwd = "~" + cwd[len(home):]
+        mark = "#" if sh.os.geteuid() == 0 else "$"
+        return f"{st.get('USER') or '?'}@vshell:{cwd}{mark} "
+    try:
+        return sh.expand.string(ps1)
+    except Exception:
+        return ps1
+
+
+class LineReader:
+    """Lines from fd 0 (the terminal's line discipline hands over one at a time)."""
+
+    def __init__(self, os) -> None:
+        self.os = os
+        self.buffer = b""
+
+    def readline(self):
+        while b"\n" not in self.buffer:
+            try:
+                data = self.os.read(0, 4096)
+            except InterruptedError:
+                continue
+            if not data:
+                if self.buffer:
+                    line, self.buffer = self.buffer, b""
+                    return line.decode("utf-8", "surrogateescape")
+                return None
+            self.buffer += data
+        line, _, self.buffer = self.buffer.partition(b"\n")
+        return line.decode("utf-8", "surrogateescape") + "\n"
+
+
+def _open_error(e: OSError) -> str:
+    return {2: "No such file", 13: "Permission denied", 21: "Is a directory"}.get(
+        e.errno, e.strerror or "error")

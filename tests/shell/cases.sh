@@ -1,0 +1,354 @@
+### echo simple
+echo hello world
+### echo -n
+echo -n abc; echo def
+### echo escapes (dash interprets them)
+echo 'a\tb\nc'
+### single quotes
+echo 'a  b' '$HOME' 'x"y'
+### double quotes keep spaces
+x='a   b'; echo "$x" $x
+### backslash outside quotes
+echo a\ b \$x \\ c
+### backslash in double quotes
+echo "a\$b \"q\" \\ \x"
+### empty string argument
+printf '[%s]\n' "" '' x
+### adjacent quoting
+echo "a"'b'c"d e"
+### parameter default
+unset u; echo ${u:-default} ${u-dash}; u=; echo "[${u:-d}]" "[${u-d}]"
+### parameter assign default
+unset v; echo ${v:=set}; echo $v
+### parameter alternative
+a=1; unset b; echo "[${a:+alt}]" "[${b:+alt}]"
+### parameter error
+unset z; echo ${z:?is missing}; echo not reached
+### parameter error default message
+unset z; (echo ${z?}); echo status $?
+### length
+s=hello; echo ${#s}
+### prefix removal
+p=/usr/local/bin/prog.tar.gz; echo ${p#*/} ${p##*/}
+### suffix removal
+p=/usr/local/bin/prog.tar.gz; echo ${p%.*} ${p%%.*}
+### pattern with quotes
+p='a*b*c'; echo "${p#'a*'}" ${p#a\*}
+### positional parameters
+set -- a b c; echo $# $1 $2 $3 "$*"
+### shift
+set -- a b c; shift; echo $@; shift 2; echo $#
+### shift too far
+set -- a; shift 3; echo after
+### $@ quoted preserves words
+set -- 'a b' c; for w in "$@"; do echo "[$w]"; done
+### $* with IFS
+set -- a b c; IFS=:; echo "$*"
+### empty $@
+set --; for w in "$@"; do echo x; done; echo done
+### $0 and ${10}
+set -- 1 2 3 4 5 6 7 8 9 10 11; echo $0 ${10} ${11}
+### $? after false
+false; echo $?; true; echo $?
+### $$ is a number
+case $$ in *[!0-9]*) echo no;; *) echo yes;; esac
+### command substitution
+echo "today: $(echo x y)"
+### command substitution strips newlines
+x=$(printf 'a\n\n\n'); echo "[$x]"
+### nested command substitution
+echo $(echo $(echo deep))
+### backquotes
+echo `echo back quoted`
+### substitution status
+x=$(false); echo $?
+### arithmetic basic
+echo $((1 + 2 * 3)) $(( (1+2)*3 )) $((7/2)) $((-7/2)) $((7%3))
+### arithmetic variables
+a=5; b=3; echo $((a*b)) $(($a+$b)) $((a<b)) $((a>b && b>1))
+### arithmetic assignment
+x=1; : $((x+=4)); echo $x; echo $((y=7)); echo $y
+### arithmetic ternary and bits
+echo $((1?2:3)) $((0?2:3)) $((5&3)) $((5|3)) $((5^3)) $((1<<4)) $((~0))
+### arithmetic hex and octal
+echo $((0x10)) $((010)) $((10))
+### arithmetic division by zero
+echo $((1/0)); echo after
+### tilde
+HOME=/home/test; echo ~ ~/x "~"
+### field splitting default
+x='  a  b  c  '; set -- $x; echo $#
+### field splitting custom IFS
+x='a:b::c'; IFS=:; set -- $x; echo $#; echo "$1|$2|$3|$4"
+### no splitting of quoted
+x='a b'; set -- "$x"; echo $#
+### empty expansion vanishes
+e=; set -- $e; echo $#; set -- "$e"; echo $#
+### globbing no match stays literal
+echo *.nomatch
+### globbing matches
+touch_() { : > "$1"; }; touch_ b.txt; touch_ a.txt; touch_ c.log; echo *.txt; echo ?.log
+### globbing quoted is literal
+: > x.txt; echo "*.txt" '*'.txt
+### globbing brackets
+: > a1; : > a2; : > b1; echo a[12] [ab]1 [!a]1
+### set -f disables globbing
+: > g.txt; set -f; echo *.txt; set +f; echo *.txt
+### hidden files not matched
+: > .hidden; : > vis; echo *
+### assignment prefix is temporary
+x=1; x=2 true; echo $x
+### assignment to function env
+f() { echo "in f: $v"; }; v=local f; echo "after: [$v]"
+### export to child
+export E=exported; sh -c 'echo $E'
+### unexported not seen by child
+N=notexported; sh -c 'echo "[$N]"'
+### unset
+x=1; unset x; echo "[${x-unset}]"
+### pipeline
+echo hello | { read x; echo "got $x"; }
+### pipeline status is last
+false | true; echo $?; true | false; echo $?
+### negated pipeline
+! false; echo $?; ! true; echo $?
+### and or lists
+true && echo and; false || echo or; false && echo no; true || echo no2; echo end
+### and or chain
+false && echo a || echo b && echo c
+### semicolons and newlines
+echo a; echo b
+echo c
+### background and wait
+sleep_() { :; }; { echo bg; } & wait; echo done
+### brace group
+{ echo one; echo two; } | { read a; read b; echo "$b $a"; }
+### group keeps variables
+x=1; { x=2; }; echo $x
+### subshell isolates variables
+x=1; (x=2; echo in $x); echo out $x
+### subshell status
+(exit 3); echo $?
+### subshell cd does not leak
+cd /; (cd /tmp); pwd
+### if elif else
+for n in 1 2 3; do if [ $n = 1 ]; then echo one; elif [ $n = 2 ]; then echo two; else echo other; fi; done
+### if status with no branch taken
+if false; then :; fi; echo $?
+### while loop
+i=0; while [ $i -lt 3 ]; do echo $i; i=$((i+1)); done
+### until loop
+i=0; until [ $i -ge 2 ]; do echo u$i; i=$((i+1)); done
+### for with list
+for x in a b c; do echo -$x-; done
+### for over positional
+set -- p q; for x; do echo $x; done
+### break and continue
+for i in 1 2 3 4 5; do if [ $i = 2 ]; then continue; fi; if [ $i = 4 ]; then break; fi; echo $i; done
+### nested break 2
+for i in 1 2; do for j in a b; do echo $i$j; break 2; done; done; echo out
+### case patterns
+for w in apple banana cherry 42 x; do case $w in a*) echo A;; b*|c*) echo BC;; [0-9]*) echo N;; *) echo other;; esac; done
+### case quoted pattern
+x='*'; case x in "$x") echo quoted-match;; *) echo star;; esac
+### case with no match
+case z in a) echo a;; esac; echo $?
+### case fallthrough syntax with parenthesis
+case b in (a) echo a;; (b) echo b;; esac
+### function with return
+f() { return 3; }; f; echo $?
+### function positional isolation
+set -- outer; f() { echo $1; }; f inner; echo $1
+### recursive function
+fact() { if [ $1 -le 1 ]; then echo 1; else echo $(( $1 * $(fact $(($1-1))) )); fi; }; fact 5
+### function redefinition
+f() { echo 1; }; f; f() { echo 2; }; f
+### heredoc
+cat <<EOF
+line one
+value: $((1+1))
+EOF
+### heredoc quoted delimiter
+x=1; cat <<'EOF'
+no $x expansion $(echo y)
+EOF
+### heredoc dash strips tabs
+cat <<-EOF
+	tabbed
+		more
+	EOF
+### heredoc to read
+read a b <<EOF
+first second third
+EOF
+echo "$a|$b"
+### two heredocs
+cat <<A; cat <<B
+aaa
+A
+bbb
+B
+### redirect output and append
+echo one > f; echo two >> f; cat f
+### redirect input
+echo content > in; read x < in; echo $x
+### redirect stderr
+{ echo err >&2; } 2> e; echo "[$(cat e)]"
+### redirect to dev null
+echo gone > /dev/null; echo kept
+### dup stdout to stderr and back
+{ echo to-err 1>&2; } 2>&1
+### close fd
+{ echo x >&3; } 3>&- 2>/dev/null; echo status $?
+### redirect on compound
+for i in 1 2; do echo $i; done > out; cat out
+### redirect on if
+if true; then echo inside; fi > out2; cat out2
+### redirect on group with input
+echo abc > in2; { read v; echo "[$v]"; } < in2
+### exec fd persistent
+exec 3> fd3; echo via3 >&3; exec 3>&-; cat fd3
+### noclobber
+echo a > nc; set -C; echo b > nc; echo status $?; echo c >| nc; cat nc
+### redirect missing file
+cat < /nonexistent/file; echo status $?
+### redirect create in missing dir
+echo x > /nonexistent/dir/file; echo status $?
+### read with IFS
+echo 'a:b:c' | { IFS=: read x y; echo "$x|$y"; }
+### read -r keeps backslashes
+printf 'a\\b\n' | { read -r x; echo "$x"; }
+### read without -r
+printf 'a\\b\n' | { read x; echo "$x"; }
+### read at EOF
+printf 'last' | { read x; echo "$? [$x]"; }
+### read multiple lines
+printf 'l1\nl2\n' | while read line; do echo "got $line"; done
+### eval
+cmd='echo evaluated $((2+2))'; eval $cmd; eval 'x=5'; echo $x
+### dot source
+echo 'sourced=yes' > inc.sh; . ./inc.sh; echo $sourced
+### test strings
+[ abc = abc ] && echo eq; [ abc != abd ] && echo ne; [ -z "" ] && echo z; [ -n x ] && echo n
+### test numbers
+[ 3 -lt 5 ] && echo lt; [ 5 -ge 5 ] && echo ge; [ 2 -eq 3 ] || echo noteq
+### test files
+: > file1; [ -d / ] && echo slash; [ -f file1 ] && echo f; [ -d file1 ] || echo notd; [ -e nope ] || echo noe
+### test not and or
+[ ! -e nope ] && echo not; [ 1 = 1 -a 2 = 2 ] && echo and; [ 1 = 2 -o 2 = 2 ] && echo or
+### test missing bracket
+[ 1 = 1; echo $?
+### test illegal number
+[ a -eq 1 ]; echo $?
+### test no args
+[ ]; echo $?; test; echo $?
+### printf formats
+printf '%s-%d-%x-%o-%c|\n' str 42 255 8 char
+### printf widths
+printf '[%5s][%-5s][%05d][%.2f]\n' ab cd 42 3.14159
+### printf reuses format
+printf '%s\n' a b c
+### printf escapes
+printf 'tab\there\n%b\n' 'b\tesc'
+### printf percent
+printf '100%%\n'
+### exit status 300
+(exit 300); echo $?
+### exit in function exits shell
+f() { exit 4; }; f; echo not
+### set -e
+set -e; true; false; echo not-reached
+### set -e in condition is ignored
+set -e; if false; then :; fi; false || true; echo survived
+### set -u
+set -u; echo ${undefined_var}; echo after
+### set -x
+set -x; echo traced; set +x; echo quiet
+### trap EXIT
+trap 'echo bye' EXIT; echo main
+### trap on exit status
+trap 'echo trap sees $?' EXIT; false
+### trap reset
+trap 'echo t' EXIT; trap - EXIT; echo no-trap
+### trap signal
+trap 'echo caught USR1' USR1; kill -USR1 $$; echo after
+### trap ignore
+trap '' TERM; kill -TERM $$; echo still alive
+### kill nonexistent
+kill 999999; echo $?
+### command not found status
+nosuchcommand; echo $?
+### not executable
+: > noexec; ./noexec; echo $?
+### directory not executable
+/tmp; echo $?
+### syntax error pipe
+echo a | | echo b
+### syntax error missing fi
+if true; then echo x
+### syntax error unexpected then
+then echo x
+### syntax error unterminated quote
+echo 'unterminated
+### syntax error unexpected paren
+echo a )
+### syntax error after valid lines
+echo first
+echo a | | b
+echo never
+### type builtin
+type echo cd; type nosuchthing; echo $?
+### command -v
+command -v echo; command -v nosuch; echo $?
+### umask
+umask 027; umask; umask 022; umask
+### pwd and cd
+cd /tmp; pwd; cd /; pwd; cd nonexistent_dir; echo $?
+### cd - prints
+cd /tmp; cd /; cd -
+### colon and true false
+:; echo $?; true; echo $?; false; echo $?
+### nested quotes in substitution
+echo "$(echo "inner quoted")"
+### word with many parts
+a=x; echo pre${a}post"$a"'$a'\$a
+### unset variable in string
+unset n; echo "[$n]"
+### IFS default with tabs
+x="a	b"; set -- $x; echo $#
+### long pipeline
+echo abc | { read x; echo $x$x; } | { read y; echo $y-; }
+### while with read from heredoc
+while read a; do echo "<$a>"; done <<EOF
+1
+2
+EOF
+### arithmetic in loop condition
+i=3; while [ $((i -= 1)) -ge 0 ]; do echo $i; done
+### functions see globals
+g=global; f() { g=changed; }; f; echo $g
+### return outside function in eval
+f() { eval 'return 5'; echo no; }; f; echo $?
+### break outside loop is harmless
+break; echo fine
+### special chars in single quotes
+echo 'semi;colon|pipe&amp>gt<lt'
+### comments
+echo a # a comment
+# whole line comment
+echo b#notcomment
+### line continuation
+echo one \
+two
+### empty command lines
+;
+### readonly
+readonly r=1; r=2; echo $r
+### export -p shows
+export ONE=1; export -p | while read l; do case $l in *ONE=1*) echo found;; esac; done
+### printf numeric error
+printf '%d\n' abc; echo $?
+### exit with no args keeps status
+false; exit
+### set positional via set
+set -- x y z; echo "$2"; set --; echo $#

@@ -1,0 +1,51 @@
+#!/usr/bin/env python3
+"""Record what dash does for every case in cases.sh: stdout, stderr and status.
+
+    python3 tests/shell/record.py          # rewrites tests/shell/cases.json
+
+Each case runs as `dash -c CASE vshell` (so $0 and the error prefix are
+"vshell") in a fresh empty directory, with a fixed environment.  CI never runs
+this: the tests compare vshell against the recorded JSON.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ENV = {"PATH": "/usr/bin:/bin", "HOME": "/home/student", "USER": "student", "LC_ALL": "C"}
+
+
+def load_cases(path: str = os.path.join(HERE, "cases.sh")) -> list[tuple[str, str]]:
+    cases, name, lines = [], None, []
+    with open(path) as f:
+        for line in f:
+            if line.startswith("### "):
+                if name is not None:
+                    cases.append((name, "".join(lines)))
+                name, lines = line[4:].strip(), []
+            else:
+                lines.append(line)
+    if name is not None:
+        cases.append((name, "".join(lines)))
+    return cases
+
+
+def record() -> dict:
+    out = {}
+    for name, script in load_cases():
+        with tempfile.TemporaryDirectory() as d:
+            p = subprocess.run(["dash", "-c", script, "vshell"], cwd=d, env=ENV,
+                               capture_output=True, text=True, timeout=10)
+        out[name] = {"script": script, "stdout": p.stdout, "stderr": p.stderr,
+                     "status": p.returncode}
+    return out
+
+
+if __name__ == "__main__":
+    data = record()
+    with open(os.path.join(HERE, "cases.json"), "w") as f:
+        json.dump(data, f, indent=1, sort_keys=True)
+    print(f"recorded {len(data)} cases")

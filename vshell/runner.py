@@ -1,0 +1,848 @@
+"""Running the syntax tree with system calls -- xv6's runcmd, grown to POSIX.
+
+A simple command that is not a builtin is run the way the chapter says: fork;
+in the child, redirections by open/dup2/close, then exec; in the parent, wait.
+A pipeline forks one child per command, joined by pipe and dup2.  Builtins and
+compound commands run in the shell itself, with their redirections undone
+afterwards; a subshell `( ... )` is a forked child holding a copy of the
+shell's memory.
+"""
+from __future__ import annotations
+
+import errno
+import fnmatch
+import signal as host_signal
+from typing import Callable, Optional
+
+from . import ast
+from .expand import Expander, ExpansionError
+from .parser import Incomplete, Parser, ShellSyntaxError, is_name
+from .state import Job, ReadonlyError, State
+
+O_RDONLY, O_WRONLY, O_RDWR = 0, 1, 2
+O_CREAT, O_EXCL, O_TRUNC, O_APPEND = 0o100, 0o200, 0o1000, 0o2000
+WNOHANG, WUNTRACED = 1, 2
+SIGINT, SIGQUIT, SIGPIPE, SIGTSTP, SIGTTIN, SIGTTOU, SIGCHLD = 2, 3, 13, 20, 21, 22, 17
+JOB_SIGNALS = (SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU)
+
+
+class ShellExit(Exception):
+    def __init__(self, status: int) -> None:
+        self.status = status
+
+
+class BreakLoop(Exception):
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+
+class ContinueLoop(Exception):
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+
+class FuncReturn(Exception):
+    def __init__(self, status: int) -> None:
+        self.status = status
+
+
+class CommandError(Exception):
+    """An error the shell reports in one line, giving the command a status."""
+
+    def __init__(self, message: str, status: int = 2) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def wait_status(status: int) -> int:
+    """A wait status as $? shows it: the exit code, or 128+N if killed by signal N."""
+    if status & 0x7F == 0x7F:
+        return 128 + ((status >> 8) & 0xFF)
+    if status & 0x7F:
+        return 128 + (status & 0x7F)
+    return (status >> 8) & 0xFF
+
+
+class Shell:
+    def __init__(self, rt, state: State) -> None:
+        self.rt = rt
+        self.os = rt.os
+        self.state = state
+        self.expand = Expander(self)
+        self.subst_status: Optional[int] = None
+        self.errexit_off = 0          # > 0 inside if/while conditions, && and || lists
+        self.pending_traps: list[int] = []
+
+    # ---- messages ---------------------------------------------------------------------
+
+    def say(self, fd: int, text: str) -> None:
+        data = text.encode("utf-8", "surrogateescape")
+        try:
+            while data:
+                data = data[self.os.write(fd, data):]
+        except OSError:
+            pass
+
+    def error(self, message: str) -> None:
+        st = self.state
+        self.say(2, f"{st.name}: {st.lineno}: {message}\n")
+
+    # ---- running text ------------------------------------------------------------------
+
+    def run_text(self, text: str, lineno: int = 1) -> int:
+        """Parse and run text one complete command at a time (as dash reads a script)."""
+        parser = Parser(text, lineno)
+        while True:
+            try:
+                node = parser.next_command()
+            except ShellSyntaxError as e:
+                self.state.lineno = e.lineno
+                self.error(str(e))
+                self.state.status = 2
+                if not self.state.interactive:
+                    raise ShellExit(2)
+                return 2
+            if node is None:
+                return self.state.status
+            if "v" in self.state.options:
+                self.say(2, text.splitlines(True)[0] if text else "")
+            if "n" not in self.state.options:
+                self.run_toplevel(node)
+
+    def run_toplevel(self, node: ast.Node) -> int:
+        try:
+            return self.run(node)
+        except (BreakLoop, ContinueLoop):
+            return self.state.status
+        except CommandError as e:
+            self.error(str(e))
+            self.state.status = e.status
+            return e.status
+
+    # ---- the walk -------------------------------------------------------------------------
+
+    def run(self, node: ast.Node, tail: bool = False) -> int:
+        """Run node and return (and record in $?) its status.  tail: nothing runs after
+        it in this process, so an external command may exec without forking."""
+        kind = type(node)
+        try:
+            if kind is ast.Simple:
+                status = self.simple(node, tail)
+            elif kind is ast.Pipeline:
+                status = self.pipeline(node)
+            elif kind is ast.AndOr:
+                status = self.and_or(node)
+            elif kind is ast.ListNode:
+                status = self.list_(node, tail)
+            elif kind is ast.FuncDef:
+                self.state.functions[node.name] = node
+                status = 0
+            else:
+                status = self.with_redirects(node.redirects, lambda: self.compound(node, tail))
+        except ExpansionError as e:
+            self.error(str(e))
+            status = 2
+            if not self.state.interactive:
+                raise ShellExit(2)
+        except ReadonlyError as e:
+            self.error(str(e))
+            status = 2
+            if not self.state.interactive:
+                raise ShellExit(2)
+        self.state.status = status
+        if status and "e" in self.state.options and not self.errexit_off and \
+                kind in (ast.Simple, ast.Pipeline, ast.Subshell, ast.Group):
+            raise ShellExit(status)
+        self.run_traps()
+        return status
+
+    def compound(self, node, tail: bool) -> int:
+        kind = type(node)
+        if kind is ast.Group:
+            return self.run(node.body, tail)
+        if kind is ast.Subshell:
+            if tail:
+                return self.run(node.body, True)
+            pid = self.fork(lambda sh: sh.run(node.body, True))
+            return self.wait_foreground([pid], str_of(node))
+        if kind is ast.If:
+            for cond, body in node.branches:
+                if self.condition(cond) == 0:
+                    return self.run(body, tail)
+            return self.run(node.orelse, tail) if node.orelse is not None else 0
+        if kind is ast.Loop:
+            return self.loop(node)
+        if kind is ast.For:
+            return self.for_(node)
+        if kind is ast.Case:
+            return self.case(node, tail)
+        raise AssertionError(kind)
+
+    def condition(self, node: ast.Node) -> int:
+        self.errexit_off += 1
+        try:
+            return self.run(node)
+        finally:
+            self.errexit_off -= 1
+
+    def list_(self, node: ast.ListNode, tail: bool) -> int:
+        status = self.state.status
+        last = len(node.items) - 1
+        for i, (item, background) in enumerate(node.items):
+            if background:
+                status = self.background(item)
+                self.state.status = status
+            else:
+                status = self.run(item, tail and i == last)
+        return status
+
+    def and_or(self, node: ast.AndOr) -> int:
+        self.errexit_off += 1
+        try:
+            status = self.run(node.first)
+            for i, (op, pipeline) in enumerate(node.rest):
+                if (op == "&&") == (status == 0):
+                    if i == len(node.rest) - 1:
+                        self.errexit_off -= 1
+                        try:
+                            status = self.run(pipeline)
+                        finally:
+                            self.errexit_off += 1
+                    else:
+                        status = self.run(pipeline)
+        finally:
+            self.errexit_off -= 1
+        return status
+
+    def loop(self, node: ast.Loop) -> int:
+        status = 0
+        self.state.loop_depth += 1
+        try:
+            while True:
+                cond = self.condition(node.cond)
+                if (cond == 0) == node.until:
+                    break
+                try:
+                    status = self.run(node.body)
+                except BreakLoop as e:
+                    if e.n > 1:
+                        raise BreakLoop(e.n - 1)
+                    break
+                except ContinueLoop as e:
+                    if e.n > 1:
+                        raise ContinueLoop(e.n - 1)
+        finally:
+            self.state.loop_depth -= 1
+        return status
+
+    def for_(self, node: ast.For) -> int:
+        items = list(self.state.positional) if node.words is None else self.expand.fields(node.words)
+        status = 0
+        self.state.loop_depth += 1
+        try:
+            for item in items:
+                self.state.assign(node.var, item)
+                try:
+                    status = self.run(node.body)
+                except BreakLoop as e:
+                    if e.n > 1:
+                        raise BreakLoop(e.n - 1)
+                    break
+                except ContinueLoop as e:
+                    if e.n > 1:
+                        raise ContinueLoop(e.n - 1)
+        finally:
+            self.state.loop_depth -= 1
+        return status
+
+    def case(self, node: ast.Case, tail: bool) -> int:
+        word = self.expand.string(node.word)
+        for patterns, body in node.arms:
+            for pat in patterns:
+                if fnmatch.fnmatchcase(word, self.expand.pattern(pat)):
+                    return self.run(body, tail) if body is not None else 0
+        return 0
+
+    # ---- simple commands ----------------------------------------------------------------------
+
+    def simple(self, cmd: ast.Simple, tail: bool = False) -> int:
+        st = self.state
+        st.lineno = cmd.lineno or st.lineno
+        self.subst_status = None
+        words = self.expand.fields(cmd.words)
+        assigns = []
+        for a in cmd.assigns:
+            name, _, value = a.partition("=")
+            assigns.append((name, self.expand.string(value)))
+        if "x" in st.options:
+            shown = [f"{n}={v}" for n, v in assigns] + words
+            self.say(2, "+ " + " ".join(shown) + "\n")
+        if not words:
+            for name, value in assigns:
+                st.assign(name, value)
+            status = self.with_redirects(cmd.redirects, lambda: 0)
+            return status if status else (self.subst_status or 0)
+        name = words[0]
+        from .builtins import BUILTINS, SPECIAL
+        if name == "exec":                        # its redirections are for good
+            self.apply_redirects(cmd.redirects, None)
+            if len(words) == 1:
+                return 0
+            raise ShellExit(self.exec_external(words[1:], st.environ(dict(assigns)), []))
+        if name in SPECIAL:
+            for n, v in assigns:
+                st.assign(n, v)
+            try:
+                return self.with_redirects(cmd.redirects, lambda: SPECIAL[name](self, words))
+            except CommandError as e:             # fatal in a script, as POSIX says
+                self.error(str(e))
+                if not st.interactive:
+                    raise ShellExit(e.status)
+                return e.status
+        if name in st.functions:
+            return self.with_temp_vars(assigns, lambda: self.with_redirects(
+                cmd.redirects, lambda: self.call_function(st.functions[name], words)))
+        if name in BUILTINS:
+            try:
+                return self.with_temp_vars(assigns, lambda: self.with_redirects(
+                    cmd.redirects, lambda: BUILTINS[name](self, words)))
+            except CommandError as e:
+                self.error(str(e))
+                return e.status
+        env = st.environ(dict(assigns))
+        if tail:
+            return self.exec_external(words, env, cmd.redirects)
+        pid = self.fork(lambda sh: sh.exec_external(words, env, cmd.redirects))
+        return self.wait_foreground([pid], " ".join(words))
+
+    def with_temp_vars(self, assigns, body: Callable[[], int]) -> int:
+        if not assigns:
+            return body()
+        st = self.state
+        saved = [(n, st.vars.get(n), n in st.exported) for n, _ in assigns]
+        for n, v in assigns:
+            st.assign(n, v)
+            st.exported.add(n)
+        try:
+            return body()
+        finally:
+            for n, old, was_exported in saved:
+                if old is None:
+                    st.vars.pop(n, None)
+                else:
+                    st.vars[n] = old
+                if not was_exported:
+                    st.exported.discard(n)
+
+    def call_function(self, fn: ast.FuncDef, words: list[str]) -> int:
+        st = self.state
+        saved = st.positional
+        st.positional = words[1:]
+        st.func_depth += 1
+        try:
+            return self.run(fn.body)
+        except FuncReturn as e:
+            return e.status
+        finally:
+            st.func_depth -= 1
+            st.positional = saved
+
+    def find_command(self, name: str) -> Optional[str]:
+        """Search PATH for an executable regular file (the shell's `which`)."""
+        if "/" in name:
+            return name
+        for d in (self.state.get("PATH") or "/bin:/usr/bin").split(":"):
+            path = f"{d or '.'}/{name}"
+            try:
+                st = self.os.stat(path)
+            except OSError:
+                continue
+            if st.st_mode & 0o170000 == 0o100000 and self.os.access(path, 1):
+                return path
+        return None
+
+    def exec_external(self, words: list[str], env: dict[str, str], redirects) -> int:
+        """In the child: redirect, then exec.  Returns only if exec failed."""
+        try:
+            self.apply_redirects(redirects, None)
+        except CommandError as e:
+            self.error(str(e))
+            return e.status
+        name = words[0]
+        path = self.find_command(name)
+        if path is None:
+            self.error(f"{name}: not found")
+            return 127
+        try:
+            self.os.execve(path, words, env)
+        except OSError as e:
+            if e.errno == errno.ENOEXEC:              # no #! line: a shell script
+                try:
+                    self.os.execve("/bin/sh", ["sh", path] + words[1:], env)
+                except OSError:
+                    pass
+            if e.errno in (errno.ENOENT, errno.ENOTDIR):
+                self.error(f"{name}: not found")
+                return 127
+            self.error(f"{name}: {_strerror(e)}")
+            return 126
+        return 127
+
+    # ---- processes ---------------------------------------------------------------------------------
+
+    def fork(self, body: Callable[["Shell"], int], pgid: Optional[int] = None,
+             foreground: bool = True) -> int:
+        """fork a child shell with a copy of this one's memory, running body in it."""
+        child_state = self.state.copy()
+        job_control = "m" in self.state.options
+        ignore_int = not job_control and not foreground
+
+        def child(crt) -> int:
+            sh = Shell(crt, child_state)
+            sig = crt.signal
+            if job_control:
+                crt.os.setpgid(0, pgid or 0)
+                if foreground:
+                    sig.signal(SIGTTOU, sig.SIG_IGN)
+                    crt.os.tcsetpgrp(0, pgid or crt.os.getpid())
+                for s in JOB_SIGNALS:
+                    sig.signal(s, sig.SIG_DFL)
+            elif ignore_int:
+                sig.signal(SIGINT, sig.SIG_IGN)
+                sig.signal(SIGQUIT, sig.SIG_IGN)
+            try:
+                status = body(sh)
+            except ShellExit as e:
+                status = e.status
+            except (BreakLoop, ContinueLoop, FuncReturn):
+                status = sh.state.status
+            except CommandError as e:
+                sh.error(str(e))
+                status = e.status
+            return sh.exit_traps(status)
+        pid = self.rt.clone(child)
+        if job_control:
+            try:
+                self.os.setpgid(pid, pgid or pid)
+            except OSError:
+                pass
+        return pid
+
+    def wait_foreground(self, pids: list[int], command: str, pgid: Optional[int] = None) -> int:
+        """Wait for a foreground job; its status is the last process's."""
+        job_control = "m" in self.state.options
+        statuses: dict[int, int] = {}
+        stopped = False
+        options = WUNTRACED if job_control else 0
+        remaining = list(pids)
+        while remaining:
+            try:
+                pid, status = self.os.waitpid(remaining[0], options)
+            except ChildProcessError:
+                remaining.pop(0)
+                continue
+            if status & 0xFF == 0x7F:                  # stopped (Ctrl-Z)
+                stopped = True
+                statuses[pid] = status
+                remaining.pop(0)
+                continue
+            statuses[pid] = status
+            remaining.remove(pid)
+        if job_control:
+            self.take_terminal()
+        last = statuses.get(pids[-1], 0)
+        if stopped:
+            job = self.add_job(pgid or pids[0], pids, command, "Stopped")
+            job.alive = {p for p, s in statuses.items() if s & 0xFF == 0x7F}
+            self.say(2, f"\n[{job.id}]+  Stopped                 {command}\n")
+            return 128 + SIGTSTP
+        sig = last & 0x7F
+        if sig and sig != 0x7F and sig not in (SIGINT, SIGPIPE):
+            self.say(2, host_signal.strsignal(sig) + "\n")
+        elif sig == SIGINT and self.state.interactive:
+            self.say(2, "\n")
+        return wait_status(last)
+
+    def take_terminal(self) -> None:
+        try:
+            self.os.tcsetpgrp(0, self.os.getpgrp())
+        except OSError:
+            pass
+
+    def background(self, node: ast.Node) -> int:
+        pid = self.fork(lambda sh: sh.run(node, True), foreground=False)
+        self.state.last_bg = pid
+        job = self.add_job(pid, [pid], str_of(node), "Running")
+        if self.state.interactive:
+            self.say(2, f"[{job.id}] {pid}\n")
+        return 0
+
+    def add_job(self, pgid: int, pids: list[int], command: str, state: str) -> Job:
+        jobs = self.state.jobs
+        number = max((j.id for j in jobs), default=0) + 1
+        job = Job(number, pgid, list(pids), command, state, alive=set(pids))
+        jobs.append(job)
+        return job
+
+    def reap_jobs(self, notify: bool) -> None:
+        """Collect finished background jobs; interactive shells say `[1]+  Done`."""
+        while True:
+            try:
+                pid, status = self.os.waitpid(-1, WNOHANG | WUNTRACED)
+            except ChildProcessError:
+                break
+            if pid == 0:
+                break
+            for job in self.state.jobs:
+                if pid in job.alive:
+                    if status & 0xFF == 0x7F:
+                        job.state = "Stopped"
+                        continue
+                    job.alive.discard(pid)
+                    if pid == job.pids[-1]:
+                        job.status = status
+                    if not job.alive:
+                        code = wait_status(job.status)
+                        job.state = "Done" if code == 0 else (
+                            f"Done({code})" if not job.status & 0x7F else
+                            host_signal.strsignal(job.status & 0x7F) or "Killed")
+        if notify:
+            self.notify_jobs()
+
+    def notify_jobs(self) -> None:
+        keep = []
+        for job in self.state.jobs:
+            if job.state not in ("Running", "Stopped"):
+                if self.state.interactive:
+                    self.say(2, f"[{job.id}]+  {job.state:<22}  {job.command}\n")
+                continue
+            keep.append(job)
+        self.state.jobs = keep
+
+    # ---- pipelines --------------------------------------------------------------------------------
+
+    def pipeline(self, node: ast.Pipeline) -> int:
+        cmds = node.commands
+        if len(cmds) == 1:
+            status = self.condition(cmds[0]) if node.negate else self.run(cmds[0])
+            return int(not status) if node.negate else status
+        os = self.os
+        pids: list[int] = []
+        pgid = None
+        prev_read: Optional[int] = None
+        for i, cmd in enumerate(cmds):
+            last = i == len(cmds) - 1
+            r = w = None
+            if not last:
+                r, w = os.pipe()
+
+            def stage(sh: "Shell", cmd=cmd, inp=prev_read, out=w, other=r) -> int:
+                if inp is not None:
+                    sh.os.dup2(inp, 0)
+                    sh.os.close(inp)
+                if out is not None:
+                    sh.os.dup2(out, 1)
+                    sh.os.close(out)
+                    sh.os.close(other)
+                return sh.run(cmd, tail=True)
+            pid = self.fork(stage, pgid)
+            pgid = pgid or pid
+            pids.append(pid)
+            if prev_read is not None:
+                os.close(prev_read)
+            if w is not None:
+                os.close(w)
+            prev_read = r
+        status = self.wait_foreground(pids, str_of(node), pgid)
+        return int(not status) if node.negate else status
+
+    # ---- redirections ------------------------------------------------------------------------------
+
+    def with_redirects(self, redirects: list[ast.Redirect], body: Callable[[], int]) -> int:
+        """Run body in this process with redirections that are undone afterwards."""
+        if not redirects:
+            return body()
+        saved: list[tuple[int, Optional[int]]] = []
+        try:
+            self.apply_redirects(redirects, saved)
+        except CommandError as e:
+            self.restore(saved)
+            self.error(str(e))
+            return e.status
+        try:
+            return body()
+        finally:
+            self.restore(saved)
+
+    def restore(self, saved: list[tuple[int, Optional[int]]]) -> None:
+        os = self.os
+        for fd, copy in reversed(saved):
+            if copy is None:
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
+            else:
+                os.dup2(copy, fd)
+                os.close(copy)
+
+    def save_fd(self, fd: int, saved: list) -> None:
+        """Keep a copy of fd (at 10 or above, away from the user's fds) to restore later."""
+        os = self.os
+        try:
+            copy = os.dup(fd)
+        except OSError:
+            saved.append((fd, None))
+            return
+        low = []
+        while copy < 10:
+            low.append(copy)
+            copy = os.dup(fd)
+        for c in low:
+            os.close(c)
+        saved.append((fd, copy))
+
+    def apply_redirects(self, redirects: list[ast.Redirect], saved: Optional[list]) -> None:
+        os = self.os
+        for r in redirects:
+            fd = r.fd
+            if r.op in ("<<", "<<-"):
+                body = r.heredoc or ""
+                if not r.quoted:
+                    body = self.expand.heredoc(body)
+                new = self.heredoc_fd(body)
+            elif r.op in (">&", "<&"):
+                target = self.expand.string(r.target)
+                if saved is not None:
+                    self.save_fd(fd, saved)
+                if target == "-":
+                    try:
+                        os.close(fd)
+                    except OSError:
+                        pass
+                    continue
+                if not target.isdigit():
+                    raise CommandError(f"{target}: Bad fd number" if r.op == "<&" or True else "")
+                try:
+                    os.dup2(int(target), fd)
+                except OSError:
+                    raise CommandError(f"{target}: Bad file descriptor")
+                continue
+            else:
+                target = self.expand.string(r.target)
+                new = self.open_target(r.op, target)
+            if saved is not None:
+                self.save_fd(fd, saved)
+            if new != fd:
+                os.dup2(new, fd)
+                os.close(new)
+            else:
+                os.set_inheritable(fd, True)
+
+    def open_target(self, op: str, target: str) -> int:
+        os = self.os
+        try:
+            if op == "<":
+                return os.open(target, O_RDONLY)
+            if op == "<>":
+                return os.open(target, O_RDWR | O_CREAT, 0o666)
+            if op == ">>":
+                return os.open(target, O_WRONLY | O_CREAT | O_APPEND, 0o666)
+            if op == ">" and "C" in self.state.options:
+                try:
+                    if self.os.stat(target).st_mode & 0o170000 == 0o100000:
+                        raise OSError(errno.EEXIST, "File exists")
+                except FileNotFoundError:
+                    pass
+            return os.open(target, O_WRONLY | O_CREAT | O_TRUNC, 0o666)
+        except OSError as e:
+            if op == "<":
+                raise CommandError(f"cannot open {target}: {_open_error(e)}")
+            raise CommandError(f"cannot create {target}: {_create_error(e)}")
+
+    def heredoc_fd(self, body: str) -> int:
+        """A here-document: its text in a pipe (or a file in /tmp if it is large)."""
+        os = self.os
+        data = body.encode("utf-8", "surrogateescape")
+        if len(data) < 60000:
+            r, w = os.pipe()
+            if data:
+                os.write(w, data)
+            os.close(w)
+            return r
+        path = f"/tmp/.vsh-heredoc-{os.getpid()}"
+        fd = os.open(path, O_RDWR | O_CREAT | O_TRUNC, 0o600)
+        os.write(fd, data)
+        os.lseek(fd, 0, 0)
+        os.unlink(path)
+        return fd
+
+    # ---- command substitution -------------------------------------------------------------------
+
+    def command_substitution(self, text: str) -> str:
+        """$(...): run text in a child shell with its stdout into a pipe; read it all."""
+        os = self.os
+        r, w = os.pipe()
+
+        def body(sh: "Shell") -> int:
+            sh.os.close(r)
+            sh.os.dup2(w, 1)
+            sh.os.close(w)
+            return sh.run_text(text, self.state.lineno)
+        pid = self.fork(body, foreground=True) if "m" not in self.state.options else \
+            self._fork_plain(body)
+        os.close(w)
+        chunks = []
+        while True:
+            data = os.read(r, 65536)
+            if not data:
+                break
+            chunks.append(data)
+        os.close(r)
+        _, status = os.waitpid(pid, 0)
+        self.subst_status = wait_status(status)
+        self.state.status = self.subst_status
+        return b"".join(chunks).decode("utf-8", "surrogateescape").rstrip("\n")
+
+    def _fork_plain(self, body) -> int:
+        """A substitution's child stays in the shell's own process group."""
+        options = self.state.options
+        options.discard("m")
+        try:
+            return self.fork(body)
+        finally:
+            options.add("m")
+
+    # ---- pathname expansion and users --------------------------------------------------------------
+
+    def glob(self, pattern: str) -> list[str]:
+        os = self.os
+        absolute = pattern.startswith("/")
+        parts = [p for p in pattern.split("/") if p]
+        paths = ["/" if absolute else ""]
+        for i, part in enumerate(parts):
+            nxt = []
+            has_magic = any(c in part for c in "*?[")
+            for base in paths:
+                if not has_magic:
+                    lit = _unescape_glob(part)
+                    candidate = base + lit if base.endswith("/") or not base else base + "/" + lit
+                    if i < len(parts) - 1 or _exists(os, candidate):
+                        nxt.append(candidate)
+                    continue
+                try:
+                    names = os.listdir(base or ".")
+                except OSError:
+                    continue
+                for name in sorted(names):
+                    if name.startswith(".") and not part.startswith("."):
+                        continue
+                    if fnmatch.fnmatchcase(name, part):
+                        nxt.append(base + name if base.endswith("/") or not base else base + "/" + name)
+            paths = nxt
+            if not paths:
+                return []
+        if pattern.endswith("/"):
+            paths = [p + "/" for p in paths if _isdir(os, p)]
+        return sorted(paths)
+
+    def home_of(self, user: str) -> Optional[str]:
+        try:
+            with self.rt.open("/etc/passwd") as f:
+                for line in f:
+                    fields = line.rstrip("\n").split(":")
+                    if fields[0] == user and len(fields) > 5:
+                        return fields[5]
+        except OSError:
+            pass
+        return None
+
+    # ---- traps ----------------------------------------------------------------------------------------
+
+    def trap_signal(self, sig: int) -> None:
+        self.pending_traps.append(sig)
+
+    def run_traps(self) -> None:
+        while self.pending_traps:
+            sig = self.pending_traps.pop(0)
+            action = self.state.traps.get(str(sig))
+            if action:
+                saved = self.state.status
+                self.run_text(action)
+                self.state.status = saved
+
+    def exit_traps(self, status: int) -> int:
+        """Run the EXIT trap (once) and give the status the shell exits with."""
+        action = self.state.traps.pop("EXIT", None)
+        if action:
+            self.state.status = status
+            try:
+                self.run_text(action)
+            except ShellExit as e:
+                return e.status
+        return status
+
+
+def str_of(node: ast.Node) -> str:
+    """A command as a job listing shows it."""
+    kind = type(node)
+    if kind is ast.Simple:
+        return " ".join(node.assigns + node.words + [
+            f"{r.fd if r.fd != (0 if r.op[0] == '<' else 1) else ''}{r.op}{r.target}" for r in node.redirects])
+    if kind is ast.Pipeline:
+        return ("! " if node.negate else "") + " | ".join(str_of(c) for c in node.commands)
+    if kind is ast.AndOr:
+        return str_of(node.first) + "".join(f" {op} {str_of(p)}" for op, p in node.rest)
+    if kind is ast.ListNode:
+        return "; ".join(str_of(n) + (" &" if bg else "") for n, bg in node.items)
+    if kind is ast.Subshell:
+        return f"({str_of(node.body)})"
+    if kind is ast.Group:
+        return f"{{ {str_of(node.body)}; }}"
+    return kind.__name__.lower()
+
+
+def _strerror(e: OSError) -> str:
+    return {errno.EACCES: "Permission denied", errno.EISDIR: "Permission denied"}.get(
+        e.errno, e.strerror or "error")
+
+
+def _open_error(e: OSError) -> str:
+    return {errno.ENOENT: "No such file", errno.EACCES: "Permission denied",
+            errno.EISDIR: "Is a directory", errno.ENOTDIR: "No such file"}.get(e.errno, e.strerror)
+
+
+def _create_error(e: OSError) -> str:
+    return {errno.ENOENT: "Directory nonexistent", errno.ENOTDIR: "Directory nonexistent",
+            errno.EACCES: "Permission denied", errno.EISDIR: "Is a directory",
+            errno.EEXIST: "File exists", errno.EROFS: "Read-only file system"}.get(e.errno, e.strerror)
+
+
+def _unescape_glob(part: str) -> str:
+    out, i = [], 0
+    while i < len(part):
+        if part[i] == "[" and i + 2 < len(part) and part[i + 2] == "]":
+            out.append(part[i + 1])
+            i += 3
+        else:
+            out.append(part[i])
+            i += 1
+    return "".join(out)
+
+
+def _exists(os, path: str) -> bool:
+    try:
+        os.lstat(path)
+        return True
+    except OSError:
+        return False
+
+
+def _isdir(os, path: str) -> bool:
+    try:
+        return os.stat(path).st_mode & 0o170000 == 0o040000
+    except OSError:
+        return False
+
+
+__all__ = ["Shell", "ShellExit", "CommandError", "Incomplete", "is_name", "wait_status"]
