@@ -91,9 +91,11 @@ class Shell:
 
     def run_text(self, text: str, lineno: int = 1) -> int:
         """Parse and run text one complete command at a time (as dash reads a script)."""
-        parser = Parser(text, lineno)
+        parser = None
         while True:
             try:
+                if parser is None:
+                    parser = Parser(text, lineno)
                 node = parser.next_command()
             except ShellSyntaxError as e:
                 self.state.lineno = e.lineno

@@ -1,0 +1,90 @@
+"""The shell as the chapter describes it, and its robustness against bad input."""
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kernel import MemoryConsole
+from kernel import trace as ev
+from vshell.parser import Parser, ShellSyntaxError
+from vshell.system import Options, make_machine
+
+ENV = {"PATH": "/bin", "HOME": "/home/student", "USER": "student"}
+
+
+def sh(script: str, stdin: bytes = b"", trace: list | None = None):
+    k = make_machine(Options(seed=1, virtual_time=True), MemoryConsole(stdin))
+    if trace is not None:
+        k.trace.subscribe(trace.append)
+    status = k.run_program(["/bin/sh", "-c", script, "vshell"], uid=1000, env=ENV,
+                           cwd="/home/student")
+    c = k.tty.console
+    return c.stdout, c.stderr, status >> 8, k
+
+
+def test_redirection_happens_in_the_child_between_fork_and_exec():
+    events: list = []
+    sh("echo hello > f; /bin/true f > out", trace=events)
+    calls = [(e.pid, e.name, e.args) for e in events if isinstance(e, ev.SyscallEnter)]
+    execs = [e for e in events if isinstance(e, ev.Exec) and e.path == "/bin/true"]
+    assert len(execs) == 1
+    child = execs[0].pid
+    shell = next(e.parent for e in events if isinstance(e, ev.Fork) and e.child == child)
+    seq = [(pid, name) for pid, name, args in calls if pid in (child, shell)]
+    fork_at = seq.index((shell, "clone"))
+    child_calls = [name for pid, name in seq[fork_at:] if pid == child]
+    assert child_calls[:4] == ["open", "dup2", "close", "execve"]
+    opened = next(args for pid, name, args in calls if pid == child and name == "open")
+    assert opened[0] == "out"
+    assert (shell, "wait4") in seq[fork_at:]
+
+
+def test_the_shell_is_a_process_in_the_table():
+    out, err, status, k = sh("echo $$; cat /proc/$$/cmdline | tr '\\0' ' '; echo")
+    pid = int(out.split()[0])
+    assert "/bin/sh -c" in out or "sh -c" in out
+
+
+def test_a_cat_in_a_script_reads_the_terminal_not_the_script():
+    out, err, status, k = sh("cat\necho after", stdin=b"typed\n")
+    assert out == "typed\nafter\n"
+
+
+def test_exit_300_gives_44_and_a_killed_child_gives_128_plus_n():
+    assert sh("exit 300")[2] == 44
+    assert sh("sh -c 'kill -9 $$'; echo $?")[0] == "137\n"
+
+
+def test_background_jobs_and_wait():
+    out, err, status, k = sh("(echo one; exit 3) & wait $!; echo status $?")
+    assert out == "one\nstatus 3\n"
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(list("ab $'\"\\|&;<>(){}`#=*?[]~\n\t0-9") +
+                                ["if ", "then ", "fi", "do ", "done", "case ", "esac",
+                                 "while ", "for ", " in ", "$(", "${", "<<", "\x00", "é"]),
+                max_size=40).map("".join))
+def test_the_parser_never_crashes(text):
+    try:
+        Parser(text).parse_all()
+    except ShellSyntaxError:
+        pass
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(list("ab $'\"\\|&;<>(){}`#=*?\n") +
+                                ["echo ", "true", "false", "${x:-", "$((1+", "if ", "fi",
+                                 "exit ", "cd /", "x=1", "\x00", "\udcff"]),
+                max_size=30).map("".join))
+def test_no_script_gives_a_traceback_or_a_kernel_error(text):
+    out, err, status, k = sh(text)
+    assert k.panics == []
+    assert "Traceback" not in err
+
+
+def test_very_long_lines_and_invalid_utf8_are_handled():
+    out, err, status, k = sh("echo " + "x" * 100_000 + " | wc -c")
+    assert k.panics == []
+    out, err, status, k = sh("echo \udcff\udcfe ok")
+    assert out.endswith("ok\n") and k.panics == []
