@@ -18,6 +18,10 @@ class ArithError(Exception):
     pass
 
 
+class IllegalNumber(ArithError):
+    """A variable's value is not a number (dash does not evaluate it again)."""
+
+
 def tokenize(expr: str) -> list[tuple[str, str]]:
     out, pos = [], 0
     expr = expr.rstrip()
@@ -87,9 +91,9 @@ class _Eval:
         if not v:
             return 0
         try:
-            return evaluate(v, self.state) if not v.lstrip("-").isdigit() else int(v)
-        except (ArithError, RecursionError):
-            raise ArithError("syntax error")
+            return int(v.strip(), 0) if not v.strip().lstrip("+-").isdigit() else int(v)
+        except ValueError:
+            raise IllegalNumber(f"Illegal number: {v}")
 
     def assignment(self) -> int:
         tok = self.peek()
@@ -151,4 +155,4 @@ class _Eval:
             if self.take() != ("op", ")"):
                 raise ArithError("syntax error")
             return v
-        raise ArithError("syntax error")
+        raise ArithError("expecting primary")

@@ -133,7 +133,7 @@ def b_shift(sh: Shell, args: list[str]) -> int:
 
 def b_eval(sh: Shell, args: list[str]) -> int:
     text = " ".join(args[1:])
-    return sh.run_text(text, sh.state.lineno) if text.strip() else 0
+    return sh.run_text(text, sh.state.lineno, context="eval: ") if text.strip() else 0
 
 
 def b_dot(sh: Shell, args: list[str]) -> int:

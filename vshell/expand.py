@@ -11,7 +11,7 @@ from __future__ import annotations
 import fnmatch
 from typing import TYPE_CHECKING
 
-from .arith import ArithError, evaluate
+from .arith import ArithError, IllegalNumber, evaluate
 from .parser import is_name
 
 if TYPE_CHECKING:
@@ -129,6 +129,8 @@ class Expander:
             expr = self.string_in_arith(word[i + 3:end - 1])
             try:
                 value = evaluate(expr, self.sh.state)
+            except IllegalNumber as e:
+                raise ExpansionError(str(e))
             except ArithError as e:
                 raise ExpansionError(f"arithmetic expression: {e}: \"{expr}\"")
             out.append((str(value), kind))
@@ -209,12 +211,12 @@ class Expander:
             name = body[1:]
             v = self.value(name)
             if isinstance(v, list):
-                v = str(len(v))
-            elif v is None:
+                v = " ".join(v)               # dash: ${#@} is the length of "$*"
+            if v is None:
                 if "u" in self.sh.state.options:
                     raise ExpansionError(f"{name}: parameter not set")
                 v = ""
-            out.append((str(len(v)) if not (name in ("@", "*")) else v, QUOTED if quoted else EXP))
+            out.append((str(len(v)), QUOTED if quoted else EXP))
             return
         j = 0
         if body[:1] in "@*#?$!-" and body[:1]:
@@ -227,14 +229,14 @@ class Expander:
                 j += 1
         name, rest = body[:j], body[j:]
         if not name:
-            raise ExpansionError(f"${{{body}}}: Bad substitution")
+            raise ExpansionError("Bad substitution")
         if not rest:
             self.param(name, out, quoted)
             return
         op = rest[:2] if rest[:2] in (":-", ":=", ":?", ":+", "##", "%%") else rest[:1]
         arg = rest[len(op):]
         if op not in (":-", ":=", ":?", ":+", "-", "=", "?", "+", "#", "##", "%", "%%"):
-            raise ExpansionError(f"${{{body}}}: Bad substitution")
+            raise ExpansionError("Bad substitution")
         v = self.value(name)
         if isinstance(v, list):
             v = " ".join(v) if v else None if name == "@" else ""
@@ -245,7 +247,7 @@ class Expander:
         kind = QUOTED if quoted else EXP
         if op in (":-", "-"):
             if null if op == ":-" else unset:
-                out.extend(self.scan(arg, quoted=quoted) if arg else [("", kind)])
+                out.extend(self.word_arg(arg, quoted))
             else:
                 self.param(name, out, quoted)
         elif op in (":=", "="):
@@ -265,13 +267,20 @@ class Expander:
             self.param(name, out, quoted)
         elif op in (":+", "+"):
             if not (null if op == ":+" else unset):
-                out.extend(self.scan(arg, quoted=quoted) if arg else [("", kind)])
+                out.extend(self.word_arg(arg, quoted))
             else:
                 out.append(("", kind))
         else:
             if unset and "u" in self.sh.state.options:
                 raise ExpansionError(f"{name}: parameter not set")
             out.append((_remove(v or "", self.pattern(arg), op), kind))
+
+    def word_arg(self, arg: str, quoted: bool) -> list[tuple]:
+        """The word of ${x:-word}: expanded, and (unquoted) split like any expansion."""
+        if not arg:
+            return [("", QUOTED if quoted else EXP)]
+        pieces = self.scan(arg, quoted=quoted)
+        return pieces if quoted else [(t, EXP if k == LIT else k) for t, k in pieces]
 
     # ---- field splitting and pathname expansion -----------------------------------
 

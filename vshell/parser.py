@@ -189,8 +189,8 @@ class Lexer:
         text, n = self.text, len(self.text)
         while depth:
             if self.pos >= n:
-                what = "Missing '))'" if depth == 2 and open_ == "(" else (
-                    "Missing '}'" if open_ == "{" else "Missing ')'")
+                what = "Missing '}'" if open_ == "{" else \
+                    'end of file unexpected (expecting ")")'
                 raise self.error(f"Syntax error: {what}", True)
             c = text[self.pos]
             if c == "\\":
@@ -262,6 +262,7 @@ class Parser:
 
     def __init__(self, text: str, lineno: int = 1) -> None:
         self.lexer = Lexer(text, lineno)
+        self.expecting: list[str] = []      # what the innermost open construct awaits
         self.tok: Token = self.lexer.next()
         self.text = text
 
@@ -280,12 +281,15 @@ class Parser:
 
     def unexpected(self, expecting: Optional[str] = None) -> ShellSyntaxError:
         tok = self.tok
+        if expecting is None and self.expecting:
+            expecting = self.expecting[-1]
         if tok.kind == "EOF":
             what = "end of file unexpected" + (f' (expecting "{expecting}")' if expecting else "")
             return Incomplete(f"Syntax error: {what}", tok.lineno)
         shown = "newline" if tok.kind == "NEWLINE" else f'"{tok.text}"'
         what = f"{shown} unexpected" + (f' (expecting "{expecting}")' if expecting else "")
-        return ShellSyntaxError(f"Syntax error: {what}", tok.lineno)
+        lineno = tok.lineno + 1 if tok.kind == "NEWLINE" else tok.lineno   # the newline was read
+        return ShellSyntaxError(f"Syntax error: {what}", lineno)
 
     def expect_word(self, word: str) -> None:
         if not self.is_word(word):
@@ -349,11 +353,15 @@ class Parser:
         return (tok.kind == "EOF" or (tok.kind == "OP" and tok.text in (")", ";;"))
                 or (tok.kind == "WORD" and tok.text in stop))
 
-    def compound_list(self, *stop: str) -> Node:
-        self.linebreak()
-        if self.at_list_end(stop):
-            raise self.unexpected()
-        return self.and_or_list(stop=stop)
+    def compound_list(self, *stop: str, expecting: Optional[str] = None) -> Node:
+        self.expecting.append(expecting or (stop[-1] if stop else ")"))
+        try:
+            self.linebreak()
+            if self.at_list_end(stop):
+                raise self.unexpected()
+            return self.and_or_list(stop=stop)
+        finally:
+            self.expecting.pop()
 
     def and_or(self) -> Node:
         first = self.pipeline()
@@ -392,6 +400,8 @@ class Parser:
                 return self.with_redirects(keyword())
             if tok.text in RESERVED - {"{", "!"}:
                 raise self.unexpected()
+        if tok.kind != "WORD" and tok.kind != "IO_NUMBER" and not self.is_op(*REDIRECT_OPS):
+            raise self.unexpected()
         return self.simple()
 
     def with_redirects(self, node):

@@ -89,7 +89,7 @@ class Shell:
 
     # ---- running text ------------------------------------------------------------------
 
-    def run_text(self, text: str, lineno: int = 1) -> int:
+    def run_text(self, text: str, lineno: int = 1, context: str = "") -> int:
         """Parse and run text one complete command at a time (as dash reads a script)."""
         parser = None
         while True:
@@ -98,8 +98,8 @@ class Shell:
                     parser = Parser(text, lineno)
                 node = parser.next_command()
             except ShellSyntaxError as e:
-                self.state.lineno = e.lineno
-                self.error(str(e))
+                self.state.lineno = e.lineno if not context else self.state.lineno
+                self.error(context + str(e))
                 self.state.status = 2
                 if not self.state.interactive:
                     raise ShellExit(2)

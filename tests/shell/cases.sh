@@ -352,3 +352,331 @@ printf '%d\n' abc; echo $?
 false; exit
 ### set positional via set
 set -- x y z; echo "$2"; set --; echo $#
+### quoting: dollar single quote is literal in dash
+echo $'abc'
+### quoting: backslash newline in double quotes
+echo "a\
+b"
+### quoting: single quote inside double
+echo "it's"
+### quoting: double inside single
+echo 'say "hi"'
+### quoting: escaped dollar in heredoc
+cat <<EOF
+\$HOME stays and \\ one backslash
+EOF
+### quoting: empty quotes make empty argument count
+set -- "" ""; echo $#
+### quoting: quoted glob chars in variable
+x='*'; echo "$x"
+### quoting: unquoted variable with glob chars globs
+: > star1; x='star*'; echo $x
+### param: braces needed before letters
+v=val; echo ${v}ue $vue.
+### param: special parameter in braces
+set -- a b; echo ${#} ${1}
+### param: length of positional count
+set -- a b c; echo ${#@} 2>/dev/null || echo err
+### param: nested default
+unset a b; echo ${a:-${b:-inner}}
+### param: default with spaces quoted
+unset a; for w in "${a:-one two}"; do echo "[$w]"; done
+### param: default unquoted splits
+unset a; for w in ${a:-one two}; do echo "[$w]"; done
+### param: assign default in arithmetic
+unset n; echo $(( ${n:=4} + 1 )) $n
+### param: remove with character class
+f=file123.txt; echo ${f%[0-9]*.txt} ${f#*[0-9]}
+### param: remove everything
+x=abc; echo "[${x#*}]" "[${x##*}]" "[${x%%*}]"
+### param: hash remove on empty
+x=; echo "[${x#a}]"
+### param: star and at unquoted
+set -- 'a b' c; echo $*; echo $@
+### param: IFS empty no splitting
+IFS=; x='a b c'; set -- $x; echo $#
+### param: IFS whitespace trim
+IFS=' '; x='   lead and trail   '; set -- $x; echo "$#:$1:$3"
+### param: IFS non whitespace consecutive
+IFS=,; x='a,,b,'; set -- $x; echo $#
+### arith: nested parens
+echo $(( ((2+3)*(4-1)) ))
+### arith: comparison ops
+echo $((3==3)) $((3!=3)) $((2<=1)) $((2>=2))
+### arith: logical not and negation
+echo $((!0)) $((!5)) $((-(-3)))
+### arith: unset variable is zero
+unset q; echo $((q+1))
+### arith: variable holding expression
+e='2*3'; echo $((e+1))
+### arith: compound assignments
+x=10; : $((x-=3)) $((x*=2)) $((x/=7)) $((x%=3)); echo $x
+### arith: shifts
+echo $((256>>4)) $((3<<2))
+### arith: syntax error
+echo $((1+)); echo after
+### arith: spaces allowed
+echo $((   4   *   5   ))
+### cmdsub: exit status of last
+x=$(exit 5); echo $?
+### cmdsub: in assignment no split
+x=$(echo 'a   b'); echo "$x"
+### cmdsub: unquoted splits
+set -- $(echo 'a   b'); echo $#
+### cmdsub: with pipeline
+echo $(echo hello | cat)
+### cmdsub: with quotes inside
+echo "$(echo "a 'b' c")"
+### cmdsub: variable assignment inside does not leak
+x=1; y=$(x=2; echo $x); echo $x $y
+### cmdsub: multiline output
+x=$(printf 'one\ntwo'); echo "$x"
+### cmdsub: backquote with escaped dollar
+x=5; echo `echo \$x`
+### split: read with more fields than vars
+echo 'a b c d' | { read x y; echo "$x|$y"; }
+### split: read fewer fields
+echo 'a' | { read x y; echo "$x|$y|"; }
+### split: read leading whitespace
+echo '   spaced   out  ' | { read x; echo "[$x]"; }
+### glob: star matches multiple sorted
+: > zz; : > aa; : > mm; echo ??
+### glob: directory traversal
+mkdir_() { :; }; : > one.c; echo ./*.c
+### glob: no match in subdir
+echo nodir/*
+### glob: question mark needs one char
+: > ab; echo a?; echo a??
+### glob: escaped star
+: > 's*t'; echo s\*t
+### glob: bracket range
+: > x5; : > x9; : > xa; echo x[0-9]
+### ctrl: if with command status
+if echo cond >/dev/null; then echo yes; fi
+### ctrl: if in pipeline
+if true; then echo piped; fi | cat
+### ctrl: while false never runs
+while false; do echo never; done; echo $?
+### ctrl: while with break status
+while true; do break; done; echo $?
+### ctrl: until true never runs
+until true; do echo never; done; echo end
+### ctrl: for with empty list
+for x in; do echo never; done; echo end
+### ctrl: for variable persists
+for i in a b last; do :; done; echo $i
+### ctrl: nested loops continue 2
+for i in 1 2; do for j in a b; do continue 2; echo no; done; echo no2; done; echo $i
+### ctrl: case matching empty string
+x=; case "$x" in "") echo empty;; *) echo nonempty;; esac
+### ctrl: case with variable pattern
+p='h*'; case hello in $p) echo matched;; esac
+### ctrl: case multiple commands in arm
+case a in a) echo one; echo two;; esac
+### ctrl: case last arm without double semicolon
+case b in a) echo a;; b) echo b
+esac
+### ctrl: case status of arm
+case a in a) false;; esac; echo $?
+### ctrl: newline separated if
+if true
+then
+  echo multi
+fi
+### ctrl: while read with pipe counts
+printf 'a\nb\nc\n' | { n=0; while read l; do n=$((n+1)); done; echo $n; }
+### func: multiline definition
+greet() {
+  echo "hello $1"
+}
+greet world
+### func: function with subshell body
+f() ( x=inner; echo $x ); x=outer; f; echo $x
+### func: $# inside function
+f() { echo $#; }; f a b c; f
+### func: return value used in if
+isone() { [ "$1" = 1 ]; }; if isone 1; then echo one; fi; if ! isone 2; then echo not; fi
+### func: local-like via subshell
+f() { (cd /; pwd); }; cd /tmp; f; pwd
+### func: unset -f
+f() { echo f; }; unset -f f; f 2>/dev/null; echo $?
+### func: recursion depth
+count() { if [ $1 -gt 0 ]; then echo $1; count $(($1-1)); fi; }; count 3
+### redir: stdout and stderr to same file
+{ echo out; echo err >&2; } > both 2>&1; cat both
+### redir: order matters
+{ echo err >&2; } 2>&1 > /dev/null
+### redir: append twice
+echo 1 >> app; echo 2 >> app; echo 3 >> app; cat app
+### redir: input from file to while
+printf 'x\ny\n' > lines; while read l; do echo "[$l]"; done < lines
+### redir: here string like with heredoc and variable
+v=val; cat <<END
+v=$v
+END
+### redir: heredoc in function
+f() { cat <<EOF
+in function $1
+EOF
+}; f arg
+### redir: heredoc in loop
+for i in 1 2; do cat <<EOF
+item $i
+EOF
+done
+### redir: redirect fd 3 read
+echo three > t3; exec 3< t3; read x <&3; echo $x; exec 3<&-
+### redir: read-write open
+echo abc > rw; exec 4<> rw; read y <&4; echo $y
+### redir: bad fd dup
+echo x >&9; echo status $?
+### redir: to directory fails
+echo x > /; echo status $?
+### redir: empty file truncation
+echo long content > tr; : > tr; cat tr; echo "[end]"
+### redir: noclobber allows append
+set -C; echo a > nc2; echo b >> nc2; cat nc2
+### builtin: echo -n with escapes
+echo -n 'a\nb'; echo
+### builtin: echo \c stops
+echo 'before\cafter'; echo next
+### builtin: echo octal
+echo '\0101\0102'
+### builtin: printf no newline
+printf abc; printf '\n'
+### builtin: printf string precision
+printf '%.3s|\n' abcdef
+### builtin: printf signed
+printf '%+d %d\n' 5 -5
+### builtin: printf char from quote
+printf '%d\n' "'A"
+### builtin: printf missing args
+printf '%s and %s\n' one
+### builtin: printf %b with octal
+printf '%b\n' 'x\0101y'
+### builtin: test string equality with spaces
+x='a b'; [ "$x" = 'a b' ] && echo same
+### builtin: test -n unquoted empty
+x=; [ -n $x ] && echo counted-as-one-arg
+### builtin: test parentheses
+[ \( 1 = 1 \) -a \( 2 = 2 \) ] && echo grouped
+### builtin: test single arg
+[ abc ] && echo nonempty; [ "" ] || echo empty
+### builtin: test negative numbers
+[ -5 -lt 3 ] && echo neg
+### builtin: read var from pipe in same shell lost
+echo piped | read lost; echo "[$lost]"
+### builtin: set -- with dash args
+set -- -a -b; echo $1 $2
+### builtin: set shows options
+set -e; case $- in *e*) echo has-e;; esac
+### builtin: export then unset
+export V=1; unset V; sh -c 'echo "[$V]"'
+### builtin: eval with quotes
+eval "echo 'quoted  spaces'"
+### builtin: eval sets status
+eval false; echo $?
+### builtin: exec replaces shell
+exec echo replaced; echo never
+### builtin: exit inside subshell
+(exit 7); echo $?; (exit); echo $?
+### builtin: true with args
+true a b c; echo $?
+### builtin: colon with redirect creates file
+: > created; [ -f created ] && echo created
+### builtin: type of function
+f() { :; }; type f
+### builtin: command runs builtin
+command echo via-command
+### builtin: unknown option to set
+set -Z; echo after
+### builtin: cd to file
+: > afile; cd afile; echo $?
+### builtin: shift with number
+set -- 1 2 3 4; shift 2; echo $*
+### builtin: return status from sourced file
+echo 'return 3' > ret.sh; . ./ret.sh; echo $?
+### builtin: dot nonexistent
+. ./nonexistent.sh; echo after
+### builtin: wait for nothing
+wait; echo $?
+### builtin: kill -l number
+kill -l 9; kill -l 15
+### builtin: kill signal zero to self
+kill -0 $$; echo $?
+### status: pipeline of builtins
+echo x | false | true; echo $?
+### status: not found in pipeline
+nosuch 2>/dev/null | echo piped; echo $?
+### status: redirect failure status
+cat < /nope 2>/dev/null; echo $?
+### status: variable assignment keeps cmdsub status
+x=$(false); echo $?; x=$(true); echo $?
+### status: empty command status
+false; ; echo $?
+### status: last status in and list
+false && true; echo $?
+### errors: syntax error in eval
+eval 'if'; echo after
+### errors: missing done
+while true; do echo x
+### errors: double semicolon outside case
+echo a ;; echo b
+### errors: unexpected else
+else; echo x
+### errors: bad for variable
+for 1x in a; do echo $1x; done
+### errors: unexpected esac
+esac
+### errors: missing then
+if true; fi
+### errors: redirect without target
+echo >
+### errors: bad substitution
+echo ${x!}; echo after
+### errors: unterminated command substitution
+echo $(echo
+### errors: readonly assignment fatal
+readonly ro=1; ro=2; echo after
+### errors: exit with bad number
+exit abc
+### traps: exit trap in subshell
+(trap 'echo sub-exit' EXIT; echo in-sub); echo after
+### traps: trap list
+trap 'echo x' EXIT; trap
+### traps: exit trap runs on error exit
+set -e; trap 'echo cleanup' EXIT; false
+### traps: trap with numeric signal
+trap 'echo got 10' 10; kill -10 $$; echo done
+### misc: long argument list
+set -- $(echo 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20); echo $# ${20}
+### misc: variable names with underscore and digits
+_a1=x; A_2=y; echo $_a1$A_2
+### misc: numeric looking var assignment is a command
+1x=2 2>/dev/null; echo $?
+### misc: assignment with equals in value
+x=a=b=c; echo $x
+### misc: tilde in assignment value
+HOME=/h; x=~/f; echo $x
+### misc: tilde not at start
+HOME=/h; echo a~ ~x 2>/dev/null
+### misc: comment after backslash
+echo a\#b
+### misc: semicolon in quotes
+echo "a;b" 'c&d'
+### misc: pipe into group with variables
+x=1; echo 2 | { read x; echo $x; }; echo $x
+### misc: subshell pid differs but $$ same
+a=$$; b=$(echo $$); [ $a = $b ] && echo same-dollar-dollar
+### misc: PPID is set
+case $PPID in [0-9]*) echo ppid-ok;; esac
+### misc: pwd after cd ..
+cd /tmp; cd ..; pwd
+### misc: cd with no args goes home
+HOME=/tmp; cd; pwd
+### misc: sh -c with args
+sh -c 'echo $0 $1 $2' name one two
+### misc: nested sh status
+sh -c 'exit 9'; echo $?
+### misc: nested sh syntax error status
+sh -c 'if' 2>/dev/null; echo $?
