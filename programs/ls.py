@@ -1,0 +1,190 @@
+#!/usr/bin/env python3
+"""ls [FILE]...: list directory contents (default: the working directory).
+
+  -l  long format: mode, links, owner, group, size, time, name
+  -a  include names starting with "."  (and . and ..)   -A  the same, without . and ..
+  -1  one name per line                -d  list directories themselves, not their contents
+  -R  list subdirectories recursively  -F  append / to directories, * to executables, @ to links
+
+On a terminal, names are in columns and coloured (directories blue, executables
+green, links cyan); into a pipe or a file, one name per line and no colour.
+"""
+import getopt
+import os
+import stat
+import sys
+import time
+
+COLOURS = {"dir": "01;34", "link": "01;36", "exec": "01;32", "dev": "40;33;01", "fifo": "40;33"}
+SIX_MONTHS = 182.5 * 86400
+status = 0
+
+
+def complain(msg: str) -> None:
+    global status
+    sys.stderr.write(f"ls: {msg}\n")
+    status = 2
+
+
+def names_by_id(path: str) -> dict[int, str]:
+    """uid or gid -> name, from /etc/passwd or /etc/group."""
+    table = {}
+    try:
+        with open(path) as f:
+            for line in f:
+                fields = line.rstrip("\n").split(":")
+                if len(fields) > 2 and fields[2].isdigit():
+                    table.setdefault(int(fields[2]), fields[0])
+    except OSError:
+        pass
+    return table
+
+
+class Lister:
+    def __init__(self, flags: set) -> None:
+        self.flags = flags
+        self.tty = os.isatty(1)
+        self.long = "-l" in flags
+        self.users = names_by_id("/etc/passwd") if self.long else {}
+        self.groups = names_by_id("/etc/group") if self.long else {}
+        self.now = time.time()
+        self.first = True            # no blank line before the first block
+
+    def kind(self, st) -> str:
+        m = st.st_mode
+        if stat.S_ISLNK(m):
+            return "link"
+        if stat.S_ISDIR(m):
+            return "dir"
+        if stat.S_ISCHR(m) or stat.S_ISBLK(m):
+            return "dev"
+        if stat.S_ISFIFO(m):
+            return "fifo"
+        return "exec" if m & 0o111 else "file"
+
+    def decorate(self, name: str, st) -> tuple[str, str]:
+        """The name as shown: plain (for widths) and as printed (coloured on a terminal)."""
+        kind = self.kind(st)
+        suffix = {"dir": "/", "exec": "*", "link": "@", "fifo": "|"}.get(kind, "") \
+            if "-F" in self.flags else ""
+        if self.tty and kind in COLOURS:
+            return name + suffix, f"\x1b[{COLOURS[kind]}m{name}\x1b[0m{suffix}"
+        return name + suffix, name + suffix
+
+    def long_lines(self, entries: list) -> list[str]:
+        """ls -l: one line per entry, each column as wide as its widest value."""
+        rows = []
+        for name, path, st in entries:
+            when = st.st_mtime
+            fmt = "%b %e %H:%M" if abs(self.now - when) < SIX_MONTHS else "%b %e  %Y"
+            shown = self.decorate(name, st)[1]
+            if stat.S_ISLNK(st.st_mode):
+                try:
+                    shown += " -> " + os.readlink(path)
+                except OSError:
+                    pass
+            rows.append((stat.filemode(st.st_mode), str(st.st_nlink),
+                         self.users.get(st.st_uid, str(st.st_uid)),
+                         self.groups.get(st.st_gid, str(st.st_gid)),
+                         str(st.st_size), time.strftime(fmt, time.localtime(when)), shown))
+        w = [max((len(r[i]) for r in rows), default=0) for i in range(5)]
+        return [f"{m} {n:>{w[1]}} {u:<{w[2]}} {g:<{w[3]}} {s:>{w[4]}} {t} {name}"
+                for m, n, u, g, s, t, name in rows]
+
+    def columns(self, entries: list, width: int = 80) -> list[str]:
+        """Names in columns filled top to bottom, two spaces apart, as GNU ls on a terminal."""
+        names = [self.decorate(name, st) for name, _, st in entries]
+        if not names:
+            return []
+        for ncols in range(len(names), 0, -1):
+            nrows = -(-len(names) // ncols)
+            cols = [names[i:i + nrows] for i in range(0, len(names), nrows)]
+            widths = [max(len(plain) for plain, _ in col) + 2 for col in cols]
+            if sum(widths) - 2 <= width:
+                break
+        lines = []
+        for r in range(nrows):
+            cells = [(col[r], widths[c]) for c, col in enumerate(cols) if r < len(col)]
+            line = "".join(shown + " " * (w - len(plain)) for (plain, shown), w in cells)
+            lines.append(line.rstrip(" "))
+        return lines
+
+    def show(self, entries: list, total: bool = False) -> None:
+        if self.long:
+            if total:
+                blocks = sum(-(-e[2].st_size // 4096) * 4 for e in entries)
+                print(f"total {blocks}")
+            lines = self.long_lines(entries)
+        elif self.tty and "-1" not in self.flags:
+            lines = self.columns(entries)
+        else:
+            lines = [self.decorate(name, st)[1] for name, _, st in entries]
+        for line in lines:
+            print(line)
+
+    def directory(self, path: str, header: bool) -> None:
+        try:
+            names = os.listdir(path)
+        except OSError as e:
+            complain(f"cannot open directory '{path}': {e.strerror}")
+            return
+        if "-a" in self.flags:
+            names += [".", ".."]
+        elif "-A" not in self.flags:
+            names = [n for n in names if not n.startswith(".")]
+        entries = []
+        for name in sorted(names):
+            full = os.path.join(path, name)
+            try:
+                entries.append((name, full, os.lstat(full)))
+            except OSError as e:
+                complain(f"cannot access '{full}': {e.strerror}")
+        if header:
+            print(("" if self.first else "\n") + f"{path}:")
+        self.first = False
+        self.show(entries, total=True)
+        if "-R" in self.flags:
+            for name, full, st in entries:
+                if stat.S_ISDIR(st.st_mode) and name not in (".", ".."):
+                    self.directory(full, True)
+
+
+def main() -> int:
+    try:
+        opts, args = getopt.gnu_getopt(sys.argv[1:], "laA1dRF", ["help", "all", "almost-all",
+                                                                 "directory", "recursive"])
+    except getopt.GetoptError as e:
+        msg = (f"unrecognized option '--{e.opt}'" if len(e.opt) > 1
+               else f"invalid option -- '{e.opt}'")
+        sys.stderr.write(f"ls: {msg}\nTry 'ls --help' for more information.\n")
+        return 2
+    long_names = {"--all": "-a", "--almost-all": "-A", "--directory": "-d", "--recursive": "-R"}
+    flags = {long_names.get(o, o) for o, _ in opts}
+    if "--help" in flags:
+        print(__doc__)
+        return 0
+    ls = Lister(flags)
+    files, dirs = [], []
+    for name in args or ["."]:
+        try:
+            st = os.stat(name)
+            if not stat.S_ISDIR(st.st_mode) or "-l" in flags:
+                st = os.lstat(name)            # ls -l shows a link itself
+        except OSError as e:
+            complain(f"cannot access '{name}': {e.strerror}")
+            continue
+        if stat.S_ISDIR(st.st_mode) and "-d" not in flags:
+            dirs.append(name)
+        else:
+            files.append((name, name, st))
+    files.sort()
+    if files:
+        ls.show(files)
+        ls.first = False
+    header = len(args) > 1 or "-R" in flags or bool(files)
+    for d in sorted(dirs):
+        ls.directory(d, header)
+    return status
+
+
+sys.exit(main())
