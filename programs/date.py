@@ -9,6 +9,7 @@
 The default format is GNU's: Thu Jan  1 00:00:00 UTC 2026.
 """
 import calendar
+import datetime
 import getopt
 import re
 import sys
@@ -32,8 +33,9 @@ def parse_when(text: str, utc: bool) -> float:
     m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?", text)
     if m:
         parts = [int(g or 0) for g in m.groups()]
-        t = (*parts, 0, 0, -1)
         try:
+            datetime.datetime(*parts)               # is it a real date and time?
+            t = (*parts, 0, 0, -1)
             return calendar.timegm(t) if utc else time.mktime(t)
         except (ValueError, OverflowError):
             pass

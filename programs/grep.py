@@ -83,16 +83,16 @@ MESSAGES = {"missing ), unterminated subpattern": "Unmatched ( or \\(",
 
 
 def compile_patterns(patterns: list[str], opts: set) -> re.Pattern:
-    if "-F" in opts:
-        parts = [re.escape(p) for p in patterns]
-    else:
-        parts = [translate(p, "-E" in opts) for p in patterns]
-    regex = "|".join(f"(?:{p})" for p in parts)
-    if "-w" in opts:
-        regex = rf"(?<!\w)(?:{regex})(?!\w)"
-    if "-x" in opts:
-        regex = rf"^(?:{regex})$"
     try:
+        if "-F" in opts:
+            parts = [re.escape(p) for p in patterns]
+        else:
+            parts = [translate(p, "-E" in opts) for p in patterns]
+        regex = "|".join(f"(?:{p})" for p in parts)
+        if "-w" in opts:
+            regex = rf"(?<!\w)(?:{regex})(?!\w)"
+        if "-x" in opts:
+            regex = rf"^(?:{regex})$"
         return re.compile(regex, re.I if "-i" in opts else 0)
     except re.error as e:
         msg = e.msg if e.msg in MESSAGES.values() else MESSAGES.get(e.msg, e.msg)

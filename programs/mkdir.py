@@ -41,7 +41,7 @@ def main() -> int:
         todo = [name]
         if parents:                     # the missing ancestors first, outermost first
             head = os.path.dirname(name.rstrip("/"))
-            while head and head not in ("/", ".") and not os.path.isdir(head):
+            while head and head not in ("/", ".") and not os.path.lexists(head):
                 todo.insert(0, head)
                 head = os.path.dirname(head)
         for path in todo:

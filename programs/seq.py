@@ -83,6 +83,11 @@ def main() -> int:
     places = max(decimals(t) for t in ([operands[0]] if len(operands) > 1 else []) +
                  ([operands[1]] if len(operands) == 3 else []) + ["1"])
     if "f" in opts:
+        try:
+            opts["f"] % 1.0
+        except (ValueError, TypeError):
+            fail(f"format ‘{opts['f']}’ needs exactly one %f, %e or %g directive")
+
         def fmt(x: Decimal) -> str:
             return opts["f"] % float(x)
     else:

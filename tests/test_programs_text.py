@@ -131,3 +131,14 @@ def test_printenv_without_names_prints_everything():
 def test_help_prints_the_programs_own_description():
     for prog in ("cat", "wc", "grep", "sort", "head"):
         assert prog in out_of([prog, "--help"])
+
+
+@pytest.mark.parametrize("argv", [
+    ["head", "-c", "abc", "f"], ["sort", "-k", "1.x"], ["cut", "-f", "3-1"], ["tr", "z-a", "x"],
+    ["seq", "-f", "%q", "3"], ["printf", "%*d", "x"], ["printf", "%z"], ["grep", "["],
+    ["grep", "-E", "+"], ["date", "-d", "2026-13-45"], ["chmod", "999", "f"], ["chown", ":"],
+    ["mkdir", "-m", "z", "q"], ["python", "/"], ["tee", "/"], ["env", "-u"], ["sleep", "inf"],
+], ids=" ".join)
+def test_bad_input_gives_a_message_and_a_status_never_a_traceback(argv):
+    r = run_cmd(argv, env=dict(ENV))
+    assert r.code != 0 and r.err and "Traceback" not in r.err
