@@ -16,9 +16,10 @@ from vshell.system import Options, make_machine
 
 
 def run(argv: list[str], *, files: dict[str, str] | None = None, seed: int = 1,
-        uid: int = 1000, stdin: bytes = b"", cwd: str = "/home/student") -> Result:
-    """Run argv on a booted machine as uid; files are written executable, owned by uid."""
-    k = make_machine(Options(seed=seed, virtual_time=True), MemoryConsole(stdin))
+        uid: int = 1000, stdin: bytes = b"", cwd: str = "/home/student", tty: bool = False) -> Result:
+    """Run argv on a booted machine as uid; files are written executable, owned by uid.
+    With tty, standard input is a terminal (one line per read), else like a pipe."""
+    k = make_machine(Options(seed=seed, virtual_time=True), MemoryConsole(stdin, tty=tty))
     for path, text in (files or {}).items():
         k.fs.write_file(path, textwrap.dedent(text), mode=0o755, uid=uid, gid=uid)
     env = {"PATH": "/bin", "HOME": cwd, "USER": "student"}
@@ -336,3 +337,111 @@ def test_xargs_failures(args, stdin, code, err):
 def test_xargs_t_traces_commands():
     r = run(["xargs", "-t", "-n", "1"], stdin=b"a b")
     assert r.err == "echo a\necho b\n" and r.out == "a\nb\n"
+
+
+# ---- su, login, passwd --------------------------------------------------------------------------
+
+# A stand-in shell that shows who it runs as, where, with what environment.
+SHOW_SH = """\
+    #!/usr/bin/env python3
+    import os, sys
+    print("sh", sys.argv, os.getuid(), os.geteuid(), os.getgid(), os.getcwd(),
+          os.environ.get("USER"), os.environ.get("HOME"))
+    """
+
+
+def as_user(argv: list[str], stdin: bytes, uid: int = 1000, extra: dict | None = None,
+            tty: bool = False) -> Result:
+    return run(argv, stdin=stdin, uid=uid, files={"/bin/sh": SHOW_SH, **(extra or {})}, tty=tty)
+
+
+def test_su_with_the_right_password_runs_roots_shell():
+    r = as_user(["su"], b"root\n")
+    assert r.out == "Password: sh ['sh'] 0 0 0 /home/student root /root\n" and r.code == 0
+
+
+def test_su_wrong_password_is_an_authentication_failure():
+    r = as_user(["su"], b"student\n")
+    assert (r.out, r.err, r.code) == ("Password: ", "su: Authentication failure\n", 1)
+    assert as_user(["su"], b"").err == "su: Authentication failure\n"      # end of input
+
+
+def test_su_dash_user_c_command_is_a_login_shell_in_the_home():
+    r = as_user(["su", "-", "alice", "-c", "id"], b"alice\n")
+    assert r.out == "Password: sh ['-sh', '-c', 'id'] 1001 1001 1001 /home/alice alice /home/alice\n"
+
+
+def test_su_as_root_needs_no_password():
+    assert as_user(["su", "bob"], b"", uid=0).out == "sh ['sh'] 1002 1002 1002 /home/student bob /home/bob\n"
+
+
+def test_su_errors():
+    assert as_user(["su", "nobody"], b"").err.startswith("su: user nobody does not exist")
+    r = as_user(["su", "-x"], b"")
+    assert r.err.startswith("su: invalid option -- 'x'") and r.code == 2
+
+
+def test_su_without_setuid_cannot_read_shadow():
+    r = as_user(["/tmp/su"], b"root\n", extra={"/tmp/su": open("programs/su.py").read()})
+    assert r.err == "su: cannot read /etc/shadow: Permission denied (is su set-user-ID root?)\n"
+
+
+def test_login_asks_name_and_password_and_starts_a_login_shell():
+    r = as_user(["login"], b"alice\nalice\n")
+    assert r.out == "login: Password: sh ['-sh'] 1001 1001 1001 /home/alice alice /home/alice\n"
+
+
+def test_login_gives_three_tries():
+    r = as_user(["login", "bob"], b"x\nbob\nbob\n", uid=0)
+    assert r.out == ("Password: Login incorrect\nlogin: Password: "
+                     "sh ['-sh'] 1002 1002 1002 /home/bob bob /home/bob\n")
+    r = as_user(["login"], b"a\nb\nc\nd\ne\nf\n")
+    assert r.out.count("Login incorrect") == 3 and r.err == "login: too many failures\n"
+    assert r.code == 1
+
+
+def shadow(k) -> dict[str, str]:
+    text = bytes(k.fs.root.entries["etc"].entries["shadow"].data).decode()
+    return {line.split(":")[0]: line for line in text.splitlines()}
+
+
+def test_passwd_changes_own_password_and_su_accepts_the_new_one():
+    script = """\
+        #!/usr/bin/env python3
+        import os
+        for argv in (["passwd"], ["su", "student", "-c", "x"]):
+            os.waitpid(os.posix_spawnp(argv[0], argv, os.environ), 0)
+        """
+    # on a terminal each program reads only its own lines (from a pipe passwd would
+    # swallow su's line into its stdin buffer, as CPython's does)
+    r = as_user(["/tmp/d.py"], b"student\nsecret\nsecret\nsecret\n", extra={"/tmp/d.py": script},
+                tty=True)
+    assert r.out == ("Changing password for student.\nCurrent password: New password: "
+                     "Retype new password: passwd: password updated successfully\n"
+                     "Password: sh ['sh', '-c', 'x'] 1000 1000 1000 /home/student student "
+                     "/home/student\n")
+    before = shadow(run(["true"]).kernel)
+    after = shadow(r.kernel)
+    assert after["student"] != before["student"] and after["alice"] == before["alice"]
+    assert after["student"].split(":")[2:] == before["student"].split(":")[2:]
+
+
+@pytest.mark.parametrize("argv,stdin,uid,err,code", [
+    (["passwd"], b"bad\n", 1000,
+     "passwd: Authentication token manipulation error\npasswd: password unchanged\n", 10),
+    (["passwd"], b"student\na\nb\n", 1000,
+     "Sorry, passwords do not match.\npasswd: password unchanged\n", 10),
+    (["passwd", "alice"], b"", 1000,
+     "passwd: You may not view or modify password information for alice.\n", 1),
+    (["passwd", "zz"], b"", 0, "passwd: user 'zz' does not exist\n", 1),
+])
+def test_passwd_refusals_leave_shadow_alone(argv, stdin, uid, err, code):
+    r = run(argv, stdin=stdin, uid=uid)
+    assert (r.err, r.code) == (err, code)
+    assert shadow(r.kernel) == shadow(run(["true"]).kernel)
+
+
+def test_root_changes_anyones_password_without_the_old_one():
+    r = run(["passwd", "alice"], stdin=b"x\nx\n", uid=0)
+    assert r.out.endswith("passwd: password updated successfully\n")
+    assert shadow(r.kernel)["alice"] != shadow(run(["true"]).kernel)["alice"]

@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""login: begin a session as a user: ask for the name and password, then run
+the user's shell in their home directory.
+
+    login [USER]
+
+Like su -, but it always asks for the password (root too) and gives up after
+three failures.  The password is checked against /etc/shadow, which only
+root may read: login is a set-user-ID root program.
+"""
+import hashlib
+import os
+import sys
+
+
+def account(name):
+    with open("/etc/passwd") as f:
+        for line in f:
+            fields = line.rstrip("\n").split(":")
+            if len(fields) >= 7 and fields[0] == name:
+                return fields
+    return None
+
+
+def password_ok(name, password):
+    """Does password match name's entry in /etc/shadow ($vs1$salt$sha256(salt+password))?"""
+    with open("/etc/shadow") as f:
+        for line in f:
+            fields = line.rstrip("\n").split(":")
+            if fields[0] == name and len(fields) > 1:
+                parts = fields[1].split("$")
+                if len(parts) != 4 or parts[1] != "vs1":
+                    return False
+                return hashlib.sha256((parts[2] + password).encode()).hexdigest() == parts[3]
+    return False
+
+
+def main(argv):
+    if len(argv) > 2:
+        sys.stderr.write("usage: login [USER]\n")
+        return 2
+    name = argv[1] if len(argv) > 1 else None
+    for attempt in range(3):
+        try:
+            if name is None:
+                name = input("login: ").strip()
+            password = input("Password: ")
+        except EOFError:
+            print()
+            return 1
+        try:
+            entry = account(name)
+            ok = entry is not None and password_ok(name, password)
+        except OSError as e:
+            sys.stderr.write("login: cannot read the user database: %s\n" % e.strerror)
+            return 1
+        if ok:
+            break
+        print("Login incorrect")
+        name = None
+    else:
+        sys.stderr.write("login: too many failures\n")
+        return 1
+    uid, gid, home, shell = int(entry[2]), int(entry[3]), entry[5], entry[6] or "/bin/sh"
+    env = {"HOME": home, "USER": name, "LOGNAME": name, "SHELL": shell,
+           "PATH": os.environ.get("PATH", "/bin:/usr/bin"), "TERM": os.environ.get("TERM", "dumb")}
+    try:
+        os.chdir(home)
+    except OSError:
+        print("No directory %s; logging in with HOME=/" % home)
+        os.chdir("/")
+        env["HOME"] = "/"
+    os.setgid(gid)              # the group first: after setuid we could not
+    os.setuid(uid)
+    sys.stdout.flush()
+    try:
+        os.execve(shell, ["-" + os.path.basename(shell)], env)
+    except OSError as e:
+        sys.stderr.write("login: failed to execute %s: %s\n" % (shell, e.strerror))
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
