@@ -358,10 +358,12 @@ class CPU:
         p = self.current
         if p is None or p.in_kernel or p.context is not getcurrent():
             return
-        if self.host_signals:
+        if self.host_signals or self.k.tty.editing:
             p.in_kernel += 1
             try:
                 self.service_host_signals()
+                if self.k.tty.editing:        # a line typed while processes compute
+                    self.k.tty.poll(0.0)
             finally:
                 p.in_kernel -= 1
             if p.sig.pending:

@@ -196,6 +196,15 @@ def sys_fcntl(k: "Kernel", p: Proc, fd: int, what: str, value: int) -> int:
 
 
 @syscall
+def sys_tty_readline(k: "Kernel", p: Proc, fd: int, prompt: str, info: dict) -> bytes:
+    """An interactive shell's prompt: one line, edited on the terminal's console."""
+    f = p.fds.get(fd)
+    if f.kind != "dev" or f.inode.dev is not k.tty:
+        raise oserror(errno.ENOTTY)
+    return k.tty.readline(k, p, f, prompt, info)
+
+
+@syscall
 def sys_isatty(k: "Kernel", p: Proc, fd: int) -> bool:
     try:
         f = p.fds.get(fd)

@@ -79,6 +79,7 @@ class TTY:
         self.partial = b""                      # the line being typed
         self.eofs = 0                           # Ctrl-D presses not yet read
         self.console_eof = False
+        self.editing = False                    # a line editor is showing a prompt
         self.readers = k.cpu.queue("tty")
 
     # ---- the device interface --------------------------------------------------
@@ -104,6 +105,39 @@ class TTY:
             return self.lines.popleft()
         self.lines[0] = line[n:]
         return line[:n]
+
+    def readline(self, k: "Kernel", p: "Proc", f: "OpenFile", prompt: str, info: dict) -> bytes:
+        """Read one edited line (an interactive shell's prompt).  A console with a
+        line editor shows prompt, edits, and hands over the line; otherwise the
+        prompt is written and a line is read as usual.  b"" means end of input;
+        b"\x03" that the line was abandoned with Ctrl-C."""
+        start = getattr(self.console, "start_readline", None)
+        if start is None or self.lines or self.console_eof:
+            if prompt:
+                self.console.write(2, prompt.encode("utf-8", "replace"))
+            return self.read(k, p, f, 65536)
+        self.check_background(p, SIGTTIN)
+        start(prompt, info)
+        self.editing = True
+        try:
+            while not self.lines and not self.console_eof and not self.eofs:
+                if k.cpu.sleep(p, self.readers, "terminal"):
+                    self.console.cancel_readline()
+                    raise oserror(errno.EINTR)
+        finally:
+            self.editing = False
+        if self.eofs:
+            self.eofs -= 1
+            return b""
+        return self.lines.popleft() if self.lines else b""
+
+    def edited(self, line: Optional[bytes]) -> None:
+        """The console's line editor finished: a line, None for Ctrl-D, b"\x03" for Ctrl-C."""
+        if line is None:
+            self.eofs += 1
+        else:
+            self.lines.append(line)
+        self.k.cpu.wakeup(self.readers, "terminal input")
 
     def write(self, k: "Kernel", p: "Proc", f: "OpenFile", data: bytes) -> int:
         self.console.write(f.channel or 1, bytes(data))
@@ -142,8 +176,14 @@ class TTY:
                 host_time.sleep(timeout)
             return False
         data = self.console.read(timeout)
+        got = False
+        take = getattr(self.console, "take_edited", None)
+        if take is not None:                    # lines finished in the console's editor
+            for line in take():
+                self.edited(line)
+                got = True
         if data is None:
-            return False
+            return got
         if data == b"":
             self.console_eof = True
             self.k.cpu.wakeup(self.readers, "terminal EOF")

@@ -29,6 +29,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
     ap.add_argument("-i", dest="interactive", action="store_true", help="interactive even if not on a terminal")
     ap.add_argument("-s", dest="stdin", action="store_true", help="read commands from standard input")
     ap.set_defaults(options=[])
+    ap.add_argument("--private", action="store_true", help="keep no history on disk")
+    ap.add_argument("--no-rc", action="store_true", help="do not read the rc file (XDG config dir)")
     ap.add_argument("--version", action="version", version=f"vshell {__version__}")
     return ap.parse_args(argv)
 
@@ -57,7 +59,16 @@ def main(argv: list[str] | None = None) -> int:
         input_fd = None                   # the terminal gives EOF: it does not eat the script
     elif a.interactive:
         shell_argv.append("-i")
+    interactive = a.command is None and a.script is None and sys.stdin.isatty() and sys.stdout.isatty()
     try:
+        if interactive:
+            from vshell.console import InteractiveConsole
+            holder: list = []
+            console = InteractiveConsole(lambda: holder[0], a.private)
+            k = make_machine(opts, console)
+            holder.append(k)
+            env = install_rc(k, opts) if not a.no_rc else {}
+            return boot(k, opts, shell_argv, env)
         k = make_machine(opts, HostConsole(input_fd))
         return boot(k, opts, shell_argv)
     except ValueError as e:
@@ -65,6 +76,24 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+
+
+def install_rc(k, opts) -> dict:
+    """The host rc file, copied into the user's home as ~/.vshellrc; $ENV names it,
+    so the interactive shell reads it (as POSIX shells read $ENV)."""
+    import os
+    from vshell.frontend import rc_path
+    from vshell.system import account
+    path = rc_path()
+    if not os.path.isfile(path):
+        return {}
+    user = account(opts.user)
+    try:
+        with open(path, "rb") as f:
+            k.fs.write_file(f"{user.home}/.vshellrc", f.read(), uid=user.uid, gid=user.gid)
+    except OSError:
+        return {}
+    return {"ENV": f"{user.home}/.vshellrc"}
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import select
 import signal
+import sys
 from typing import Optional
 
 
@@ -27,6 +28,7 @@ class HostConsole:
         os.set_blocking(r, False)
         signal.set_wakeup_fd(w)
         self.wakeup_fd = r
+        self.wakeup_w = w
         for sig in (signal.SIGINT, signal.SIGQUIT, signal.SIGTSTP):
             signal.signal(sig, lambda signum, frame: post(signum))
 
@@ -57,3 +59,71 @@ class HostConsole:
 
     def isatty(self, channel: int) -> bool:
         return self._tty.get(channel, False)
+
+
+class InteractiveConsole(HostConsole):
+    """A terminal with a line editor: the shell's prompts are edited with
+    prompt_toolkit in a thread while the kernel keeps running processes."""
+
+    def __init__(self, kernel_ref, private: bool) -> None:
+        super().__init__(0)
+        self.kernel_ref = kernel_ref
+        self.private = private
+        self.editor = None
+        self.editing = False
+
+    def session(self):
+        """Output from any process appears above the prompt, never inside it."""
+        from prompt_toolkit.patch_stdout import patch_stdout
+        return patch_stdout(raw=True)
+
+    def wake(self) -> None:
+        try:
+            os.write(self.wakeup_w, b"!")
+        except (OSError, AttributeError):
+            pass
+
+    def start_readline(self, prompt: str, info: dict) -> None:
+        if self.editor is None:
+            from vshell.frontend import LineEditor
+            self.editor = LineEditor(self.kernel_ref(), self.private, self.wake)
+        self.editing = True
+        self.editor.start(prompt, info)
+
+    def cancel_readline(self) -> None:
+        app = self.editor.session.app if self.editor else None
+        if app is not None and app.is_running and app.loop is not None:
+            app.loop.call_soon_threadsafe(lambda: app.exit(exception=KeyboardInterrupt()))
+
+    def take_edited(self) -> list:
+        if self.editor is None:
+            return []
+        lines = self.editor.take()
+        if lines:
+            self.editing = False
+        return lines
+
+    def read(self, timeout: Optional[float]) -> Optional[bytes]:
+        if not self.editing:
+            return super().read(timeout)
+        try:                                   # the editor owns stdin: wait for it
+            ready, _, _ = select.select([self.wakeup_fd], [], [], timeout)
+        except (OSError, ValueError):
+            return None
+        if ready:
+            try:
+                os.read(self.wakeup_fd, 512)
+            except BlockingIOError:
+                pass
+        return None
+
+    def write(self, channel: int, data: bytes) -> None:
+        if not self.editing:                   # no prompt on the screen: write in order
+            super().write(channel, data)
+            return
+        stream = sys.stderr if channel == 2 else sys.stdout     # above the prompt
+        try:
+            stream.write(data.decode("utf-8", "replace"))
+            stream.flush()
+        except BrokenPipeError:
+            os._exit(141)

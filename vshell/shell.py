@@ -108,14 +108,24 @@ def interactive(sh: Shell) -> int:
         os.tcsetpgrp(0, os.getpid())
     except OSError:
         pass
-    lines = LineReader(os)
+    rc = st.get("ENV")
+    if rc and "norc" not in st.vars.get("VSHELL_OPTIONS", ""):
+        try:
+            with sh.rt.open(sh.expand.string(rc)) as f:
+                sh.run_text(f.read())
+        except (OSError, ShellExit):
+            pass
+    lines = LineReader(sh)
     while True:
         sh.reap_jobs(notify=True)
         text = ""
         prompt = expand_prompt(sh, st.get("PS1"))
         while True:
-            sh.say(2, prompt)
-            line = lines.readline()
+            line = lines.readline(prompt, context(sh))
+            if line == "\x03":                   # Ctrl-C at the prompt: a fresh one
+                text = ""
+                prompt = expand_prompt(sh, st.get("PS1"))
+                continue
             if line is None:                      # Ctrl-D
                 if text:
                     break
@@ -158,18 +168,27 @@ def expand_prompt(sh: Shell, ps1) -> str:
 
 
 class LineReader:
-    """Lines from fd 0 (the terminal's line discipline hands over one at a time)."""
+    """Lines typed at the terminal: edited by the console's line editor when it
+    has one (the tty_readline call), else read from fd 0 as they come."""
 
-    def __init__(self, os) -> None:
-        self.os = os
+    def __init__(self, sh: Shell) -> None:
+        self.sh = sh
         self.buffer = b""
 
-    def readline(self):
+    def readline(self, prompt: str, info: dict):
+        from kernel.libpy.os import _trap
         while b"\n" not in self.buffer:
             try:
-                data = self.os.read(0, 4096)
+                data = _trap("tty_readline", 0, prompt, info) if not self.buffer else \
+                    self.sh.os.read(0, 4096)
             except InterruptedError:
                 continue
+            except OSError:                      # not a terminal: plain reads
+                self.sh.say(2, prompt)
+                data = self.sh.os.read(0, 4096)
+            prompt = ""
+            if data == b"\x03":
+                return "\x03"
             if not data:
                 if self.buffer:
                     line, self.buffer = self.buffer, b""
@@ -178,6 +197,18 @@ class LineReader:
             self.buffer += data
         line, _, self.buffer = self.buffer.partition(b"\n")
         return line.decode("utf-8", "surrogateescape") + "\n"
+
+
+def context(sh: Shell) -> dict:
+    """What the line editor shows and completes with (the bottom toolbar, PATH, ...)."""
+    st = sh.state
+    try:
+        cwd = sh.os.getcwd()
+    except OSError:
+        cwd = "?"
+    return {"user": st.get("USER") or "?", "cwd": cwd, "home": st.get("HOME") or "",
+            "path": st.get("PATH") or "/bin", "status": str(st.status),
+            "jobs": str(len(st.jobs)), "functions": " ".join(st.functions)}
 
 
 def _open_error(e: OSError) -> str:

@@ -74,7 +74,7 @@ def mount(k: Kernel, spec: str, user) -> None:
     k.fs.mount(host, vpath, writable=len(parts) == 3 and parts[2] == "rw", uid=user.uid, gid=user.gid)
 
 
-def boot(k: Kernel, opts: Options, shell_argv: list[str]) -> int:
+def boot(k: Kernel, opts: Options, shell_argv: list[str], env_extra: dict | None = None) -> int:
     """Run init (pid 1), which runs the login shell; return the shell's exit status."""
     user = account(opts.user)
     result = {"status": 0}
@@ -82,7 +82,8 @@ def boot(k: Kernel, opts: Options, shell_argv: list[str]) -> int:
     def init(rt) -> int:
         os_ = rt.os
         env = {"HOME": user.home, "USER": user.name, "LOGNAME": user.name,
-               "PATH": "/bin:/usr/bin", "SHELL": "/bin/sh", "PWD": user.home, "TERM": "dumb"}
+               "PATH": "/bin:/usr/bin", "SHELL": "/bin/sh", "PWD": user.home, "TERM": "dumb",
+               **(env_extra or {})}
 
         def login(child) -> int:
             cos = child.os
@@ -109,7 +110,12 @@ def boot(k: Kernel, opts: Options, shell_argv: list[str]) -> int:
     k.spawn(init, argv=["init"])
     if getattr(k.tty.console, "interactive", False):
         k.tty.console.attach_signals(k.cpu.post_host_signal)
-    k.run()
+    run = getattr(k.tty.console, "session", None)
+    if run is not None:
+        with run():
+            k.run()
+    else:
+        k.run()
     status = result["status"]
     if status & 0x7F:
         return 128 + (status & 0x7F)

@@ -1,0 +1,247 @@
+"""The interactive front end: a prompt_toolkit prompt assembled from small parts.
+
+- `VirtualPathCompleter` completes commands and paths of the *virtual* file
+  system (never the host's),
+- `ShellLexer` (pygments) colours the line and shows unknown commands as errors,
+- history is kept in the XDG state directory (none with --private), with
+  suggestions from it as you type,
+- a bottom toolbar shows the user, the directory, the jobs and the last status.
+
+It runs in a thread of its own while the kernel keeps running processes, so
+background jobs go on and their output appears above the prompt.
+"""
+from __future__ import annotations
+
+import os
+import posixpath
+import queue
+import threading
+from typing import Callable, Iterable, Optional
+
+from prompt_toolkit import PromptSession
+from prompt_toolkit.auto_suggest import AutoSuggestFromHistory
+from prompt_toolkit.completion import Completer, Completion
+from prompt_toolkit.formatted_text import ANSI
+from prompt_toolkit.history import FileHistory, InMemoryHistory
+from prompt_toolkit.lexers import PygmentsLexer
+from pygments.lexer import Lexer as PygmentsBase
+from pygments.token import Comment, Error, Keyword, Name, Operator, String, Text
+
+from .builtins import BUILTINS, KEYWORDS, SPECIAL
+
+
+def history_path() -> str:
+    base = os.environ.get("XDG_STATE_HOME") or os.path.expanduser("~/.local/state")
+    return os.path.join(base, "vshell", "history")
+
+
+def rc_path() -> str:
+    base = os.environ.get("XDG_CONFIG_HOME") or os.path.expanduser("~/.config")
+    return os.path.join(base, "vshell", "rc")
+
+
+class VirtualFS:
+    """Read-only looks into the kernel's file system for completion and colouring."""
+
+    def __init__(self, kernel) -> None:
+        self.k = kernel
+
+    def listdir(self, path: str) -> list[tuple[str, bool]]:
+        d = self._lookup(path)
+        if d is None or not d.is_dir:
+            return []
+        try:
+            names = d.names()
+        except Exception:
+            return []
+        out = []
+        for name in names:
+            child = d.lookup(name)
+            out.append((name, bool(child is not None and child.is_dir)))
+        return out
+
+    def is_command(self, name: str, path_var: str, cwd: str) -> bool:
+        if "/" in name:
+            inode = self._lookup(name if name.startswith("/") else posixpath.join(cwd, name))
+            return inode is not None and inode.is_file
+        for d in path_var.split(":"):
+            inode = self._lookup(posixpath.join(d or cwd, name))
+            if inode is not None and inode.is_file:
+                return True
+        return False
+
+    def _lookup(self, path: str):
+        node = self.k.fs.root
+        for part in [p for p in posixpath.normpath(path).split("/") if p]:
+            if not node.is_dir:
+                return None
+            node = node.parent if part == ".." else node.lookup(part)
+            if node is None:
+                return None
+        return node
+
+
+class VirtualPathCompleter(Completer):
+    """Commands in command position, virtual paths everywhere else."""
+
+    def __init__(self, vfs: VirtualFS, context: Callable[[], dict]) -> None:
+        self.vfs = vfs
+        self.context = context
+
+    def get_completions(self, document, complete_event) -> Iterable[Completion]:
+        text = document.text_before_cursor
+        word = text.split()[-1] if text and not text[-1].isspace() else ""
+        before = text[:len(text) - len(word)]
+        command_position = not before.strip() or before.rstrip()[-1:] in "|;&(" or \
+            before.rstrip().endswith(("&&", "||", "then", "do", "else"))
+        info = self.context()
+        cwd = info.get("cwd", "/")
+        if command_position and "/" not in word:
+            names = set(BUILTINS) | set(SPECIAL) | set(info.get("functions", "").split())
+            for d in info.get("path", "/bin").split(":"):
+                names.update(n for n, _ in self.vfs.listdir(d or cwd))
+            for name in sorted(names):
+                if name.startswith(word):
+                    yield Completion(name, -len(word))
+            return
+        home = info.get("home", "")
+        expanded = home + word[1:] if word.startswith("~") and home else word
+        head, _, prefix = expanded.rpartition("/")
+        directory = (head or "/") if expanded.startswith("/") else posixpath.join(cwd, head)
+        for name, is_dir in sorted(self.vfs.listdir(directory)):
+            if name.startswith(prefix) and (prefix.startswith(".") or not name.startswith(".")):
+                shown = name + ("/" if is_dir else "")
+                yield Completion(shown, -len(prefix), display=shown)
+
+
+class ShellLexer(PygmentsBase):
+    """A lexer for vshell's language; a command that does not exist is an Error.
+
+    It advances on every character it looks at, so it ends on any input."""
+    name = "vshell"
+    aliases = ["vshell"]
+
+    def __init__(self, is_command: Optional[Callable[[str], bool]] = None, **options) -> None:
+        super().__init__(**options)
+        self.is_command = is_command or (lambda name: True)
+
+    def get_tokens_unprocessed(self, text: str):
+        i, n = 0, len(text)
+        command_position = True
+        while i < n:
+            c = text[i]
+            if c in " \t\n":
+                j = i
+                while j < n and text[j] in " \t\n":
+                    j += 1
+                if "\n" in text[i:j]:
+                    command_position = True
+                yield i, Text, text[i:j]
+                i = j
+            elif c == "#" and (i == 0 or text[i - 1] in " \t\n;"):
+                j = text.find("\n", i)
+                j = n if j < 0 else j
+                yield i, Comment, text[i:j]
+                i = j
+            elif c in "|&;()<>":
+                j = i + 1
+                while j < n and text[j] in "|&;<>" and j - i < 3:
+                    j += 1
+                op = text[i:j]
+                yield i, Operator, op
+                command_position = op not in ("<", ">", ">>", "<<", ">&", "<&", ")")
+                i = j
+            else:
+                j = i
+                while j < n and text[j] not in " \t\n|&;()<>":
+                    if text[j] in "'\"":
+                        close = text.find(text[j], j + 1)
+                        j = n if close < 0 else close + 1
+                    elif text[j] == "\\":
+                        j += 2
+                    else:
+                        j += 1
+                j = min(j, n)
+                word = text[i:j]
+                if command_position and "=" in word and not word.startswith(("=", "'", '"')):
+                    yield i, Name.Variable, word
+                elif command_position and word in KEYWORDS:
+                    yield i, Keyword, word
+                elif command_position:
+                    known = word in BUILTINS or word in SPECIAL or self.is_command(word)
+                    yield i, (Name.Builtin if known else Error), word
+                    command_position = False
+                elif word[:1] in "'\"":
+                    yield i, String, word
+                elif word.startswith("$"):
+                    yield i, Name.Variable, word
+                else:
+                    yield i, Text, word
+                i = j
+
+
+class LineEditor:
+    """Runs prompts in a thread; finished lines wait in a queue for the kernel."""
+
+    def __init__(self, kernel, private: bool, wake: Callable[[], None]) -> None:
+        self.vfs = VirtualFS(kernel)
+        self.info: dict = {}
+        self.done: "queue.Queue[Optional[bytes]]" = queue.Queue()
+        self.wake = wake
+        history = InMemoryHistory()
+        if not private:
+            path = history_path()
+            try:
+                os.makedirs(os.path.dirname(path), exist_ok=True)
+                history = FileHistory(path)
+            except OSError:
+                pass
+        lexer = ShellLexer(lambda word: self.vfs.is_command(
+            word, self.info.get("path", "/bin"), self.info.get("cwd", "/")) or
+            word in self.info.get("functions", "").split())
+        self.session = PromptSession(
+            history=history, auto_suggest=AutoSuggestFromHistory(),
+            completer=VirtualPathCompleter(self.vfs, lambda: self.info),
+            lexer=_StaticLexer(lexer),
+            bottom_toolbar=self.toolbar, complete_while_typing=False)
+        self.thread: Optional[threading.Thread] = None
+
+    def toolbar(self):
+        i = self.info
+        jobs = i.get("jobs", "0")
+        return (f" {i.get('user', '?')}  {i.get('cwd', '/')}   jobs: {jobs}   "
+                f"last status: {i.get('status', '0')} ")
+
+    def start(self, prompt: str, info: dict) -> None:
+        self.info = info
+        self.thread = threading.Thread(target=self._run, args=(prompt,), daemon=True)
+        self.thread.start()
+
+    def _run(self, prompt: str) -> None:
+        try:
+            line = self.session.prompt(ANSI(prompt))
+            result: Optional[bytes] = (line + "\n").encode("utf-8", "surrogateescape")
+        except KeyboardInterrupt:
+            result = b"\x03"
+        except EOFError:
+            result = None
+        except Exception:
+            result = None
+        self.done.put(result)
+        self.wake()
+
+    def take(self) -> list[Optional[bytes]]:
+        out = []
+        while True:
+            try:
+                out.append(self.done.get_nowait())
+            except queue.Empty:
+                return out
+
+
+class _StaticLexer(PygmentsLexer):
+    """PygmentsLexer around an already-built pygments lexer instance."""
+
+    def __init__(self, lexer: PygmentsBase) -> None:
+        super().__init__(ShellLexer)
+        self.pygments_lexer = lexer
