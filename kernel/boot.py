@@ -19,6 +19,7 @@ def make_root(k: "Kernel") -> None:
         fs.mkdirs(path)
     fs.mkdirs("/tmp", 0o777 | st.S_ISVTX)
     fs.mkdirs("/root", 0o700)
+    fs.mkdirs("/home")                    # root's, so that users cannot touch others' homes
     for a in ACCOUNTS[1:]:
         fs.mkdirs(a.home, 0o755, a.uid, a.gid)
     dev = fs.mkdirs("/dev")

@@ -66,6 +66,7 @@ class CPU:
         self.irq_syscalls = 0       # system calls since the last timer interrupt
         self.switches = 0
         self.last_pid = 0           # who had the CPU before (0: nobody yet)
+        self.on_cpu_since = 0.0
         self.host_signals: list[int] = []   # keys pressed on the host terminal (SIGINT, ...)
 
     # ---- wait queues: sleep and wakeup --------------------------------------
@@ -187,13 +188,22 @@ class CPU:
         if ctx is None:
             ctx = p.context = greenlet(self._process_main, self.main)
         ended = ctx.switch(p)
+        self.charge()
         self.current = None
         if isinstance(ended, Proc):            # a process's context ran to its end
             ended.context = None
 
+    def charge(self) -> None:
+        """Charge the time since the last switch to the process that had the CPU."""
+        now = self.k.clock.monotonic()
+        if self.current is not None:
+            self.current.cpu_time += now - self.on_cpu_since
+        self.on_cpu_since = now
+
     def enter(self, p: Proc) -> None:
         """The bookkeeping of putting p on the CPU."""
         k = self.k
+        self.charge()
         if k.trace.active:
             self.set_state(p, State.RUNNING, "scheduled")
             k.trace.emit(ev.Switch(self.last_pid, p.pid, "dispatch"))

@@ -491,9 +491,14 @@ class FileSystem:
                 yield from self.iter_tree(inode)
 
 
+BLOCK = 4096
+
+
 def stat_result(inode: Inode, dev: int = 1) -> os.stat_result:
-    size = inode.size
+    size = inode.size if not inode.is_dir else BLOCK
+    blocks = -(-size // BLOCK) * (BLOCK // 512)
     return os.stat_result((inode.mode, inode.ino, dev, inode.nlink, inode.uid, inode.gid,
                            size, int(inode.atime), int(inode.mtime), int(inode.ctime),
                            inode.atime, inode.mtime, inode.ctime,
-                           inode.atime * 1e9, inode.mtime * 1e9, inode.ctime * 1e9))
+                           int(inode.atime * 1e9), int(inode.mtime * 1e9), int(inode.ctime * 1e9),
+                           BLOCK, blocks, 0))

@@ -137,7 +137,7 @@ class Kernel:
     def reap(self, parent: Optional[Proc], child: Proc) -> int:
         self.procs.remove(child)
         if parent is not None:
-            parent.rusage_children += child.cpu_ticks
+            parent.rusage_children += child.cpu_time + child.rusage_children
         if self.trace.active:
             self.trace.emit(ev.Reap(parent.pid if parent else 0, child.pid, child.exit_status))
         return child.exit_status
@@ -213,6 +213,7 @@ class Kernel:
                     cwd: str = "/") -> int:
         """Run one program under a minimal init and return its wait status."""
         result: dict[str, int] = {}
+        self.cpu.halted = False           # the machine can run one program after another
 
         def init(rt) -> int:
             os = rt.os

@@ -75,6 +75,7 @@ class Proc:
     exit_status: int = 0            # wait status once a zombie
     # accounting
     cpu_ticks: int = 0
+    cpu_time: float = 0.0           # seconds on the CPU (by the kernel's clock)
     start_time: float = 0.0
     voluntary_switches: int = 0
     involuntary_switches: int = 0
@@ -95,7 +96,7 @@ class Proc:
     # state change notifications for waitpid(WUNTRACED/WCONTINUED)
     stop_report: Optional[int] = None   # status to report, if not yet waited for
     cont_report: bool = False
-    rusage_children: int = 0
+    rusage_children: float = 0.0    # CPU seconds of reaped children
     waitq: Any = None               # where the process sleeps in wait()
     nproc_limit: Optional[int] = None   # RLIMIT_NPROC (None: the kernel's default)
     runtime: Any = None             # the user-space runtime (its "memory")

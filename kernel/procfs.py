@@ -83,7 +83,7 @@ def status(k: "Kernel", p: Proc) -> str:
 
 def stat(k: "Kernel", p: Proc) -> str:
     return (f"{p.pid} ({p.name}) {p.state.letter} {p.ppid} {p.pgid} {p.sid} 0 "
-            f"{k.tty.fg_pgrp} 0 0 0 0 0 {p.cpu_ticks} 0 {p.rusage_children} 0 20 {p.nice} 1 0 "
+            f"{k.tty.fg_pgrp} 0 0 0 0 0 {p.cpu_ticks} 0 {int(p.rusage_children * 100)} 0 20 {p.nice} 1 0 "
             f"{int(p.start_time * 100)}\n")
 
 

@@ -347,8 +347,10 @@ def sys_monotonic(k: "Kernel", p: Proc) -> float:
 
 
 @syscall
-def sys_times(k: "Kernel", p: Proc) -> tuple[int, int, float]:
-    return p.cpu_ticks, p.rusage_children, k.clock.monotonic()
+def sys_times(k: "Kernel", p: Proc) -> tuple[float, float, float]:
+    """CPU seconds of p and of its reaped children, and seconds since boot."""
+    k.cpu.charge()
+    return p.cpu_time, p.rusage_children, k.clock.monotonic()
 
 
 @syscall

@@ -112,7 +112,7 @@ class Lister:
     def show(self, entries: list, total: bool = False) -> None:
         if self.long:
             if total:
-                blocks = sum(-(-e[2].st_size // 4096) * 4 for e in entries)
+                blocks = sum(e[2].st_blocks for e in entries) // 2     # in 1K blocks, as GNU
                 print(f"total {blocks}")
             lines = self.long_lines(entries)
         elif self.tty and "-1" not in self.flags:

@@ -165,10 +165,10 @@ def test_ls_l_columns_align_like_gnu():
     files = {f"{HOME}/t/small": "x", f"{HOME}/t/big": "y" * 12345, f"{HOME}/t/sub/x": ""}
     r = session(["chmod", "755", "t/small"], ["ls", "-l", "t"], files=files)
     stamp = time.strftime("%b %e %H:%M", time.localtime(1767225600))
-    assert r[1].out == (f"total 20\n"
+    assert r[1].out == (f"total 24\n"
                         f"-rw-r--r-- 1 student student 12345 {stamp} big\n"
                         f"-rwxr-xr-x 1 student student     1 {stamp} small\n"
-                        f"drwxr-xr-x 2 root    root        0 {stamp} sub\n")
+                        f"drwxr-xr-x 2 root    root     4096 {stamp} sub\n")
 
 
 def test_ls_on_a_terminal_uses_columns_and_colour():

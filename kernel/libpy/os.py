@@ -249,7 +249,7 @@ def sched_yield() -> None:
 
 def times() -> times_result:
     mine, children, elapsed = _trap("times")
-    return times_result((mine / 100, 0.0, children / 100, 0.0, elapsed))
+    return times_result((mine, 0.0, children, 0.0, elapsed))
 
 
 def uname() -> uname_result:
