@@ -88,3 +88,23 @@ def test_very_long_lines_and_invalid_utf8_are_handled():
     assert k.panics == []
     out, err, status, k = sh("echo \udcff\udcfe ok")
     assert out.endswith("ok\n") and k.panics == []
+
+
+def test_scripted_mode_imports_neither_prompt_toolkit_nor_rich():
+    import subprocess
+    import sys
+    code = ("import sys, runpy; sys.argv = ['vshell', '-c', 'echo hi']\n"
+            "try:\n    runpy.run_module('vshell', run_name='__main__')\n"
+            "except SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('prompt_toolkit', 'rich')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         stdin=subprocess.DEVNULL, timeout=60).stdout
+    assert out == "hi\n[]\n"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_the_highlighting_lexer_ends_on_any_input(text):
+    from vshell.frontend import ShellLexer
+    tokens = list(ShellLexer(lambda w: False).get_tokens_unprocessed(text))
+    assert "".join(t for _, _, t in tokens) == text
