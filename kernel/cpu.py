@@ -459,9 +459,8 @@ def user_frame(p: Proc):
 
 def _kernel_dirs() -> tuple[str, ...]:
     import os
-    import sysconfig
     here = os.path.dirname(os.path.abspath(__file__)) + os.sep
-    return (here, sysconfig.get_paths()["stdlib"] + os.sep)
+    return (here, os.path.dirname(os.__file__) + os.sep)        # the kernel, the stdlib
 
 
 KERNEL_DIRS = _kernel_dirs()

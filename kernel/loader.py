@@ -20,6 +20,7 @@ from .errors import oserror
 from .fs import X_OK
 from .proc import Image, Proc
 from .replay import Record
+from .libpy.runtime import Runtime   # imported now, never halfway inside a process
 
 if TYPE_CHECKING:
     from .kernel import Kernel
@@ -90,7 +91,6 @@ class Loader:
 
     def run(self, p: Proc, image: Image) -> int:
         """Start image's program in p (after exec, or replaying after fork)."""
-        from .libpy.runtime import Runtime
         rt = Runtime(self.k, p, image.argv, image.env)
         if image.native is not None:
             return image.native(rt)
@@ -102,13 +102,11 @@ class Loader:
         return rt.run_python(image, code)
 
     def run_native(self, p: Proc, fn: Callable[[Any], int]) -> int:
-        from .libpy.runtime import Runtime
         rt = Runtime(self.k, p, p.argv, p.env)
         return fn(rt)
 
     def run_clone(self, p: Proc, fn: Callable[[Any], int], parent_rt) -> int:
         """A clone's child: fn runs on a fresh copy of the parent's runtime."""
-        from .libpy.runtime import Runtime
         rt = Runtime(self.k, p, parent_rt.argv if parent_rt else p.argv,
                      parent_rt.environ if parent_rt else p.env, parent_rt)
         return fn(rt)

@@ -285,7 +285,7 @@ class Shell:
             status = self.with_redirects(cmd.redirects, lambda: 0)
             return status if status else (self.subst_status or 0)
         name = words[0]
-        from .builtins import BUILTINS, SPECIAL
+        BUILTINS, SPECIAL = builtins.BUILTINS, builtins.SPECIAL
         if name == "exec":                        # its redirections are for good
             self.apply_redirects(cmd.redirects, None)
             if len(words) == 1:
@@ -848,3 +848,9 @@ def _isdir(os, path: str) -> bool:
 
 
 __all__ = ["Shell", "ShellExit", "CommandError", "Incomplete", "is_name", "wait_status"]
+
+# The builtins use the names above.  Importing them here, while this module is
+# imported on the host, keeps imports out of virtual processes: a process that
+# is preempted halfway through an import would leave the module half-made for
+# the next one.
+from . import builtins  # noqa: E402

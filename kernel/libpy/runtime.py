@@ -410,11 +410,17 @@ class Runtime:
     def fresh_module(self, name: str, importer: str):
         top = name.partition(".")[0]
         if top not in FRESH:
+            if name in host_sys.modules:
+                return host_sys.modules[name]
+            # A module shared by every process is made in one go, without
+            # preemption: a half-made module must never be seen by another process.
+            self.p.in_kernel += 1
             try:
-                return host_sys.modules[name] if name in host_sys.modules else \
-                    importlib.import_module(name)
+                return importlib.import_module(name)
             except ImportError:
                 raise ModuleNotFoundError(f"No module named '{name}'", name=name) from None
+            finally:
+                self.p.in_kernel -= 1
         entry = self.importer_cache.get(name)
         if entry is None:
             spec = importlib.util.find_spec(name)
