@@ -648,7 +648,7 @@ def b_wait(sh: Shell, args: list[str]) -> int:
         return 0
     status = 127
     for spec in args[1:]:
-        job = _find_job(sh, spec) if spec.startswith("%") else None
+        job = _find_job(sh, spec, "wait") if spec.startswith("%") else None
         pids = job.pids if job else [_number(sh, "wait", spec)]
         for pid in pids:
             try:
@@ -662,10 +662,11 @@ def b_wait(sh: Shell, args: list[str]) -> int:
     return status
 
 
-def _find_job(sh: Shell, spec: str):
+def _find_job(sh: Shell, spec: str, who: str):
+    """%n, %+, %-, %% or %prefix: a job of this shell (dash's messages if none)."""
     jobs = sh.state.jobs
     if not jobs:
-        raise CommandError(f"{spec}: no such job" if spec != "%" else "no current job", 2)
+        raise CommandError(f"{who}: No such job: {spec}" if spec != "%" else f"{who}: No current job", 2)
     key = spec[1:]
     if key in ("", "+", "%"):
         return jobs[-1]
@@ -679,7 +680,7 @@ def _find_job(sh: Shell, spec: str):
         for job in jobs:
             if job.command.startswith(key):
                 return job
-    raise CommandError(f"{spec}: no such job", 2)
+    raise CommandError(f"{who}: No such job: {spec}", 2)
 
 
 def b_jobs(sh: Shell, args: list[str]) -> int:
@@ -693,7 +694,7 @@ def b_jobs(sh: Shell, args: list[str]) -> int:
 
 
 def b_fg(sh: Shell, args: list[str]) -> int:
-    job = _find_job(sh, args[1] if len(args) > 1 else "%")
+    job = _find_job(sh, args[1] if len(args) > 1 else "%", "fg")
     sh.say(1, job.command + "\n")
     os = sh.os
     if "m" in sh.state.options:
@@ -711,7 +712,7 @@ def b_fg(sh: Shell, args: list[str]) -> int:
 
 
 def b_bg(sh: Shell, args: list[str]) -> int:
-    job = _find_job(sh, args[1] if len(args) > 1 else "%")
+    job = _find_job(sh, args[1] if len(args) > 1 else "%", "bg")
     job.state = "Running"
     sh.say(1, f"[{job.id}] {job.command} &\n")
     try:
@@ -760,7 +761,7 @@ def b_kill(sh: Shell, args: list[str]) -> int:
     for target in rest:
         try:
             if target.startswith("%"):
-                sh.os.killpg(_find_job(sh, target).pgid, sig)
+                sh.os.killpg(_find_job(sh, target, "kill").pgid, sig)
             else:
                 sh.os.kill(int(target), sig)
         except ValueError:
@@ -768,7 +769,7 @@ def b_kill(sh: Shell, args: list[str]) -> int:
             status = 2
         except CommandError as e:
             sh.error(str(e))
-            status = 1
+            status = e.status
         except OSError as e:
             sh.error(f"kill: {e.strerror}\n")       # dash's wording, blank line and all
             status = 1

@@ -680,3 +680,11 @@ sh -c 'echo $0 $1 $2' name one two
 sh -c 'exit 9'; echo $?
 ### misc: nested sh syntax error status
 sh -c 'if' 2>/dev/null; echo $?
+### jobs: unknown job ids
+fg %9; echo $?; bg; echo $?; kill %3; echo $?; wait %2; echo $?
+### jobs: wait for background status
+(exit 4) & wait $!; echo $?
+### jobs: two background jobs and wait all
+{ echo a; } > a.out & { echo b; } > b.out & wait; cat a.out b.out; echo both
+### jobs: dollar bang is set
+true & case $! in [0-9]*) echo bang-set;; esac; wait
