@@ -24,6 +24,7 @@ from prompt_toolkit.completion import Completer, Completion
 from prompt_toolkit.formatted_text import ANSI
 from prompt_toolkit.history import FileHistory, InMemoryHistory
 from prompt_toolkit.lexers import PygmentsLexer
+from prompt_toolkit.styles import Style
 from pygments.lexer import Lexer as PygmentsBase
 from pygments.token import Comment, Error, Keyword, Name, Operator, String, Text
 
@@ -203,7 +204,10 @@ class LineEditor:
             history=history, auto_suggest=AutoSuggestFromHistory(),
             completer=VirtualPathCompleter(self.vfs, lambda: self.info),
             lexer=_StaticLexer(lexer),
-            bottom_toolbar=self.toolbar, complete_while_typing=False)
+            bottom_toolbar=self.toolbar, complete_while_typing=False,
+            style=Style.from_dict({"pygments.error": "#ff5f5f bold underline",
+                                   "pygments.keyword": "#d787ff bold",
+                                   "pygments.name.variable": "#5fafff"}))
         self.thread: Optional[threading.Thread] = None
 
     def toolbar(self):
