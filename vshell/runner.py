@@ -224,15 +224,9 @@ class Shell:
                 cond = self.condition(node.cond)
                 if (cond == 0) == node.until:
                     break
-                try:
-                    status = self.run(node.body)
-                except BreakLoop as e:
-                    if e.n > 1:
-                        raise BreakLoop(e.n - 1)
+                status, stop = self.loop_body(node.body)
+                if stop:
                     break
-                except ContinueLoop as e:
-                    if e.n > 1:
-                        raise ContinueLoop(e.n - 1)
         finally:
             self.state.loop_depth -= 1
         return status
@@ -244,18 +238,26 @@ class Shell:
         try:
             for item in items:
                 self.state.assign(node.var, item)
-                try:
-                    status = self.run(node.body)
-                except BreakLoop as e:
-                    if e.n > 1:
-                        raise BreakLoop(e.n - 1)
+                status, stop = self.loop_body(node.body)
+                if stop:
                     break
-                except ContinueLoop as e:
-                    if e.n > 1:
-                        raise ContinueLoop(e.n - 1)
         finally:
             self.state.loop_depth -= 1
         return status
+
+    def loop_body(self, body: ast.Node) -> tuple[int, bool]:
+        """One turn of a loop: its status, and whether `break` ended the loop.
+        `break n` and `continue n` with n > 1 go on to the enclosing loop."""
+        try:
+            return self.run(body), False
+        except BreakLoop as e:
+            if e.n > 1:
+                raise BreakLoop(e.n - 1)
+            return self.state.status, True
+        except ContinueLoop as e:
+            if e.n > 1:
+                raise ContinueLoop(e.n - 1)
+            return self.state.status, False
 
     def case(self, node: ast.Case, tail: bool) -> int:
         word = self.expand.string(node.word)
