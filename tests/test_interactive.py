@@ -103,3 +103,14 @@ def test_ctrl_d_exits_with_the_last_status(session):
     session.expect(pexpect.EOF)
     session.close()
     assert session.exitstatus == 1
+
+
+def test_ctrl_d_ends_a_cat_but_not_the_shell(session):
+    session.sendline("cat")
+    session.expect(r"\r\n")
+    session.sendline("typed line")
+    session.expect_exact("typed line")
+    press(session, "D")
+    session.expect_exact(PROMPT)
+    session.sendline("echo still here")
+    session.expect_exact("still here")

@@ -45,7 +45,10 @@ class HostConsole:
             return None
         if not ready:
             return None
-        return os.read(self.input_fd, 65536)
+        data = os.read(self.input_fd, 65536)
+        if not data and self._tty.get(0):
+            return b"\x04"           # Ctrl-D typed on a terminal: one end of input, not the last
+        return data
 
     def write(self, channel: int, data: bytes) -> None:
         fd = 2 if channel == 2 else 1
