@@ -26,8 +26,10 @@ def usage_error(e: getopt.GetoptError) -> None:
     sys.exit(1)
 
 
-def count(fd: int) -> list[int]:
-    """[lines, words, chars, bytes] of everything fd reads, chunk by chunk."""
+def count(fd: int, wanted: list[bool]) -> list[int]:
+    """[lines, words, chars, bytes] of everything fd reads, chunk by chunk.
+    Only what was asked for is counted (words and characters cost the most)."""
+    want_lines, want_words, want_chars, _ = wanted
     lines = words = chars = nbytes = 0
     in_word = False
     while True:
@@ -35,12 +37,15 @@ def count(fd: int) -> list[int]:
         if not chunk:
             return [lines, words, chars, nbytes]
         nbytes += len(chunk)
-        lines += chunk.count(b"\n")
-        chars += len(chunk) - len(chunk.translate(None, NOT_CONTINUATION))
-        words += len(chunk.split())
-        if in_word and chunk[0] not in SPACE:
-            words -= 1                         # a word split between two chunks
-        in_word = chunk[-1] not in SPACE
+        if want_lines:
+            lines += chunk.count(b"\n")
+        if want_chars:
+            chars += len(chunk) - len(chunk.translate(None, NOT_CONTINUATION))
+        if want_words:
+            words += len(chunk.split())
+            if in_word and chunk[0] not in SPACE:
+                words -= 1                     # a word split between two chunks
+            in_word = chunk[-1] not in SPACE
 
 
 def width_for(stats: list) -> int:
@@ -96,7 +101,7 @@ def main() -> int:
         if fd is None:
             continue
         try:
-            counts = count(fd)
+            counts = count(fd, wanted)
         except OSError as e:
             sys.stderr.write(f"wc: {name}: {e.strerror}\n")
             counts, status = [0, 0, 0, 0], 1
