@@ -6,12 +6,15 @@ purpose: these are benchmarks of the host running the kernel, never tests.
 """
 from __future__ import annotations
 
+import atexit
 import gc
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
-from typing import Any
+from typing import Any, Callable
 
 from kernel import Kernel, MemoryConsole
 
@@ -19,6 +22,15 @@ from kernel import Kernel, MemoryConsole
 TRUE_PROGRAM = '#!/usr/bin/env python3\n"""true: do nothing, successfully."""\n'
 
 DASH = "/usr/bin/dash"
+
+# The venv's own scripts: bench/run.py runs with .venv/bin/python, and the
+# `vshell` console script sits next to it.
+VENV_BIN = os.path.dirname(sys.executable)
+VSHELL = os.path.join(VENV_BIN, "vshell")
+
+# A scratch directory shared by all the workers of one run (the 100 MB file is
+# generated once per run): bench/run.py creates it, puts it here, removes it.
+SCRATCH_ENV = "VSHELL_BENCH_SCRATCH"
 
 
 def new_kernel() -> Kernel:
@@ -39,6 +51,46 @@ def run_init(k: Kernel, init) -> None:
 def check_status(status: int, what: str) -> None:
     if status != 0:
         raise RuntimeError(f"{what} ended with wait status {status:#x}, expected 0")
+
+
+def new_machine(console, **options):
+    """A whole vshell machine as the vshell command boots it (/bin, /bin/sh, homes),
+    without running init: use k.run_program.  Options: see vshell.system.Options."""
+    from vshell.system import Options, make_machine
+    return make_machine(Options(**options), console)
+
+
+def run_shell(k: Kernel, text: str, cwd: str = "/tmp") -> int:
+    """`sh -c TEXT` as the student (uid 1000) under a minimal init; its wait status."""
+    return k.run_program(["/bin/sh", "-c", text, "bench"], uid=1000, env={"PATH": "/bin"},
+                         cwd=cwd)
+
+
+def scratch_dir() -> str:
+    """The run's scratch directory (made here, and removed at exit, if run.py made none)."""
+    d = os.environ.get(SCRATCH_ENV)
+    if not d or not os.path.isdir(d):
+        d = tempfile.mkdtemp(prefix="vshell-bench-")
+        os.environ[SCRATCH_ENV] = d
+        atexit.register(shutil.rmtree, d, True)
+    return d
+
+
+def python_env(**extra: str) -> dict[str, str]:
+    """The environment for a host Python subprocess that starts vshell: ours, without
+    PYTHONDONTWRITEBYTECODE, so that the warm-up run leaves .pyc files for the
+    modules (as an installed vshell has them) and start-up is not timed compiling
+    source that was just edited."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(extra)
+    return env
+
+
+def timed_runs(runs: int, once: Callable[[], float]) -> list[float]:
+    """`once()` returns the seconds of one run; call it `runs` times, after one
+    untimed warm-up (which fills the page cache and compiles .pyc files)."""
+    once()
+    return [once() for _ in range(runs)]
 
 
 # ---- memory ---------------------------------------------------------------------------

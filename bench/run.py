@@ -1,12 +1,13 @@
-"""Run the kernel benchmarks, compare each with the real thing, print a table.
+"""Run the benchmarks (kernel, shell, programs), compare each with the real thing, print a table.
 
-    .venv/bin/python bench/run.py            # full run, under a minute on 2 cores
-    .venv/bin/python bench/run.py --quick    # smaller counts, one sample each, ~10-15 s
+    .venv/bin/python bench/run.py            # full run, a few minutes on 2 cores
+    .venv/bin/python bench/run.py --quick    # smaller counts, one sample each, ~20-25 s
     .venv/bin/python bench/run.py --only fork,switch
     .venv/bin/python bench/run.py --profile switch.vshell    # cProfile one case, in-process
 
-What each case measures is written at the top of bench_fork.py, bench_switch.py
-and bench_idle.py.  Every sample runs in a fresh host Python process (a worker:
+What each case measures is written at the top of bench_fork.py, bench_switch.py,
+bench_idle.py (the kernel), bench_shell.py (the shell, start-up) and
+bench_programs.py (cat and wc on a big file).  Every sample runs in a fresh host Python process (a worker:
 this file with --worker), so that one case's heap, garbage and caches do not
 weigh on the next and RSS differences mean something.  A case that is repeated
 keeps its best sample (highest rate): on a shared machine, noise only ever
@@ -21,8 +22,10 @@ import importlib
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -74,11 +77,44 @@ CASES = [
          {"count": 500, "kind": "clone"}, (1, 1)),
     Case("idle.memory_exec", "bench_idle.memory", {"count": 2_000, "kind": "exec"},
          {"count": 500, "kind": "exec"}, (1, 1)),
+    # 4. the shell: a script of N lines of /bin/true
+    Case("lines.vshell", "bench_shell.lines_vshell", {"lines": 10_000}, {"lines": 1_000}, (3, 1)),
+    Case("lines.dash", "bench_shell.lines_dash", {"lines": 10_000}, {"lines": 1_000}, (2, 1)),
+    Case("lines.cli", "bench_shell.lines_cli", {"lines": 10_000}, {"lines": 1_000}, (1, 1)),
+    Case("lines.cli_seed", "bench_shell.lines_cli", {"lines": 10_000, "seed": 1},
+         {"lines": 1_000, "seed": 1}, (1, 1)),
+    # 5. start-up
+    Case("startup.vshell", "bench_shell.startup", {"which": "vshell", "runs": 10},
+         {"which": "vshell", "runs": 3}, (1, 1)),
+    Case("startup.python", "bench_shell.startup", {"which": "python", "runs": 10},
+         {"which": "python", "runs": 3}, (1, 1)),
+    Case("startup.prompt", "bench_shell.prompt", {"runs": 5}, {"runs": 2}, (1, 1)),
+    Case("startup.importtime", "bench_shell.importtime", {}, {}, (1, 1)),
 ]
+# 6. programs: cat and wc on a big file, vshell vs GNU coreutils
+PROGRAM_LINES = ("cat_wc_l", "wc", "cat3_wc_c")        # keys of bench_programs.COMMANDS
+for _key in PROGRAM_LINES:
+    CASES += [
+        Case(f"programs.{_key}.vshell", "bench_programs.vshell", {"command": _key, "mb": 100},
+             {"command": _key, "mb": 10}, (3, 1)),
+        Case(f"programs.{_key}.vshell_rt", "bench_programs.vshell",
+             {"command": _key, "mb": 100, "realtime": True},
+             {"command": _key, "mb": 10, "realtime": True}, (1, 1)),
+        Case(f"programs.{_key}.gnu", "bench_programs.gnu", {"command": _key, "mb": 100, "runs": 5},
+             {"command": _key, "mb": 10, "runs": 3}, (1, 1)),
+    ]
 
 GOAL_FORK_VS_DASH = 10.0
 GOAL_SWITCHES = 100_000
 GOAL_IDLE_RATIO = 1.5
+GOAL_LINES_VS_DASH = 1.0           # faster than dash ...
+GOAL_LINES_STRETCH = 10.0          # ... and the stretch goal
+GOAL_STARTUP_RATIO = 1.5           # vshell -c true / python -c pass
+GOAL_PROMPT_SECONDS = 0.300
+GOAL_PROGRAMS_RATIO = 0.5          # of GNU's throughput
+
+# The run's scratch directory, shared by its workers (common.SCRATCH_ENV).
+SCRATCH_ENV = "VSHELL_BENCH_SCRATCH"
 
 
 # ---- running cases ----------------------------------------------------------------------
@@ -117,7 +153,7 @@ def run_case(case: Case, quick: bool) -> dict:
     t0 = time.perf_counter()
     for i in range(case.repeats(quick)):
         if sys.stderr.isatty():
-            print(f"  {case.name:<20} sample {i + 1}/{case.repeats(quick)} ...", end="\r",
+            print(f"  {case.name:<26} sample {i + 1}/{case.repeats(quick)} ...", end="\r",
                   file=sys.stderr, flush=True)
         try:
             samples.append(sample(case, params))
@@ -125,7 +161,7 @@ def run_case(case: Case, quick: bool) -> dict:
             error = str(e)
             break
     took = time.perf_counter() - t0
-    print(f"  {case.name:<20} {len(samples)} sample(s) in {took:5.1f} s{' ERROR' if error else ''}"
+    print(f"  {case.name:<26} {len(samples)} sample(s) in {took:5.1f} s{' ERROR' if error else ''}"
           + " " * 10, file=sys.stderr, flush=True)
     best = max(samples, key=lambda s: s.get("rate", 0)) if samples else None
     out = {"params": params, "samples": samples, "best": best, "seconds": round(took, 2)}
@@ -177,7 +213,47 @@ def summarize(results: dict) -> dict:
         "host_idle_bytes_per_proc": val("idle.host_10000", "mem_per_idle"),
         "host_idle_pss_bytes_per_proc": val("idle.host_10000", "pss_per_idle"),
     }
+    lines = val("lines.dash", "rate")
+    s.update({
+        "lines_vshell_per_s": val("lines.vshell", "rate"),
+        "lines_dash_per_s": lines,
+        "lines_vshell_vs_dash": ratio(val("lines.vshell", "rate"), lines),
+        "lines_cli_per_s": val("lines.cli", "rate"),
+        "lines_cli_vs_dash": ratio(val("lines.cli", "rate"), lines),
+        "lines_cli_seed_per_s": val("lines.cli_seed", "rate"),
+        "lines_cli_seed_vs_dash": ratio(val("lines.cli_seed", "rate"), lines),
+        "machine_boot_seconds": val("lines.vshell", "boot_seconds"),
+        "startup_vshell_seconds": val("startup.vshell", "seconds"),
+        "startup_python_seconds": val("startup.python", "seconds"),
+        "startup_vshell_vs_python": ratio(val("startup.vshell", "seconds"),
+                                          val("startup.python", "seconds")),
+        "prompt_seconds": val("startup.prompt", "seconds"),
+    })
+    programs = {}
+    for key in PROGRAM_LINES:
+        v, g = best(results, f"programs.{key}.vshell"), best(results, f"programs.{key}.gnu")
+        if v or g:
+            rt = best(results, f"programs.{key}.vshell_rt")
+            programs[key] = {"command": (v or g)["command"],
+                             "vshell_mb_per_s": v and v["rate"], "gnu_mb_per_s": g and g["rate"],
+                             "vshell_realtime_mb_per_s": rt and rt["rate"],
+                             "vshell_realtime_vs_gnu": ratio(rt and rt["rate"], g and g["rate"]),
+                             "vshell_vs_gnu": ratio(v and v["rate"], g and g["rate"]),
+                             "same_as_gnu": v and v["same_as_gnu"]}
+    s["programs"] = programs
+
     goals = {}
+    if s["lines_vshell_vs_dash"] is not None:
+        goals["lines_vshell_faster_than_dash"] = s["lines_vshell_vs_dash"] > GOAL_LINES_VS_DASH
+        goals["lines_vshell_10x_dash"] = s["lines_vshell_vs_dash"] >= GOAL_LINES_STRETCH
+    if s["startup_vshell_vs_python"] is not None:
+        goals["startup_at_most_1_5x_python"] = s["startup_vshell_vs_python"] <= GOAL_STARTUP_RATIO
+    if s["prompt_seconds"] is not None:
+        goals["prompt_within_300_ms"] = s["prompt_seconds"] <= GOAL_PROMPT_SECONDS
+    for key, p in programs.items():
+        if p["vshell_vs_gnu"] is not None:
+            goals[f"programs_{key}_at_least_half_gnu"] = (p["vshell_vs_gnu"] >= GOAL_PROGRAMS_RATIO
+                                                          and bool(p["same_as_gnu"]))
     if s["fork_native_vs_dash"] is not None:
         goals["fork_native_at_least_10x_dash"] = s["fork_native_vs_dash"] >= GOAL_FORK_VS_DASH
     if s["switches_per_s"] is not None:
@@ -207,8 +283,11 @@ def table(results: dict, s: dict, meta: dict) -> str:
     add = rows.append
     W = 46
 
-    def line(label: str, *cols: str) -> None:
-        *nums, goal = cols if len(cols) == 3 else (*cols, "")
+    def line(label: str, *cols: str, goal: str | None = None) -> None:
+        if goal is None:
+            *nums, goal = cols if len(cols) == 3 else (*cols, "")
+        else:
+            nums = list(cols)
         add((f"  {label:<{W}}" + "".join(f"{c:>13}" for c in nums) + f"   {goal}").rstrip())
 
     def header(title: str, *cols: str) -> None:
@@ -218,7 +297,7 @@ def table(results: dict, s: dict, meta: dict) -> str:
     def ran(prefix: str) -> bool:
         return any(n.startswith(prefix) for n in results)
 
-    add(f"vshell kernel benchmarks -- {meta['mode']} run, best of the samples; "
+    add(f"vshell benchmarks -- {meta['mode']} run, best of the samples; "
         f"{meta['cpus']} CPUs, CPython {meta['python']}, {meta['kernel']}")
     if ran("fork."):
         header("1. fork + exec /bin/true + exit + wait", "cycles/s", "vs dash")
@@ -276,6 +355,65 @@ def table(results: dict, s: dict, meta: dict) -> str:
             for site in mem["sites"][:6]:
                 add(f"     {site['bytes_per_proc']:>6,}  {site['where']:<27} "
                     f"<- {site['caller']:<27} {site['code'][:40]}")
+    if ran("lines."):
+        n = val(results, "lines.vshell", "lines") or val(results, "lines.dash", "lines")
+        header(f"4. shell: a script of {fmt(n)} lines of /bin/true", "lines/s", "vs dash")
+        line("vshell sh -c (in-process, seed, virtual time)",
+             fmt(s["lines_vshell_per_s"]), fmt(s["lines_vshell_vs_dash"], ".2f", "x"),
+             f"> 1x {verdict(g.get('lines_vshell_faster_than_dash'))}; "
+             f">= {GOAL_LINES_STRETCH:.0f}x {verdict(g.get('lines_vshell_10x_dash'))}")
+        line("host dash script.sh (real /bin/true)", fmt(s["lines_dash_per_s"]),
+             "1.00x" if s["lines_dash_per_s"] else "-")
+        line("vshell script.sh: the command, with start-up",
+             fmt(s["lines_cli_per_s"]) if s["lines_cli_per_s"] else
+             ("FAILED" if results.get("lines.cli", {}).get("error") else "-"),
+             fmt(s["lines_cli_vs_dash"], ".2f", "x"), "info")
+        line("vshell --seed 1 script.sh: the same, seeded", fmt(s["lines_cli_seed_per_s"]),
+             fmt(s["lines_cli_seed_vs_dash"], ".2f", "x"), "info")
+        line("  booting the machine (make_machine; info)",
+             fmt(None if s["machine_boot_seconds"] is None else s["machine_boot_seconds"] * 1000,
+                 ".1f", " ms"))
+    if ran("startup."):
+        header("5. start-up", "best", "vs python")
+        ms = lambda x: fmt(None if x is None else x * 1000, ".1f", " ms")   # noqa: E731
+        runs = val(results, "startup.vshell", "runs") or val(results, "startup.python", "runs")
+        line(f"vshell -c true (best of {fmt(runs)})", ms(s["startup_vshell_seconds"]),
+             fmt(s["startup_vshell_vs_python"], ".2f", "x"),
+             f"<= {GOAL_STARTUP_RATIO}x " + verdict(g.get("startup_at_most_1_5x_python")))
+        line(f"python -c pass (best of {fmt(runs)})", ms(s["startup_python_seconds"]),
+             "1.00x" if s["startup_python_seconds"] else "-")
+        line(f"first interactive prompt, pexpect (best of "
+             f"{fmt(val(results, 'startup.prompt', 'runs'))})", ms(s["prompt_seconds"]), "",
+             f"<= {GOAL_PROMPT_SECONDS * 1000:.0f} ms " + verdict(g.get("prompt_within_300_ms")))
+        imp = best(results, "startup.importtime")
+        if imp:
+            add(f"   python -X importtime -m vshell -c true: {imp['modules']} modules, "
+                f"{imp['total_ms']:.1f} ms of imports; the 10 costliest (cumulative):")
+            add(f"     {'cumul. ms':>9} {'self ms':>8}  module (indented by nesting)")
+            for m in imp["top_cumulative"]:
+                add(f"     {m['cumulative_ms']:>9.1f} {m['self_ms']:>8.1f}  "
+                    f"{'  ' * m['depth']}{m['module']}")
+    if s["programs"]:
+        mb = (val(results, f"programs.{next(iter(s['programs']))}.vshell", "bytes")
+              or val(results, f"programs.{next(iter(s['programs']))}.gnu", "bytes"))
+        header(f"6. programs on a {fmt(None if mb is None else mb / 1e6)} MB file",
+               "vshell MB/s", "GNU MB/s", "vs GNU")
+        for key, p in s["programs"].items():
+            same = p["same_as_gnu"]
+            check = "" if same is None else ("output = GNU's; " if same else "OUTPUT DIFFERS; ")
+            line(p["command"], fmt(p["vshell_mb_per_s"], ",.1f"), fmt(p["gnu_mb_per_s"], ",.1f"),
+                 fmt(p["vshell_vs_gnu"], ".2f", "x"),
+                 goal=check + f">= {GOAL_PROGRAMS_RATIO}x "
+                 + verdict(g.get(f"programs_{key}_at_least_half_gnu")))
+        add("   the same in vshell's real-time mode (no seed; info):")
+        for key, p in s["programs"].items():
+            failed = results.get(f"programs.{key}.vshell_rt", {}).get("error")
+            line("  " + p["command"], "FAILED" if failed else fmt(p["vshell_realtime_mb_per_s"], ",.1f"),
+                 "", fmt(p["vshell_realtime_vs_gnu"], ".2f", "x"), goal="")
+        gb = best(results, f"programs.{PROGRAM_LINES[0]}.gnu")
+        if gb:
+            add(f"   GNU side: {gb['coreutils']}, locale {gb['locale'] or 'C'}, under dash; "
+                "vshell side: seed 1, virtual time, mount read-only at /mnt")
     errors = [n for n, r in results.items() if r.get("error")]
     if errors:
         add("")
@@ -295,9 +433,18 @@ def host_meta(quick: bool) -> dict:
                                   capture_output=True, text=True).stdout.strip()
         except OSError:
             return "?"
+
+    def git_dirty() -> list[str]:
+        """Uncommitted changes the figures include (others edit kernel/ and vshell/)."""
+        try:
+            out = subprocess.run(["git", "-C", HERE, "status", "--porcelain", "--", "..",
+                                  ":!bench"], capture_output=True, text=True).stdout
+        except OSError:
+            return []
+        return [ln[3:] for ln in out.splitlines()]
     return {"mode": "quick" if quick else "full",
             "date": datetime.datetime.now().isoformat(timespec="seconds"),
-            "git": git_rev(), "python": platform.python_version(),
+            "git": git_rev(), "git_dirty": git_dirty(), "python": platform.python_version(),
             "kernel": f"{platform.system()} {platform.release()}",
             "cpus": os.cpu_count(), "load_avg": os.getloadavg()}
 
@@ -311,6 +458,11 @@ def profile(name: str, quick: bool, top: int) -> None:
     case = next((c for c in CASES if c.name == name), None)
     if case is None:
         sys.exit(f"unknown case {name!r}; cases: {', '.join(c.name for c in CASES)}")
+    module = case.func.rpartition(".")[0]
+    sys.path.insert(0, HERE)
+    prepare = getattr(importlib.import_module(module), "prepare", None)
+    if prepare is not None:               # say, generate a big file: not part of the case
+        prepare(**case.params(quick))
     prof = cProfile.Profile()
     prof.enable()
     out = call(case.func, case.params(quick))
@@ -340,7 +492,7 @@ def main() -> None:
         worker(args.worker, json.loads(args.params or "{}"))
     if args.list:
         for c in CASES:
-            print(f"{c.name:<20} {c.func:<28} full {c.full} x{c.repeat[0]}, quick {c.quick}")
+            print(f"{c.name:<26} {c.func:<28} full {c.full} x{c.repeat[0]}, quick {c.quick}")
         return
     if args.profile:
         profile(args.profile, args.quick, args.top)
@@ -357,7 +509,12 @@ def main() -> None:
     meta = host_meta(args.quick)
     t0 = time.perf_counter()
     print(f"running {len(cases)} cases ({meta['mode']}) ...", file=sys.stderr)
-    results = {c.name: run_case(c, args.quick) for c in cases}
+    scratch = tempfile.mkdtemp(prefix="vshell-bench-")
+    os.environ[SCRATCH_ENV] = scratch         # the workers inherit it
+    try:
+        results = {c.name: run_case(c, args.quick) for c in cases}
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     meta["seconds"] = round(time.perf_counter() - t0, 1)
     s = summarize(results)
     print(table(results, s, meta))
