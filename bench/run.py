@@ -1,7 +1,7 @@
 """Run the benchmarks (kernel, shell, programs), compare each with the real thing, print a table.
 
     .venv/bin/python bench/run.py            # full run, a few minutes on 2 cores
-    .venv/bin/python bench/run.py --quick    # smaller counts, one sample each, ~20-25 s
+    .venv/bin/python bench/run.py --quick    # smaller counts, one sample each, ~15 s
     .venv/bin/python bench/run.py --only fork,switch
     .venv/bin/python bench/run.py --profile switch.vshell    # cProfile one case, in-process
 
