@@ -93,7 +93,7 @@ class CPU:
         p.interrupted = False
         return interrupted
 
-    def wakeup(self, queue: WaitQueue, reason: str = "") -> None:
+    def wakeup(self, queue: WaitQueue, reason: str = "", front: bool = False) -> None:
         if not queue.procs:
             return
         procs = list(queue.procs)
@@ -101,7 +101,7 @@ class CPU:
         for p in procs:
             p.wait_queue = None
             p.deadline = None
-            self.make_ready(p, reason or f"woken: {queue.name}")
+            self.make_ready(p, reason or f"woken: {queue.name}", front)
 
     def interrupt(self, p: Proc) -> None:
         """A signal arrived for a sleeping process: wake it early."""
@@ -366,7 +366,7 @@ class CPU:
     def _interrupt(self, signum: int, frame: Any) -> None:
         """The host timer fired.  Preempt the running process if it is in user mode."""
         p = self.current
-        if p is None or p.in_kernel or p.context is not getcurrent():
+        if p is None or p.in_kernel or p.context is not getcurrent() or p.state is not State.RUNNING:
             return
         if self.host_signals or self.k.tty.editing:
             p.in_kernel += 1
@@ -425,6 +425,7 @@ class CPU:
                 status = 1 << 8
                 break
         p.unwinding = None
+        p.in_kernel += 1            # exit is kernel work: no preemption halfway through it
         k.exit_process(p, status)
         return p                                 # to the scheduler: this context is over
 

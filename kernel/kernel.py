@@ -131,7 +131,8 @@ class Kernel:
 
     def notify_parent(self, child: Proc, parent: Proc, sig: int) -> None:
         if parent.waitq is not None:
-            self.cpu.wakeup(parent.waitq, f"child {child.pid}")
+            # init reaps orphans at once, so that zombies do not hold process slots
+            self.cpu.wakeup(parent.waitq, f"child {child.pid}", front=parent.pid == 1)
         self.signals.send(None, parent, sig)
 
     def reap(self, parent: Optional[Proc], child: Proc) -> int:

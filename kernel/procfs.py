@@ -70,7 +70,7 @@ def status(k: "Kernel", p: Proc) -> str:
         ("SigPnd", _mask(p.sig.pending)), ("SigBlk", _mask(p.sig.blocked)),
         ("SigIgn", _mask({s for s, d in p.sig.action.items() if d == 1})),
         ("SigCgt", _mask({s for s, d in p.sig.action.items() if d == 2})),
-        ("Ticks", p.cpu_ticks), ("voluntary_ctxt_switches", p.voluntary_switches),
+        ("Ticks", p.cpu_ticks), ("CpuTime", f"{p.cpu_time:.3f}"), ("voluntary_ctxt_switches", p.voluntary_switches),
         ("nonvoluntary_ctxt_switches", p.involuntary_switches), ("PC", pc),
         # for ps and pstree: the controlling terminal, niceness, start time (epoch
         # seconds) and the terminal's foreground process group

@@ -271,6 +271,10 @@ def sys_kill(k: "Kernel", p: Proc, pid: int, sig: int) -> None:
     if sig:
         for t in allowed:
             k.signals.send(p, t, sig)
+        if sig == 9 and any(t is not p for t in allowed):
+            # let the victims run their way out now, as they would on a real
+            # machine while the killer waits for its next slice
+            k.cpu.yield_cpu(p, "kill")
 
 
 @syscall

@@ -43,6 +43,7 @@ class Proc:
         self.wchan = why.strip("()") or "-"
         self.letter = self.stat[0]
         self.ticks = int(s["Ticks"])
+        self.cpu = float(s.get("CpuTime", "0"))        # seconds on the CPU
         self.tty = s.get("Tty", "?")
         self.tpgid = int(s.get("Tpgid", "-1"))
         self.nice = int(s.get("Nice", "0"))
@@ -78,7 +79,7 @@ USERS = {}
 
 
 def cputime(p):
-    secs = p.ticks // 100
+    secs = int(p.cpu)
     return "%02d:%02d:%02d" % (secs // 3600, secs // 60 % 60, secs % 60)
 
 

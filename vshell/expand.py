@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 LIT, QUOTED, EXP = 0, 1, 2          # how a piece of a word was written
 BREAK = (None, -1)                  # a field boundary inside "$@"
 GLOB_CHARS = set("*?[")
+SPECIAL_CHARS = frozenset("$'\"\\`*?[~")     # a word without these expands to itself
 
 
 class ExpansionError(Exception):
@@ -36,6 +37,9 @@ class Expander:
         """Full expansion of command words: may give more or fewer fields."""
         out: list[str] = []
         for word in words:
+            if SPECIAL_CHARS.isdisjoint(word):    # a plain word is itself
+                out.append(word)
+                continue
             for pieces in self.split(self.pieces(word)):
                 out.extend(self.glob(pieces))
         return out

@@ -151,6 +151,9 @@ class Shell:
             status = 2
             if not self.state.interactive:
                 raise ShellExit(2)
+        except OSError as e:                  # the shell's own calls: fork, pipe, ...
+            self.error("Cannot fork" if e.errno == errno.EAGAIN else e.strerror or str(e))
+            status = 2
         self.state.status = status
         if status and "e" in self.state.options and not self.errexit_off and \
                 kind in (ast.Simple, ast.Pipeline, ast.Subshell, ast.Group):
@@ -474,6 +477,8 @@ class Shell:
             pass
 
     def background(self, node: ast.Node) -> int:
+        if self.state.jobs:
+            self.reap_jobs(notify=False)      # finished jobs give their process slots back
         pid = self.fork(lambda sh: sh.run(node, True), foreground=False)
         self.state.last_bg = pid
         job = self.add_job(pid, [pid], str_of(node), "Running")
@@ -549,7 +554,14 @@ class Shell:
                     sh.os.close(out)
                     sh.os.close(other)
                 return sh.run(cmd, tail=True)
-            pid = self.fork(stage, pgid)
+            try:
+                pid = self.fork(stage, pgid)
+            except OSError:                  # no more processes: undo what was started
+                for fd in (prev_read, r, w):
+                    if fd is not None:
+                        os.close(fd)
+                self.wait_foreground(pids, str_of(node), pgid) if pids else None
+                raise
             pgid = pgid or pid
             pids.append(pid)
             if prev_read is not None:
