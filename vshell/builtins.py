@@ -860,6 +860,23 @@ def b_ulimit(sh: Shell, args: list[str]) -> int:
     return 0
 
 
+def b_hash(sh: Shell, args: list[str]) -> int:
+    """hash: the remembered command locations; -r forgets them; hash NAME looks one up."""
+    if len(args) > 1 and args[1] == "-r":
+        sh.state.hash.clear()
+        return 0
+    if len(args) > 1:
+        status = 0
+        for name in args[1:]:
+            if sh.lookup(name) is None:
+                sh.error(f"hash: {name}: not found")
+                status = 1
+        return status
+    for name, path in sorted(sh.state.hash.items()):
+        sh.say(1, path + "\n")
+    return 0
+
+
 def _quote(s: str) -> str:
     """As dash shows values in `set`, `export -p` and `trap`: always single-quoted."""
     return "'" + s.replace("'", "'\\''") + "'"
@@ -875,5 +892,5 @@ BUILTINS: dict[str, Callable[[Shell, list[str]], int]] = {
     "cd": b_cd, "pwd": b_pwd, "echo": b_echo, "printf": b_printf, "test": b_test, "[": b_test,
     "true": b_true, "false": b_false, "read": b_read, "wait": b_wait, "jobs": b_jobs,
     "fg": b_fg, "bg": b_bg, "kill": b_kill, "type": b_type, "command": b_command,
-    "umask": b_umask, "ulimit": b_ulimit, "source": b_dot,
+    "umask": b_umask, "ulimit": b_ulimit, "source": b_dot, "hash": b_hash,
 }

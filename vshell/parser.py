@@ -8,6 +8,7 @@ syntax error is, as dash does.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -17,6 +18,9 @@ from .ast import (AndOr, Case, For, FuncDef, Group, If, ListNode, Loop, Node, Pi
 OPERATORS = ["<<-", "&&", "||", ";;", "<<", ">>", "<&", ">&", "<>", ">|",
              "|", "&", ";", "<", ">", "(", ")"]
 METACHARS = set(" \t\n;&|<>()")
+OPERATOR_START = set("<>&|;()")
+FUNCDEF_PARENS = re.compile(r"[ \t]*\([ \t]*\)")
+PLAIN_RUN = re.compile(r"[^ \t\n;&|<>()\\'\"`$]+")     # characters that stand for themselves
 RESERVED = {"if", "then", "else", "elif", "fi", "do", "done", "case", "esac", "while",
             "until", "for", "in", "{", "}", "!"}
 REDIRECT_OPS = {"<", ">", ">>", "<>", ">|", "<&", ">&", "<<", "<<-"}
@@ -84,10 +88,11 @@ class Lexer:
             if self.pending_heredocs:
                 self.read_heredocs()
             return tok
-        for op in OPERATORS:
-            if text.startswith(op, self.pos):
-                self.pos += len(op)
-                return Token("OP", op, self.lineno)
+        if c in OPERATOR_START:
+            for op in OPERATORS:
+                if text.startswith(op, self.pos):
+                    self.pos += len(op)
+                    return Token("OP", op, self.lineno)
         start_line = self.lineno
         word = self.read_word()
         if word.isdigit() and self.pos < n and text[self.pos] in "<>":
@@ -125,8 +130,9 @@ class Lexer:
             elif c == "$":
                 out.append(self.read_dollar())
             else:
-                out.append(c)
-                self.pos += 1
+                m = PLAIN_RUN.match(text, self.pos)
+                out.append(m.group())
+                self.pos = m.end()
         assert self.pos > start or out
         return "".join(out)
 
@@ -455,11 +461,7 @@ class Parser:
 
     def lookahead_funcdef(self) -> bool:
         """NAME ( ) starts a function definition."""
-        lx = self.lexer
-        save = (lx.pos, lx.lineno)
-        rest = lx.text[lx.pos:].lstrip(" \t")
-        lx.pos, lx.lineno = save
-        return rest.startswith("(") and rest[1:].lstrip(" \t").startswith(")") and \
+        return FUNCDEF_PARENS.match(self.lexer.text, self.lexer.pos) is not None and \
             _is_name(self.tok.text)
 
     def funcdef(self) -> Node:

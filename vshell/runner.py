@@ -317,10 +317,25 @@ class Shell:
                 self.error(str(e))
                 return e.status
         env = st.environ(dict(assigns))
+        path = self.lookup(name)
         if tail:
-            return self.exec_external(words, env, cmd.redirects)
-        pid = self.fork(lambda sh: sh.exec_external(words, env, cmd.redirects))
-        return self.wait_foreground([pid], " ".join(words))
+            return self.exec_external(words, env, cmd.redirects, path)
+        pid = self.fork(lambda sh: sh.exec_external(words, env, cmd.redirects, path))
+        status = self.wait_foreground([pid], " ".join(words))
+        if status in (126, 127):
+            st.hash.pop(name, None)             # it may have moved: look again next time
+        return status
+
+    def lookup(self, name: str) -> Optional[str]:
+        """Where a command is, remembered (hashed) after the first search of PATH."""
+        if "/" in name:
+            return name
+        path = self.state.hash.get(name)
+        if path is None:
+            path = self.find_command(name)
+            if path is not None:
+                self.state.hash[name] = path
+        return path
 
     def with_temp_vars(self, assigns, body: Callable[[], int]) -> int:
         if not assigns:
@@ -368,7 +383,8 @@ class Shell:
                 return path
         return None
 
-    def exec_external(self, words: list[str], env: dict[str, str], redirects) -> int:
+    def exec_external(self, words: list[str], env: dict[str, str], redirects,
+                      path: Optional[str] = None) -> int:
         """In the child: redirect, then exec.  Returns only if exec failed."""
         try:
             self.apply_redirects(redirects, None)
@@ -376,7 +392,7 @@ class Shell:
             self.error(str(e))
             return e.status
         name = words[0]
-        path = self.find_command(name)
+        path = path or self.find_command(name)
         if path is None:
             self.error(f"{name}: not found")
             return 127

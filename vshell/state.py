@@ -44,6 +44,7 @@ class State:
     loop_depth: int = 0
     func_depth: int = 0
     name: str = "vshell"             # the name error messages start with
+    hash: dict[str, str] = field(default_factory=dict)   # command -> path, as dash remembers
 
     def get(self, name: str) -> Optional[str]:
         return self.vars.get(name)
@@ -52,6 +53,8 @@ class State:
         if name in self.readonly:
             raise ReadonlyError(name)
         self.vars[name] = value
+        if name == "PATH":
+            self.hash.clear()
         if "a" in self.options:
             self.exported.add(name)
 
@@ -73,7 +76,7 @@ class State:
                      dict(self.functions), list(self.positional), self.argv0,
                      set(self.options) - {"i", "m"}, self.status, self.pid, self.last_bg,
                      {k: v for k, v in self.traps.items() if v == ""}, [], self.lineno,
-                     False, True, self.loop_depth, self.func_depth, self.name)
+                     False, True, self.loop_depth, self.func_depth, self.name, dict(self.hash))
 
 
 class ReadonlyError(Exception):
