@@ -96,7 +96,7 @@ class Kernel:
         """Decide who runs first: the parent goes on, or yields to the child."""
         first = self.fork_first
         if first == "random":
-            first = self.rng.choice(("child", "parent"))
+            first = "child" if self.rng.random() < 0.5 else "parent"
         self.cpu.make_ready(child, "created", front=first == "child")
         if first == "child":
             self.cpu.yield_cpu(parent, "fork: child runs first")

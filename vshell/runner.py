@@ -320,7 +320,10 @@ class Shell:
         path = self.lookup(name)
         if tail:
             return self.exec_external(words, env, cmd.redirects, path)
-        pid = self.fork(lambda sh: sh.exec_external(words, env, cmd.redirects, path))
+        if path is not None and not cmd.redirects and "m" not in st.options:
+            pid = self.fork_exec(path, words, env)
+        else:
+            pid = self.fork(lambda sh: sh.exec_external(words, env, cmd.redirects, path))
         status = self.wait_foreground([pid], " ".join(words))
         if status in (126, 127):
             st.hash.pop(name, None)             # it may have moved: look again next time
@@ -422,7 +425,8 @@ class Shell:
 
         def child(crt) -> int:
             sh = Shell(crt, child_state)
-            sig = crt.signal
+            if job_control or ignore_int:
+                sig = crt.signal
             if job_control:
                 crt.os.setpgid(0, pgid or 0)
                 if foreground:
@@ -450,6 +454,27 @@ class Shell:
             except OSError:
                 pass
         return pid
+
+    def fork_exec(self, path: str, words: list[str], env: dict[str, str]) -> int:
+        """The common case, fork then exec with nothing to set up in between: the
+        child needs none of the shell's memory, only what it will report if exec fails."""
+        where = f"{self.state.name}: {self.state.lineno}: {words[0]}: "
+
+        def child(crt) -> int:
+            try:
+                crt.os.execve(path, words, env)
+            except OSError as e:
+                if e.errno == errno.ENOEXEC:            # no #! line: a shell script
+                    try:
+                        crt.os.execve("/bin/sh", ["sh", path] + words[1:], env)
+                    except OSError:
+                        pass
+                missing = e.errno in (errno.ENOENT, errno.ENOTDIR)
+                message = "not found" if missing else _strerror(e)
+                crt.os.write(2, (where + message + "\n").encode("utf-8", "surrogateescape"))
+                return 127 if missing else 126
+            return 127
+        return self.rt.clone(child)
 
     def wait_foreground(self, pids: list[int], command: str, pgid: Optional[int] = None) -> int:
         """Wait for a foreground job; its status is the last process's."""
