@@ -877,6 +877,26 @@ def b_hash(sh: Shell, args: list[str]) -> int:
     return 0
 
 
+HELP = """vshell: a shell on a miniature Unix kernel.  Every command here is a real
+process of that kernel: fork, exec, wait and signals happen as the book says.
+
+  ./p1.py ... ./p4.py      the chapter's fork/exec/wait demos (cat p1.py to read one)
+  ls ~  ps  pstree -p      what is here, and which processes are running
+  ./cpu.py &  ps -o pid,state,pc,cmd    watch a process RUNNING, READY, BLOCKED
+  ./zombie.py  ./orphan.py ./sigint.py  ./forktree.py a+b,b+c,c-
+  jobs  fg  bg  kill       job control (Ctrl-C, Ctrl-Z, Ctrl-D work too)
+
+Builtins: {builtins}
+Programs are in /bin (cat /bin/wc shows one).  `type NAME` says what a command is.
+"""
+
+
+def b_help(sh: Shell, args: list[str]) -> int:
+    names = sorted(set(BUILTINS) | set(SPECIAL))
+    sh.say(1, HELP.format(builtins=" ".join(names)))
+    return 0
+
+
 def _quote(s: str) -> str:
     """As dash shows values in `set`, `export -p` and `trap`: always single-quoted."""
     return "'" + s.replace("'", "'\\''") + "'"
@@ -893,4 +913,5 @@ BUILTINS: dict[str, Callable[[Shell, list[str]], int]] = {
     "true": b_true, "false": b_false, "read": b_read, "wait": b_wait, "jobs": b_jobs,
     "fg": b_fg, "bg": b_bg, "kill": b_kill, "type": b_type, "command": b_command,
     "umask": b_umask, "ulimit": b_ulimit, "source": b_dot, "hash": b_hash,
+    "help": b_help,
 }

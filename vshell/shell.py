@@ -115,6 +115,7 @@ def interactive(sh: Shell) -> int:
                 sh.run_text(f.read())
         except (OSError, ShellExit):
             pass
+    sh.say(2, "vshell: a shell on a teaching kernel.  Type `help` to start, Ctrl-D to leave.\n")
     lines = LineReader(sh)
     while True:
         sh.reap_jobs(notify=True)
