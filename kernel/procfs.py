@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .fs import DynamicDir, Generated, Inode, Symlink
+from .fs import DynamicDir, File, Generated, Inode, Symlink
 from .proc import Proc, State
 
 if TYPE_CHECKING:
@@ -35,7 +35,35 @@ def make_proc(k: "Kernel") -> DynamicDir:
                 del cache[pid]
         return out
 
-    return DynamicDir(fs, entries)
+    control = TraceControl(k)
+
+    def with_control() -> dict[str, Inode]:
+        out = entries()
+        out["trace"] = control
+        return out
+    return DynamicDir(fs, with_control)
+
+
+class TraceControl(File):
+    """/proc/trace: read it for what is being traced, write to it to ask for more
+    or less (`on`, `off`, `syscalls`, `sched`, `signals`, `proc`, `pid N`)."""
+
+    def __init__(self, k: "Kernel") -> None:
+        super().__init__(k.fs, 0o666)
+        self.k = k
+
+    @property
+    def data(self) -> bytearray:
+        return bytearray(self.k.trace.status.encode())
+
+    def write_at(self, offset: int, b: bytes) -> int:
+        current = self.k.cpu.current
+        self.k.trace.request(bytes(b).decode("utf-8", "replace").strip(),
+                             current.pid if current else 0)
+        return len(b)
+
+    def truncate(self, size: int) -> None:
+        pass
 
 
 def pid_dir(k: "Kernel", p: Proc) -> DynamicDir:

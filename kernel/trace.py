@@ -8,7 +8,7 @@ formats text for people.  When nobody subscribes, nothing is built.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, Optional
 
 
 @dataclass
@@ -122,6 +122,15 @@ class Trace:
         self.active = False
         self.seq = 0
         self.tick = 0           # advanced by the CPU
+        # Trace control (/proc/trace): what programs ask the viewers for, and
+        # what the viewers say they show.  The kernel only passes it on.
+        self.on_request: Optional[Callable[[str, int], None]] = None
+        self.status = "off\n"
+
+    def request(self, text: str, pid: int) -> None:
+        """A process wrote `text` to /proc/trace (say "on syscalls", "strace 12 follow")."""
+        if self.on_request is not None:
+            self.on_request(text, pid)
 
     def subscribe(self, fn: Subscriber) -> Callable[[], None]:
         self.subscribers.append(fn)

@@ -29,6 +29,10 @@ def parse(argv: list[str]) -> argparse.Namespace:
     ap.add_argument("-i", dest="interactive", action="store_true", help="interactive even if not on a terminal")
     ap.add_argument("-s", dest="stdin", action="store_true", help="read commands from standard input")
     ap.set_defaults(options=[])
+    ap.add_argument("--trace", nargs="?", const="all", metavar="KINDS",
+                    help="show kernel events as they happen: all, or a comma list of "
+                         "syscalls, sched, signals, proc")
+    ap.add_argument("--trace-file", metavar="FILE", help="write every kernel event to FILE as JSON lines")
     ap.add_argument("--private", action="store_true", help="keep no history on disk")
     ap.add_argument("--no-rc", action="store_true", help="do not read the rc file (XDG config dir)")
     ap.add_argument("--version", action="version", version=f"vshell {__version__}")
@@ -59,6 +63,14 @@ def main(argv: list[str] | None = None) -> int:
         input_fd = None                   # the terminal gives EOF: it does not eat the script
     elif a.interactive:
         shell_argv.append("-i")
+    trace = None
+    if a.trace is not None:
+        trace = [] if a.trace == "all" else a.trace.split(",")
+        from vshell.tracer import KINDS
+        bad = [t for t in trace if t not in KINDS]
+        if bad:
+            print(f"vshell: --trace: unknown kind {bad[0]!r} (all, {', '.join(KINDS)})", file=sys.stderr)
+            return 2
     interactive = a.command is None and a.script is None and sys.stdin.isatty() and sys.stdout.isatty()
     try:
         if interactive:
@@ -68,9 +80,9 @@ def main(argv: list[str] | None = None) -> int:
             k = make_machine(opts, console)
             holder.append(k)
             env = install_rc(k, opts) if not a.no_rc else {}
-            return boot(k, opts, shell_argv, env)
+            return boot(k, opts, shell_argv, env, trace, a.trace_file)
         k = make_machine(opts, HostConsole(input_fd))
-        return boot(k, opts, shell_argv)
+        return boot(k, opts, shell_argv, None, trace, a.trace_file)
     except ValueError as e:
         print(f"vshell: {e}", file=sys.stderr)
         return 2

@@ -877,6 +877,59 @@ def b_hash(sh: Shell, args: list[str]) -> int:
     return 0
 
 
+def b_trace(sh: Shell, args: list[str]) -> int:
+    """trace [on|off|all|syscalls|sched|signals|proc]... [pid N...]: kernel events
+    on the terminal as they happen (written to /proc/trace); bare `trace` says what."""
+    os = sh.os
+    if len(args) == 1:
+        with sh.rt.open("/proc/trace") as f:
+            sh.say(1, f.read())
+        return 0
+    words = [w for w in args[1:] if w != "on"] or ["all"]
+    fd = os.open("/proc/trace", O_WRONLY)
+    try:
+        os.write(fd, " ".join(words).encode())
+    finally:
+        os.close(fd)
+    return 0
+
+
+def b_strace(sh: Shell, args: list[str]) -> int:
+    """strace [-f] [-o FILE] CMD [ARGS]: run CMD, showing its system calls (and its
+    children's with -f) on the terminal or into FILE."""
+    rest = args[1:]
+    follow, out = False, None
+    while rest and rest[0].startswith("-"):
+        flag = rest.pop(0)
+        if flag == "-f":
+            follow = True
+        elif flag == "-o" and rest:
+            out = rest.pop(0)
+        else:
+            raise CommandError(f"strace: invalid option {flag}", 1)
+    if not rest:
+        raise CommandError("strace: must have PROG [ARGS]", 1)
+    path = sh.lookup(rest[0])
+    if path is None:
+        raise CommandError(f"strace: Can't stat '{rest[0]}': No such file or directory", 1)
+    if out is not None and not out.startswith("/"):
+        out = sh.os.getcwd().rstrip("/") + "/" + out
+    env = sh.state.environ()
+    request = "{pid}" + (" follow" if follow else "") + (f" file {out}" if out else "")
+
+    def child(child_sh: Shell) -> int:
+        cos = child_sh.os
+        fd = cos.open("/proc/trace", O_WRONLY)
+        cos.write(fd, ("strace " + request.format(pid=cos.getpid())).encode())
+        cos.close(fd)
+        return child_sh.exec_external(rest, env, [], path)
+    pid = sh.fork(child)
+    return sh.wait_foreground([pid], " ".join(rest))
+
+
+O_WRONLY = 1
+
+
 HELP = """vshell: a shell on a miniature Unix kernel.  Every command here is a real
 process of that kernel: fork, exec, wait and signals happen as the book says.
 
@@ -913,5 +966,5 @@ BUILTINS: dict[str, Callable[[Shell, list[str]], int]] = {
     "true": b_true, "false": b_false, "read": b_read, "wait": b_wait, "jobs": b_jobs,
     "fg": b_fg, "bg": b_bg, "kill": b_kill, "type": b_type, "command": b_command,
     "umask": b_umask, "ulimit": b_ulimit, "source": b_dot, "hash": b_hash,
-    "help": b_help,
+    "help": b_help, "trace": b_trace, "strace": b_strace,
 }

@@ -74,7 +74,8 @@ def mount(k: Kernel, spec: str, user) -> None:
     k.fs.mount(host, vpath, writable=len(parts) == 3 and parts[2] == "rw", uid=user.uid, gid=user.gid)
 
 
-def boot(k: Kernel, opts: Options, shell_argv: list[str], env_extra: dict | None = None) -> int:
+def boot(k: Kernel, opts: Options, shell_argv: list[str], env_extra: dict | None = None,
+         trace: list[str] | None = None, trace_file: str | None = None) -> int:
     """Run init (pid 1), which runs the login shell; return the shell's exit status."""
     user = account(opts.user)
     result = {"status": 0}
@@ -107,6 +108,11 @@ def boot(k: Kernel, opts: Options, shell_argv: list[str], env_extra: dict | None
                 result["status"] = status
                 return 0
 
+    from vshell.tracer import JsonTrace, TraceControl
+    control = TraceControl(k, colour=k.tty.console.isatty(2))
+    if trace is not None:
+        control.start(trace or ["syscalls", "sched", "signals", "proc"])
+    json_trace = JsonTrace(k, trace_file) if trace_file else None
     k.spawn(init, argv=["init"])
     if getattr(k.tty.console, "interactive", False):
         k.tty.console.attach_signals(k.cpu.post_host_signal)
@@ -116,6 +122,8 @@ def boot(k: Kernel, opts: Options, shell_argv: list[str], env_extra: dict | None
             k.run()
     else:
         k.run()
+    if json_trace is not None:
+        json_trace.close()
     status = result["status"]
     if status & 0x7F:
         return 128 + (status & 0x7F)

@@ -1,0 +1,49 @@
+"""Watching the kernel: strace-like lines, trace control through /proc/trace, JSON lines."""
+from __future__ import annotations
+
+import json
+import os
+
+from kernel import MemoryConsole
+from vshell.system import Options, boot, make_machine
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def session(script: str, **boot_args) -> tuple[str, str]:
+    opts = Options(seed=1, virtual_time=True)
+    k = make_machine(opts, MemoryConsole())
+    boot(k, opts, ["sh", "-c", script, "vshell"], **boot_args)
+    return k.tty.console.stdout, k.tty.console.stderr
+
+
+def test_the_trace_of_p2_under_a_seed_is_exactly_the_golden_one():
+    out, err = session("strace -f ./p2.py")
+    golden = os.path.join(HERE, "golden", "p2_strace.txt")
+    if os.environ.get("VSHELL_REGOLD"):
+        with open(golden, "w") as f:
+            f.write(err)
+    with open(golden) as f:
+        assert err == f.read()
+    assert "[pid 4] +++ exited with 0 +++" in err
+    assert err.index("child (pid:4)") if "child (pid:4)" in err else True
+
+
+def test_trace_builtin_turns_tracing_on_and_off_through_proc():
+    out, err = session("trace proc; /bin/true; trace off; cat /proc/trace; /bin/true")
+    assert "exec /bin/true" in err
+    assert err.count("exec /bin/true") == 1          # the second true ran untraced
+    assert out == "off\n"
+
+
+def test_strace_o_writes_the_trace_into_a_virtual_file():
+    out, err = session("strace -o t.out true; cat t.out")
+    assert "[pid" in out and "exec /bin/true" in out
+    assert "exec /bin/true" not in err
+
+
+def test_trace_file_writes_json_lines(tmp_path):
+    path = tmp_path / "events.jsonl"
+    session("echo hi", trace_file=str(path))
+    kinds = {json.loads(line)["kind"] for line in path.read_text().splitlines()}
+    assert {"Fork", "Exec", "Exit", "Reap", "SyscallEnter", "StateChange", "Switch"} <= kinds

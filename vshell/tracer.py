@@ -1,0 +1,232 @@
+"""Watching the kernel: its event stream as strace-like lines, or as JSON lines.
+
+    [pid 3] fork() = 4
+    4 NEW -> READY (created)
+    switch 3 -> 4
+    [pid 4] execve("/bin/wc", ["wc", "p3.py"], {...}) = ?
+    [pid 4] +++ exited with 0 +++
+
+One colour per pid on a terminal, plain text into a pipe or a file.  Which
+events are shown is chosen with `--trace`, or from inside vshell by writing
+to /proc/trace (the `trace` and `strace` builtins do).  Nothing here changes
+what the kernel does: a tracer only reads the stream.
+"""
+from __future__ import annotations
+
+import errno
+import json
+import os
+import signal as host_signal
+from dataclasses import asdict
+from typing import Callable, Optional
+
+from kernel import trace as ev
+
+KINDS = {
+    "syscalls": (ev.SyscallEnter, ev.SyscallExit),
+    "sched": (ev.StateChange, ev.Switch),
+    "signals": (ev.SignalSent, ev.SignalDelivered),
+    "proc": (ev.Fork, ev.Exec, ev.Load, ev.Exit, ev.Reap, ev.Message),
+}
+COLOURS = [31, 32, 33, 34, 35, 36, 91, 92, 93, 94, 95, 96]
+
+
+def signame(sig: int) -> str:
+    try:
+        return host_signal.Signals(sig).name
+    except ValueError:
+        return str(sig)
+
+
+def show(value) -> str:
+    if isinstance(value, str):
+        return json.dumps(value)
+    if isinstance(value, (bytes, bytearray)):
+        text = bytes(value[:32]).decode("utf-8", "backslashreplace")
+        return json.dumps(text) + ("..." if len(value) > 32 else "")
+    if isinstance(value, dict):
+        return "{...}"
+    if isinstance(value, list):
+        return "[" + ", ".join(show(v) for v in value[:8]) + (", ..." if len(value) > 8 else "") + "]"
+    if isinstance(value, (tuple, frozenset, set)) and not hasattr(value, "_fields"):
+        return "(" + ", ".join(show(v) for v in value) + ")" if isinstance(value, tuple) else \
+            "{" + ", ".join(signame(v) if isinstance(v, int) else show(v) for v in sorted(value)) + "}"
+    return repr(value) if not hasattr(value, "st_mode") else "{st_mode=%o, st_size=%d, ...}" % (
+        value.st_mode, value.st_size)
+
+
+def format_event(e: ev.Event, pending: dict) -> Optional[str]:
+    """One line for a person, or None (a system call's entry waits for its exit)."""
+    if isinstance(e, ev.SyscallEnter):
+        pending[e.pid] = e
+        return None
+    if isinstance(e, ev.SyscallExit):
+        enter = pending.pop(e.pid, None)
+        args = ", ".join(show(a) for a in enter.args) if enter else "..."
+        if e.errno:
+            result = f"-1 {errno.errorcode.get(e.errno, e.errno)} ({os.strerror(e.errno)})"
+        else:
+            result = show(e.result) if e.result is not None else "0"
+        return f"[pid {e.pid}] {e.name}({args}) = {result}"
+    if isinstance(e, ev.StateChange):
+        return f"{e.pid} {e.old} -> {e.new} ({e.reason})"
+    if isinstance(e, ev.Switch):
+        return f"switch {e.old or 'kernel'} -> {e.new}"
+    if isinstance(e, ev.SignalSent):
+        who = f"pid {e.sender}" if e.sender else "the kernel"
+        return f"[pid {e.pid}] --- {signame(e.sig)} sent by {who} ---"
+    if isinstance(e, ev.SignalDelivered):
+        return f"[pid {e.pid}] --- {signame(e.sig)}: {e.action} ---"
+    if isinstance(e, ev.Fork):
+        return f"[pid {e.parent}] fork -> child {e.child} ({e.how})"
+    if isinstance(e, ev.Exec):
+        return f"[pid {e.pid}] exec {e.path} {show(e.argv)}"
+    if isinstance(e, ev.Load):
+        return f"[pid {e.pid}] load {e.path} ({'cached' if e.cached else 'compiled'})"
+    if isinstance(e, ev.Exit):
+        if e.status & 0x7F:
+            return f"[pid {e.pid}] +++ killed by {signame(e.status & 0x7F)} +++"
+        return f"[pid {e.pid}] +++ exited with {e.status >> 8} +++"
+    if isinstance(e, ev.Reap):
+        return f"[pid {e.parent}] reaped {e.child}"
+    if isinstance(e, ev.Message):
+        return f"[pid {e.pid}] {e.text}"
+    return None
+
+
+def event_pids(e: ev.Event) -> tuple[int, ...]:
+    if isinstance(e, ev.Switch):
+        return (e.old, e.new)
+    if isinstance(e, ev.Fork):
+        return (e.parent, e.child)
+    if isinstance(e, ev.Reap):
+        return (e.parent, e.child)
+    return (getattr(e, "pid", 0),)
+
+
+class Tracer:
+    """A subscriber that shows some kinds of event, for some processes."""
+
+    def __init__(self, write: Callable[[str], None], colour: bool = False) -> None:
+        self.write = write
+        self.colour = colour
+        self.kinds: tuple = tuple(t for ts in KINDS.values() for t in ts)
+        self.pids: Optional[set[int]] = None          # None: every process
+        self.follow = False                           # children of traced pids too
+        self.pending: dict = {}
+
+    def set_kinds(self, names: list[str]) -> None:
+        self.kinds = tuple(t for n in names for t in KINDS[n])
+
+    def __call__(self, e: ev.Event) -> None:
+        if self.pids is not None:
+            if isinstance(e, ev.Fork) and self.follow and e.parent in self.pids:
+                self.pids.add(e.child)
+            if not any(pid in self.pids for pid in event_pids(e)):
+                return
+        if not isinstance(e, self.kinds):
+            return
+        line = format_event(e, self.pending)
+        if line is None:
+            return
+        if self.colour:
+            pid = event_pids(e)[0]
+            line = f"\x1b[{COLOURS[pid % len(COLOURS)]}m{line}\x1b[0m"
+        self.write(line + "\n")
+
+
+def json_line(e: ev.Event) -> str:
+    data = {"kind": e.kind, **asdict(e)}
+    return json.dumps(data, default=lambda v: repr(v)) + "\n"
+
+
+class TraceControl:
+    """What /proc/trace requests turn into: a live tracer on the terminal, and
+    strace sessions for one command (to the terminal or a virtual file)."""
+
+    def __init__(self, k, colour: bool) -> None:
+        self.k = k
+        self.colour = colour
+        self.live: Optional[Tracer] = None
+        self.unsubscribe: Optional[Callable[[], None]] = None
+        self.sessions: list[tuple[Tracer, Callable[[], None], int]] = []
+        k.trace.on_request = self.request
+
+    def to_terminal(self, text: str) -> None:
+        self.k.tty.console.write(2, text.encode("utf-8", "replace"))
+
+    def start(self, kinds: list[str], pids: Optional[set[int]] = None) -> None:
+        self.stop()
+        self.live = Tracer(self.to_terminal, self.colour)
+        self.live.set_kinds(kinds)
+        self.live.pids = pids
+        self.unsubscribe = self.k.trace.subscribe(self.live)
+        self.k.trace.status = f"on {' '.join(kinds)}" + (
+            f" pid {' '.join(map(str, sorted(pids)))}" if pids else "") + "\n"
+
+    def stop(self) -> None:
+        if self.unsubscribe is not None:
+            self.unsubscribe()
+        self.live = self.unsubscribe = None
+        self.k.trace.status = "off\n"
+
+    def request(self, text: str, pid: int) -> None:
+        words = text.split()
+        if not words:
+            return
+        if words[0] == "strace":
+            self.strace(words[1:])
+            return
+        if words[0] == "off":
+            self.stop()
+            return
+        kinds = [w for w in words if w in KINDS] or list(KINDS)
+        if "all" in words:
+            kinds = list(KINDS)
+        pids = None
+        if "pid" in words:
+            i = words.index("pid")
+            pids = {int(w) for w in words[i + 1:] if w.isdigit()}
+        self.start(kinds, pids)
+
+    def strace(self, words: list[str]) -> None:
+        """strace PID [follow] [file PATH]: system calls of one command."""
+        if not words or not words[0].isdigit():
+            return
+        pid = int(words[0])
+        path = words[words.index("file") + 1] if "file" in words[:-1] else None
+        if path:                              # strace -o FILE: into the virtual file system
+            owner = self.k.procs.get(pid)
+            uid = owner.uid if owner else 0
+            inode = self.k.fs.write_file(path, b"", uid=uid, gid=uid)
+
+            def write(text: str, inode=inode) -> None:
+                inode.write_at(inode.size, text.encode("utf-8", "replace"))
+        else:
+            write = self.to_terminal
+        tracer = Tracer(write, self.colour and path is None)
+        tracer.set_kinds(["syscalls", "signals", "proc"])
+        tracer.pids = {pid}
+        tracer.follow = "follow" in words
+
+        def watch(e: ev.Event, tracer=tracer) -> None:
+            tracer(e)
+            if isinstance(e, ev.Exit) and e.pid == pid:
+                done()
+        unsubscribe = self.k.trace.subscribe(watch)
+
+        def done() -> None:
+            unsubscribe()
+        self.sessions.append((tracer, unsubscribe, pid))
+
+
+class JsonTrace:
+    """--trace-file F: every event as a JSON line, for tools."""
+
+    def __init__(self, k, path: str) -> None:
+        self.file = open(path, "w", encoding="utf-8")
+        self.unsubscribe = k.trace.subscribe(lambda e: self.file.write(json_line(e)))
+
+    def close(self) -> None:
+        self.unsubscribe()
+        self.file.close()
