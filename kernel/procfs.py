@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from . import machstate
 from .fs import DynamicDir, File, Generated, Inode, Symlink
 from .proc import Proc, State
 
@@ -72,6 +73,9 @@ def pid_dir(k: "Kernel", p: Proc) -> DynamicDir:
         "status": lambda: status(k, p).encode(),
         "stat": lambda: stat(k, p).encode(),
         "cmdline": lambda: b"".join(a.encode() + b"\0" for a in p.argv),
+        "stack": lambda: machstate.stack(p).encode(),
+        "maps": lambda: machstate.maps(p).encode(),
+        "fdinfo": lambda: machstate.fdinfo(p).encode(),
     }
     made = {name: Generated(fs, make, uid=p.uid, gid=p.gid) for name, make in files.items()}
 
