@@ -165,7 +165,6 @@ class CPU:
 
     def _run(self, until: Optional[Callable[[], bool]]) -> None:
         k = self.k
-        pick = k.sched.pick
         signals = k.signals
         with self.timer_interrupts():
             while not self.halted and not (until and until()):
@@ -173,7 +172,7 @@ class CPU:
                     self.service_host_signals()
                 if self.timers or signals.alarms:
                     self.expire_timers()
-                p = pick()
+                p = k.sched.pick()
                 if p is None:
                     if not self.idle():
                         return
@@ -316,6 +315,7 @@ class CPU:
         self.k.clock.charge()
         self.irq_syscalls += 1
         p.slice_left -= 1
+        self.k.sched.tick()
         if p.slice_left <= 0:
             self.need_resched = True
 
@@ -325,10 +325,13 @@ class CPU:
             self.service_host_signals()
         if self.need_resched:
             self.need_resched = False
-            if self.k.sched.has_ready():
+            sched = self.k.sched
+            if p.slice_left <= 0:
+                sched.expired(p)
+            if sched.has_ready():
                 self.preempt(p, "quantum expired")
             else:
-                p.slice_left = self.k.sched.quantum_for(p)
+                p.slice_left = sched.quantum_for(p)
         if p.sig.pending:
             self.k.signals.deliver(p)
 
@@ -378,23 +381,29 @@ class CPU:
                 p.in_kernel -= 1
             if p.sig.pending:
                 self.k.signals.deliver(p, preempted=True)
-        if not self.k.sched.preemptive:
-            return
-        if self.deterministic and self.irq_syscalls:
-            # With a seed, slices are counted in system calls, which is
-            # reproducible; the timer only rescues the CPU from a process that
-            # made none for a whole period (a `while True: pass`).
+        if self.irq_syscalls:
+            # The process made system calls since the last interrupt: its CPU
+            # time was counted there.  With a seed, slices are counted in system
+            # calls only, which is reproducible.
             self.irq_syscalls = 0
-            return
-        if not self.k.sched.has_ready() and not p.sig.pending:
-            return
-        p.cpu_ticks += 1
-        self.k.trace.tick += 1
-        self.k.clock.advance_by(TIMER_INTERVAL)     # CPU time passes, virtual or not
-        if self.k.sched.has_ready():
+            if self.deterministic:
+                return
+        else:
+            self.cpu_tick(p)              # a period of pure computation: one tick
+        if self.k.sched.preemptive and self.k.sched.has_ready():
             self.preempt(p, "timer interrupt")
         if p.sig.pending:
             self.k.signals.deliver(p, preempted=True)
+
+    def cpu_tick(self, p: Proc) -> None:
+        """Charge one timer tick to p, which computed for a whole period."""
+        k = self.k
+        p.cpu_ticks += 1
+        k.trace.tick += 1
+        k.clock.advance_by(TIMER_INTERVAL)      # CPU time passes, virtual or not
+        k.sched.tick()
+        if k.trace.active:
+            k.trace.emit(ev.Tick(p.pid))
 
     # ---- a process's life on its context --------------------------------------
 

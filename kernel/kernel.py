@@ -40,7 +40,7 @@ class Kernel:
         self.files = FileTable()
         self.fs = FileSystem(self.clock.time)
         self.cpu = CPU(self, deterministic=seed is not None)
-        self.sched = make_policy(policy, quantum)
+        self.sched = make_policy(policy, quantum, self.rng)
         self.signals = Signals(self)
         self.tty = TTY(self, console if console is not None else MemoryConsole())
         self.loader = Loader(self)
@@ -56,6 +56,20 @@ class Kernel:
 
     def run(self, until: Optional[Callable[[], bool]] = None) -> None:
         self.cpu.run(until)
+
+    def set_policy(self, name: str, quantum: Optional[int] = None) -> None:
+        """Change the scheduling policy live: READY processes move to the new one."""
+        old = self.sched
+        new = make_policy(name, quantum or old.quantum, self.rng)
+        for p in old.drain():
+            new.ready(p)
+        self.sched = new
+
+    def set_seed(self, seed: int) -> None:
+        """From now on, scheduling choices follow this seed (and repeat with it)."""
+        self.seed = seed
+        self.rng.seed(seed)
+        self.cpu.deterministic = True
 
     def halt(self, status: int) -> None:
         self.halt_status = status

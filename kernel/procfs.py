@@ -37,10 +37,12 @@ def make_proc(k: "Kernel") -> DynamicDir:
         return out
 
     control = TraceControl(k)
+    sched = SchedControl(k)
 
     def with_control() -> dict[str, Inode]:
         out = entries()
         out["trace"] = control
+        out["sched"] = sched
         return out
     return DynamicDir(fs, with_control)
 
@@ -61,6 +63,44 @@ class TraceControl(File):
         current = self.k.cpu.current
         self.k.trace.request(bytes(b).decode("utf-8", "replace").strip(),
                              current.pid if current else 0)
+        return len(b)
+
+    def truncate(self, size: int) -> None:
+        pass
+
+
+class SchedControl(File):
+    """/proc/sched: the scheduling policy.  Read it; write `rr 5`, `fifo`,
+    `priority`, `mlfq`, `lottery`, `seed N` or `first child|parent|random`."""
+
+    def __init__(self, k: "Kernel") -> None:
+        super().__init__(k.fs, 0o666)
+        self.k = k
+
+    @property
+    def data(self) -> bytearray:
+        k = self.k
+        seed = "none (like a real machine)" if k.seed is None else str(k.seed)
+        return bytearray(f"policy: {k.sched.describe()}\nseed: {seed}\n"
+                         f"after fork: {k.fork_first} runs first\n".encode())
+
+    def write_at(self, offset: int, b: bytes) -> int:
+        import errno
+        from .errors import oserror
+        from .sched import POLICIES
+        words = bytes(b).decode("utf-8", "replace").split()
+        k = self.k
+        try:
+            if words and words[0] in POLICIES:
+                k.set_policy(words[0], int(words[1]) if len(words) > 1 else None)
+            elif len(words) == 2 and words[0] == "seed":
+                k.set_seed(int(words[1]))
+            elif len(words) == 2 and words[0] == "first" and words[1] in ("child", "parent", "random"):
+                k.fork_first = words[1]
+            else:
+                raise ValueError
+        except ValueError:
+            raise oserror(errno.EINVAL)
         return len(b)
 
     def truncate(self, size: int) -> None:

@@ -34,8 +34,21 @@ class Policy:
     def quantum_for(self, p: Proc) -> int:
         return self.quantum
 
+    def expired(self, p: Proc) -> None:
+        """p used up its whole slice (MLFQ moves it down a level)."""
+
+    def tick(self) -> None:
+        """One tick of CPU went by (MLFQ boosts every so often)."""
+
     def describe(self) -> str:
         return f"{self.name} (quantum {self.quantum} ticks)"
+
+    def drain(self) -> list[Proc]:
+        """Every READY process, in the order they would have run (to change policy)."""
+        out = []
+        while (p := self.pick()) is not None:
+            out.append(p)
+        return out
 
 
 class RoundRobin(Policy):
@@ -76,11 +89,120 @@ class FIFO(RoundRobin):
         return "fifo (no preemption)"
 
 
-POLICIES = {"rr": RoundRobin, "fifo": FIFO}
+class Priority(Policy):
+    """Priority: always the READY process with the lowest nice value (FIFO among equals)."""
+    name = "priority"
+
+    def __init__(self, quantum: int = DEFAULT_QUANTUM) -> None:
+        super().__init__(quantum)
+        self.queues: dict[int, deque[Proc]] = {}
+
+    def ready(self, p: Proc, front: bool = False) -> None:
+        q = self.queues.setdefault(p.nice, deque())
+        q.appendleft(p) if front else q.append(p)
+
+    def pick(self) -> Optional[Proc]:
+        for nice in sorted(self.queues):
+            q = self.queues[nice]
+            while q:
+                p = q.popleft()
+                if p.state is State.READY:
+                    return p
+        return None
+
+    def has_ready(self) -> bool:
+        return any(self.queues.values())
 
 
-def make_policy(name: str, quantum: int = DEFAULT_QUANTUM) -> Policy:
-    try:
-        return POLICIES[name](quantum)
-    except KeyError:
+class MLFQ(Policy):
+    """Multi-level feedback queue (OSTEP ch. 8): new processes start at the top;
+    a process that uses up its allotment at a level moves down; every `boost`
+    ticks everyone goes back to the top.  Lower levels get longer slices."""
+    name = "mlfq"
+
+    def __init__(self, quantum: int = DEFAULT_QUANTUM, levels: int = 3, boost: int = 100) -> None:
+        super().__init__(quantum)
+        self.levels = [deque() for _ in range(levels)]
+        self.level: dict[int, int] = {}          # pid -> its level
+        self.boost_every = boost
+        self.since_boost = 0
+
+    def quantum_for(self, p: Proc) -> int:
+        return self.quantum * (2 ** self.level.get(p.pid, 0))
+
+    def ready(self, p: Proc, front: bool = False) -> None:
+        q = self.levels[self.level.setdefault(p.pid, 0)]
+        q.appendleft(p) if front else q.append(p)
+
+    def pick(self) -> Optional[Proc]:
+        for q in self.levels:
+            while q:
+                p = q.popleft()
+                if p.state is State.READY:
+                    return p
+        return None
+
+    def has_ready(self) -> bool:
+        return any(self.levels)
+
+    def expired(self, p: Proc) -> None:
+        self.level[p.pid] = min(self.level.get(p.pid, 0) + 1, len(self.levels) - 1)
+
+    def tick(self) -> None:
+        self.since_boost += 1
+        if self.since_boost >= self.boost_every:
+            self.since_boost = 0
+            waiting = [p for q in self.levels for p in q]
+            for q in self.levels:
+                q.clear()
+            self.level = {pid: 0 for pid in self.level}
+            self.levels[0].extend(waiting)
+
+    def describe(self) -> str:
+        return (f"mlfq ({len(self.levels)} levels, slices {self.quantum}/"
+                f"{self.quantum * 2}/{self.quantum * 4} ticks, boost every {self.boost_every})")
+
+
+class Lottery(Policy):
+    """Lottery: each READY process holds tickets (100, fewer when niced); the
+    kernel's random generator -- seeded, so reproducible -- draws the winner."""
+    name = "lottery"
+
+    def __init__(self, quantum: int = DEFAULT_QUANTUM, rng=None) -> None:
+        super().__init__(quantum)
+        self.pool: list[Proc] = []
+        self.rng = rng
+
+    @staticmethod
+    def tickets(p: Proc) -> int:
+        return max(1, 100 - 5 * p.nice)
+
+    def ready(self, p: Proc, front: bool = False) -> None:
+        self.pool.append(p)
+
+    def pick(self) -> Optional[Proc]:
+        self.pool = [p for p in self.pool if p.state is State.READY]
+        if not self.pool:
+            return None
+        total = sum(self.tickets(p) for p in self.pool)
+        draw = self.rng.randrange(total)
+        for i, p in enumerate(self.pool):
+            draw -= self.tickets(p)
+            if draw < 0:
+                return self.pool.pop(i)
+        return self.pool.pop()
+
+    def has_ready(self) -> bool:
+        return bool(self.pool)
+
+
+POLICIES = {"rr": RoundRobin, "fifo": FIFO, "priority": Priority, "mlfq": MLFQ,
+            "lottery": Lottery}
+
+
+def make_policy(name: str, quantum: int = DEFAULT_QUANTUM, rng=None) -> Policy:
+    if name not in POLICIES:
         raise ValueError(f"unknown scheduling policy {name!r} (choose from {', '.join(POLICIES)})")
+    if name == "lottery":
+        return Lottery(quantum, rng)
+    return POLICIES[name](quantum)

@@ -55,6 +55,12 @@ class Switch(Event):
 
 
 @dataclass
+class Tick(Event):
+    """A timer tick charged to a process that computed without system calls."""
+    pid: int
+
+
+@dataclass
 class SignalSent(Event):
     sender: int
     pid: int

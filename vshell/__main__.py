@@ -18,7 +18,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
     ap.add_argument("--mount", action="append", default=[], metavar="HOSTDIR:VPATH[:rw]",
                     help="mount a host directory (read-only unless :rw)")
     ap.add_argument("--user", default="student", help="log in as this user (default: student)")
-    ap.add_argument("--policy", default="rr", choices=["rr", "fifo"], help="scheduling policy")
+    ap.add_argument("--policy", default="rr", choices=["rr", "fifo", "priority", "mlfq", "lottery"], help="scheduling policy")
     ap.add_argument("--quantum", type=int, default=10, help="time slice, in ticks")
     ap.add_argument("--fork-first", default="random", choices=["random", "child", "parent"],
                     help="who runs first after fork (random follows the seed)")

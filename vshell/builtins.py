@@ -894,6 +894,55 @@ def b_trace(sh: Shell, args: list[str]) -> int:
     return 0
 
 
+def _write_proc(sh: Shell, path: str, text: str) -> None:
+    fd = sh.os.open(path, O_WRONLY)
+    try:
+        sh.os.write(fd, text.encode())
+    finally:
+        sh.os.close(fd)
+
+
+def b_sched(sh: Shell, args: list[str]) -> int:
+    """sched: show the scheduling policy; sched POLICY [QUANTUM] switches it live
+    (rr, fifo, priority, mlfq, lottery); sched first child|parent|random."""
+    if len(args) > 1:
+        try:
+            _write_proc(sh, "/proc/sched", " ".join(args[1:]))
+        except OSError:
+            raise CommandError("sched: usage: sched [rr|fifo|priority|mlfq|lottery [QUANTUM]] "
+                               "| sched first child|parent|random", 2)
+    with sh.rt.open("/proc/sched") as f:
+        sh.say(1, f.read())
+    return 0
+
+
+def b_seed(sh: Shell, args: list[str]) -> int:
+    """seed N: from now on every choice the scheduler makes repeats with N."""
+    if len(args) != 2 or not args[1].isdigit():
+        raise CommandError("seed: usage: seed N", 2)
+    _write_proc(sh, "/proc/sched", f"seed {args[1]}")
+    return 0
+
+
+def b_timeline(sh: Shell, args: list[str]) -> int:
+    """timeline CMD [ARGS]: run CMD and show who was on the CPU at each tick."""
+    if len(args) < 2:
+        raise CommandError("timeline: usage: timeline CMD [ARGS]", 2)
+    words = args[1:]
+    path = sh.lookup(words[0])
+    if path is None:
+        raise CommandError(f"timeline: {words[0]}: not found", 127)
+    env = sh.state.environ()
+
+    def child(child_sh: Shell) -> int:
+        fd = child_sh.os.open("/proc/trace", O_WRONLY)
+        child_sh.os.write(fd, f"timeline {child_sh.os.getpid()}".encode())
+        child_sh.os.close(fd)
+        return child_sh.exec_external(words, env, [], path)
+    pid = sh.fork(child)
+    return sh.wait_foreground([pid], " ".join(words))
+
+
 def b_strace(sh: Shell, args: list[str]) -> int:
     """strace [-f] [-o FILE] CMD [ARGS]: run CMD, showing its system calls (and its
     children's with -f) on the terminal or into FILE."""
@@ -966,5 +1015,6 @@ BUILTINS: dict[str, Callable[[Shell, list[str]], int]] = {
     "true": b_true, "false": b_false, "read": b_read, "wait": b_wait, "jobs": b_jobs,
     "fg": b_fg, "bg": b_bg, "kill": b_kill, "type": b_type, "command": b_command,
     "umask": b_umask, "ulimit": b_ulimit, "source": b_dot, "hash": b_hash,
-    "help": b_help, "trace": b_trace, "strace": b_strace,
+    "help": b_help, "trace": b_trace, "strace": b_strace, "sched": b_sched, "seed": b_seed,
+    "timeline": b_timeline,
 }

@@ -177,6 +177,9 @@ class TraceControl:
         if words[0] == "strace":
             self.strace(words[1:])
             return
+        if words[0] == "timeline" and len(words) > 1 and words[1].isdigit():
+            self.timeline(int(words[1]))
+            return
         if words[0] == "off":
             self.stop()
             return
@@ -218,6 +221,19 @@ class TraceControl:
         def done() -> None:
             unsubscribe()
         self.sessions.append((tracer, unsubscribe, pid))
+
+
+    def timeline(self, pid: int) -> None:
+        """Record pid's process tree until pid exits, then show the table."""
+        from vshell.timeline import Timeline
+        line = Timeline(pid)
+
+        def watch(e: ev.Event) -> None:
+            line(e)
+            if line.done:
+                unsubscribe()
+                self.to_terminal(line.report())
+        unsubscribe = self.k.trace.subscribe(watch)
 
 
 class JsonTrace:
