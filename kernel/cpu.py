@@ -60,6 +60,7 @@ class CPU:
         self.current: Optional[Proc] = None
         self.main: Optional[greenlet] = None
         self.need_resched = False
+        self.need_preempt = False           # set by a timer interrupt, acted on as it returns
         self.timers: list[tuple[float, int, Proc, int]] = []   # (deadline, seq, proc, gen)
         self.timer_seq = 0
         self.halted = False
@@ -371,16 +372,22 @@ class CPU:
         p = self.current
         if p is None or p.in_kernel or p.context is not getcurrent() or p.state is not State.RUNNING:
             return
+        p.in_kernel += 1                  # the interrupt's own work is kernel work
+        try:
+            self._interrupt_work(p)
+        finally:
+            p.in_kernel -= 1
+        if self.need_preempt:
+            self.need_preempt = False
+            self.preempt(p, "timer interrupt")
+        if p.sig.pending:
+            self.k.signals.deliver(p, preempted=True)
+
+    def _interrupt_work(self, p: Proc) -> None:
         if self.host_signals or self.k.tty.editing:
-            p.in_kernel += 1
-            try:
-                self.service_host_signals()
-                if self.k.tty.editing:        # a line typed while processes compute
-                    self.k.tty.poll(0.0)
-            finally:
-                p.in_kernel -= 1
-            if p.sig.pending:
-                self.k.signals.deliver(p, preempted=True)
+            self.service_host_signals()
+            if self.k.tty.editing:            # a line typed while processes compute
+                self.k.tty.poll(0.0)
         if self.irq_syscalls:
             # The process made system calls since the last interrupt: its CPU
             # time was counted there.  With a seed, slices are counted in system
@@ -391,9 +398,7 @@ class CPU:
         else:
             self.cpu_tick(p)              # a period of pure computation: one tick
         if self.k.sched.preemptive and self.k.sched.has_ready():
-            self.preempt(p, "timer interrupt")
-        if p.sig.pending:
-            self.k.signals.deliver(p, preempted=True)
+            self.need_preempt = True
 
     def cpu_tick(self, p: Proc) -> None:
         """Charge one timer tick to p, which computed for a whole period."""

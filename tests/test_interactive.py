@@ -114,3 +114,18 @@ def test_ctrl_d_ends_a_cat_but_not_the_shell(session):
     session.expect_exact(PROMPT)
     session.sendline("echo still here")
     session.expect_exact("still here")
+
+
+def test_step_mode_pauses_before_each_system_call_and_q_leaves_it(session):
+    session.sendline("step on")
+    session.expect_exact(PROMPT)
+    session.sendline("/bin/true")
+    session.expect(r">> \[pid \d+\] about to call ")
+    session.expect_exact("STATE")
+    session.expect_exact("step: Enter for the next event")
+    session.sendline("")                      # next event
+    session.expect(r">> \[pid \d+\] about to call ")
+    session.sendline("q")                     # leave step mode; the command runs on
+    session.expect_exact(PROMPT)
+    session.sendline("echo after")
+    session.expect_exact("after")

@@ -902,6 +902,16 @@ def _write_proc(sh: Shell, path: str, text: str) -> None:
         sh.os.close(fd)
 
 
+def b_step(sh: Shell, args: list[str]) -> int:
+    """step on [syscalls|switch|all]: pause the kernel before each system call (or
+    context switch, or event) and wait for Enter; step off (or q at the pause) ends it."""
+    words = args[1:] or ["on"]
+    if words[0] not in ("on", "off"):
+        raise CommandError("step: usage: step on [syscalls|switch|all] | step off", 2)
+    _write_proc(sh, "/proc/trace", "step " + (" ".join(words[1:]) if words[0] == "on" else "off"))
+    return 0
+
+
 def b_sched(sh: Shell, args: list[str]) -> int:
     """sched: show the scheduling policy; sched POLICY [QUANTUM] switches it live
     (rr, fifo, priority, mlfq, lottery); sched first child|parent|random."""
@@ -1016,5 +1026,5 @@ BUILTINS: dict[str, Callable[[Shell, list[str]], int]] = {
     "fg": b_fg, "bg": b_bg, "kill": b_kill, "type": b_type, "command": b_command,
     "umask": b_umask, "ulimit": b_ulimit, "source": b_dot, "hash": b_hash,
     "help": b_help, "trace": b_trace, "strace": b_strace, "sched": b_sched, "seed": b_seed,
-    "timeline": b_timeline,
+    "timeline": b_timeline, "step": b_step,
 }

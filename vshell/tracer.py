@@ -183,6 +183,9 @@ class TraceControl:
         if words[0] == "off":
             self.stop()
             return
+        if words[0] == "step":
+            self.step(words[1:], pid)
+            return
         kinds = [w for w in words if w in KINDS] or list(KINDS)
         if "all" in words:
             kinds = list(KINDS)
@@ -234,6 +237,83 @@ class TraceControl:
                 unsubscribe()
                 self.to_terminal(line.report())
         unsubscribe = self.k.trace.subscribe(watch)
+
+
+    def step(self, words: list[str], requester: int = 0) -> None:
+        """step on [all|syscalls|switch] / step off: pause before each event."""
+        if self.stepper is not None:
+            self.stepper.unsubscribe()
+            self.stepper = None
+        if words and words[0] == "off":
+            return
+        console = self.k.tty.console
+        if not console.isatty(0):
+            self.to_terminal("step: needs a terminal to wait for Enter on\n")
+            return
+        kinds = [w for w in words if w in ("all", "syscalls", "switch")] or ["syscalls"]
+        self.stepper = Stepper(self.k, kinds[0], self.to_terminal, self.leave_step, requester)
+
+    def leave_step(self) -> None:
+        if self.stepper is not None:
+            self.stepper.unsubscribe()
+            self.stepper = None
+
+    stepper: "Optional[Stepper]" = None
+
+
+class Stepper:
+    """Step mode: before each event (or system call, or context switch) the kernel
+    stops, shows the event and a compact process table, and waits for Enter."""
+
+    def __init__(self, k, kind: str, write: Callable[[str], None], leave: Callable[[], None],
+                 requester: int = 0) -> None:
+        self.k = k
+        self.requester = requester            # the shell that asked: its prompt is not stepped
+        self.kind = kind
+        self.write = write
+        self.leave = leave
+        self.pending: dict = {}
+        self.unsubscribe = k.trace.subscribe(self)
+
+    def wanted(self, e: ev.Event) -> bool:
+        if self.kind == "switch":
+            return isinstance(e, ev.Switch)
+        if self.kind == "syscalls":
+            return isinstance(e, ev.SyscallEnter)
+        return not isinstance(e, ev.SyscallExit)
+
+    def describe(self, e: ev.Event) -> str:
+        if isinstance(e, ev.SyscallEnter):
+            return f"[pid {e.pid}] about to call {e.name}({', '.join(show(a) for a in e.args)})"
+        return format_event(e, self.pending) or e.kind
+
+    def table(self) -> str:
+        rows = ["  PID  PPID STATE            NAME        PC"]
+        for p in self.k.procs:
+            where = p.where()
+            pc = f"{where[0].rsplit('/', 1)[-1]}:{where[1]}" if where else "-"
+            state = p.state.value + (f"({p.blocked_on})" if p.state.value == "BLOCKED" else "")
+            rows.append(f"{p.pid:>5} {p.ppid:>5} {state:<16} {p.name:<11} {pc}")
+        return "\n".join(rows) + "\n"
+
+    def __call__(self, e: ev.Event) -> None:
+        if not self.wanted(e) or self.k.tty.editing or getattr(e, "pid", None) == self.requester:
+            return
+        self.write(f"\n>> {self.describe(e)}\n{self.table()}"
+                   "step: Enter for the next event, c to run on, q to leave step mode: ")
+        answer = self.read_key()
+        if answer in ("q", "c"):
+            self.leave()
+
+    def read_key(self) -> str:
+        import select
+        while True:
+            try:
+                select.select([0], [], [])
+                data = os.read(0, 1024)
+            except InterruptedError:
+                continue
+            return data.decode(errors="replace").strip()[:1]
 
 
 class JsonTrace:
