@@ -47,3 +47,20 @@ def test_trace_file_writes_json_lines(tmp_path):
     session("echo hi", trace_file=str(path))
     kinds = {json.loads(line)["kind"] for line in path.read_text().splitlines()}
     assert {"Fork", "Exec", "Exit", "Reap", "SyscallEnter", "StateChange", "Switch"} <= kinds
+
+
+def test_a_recording_is_valid_svg_and_html_holding_the_session(tmp_path):
+    import subprocess
+    import sys
+    import xml.etree.ElementTree as ET
+    for name in ("s.svg", "s.html", "s.txt"):
+        path = tmp_path / name
+        subprocess.run([sys.executable, "-m", "vshell", "--seed", "1", "--record", str(path),
+                        "-c", "echo recorded-line; ./p2.py"], capture_output=True, timeout=60,
+                       stdin=subprocess.DEVNULL)
+        text = path.read_text()
+        assert "recorded-line" in text
+        if name.endswith(".svg"):
+            assert ET.fromstring(text).tag.endswith("svg")
+        if name.endswith(".html"):
+            assert text.lstrip().lower().startswith("<!doctype html") and "</html>" in text

@@ -33,6 +33,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
                     help="show kernel events as they happen: all, or a comma list of "
                          "syscalls, sched, signals, proc")
     ap.add_argument("--trace-file", metavar="FILE", help="write every kernel event to FILE as JSON lines")
+    ap.add_argument("--record", metavar="FILE", help="save the session as the terminal showed it "
+                    "(FILE.svg, FILE.html or FILE.txt), for slides and handouts")
     ap.add_argument("--private", action="store_true", help="keep no history on disk")
     ap.add_argument("--no-rc", action="store_true", help="do not read the rc file (XDG config dir)")
     ap.add_argument("--version", action="version", version=f"vshell {__version__}")
@@ -80,14 +82,31 @@ def main(argv: list[str] | None = None) -> int:
             k = make_machine(opts, console)
             holder.append(k)
             env = install_rc(k, opts) if not a.no_rc else {}
-            return boot(k, opts, shell_argv, env, trace, a.trace_file)
-        k = make_machine(opts, HostConsole(input_fd))
-        return boot(k, opts, shell_argv, None, trace, a.trace_file)
+            return recorded(console, a.record, lambda: boot(k, opts, shell_argv, env, trace, a.trace_file))
+        console = HostConsole(input_fd)
+        k = make_machine(opts, console)
+        return recorded(console, a.record, lambda: boot(k, opts, shell_argv, None, trace, a.trace_file))
     except ValueError as e:
         print(f"vshell: {e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+
+
+def recorded(console, path, run) -> int:
+    """Run the session; with --record, save what it showed afterwards."""
+    if path is None:
+        return run()
+    console.recording = []
+    try:
+        return run()
+    finally:
+        import shutil
+        from vshell.console import save_recording
+        try:
+            save_recording(console.recording, path, shutil.get_terminal_size((100, 24)).columns)
+        except OSError as e:
+            print(f"vshell: --record: cannot write {path}: {e.strerror}", file=sys.stderr)
 
 
 def install_rc(k, opts) -> dict:

@@ -19,7 +19,7 @@ class HostConsole:
         self.interactive = input_fd is not None and os.isatty(input_fd)
         self._tty = {fd: os.isatty(fd) for fd in (0, 1, 2)}
         self.wakeup_fd: Optional[int] = None    # written by host signal handlers
-
+        self.recording: Optional[list[str]] = None   # --record: everything shown
     def attach_signals(self, post) -> None:
         """Forward Ctrl-C, Ctrl-\\ and Ctrl-Z typed on the host terminal to the
         kernel's terminal, which signals its foreground process group."""
@@ -50,7 +50,12 @@ class HostConsole:
             return b"\x04"           # Ctrl-D typed on a terminal: one end of input, not the last
         return data
 
+    def record(self, text: str) -> None:
+        if self.recording is not None:
+            self.recording.append(text)
+
     def write(self, channel: int, data: bytes) -> None:
+        self.record(data.decode("utf-8", "replace"))
         fd = 2 if channel == 2 else 1
         view = memoryview(data)
         try:
@@ -91,6 +96,7 @@ class InteractiveConsole(HostConsole):
             from vshell.frontend import LineEditor
             self.editor = LineEditor(self.kernel_ref(), self.private, self.wake)
         self.editing = True
+        self.prompt = prompt
         self.editor.start(prompt, info)
 
     def cancel_readline(self) -> None:
@@ -104,6 +110,10 @@ class InteractiveConsole(HostConsole):
         lines = self.editor.take()
         if lines:
             self.editing = False
+            for line in lines:                  # the prompt and what was typed, as seen
+                typed = "^C\n" if line == b"\x03" else "^D\n" if line is None else \
+                    line.decode("utf-8", "replace")
+                self.record(getattr(self, "prompt", "") + typed)
         return lines
 
     def read(self, timeout: Optional[float]) -> Optional[bytes]:
@@ -124,9 +134,27 @@ class InteractiveConsole(HostConsole):
         if not self.editing:                   # no prompt on the screen: write in order
             super().write(channel, data)
             return
+        self.record(data.decode("utf-8", "replace"))
         stream = sys.stderr if channel == 2 else sys.stdout     # above the prompt
         try:
             stream.write(data.decode("utf-8", "replace"))
             stream.flush()
         except BrokenPipeError:
             os._exit(141)
+
+
+def save_recording(chunks: list[str], path: str, width: int = 100) -> None:
+    """--record FILE: the session as the terminal showed it, through rich's export
+    (.svg and .html keep the colours; anything else is plain text)."""
+    import io
+    from rich.console import Console
+    from rich.text import Text
+    console = Console(record=True, width=width, file=io.StringIO(), force_terminal=True,
+                      color_system="truecolor")
+    console.print(Text.from_ansi("".join(chunks)), end="")
+    if path.endswith(".svg"):
+        console.save_svg(path, title="vshell")
+    elif path.endswith((".html", ".htm")):
+        console.save_html(path)
+    else:
+        console.save_text(path)
