@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Callable, Optional
 from greenlet import greenlet, getcurrent
 
 from . import trace as ev
-from .errors import ExecImage, ProcessExit, Unwind
+from .errors import ExecImage, ProcessExit
 from .proc import Proc, State
 
 if TYPE_CHECKING:

@@ -19,7 +19,7 @@ from .cpu import CPU
 from .files import FdTable, FileTable, OpenFile
 from .fs import FileSystem
 from .loader import Loader
-from .proc import NPROC_DEFAULT, Image, Proc, ProcTable, State
+from .proc import NPROC_DEFAULT, Proc, ProcTable, State
 from .sched import make_policy
 from .signals import SIG_IGN, Signals, SigState
 from .syscalls import SYSCALLS

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Callable
 
 from .errors import ExecImage, ProcessExit, oserror
 from .proc import Proc, State
-from .replay import Record, Replay, enomem_message
-from .signals import SIG_CATCH, SIG_DFL, SIG_IGN, UNCATCHABLE, valid
+from .replay import Replay, enomem_message
+from .signals import SIG_DFL, SIG_IGN, UNCATCHABLE, valid
 
 if TYPE_CHECKING:
     from .kernel import Kernel

@@ -7,7 +7,6 @@ dash.  Each takes the shell and its words and returns a status.
 """
 from __future__ import annotations
 
-import errno
 import signal as host_signal
 import stat as st
 from typing import Callable

@@ -520,7 +520,7 @@ class Parser:
     def for_(self) -> Node:
         self.advance()
         if self.tok.kind != "WORD" or not _is_name(self.tok.text):
-            raise ShellSyntaxError(f"Syntax error: Bad for loop variable", self.tok.lineno)
+            raise ShellSyntaxError("Syntax error: Bad for loop variable", self.tok.lineno)
         var = self.advance().text
         words = None
         self.linebreak()

@@ -9,7 +9,6 @@ returned normally (PEP 475).
 from __future__ import annotations
 
 import errno as _errno
-import os as _host
 import stat as _stat
 from operator import index as _index
 
