@@ -54,3 +54,13 @@ def test_fds_show_offsets_and_shared_references():
     out, err = session("exec 3> f; echo abc >&3; fds $$")
     lines = [line for line in out.splitlines() if line.strip().startswith("3 ")]
     assert lines and "offset 4" in lines[0] and "/home/student/f" in lines[0]
+
+
+def test_top_in_batch_mode_lists_every_process_in_plain_columns():
+    out, err = session("top -b -n 1 | cat")
+    lines = out.splitlines()
+    assert lines[0].startswith("top - ")
+    assert lines[2].split()[:4] == ["PID", "PPID", "USER", "STATE"]
+    names = [line.split()[-1] for line in lines[3:]]
+    assert {"init", "sh", "top", "cat"} <= set(names)
+    assert "\x1b" not in out

@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""top: the process table, refreshed -- who uses the CPU, and in which state.
+
+    top             refresh every second until Ctrl-C (on a terminal)
+    top -n N        N refreshes, then exit
+    top -d SECS     seconds between refreshes
+    top -b          plain output, no screen clearing (the default into a pipe)
+
+%CPU is the share of the time since the last refresh that a process spent on
+the CPU, from CpuTime in /proc/PID/status.
+"""
+import getopt
+import os
+import sys
+import time
+
+
+def snapshot():
+    procs = {}
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/status") as f:
+                fields = dict(line.rstrip("\n").split(":\t", 1) for line in f if ":\t" in line)
+        except OSError:
+            continue                      # it went away while we looked
+        procs[int(name)] = fields
+    return procs
+
+
+def render(procs, before, elapsed):
+    states = {}
+    for fields in procs.values():
+        state = fields.get("State", "?").split()[0]
+        states[state] = states.get(state, 0) + 1
+    summary = ", ".join(f"{n} {s.lower()}" for s, n in sorted(states.items()))
+    lines = [f"top - {len(procs)} processes: {summary}",
+             "",
+             f"{'PID':>5} {'PPID':>5} {'USER':<8} {'STATE':<16} {'%CPU':>5} {'TIME':>8}  {'PC':<24} COMMAND"]
+    rows = []
+    for pid, f in procs.items():
+        cpu = float(f.get("CpuTime", "0"))
+        prev = float(before.get(pid, {}).get("CpuTime", "0")) if pid in before else 0.0
+        share = 100.0 * (cpu - prev) / elapsed if elapsed > 0 else 0.0
+        rows.append((share, pid, f, cpu))
+    rows.sort(key=lambda r: (-r[0], r[1]))
+    users = load_users()
+    for share, pid, f, cpu in rows:
+        uid = f.get("Uid", "0").split()[0]
+        state = f.get("State", "?")
+        pc = f.get("PC", "-").split(" in ")[0].rsplit("/", 1)[-1]
+        minutes, seconds = divmod(cpu, 60)
+        lines.append(f"{pid:>5} {f.get('PPid', '?'):>5} {users.get(uid, uid):<8} {state:<16} "
+                     f"{share:>5.1f} {int(minutes):>4}:{seconds:05.2f}  {pc:<24} {f.get('Name', '?')}")
+    return "\n".join(lines) + "\n"
+
+
+def load_users():
+    users = {}
+    try:
+        with open("/etc/passwd") as f:
+            for line in f:
+                parts = line.split(":")
+                if len(parts) > 2:
+                    users[parts[2]] = parts[0]
+    except OSError:
+        pass
+    return users
+
+
+def main(argv):
+    try:
+        opts, _ = getopt.getopt(argv, "n:d:bh")
+    except getopt.GetoptError as e:
+        sys.stderr.write(f"top: {e.msg}\nusage: top [-b] [-n N] [-d SECS]\n")
+        return 2
+    opts = dict(opts)
+    if "-h" in opts:
+        sys.stdout.write(__doc__)
+        return 0
+    batch = "-b" in opts or not os.isatty(1)
+    try:
+        count = int(opts.get("-n", "1" if batch else "0"))
+        delay = float(opts.get("-d", "1"))
+    except ValueError:
+        sys.stderr.write("top: -n and -d take numbers\n")
+        return 2
+    before, last = {}, time.monotonic()
+    shown = 0
+    while True:
+        now_procs = snapshot()
+        now = time.monotonic()
+        text = render(now_procs, before, now - last if before else 0.0)
+        sys.stdout.write(text if batch else "\x1b[H\x1b[2J" + text)
+        sys.stdout.flush()
+        shown += 1
+        if count and shown >= count:
+            return 0
+        before, last = now_procs, now
+        time.sleep(delay)
+
+
+sys.exit(main(sys.argv[1:]))
