@@ -247,8 +247,31 @@ def main():
         tty = mine[0].tty if mine else "?"
         euid = os.geteuid()
         procs = [p for p in procs if p.uid == euid and p.tty == tty]
+    if sys.stdout.isatty() and rich_table(procs, columns):
+        return 0 if procs else 1
     sys.stdout.write(table(procs, columns))
     return 0 if procs else 1
+
+
+STATE_STYLE = {"RUNNING": "bold green", "READY": "yellow", "BLOCKED": "cyan",
+               "STOPPED": "magenta", "ZOMBIE": "bold red"}
+
+
+def rich_table(procs, columns):
+    """On a terminal: a rich table, each process coloured by its state."""
+    try:
+        from rich.console import Console
+        from rich.table import Table
+    except ImportError:
+        return False
+    t = Table(box=None, header_style="bold", pad_edge=False)
+    for name, title in columns:
+        t.add_column(title or name.upper(), justify="right" if FIELDS[name][1] else "left")
+    for p in procs:
+        t.add_row(*[str(FIELDS[name][2](p)) for name, _ in columns],
+                  style=STATE_STYLE.get(p.state, ""))
+    Console(file=sys.stdout, force_terminal=True, highlight=False).print(t)
+    return True
 
 
 if __name__ == "__main__":

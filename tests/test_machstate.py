@@ -64,3 +64,13 @@ def test_top_in_batch_mode_lists_every_process_in_plain_columns():
     names = [line.split()[-1] for line in lines[3:]]
     assert {"init", "sh", "top", "cat"} <= set(names)
     assert "\x1b" not in out
+
+
+def test_ps_is_a_coloured_table_on_a_terminal_and_plain_columns_into_a_pipe():
+    from kernel import MemoryConsole as Console
+    k = make_machine(Options(seed=1, virtual_time=True), Console(tty=True))
+    k.run_program(["/bin/ps", "-e"], uid=1000, env={"PATH": "/bin"}, cwd="/tmp")
+    on_terminal = k.tty.console.stdout
+    assert "\x1b[" in on_terminal and "init" in on_terminal
+    out, err = session("ps -e | cat")
+    assert "\x1b" not in out and out.splitlines()[0].split() == ["PID", "TTY", "TIME", "CMD"]
