@@ -15,14 +15,36 @@ def main(pids: list[str]) -> int:
         return 2
     status = 0
     for pid in pids or [str(os.getpid())]:
-        print(f"== process {pid}")
         try:
             with open(f"/proc/{pid}/fdinfo") as f:
-                sys.stdout.write(f.read())
+                text = f.read()
         except OSError as e:
             sys.stderr.write(f"fds: {pid}: {e.strerror}\n")
             status = 1
+            continue
+        if not (sys.stdout.isatty() and rich_table(pid, text)):
+            print(f"== process {pid}")
+            sys.stdout.write(text)
     return status
+
+
+def rich_table(pid, text):
+    """On a terminal: the fd table as a rich table."""
+    try:
+        from rich.console import Console
+        from rich.table import Table
+    except ImportError:
+        return False
+    t = Table(title=f"file descriptors of process {pid}", header_style="bold")
+    for title in ("fd", "mode", "offset", "refs", "points to"):
+        t.add_column(title, justify="right" if title in ("fd", "offset", "refs") else "left")
+    for line in text.splitlines():
+        parts = line.split(None, 6)       # fd mode "offset" N "refs" N what...
+        if len(parts) == 7:
+            fd, mode, _, offset, _, refs, what = parts
+            t.add_row(fd, mode, offset, refs, what)
+    Console(file=sys.stdout, force_terminal=True, highlight=False).print(t)
+    return True
 
 
 sys.exit(main(sys.argv[1:]))

@@ -18,6 +18,7 @@ from kernel import trace as ev
 SHOWN = {"RUNNING": "RUN", "READY": "READY", "BLOCKED": "BLOCKED", "STOPPED": "STOPPED",
          "NEW": "READY", "ZOMBIE": "-"}
 STRIP = {"RUN": "#", "READY": ".", "BLOCKED": "_", "STOPPED": "s", "-": " "}
+STRIP_COLOUR = {"#": "42;30", ".": "43;30", "_": "44;37", "s": "45;37"}
 MAX_ROWS = 200
 
 
@@ -101,7 +102,7 @@ class Timeline:
                                    + [f"{1:>4}", f"{io:>3}"]))
         return "\n".join(lines) + "\n"
 
-    def strips(self, width: int = 60) -> str:
+    def strips(self, width: int = 60, colour: bool = False) -> str:
         """One line per process: # running, . ready, _ blocked (compressed to width)."""
         n = len(self.rows)
         if not n:
@@ -115,7 +116,11 @@ class Timeline:
                 best = max(states, key=lambda s: ("-", "BLOCKED", "READY", "RUN").index(s)
                            if s in ("-", "BLOCKED", "READY", "RUN") else 0)
                 chars.append(STRIP.get(best, "?"))
-            out.append(f"{pid:>5} {job.name[:10]:<10} |{''.join(chars)}|")
+            strip = "".join(chars)
+            if colour:
+                strip = "".join(f"\x1b[{STRIP_COLOUR[c]}m{c}\x1b[0m" if c in STRIP_COLOUR else c
+                                for c in strip)
+            out.append(f"{pid:>5} {job.name[:10]:<10} |{strip}|")
         legend = f"      (# running, . ready, _ blocked; one mark = {step} tick{'s' if step > 1 else ''})"
         return "\n".join(out + [legend]) + "\n"
 
@@ -127,5 +132,5 @@ class Timeline:
             lines.append(f"{pid:>5}  {job.name[:10]:<10}  {resp!s:>8}  {turn!s:>10}  {job.waiting:>7}")
         return "\n".join(lines) + "\n"
 
-    def report(self) -> str:
-        return self.table() + "\n" + self.strips() + "\n" + self.stats()
+    def report(self, colour: bool = False) -> str:
+        return self.table() + "\n" + self.strips(colour=colour) + "\n" + self.stats()

@@ -235,7 +235,7 @@ class TraceControl:
             line(e)
             if line.done:
                 unsubscribe()
-                self.to_terminal(line.report())
+                self.to_terminal(line.report(colour=self.colour))
         unsubscribe = self.k.trace.subscribe(watch)
 
 
