@@ -14,6 +14,9 @@ import os
 import sys
 
 
+STATE_COLOUR = {"RUNNING": "1;32", "READY": "33", "BLOCKED": "36", "STOPPED": "35", "ZOMBIE": "1;31"}
+
+
 def read_procs():
     """pid -> (ppid, name, state, argv), from /proc."""
     procs = {}
@@ -42,7 +45,8 @@ def label_of(pid, procs, opts):
     if opts["pids"]:
         label += "(%d)" % pid
     if opts["states"]:
-        label += "[%s]" % state
+        colour = STATE_COLOUR.get(state) if opts.get("colour") else None
+        label += ("\x1b[%sm[%s]\x1b[0m" % (colour, state)) if colour else "[%s]" % state
     if opts["args"] and argv[1:]:
         label += " " + " ".join(argv[1:])
     return label
@@ -109,7 +113,8 @@ def main():
     if "--help" in flags:
         sys.stdout.write(__doc__)
         return 0
-    opts = {"pids": "-p" in flags, "states": "-s" not in flags, "args": "-a" in flags,
+    opts = {"colour": sys.stdout.isatty(), "pids": "-p" in flags, "states": "-s" not in flags,
+            "args": "-a" in flags,
             "glyphs": ASCII if "-A" in flags else UNICODE}
     procs = read_procs()
     kids = {}
