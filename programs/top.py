@@ -56,6 +56,32 @@ def render(procs, before, elapsed):
     return "\n".join(lines) + "\n"
 
 
+STATE_STYLE = {"RUNNING": "bold green", "READY": "yellow", "BLOCKED": "cyan",
+               "STOPPED": "magenta", "ZOMBIE": "bold red"}
+
+
+def rich_screen(text):
+    """On a terminal: the same table, as a rich table coloured by state."""
+    try:
+        from rich.console import Console
+        from rich.table import Table
+    except ImportError:
+        return False
+    lines = text.splitlines()
+    t = Table(title=lines[0], header_style="bold", box=None)
+    for title in ("PID", "PPID", "USER", "STATE", "%CPU", "TIME", "PC", "COMMAND"):
+        t.add_column(title, justify="right" if title in ("PID", "PPID", "%CPU", "TIME") else "left")
+    for line in lines[3:]:
+        pid, ppid, user, rest = line.split(None, 3)
+        state = rest[:16].strip()
+        cpu, time_, pc, command = rest[16:].split(None, 3) if len(rest[16:].split(None, 3)) == 4 \
+            else (rest[16:], "", "", "")
+        t.add_row(pid, ppid, user, state, cpu, time_, pc, command,
+                  style=STATE_STYLE.get(state.split()[0] if state else "", ""))
+    Console(file=sys.stdout, force_terminal=True, highlight=False).print(t)
+    return True
+
+
 def load_users():
     users = {}
     try:
@@ -92,7 +118,12 @@ def main(argv):
         now_procs = snapshot()
         now = time.monotonic()
         text = render(now_procs, before, now - last if before else 0.0)
-        sys.stdout.write(text if batch else "\x1b[H\x1b[2J" + text)
+        if batch:
+            sys.stdout.write(text)
+        else:
+            sys.stdout.write("\x1b[H\x1b[2J")
+            if not rich_screen(text):
+                sys.stdout.write(text)
         sys.stdout.flush()
         shown += 1
         if count and shown >= count:
