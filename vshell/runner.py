@@ -458,7 +458,7 @@ class Shell:
     def fork_exec(self, path: str, words: list[str], env: dict[str, str]) -> int:
         """The common case, fork then exec with nothing to set up in between: the
         child needs none of the shell's memory, only what it will report if exec fails."""
-        where = f"{self.state.name}: {self.state.lineno}: {words[0]}: "
+        name, lineno = self.state.name, self.state.lineno
 
         def child(crt) -> int:
             try:
@@ -471,7 +471,8 @@ class Shell:
                         pass
                 missing = e.errno in (errno.ENOENT, errno.ENOTDIR)
                 message = "not found" if missing else _strerror(e)
-                crt.os.write(2, (where + message + "\n").encode("utf-8", "surrogateescape"))
+                crt.os.write(2, f"{name}: {lineno}: {words[0]}: {message}\n".encode(
+                    "utf-8", "surrogateescape"))
                 return 127 if missing else 126
             return 127
         return self.rt.clone(child)
@@ -479,6 +480,14 @@ class Shell:
     def wait_foreground(self, pids: list[int], command: str, pgid: Optional[int] = None) -> int:
         """Wait for a foreground job; its status is the last process's."""
         job_control = "m" in self.state.options
+        if len(pids) == 1 and not job_control:          # the common case: one child
+            try:
+                status = self.os.waitpid(pids[0], 0)[1]
+            except ChildProcessError:
+                status = 0
+            if status & 0x7F:
+                return self.killed(status)
+            return (status >> 8) & 0xFF
         statuses: dict[int, int] = {}
         stopped = False
         options = WUNTRACED if job_control else 0
@@ -504,12 +513,16 @@ class Shell:
             job.alive = {p for p, s in statuses.items() if s & 0xFF == 0x7F}
             self.say(2, f"\n[{job.id}]+  Stopped                 {command}\n")
             return 128 + SIGTSTP
-        sig = last & 0x7F
-        if sig and sig != 0x7F and sig not in (SIGINT, SIGPIPE):
+        return self.killed(last) if last & 0x7F else wait_status(last)
+
+    def killed(self, status: int) -> int:
+        """A child killed by a signal: say which (as dash does), give 128+N."""
+        sig = status & 0x7F
+        if sig != 0x7F and sig not in (SIGINT, SIGPIPE):
             self.say(2, host_signal.strsignal(sig) + "\n")
         elif sig == SIGINT and self.state.interactive:
             self.say(2, "\n")
-        return wait_status(last)
+        return wait_status(status)
 
     def take_terminal(self) -> None:
         try:

@@ -146,8 +146,9 @@ class Runtime:
         self.k = k
         self.p = p
         self.argv = list(argv)
-        self.environ = Environ(environ)
-        self.handlers: dict[int, Any] = dict(parent.handlers) if parent else {}
+        self._environ_from = environ           # copied on first use: most children exec at once
+        self._environ: Environ | None = None
+        self.handlers: dict[int, Any] = dict(parent.handlers) if parent and parent.handlers else {}
         self.modules: dict[str, Any] = {}
         self.sources: dict[str, Any] = {}      # file name -> source text, or its inode
         self._sys: VirtualSys | None = None
@@ -157,6 +158,13 @@ class Runtime:
         p.upcall = self.run_handler
 
     # made on first use: a child that execs at once never needs them
+
+    @property
+    def environ(self) -> Environ:
+        if self._environ is None:
+            self._environ = Environ(self._environ_from)
+            self._environ_from = None
+        return self._environ
 
     @property
     def sys(self) -> VirtualSys:
