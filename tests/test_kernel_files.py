@@ -252,3 +252,9 @@ def test_open_modes_give_the_python_file_objects_cpython_gives(mode):
     expected = {"r": "TextIOWrapper", "rb": "BufferedReader", "w+": "TextIOWrapper",
                 "a": "TextIOWrapper"}[mode]
     assert r.out == expected + "\n"
+
+
+def test_the_seeded_password_hashes_are_the_hashes_of_the_passwords():
+    from kernel.users import ACCOUNTS, SEEDED, hash_password
+    for a in ACCOUNTS:
+        assert SEEDED[a.name] == hash_password(a.password, a.name[::-1] + "salt")

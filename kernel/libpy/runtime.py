@@ -10,17 +10,14 @@ the process's own stderr and the process exits with status 1.
 from __future__ import annotations
 
 import builtins as host_builtins
-import importlib.util
+import importlib
 import io as host_io
-import linecache
 import os as host_os
-import random as host_random
 import sys as host_sys
-import traceback
 import types
 from typing import Any
 
-from kernel.cpu import KERNEL_DIRS
+from kernel.cpu import KERNEL_DIRS, machine
 from kernel.errors import Unwind
 from kernel.libpy import os as vos
 from kernel.libpy import path as vpath
@@ -41,6 +38,23 @@ site""".split())
 FRESH = frozenset("""argparse getopt glob fnmatch shlex pprint traceback linecache dis this
 shutil tempfile gettext optparse fileinput cmd textwrap string secrets csv""".split())
 FRESH_ONLY = frozenset({"_thread"})   # allowed for the FRESH modules' own imports
+
+def host_module(name: str):
+    """A module of the host, imported on first need -- in one go, without
+    preemption, so that no other process ever sees it half-made."""
+    module = host_sys.modules.get(name)
+    if module is not None:
+        return module
+    cpu = machine.cpu
+    p = cpu.current if cpu is not None else None
+    if p is not None:
+        p.in_kernel += 1
+    try:
+        return importlib.import_module(name)
+    finally:
+        if p is not None:
+            p.in_kernel -= 1
+
 
 _OS_TEMPLATE = {k: v for k, v in vars(vos).items() if not k.startswith("__")}
 _OS_TEMPLATE.update(path=None, environ=None)
@@ -298,6 +312,7 @@ class Runtime:
 
     def format_exception(self, e: BaseException) -> str:
         """The traceback CPython would print, without the kernel's own frames."""
+        traceback = host_module("traceback")
         frames = []
         for frame, lineno in traceback.walk_tb(e.__traceback__):
             filename = frame.f_code.co_filename
@@ -315,7 +330,7 @@ class Runtime:
         source = self.sources.get(filename)
         if source is None:
             if filename.startswith(KERNEL_DIRS[1]):
-                return linecache.getline(filename, lineno).strip()
+                return host_module("linecache").getline(filename, lineno).strip()
             return ""
         if not isinstance(source, str):
             source = bytes(source.data).decode("utf-8", "replace")
@@ -386,6 +401,7 @@ class Runtime:
 
     def random_module(self):
         """random, seeded from the kernel (so a seeded run repeats)."""
+        host_random = host_module("random")
         r = host_random.Random(int.from_bytes(vos.urandom(16), "big"))
         m = _module("random", vars(host_random))
         for attr, value in vars(host_random).items():
@@ -422,16 +438,13 @@ class Runtime:
                 return host_sys.modules[name]
             # A module shared by every process is made in one go, without
             # preemption: a half-made module must never be seen by another process.
-            self.p.in_kernel += 1
             try:
-                return importlib.import_module(name)
+                return host_module(name)
             except ImportError:
                 raise ModuleNotFoundError(f"No module named '{name}'", name=name) from None
-            finally:
-                self.p.in_kernel -= 1
         entry = self.importer_cache.get(name)
         if entry is None:
-            spec = importlib.util.find_spec(name)
+            spec = host_module("importlib.util").find_spec(name)
             if spec is None or not spec.origin or not spec.origin.endswith(".py"):
                 raise ModuleNotFoundError(f"No module named '{name}'", name=name)
             with host_io.open(spec.origin, "rb") as f:
