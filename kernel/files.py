@@ -121,9 +121,12 @@ class FdTable:
         self.files.decref(k, f)
 
     def close_all(self, k) -> None:
-        for fd in range(len(self.slots) - 1, -1, -1):
-            if fd < len(self.slots) and self.slots[fd] is not None:
-                self.close(k, fd)
+        """exit: every fd closed, highest first."""
+        slots = self.slots
+        self.slots, self.cloexec = [], []
+        for f in reversed(slots):
+            if f is not None:
+                self.files.decref(k, f)
 
     def close_on_exec(self, k) -> None:
         for fd in range(len(self.slots) - 1, -1, -1):

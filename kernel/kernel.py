@@ -123,7 +123,7 @@ class Kernel:
         p.sig.alarm = None
         p.record = p.replay = None
         init = self.procs.get(1)
-        for child in self.procs.children(p.pid):
+        for child in list(self.procs.kids.get(p.pid, {}).values()):
             if init is not None and child is not init and p is not init:
                 self.procs.reparent(child, 1)
                 if child.state is State.ZOMBIE:

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from .kernel import Kernel
 
 PYTHONS = frozenset({"python", "python3"})
+PYTHON = ["python"]          # a #! line naming python: the file is a Python program
+MISSING = object()
 MAX_INTERPRETERS = 4
 
 
@@ -51,31 +53,36 @@ class Loader:
         words = self.shebang(inode)
         if not words:
             raise oserror(errno.ENOEXEC, path)
+        if words is PYTHON:                          # our executable format
+            return Image(path, argv, env, inode=inode)
         interp, opt = words[0], words[1:]
-        name = posixpath.basename(interp)
-        if name in PYTHONS or (name == "env" and opt and opt[0].split()[0] in PYTHONS):
-            image = Image(path, argv, env)
-            image.inode = inode                       # type: ignore[attr-defined]
-            return image
         if depth >= MAX_INTERPRETERS:
             raise oserror(errno.ELOOP, path)
         return self.load(p, interp, [interp] + opt + [path] + argv[1:], env, depth + 1)
 
     def shebang(self, inode) -> list[str] | None:
-        """The words of a file's #! line (None without one), read once per content."""
+        """The words of a file's #! line (PYTHON if it names python; None without
+        one), read once per content."""
         key = (inode.ino, inode.version)
-        if key not in self.shebangs:
+        words = self.shebangs.get(key, MISSING)
+        if words is MISSING:
             head = inode.read_at(0, 256)
-            self.shebangs[key] = (head[2:].split(b"\n", 1)[0].decode(errors="replace").split(None, 1)
-                                  if head.startswith(b"#!") else None)
-        return self.shebangs[key]
+            words = (head[2:].split(b"\n", 1)[0].decode(errors="replace").split(None, 1)
+                     if head.startswith(b"#!") else None)
+            if words:
+                name = posixpath.basename(words[0])
+                opt = words[1:]
+                if name in PYTHONS or (name == "env" and opt and opt[0].split()[0] in PYTHONS):
+                    words = PYTHON
+            self.shebangs[key] = words
+        return words
 
     def commit(self, p: Proc, image: Image) -> None:
         """The point of no return: the old program is gone, the new one set up."""
         k = self.k
         p.fds.close_on_exec(k)
         p.sig.exec_reset()
-        inode = getattr(image, "inode", None)
+        inode = image.inode
         if inode is not None and inode.mode & st.S_ISUID:
             p.euid = inode.uid                        # a set-user-ID program (su, passwd)
         p.argv = image.argv
@@ -112,7 +119,7 @@ class Loader:
         return fn(rt)
 
     def compile(self, p: Proc, image: Image):
-        inode = image.inode                                 # type: ignore[attr-defined]
+        inode = image.inode
         key = (inode.ino, inode.version, image.path)
         code = self.code_cache.get(key)
         p.runtime.sources[image.path] = inode        # read only if a traceback needs it

@@ -50,6 +50,7 @@ class Image:
     env: dict[str, str]
     code: Any = None                          # compiled Python program, or
     native: Optional[Callable[..., int]] = None   # a native program's entry
+    inode: Any = None                         # the file it was loaded from
 
 
 @dataclass(eq=False, slots=True)

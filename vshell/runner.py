@@ -158,7 +158,8 @@ class Shell:
         if status and "e" in self.state.options and not self.errexit_off and \
                 kind in (ast.Simple, ast.Pipeline, ast.Subshell, ast.Group):
             raise ShellExit(status)
-        self.run_traps()
+        if self.pending_traps:
+            self.run_traps()
         return status
 
     def compound(self, node, tail: bool) -> int:
