@@ -64,3 +64,16 @@ def test_a_recording_is_valid_svg_and_html_holding_the_session(tmp_path):
             assert ET.fromstring(text).tag.endswith("svg")
         if name.endswith(".html"):
             assert text.lstrip().lower().startswith("<!doctype html") and "</html>" in text
+
+
+def test_the_trace_option_of_the_command_line():
+    import subprocess
+    import sys
+    r = subprocess.run([sys.executable, "-m", "vshell", "--seed", "1", "--trace=proc,signals",
+                        "-c", "/bin/true"], capture_output=True, text=True, timeout=60,
+                       stdin=subprocess.DEVNULL)
+    assert "exec /bin/true" in r.stderr and "+++ exited with 0 +++" in r.stderr
+    assert "\x1b" not in r.stderr                        # plain text into a pipe
+    bad = subprocess.run([sys.executable, "-m", "vshell", "--trace=nonsense", "-c", "true"],
+                         capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+    assert bad.returncode == 2 and bad.stderr.startswith("vshell: --trace: unknown kind")
