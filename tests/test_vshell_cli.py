@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 
 import pexpect
 
@@ -42,15 +43,21 @@ def test_ctrl_c_reaches_a_cpu_bound_program_at_the_prompt(tmp_path):
     loop = tmp_path / "spin.py"
     loop.write_text("#!/usr/bin/env python3\nprint('spinning', flush=True)\nwhile True:\n    pass\n")
     loop.chmod(0o755)
+    env = {**os.environ, "TERM": "dumb", "XDG_STATE_HOME": str(tmp_path / "state"),
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}
     child = pexpect.spawn(VSHELL[0], VSHELL[1:] + ["--mount", f"{tmp_path}:/mnt"],
-                          env={**os.environ, "TERM": "dumb"}, encoding="utf-8", timeout=20)
+                          env=env, encoding="utf-8", timeout=20)
+    child.delaybeforesend = 0.3          # type as a person would (see test_interactive.py)
     child.expect_exact("student@vshell:~$ ")
     child.sendline("/mnt/spin.py")
     child.expect_exact("spinning")
+    time.sleep(0.3)
     child.sendintr()
     child.expect_exact("student@vshell:~$ ")
     child.sendline("echo still here")
     child.expect_exact("still here")
+    child.expect_exact("student@vshell:~$ ")
+    time.sleep(0.3)
     child.sendeof()
     child.expect(pexpect.EOF)
     child.close()
