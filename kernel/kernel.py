@@ -7,6 +7,7 @@ every process goes through that are not one system call: being created
 """
 from __future__ import annotations
 
+import errno
 import os as host_os
 import random
 import sys
@@ -16,6 +17,7 @@ from typing import Callable, Optional
 from . import trace as ev
 from .clock import Clock
 from .cpu import CPU
+from .errors import ProcessExit, oserror
 from .files import FdTable, FileTable, OpenFile
 from .fs import FileSystem
 from .loader import Loader
@@ -85,10 +87,9 @@ class Kernel:
             p = Proc(pid, 0, pid, pid, fds=FdTable(self.files), sig=SigState(),
                      cwd=self.fs.root, env={})
         else:
-            if parent.uid != 0 and self.procs.count_for(parent.uid) >= self.nproc:
-                from .errors import oserror
-                import errno
-                raise oserror(errno.EAGAIN)
+            limit = parent.nproc_limit if parent.nproc_limit is not None else self.nproc
+            if parent.uid != 0 and self.procs.count_for(parent.uid) >= limit:
+                raise oserror(errno.EAGAIN)         # RLIMIT_NPROC
             pid = self.procs.alloc_pid()
             p = Proc(pid, parent.pid, parent.pgid, parent.sid,
                      parent.uid, parent.euid, parent.gid, parent.egid,
@@ -173,7 +174,6 @@ class Kernel:
                 "depend only on its system calls\n")
         self.message(p, text)
         p.replay = None
-        from .errors import ProcessExit
         raise ProcessExit(SIGKILL)
 
     def panic(self, p: Proc, exc: BaseException) -> None:

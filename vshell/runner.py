@@ -400,20 +400,7 @@ class Shell:
         if path is None:
             self.error(f"{name}: not found")
             return 127
-        try:
-            self.os.execve(path, words, env)
-        except OSError as e:
-            if e.errno == errno.ENOEXEC:              # no #! line: a shell script
-                try:
-                    self.os.execve("/bin/sh", ["sh", path] + words[1:], env)
-                except OSError:
-                    pass
-            if e.errno in (errno.ENOENT, errno.ENOTDIR):
-                self.error(f"{name}: not found")
-                return 127
-            self.error(f"{name}: {_strerror(e)}")
-            return 126
-        return 127
+        return execute(self.os, path, words, env, f"{self.state.name}: {self.state.lineno}: ")
 
     # ---- processes ---------------------------------------------------------------------------------
 
@@ -459,24 +446,8 @@ class Shell:
     def fork_exec(self, path: str, words: list[str], env: dict[str, str]) -> int:
         """The common case, fork then exec with nothing to set up in between: the
         child needs none of the shell's memory, only what it will report if exec fails."""
-        name, lineno = self.state.name, self.state.lineno
-
-        def child(crt) -> int:
-            try:
-                crt.os.execve(path, words, env)
-            except OSError as e:
-                if e.errno == errno.ENOEXEC:            # no #! line: a shell script
-                    try:
-                        crt.os.execve("/bin/sh", ["sh", path] + words[1:], env)
-                    except OSError:
-                        pass
-                missing = e.errno in (errno.ENOENT, errno.ENOTDIR)
-                message = "not found" if missing else _strerror(e)
-                crt.os.write(2, f"{name}: {lineno}: {words[0]}: {message}\n".encode(
-                    "utf-8", "surrogateescape"))
-                return 127 if missing else 126
-            return 127
-        return self.rt.clone(child)
+        where = (self.state.name, self.state.lineno)
+        return self.rt.clone(lambda crt: execute(crt.os, path, words, env, "%s: %d: " % where))
 
     def wait_foreground(self, pids: list[int], command: str, pgid: Optional[int] = None) -> int:
         """Wait for a foreground job; its status is the last process's."""
@@ -852,6 +823,24 @@ class Shell:
             except ShellExit as e:
                 return e.status
         return status
+
+
+def execute(os, path: str, words: list[str], env: dict[str, str], where: str) -> int:
+    """exec, in a child; if it fails, say why and give dash's status (127, 126).
+    A file with no #! line is a shell script: sh runs it, as dash does."""
+    try:
+        os.execve(path, words, env)
+    except OSError as e:
+        if e.errno == errno.ENOEXEC:
+            try:
+                os.execve("/bin/sh", ["sh", path] + words[1:], env)
+            except OSError:
+                pass
+        missing = e.errno in (errno.ENOENT, errno.ENOTDIR)
+        message = "not found" if missing else _strerror(e)
+        os.write(2, f"{where}{words[0]}: {message}\n".encode("utf-8", "surrogateescape"))
+        return 127 if missing else 126
+    return 127
 
 
 def str_of(node: ast.Node) -> str:

@@ -39,6 +39,10 @@ def signame(sig: int) -> str:
 
 
 def show(value) -> str:
+    """A system call's argument or result, strace-style: short, and never the
+    program's own __repr__."""
+    if hasattr(value, "st_mode"):
+        return "{st_mode=%o, st_size=%d, ...}" % (value.st_mode, value.st_size)
     if isinstance(value, str):
         return json.dumps(value)
     if isinstance(value, (bytes, bytearray)):
@@ -46,13 +50,12 @@ def show(value) -> str:
         return json.dumps(text) + ("..." if len(value) > 32 else "")
     if isinstance(value, dict):
         return "{...}"
-    if isinstance(value, list):
-        return "[" + ", ".join(show(v) for v in value[:8]) + (", ..." if len(value) > 8 else "") + "]"
-    if isinstance(value, (tuple, frozenset, set)) and not hasattr(value, "_fields"):
-        return "(" + ", ".join(show(v) for v in value) + ")" if isinstance(value, tuple) else \
-            "{" + ", ".join(signame(v) if isinstance(v, int) else show(v) for v in sorted(value)) + "}"
-    return repr(value) if not hasattr(value, "st_mode") else "{st_mode=%o, st_size=%d, ...}" % (
-        value.st_mode, value.st_size)
+    if isinstance(value, (list, tuple)):
+        inner = ", ".join(show(v) for v in value[:8]) + (", ..." if len(value) > 8 else "")
+        return f"[{inner}]" if isinstance(value, list) else f"({inner})"
+    if isinstance(value, (set, frozenset)):         # signal sets
+        return "{" + ", ".join(signame(v) for v in sorted(value)) + "}"
+    return repr(value)
 
 
 def format_event(e: ev.Event, pending: dict) -> Optional[str]:
@@ -149,7 +152,7 @@ class TraceControl:
         self.colour = colour
         self.live: Optional[Tracer] = None
         self.unsubscribe: Optional[Callable[[], None]] = None
-        self.sessions: list[tuple[Tracer, Callable[[], None], int]] = []
+        self.stepper: Optional[Stepper] = None
         k.trace.on_request = self.request
 
     def to_terminal(self, text: str) -> None:
@@ -215,16 +218,11 @@ class TraceControl:
         tracer.pids = {pid}
         tracer.follow = "follow" in words
 
-        def watch(e: ev.Event, tracer=tracer) -> None:
+        def watch(e: ev.Event) -> None:
             tracer(e)
             if isinstance(e, ev.Exit) and e.pid == pid:
-                done()
+                unsubscribe()                 # the command is over
         unsubscribe = self.k.trace.subscribe(watch)
-
-        def done() -> None:
-            unsubscribe()
-        self.sessions.append((tracer, unsubscribe, pid))
-
 
     def timeline(self, pid: int) -> None:
         """Record pid's process tree until pid exits, then show the table."""
@@ -241,9 +239,7 @@ class TraceControl:
 
     def step(self, words: list[str], requester: int = 0) -> None:
         """step on [all|syscalls|switch] / step off: pause before each event."""
-        if self.stepper is not None:
-            self.stepper.unsubscribe()
-            self.stepper = None
+        self.leave_step()
         if words and words[0] == "off":
             return
         console = self.k.tty.console
@@ -257,8 +253,6 @@ class TraceControl:
         if self.stepper is not None:
             self.stepper.unsubscribe()
             self.stepper = None
-
-    stepper: "Optional[Stepper]" = None
 
 
 class Stepper:
