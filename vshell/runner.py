@@ -505,7 +505,11 @@ class Shell:
     def background(self, node: ast.Node) -> int:
         if self.state.jobs:
             self.reap_jobs(notify=False)      # finished jobs give their process slots back
-        pid = self.fork(lambda sh: sh.run(node, True), foreground=False)
+        try:
+            pid = self.fork(lambda sh: sh.run(node, True), foreground=False)
+        except OSError as e:
+            self.error("Cannot fork" if e.errno == errno.EAGAIN else e.strerror or str(e))
+            return 2
         self.state.last_bg = pid
         job = self.add_job(pid, [pid], str_of(node), "Running")
         if self.state.interactive:
