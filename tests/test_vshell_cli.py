@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
 
 import pexpect
+import pytest
+
+import vshell.__main__ as cli
 
 VSHELL = [sys.executable, "-m", "vshell"]
 
@@ -37,6 +41,48 @@ def test_redirection_writes_a_virtual_file_and_never_the_host(tmp_path):
 def test_a_bad_mount_is_one_clear_line():
     r = vshell("--mount", "/no/such/dir:/mnt", "-c", "true")
     assert (r.stderr, r.returncode) == ("vshell: cannot mount /no/such/dir: not a directory\n", 2)
+
+
+def test_a_bad_option_is_one_line_and_status_2():
+    r = vshell("--policy", "fastest", "-c", "true")
+    assert r.stderr == ("vshell: --policy: 'fastest' is not one of rr, fifo, priority, mlfq, "
+                        "lottery (vshell --help lists the options)\n")
+    assert (r.stdout, r.returncode) == ("", 2)
+
+
+def test_help_lists_every_option_and_exits_0():
+    r = vshell("--help")
+    assert r.returncode == 0 and r.stdout.startswith("usage: vshell")
+    for option in ("-c CMDS", "--seed N", "--mount", "--trace[=KINDS]", "--record FILE", "--no-rc"):
+        assert option in r.stdout
+
+
+@pytest.mark.parametrize("argv, expected", [
+    (["-c", "echo $0 $1", "name", "-x"], dict(command="echo $0 $1", script="name", args=["-x"])),
+    (["-xc", "true"], dict(command="true", options=["x"], script=None)),
+    (["-ex", "script.sh", "--seed", "1"], dict(options=["e", "x"], script="script.sh",
+                                               args=["--seed", "1"], seed=None)),
+    (["--trace", "-c", "true"], dict(trace="all", command="true")),
+    (["--trace=sched,proc", "--seed=3", "--mount", "/a:/b", "--mount=/c:/d:rw"],
+     dict(trace="sched,proc", seed=3, mount=["/a:/b", "/c:/d:rw"], script=None)),
+    (["--", "-script"], dict(script="-script", args=[])),
+])
+def test_options_end_at_the_script_whose_arguments_are_its_own(argv, expected):
+    a = cli.parse(argv)
+    assert {key: getattr(a, key) for key in expected} == expected
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--bogus"], "unknown option --bogus"),
+    (["-q"], "unknown option -q"),
+    (["-c"], "-c needs a value (CMDS)"),
+    (["--quantum", "0"], "--quantum: must be at least 1"),
+    (["--seed", "x"], "--seed: not a number: 'x'"),
+    (["--private=yes"], "--private takes no value"),
+])
+def test_bad_command_lines_say_what_is_wrong(argv, message):
+    with pytest.raises(cli.UsageError, match=f"^{re.escape(message)}$"):
+        cli.parse(argv)
 
 
 def test_ctrl_c_reaches_a_cpu_bound_program_at_the_prompt(tmp_path):

@@ -1,48 +1,159 @@
 """The vshell command line."""
 from __future__ import annotations
 
-import argparse
 import sys
+from types import SimpleNamespace
 
 from vshell import __version__
 
+# The options, as a table that both the parser and --help read.  The parser is
+# written out by hand rather than with argparse: it works like sh(1) -- options
+# first, then the script (or -c's name) and everything after it belongs to the
+# script -- bad options get one line, not a usage screen, and it keeps argparse's
+# ~4 ms out of start-up.  (name, argument, destination, help)
+POLICIES = ("rr", "fifo", "priority", "mlfq", "lottery")
+FORK_FIRST = ("random", "child", "parent")
+SHELL_OPTIONS = {"e": "exit when a command fails", "x": "trace commands on stderr",
+                 "n": "read commands but do not run them", "v": "print input as it is read",
+                 "u": "an unset variable is an error"}
+OPTIONS = [
+    ("-c", "CMDS", "command", "run CMDS and exit ($0 is NAME, $1... are ARGS)"),
+    ("-i", None, "interactive", "interactive even if not on a terminal"),
+    ("-s", None, "stdin", "read commands from standard input"),
+    *((f"-{o}", None, "options", what) for o, what in SHELL_OPTIONS.items()),
+    ("--seed", "N", "seed", "make scheduling (and so output and traces) reproducible"),
+    ("--virtual-time", None, "virtual_time", "run the clock as virtual time: sleeps take no real time"),
+    ("--mount", "HOSTDIR:VPATH[:rw]", "mount", "mount a host directory (read-only unless :rw); repeatable"),
+    ("--user", "NAME", "user", "log in as this user (default: student)"),
+    ("--policy", "|".join(POLICIES), "policy", "scheduling policy (default: rr)"),
+    ("--quantum", "TICKS", "quantum", "time slice, in ticks (default: 10)"),
+    ("--fork-first", "|".join(FORK_FIRST), "fork_first", "who runs first after fork (random follows the seed)"),
+    ("--trace", "[=KINDS]", "trace", "show kernel events as they happen: all, or a comma list of "
+                                     "syscalls, sched, signals, proc"),
+    ("--trace-file", "FILE", "trace_file", "write every kernel event to FILE as JSON lines"),
+    ("--record", "FILE", "record", "save the session as the terminal showed it "
+                                   "(FILE.svg, FILE.html or FILE.txt), for slides and handouts"),
+    ("--private", None, "private", "keep no history on disk"),
+    ("--no-rc", None, "no_rc", "do not read the rc file (XDG config dir)"),
+    ("--version", None, "version", "print vshell's version and exit"),
+    ("-h", None, "help", "show this help and exit"),
+]
+USAGE = "usage: vshell [OPTIONS] [-c CMDS [NAME [ARGS...]] | SCRIPT [ARGS...]]"
 
-def parse(argv: list[str]) -> argparse.Namespace:
-    ap = argparse.ArgumentParser(prog="vshell", description="A teaching shell on a miniature Unix kernel.")
-    ap.add_argument("-c", dest="command", metavar="CMDS", help="run CMDS and exit")
-    ap.add_argument("script", nargs="?", help="a shell script in the virtual file system or on the host")
-    ap.add_argument("args", nargs=argparse.REMAINDER, help="arguments for the script")
-    ap.add_argument("--seed", type=int, help="make scheduling (and so output and traces) reproducible")
-    ap.add_argument("--virtual-time", action="store_true",
-                    help="run the clock as virtual time: sleeps take no real time")
-    ap.add_argument("--mount", action="append", default=[], metavar="HOSTDIR:VPATH[:rw]",
-                    help="mount a host directory (read-only unless :rw)")
-    ap.add_argument("--user", default="student", help="log in as this user (default: student)")
-    ap.add_argument("--policy", default="rr", choices=["rr", "fifo", "priority", "mlfq", "lottery"], help="scheduling policy")
-    ap.add_argument("--quantum", type=int, default=10, help="time slice, in ticks")
-    ap.add_argument("--fork-first", default="random", choices=["random", "child", "parent"],
-                    help="who runs first after fork (random follows the seed)")
-    for letter, what in (("e", "exit when a command fails"), ("x", "trace commands on stderr"),
-                         ("n", "read commands but do not run them"), ("v", "print input as it is read"),
-                         ("u", "an unset variable is an error")):
-        ap.add_argument(f"-{letter}", dest="options", action="append_const", const=letter, help=what)
-    ap.add_argument("-i", dest="interactive", action="store_true", help="interactive even if not on a terminal")
-    ap.add_argument("-s", dest="stdin", action="store_true", help="read commands from standard input")
-    ap.set_defaults(options=[])
-    ap.add_argument("--trace", nargs="?", const="all", metavar="KINDS",
-                    help="show kernel events as they happen: all, or a comma list of "
-                         "syscalls, sched, signals, proc")
-    ap.add_argument("--trace-file", metavar="FILE", help="write every kernel event to FILE as JSON lines")
-    ap.add_argument("--record", metavar="FILE", help="save the session as the terminal showed it "
-                    "(FILE.svg, FILE.html or FILE.txt), for slides and handouts")
-    ap.add_argument("--private", action="store_true", help="keep no history on disk")
-    ap.add_argument("--no-rc", action="store_true", help="do not read the rc file (XDG config dir)")
-    ap.add_argument("--version", action="version", version=f"vshell {__version__}")
-    return ap.parse_args(argv)
+
+class UsageError(Exception):
+    """A bad command line: one line on stderr, exit status 2."""
+
+
+def help_text() -> str:
+    import textwrap
+    lines = [USAGE, "", "A teaching shell on a miniature Unix kernel.", ""]
+    for name, arg, _, what in OPTIONS:
+        spec = "-h, --help" if name == "-h" else name if arg is None else \
+            name + arg if arg.startswith("[") else f"{name} {arg}"
+        wrapped = textwrap.wrap(what, 79 - 24)
+        if len(spec) > 20:
+            lines.append(f"  {spec}")
+        else:
+            lines.append(f"  {spec:<20}  {wrapped.pop(0)}")
+        lines += [" " * 24 + more for more in wrapped]
+    lines += ["", "SCRIPT is a host file; without -c or SCRIPT, commands come from standard input",
+              "(a prompt when it is a terminal)."]
+    return "\n".join(lines) + "\n"
+
+
+def parse(argv: list[str]) -> SimpleNamespace:
+    """Options up to the first operand (or `--`); the operand is the script, or
+    -c's NAME, and the arguments after it are the script's."""
+    a = SimpleNamespace(command=None, script=None, args=[], options=[], interactive=False, stdin=False,
+                        seed=None, virtual_time=False, mount=[], user="student", policy="rr",
+                        quantum=10, fork_first="random", trace=None, trace_file=None, record=None,
+                        private=False, no_rc=False, version=False, help=False)
+    by_name = {name: (arg, dest) for name, arg, dest, _ in OPTIONS}
+    by_name["--help"] = by_name["-h"]
+    i = 0
+    while i < len(argv):
+        word = argv[i]
+        i += 1
+        if word == "--":
+            break
+        if not word.startswith("-") or word == "-":
+            i -= 1
+            break
+        if word.startswith("--"):
+            name, eq, value = word.partition("=")
+            if name not in by_name:
+                raise UsageError(f"unknown option {name}")
+            arg, dest = by_name[name]
+            if arg is None:
+                if eq:
+                    raise UsageError(f"{name} takes no value")
+                setattr(a, dest, True)
+                continue
+            if name == "--trace":             # the one option whose value is optional
+                a.trace = value if eq else "all"
+                continue
+            if not eq:
+                if i == len(argv):
+                    raise UsageError(f"{name} needs a value ({arg})")
+                value = argv[i]
+                i += 1
+            store(a, name, dest, value)
+            continue
+        letters = word[1:]                    # -ex, -c CMDS, -cCMDS
+        for j, letter in enumerate(letters):
+            if f"-{letter}" not in by_name:
+                raise UsageError(f"unknown option -{letter}")
+            arg, dest = by_name[f"-{letter}"]
+            if dest == "options":
+                a.options.append(letter)
+            elif arg is None:
+                setattr(a, dest, True)
+            else:
+                value = letters[j + 1:]
+                if not value:
+                    if i == len(argv):
+                        raise UsageError(f"-{letter} needs a value ({arg})")
+                    value = argv[i]
+                    i += 1
+                store(a, f"-{letter}", dest, value)
+                break
+    rest = argv[i:]
+    if rest:
+        a.script, a.args = rest[0], rest[1:]
+    return a
+
+
+def store(a: SimpleNamespace, name: str, dest: str, value: str) -> None:
+    """Check and store one option's value."""
+    if dest in ("seed", "quantum"):
+        try:
+            number = int(value)
+        except ValueError:
+            raise UsageError(f"{name}: not a number: {value!r}") from None
+        if dest == "quantum" and number < 1:
+            raise UsageError(f"{name}: must be at least 1")
+        setattr(a, dest, number)
+    elif dest in ("policy", "fork_first"):
+        choices = POLICIES if dest == "policy" else FORK_FIRST
+        if value not in choices:
+            raise UsageError(f"{name}: {value!r} is not one of {', '.join(choices)}")
+        setattr(a, dest, value)
+    elif dest == "mount":
+        a.mount.append(value)
+    else:
+        setattr(a, dest, value)
 
 
 def main(argv: list[str] | None = None) -> int:
-    a = parse(sys.argv[1:] if argv is None else argv)
+    try:
+        a = parse(sys.argv[1:] if argv is None else argv)
+    except UsageError as e:
+        print(f"vshell: {e} (vshell --help lists the options)", file=sys.stderr)
+        return 2
+    if a.help or a.version:
+        sys.stdout.write(help_text() if a.help else f"vshell {__version__}\n")
+        return 0
     from vshell.console import HostConsole
     from vshell.system import Options, boot, make_machine
     opts = Options(seed=a.seed, virtual_time=a.virtual_time, user=a.user, mounts=a.mount,

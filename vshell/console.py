@@ -5,7 +5,6 @@ import os
 import select
 import signal
 import sys
-from typing import Optional
 
 
 class HostConsole:
@@ -14,12 +13,12 @@ class HostConsole:
     `input_fd` is None when the host's stdin already carried the script, so
     the terminal gives programs EOF instead of eating the script."""
 
-    def __init__(self, input_fd: Optional[int] = 0) -> None:
+    def __init__(self, input_fd: int | None = 0) -> None:
         self.input_fd = input_fd
         self.interactive = input_fd is not None and os.isatty(input_fd)
         self._tty = {fd: os.isatty(fd) for fd in (0, 1, 2)}
-        self.wakeup_fd: Optional[int] = None    # written by host signal handlers
-        self.recording: Optional[list[str]] = None   # --record: everything shown
+        self.wakeup_fd: int | None = None    # written by host signal handlers
+        self.recording: list[str] | None = None   # --record: everything shown
     def attach_signals(self, post) -> None:
         """Forward Ctrl-C, Ctrl-\\ and Ctrl-Z typed on the host terminal to the
         kernel's terminal, which signals its foreground process group."""
@@ -32,7 +31,7 @@ class HostConsole:
         for sig in (signal.SIGINT, signal.SIGQUIT, signal.SIGTSTP):
             signal.signal(sig, lambda signum, frame: post(signum))
 
-    def read(self, timeout: Optional[float]) -> Optional[bytes]:
+    def read(self, timeout: float | None) -> bytes | None:
         if self.input_fd is None:
             return b""
         fds = [self.input_fd] + ([self.wakeup_fd] if self.wakeup_fd is not None else [])
@@ -116,7 +115,7 @@ class InteractiveConsole(HostConsole):
                 self.record(getattr(self, "prompt", "") + typed)
         return lines
 
-    def read(self, timeout: Optional[float]) -> Optional[bytes]:
+    def read(self, timeout: float | None) -> bytes | None:
         if not self.editing:
             return super().read(timeout)
         try:                                   # the editor owns stdin: wait for it

@@ -2,24 +2,26 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
-from typing import Optional
-
 from kernel import Kernel
 from kernel.fs import LazyFile, NativeFile
 from kernel.users import ACCOUNTS
 import programs
 
 
-@dataclass
 class Options:
-    seed: Optional[int] = None
-    virtual_time: bool = False
-    user: str = "student"
-    mounts: list[str] = field(default_factory=list)     # HOSTDIR:VPATH[:rw]
-    policy: str = "rr"
-    quantum: int = 10
-    fork_first: str = "random"
+    """How to build and boot the machine (the command line's kernel options)."""
+    __slots__ = ("seed", "virtual_time", "user", "mounts", "policy", "quantum", "fork_first")
+
+    def __init__(self, seed: int | None = None, virtual_time: bool = False, user: str = "student",
+                 mounts: list[str] | None = None, policy: str = "rr", quantum: int = 10,
+                 fork_first: str = "random") -> None:
+        self.seed = seed
+        self.virtual_time = virtual_time
+        self.user = user
+        self.mounts = [] if mounts is None else mounts     # HOSTDIR:VPATH[:rw]
+        self.policy = policy
+        self.quantum = quantum
+        self.fork_first = fork_first
 
 
 def account(name: str):
