@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import stat as st
-from typing import TYPE_CHECKING
 
 from .fs import Device, Dir
 from .procfs import make_proc
 from .tty import Null, Random, Zero
 from .users import ACCOUNTS, group_text, passwd_text, shadow_text
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .kernel import Kernel
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 import heapq
 import signal as host_signal
 import sys
-from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from greenlet import greenlet, getcurrent
 
@@ -26,7 +25,10 @@ from . import trace as ev
 from .errors import ExecImage, ProcessExit
 from .proc import Proc, State
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any, Callable
+
     from .kernel import Kernel
 
 TIMER_INTERVAL = 0.01       # host timer interrupt period, seconds
@@ -35,7 +37,7 @@ KERNEL_DIRS: tuple[str, ...] = ()   # filled in below: frames there are not user
 
 class Machine:
     """Which CPU is running in this host thread: user-space libraries trap into it."""
-    cpu: Optional["CPU"] = None
+    cpu: CPU | None = None
 
 
 machine = Machine()
@@ -57,8 +59,8 @@ class CPU:
     def __init__(self, k: "Kernel", deterministic: bool) -> None:
         self.k = k
         self.deterministic = deterministic
-        self.current: Optional[Proc] = None
-        self.main: Optional[greenlet] = None
+        self.current: Proc | None = None
+        self.main: greenlet | None = None
         self.need_resched = False
         self.need_preempt = False           # set by a timer interrupt, acted on as it returns
         self.timers: list[tuple[float, int, Proc, int]] = []   # (deadline, seq, proc, gen)
@@ -75,8 +77,8 @@ class CPU:
     def queue(self, name: str) -> WaitQueue:
         return WaitQueue(name)
 
-    def sleep(self, p: Proc, queue: Optional[WaitQueue], why: str,
-              deadline: Optional[float] = None) -> bool:
+    def sleep(self, p: Proc, queue: WaitQueue | None, why: str,
+              deadline: float | None = None) -> bool:
         """Block p until woken.  Returns True if a signal interrupted the sleep."""
         if self.k.signals.interrupts(p):
             return True
@@ -141,7 +143,7 @@ class CPU:
                 self.make_ready(p, "timer")
         self.k.signals.expire_alarms(now)
 
-    def next_deadline(self) -> Optional[float]:
+    def next_deadline(self) -> float | None:
         while self.timers:
             deadline, _, p, _ = self.timers[0]
             if p.state is State.BLOCKED and p.deadline == deadline:
@@ -153,7 +155,7 @@ class CPU:
 
     # ---- the scheduler loop ------------------------------------------------
 
-    def run(self, until: Optional[Callable[[], bool]] = None) -> None:
+    def run(self, until: Callable[[], bool] | None = None) -> None:
         """Run processes until `until()` holds, the machine halts, or nothing can run."""
         self.main = getcurrent()
         outer, machine.cpu = machine.cpu, self
@@ -164,7 +166,7 @@ class CPU:
             machine.cpu = outer
             sys.unraisablehook = hook
 
-    def _run(self, until: Optional[Callable[[], bool]]) -> None:
+    def _run(self, until: Callable[[], bool] | None) -> None:
         k = self.k
         signals = k.signals
         with self.timer_interrupts():

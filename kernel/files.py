@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import errno
 from collections import deque
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Optional
 
 from .errors import oserror
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from .cpu import WaitQueue
 
 NOFILE = 1024               # RLIMIT_NOFILE: fds per process
@@ -22,21 +23,27 @@ PIPE_CAPACITY = 65536
 PIPE_BUF = 4096             # writes up to this size are atomic
 
 
-@dataclass(eq=False)
 class OpenFile:
     """One open of a file, pipe end or device.  `refs` counts fd slots using it."""
-    kind: str                       # "file", "dir", "pipe", "dev"
-    readable: bool
-    writable: bool
-    path: str = ""
-    inode: Any = None               # for files, dirs and devices
-    pipe: Optional["Pipe"] = None
-    append: bool = False
-    nonblock: bool = False
-    offset: int = 0
-    refs: int = 0
-    flags: int = 0
-    channel: int = 0                # which console stream a terminal open writes to
+    __slots__ = ("kind", "readable", "writable", "path", "inode", "pipe", "append",
+                 "nonblock", "offset", "refs", "flags", "channel")
+
+    def __init__(self, kind: str, readable: bool, writable: bool, path: str = "",
+                 inode: Any = None, pipe: Pipe | None = None, append: bool = False,
+                 nonblock: bool = False, offset: int = 0, refs: int = 0, flags: int = 0,
+                 channel: int = 0) -> None:
+        self.kind = kind                # "file", "dir", "pipe", "dev"
+        self.readable = readable
+        self.writable = writable
+        self.path = path
+        self.inode = inode              # for files, dirs and devices
+        self.pipe = pipe
+        self.append = append
+        self.nonblock = nonblock
+        self.offset = offset
+        self.refs = refs
+        self.flags = flags
+        self.channel = channel          # which console stream a terminal open writes to
 
 
 class FileTable:
@@ -70,7 +77,7 @@ class FdTable:
 
     def __init__(self, files: FileTable) -> None:
         self.files = files
-        self.slots: list[Optional[OpenFile]] = []
+        self.slots: list[OpenFile | None] = []
         self.cloexec: list[bool] = []
 
     def alloc(self, f: OpenFile, lowest: int = 0, cloexec: bool = False) -> int:

@@ -11,11 +11,13 @@ from __future__ import annotations
 import errno
 import os
 import stat as st
-from typing import TYPE_CHECKING, Callable, Iterator, Optional
 
 from .errors import oserror
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Callable, Iterator
+
     from .proc import Proc
 
 MAXSYMLINKS = 40
@@ -152,13 +154,13 @@ class Device(Inode):
 class Dir(Inode):
     is_dir = True
 
-    def __init__(self, fs, mode=0o755, uid=0, gid=0, parent: Optional["Dir"] = None) -> None:
+    def __init__(self, fs, mode=0o755, uid=0, gid=0, parent: Dir | None = None) -> None:
         super().__init__(fs, st.S_IFDIR | mode, uid, gid)
         self.entries: dict[str, Inode] = {}
         self.parent = parent or self
         self.nlink = 2
 
-    def lookup(self, name: str) -> Optional[Inode]:
+    def lookup(self, name: str) -> Inode | None:
         return self.entries.get(name)
 
     def names(self) -> list[str]:
@@ -182,7 +184,7 @@ class Dir(Inode):
         self.touch()
         return inode
 
-    def name_of(self, child: Inode) -> Optional[str]:
+    def name_of(self, child: Inode) -> str | None:
         for name, inode in self.entries.items():
             if inode is child:
                 return name
@@ -198,7 +200,7 @@ class DynamicDir(Dir):
 
     writable_fs = False
 
-    def lookup(self, name: str) -> Optional[Inode]:
+    def lookup(self, name: str) -> Inode | None:
         inode = self.list_().get(name)
         if isinstance(inode, Dir):
             inode.parent = self
@@ -207,7 +209,7 @@ class DynamicDir(Dir):
     def names(self) -> list[str]:
         return list(self.list_())
 
-    def name_of(self, child: Inode) -> Optional[str]:
+    def name_of(self, child: Inode) -> str | None:
         for name, inode in self.list_().items():
             if inode is child or getattr(inode, "key", None) == getattr(child, "key", 0):
                 return name
@@ -265,7 +267,7 @@ class HostFile(File):
 class HostDir(Dir):
     """A directory of the host, seen through a mount."""
 
-    def __init__(self, fs, host_path: str, mount: "Mount", parent: Optional[Dir] = None) -> None:
+    def __init__(self, fs, host_path: str, mount: "Mount", parent: Dir | None = None) -> None:
         hs = os.lstat(host_path)
         super().__init__(fs, st.S_IMODE(hs.st_mode), mount.uid, mount.gid, parent)
         self.host_path = host_path
@@ -273,7 +275,7 @@ class HostDir(Dir):
         self.cache: dict[str, Inode] = {}
         self.writable_fs = mount.writable
 
-    def lookup(self, name: str) -> Optional[Inode]:
+    def lookup(self, name: str) -> Inode | None:
         path = os.path.join(self.host_path, name)
         try:
             hs = os.lstat(path)
@@ -310,7 +312,7 @@ class HostDir(Dir):
     def entries(self, value) -> None:
         pass
 
-    def name_of(self, child: Inode) -> Optional[str]:
+    def name_of(self, child: Inode) -> str | None:
         for name, inode in self.cache.items():
             if inode is child:
                 return name
@@ -391,7 +393,7 @@ class FileSystem:
     # -- lookup --
 
     def walk(self, p: "Proc", path: str, follow: bool = True, depth: int = 0,
-             start: Optional[Dir] = None) -> Inode:
+             start: Dir | None = None) -> Inode:
         """Resolve path to an inode (namei), following links and checking search rights."""
         if path == "":
             raise oserror(errno.ENOENT, path)
@@ -483,7 +485,7 @@ class FileSystem:
         self.mounts.append(m)
         return m
 
-    def iter_tree(self, d: Optional[Dir] = None) -> Iterator[Inode]:
+    def iter_tree(self, d: Dir | None = None) -> Iterator[Inode]:
         d = d or self.root
         for inode in list(d.entries.values()):
             yield inode

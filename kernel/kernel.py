@@ -11,8 +11,6 @@ import errno
 import os as host_os
 import random
 import sys
-import traceback
-from typing import Callable, Optional
 
 from . import trace as ev
 from .clock import Clock
@@ -27,11 +25,15 @@ from .signals import SIG_IGN, Signals, SigState
 from .syscalls import SYSCALLS
 from .tty import TTY, MemoryConsole
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable
+
 SIGCHLD, SIGKILL = 17, 9
 
 
 class Kernel:
-    def __init__(self, *, seed: Optional[int] = None, virtual_time: bool = False,
+    def __init__(self, *, seed: int | None = None, virtual_time: bool = False,
                  console=None, policy: str = "rr", quantum: int = 10,
                  fork_first: str = "random", nproc: int = NPROC_DEFAULT) -> None:
         self.seed = seed
@@ -49,17 +51,17 @@ class Kernel:
         self.syscalls = SYSCALLS
         self.fork_first = fork_first            # "child", "parent" or "random"
         self.nproc = nproc                      # RLIMIT_NPROC for ordinary users
-        self.halt_status: Optional[int] = None
+        self.halt_status: int | None = None
         self.panics: list[str] = []
         from .boot import make_root
         make_root(self)
 
     # ---- running --------------------------------------------------------------
 
-    def run(self, until: Optional[Callable[[], bool]] = None) -> None:
+    def run(self, until: Callable[[], bool] | None = None) -> None:
         self.cpu.run(until)
 
-    def set_policy(self, name: str, quantum: Optional[int] = None) -> None:
+    def set_policy(self, name: str, quantum: int | None = None) -> None:
         """Change the scheduling policy live: READY processes move to the new one."""
         old = self.sched
         new = make_policy(name, quantum or old.quantum, self.rng)
@@ -79,7 +81,7 @@ class Kernel:
 
     # ---- creating processes ----------------------------------------------------
 
-    def new_process(self, parent: Optional[Proc], start: Callable[[], int], replay=None,
+    def new_process(self, parent: Proc | None, start: Callable[[], int], replay=None,
                     ready: bool = True) -> Proc:
         """A copy of parent's kernel-side state (or a fresh pid 1), READY to run start()."""
         if parent is None:
@@ -150,7 +152,7 @@ class Kernel:
             self.cpu.wakeup(parent.waitq, f"child {child.pid}", front=parent.pid == 1)
         self.signals.send(None, parent, sig)
 
-    def reap(self, parent: Optional[Proc], child: Proc) -> int:
+    def reap(self, parent: Proc | None, child: Proc) -> int:
         self.procs.remove(child)
         if parent is not None:
             parent.rusage_children += child.cpu_time + child.rusage_children
@@ -158,7 +160,7 @@ class Kernel:
             self.trace.emit(ev.Reap(parent.pid if parent else 0, child.pid, child.exit_status))
         return child.exit_status
 
-    def signals_to_group(self, sender: Optional[Proc], pgid: int, sig: int) -> int:
+    def signals_to_group(self, sender: Proc | None, pgid: int, sig: int) -> int:
         targets = self.procs.group(pgid)
         for p in targets:
             self.signals.send(sender, p, sig)
@@ -178,6 +180,7 @@ class Kernel:
 
     def panic(self, p: Proc, exc: BaseException) -> None:
         """A bug in the kernel: say so in one line, keep the traceback for developers."""
+        import traceback
         tb = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
         self.panics.append(tb)
         if host_os.environ.get("VSHELL_DEBUG"):
@@ -204,8 +207,8 @@ class Kernel:
 
     # ---- conveniences for embedding and tests -------------------------------------
 
-    def spawn(self, start: Callable[..., int], *, uid: int = 0, argv: Optional[list[str]] = None,
-              env: Optional[dict[str, str]] = None, cwd: str = "/") -> Proc:
+    def spawn(self, start: Callable[..., int], *, uid: int = 0, argv: list[str] | None = None,
+              env: dict[str, str] | None = None, cwd: str = "/") -> Proc:
         """Start pid 1 running a native function, with fds 0, 1, 2 on the terminal."""
         p = self.new_process(None, lambda: self.loader.run_native(p, start))
         p.native = True
@@ -224,7 +227,7 @@ class Kernel:
         self.tty.fg_pgrp = p.pgid
         return p
 
-    def run_program(self, argv: list[str], *, uid: int = 0, env: Optional[dict[str, str]] = None,
+    def run_program(self, argv: list[str], *, uid: int = 0, env: dict[str, str] | None = None,
                     cwd: str = "/") -> int:
         """Run one program under a minimal init and return its wait status."""
         result: dict[str, int] = {}

@@ -13,7 +13,6 @@ from __future__ import annotations
 import errno
 import posixpath
 import stat as st
-from typing import TYPE_CHECKING, Any, Callable
 
 from . import trace as ev
 from .errors import oserror
@@ -22,7 +21,10 @@ from .proc import Image, Proc
 from .replay import Record
 from .libpy.runtime import Runtime   # imported now, never halfway inside a process
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any, Callable
+
     from .kernel import Kernel
 
 PYTHONS = frozenset({"python", "python3"})

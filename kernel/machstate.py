@@ -13,10 +13,9 @@ else's context.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from .cpu import KERNEL_DIRS, user_frame
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .proc import Proc
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import enum
 import errno
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Optional
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any, Callable, Iterator
+
     from greenlet import greenlet
     from .files import FdTable
     from .replay import Record, Replay
@@ -42,66 +43,86 @@ class State(enum.Enum):
                 "STOPPED": "T", "ZOMBIE": "Z"}[self.value]
 
 
-@dataclass
 class Image:
     """What exec loaded: the program a process runs (its text segment)."""
-    path: str
-    argv: list[str]
-    env: dict[str, str]
-    code: Any = None                          # compiled Python program, or
-    native: Optional[Callable[..., int]] = None   # a native program's entry
-    inode: Any = None                         # the file it was loaded from
+    __slots__ = ("path", "argv", "env", "code", "native", "inode")
+
+    def __init__(self, path: str, argv: list[str], env: dict[str, str], code: Any = None,
+                 native: Callable[..., int] | None = None, inode: Any = None) -> None:
+        self.path = path
+        self.argv = argv
+        self.env = env
+        self.code = code                # compiled Python program, or
+        self.native = native            # a native program's entry
+        self.inode = inode              # the file it was loaded from
 
 
-@dataclass(eq=False, slots=True)
 class Proc:
-    pid: int
-    ppid: int
-    pgid: int
-    sid: int
-    uid: int = 0
-    euid: int = 0
-    gid: int = 0
-    egid: int = 0
-    state: State = State.NEW
-    blocked_on: str = ""            # child, pipe, terminal, timer, signal, ...
-    argv: list[str] = field(default_factory=list)
-    env: dict[str, str] = field(default_factory=dict)
-    cwd: Any = None                 # the current directory's inode
-    umask: int = 0o022
-    nice: int = 0
-    fds: "FdTable" = None  # type: ignore[assignment]
-    sig: "SigState" = None  # type: ignore[assignment]
-    image: Optional[Image] = None
-    exit_status: int = 0            # wait status once a zombie
-    # accounting
-    cpu_ticks: int = 0
-    cpu_time: float = 0.0           # seconds on the CPU (by the kernel's clock)
-    start_time: float = 0.0
-    voluntary_switches: int = 0
-    involuntary_switches: int = 0
-    # the CPU side: saved context and kernel-mode bookkeeping
-    context: Optional["greenlet"] = None
-    in_kernel: int = 0              # > 0 while a system call runs
-    slice_left: int = 0             # scheduler quantum left, in ticks
-    wait_queue: Any = None          # the WaitQueue it sleeps on, if BLOCKED
-    deadline: Optional[float] = None   # timer wakeup, if sleeping with a timeout
-    interrupted: bool = False       # woken by a signal rather than by its event
-    unwinding: Optional[BaseException] = None  # exec/exit in progress
-    native: bool = False            # runs native code (the shell), not a Python image
-    # fork by replay
-    record: Optional["Record"] = None
-    replay: Optional["Replay"] = None
-    # the user-space side of signal delivery (set by the runtime)
-    upcall: Optional[Callable[[int], None]] = None
-    # state change notifications for waitpid(WUNTRACED/WCONTINUED)
-    stop_report: Optional[int] = None   # status to report, if not yet waited for
-    cont_report: bool = False
-    rusage_children: float = 0.0    # CPU seconds of reaped children
-    waitq: Any = None               # where the process sleeps in wait()
-    nproc_limit: Optional[int] = None   # RLIMIT_NPROC (None: the kernel's default)
-    runtime: Any = None             # the user-space runtime (its "memory")
-    start: Optional[Callable[[], int]] = None   # what its context runs first
+    """One process.  The constructor takes what a new process is given or
+    inherits; everything else starts fresh."""
+    __slots__ = ("pid", "ppid", "pgid", "sid", "uid", "euid", "gid", "egid",
+                 "state", "blocked_on", "argv", "env", "cwd", "umask", "nice",
+                 "fds", "sig", "image", "exit_status",
+                 "cpu_ticks", "cpu_time", "start_time", "voluntary_switches",
+                 "involuntary_switches",
+                 "context", "in_kernel", "slice_left", "wait_queue", "deadline",
+                 "interrupted", "unwinding", "native",
+                 "record", "replay", "upcall", "stop_report", "cont_report",
+                 "rusage_children", "waitq", "nproc_limit", "runtime", "start")
+
+    def __init__(self, pid: int, ppid: int, pgid: int, sid: int,
+                 uid: int = 0, euid: int = 0, gid: int = 0, egid: int = 0, *,
+                 argv: list[str] | None = None, env: dict[str, str] | None = None,
+                 cwd: Any = None, umask: int = 0o022, nice: int = 0,
+                 fds: FdTable | None = None, sig: SigState | None = None,
+                 image: Image | None = None, native: bool = False) -> None:
+        self.pid = pid
+        self.ppid = ppid
+        self.pgid = pgid
+        self.sid = sid
+        self.uid = uid
+        self.euid = euid
+        self.gid = gid
+        self.egid = egid
+        self.state = State.NEW
+        self.blocked_on = ""                # child, pipe, terminal, timer, signal, ...
+        self.argv: list[str] = [] if argv is None else argv
+        self.env: dict[str, str] = {} if env is None else env
+        self.cwd = cwd                      # the current directory's inode
+        self.umask = umask
+        self.nice = nice
+        self.fds: FdTable = fds  # type: ignore[assignment]
+        self.sig: SigState = sig  # type: ignore[assignment]
+        self.image = image
+        self.exit_status = 0                # wait status once a zombie
+        # accounting
+        self.cpu_ticks = 0
+        self.cpu_time = 0.0                 # seconds on the CPU (by the kernel's clock)
+        self.start_time = 0.0
+        self.voluntary_switches = 0
+        self.involuntary_switches = 0
+        # the CPU side: saved context and kernel-mode bookkeeping
+        self.context: greenlet | None = None
+        self.in_kernel = 0                  # > 0 while a system call runs
+        self.slice_left = 0                 # scheduler quantum left, in ticks
+        self.wait_queue: Any = None         # the WaitQueue it sleeps on, if BLOCKED
+        self.deadline: float | None = None  # timer wakeup, if sleeping with a timeout
+        self.interrupted = False            # woken by a signal rather than by its event
+        self.unwinding: BaseException | None = None    # exec/exit in progress
+        self.native = native                # runs native code (the shell), not a Python image
+        # fork by replay
+        self.record: Record | None = None
+        self.replay: Replay | None = None
+        # the user-space side of signal delivery (set by the runtime)
+        self.upcall: Callable[[int], None] | None = None
+        # state change notifications for waitpid(WUNTRACED/WCONTINUED)
+        self.stop_report: int | None = None     # status to report, if not yet waited for
+        self.cont_report = False
+        self.rusage_children = 0.0          # CPU seconds of reaped children
+        self.waitq: Any = None              # where the process sleeps in wait()
+        self.nproc_limit: int | None = None     # RLIMIT_NPROC (None: the kernel's default)
+        self.runtime: Any = None            # the user-space runtime (its "memory")
+        self.start: Callable[[], int] | None = None    # what its context runs first
 
     @property
     def name(self) -> str:
@@ -110,7 +131,7 @@ class Proc:
             return self.argv[0].rsplit("/", 1)[-1][:15]
         return "?"
 
-    def where(self) -> Optional[tuple[str, int, str]]:
+    def where(self) -> tuple[str, int, str] | None:
         """The program counter: (file, line, function) where the process is paused."""
         from .cpu import user_frame
         frame = user_frame(self)
@@ -134,7 +155,7 @@ class ProcTable:
     def __len__(self) -> int:
         return len(self.procs)
 
-    def get(self, pid: int) -> Optional[Proc]:
+    def get(self, pid: int) -> Proc | None:
         return self.procs.get(pid)
 
     def alloc_pid(self) -> int:

@@ -5,12 +5,11 @@ at), and /proc/self.  Nothing here is stored: every read looks at the PCB.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from . import machstate
 from .fs import DynamicDir, File, Generated, Inode, Symlink
 from .proc import Proc, State
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .kernel import Kernel
 

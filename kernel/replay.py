@@ -18,9 +18,12 @@ later fork fails with ENOMEM, so that `cat` of a large file stays streaming.
 from __future__ import annotations
 
 import errno
-from typing import TYPE_CHECKING, Any, NamedTuple
+from collections import namedtuple
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from .kernel import Kernel
     from .proc import Proc
 
@@ -28,13 +31,11 @@ RECORD_LIMIT = 8 << 20          # bytes of results kept for replay
 ENTRY_COST = 64                 # bytes charged per recorded call
 
 
-class Entry(NamedTuple):
-    """One recorded call.  A plain tuple, so that the garbage collector can stop
-    tracking it: a long record costs the collector nothing."""
-    name: str                   # system call, or "signal" for a handler run
-    key: tuple                  # the arguments as compared on replay
-    result: Any
-    error: bool = False
+# One recorded call: name is the system call, or "signal" for a handler run;
+# key the arguments as compared on replay; result what it returned or raised
+# (error says which).  A plain tuple, so that the garbage collector can stop
+# tracking it: a long record costs the collector nothing.
+Entry = namedtuple("Entry", ["name", "key", "result", "error"], defaults=[False])
 
 
 def _entry(values: tuple) -> Entry:

@@ -8,7 +8,6 @@ none).  Policies never switch contexts themselves.
 from __future__ import annotations
 
 from collections import deque
-from typing import Optional
 
 from .proc import Proc, State
 
@@ -25,7 +24,7 @@ class Policy:
     def ready(self, p: Proc, front: bool = False) -> None:
         raise NotImplementedError
 
-    def pick(self) -> Optional[Proc]:
+    def pick(self) -> Proc | None:
         raise NotImplementedError
 
     def has_ready(self) -> bool:
@@ -65,7 +64,7 @@ class RoundRobin(Policy):
         else:
             self.queue.append(p)
 
-    def pick(self) -> Optional[Proc]:
+    def pick(self) -> Proc | None:
         queue = self.queue
         while queue:
             p = queue.popleft()
@@ -101,7 +100,7 @@ class Priority(Policy):
         q = self.queues.setdefault(p.nice, deque())
         q.appendleft(p) if front else q.append(p)
 
-    def pick(self) -> Optional[Proc]:
+    def pick(self) -> Proc | None:
         for nice in sorted(self.queues):
             q = self.queues[nice]
             while q:
@@ -134,7 +133,7 @@ class MLFQ(Policy):
         q = self.levels[self.level.setdefault(p.pid, 0)]
         q.appendleft(p) if front else q.append(p)
 
-    def pick(self) -> Optional[Proc]:
+    def pick(self) -> Proc | None:
         for q in self.levels:
             while q:
                 p = q.popleft()
@@ -180,7 +179,7 @@ class Lottery(Policy):
     def ready(self, p: Proc, front: bool = False) -> None:
         self.pool.append(p)
 
-    def pick(self) -> Optional[Proc]:
+    def pick(self) -> Proc | None:
         self.pool = [p for p in self.pool if p.state is State.READY]
         if not self.pool:
             return None

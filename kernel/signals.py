@@ -11,13 +11,12 @@ from __future__ import annotations
 import errno
 import heapq
 import signal as host_signal
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Optional
 
 from . import trace as ev
 from .errors import ProcessExit, oserror
 from .proc import Proc, State
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .kernel import Kernel
 
@@ -48,13 +47,16 @@ def valid(sig: int) -> bool:
     return 1 <= sig < NSIG
 
 
-@dataclass
 class SigState:
     """A process's signal state: dispositions, blocked mask, pending set."""
-    action: dict[int, int] = field(default_factory=dict)    # sig -> SIG_DFL/IGN/CATCH
-    blocked: set[int] = field(default_factory=set)
-    pending: set[int] = field(default_factory=set)
-    alarm: Optional[float] = None                           # SIGALRM deadline
+    __slots__ = ("action", "blocked", "pending", "alarm")
+
+    def __init__(self, action: dict[int, int] | None = None, blocked: set[int] | None = None,
+                 pending: set[int] | None = None, alarm: float | None = None) -> None:
+        self.action = {} if action is None else action          # sig -> SIG_DFL/IGN/CATCH
+        self.blocked = set() if blocked is None else blocked
+        self.pending = set() if pending is None else pending
+        self.alarm = alarm                                      # SIGALRM deadline
 
     def disposition(self, sig: int) -> int:
         return self.action.get(sig, SIG_DFL)
@@ -185,7 +187,7 @@ class Signals:
             heapq.heappush(self.alarms, (p.sig.alarm, p.pid, p))
         return left
 
-    def next_alarm(self) -> Optional[float]:
+    def next_alarm(self) -> float | None:
         while self.alarms and self.alarms[0][2].sig.alarm != self.alarms[0][0]:
             heapq.heappop(self.alarms)
         return self.alarms[0][0] if self.alarms else None

@@ -4,7 +4,6 @@ from __future__ import annotations
 import errno
 import os as host
 import stat as st
-from typing import TYPE_CHECKING
 
 from .errors import oserror
 from .files import OpenFile, pipe_ends
@@ -12,6 +11,7 @@ from .fs import R_OK, W_OK, X_OK, Dir, File, HostDir, Symlink, stat_result
 from .proc import Proc
 from .sysproc import syscall
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .kernel import Kernel
 

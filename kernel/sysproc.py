@@ -7,14 +7,16 @@ what the program sees.
 from __future__ import annotations
 
 import errno
-from typing import TYPE_CHECKING, Callable
 
 from .errors import ExecImage, ProcessExit, oserror
 from .proc import Proc, State
 from .replay import Replay, enomem_message
 from .signals import SIG_DFL, SIG_IGN, UNCATCHABLE, valid
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Callable
+
     from .kernel import Kernel
 
 WNOHANG, WUNTRACED, WCONTINUED = 1, 2, 8

@@ -4,119 +4,176 @@ Every kernel action is an event: system call entry and exit, state changes with
 their reason, context switches, signals, fork, exec, exit and reap.  Viewers
 (tracers, step mode, timelines) subscribe to the stream; the kernel itself never
 formats text for people.  When nobody subscribes, nothing is built.
+
+Events are plain classes with __slots__, not dataclasses: importing dataclasses
+and building each class would cost every vshell start-up some milliseconds.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Callable, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable
 
 
-@dataclass
 class Event:
-    """Something the kernel did.  `seq` orders events; `tick` is the CPU tick."""
-    seq: int = field(default=0, init=False)
-    tick: int = field(default=0, init=False)
-    time: float = field(default=0.0, init=False)
+    """Something the kernel did.  `seq` orders events; `tick` is the CPU tick.
+
+    The three are filled in by `Trace.emit`; each kind of event adds its own
+    fields, one level below Event."""
+    __slots__ = ("seq", "tick", "time")
+
+    def __init__(self) -> None:
+        self.seq = 0
+        self.tick = 0
+        self.time = 0.0
 
     @property
     def kind(self) -> str:
         return type(self).__name__
 
+    def fields(self) -> dict[str, Any]:
+        """Every field by name: seq, tick, time, then the event's own, in order."""
+        return {name: getattr(self, name) for name in Event.__slots__ + type(self).__slots__}
 
-@dataclass
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{name}={value!r}" for name, value in self.fields().items())
+        return f"{self.kind}({inner})"
+
+
 class SyscallEnter(Event):
-    pid: int
-    name: str
-    args: tuple
+    __slots__ = ("pid", "name", "args")
+
+    def __init__(self, pid: int, name: str, args: tuple) -> None:
+        Event.__init__(self)
+        self.pid = pid
+        self.name = name
+        self.args = args
 
 
-@dataclass
 class SyscallExit(Event):
-    pid: int
-    name: str
-    result: Any = None
-    errno: int = 0          # 0 on success
+    __slots__ = ("pid", "name", "result", "errno")
+
+    def __init__(self, pid: int, name: str, result: Any = None, errno: int = 0) -> None:
+        Event.__init__(self)
+        self.pid = pid
+        self.name = name
+        self.result = result
+        self.errno = errno          # 0 on success
 
 
-@dataclass
 class StateChange(Event):
-    pid: int
-    old: str
-    new: str
-    reason: str
+    __slots__ = ("pid", "old", "new", "reason")
+
+    def __init__(self, pid: int, old: str, new: str, reason: str) -> None:
+        Event.__init__(self)
+        self.pid = pid
+        self.old = old
+        self.new = new
+        self.reason = reason
 
 
-@dataclass
 class Switch(Event):
     """The CPU passes from one process to another (pid 0 is the idle kernel)."""
-    old: int
-    new: int
-    reason: str
+    __slots__ = ("old", "new", "reason")
+
+    def __init__(self, old: int, new: int, reason: str) -> None:
+        Event.__init__(self)
+        self.old = old
+        self.new = new
+        self.reason = reason
 
 
-@dataclass
 class Tick(Event):
     """A timer tick charged to a process that computed without system calls."""
-    pid: int
+    __slots__ = ("pid",)
+
+    def __init__(self, pid: int) -> None:
+        Event.__init__(self)
+        self.pid = pid
 
 
-@dataclass
 class SignalSent(Event):
-    sender: int
-    pid: int
-    sig: int
+    __slots__ = ("sender", "pid", "sig")
+
+    def __init__(self, sender: int, pid: int, sig: int) -> None:
+        Event.__init__(self)
+        self.sender = sender
+        self.pid = pid
+        self.sig = sig
 
 
-@dataclass
 class SignalDelivered(Event):
-    pid: int
-    sig: int
-    action: str             # "handler", "terminate", "stop", "continue", "ignore"
+    __slots__ = ("pid", "sig", "action")
+
+    def __init__(self, pid: int, sig: int, action: str) -> None:
+        Event.__init__(self)
+        self.pid = pid
+        self.sig = sig
+        self.action = action        # "handler", "terminate", "stop", "continue", "ignore"
 
 
-@dataclass
 class Fork(Event):
-    parent: int
-    child: int
-    how: str                # "replay" (os.fork) or "clone" (native continuation)
+    __slots__ = ("parent", "child", "how")
+
+    def __init__(self, parent: int, child: int, how: str) -> None:
+        Event.__init__(self)
+        self.parent = parent
+        self.child = child
+        self.how = how              # "replay" (os.fork) or "clone" (native continuation)
 
 
-@dataclass
 class Exec(Event):
-    pid: int
-    path: str
-    argv: list[str]
+    __slots__ = ("pid", "path", "argv")
+
+    def __init__(self, pid: int, path: str, argv: list[str]) -> None:
+        Event.__init__(self)
+        self.pid = pid
+        self.path = path
+        self.argv = argv
 
 
-@dataclass
 class Load(Event):
     """exec's loader brought a program in (compiled, or found in the cache)."""
-    pid: int
-    path: str
-    cached: bool
+    __slots__ = ("pid", "path", "cached")
+
+    def __init__(self, pid: int, path: str, cached: bool) -> None:
+        Event.__init__(self)
+        self.pid = pid
+        self.path = path
+        self.cached = cached
 
 
-@dataclass
 class Exit(Event):
-    pid: int
-    status: int             # the wait status, as waitpid reports it
+    __slots__ = ("pid", "status")
+
+    def __init__(self, pid: int, status: int) -> None:
+        Event.__init__(self)
+        self.pid = pid
+        self.status = status        # the wait status, as waitpid reports it
 
 
-@dataclass
 class Reap(Event):
-    parent: int
-    child: int
-    status: int
+    __slots__ = ("parent", "child", "status")
+
+    def __init__(self, parent: int, child: int, status: int) -> None:
+        Event.__init__(self)
+        self.parent = parent
+        self.child = child
+        self.status = status
 
 
-@dataclass
 class Message(Event):
     """A notice from the kernel to whoever watches (e.g. why a replay failed)."""
-    pid: int
-    text: str
+    __slots__ = ("pid", "text")
+
+    def __init__(self, pid: int, text: str) -> None:
+        Event.__init__(self)
+        self.pid = pid
+        self.text = text
 
 
-Subscriber = Callable[[Event], None]
+if TYPE_CHECKING:
+    Subscriber = Callable[[Event], None]
 
 
 class Trace:
@@ -130,7 +187,7 @@ class Trace:
         self.tick = 0           # advanced by the CPU
         # Trace control (/proc/trace): what programs ask the viewers for, and
         # what the viewers say they show.  The kernel only passes it on.
-        self.on_request: Optional[Callable[[str, int], None]] = None
+        self.on_request: Callable[[str, int], None] | None = None
         self.status = "off\n"
 
     def request(self, text: str, pid: int) -> None:

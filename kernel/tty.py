@@ -10,30 +10,33 @@ from __future__ import annotations
 import errno
 import time as host_time
 from collections import deque
-from typing import TYPE_CHECKING, Optional, Protocol
 
 from .errors import oserror
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Protocol
+
     from .files import OpenFile
     from .kernel import Kernel
     from .proc import Proc
 
+    class Console(Protocol):
+        """The host side of the terminal (a protocol for the type checker only:
+        MemoryConsole below, and vshell's host consoles, have these methods)."""
+        interactive: bool
+
+        def read(self, timeout: float | None) -> bytes | None:
+            """Input typed so far: None if nothing came within timeout, b'' at EOF."""
+
+        def write(self, channel: int, data: bytes) -> None:
+            """Show output; channel 1 is standard output, 2 standard error."""
+
+        def isatty(self, channel: int) -> bool: ...
+
+
 SIGINT, SIGQUIT, SIGTSTP, SIGTTIN = 2, 3, 20, 21
 INTR, QUIT, SUSP, EOF = b"\x03", b"\x1c", b"\x1a", b"\x04"
-
-
-class Console(Protocol):
-    """The host side of the terminal."""
-    interactive: bool
-
-    def read(self, timeout: Optional[float]) -> Optional[bytes]:
-        """Input typed so far: None if nothing came within timeout, b'' at EOF."""
-
-    def write(self, channel: int, data: bytes) -> None:
-        """Show output; channel 1 is standard output, 2 standard error."""
-
-    def isatty(self, channel: int) -> bool: ...
 
 
 class MemoryConsole:
@@ -47,7 +50,7 @@ class MemoryConsole:
         self.err: list[bytes] = []
         self.both: list[bytes] = []
 
-    def read(self, timeout: Optional[float]) -> Optional[bytes]:
+    def read(self, timeout: float | None) -> bytes | None:
         data, self.input = self.input, b""
         return data
 
@@ -131,7 +134,7 @@ class TTY:
             return b""
         return self.lines.popleft() if self.lines else b""
 
-    def edited(self, line: Optional[bytes]) -> None:
+    def edited(self, line: bytes | None) -> None:
         """The console's line editor finished: a line, None for Ctrl-D, b"\x03" for Ctrl-C."""
         if line is None:
             self.eofs += 1
@@ -169,7 +172,7 @@ class TTY:
         """Could waiting on the console ever make a process runnable?"""
         return self.wants_input() or getattr(self.console, "interactive", False)
 
-    def poll(self, timeout: Optional[float]) -> bool:
+    def poll(self, timeout: float | None) -> bool:
         """Wait up to timeout for console input and take it in.  True if any came."""
         if self.console_eof:
             if timeout and not self.k.clock.virtual:

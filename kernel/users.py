@@ -6,18 +6,20 @@ programs such as `id`, `su`, `login` and `passwd` read like any other file.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 
-
-@dataclass
 class Account:
-    name: str
-    uid: int
-    gid: int
-    home: str
-    shell: str = "/bin/sh"
-    password: str = ""
-    gecos: str = ""
+    """One line of /etc/passwd (and of /etc/shadow, as its clear-text password)."""
+    __slots__ = ("name", "uid", "gid", "home", "shell", "password", "gecos")
+
+    def __init__(self, name: str, uid: int, gid: int, home: str, shell: str = "/bin/sh",
+                 password: str = "", gecos: str = "") -> None:
+        self.name = name
+        self.uid = uid
+        self.gid = gid
+        self.home = home
+        self.shell = shell
+        self.password = password
+        self.gecos = gecos
 
 
 ACCOUNTS = [

@@ -3,102 +3,142 @@
 xv6's sh.c has five kinds of command (exec, redir, pipe, list, back); POSIX
 grows that into the nodes below.  Words are kept as written (quotes and all):
 expansion happens when a command runs, not when it is parsed.
+
+The nodes are plain classes with __slots__, not dataclasses, for start-up's
+sake: importing dataclasses and building the classes cost ~25 ms of vshell's
+~73 ms start-up, and `vshell -c true` needs none of it.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Optional, Union
+
+class Record:
+    """What the nodes share: a repr that shows their fields, as a dataclass's does."""
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"{type(self).__name__}({fields})"
 
 
-@dataclass
-class Redirect:
+class Redirect(Record):
     """`n>word`, `n<word`, `n>>word`, `n<>word`, `n>|word`, `n>&m`, `n<&m`, `n<<word`."""
-    fd: int
-    op: str                     # < > >> <> >| >& <& << <<-
-    target: str                 # a word (or the here-document's delimiter)
-    heredoc: Optional[str] = None    # the here-document's body
-    quoted: bool = False        # a quoted delimiter: no expansion in the body
+    __slots__ = ("fd", "op", "target", "heredoc", "quoted")
+
+    def __init__(self, fd: int, op: str, target: str, heredoc: str | None = None,
+                 quoted: bool = False) -> None:
+        self.fd = fd
+        self.op = op                # < > >> <> >| >& <& << <<-
+        self.target = target        # a word (or the here-document's delimiter)
+        self.heredoc = heredoc      # the here-document's body
+        self.quoted = quoted        # a quoted delimiter: no expansion in the body
 
 
-@dataclass
-class Simple:
+class Simple(Record):
     """A simple command: assignments, words, redirections (xv6's execcmd + redircmd)."""
-    assigns: list[str] = field(default_factory=list)
-    words: list[str] = field(default_factory=list)
-    redirects: list[Redirect] = field(default_factory=list)
-    lineno: int = 0
+    __slots__ = ("assigns", "words", "redirects", "lineno")
+
+    def __init__(self, assigns: list[str] | None = None, words: list[str] | None = None,
+                 redirects: list[Redirect] | None = None, lineno: int = 0) -> None:
+        self.assigns = [] if assigns is None else assigns
+        self.words = [] if words is None else words
+        self.redirects = [] if redirects is None else redirects
+        self.lineno = lineno
 
 
-@dataclass
-class Pipeline:
+class Pipeline(Record):
     """cmd | cmd | ...; `!` negates the status."""
-    commands: list["Node"]
-    negate: bool = False
+    __slots__ = ("commands", "negate")
+
+    def __init__(self, commands: list[Node], negate: bool = False) -> None:
+        self.commands = commands
+        self.negate = negate
 
 
-@dataclass
-class AndOr:
+class AndOr(Record):
     """p1 && p2 || p3: run left to right, each step depending on the last status."""
-    first: "Node"
-    rest: list[tuple[str, "Node"]]
+    __slots__ = ("first", "rest")
+
+    def __init__(self, first: Node, rest: list[tuple[str, Node]]) -> None:
+        self.first = first
+        self.rest = rest
 
 
-@dataclass
-class ListNode:
+class ListNode(Record):
     """Commands separated by ; or newlines, or started in the background with &."""
-    items: list[tuple["Node", bool]]        # (command, in the background?)
+    __slots__ = ("items",)
+
+    def __init__(self, items: list[tuple[Node, bool]]) -> None:
+        self.items = items          # (command, in the background?)
 
 
-@dataclass
-class Group:
+class Group(Record):
     """{ list; } run in the shell itself."""
-    body: "Node"
-    redirects: list[Redirect] = field(default_factory=list)
+    __slots__ = ("body", "redirects")
+
+    def __init__(self, body: Node, redirects: list[Redirect] | None = None) -> None:
+        self.body = body
+        self.redirects = [] if redirects is None else redirects
 
 
-@dataclass
-class Subshell:
+class Subshell(Record):
     """( list ) run in a child process."""
-    body: "Node"
-    redirects: list[Redirect] = field(default_factory=list)
+    __slots__ = ("body", "redirects")
+
+    def __init__(self, body: Node, redirects: list[Redirect] | None = None) -> None:
+        self.body = body
+        self.redirects = [] if redirects is None else redirects
 
 
-@dataclass
-class If:
-    branches: list[tuple["Node", "Node"]]   # (condition, body) for if and each elif
-    orelse: Optional["Node"] = None
-    redirects: list[Redirect] = field(default_factory=list)
+class If(Record):
+    __slots__ = ("branches", "orelse", "redirects")
+
+    def __init__(self, branches: list[tuple[Node, Node]], orelse: Node | None = None,
+                 redirects: list[Redirect] | None = None) -> None:
+        self.branches = branches    # (condition, body) for if and each elif
+        self.orelse = orelse
+        self.redirects = [] if redirects is None else redirects
 
 
-@dataclass
-class Loop:
+class Loop(Record):
     """while (until=False) or until (until=True)."""
-    cond: "Node"
-    body: "Node"
-    until: bool = False
-    redirects: list[Redirect] = field(default_factory=list)
+    __slots__ = ("cond", "body", "until", "redirects")
+
+    def __init__(self, cond: Node, body: Node, until: bool = False,
+                 redirects: list[Redirect] | None = None) -> None:
+        self.cond = cond
+        self.body = body
+        self.until = until
+        self.redirects = [] if redirects is None else redirects
 
 
-@dataclass
-class For:
-    var: str
-    words: Optional[list[str]]              # None: "$@"
-    body: "Node"
-    redirects: list[Redirect] = field(default_factory=list)
+class For(Record):
+    __slots__ = ("var", "words", "body", "redirects")
+
+    def __init__(self, var: str, words: list[str] | None, body: Node,
+                 redirects: list[Redirect] | None = None) -> None:
+        self.var = var
+        self.words = words          # None: "$@"
+        self.body = body
+        self.redirects = [] if redirects is None else redirects
 
 
-@dataclass
-class Case:
-    word: str
-    arms: list[tuple[list[str], Optional["Node"]]]
-    redirects: list[Redirect] = field(default_factory=list)
+class Case(Record):
+    __slots__ = ("word", "arms", "redirects")
+
+    def __init__(self, word: str, arms: list[tuple[list[str], Node | None]],
+                 redirects: list[Redirect] | None = None) -> None:
+        self.word = word
+        self.arms = arms
+        self.redirects = [] if redirects is None else redirects
 
 
-@dataclass
-class FuncDef:
-    name: str
-    body: "Node"
-    source: str = ""
+class FuncDef(Record):
+    __slots__ = ("name", "body", "source")
+
+    def __init__(self, name: str, body: Node, source: str = "") -> None:
+        self.name = name
+        self.body = body
+        self.source = source
 
 
-Node = Union[Simple, Pipeline, AndOr, ListNode, Group, Subshell, If, Loop, For, Case, FuncDef]
+Node = Simple | Pipeline | AndOr | ListNode | Group | Subshell | If | Loop | For | Case | FuncDef

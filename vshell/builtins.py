@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import signal as host_signal
 import stat as st
-from typing import Callable
 
 from .parser import is_name
 from .runner import (BreakLoop, CommandError, ContinueLoop, FuncReturn, Shell, ShellExit,
                      wait_status)
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable
 
 SIGNALS = {s.name[3:]: int(s) for s in host_signal.Signals if not s.name.startswith("SIG_")}
 RLIMIT_NPROC = 6

@@ -9,11 +9,11 @@ unquoted literal text is globbed but not split.
 from __future__ import annotations
 
 import fnmatch
-from typing import TYPE_CHECKING
 
 from .arith import ArithError, IllegalNumber, evaluate
 from .parser import is_name
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .runner import Shell
 

@@ -9,11 +9,9 @@ syntax error is, as dash does.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Optional
 
 from .ast import (AndOr, Case, For, FuncDef, Group, If, ListNode, Loop, Node, Pipeline,
-                  Redirect, Simple, Subshell)
+                  Record, Redirect, Simple, Subshell)
 
 OPERATORS = ["<<-", "&&", "||", ";;", "<<", ">>", "<&", ">&", "<>", ">|",
              "|", "&", ";", "<", ">", "(", ")"]
@@ -38,11 +36,13 @@ class Incomplete(ShellSyntaxError):
     """The input ended inside a construct: an interactive shell asks for more."""
 
 
-@dataclass
-class Token:
-    kind: str           # WORD, OP, IO_NUMBER, NEWLINE, EOF
-    text: str
-    lineno: int
+class Token(Record):
+    __slots__ = ("kind", "text", "lineno")
+
+    def __init__(self, kind: str, text: str, lineno: int) -> None:
+        self.kind = kind        # WORD, OP, IO_NUMBER, NEWLINE, EOF
+        self.text = text
+        self.lineno = lineno
 
 
 class Lexer:
@@ -285,7 +285,7 @@ class Parser:
     def is_word(self, *words: str) -> bool:
         return self.tok.kind == "WORD" and self.tok.text in words
 
-    def unexpected(self, expecting: Optional[str] = None) -> ShellSyntaxError:
+    def unexpected(self, expecting: str | None = None) -> ShellSyntaxError:
         tok = self.tok
         if expecting is None and self.expecting:
             expecting = self.expecting[-1]
@@ -313,7 +313,7 @@ class Parser:
 
     # -- the grammar --
 
-    def next_command(self) -> Optional[Node]:
+    def next_command(self) -> Node | None:
         """The next complete command (one line's worth), or None at the end."""
         self.linebreak()
         if self.tok.kind == "EOF":
@@ -359,7 +359,7 @@ class Parser:
         return (tok.kind == "EOF" or (tok.kind == "OP" and tok.text in (")", ";;"))
                 or (tok.kind == "WORD" and tok.text in stop))
 
-    def compound_list(self, *stop: str, expecting: Optional[str] = None) -> Node:
+    def compound_list(self, *stop: str, expecting: str | None = None) -> Node:
         self.expecting.append(expecting or (stop[-1] if stop else ")"))
         try:
             self.linebreak()
@@ -417,7 +417,7 @@ class Parser:
                 return node
             node.redirects.append(r)
 
-    def redirect(self) -> Optional[Redirect]:
+    def redirect(self) -> Redirect | None:
         fd = None
         if self.tok.kind == "IO_NUMBER":
             fd = int(self.advance().text)

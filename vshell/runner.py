@@ -12,12 +12,15 @@ from __future__ import annotations
 import errno
 import fnmatch
 import signal as host_signal
-from typing import Callable, Optional
 
 from . import ast
 from .expand import Expander, ExpansionError
 from .parser import Incomplete, Parser, ShellSyntaxError, is_name
 from .state import Job, ReadonlyError, State
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable
 
 O_RDONLY, O_WRONLY, O_RDWR = 0, 1, 2
 O_CREAT, O_EXCL, O_TRUNC, O_APPEND = 0o100, 0o200, 0o1000, 0o2000
@@ -69,7 +72,7 @@ class Shell:
         self.os = rt.os
         self.state = state
         self.expand = Expander(self)
-        self.subst_status: Optional[int] = None
+        self.subst_status: int | None = None
         self.errexit_off = 0          # > 0 inside if/while conditions, && and || lists
         self.pending_traps: list[int] = []
 
@@ -330,7 +333,7 @@ class Shell:
             st.hash.pop(name, None)             # it may have moved: look again next time
         return status
 
-    def lookup(self, name: str) -> Optional[str]:
+    def lookup(self, name: str) -> str | None:
         """Where a command is, remembered (hashed) after the first search of PATH."""
         if "/" in name:
             return name
@@ -373,7 +376,7 @@ class Shell:
             st.func_depth -= 1
             st.positional = saved
 
-    def find_command(self, name: str) -> Optional[str]:
+    def find_command(self, name: str) -> str | None:
         """Search PATH for an executable regular file (the shell's `which`)."""
         if "/" in name:
             return name
@@ -388,7 +391,7 @@ class Shell:
         return None
 
     def exec_external(self, words: list[str], env: dict[str, str], redirects,
-                      path: Optional[str] = None) -> int:
+                      path: str | None = None) -> int:
         """In the child: redirect, then exec.  Returns only if exec failed."""
         try:
             self.apply_redirects(redirects, None)
@@ -404,7 +407,7 @@ class Shell:
 
     # ---- processes ---------------------------------------------------------------------------------
 
-    def fork(self, body: Callable[["Shell"], int], pgid: Optional[int] = None,
+    def fork(self, body: Callable[["Shell"], int], pgid: int | None = None,
              foreground: bool = True) -> int:
         """fork a child shell with a copy of this one's memory, running body in it."""
         child_state = self.state.copy()
@@ -449,7 +452,7 @@ class Shell:
         where = (self.state.name, self.state.lineno)
         return self.rt.clone(lambda crt: execute(crt.os, path, words, env, "%s: %d: " % where))
 
-    def wait_foreground(self, pids: list[int], command: str, pgid: Optional[int] = None) -> int:
+    def wait_foreground(self, pids: list[int], command: str, pgid: int | None = None) -> int:
         """Wait for a foreground job; its status is the last process's."""
         job_control = "m" in self.state.options
         if len(pids) == 1 and not job_control:          # the common case: one child
@@ -568,7 +571,7 @@ class Shell:
         os = self.os
         pids: list[int] = []
         pgid = None
-        prev_read: Optional[int] = None
+        prev_read: int | None = None
         for i, cmd in enumerate(cmds):
             last = i == len(cmds) - 1
             r = w = None
@@ -608,7 +611,7 @@ class Shell:
         """Run body in this process with redirections that are undone afterwards."""
         if not redirects:
             return body()
-        saved: list[tuple[int, Optional[int]]] = []
+        saved: list[tuple[int, int | None]] = []
         try:
             self.apply_redirects(redirects, saved)
         except CommandError as e:
@@ -620,7 +623,7 @@ class Shell:
         finally:
             self.restore(saved)
 
-    def restore(self, saved: list[tuple[int, Optional[int]]]) -> None:
+    def restore(self, saved: list[tuple[int, int | None]]) -> None:
         os = self.os
         for fd, copy in reversed(saved):
             if copy is None:
@@ -648,7 +651,7 @@ class Shell:
             os.close(c)
         saved.append((fd, copy))
 
-    def apply_redirects(self, redirects: list[ast.Redirect], saved: Optional[list]) -> None:
+    def apply_redirects(self, redirects: list[ast.Redirect], saved: list | None) -> None:
         os = self.os
         for r in redirects:
             fd = r.fd
@@ -792,7 +795,7 @@ class Shell:
             paths = [p + "/" for p in paths if _isdir(os, p)]
         return sorted(paths)
 
-    def home_of(self, user: str) -> Optional[str]:
+    def home_of(self, user: str) -> str | None:
         try:
             with self.rt.open("/etc/passwd") as f:
                 for line in f:

@@ -6,47 +6,59 @@ a real child process -- starts with a copy of its parent's memory, as on Unix.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Optional
-
-from .ast import FuncDef
+from .ast import FuncDef, Record
 
 
-@dataclass
-class Job:
-    id: int
-    pgid: int
-    pids: list[int]
-    command: str
-    state: str = "Running"          # Running, Stopped, Done, Killed...
-    status: int = 0
-    alive: set[int] = field(default_factory=set)
-    notified: bool = False
+class Job(Record):
+    __slots__ = ("id", "pgid", "pids", "command", "state", "status", "alive", "notified")
+
+    def __init__(self, id: int, pgid: int, pids: list[int], command: str,
+                 state: str = "Running", status: int = 0, alive: set[int] | None = None,
+                 notified: bool = False) -> None:
+        self.id = id
+        self.pgid = pgid
+        self.pids = pids
+        self.command = command
+        self.state = state          # Running, Stopped, Done, Killed...
+        self.status = status
+        self.alive = set() if alive is None else alive
+        self.notified = notified
 
 
-@dataclass
 class State:
-    vars: dict[str, str] = field(default_factory=dict)
-    exported: set[str] = field(default_factory=set)
-    readonly: set[str] = field(default_factory=set)
-    functions: dict[str, FuncDef] = field(default_factory=dict)
-    positional: list[str] = field(default_factory=list)
-    argv0: str = "vshell"
-    options: set[str] = field(default_factory=set)
-    status: int = 0
-    pid: int = 0                     # $$: the shell's pid, also in subshells
-    last_bg: int = 0                 # $!
-    traps: dict[str, str] = field(default_factory=dict)
-    jobs: list[Job] = field(default_factory=list)
-    lineno: int = 0
-    interactive: bool = False
-    subshell: bool = False
-    loop_depth: int = 0
-    func_depth: int = 0
-    name: str = "vshell"             # the name error messages start with
-    hash: dict[str, str] = field(default_factory=dict)   # command -> path, as dash remembers
+    __slots__ = ("vars", "exported", "readonly", "functions", "positional", "argv0", "options",
+                 "status", "pid", "last_bg", "traps", "jobs", "lineno", "interactive",
+                 "subshell", "loop_depth", "func_depth", "name", "hash")
 
-    def get(self, name: str) -> Optional[str]:
+    def __init__(self, vars: dict[str, str] | None = None, exported: set[str] | None = None,
+                 readonly: set[str] | None = None, functions: dict[str, FuncDef] | None = None,
+                 positional: list[str] | None = None, argv0: str = "vshell",
+                 options: set[str] | None = None, status: int = 0, pid: int = 0,
+                 last_bg: int = 0, traps: dict[str, str] | None = None,
+                 jobs: list[Job] | None = None, lineno: int = 0, interactive: bool = False,
+                 subshell: bool = False, loop_depth: int = 0, func_depth: int = 0,
+                 name: str = "vshell", hash: dict[str, str] | None = None) -> None:
+        self.vars = {} if vars is None else vars
+        self.exported = set() if exported is None else exported
+        self.readonly = set() if readonly is None else readonly
+        self.functions = {} if functions is None else functions
+        self.positional = [] if positional is None else positional
+        self.argv0 = argv0
+        self.options = set() if options is None else options
+        self.status = status
+        self.pid = pid                  # $$: the shell's pid, also in subshells
+        self.last_bg = last_bg          # $!
+        self.traps = {} if traps is None else traps
+        self.jobs = [] if jobs is None else jobs
+        self.lineno = lineno
+        self.interactive = interactive
+        self.subshell = subshell
+        self.loop_depth = loop_depth
+        self.func_depth = func_depth
+        self.name = name                # the name error messages start with
+        self.hash = {} if hash is None else hash    # command -> path, as dash remembers
+
+    def get(self, name: str) -> str | None:
         return self.vars.get(name)
 
     def assign(self, name: str, value: str) -> None:
@@ -64,7 +76,7 @@ class State:
         self.vars.pop(name, None)
         self.exported.discard(name)
 
-    def environ(self, extra: Optional[dict[str, str]] = None) -> dict[str, str]:
+    def environ(self, extra: dict[str, str] | None = None) -> dict[str, str]:
         env = {k: self.vars[k] for k in self.exported if k in self.vars}
         if extra:
             env.update(extra)

@@ -14,13 +14,14 @@ what the kernel does: a tracer only reads the stream.
 from __future__ import annotations
 
 import errno
-import json
 import os
 import signal as host_signal
-from dataclasses import asdict
-from typing import Callable, Optional
 
 from kernel import trace as ev
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable
 
 KINDS = {
     "syscalls": (ev.SyscallEnter, ev.SyscallExit),
@@ -41,6 +42,7 @@ def signame(sig: int) -> str:
 def show(value) -> str:
     """A system call's argument or result, strace-style: short, and never the
     program's own __repr__."""
+    import json                 # here, not at the top: vshell starts faster untraced
     if hasattr(value, "st_mode"):
         return "{st_mode=%o, st_size=%d, ...}" % (value.st_mode, value.st_size)
     if isinstance(value, str):
@@ -58,7 +60,7 @@ def show(value) -> str:
     return repr(value)
 
 
-def format_event(e: ev.Event, pending: dict) -> Optional[str]:
+def format_event(e: ev.Event, pending: dict) -> str | None:
     """One line for a person, or None (a system call's entry waits for its exit)."""
     if isinstance(e, ev.SyscallEnter):
         pending[e.pid] = e
@@ -114,7 +116,7 @@ class Tracer:
         self.write = write
         self.colour = colour
         self.kinds: tuple = tuple(t for ts in KINDS.values() for t in ts)
-        self.pids: Optional[set[int]] = None          # None: every process
+        self.pids: set[int] | None = None            # None: every process
         self.follow = False                           # children of traced pids too
         self.pending: dict = {}
 
@@ -139,7 +141,8 @@ class Tracer:
 
 
 def json_line(e: ev.Event) -> str:
-    data = {"kind": e.kind, **asdict(e)}
+    import json
+    data = {"kind": e.kind, **e.fields()}
     return json.dumps(data, default=lambda v: repr(v)) + "\n"
 
 
@@ -150,15 +153,15 @@ class TraceControl:
     def __init__(self, k, colour: bool) -> None:
         self.k = k
         self.colour = colour
-        self.live: Optional[Tracer] = None
-        self.unsubscribe: Optional[Callable[[], None]] = None
-        self.stepper: Optional[Stepper] = None
+        self.live: Tracer | None = None
+        self.unsubscribe: Callable[[], None] | None = None
+        self.stepper: Stepper | None = None
         k.trace.on_request = self.request
 
     def to_terminal(self, text: str) -> None:
         self.k.tty.console.write(2, text.encode("utf-8", "replace"))
 
-    def start(self, kinds: list[str], pids: Optional[set[int]] = None) -> None:
+    def start(self, kinds: list[str], pids: set[int] | None = None) -> None:
         self.stop()
         self.live = Tracer(self.to_terminal, self.colour)
         self.live.set_kinds(kinds)

@@ -15,7 +15,6 @@ import io as host_io
 import os as host_os
 import sys as host_sys
 import types
-from typing import Any
 
 from kernel.cpu import KERNEL_DIRS, machine
 from kernel.errors import Unwind
@@ -24,6 +23,10 @@ from kernel.libpy import path as vpath
 from kernel.libpy import signal as vsignal
 from kernel.libpy import streams
 from kernel.libpy import time as vtime
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # Modules whose use would reach the host behind the kernel's back.
 BLOCKED = frozenset("""subprocess socket threading multiprocessing asyncio pathlib ctypes select
