@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import fnmatch
 
-from .arith import ArithError, IllegalNumber, evaluate
 from .parser import is_name
 
 TYPE_CHECKING = False
@@ -131,6 +130,7 @@ class Expander:
         if word.startswith("$((", i):
             end = _matching(word, i + 3, "(", ")", 2)
             expr = self.string_in_arith(word[i + 3:end - 1])
+            from .arith import ArithError, IllegalNumber, evaluate   # on first use: start-up
             try:
                 value = evaluate(expr, self.sh.state)
             except IllegalNumber as e:

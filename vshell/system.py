@@ -51,16 +51,17 @@ SETUID_PROGRAMS = frozenset({"su", "login", "passwd"})     # they must read /etc
 
 
 def install_demos(k: Kernel) -> None:
-    """Pristine copies in /usr/share/vshell, and a working copy in every home."""
+    """Pristine copies in /usr/share/vshell, and a working copy in every home.
+
+    The demos are programs (mode 755), the corpus is text (644).  Each copy is
+    read from the host the first time it is used, so booting reads none."""
     fs = k.fs
-    for kind, files in (("demos", programs.demos()), ("corpus", programs.corpus())):
+    for kind, files, mode in (("demos", programs.demos(), 0o755), ("corpus", programs.corpus(), 0o644)):
+        places = [(fs.mkdirs(f"/usr/share/vshell/{kind}"), 0, 0)]
+        places += [(fs.mkdirs(a.home), a.uid, a.gid) for a in ACCOUNTS[1:]]
         for name, host_path in files.items():
-            with open(host_path, "rb") as f:
-                data = f.read()
-            mode = 0o755 if data.startswith(b"#!") else 0o644
-            fs.write_file(f"/usr/share/vshell/{kind}/{name}", data, mode=mode)
-            for a in ACCOUNTS[1:]:
-                fs.write_file(f"{a.home}/{name}", data, mode=mode, uid=a.uid, gid=a.gid)
+            for folder, uid, gid in places:
+                folder.link(name, LazyFile(fs, host_path, mode=mode, uid=uid, gid=gid))
 
 
 def mount(k: Kernel, spec: str, user) -> None:
@@ -110,11 +111,20 @@ def boot(k: Kernel, opts: Options, shell_argv: list[str], env_extra: dict | None
                 result["status"] = status
                 return 0
 
-    from vshell.tracer import JsonTrace, TraceControl
-    control = TraceControl(k, colour=k.tty.console.isatty(2))
+    colour = k.tty.console.isatty(2)
     if trace is not None:
-        control.start(trace or ["syscalls", "sched", "signals", "proc"])
-    json_trace = JsonTrace(k, trace_file) if trace_file else None
+        from vshell.tracer import TraceControl
+        TraceControl(k, colour).start(trace or ["syscalls", "sched", "signals", "proc"])
+    else:
+        def first_request(text: str, pid: int) -> None:
+            """The viewers are loaded when a program first asks for one (start-up)."""
+            from vshell.tracer import TraceControl
+            TraceControl(k, colour).request(text, pid)
+        k.trace.on_request = first_request
+    json_trace = None
+    if trace_file:
+        from vshell.tracer import JsonTrace
+        json_trace = JsonTrace(k, trace_file)
     k.spawn(init, argv=["init"])
     if getattr(k.tty.console, "interactive", False):
         k.tty.console.attach_signals(k.cpu.post_host_signal)
