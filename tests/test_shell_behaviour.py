@@ -93,9 +93,7 @@ def test_very_long_lines_and_invalid_utf8_are_handled():
 def test_scripted_mode_imports_neither_prompt_toolkit_nor_rich():
     import subprocess
     import sys
-    code = ("import sys, runpy; sys.argv = ['vshell', '-c', 'echo hi']\n"
-            "try:\n    runpy.run_module('vshell', run_name='__main__')\n"
-            "except SystemExit:\n    pass\n"
+    code = ("import sys; from vshell.__main__ import main; main(['-c', 'echo hi'])\n"
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('prompt_toolkit', 'rich')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          stdin=subprocess.DEVNULL, timeout=60).stdout
