@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import errno
 import os as host_os
-import random
 import sys
 
 from . import trace as ev
@@ -27,6 +26,7 @@ from .tty import TTY, MemoryConsole
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from random import Random
     from typing import Callable
 
 SIGCHLD, SIGKILL = 17, 9
@@ -37,14 +37,14 @@ class Kernel:
                  console=None, policy: str = "rr", quantum: int = 10,
                  fork_first: str = "random", nproc: int = NPROC_DEFAULT) -> None:
         self.seed = seed
-        self.rng = random.Random(seed if seed is not None else host_os.urandom(16))
+        self._rng: Random | None = None          # made on first use: see rng
         self.clock = Clock(virtual_time)
         self.trace = ev.Trace(self.clock)
         self.procs = ProcTable()
         self.files = FileTable()
         self.fs = FileSystem(self.clock.time)
         self.cpu = CPU(self, deterministic=seed is not None)
-        self.sched = make_policy(policy, quantum, self.rng)
+        self.sched = make_policy(policy, quantum, self)
         self.signals = Signals(self)
         self.tty = TTY(self, console if console is not None else MemoryConsole())
         self.loader = Loader(self)
@@ -64,7 +64,7 @@ class Kernel:
     def set_policy(self, name: str, quantum: int | None = None) -> None:
         """Change the scheduling policy live: READY processes move to the new one."""
         old = self.sched
-        new = make_policy(name, quantum or old.quantum, self.rng)
+        new = make_policy(name, quantum or old.quantum, self)
         for p in old.drain():
             new.ready(p)
         self.sched = new
@@ -74,6 +74,31 @@ class Kernel:
         self.seed = seed
         self.rng.seed(seed)
         self.cpu.deterministic = True
+
+    # ---- chance ---------------------------------------------------------------------
+    # Seeded, every random choice (who runs first after fork, the lottery's draws,
+    # /dev/urandom) comes from one generator, so a run repeats.  Unseeded, like a
+    # real machine, they come from the host's entropy: then no generator is made
+    # and `random` is never imported (about 1 ms of start-up).
+
+    @property
+    def rng(self) -> Random:
+        """The kernel's generator: from the seed, or from the host's entropy."""
+        if self._rng is None:
+            import random
+            self._rng = random.Random(self.seed if self.seed is not None else host_os.urandom(16))
+        return self._rng
+
+    def coin(self) -> bool:
+        """A fair coin toss."""
+        if self.seed is None:
+            return host_os.urandom(1)[0] < 128
+        return self.rng.random() < 0.5
+
+    def random_bytes(self, n: int) -> bytes:
+        if self.seed is None:
+            return host_os.urandom(n)
+        return self.rng.randbytes(n)
 
     def halt(self, status: int) -> None:
         self.halt_status = status
@@ -113,7 +138,7 @@ class Kernel:
         """Decide who runs first: the parent goes on, or yields to the child."""
         first = self.fork_first
         if first == "random":
-            first = "child" if self.rng.random() < 0.5 else "parent"
+            first = "child" if self.coin() else "parent"
         self.cpu.make_ready(child, "created", front=first == "child")
         if first == "child":
             self.cpu.yield_cpu(parent, "fork: child runs first")

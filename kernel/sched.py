@@ -167,10 +167,10 @@ class Lottery(Policy):
     kernel's random generator -- seeded, so reproducible -- draws the winner."""
     name = "lottery"
 
-    def __init__(self, quantum: int = DEFAULT_QUANTUM, rng=None) -> None:
+    def __init__(self, quantum: int = DEFAULT_QUANTUM, k=None) -> None:
         super().__init__(quantum)
         self.pool: list[Proc] = []
-        self.rng = rng
+        self.k = k                  # its generator: k.rng
 
     @staticmethod
     def tickets(p: Proc) -> int:
@@ -184,7 +184,7 @@ class Lottery(Policy):
         if not self.pool:
             return None
         total = sum(self.tickets(p) for p in self.pool)
-        draw = self.rng.randrange(total)
+        draw = self.k.rng.randrange(total)
         for i, p in enumerate(self.pool):
             draw -= self.tickets(p)
             if draw < 0:
@@ -199,9 +199,9 @@ POLICIES = {"rr": RoundRobin, "fifo": FIFO, "priority": Priority, "mlfq": MLFQ,
             "lottery": Lottery}
 
 
-def make_policy(name: str, quantum: int = DEFAULT_QUANTUM, rng=None) -> Policy:
+def make_policy(name: str, quantum: int = DEFAULT_QUANTUM, k=None) -> Policy:
     if name not in POLICIES:
         raise ValueError(f"unknown scheduling policy {name!r} (choose from {', '.join(POLICIES)})")
     if name == "lottery":
-        return Lottery(quantum, rng)
+        return Lottery(quantum, k)
     return POLICIES[name](quantum)

@@ -361,7 +361,7 @@ def sys_times(k: "Kernel", p: Proc) -> tuple[float, float, float]:
 
 @syscall
 def sys_urandom(k: "Kernel", p: Proc, n: int) -> bytes:
-    return k.rng.randbytes(n)
+    return k.random_bytes(n)
 
 
 @syscall

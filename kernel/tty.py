@@ -258,4 +258,4 @@ class Random(Null):
     """/dev/urandom: bytes from the kernel's generator (seeded runs repeat)."""
 
     def read(self, k, p, f, n: int) -> bytes:
-        return k.rng.randbytes(n)
+        return k.random_bytes(n)
