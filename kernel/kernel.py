@@ -179,6 +179,9 @@ class Kernel:
 
     def reap(self, parent: Proc | None, child: Proc) -> int:
         self.procs.remove(child)
+        if child.runtime is not None:
+            child.runtime.release()
+        child.runtime = child.upcall = None
         if parent is not None:
             parent.rusage_children += child.cpu_time + child.rusage_children
         if self.trace.active:

@@ -254,6 +254,16 @@ class Runtime:
         if callable(handler):
             handler(sig, None)
 
+    def release(self) -> None:
+        """The process is gone: free its memory now.  Its builtins' bound methods,
+        its sys and its modules all point back here; dropping them lets
+        reference counting free the lot at once instead of leaving a cycle for
+        the collector to find (about 20 objects a process)."""
+        self._builtins = None
+        self._sys = None
+        self.modules.clear()
+        self.handlers.clear()
+
     # ---- running a program -----------------------------------------------------------------
 
     def run_python(self, image, code) -> int:
