@@ -81,7 +81,9 @@ class Expander:
                     out.append((word[i + 1:i + 2], QUOTED))
                     i += 2
             elif c == "'" and not quoted and not in_heredoc:
-                end = word.index("'", i + 1)
+                end = word.find("'", i + 1)
+                if end < 0:
+                    raise ExpansionError("Syntax error: Unterminated quoted string")
                 out.append((word[i + 1:end], QUOTED))
                 i = end + 1
             elif c == '"' and not quoted and not in_heredoc:
@@ -144,7 +146,7 @@ class Expander:
             out.append((self.sh.command_substitution(word[i + 2:end]), kind))
             return end + 1
         if nxt == "{":
-            end = _matching(word, i + 2, "{", "}", 1)
+            end = _matching(word, i + 2, "{", "}", 1, quoted)
             self.braced(word[i + 2:end], out, quoted)
             return end + 1
         if nxt and (nxt.isalpha() or nxt == "_"):
@@ -368,16 +370,20 @@ def _remove(value: str, pattern: str, op: str) -> str:
     return value
 
 
-def _matching(word: str, i: int, open_: str, close: str, depth: int) -> int:
-    """Index of the close that balances an opening before i (quotes respected)."""
+def _matching(word: str, i: int, open_: str, close: str, depth: int, quoted: bool = False) -> int:
+    """Index of the close that balances an opening before i (quotes respected;
+    single quotes are ordinary characters in ${...} inside double quotes)."""
     n = len(word)
     while i < n:
         c = word[i]
         if c == "\\":
             i += 2
             continue
-        if c == "'" and open_ == "(":
-            i = word.index("'", i + 1) + 1
+        if c == "'" and (open_ == "(" or not quoted):
+            end = word.find("'", i + 1)
+            if end < 0:
+                raise ExpansionError("Syntax error: Unterminated quoted string")
+            i = end + 1
             continue
         if c == '"':
             i = _matching_quote(word, i) + 1
@@ -403,7 +409,7 @@ def _matching_quote(word: str, i: int) -> int:
             return j
         if c == "$" and word.startswith(("$(", "${"), j):
             open_, close = word[j + 1], ")" if word[j + 1] == "(" else "}"
-            j = _matching(word, j + 2, open_, close, 1) + 1
+            j = _matching(word, j + 2, open_, close, 1, quoted=True) + 1
             continue
         if c == "`":
             j = _matching_backquote(word, j) + 1

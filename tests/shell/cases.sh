@@ -18,6 +18,12 @@ printf '[%s]\n' "" '' x
 echo "a"'b'c"d e"
 ### parameter default
 unset u; echo ${u:-default} ${u-dash}; u=; echo "[${u:-d}]" "[${u-d}]"
+### quotes inside ${...} quote, single ones too
+unset x; echo ${x:-'}'} ${x:-"}"} ${x:-'a  b'}; y=5; echo ${y:+'a b}'}
+### single quotes inside "${...}" are ordinary characters
+unset x; echo "${x:-'}" "${x:-'a}'}"
+### an unterminated quote inside ${...}
+echo ${x:-'}
 ### parameter assign default
 unset v; echo ${v:=set}; echo $v
 ### parameter alternative
