@@ -21,6 +21,9 @@ FUNCDEF_PARENS = re.compile(r"[ \t]*\([ \t]*\)")
 PLAIN_RUN = re.compile(r"[^ \t\n;&|<>()\\'\"`$]+")     # characters that stand for themselves
 RESERVED = {"if", "then", "else", "elif", "fi", "do", "done", "case", "esac", "while",
             "until", "for", "in", "{", "}", "!"}
+COMPOUND_RULES = {"{": "group", "if": "if_", "while": "loop", "until": "loop", "for": "for_",
+                  "case": "case"}              # the reserved words that start a command
+NOT_A_COMMAND = RESERVED - COMPOUND_RULES.keys() - {"!"}     # then, fi, done, in...
 REDIRECT_OPS = {"<", ">", ">>", "<>", ">|", "<&", ">&", "<<", "<<-"}
 
 
@@ -150,7 +153,7 @@ class Lexer:
             if c == "\\":
                 self.pos += 2
             elif c == "$":
-                self.read_dollar()
+                self.read_dollar(quoted=True)
             elif c == "`":
                 self.read_backquote()
             else:
@@ -175,7 +178,10 @@ class Lexer:
             if c == "`":
                 return text[start:self.pos]
 
-    def read_dollar(self) -> str:
+    def read_dollar(self, quoted: bool = False) -> str:
+        """$name, ${...}, $(...) or $((...)), as written.  Inside ${...}, quotes
+        quote as they do outside it -- single quotes too, unless the whole is
+        in double quotes, where they are ordinary characters (as in dash)."""
         text = self.text
         start = self.pos
         if text.startswith("$((", self.pos):
@@ -186,12 +192,12 @@ class Lexer:
             self.skip_balanced("(", ")", depth=1)
         elif text.startswith("${", self.pos):
             self.pos += 2
-            self.skip_balanced("{", "}", depth=1)
+            self.skip_balanced("{", "}", depth=1, quoted=quoted)
         else:
             self.pos += 1
         return text[start:self.pos]
 
-    def skip_balanced(self, open_: str, close: str, depth: int) -> None:
+    def skip_balanced(self, open_: str, close: str, depth: int, quoted: bool = False) -> None:
         text, n = self.text, len(self.text)
         while depth:
             if self.pos >= n:
@@ -202,7 +208,7 @@ class Lexer:
             if c == "\\":
                 self.pos += 2
                 continue
-            if c == "'" and open_ == "(":
+            if c == "'" and not quoted:
                 end = text.find("'", self.pos + 1)
                 if end < 0:
                     raise self.error("Unterminated quoted string", True)
@@ -215,7 +221,7 @@ class Lexer:
                 self.read_backquote()
                 continue
             if c == "$" and text.startswith(("$(", "${"), self.pos):
-                self.read_dollar()
+                self.read_dollar(quoted)
                 continue
             if c == open_:
                 depth += 1
@@ -400,13 +406,12 @@ class Parser:
             self.expect_op(")")
             return self.with_redirects(Subshell(body))
         if tok.kind == "WORD":
-            keyword = {"{": self.group, "if": self.if_, "while": self.loop, "until": self.loop,
-                       "for": self.for_, "case": self.case}.get(tok.text)
-            if keyword is not None:
-                return self.with_redirects(keyword())
-            if tok.text in RESERVED - {"{", "!"}:
+            rule = COMPOUND_RULES.get(tok.text)
+            if rule is not None:
+                return self.with_redirects(getattr(self, rule)())
+            if tok.text in NOT_A_COMMAND:
                 raise self.unexpected()
-        if tok.kind != "WORD" and tok.kind != "IO_NUMBER" and not self.is_op(*REDIRECT_OPS):
+        elif tok.kind != "IO_NUMBER" and not (tok.kind == "OP" and tok.text in REDIRECT_OPS):
             raise self.unexpected()
         return self.simple()
 

@@ -192,7 +192,7 @@ class Runtime:
     @property
     def builtins(self) -> dict[str, Any]:
         if self._builtins is None:
-            b = self._builtins = dict(_BUILTINS)
+            b = self._builtins = _BUILTINS.copy()
             b.update(print=self.print, input=self.input, open=self.open,
                      __import__=self.import_, exit=_exit, quit=_exit)
         return self._builtins
