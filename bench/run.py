@@ -84,9 +84,9 @@ CASES = [
     Case("lines.cli_seed", "bench_shell.lines_cli", {"lines": 10_000, "seed": 1},
          {"lines": 1_000, "seed": 1}, (1, 1)),
     # 5. start-up
-    Case("startup.vshell", "bench_shell.startup", {"which": "vshell", "runs": 10},
+    Case("startup.vshell", "bench_shell.startup", {"which": "vshell", "runs": 30},
          {"which": "vshell", "runs": 3}, (1, 1)),
-    Case("startup.python", "bench_shell.startup", {"which": "python", "runs": 10},
+    Case("startup.python", "bench_shell.startup", {"which": "python", "runs": 30},
          {"which": "python", "runs": 3}, (1, 1)),
     Case("startup.prompt", "bench_shell.prompt", {"runs": 5}, {"runs": 2}, (1, 1)),
     Case("startup.importtime", "bench_shell.importtime", {}, {}, (1, 1)),

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import select
 import signal
 import sys
 
@@ -34,6 +33,7 @@ class HostConsole:
     def read(self, timeout: float | None) -> bytes | None:
         if self.input_fd is None:
             return b""
+        import select                          # here: a session that reads nothing never needs it
         fds = [self.input_fd] + ([self.wakeup_fd] if self.wakeup_fd is not None else [])
         ready, _, _ = select.select(fds, [], [], timeout)
         if self.wakeup_fd in ready:
@@ -118,6 +118,7 @@ class InteractiveConsole(HostConsole):
     def read(self, timeout: float | None) -> bytes | None:
         if not self.editing:
             return super().read(timeout)
+        import select
         try:                                   # the editor owns stdin: wait for it
             ready, _, _ = select.select([self.wakeup_fd], [], [], timeout)
         except (OSError, ValueError):

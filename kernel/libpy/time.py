@@ -1,7 +1,6 @@
 """The `time` module as a virtual process sees it: the kernel's clock."""
 from __future__ import annotations
 
-import math as _math
 import time as _host
 from time import (  # noqa: F401  (pure conversions, shared)
     struct_time, asctime, strptime, timezone, altzone, daylight, tzname,
@@ -42,7 +41,7 @@ def sleep(secs: float) -> None:
     """Block for secs on the kernel's clock; a handled signal does not cut it short (PEP 475)."""
     if not isinstance(secs, (int, float)):
         raise TypeError(f"'{type(secs).__name__}' object cannot be interpreted as an integer")
-    if secs < 0 or _math.isnan(secs):
+    if not secs >= 0:                     # negative, or NaN
         raise ValueError("sleep length must be non-negative")
     deadline = monotonic() + secs
     while True:
