@@ -50,6 +50,22 @@ def test_a_bad_option_is_one_line_and_status_2():
     assert (r.stdout, r.returncode) == ("", 2)
 
 
+@pytest.mark.parametrize("option", ["--trace-file", "--record"])
+def test_an_output_file_that_cannot_be_written_is_one_line_before_anything_runs(option, tmp_path):
+    path = tmp_path / "no" / "such" / "dir" / "out.txt"
+    r = vshell(option, str(path), "-c", "echo ran")
+    assert r.stderr == f"vshell: {option}: cannot write {path}: No such file or directory\n"
+    assert (r.stdout, r.returncode) == ("", 2)
+
+
+def test_trace_file_has_every_event_as_a_json_line(tmp_path):
+    path = tmp_path / "events.jsonl"
+    r = vshell("--seed", "1", "--trace-file", str(path), "-c", "/bin/true")
+    import json
+    kinds = [json.loads(line)["kind"] for line in path.read_text().splitlines()]
+    assert r.returncode == 0 and "Fork" in kinds and "Exec" in kinds and kinds[-1] == "Reap"
+
+
 def test_help_lists_every_option_and_exits_0():
     r = vshell("--help")
     assert r.returncode == 0 and r.stdout.startswith("usage: vshell")

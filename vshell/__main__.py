@@ -229,6 +229,11 @@ def recorded(console, path, run) -> int:
     """Run the session; with --record, save what it showed afterwards."""
     if path is None:
         return run()
+    try:
+        open(path, "a").close()           # a file that cannot be written is said now, not after
+    except OSError as e:
+        print(f"vshell: --record: cannot write {path}: {e.strerror}", file=sys.stderr)
+        return 2
     console.recording = []
     try:
         return run()

@@ -124,18 +124,23 @@ def boot(k: Kernel, opts: Options, shell_argv: list[str], env_extra: dict | None
     json_trace = None
     if trace_file:
         from vshell.tracer import JsonTrace
-        json_trace = JsonTrace(k, trace_file)
+        try:
+            json_trace = JsonTrace(k, trace_file)
+        except OSError as e:
+            raise ValueError(f"--trace-file: cannot write {trace_file}: {e.strerror}") from None
     k.spawn(init, argv=["init"])
     if getattr(k.tty.console, "interactive", False):
         k.tty.console.attach_signals(k.cpu.post_host_signal)
     run = getattr(k.tty.console, "session", None)
-    if run is not None:
-        with run():
+    try:
+        if run is not None:
+            with run():
+                k.run()
+        else:
             k.run()
-    else:
-        k.run()
-    if json_trace is not None:
-        json_trace.close()
+    finally:
+        if json_trace is not None:          # written out even if the session was cut short
+            json_trace.close()
     status = result["status"]
     if status & 0x7F:
         return 128 + (status & 0x7F)
