@@ -460,6 +460,8 @@ class FileSystem:
             if nxt is None:
                 nxt = Dir(self, mode, uid, gid, cur)
                 cur.link(name, nxt)
+            elif not isinstance(nxt, Dir):
+                raise oserror(errno.ENOTDIR, path)
             cur = nxt
         return cur
 
@@ -478,9 +480,14 @@ class FileSystem:
               uid: int = 0, gid: int = 0) -> Mount:
         if not os.path.isdir(host_path):
             raise oserror(errno.ENOTDIR, host_path)
-        m = Mount(host_path, vpath, writable, uid, gid)
         head, _, name = vpath.rstrip("/").rpartition("/")
+        if not name:
+            raise oserror(errno.EBUSY, vpath)            # the root stays
         parent = self.mkdirs(head)
+        old = parent.lookup(name)
+        if old is not None and not isinstance(old, Dir):
+            raise oserror(errno.ENOTDIR, vpath)          # a mount point is a directory
+        m = Mount(host_path, vpath, writable, uid, gid)
         parent.entries[name] = HostDir(self, m.host_path, m, parent)
         self.mounts.append(m)
         return m

@@ -101,6 +101,22 @@ def test_bad_command_lines_say_what_is_wrong(argv, message):
         cli.parse(argv)
 
 
+@pytest.mark.parametrize("vpath, message", [
+    ("/", "cannot mount on /: the machine needs it"),
+    ("/bin/", "cannot mount on /bin: the machine needs it"),
+    ("/home/student/p1.py", "cannot mount on /home/student/p1.py: Not a directory"),
+])
+def test_a_mount_that_would_break_the_machine_is_refused(tmp_path, vpath, message):
+    r = vshell("--mount", f"{tmp_path}:{vpath}", "-c", "echo ran")
+    assert (r.stdout, r.stderr, r.returncode) == ("", f"vshell: {message}\n", 2)
+
+
+def test_a_mount_path_is_normalised(tmp_path):
+    (tmp_path / "notes.txt").write_text("hi\n")
+    r = vshell("--mount", f"{tmp_path}:/mnt/../course", "-c", "cat /course/notes.txt")
+    assert (r.stdout, r.returncode) == ("hi\n", 0)
+
+
 def test_ctrl_c_reaches_a_cpu_bound_program_at_the_prompt(tmp_path):
     loop = tmp_path / "spin.py"
     loop.write_text("#!/usr/bin/env python3\nprint('spinning', flush=True)\nwhile True:\n    pass\n")

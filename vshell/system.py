@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import posixpath
 from kernel import Kernel
 from kernel.fs import LazyFile, NativeFile
 from kernel.users import ACCOUNTS
@@ -74,7 +75,16 @@ def mount(k: Kernel, spec: str, user) -> None:
         raise ValueError(f"bad mount {spec!r}: the virtual path must be absolute")
     if not os.path.isdir(host):
         raise ValueError(f"cannot mount {host}: not a directory")
-    k.fs.mount(host, vpath, writable=len(parts) == 3 and parts[2] == "rw", uid=user.uid, gid=user.gid)
+    vpath = "/" + posixpath.normpath(vpath).lstrip("/")
+    if vpath in SYSTEM_DIRS:
+        raise ValueError(f"cannot mount on {vpath}: the machine needs it")
+    try:
+        k.fs.mount(host, vpath, writable=len(parts) == 3 and parts[2] == "rw", uid=user.uid, gid=user.gid)
+    except OSError as e:
+        raise ValueError(f"cannot mount on {vpath}: {e.strerror}") from None
+
+
+SYSTEM_DIRS = frozenset({"/", "/bin", "/dev", "/etc", "/proc"})    # not to be hidden by a mount
 
 
 def boot(k: Kernel, opts: Options, shell_argv: list[str], env_extra: dict | None = None,
@@ -99,7 +109,10 @@ def boot(k: Kernel, opts: Options, shell_argv: list[str], env_extra: dict | None
             cos.setgid(user.gid)
             cos.setuid(user.uid)
             cos.chdir(user.home)
-            cos.execve("/bin/sh", shell_argv, env)
+            try:
+                cos.execve("/bin/sh", shell_argv, env)
+            except OSError as e:          # /bin/sh deleted or broken by an rc file, say
+                cos.write(2, f"vshell: cannot start /bin/sh: {e.strerror}\n".encode())
             return 127
         shell = rt.clone(login)
         while True:                       # reap orphans until the login shell is gone
