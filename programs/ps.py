@@ -109,7 +109,12 @@ def program_line(p):
 def command(p):
     if p.state == "ZOMBIE":
         return "[%s] <defunct>" % p.name
-    return " ".join(p.argv) or "[%s]" % p.name
+    return printable(" ".join(p.argv)) or "[%s]" % p.name
+
+
+def printable(text):
+    """Control characters (the newlines of an `sh -c` script) shown as ?, as procps does."""
+    return "".join("?" if ord(c) < 32 or ord(c) == 127 else c for c in text)
 
 
 # name -> (title, right-aligned?, value)

@@ -48,7 +48,8 @@ def label_of(pid, procs, opts):
         colour = STATE_COLOUR.get(state) if opts.get("colour") else None
         label += ("\x1b[%sm[%s]\x1b[0m" % (colour, state)) if colour else "[%s]" % state
     if opts["args"] and argv[1:]:
-        label += " " + " ".join(argv[1:])
+        label += " " + "".join("?" if ord(c) < 32 or ord(c) == 127 else c   # as ps shows them
+                               for c in " ".join(argv[1:]))
     return label
 
 

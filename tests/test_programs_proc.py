@@ -61,6 +61,12 @@ def test_ps_default_columns_and_own_processes():
                      "    2 tty      00:00:00 ps\n")
 
 
+def test_ps_and_pstree_show_control_characters_in_arguments_as_question_marks():
+    r = run(["/bin/sh", "-c", "ps -o pid,args; pstree -a 1\n", "name"])
+    assert "    2 /bin/sh -c ps -o pid,args; pstree -a 1? name\n" in r.out
+    assert "sh -c ps -o pid,args; pstree -a 1? name\n" in r.out
+
+
 def test_ps_f_full_format_header():
     r = run(["ps", "-f"])
     assert r.out.splitlines()[0].split() == "UID PID PPID C STIME TTY TIME CMD".split()
