@@ -228,6 +228,24 @@ def sys_tcsetpgrp(k, p: Proc, fd: int, pgrp: int) -> None:
     k.tty.fg_pgrp = pgrp
 
 
+def _terminal(k, p: Proc, fd: int):
+    f = p.fds.get(fd)
+    if f.kind != "dev" or f.inode.dev is not k.tty or not k.tty.isatty(f):
+        raise oserror(errno.ENOTTY)
+    return k.tty
+
+
+@syscall
+def sys_tcgetattr(k, p: Proc, fd: int) -> bool:
+    """The terminal's modes; this terminal has one that can change: ECHO."""
+    return _terminal(k, p, fd).echo
+
+
+@syscall
+def sys_tcsetattr(k, p: Proc, fd: int, echo: bool) -> None:
+    _terminal(k, p, fd).set_echo(bool(echo))
+
+
 @syscall
 def sys_getrlimit(k, p: Proc, resource: int) -> tuple[int, int]:
     if resource != RLIMIT_NPROC:

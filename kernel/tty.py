@@ -83,6 +83,7 @@ class TTY:
         self.eofs = 0                           # Ctrl-D presses not yet read
         self.console_eof = False
         self.editing = False                    # a line editor is showing a prompt
+        self.echo = True                        # termios ECHO: what is typed is shown
         self.readers = k.cpu.queue("tty")
 
     # ---- the device interface --------------------------------------------------
@@ -109,11 +110,21 @@ class TTY:
         self.lines[0] = line[n:]
         return line[:n]
 
+    def set_echo(self, on: bool) -> None:
+        """ECHO (termios c_lflag), turned off while a password is typed.  A console
+        on a real terminal turns the host terminal's echo off too."""
+        self.echo = on
+        hook = getattr(self.console, "set_echo", None)
+        if hook is not None:
+            hook(on)
+
     def readline(self, k: "Kernel", p: "Proc", f: "OpenFile", prompt: str, info: dict) -> bytes:
         """Read one edited line (an interactive shell's prompt).  A console with a
         line editor shows prompt, edits, and hands over the line; otherwise the
         prompt is written and a line is read as usual.  b"" means end of input;
         b"\x03" that the line was abandoned with Ctrl-C."""
+        if not self.echo:                       # a program that died with echo off
+            self.set_echo(True)                 # (say, su killed by Ctrl-C): the prompt is sane
         start = getattr(self.console, "start_readline", None)
         if start is None or self.lines or self.console_eof:
             if prompt:

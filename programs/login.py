@@ -8,6 +8,7 @@ Like su -, but it always asks for the password (root too) and gives up after
 three failures.  The password is checked against /etc/shadow, which only
 root may read: login is a set-user-ID root program.
 """
+import getpass
 import hashlib
 import os
 import sys
@@ -44,7 +45,7 @@ def main(argv):
         try:
             if name is None:
                 name = input("login: ").strip()
-            password = input("Password: ")
+            password = getpass.getpass("Password: ")
         except EOFError:
             print()
             return 1

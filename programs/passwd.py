@@ -8,6 +8,7 @@ first; root may change anyone's without it.  The new entry,
 $vs1$SALT$sha256(SALT + password), replaces the old one in /etc/shadow --
 a file only root may write: passwd is a set-user-ID root program.
 """
+import getpass
 import hashlib
 import os
 import sys
@@ -59,13 +60,13 @@ def main(argv):
         sys.stderr.write("passwd: You may not view or modify password information for %s.\n" % name)
         return 1
     fields = entries[index[0]]
-    print("Changing password for %s." % name)
+    print("Changing password for %s." % name, flush=True)
     try:
         if os.getuid() != 0:
-            if not matches(fields[1], input("Current password: ")):
+            if not matches(fields[1], getpass.getpass("Current password: ")):
                 return fail("passwd: Authentication token manipulation error\n", 10)
-        new = input("New password: ")
-        again = input("Retype new password: ")
+        new = getpass.getpass("New password: ")
+        again = getpass.getpass("Retype new password: ")
     except EOFError:
         return fail("passwd: Authentication token manipulation error\n", 10)
     if new != again:

@@ -9,6 +9,7 @@ with effective uid 0 whoever starts it -- then sets the real and effective
 gid and uid to USER's and execs USER's shell with HOME, USER, LOGNAME and
 SHELL set.  With -, the shell starts in USER's home with a fresh environment.
 """
+import getpass
 import hashlib
 import os
 import sys
@@ -71,7 +72,7 @@ def main(argv):
         return 1
     if os.getuid() != 0:
         try:
-            password = input("Password: ")
+            password = getpass.getpass("Password: ")
         except EOFError:
             password = None
         try:

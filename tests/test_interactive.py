@@ -129,3 +129,17 @@ def test_step_mode_pauses_before_each_system_call_and_q_leaves_it(session):
     session.expect_exact(PROMPT)
     session.sendline("echo after")
     session.expect_exact("after")
+
+
+def test_a_password_is_typed_unseen_and_echo_comes_back(session):
+    session.sendline("su -c 'echo I am $USER' alice")
+    session.expect_exact("Password: ")
+    session.sendline("alice")
+    session.expect_exact("I am alice")
+    assert "alice" not in session.before           # the password was not echoed
+    session.expect_exact(PROMPT)
+    session.sendline("cat")                        # a program reading the terminal
+    session.sendline("seen")                       # is echoed again
+    session.expect_exact("seen\r\nseen")
+    press(session, "D")
+    session.expect_exact(PROMPT)

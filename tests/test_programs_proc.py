@@ -422,10 +422,12 @@ def test_passwd_changes_own_password_and_su_accepts_the_new_one():
     # swallow su's line into its stdin buffer, as CPython's does)
     r = as_user(["/tmp/d.py"], b"student\nsecret\nsecret\nsecret\n", extra={"/tmp/d.py": script},
                 tty=True)
-    assert r.out == ("Changing password for student.\nCurrent password: New password: "
-                     "Retype new password: passwd: password updated successfully\n"
-                     "Password: sh ['sh', '-c', 'x'] 1000 1000 1000 /home/student student "
+    # typed unseen (echo off), so getpass ends each with the newline the terminal did not show
+    assert r.out == ("Changing password for student.\nCurrent password: \nNew password: \n"
+                     "Retype new password: \npasswd: password updated successfully\n"
+                     "Password: \nsh ['sh', '-c', 'x'] 1000 1000 1000 /home/student student "
                      "/home/student\n")
+    assert r.kernel.tty.echo            # and echo is back on
     before = shadow(run(["true"]).kernel)
     after = shadow(r.kernel)
     assert after["student"] != before["student"] and after["alice"] == before["alice"]

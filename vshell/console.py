@@ -17,7 +17,34 @@ class HostConsole:
         self.interactive = input_fd is not None and os.isatty(input_fd)
         self._tty = {fd: os.isatty(fd) for fd in (0, 1, 2)}
         self.wakeup_fd: int | None = None    # written by host signal handlers
+        self.saved_modes: list | None = None   # the host terminal's, before echo was changed
         self.recording: list[str] | None = None   # --record: everything shown
+    def set_echo(self, on: bool) -> None:
+        """The virtual terminal's ECHO, on the host terminal: a password typed at
+        the virtual terminal is not shown on the real one either."""
+        fd = self.input_fd
+        if fd is None or not os.isatty(fd):
+            return
+        import termios
+        try:
+            modes = termios.tcgetattr(fd)
+            if self.saved_modes is None:
+                self.saved_modes = termios.tcgetattr(fd)
+            modes[3] = modes[3] | termios.ECHO if on else modes[3] & ~termios.ECHO
+            termios.tcsetattr(fd, termios.TCSANOW, modes)
+        except termios.error:
+            pass
+
+    def restore(self) -> None:
+        """Leave the host terminal as it was found (echo back on if a program left it off)."""
+        if self.saved_modes is not None:
+            import termios
+            try:
+                termios.tcsetattr(self.input_fd, termios.TCSANOW, self.saved_modes)
+            except termios.error:
+                pass
+            self.saved_modes = None
+
     def attach_signals(self, post) -> None:
         """Forward Ctrl-C, Ctrl-\\ and Ctrl-Z typed on the host terminal to the
         kernel's terminal, which signals its foreground process group."""

@@ -154,6 +154,9 @@ def boot(k: Kernel, opts: Options, shell_argv: list[str], env_extra: dict | None
     finally:
         if json_trace is not None:          # written out even if the session was cut short
             json_trace.close()
+        restore = getattr(k.tty.console, "restore", None)
+        if restore is not None:
+            restore()
     status = result["status"]
     if status & 0x7F:
         return 128 + (status & 0x7F)

@@ -30,8 +30,8 @@ if TYPE_CHECKING:
 
 # Modules whose use would reach the host behind the kernel's back.
 BLOCKED = frozenset("""subprocess socket threading multiprocessing asyncio pathlib ctypes select
-selectors mmap pty tty termios fcntl resource concurrent urllib http ftplib smtplib ssl
-sqlite3 importlib runpy webbrowser posix nt _posixsubprocess pdb code getpass logging
+selectors mmap pty tty fcntl resource concurrent urllib http ftplib smtplib ssl
+sqlite3 importlib runpy webbrowser posix nt _posixsubprocess pdb code logging
 tkinter turtle faulthandler atexit readline curses socketserver xmlrpc cProfile profile
 signal_host _signal _io gc zipimport venv ensurepip idlelib pydoc platform sysconfig
 site""".split())
@@ -410,6 +410,8 @@ class Runtime:
             return m
         if name == "random":
             return self.random_module()
+        if name in LATER:
+            return _module(name, _later_template(name))
         return None
 
     def random_module(self):
@@ -477,6 +479,19 @@ class Runtime:
             self.modules.pop(name, None)
             raise
         return m
+
+
+LATER = ("termios", "getpass")     # virtual too, but loaded when a program first asks
+_LATER_TEMPLATES: dict[str, dict] = {}
+
+
+def _later_template(name: str) -> dict:
+    template = _LATER_TEMPLATES.get(name)
+    if template is None:
+        module = host_module(f"kernel.libpy.{name}")
+        template = _LATER_TEMPLATES[name] = {
+            k: v for k, v in vars(module).items() if not k.startswith("_") or k == "__doc__"}
+    return template
 
 
 def _module(name: str, template: dict):
