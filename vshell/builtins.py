@@ -4,15 +4,18 @@
 it exits); `exit`, `export`, `set`, `trap`, `wait`, `jobs`, `fg`, `bg` work on
 the shell's own memory.  `echo`, `printf`, `test` are builtins for speed, as in
 dash.  Each takes the shell and its words and returns a status.
+
+Here are the special builtins and the everyday ones; `test` and `[` are in
+test.py, job control in jobs.py, and the lecture-mode commands that talk to
+/proc (`trace`, `sched`, `help` ...) in lecture.py.  The tables at the end list
+every builtin.
 """
 from __future__ import annotations
 
 import signal as host_signal
-import stat as st
 
 from .parser import is_name
-from .runner import (BreakLoop, CommandError, ContinueLoop, FuncReturn, Shell, ShellExit,
-                     wait_status)
+from .runner import BreakLoop, CommandError, ContinueLoop, FuncReturn, Shell, ShellExit
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -30,6 +33,16 @@ def _number(sh: Shell, name: str, text: str) -> int:
         return value
     except ValueError:
         raise CommandError(f"{name}: Illegal number: {text}")
+
+
+def _signal_number(name: str):
+    if name.isdigit():
+        n = int(name)
+        return n if 0 <= n < 65 else None
+    name = name.upper()
+    if name.startswith("SIG"):
+        name = name[3:]
+    return SIGNALS.get(name)
 
 
 # ---- special builtins ---------------------------------------------------------------------
@@ -421,129 +434,6 @@ def _printf_number(value, conv: str):
     return sign * int(v)
 
 
-def b_test(sh: Shell, args: list[str]) -> int:
-    words = args[1:]
-    if args[0] == "[":
-        if not words or words[-1] != "]":
-            raise CommandError("[: missing ]", 2)
-        words = words[:-1]
-    try:
-        return 0 if _Test(sh, words).run() else 1
-    except _TestError as e:
-        raise CommandError(f"{args[0]}: {e}", 2)
-
-
-class _TestError(Exception):
-    pass
-
-
-UNARY = set("-e -f -d -r -w -x -s -z -n -L -h -b -c -p -S -t -g -u -k".split())
-BINARY = {"=", "!=", "-eq", "-ne", "-lt", "-le", "-gt", "-ge", "-nt", "-ot", "-ef"}
-
-
-class _Test:
-    """test's grammar: ! and parentheses, -a and -o, unary and binary primaries."""
-
-    def __init__(self, sh: Shell, words: list[str]) -> None:
-        self.sh = sh
-        self.w = words
-        self.i = 0
-
-    def run(self) -> bool:
-        if not self.w:
-            return False
-        value = self.or_()
-        if self.i < len(self.w):
-            raise _TestError(f"{self.w[self.i]}: unexpected operator")
-        return value
-
-    def or_(self) -> bool:
-        value = self.and_()
-        while self.peek() == "-o":
-            self.i += 1
-            value = self.and_() or value
-        return value
-
-    def and_(self) -> bool:
-        value = self.not_()
-        while self.peek() == "-a":
-            self.i += 1
-            value = self.not_() and value
-        return value
-
-    def peek(self):
-        return self.w[self.i] if self.i < len(self.w) else None
-
-    def not_(self) -> bool:
-        if self.peek() == "!" and self.i + 1 < len(self.w):
-            self.i += 1
-            return not self.not_()
-        return self.primary()
-
-    def primary(self) -> bool:
-        w, i = self.w, self.i
-        rest = len(w) - i
-        if rest >= 3 and w[i + 1] in BINARY:
-            self.i += 3
-            return self.binary(w[i], w[i + 1], w[i + 2])
-        if w[i] == "(" and rest >= 2:
-            self.i += 1
-            value = self.or_()
-            if self.peek() != ")":
-                raise _TestError("closing paren expected")
-            self.i += 1
-            return value
-        if w[i] in UNARY and rest >= 2:
-            self.i += 2
-            return self.unary(w[i], w[i + 1])
-        self.i += 1
-        return w[i] != ""
-
-    def unary(self, op: str, arg: str) -> bool:
-        if op == "-z":
-            return arg == ""
-        if op == "-n":
-            return arg != ""
-        if op == "-t":
-            return self.sh.os.isatty(_int(arg))
-        os = self.sh.os
-        try:
-            s = os.lstat(arg) if op in ("-L", "-h") else os.stat(arg)
-        except OSError:
-            return False
-        mode = s.st_mode
-        return {"-e": True, "-f": st.S_ISREG(mode), "-d": st.S_ISDIR(mode),
-                "-L": st.S_ISLNK(mode), "-h": st.S_ISLNK(mode), "-b": st.S_ISBLK(mode),
-                "-c": st.S_ISCHR(mode), "-p": st.S_ISFIFO(mode), "-S": st.S_ISSOCK(mode),
-                "-s": s.st_size > 0, "-g": bool(mode & st.S_ISGID), "-u": bool(mode & st.S_ISUID),
-                "-k": bool(mode & st.S_ISVTX),
-                "-r": op == "-r" and os.access(arg, 4), "-w": op == "-w" and os.access(arg, 2),
-                "-x": op == "-x" and os.access(arg, 1)}[op]
-
-    def binary(self, a: str, op: str, b: str) -> bool:
-        if op == "=":
-            return a == b
-        if op == "!=":
-            return a != b
-        if op in ("-nt", "-ot", "-ef"):
-            try:
-                sa, sb = self.sh.os.stat(a), self.sh.os.stat(b)
-            except OSError:
-                return False
-            return {"-nt": sa.st_mtime > sb.st_mtime, "-ot": sa.st_mtime < sb.st_mtime,
-                    "-ef": sa.st_ino == sb.st_ino}[op]
-        x, y = _int(a), _int(b)
-        return {"-eq": x == y, "-ne": x != y, "-lt": x < y, "-le": x <= y,
-                "-gt": x > y, "-ge": x >= y}[op]
-
-
-def _int(text: str) -> int:
-    try:
-        return int(text.strip())
-    except ValueError:
-        raise _TestError(f"Illegal number: {text}")
-
-
 def b_read(sh: Shell, args: list[str]) -> int:
     rest = args[1:]
     raw = False
@@ -632,150 +522,6 @@ def _split_read(line: str, ifs: str, count: int) -> list[str]:
     if last or fields or line:
         fields.append(last)
     return fields
-
-
-def b_wait(sh: Shell, args: list[str]) -> int:
-    os = sh.os
-    if len(args) == 1:
-        for job in list(sh.state.jobs):
-            for pid in list(job.alive):
-                try:
-                    _, status = os.waitpid(pid, 0)
-                    job.alive.discard(pid)
-                    if pid == job.pids[-1]:
-                        job.status = status
-                except ChildProcessError:
-                    job.alive.discard(pid)
-        sh.state.jobs = [j for j in sh.state.jobs if j.alive]
-        return 0
-    status = 127
-    for spec in args[1:]:
-        job = _find_job(sh, spec, "wait") if spec.startswith("%") else None
-        pids = job.pids if job else [_number(sh, "wait", spec)]
-        for pid in pids:
-            try:
-                _, s = os.waitpid(pid, 0)
-                status = wait_status(s)
-            except ChildProcessError:
-                status = 127
-            for j in sh.state.jobs:
-                j.alive.discard(pid)
-        sh.state.jobs = [j for j in sh.state.jobs if j.alive]
-    return status
-
-
-def _find_job(sh: Shell, spec: str, who: str):
-    """%n, %+, %-, %% or %prefix: a job of this shell (dash's messages if none)."""
-    jobs = sh.state.jobs
-    if not jobs:
-        raise CommandError(f"{who}: No such job: {spec}" if spec != "%" else f"{who}: No current job", 2)
-    key = spec[1:]
-    if key in ("", "+", "%"):
-        return jobs[-1]
-    if key == "-":
-        return jobs[-2] if len(jobs) > 1 else jobs[-1]
-    if key.isdigit():
-        for job in jobs:
-            if job.id == int(key):
-                return job
-    else:
-        for job in jobs:
-            if job.command.startswith(key):
-                return job
-    raise CommandError(f"{who}: No such job: {spec}", 2)
-
-
-def b_jobs(sh: Shell, args: list[str]) -> int:
-    sh.reap_jobs(notify=False)
-    for k, job in enumerate(sh.state.jobs):
-        mark = "+" if k == len(sh.state.jobs) - 1 else "-" if k == len(sh.state.jobs) - 2 else " "
-        pid = f" {job.pgid}" if "-l" in args else ""
-        sh.say(1, f"[{job.id}]{mark}{pid} {job.state:<22}  {job.command}\n")
-    sh.notify_jobs()
-    return 0
-
-
-def b_fg(sh: Shell, args: list[str]) -> int:
-    job = _find_job(sh, args[1] if len(args) > 1 else "%", "fg")
-    sh.say(1, job.command + "\n")
-    os = sh.os
-    if "m" in sh.state.options:
-        try:
-            os.tcsetpgrp(0, job.pgid)
-        except OSError:
-            pass
-    job.state = "Running"
-    try:
-        os.killpg(job.pgid, 18)
-    except OSError:
-        pass
-    sh.state.jobs.remove(job)
-    return sh.wait_foreground(sorted(job.alive) or job.pids, job.command, job.pgid)
-
-
-def b_bg(sh: Shell, args: list[str]) -> int:
-    job = _find_job(sh, args[1] if len(args) > 1 else "%", "bg")
-    job.state = "Running"
-    sh.say(1, f"[{job.id}] {job.command} &\n")
-    try:
-        sh.os.killpg(job.pgid, 18)
-    except OSError:
-        pass
-    return 0
-
-
-def _signal_number(name: str):
-    if name.isdigit():
-        n = int(name)
-        return n if 0 <= n < 65 else None
-    name = name.upper()
-    if name.startswith("SIG"):
-        name = name[3:]
-    return SIGNALS.get(name)
-
-
-def b_kill(sh: Shell, args: list[str]) -> int:
-    rest = args[1:]
-    sig = 15
-    if not rest:
-        raise CommandError("kill: usage: kill [-s sigspec | -signum | -sigspec] [pid | job]... or kill -l [exitstatus]", 2)
-    if rest[0] == "-l":
-        if len(rest) > 1:
-            n = _number(sh, "kill", rest[1])
-            n = n - 128 if n > 128 else n
-            sh.say(1, host_signal.Signals(n).name[3:] + "\n")
-        else:
-            sh.say(1, " ".join(host_signal.Signals(n).name[3:] for n in range(1, 32)
-                               if n in host_signal.Signals._value2member_map_) + "\n")
-        return 0
-    if rest[0] == "-s" and len(rest) > 1:
-        sig = _signal_number(rest[1])
-        rest = rest[2:]
-    elif rest[0].startswith("-") and rest[0] != "--" and len(rest[0]) > 1 and not rest[0][1:].lstrip("-").isdigit() or (
-            rest[0].startswith("-") and rest[0][1:].isdigit() and len(rest) > 1):
-        sig = _signal_number(rest[0][1:])
-        rest = rest[1:]
-    if sig is None:
-        raise CommandError(f"kill: invalid signal number or name: {args[1]}", 1)
-    if rest and rest[0] == "--":
-        rest = rest[1:]
-    status = 0
-    for target in rest:
-        try:
-            if target.startswith("%"):
-                sh.os.killpg(_find_job(sh, target, "kill").pgid, sig)
-            else:
-                sh.os.kill(int(target), sig)
-        except ValueError:
-            sh.error(f"kill: Illegal number: {target}")
-            status = 2
-        except CommandError as e:
-            sh.error(str(e))
-            status = e.status
-        except OSError as e:
-            sh.error(f"kill: {e.strerror}\n")       # dash's wording, blank line and all
-            status = 1
-    return status
 
 
 def b_type(sh: Shell, args: list[str]) -> int:
@@ -879,142 +625,16 @@ def b_hash(sh: Shell, args: list[str]) -> int:
     return 0
 
 
-def b_trace(sh: Shell, args: list[str]) -> int:
-    """trace [on|off|all|syscalls|sched|signals|proc]... [pid N...]: kernel events
-    on the terminal as they happen (written to /proc/trace); bare `trace` says what."""
-    os = sh.os
-    if len(args) == 1:
-        with sh.rt.open("/proc/trace") as f:
-            sh.say(1, f.read())
-        return 0
-    words = [w for w in args[1:] if w != "on"] or ["all"]
-    fd = os.open("/proc/trace", O_WRONLY)
-    try:
-        os.write(fd, " ".join(words).encode())
-    finally:
-        os.close(fd)
-    return 0
-
-
-def _write_proc(sh: Shell, path: str, text: str) -> None:
-    fd = sh.os.open(path, O_WRONLY)
-    try:
-        sh.os.write(fd, text.encode())
-    finally:
-        sh.os.close(fd)
-
-
-def b_step(sh: Shell, args: list[str]) -> int:
-    """step on [syscalls|switch|all]: pause the kernel before each system call (or
-    context switch, or event) and wait for Enter; step off (or q at the pause) ends it."""
-    words = args[1:] or ["on"]
-    if words[0] not in ("on", "off"):
-        raise CommandError("step: usage: step on [syscalls|switch|all] | step off", 2)
-    _write_proc(sh, "/proc/trace", "step " + (" ".join(words[1:]) if words[0] == "on" else "off"))
-    return 0
-
-
-def b_sched(sh: Shell, args: list[str]) -> int:
-    """sched: show the scheduling policy; sched POLICY [QUANTUM] switches it live
-    (rr, fifo, priority, mlfq, lottery); sched first child|parent|random."""
-    if len(args) > 1:
-        try:
-            _write_proc(sh, "/proc/sched", " ".join(args[1:]))
-        except OSError:
-            raise CommandError("sched: usage: sched [rr|fifo|priority|mlfq|lottery [QUANTUM]] "
-                               "| sched first child|parent|random", 2)
-    with sh.rt.open("/proc/sched") as f:
-        sh.say(1, f.read())
-    return 0
-
-
-def b_seed(sh: Shell, args: list[str]) -> int:
-    """seed N: from now on every choice the scheduler makes repeats with N."""
-    if len(args) != 2 or not args[1].isdigit():
-        raise CommandError("seed: usage: seed N", 2)
-    _write_proc(sh, "/proc/sched", f"seed {args[1]}")
-    return 0
-
-
-def b_timeline(sh: Shell, args: list[str]) -> int:
-    """timeline CMD [ARGS]: run CMD and show who was on the CPU at each tick."""
-    if len(args) < 2:
-        raise CommandError("timeline: usage: timeline CMD [ARGS]", 2)
-    words = args[1:]
-    path = sh.lookup(words[0])
-    if path is None:
-        raise CommandError(f"timeline: {words[0]}: not found", 127)
-    env = sh.state.environ()
-
-    def child(child_sh: Shell) -> int:
-        fd = child_sh.os.open("/proc/trace", O_WRONLY)
-        child_sh.os.write(fd, f"timeline {child_sh.os.getpid()}".encode())
-        child_sh.os.close(fd)
-        return child_sh.exec_external(words, env, [], path)
-    pid = sh.fork(child)
-    return sh.wait_foreground([pid], " ".join(words))
-
-
-def b_strace(sh: Shell, args: list[str]) -> int:
-    """strace [-f] [-o FILE] CMD [ARGS]: run CMD, showing its system calls (and its
-    children's with -f) on the terminal or into FILE."""
-    rest = args[1:]
-    follow, out = False, None
-    while rest and rest[0].startswith("-"):
-        flag = rest.pop(0)
-        if flag == "-f":
-            follow = True
-        elif flag == "-o" and rest:
-            out = rest.pop(0)
-        else:
-            raise CommandError(f"strace: invalid option {flag}", 1)
-    if not rest:
-        raise CommandError("strace: must have PROG [ARGS]", 1)
-    path = sh.lookup(rest[0])
-    if path is None:
-        raise CommandError(f"strace: Can't stat '{rest[0]}': No such file or directory", 1)
-    if out is not None and not out.startswith("/"):
-        out = sh.os.getcwd().rstrip("/") + "/" + out
-    env = sh.state.environ()
-    request = "{pid}" + (" follow" if follow else "") + (f" file {out}" if out else "")
-
-    def child(child_sh: Shell) -> int:
-        cos = child_sh.os
-        fd = cos.open("/proc/trace", O_WRONLY)
-        cos.write(fd, ("strace " + request.format(pid=cos.getpid())).encode())
-        cos.close(fd)
-        return child_sh.exec_external(rest, env, [], path)
-    pid = sh.fork(child)
-    return sh.wait_foreground([pid], " ".join(rest))
-
-
-O_WRONLY = 1
-
-
-HELP = """vshell: a shell on a miniature Unix kernel.  Every command here is a real
-process of that kernel: fork, exec, wait and signals happen as the book says.
-
-  ./p1.py ... ./p4.py      the chapter's fork/exec/wait demos (cat p1.py to read one)
-  ls ~  ps  pstree -p      what is here, and which processes are running
-  ./cpu.py &  ps -o pid,state,pc,cmd    watch a process RUNNING, READY, BLOCKED
-  ./zombie.py  ./orphan.py ./sigint.py  ./forktree.py a+b,b+c,c-
-  jobs  fg  bg  kill       job control (Ctrl-C, Ctrl-Z, Ctrl-D work too)
-
-Builtins: {builtins}
-Programs are in /bin (cat /bin/wc shows one).  `type NAME` says what a command is.
-"""
-
-
-def b_help(sh: Shell, args: list[str]) -> int:
-    names = sorted(set(BUILTINS) | set(SPECIAL))
-    sh.say(1, HELP.format(builtins=" ".join(names)))
-    return 0
-
-
 def _quote(s: str) -> str:
     """As dash shows values in `set`, `export -p` and `trap`: always single-quoted."""
     return "'" + s.replace("'", "'\\''") + "'"
 
+
+# test.py, jobs.py and lecture.py use the helpers above.  Importing them here,
+# once those exist, lets them import from this module (as runner.py does us).
+from .jobs import b_bg, b_fg, b_jobs, b_kill, b_wait
+from .lecture import b_help, b_sched, b_seed, b_step, b_strace, b_timeline, b_trace
+from .test import b_test
 
 SPECIAL: dict[str, Callable[[Shell, list[str]], int]] = {
     ":": b_colon, ".": b_dot, "break": b_break, "continue": b_continue, "eval": b_eval,

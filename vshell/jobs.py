@@ -1,0 +1,152 @@
+"""Job control: the builtins that work on the shell's table of jobs.
+
+A job is a pipeline started with `&` or stopped with Ctrl-Z: one process group.
+`jobs` lists the table, `fg` gives a job the terminal (tcsetpgrp) and continues
+it with SIGCONT, `bg` continues it in the background, `wait` reaps with waitpid,
+and `kill` sends a signal to a pid or, with %N, to a whole group (killpg).  The
+table is the shell's own memory, so these cannot be programs in /bin.
+"""
+from __future__ import annotations
+
+import signal as host_signal
+
+from .builtins import _number, _signal_number
+from .runner import CommandError, wait_status
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .runner import Shell
+
+
+def b_wait(sh: Shell, args: list[str]) -> int:
+    os = sh.os
+    if len(args) == 1:
+        for job in list(sh.state.jobs):
+            for pid in list(job.alive):
+                try:
+                    _, status = os.waitpid(pid, 0)
+                    job.alive.discard(pid)
+                    if pid == job.pids[-1]:
+                        job.status = status
+                except ChildProcessError:
+                    job.alive.discard(pid)
+        sh.state.jobs = [j for j in sh.state.jobs if j.alive]
+        return 0
+    status = 127
+    for spec in args[1:]:
+        job = _find_job(sh, spec, "wait") if spec.startswith("%") else None
+        pids = job.pids if job else [_number(sh, "wait", spec)]
+        for pid in pids:
+            try:
+                _, s = os.waitpid(pid, 0)
+                status = wait_status(s)
+            except ChildProcessError:
+                status = 127
+            for j in sh.state.jobs:
+                j.alive.discard(pid)
+        sh.state.jobs = [j for j in sh.state.jobs if j.alive]
+    return status
+
+
+def _find_job(sh: Shell, spec: str, who: str):
+    """%n, %+, %-, %% or %prefix: a job of this shell (dash's messages if none)."""
+    jobs = sh.state.jobs
+    if not jobs:
+        raise CommandError(f"{who}: No such job: {spec}" if spec != "%" else f"{who}: No current job", 2)
+    key = spec[1:]
+    if key in ("", "+", "%"):
+        return jobs[-1]
+    if key == "-":
+        return jobs[-2] if len(jobs) > 1 else jobs[-1]
+    if key.isdigit():
+        for job in jobs:
+            if job.id == int(key):
+                return job
+    else:
+        for job in jobs:
+            if job.command.startswith(key):
+                return job
+    raise CommandError(f"{who}: No such job: {spec}", 2)
+
+
+def b_jobs(sh: Shell, args: list[str]) -> int:
+    sh.reap_jobs(notify=False)
+    for k, job in enumerate(sh.state.jobs):
+        mark = "+" if k == len(sh.state.jobs) - 1 else "-" if k == len(sh.state.jobs) - 2 else " "
+        pid = f" {job.pgid}" if "-l" in args else ""
+        sh.say(1, f"[{job.id}]{mark}{pid} {job.state:<22}  {job.command}\n")
+    sh.notify_jobs()
+    return 0
+
+
+def b_fg(sh: Shell, args: list[str]) -> int:
+    job = _find_job(sh, args[1] if len(args) > 1 else "%", "fg")
+    sh.say(1, job.command + "\n")
+    os = sh.os
+    if "m" in sh.state.options:
+        try:
+            os.tcsetpgrp(0, job.pgid)
+        except OSError:
+            pass
+    job.state = "Running"
+    try:
+        os.killpg(job.pgid, 18)
+    except OSError:
+        pass
+    sh.state.jobs.remove(job)
+    return sh.wait_foreground(sorted(job.alive) or job.pids, job.command, job.pgid)
+
+
+def b_bg(sh: Shell, args: list[str]) -> int:
+    job = _find_job(sh, args[1] if len(args) > 1 else "%", "bg")
+    job.state = "Running"
+    sh.say(1, f"[{job.id}] {job.command} &\n")
+    try:
+        sh.os.killpg(job.pgid, 18)
+    except OSError:
+        pass
+    return 0
+
+
+def b_kill(sh: Shell, args: list[str]) -> int:
+    rest = args[1:]
+    sig = 15
+    if not rest:
+        raise CommandError("kill: usage: kill [-s sigspec | -signum | -sigspec] [pid | job]... or kill -l [exitstatus]", 2)
+    if rest[0] == "-l":
+        if len(rest) > 1:
+            n = _number(sh, "kill", rest[1])
+            n = n - 128 if n > 128 else n
+            sh.say(1, host_signal.Signals(n).name[3:] + "\n")
+        else:
+            sh.say(1, " ".join(host_signal.Signals(n).name[3:] for n in range(1, 32)
+                               if n in host_signal.Signals._value2member_map_) + "\n")
+        return 0
+    if rest[0] == "-s" and len(rest) > 1:
+        sig = _signal_number(rest[1])
+        rest = rest[2:]
+    elif rest[0].startswith("-") and rest[0] != "--" and len(rest[0]) > 1 and not rest[0][1:].lstrip("-").isdigit() or (
+            rest[0].startswith("-") and rest[0][1:].isdigit() and len(rest) > 1):
+        sig = _signal_number(rest[0][1:])
+        rest = rest[1:]
+    if sig is None:
+        raise CommandError(f"kill: invalid signal number or name: {args[1]}", 1)
+    if rest and rest[0] == "--":
+        rest = rest[1:]
+    status = 0
+    for target in rest:
+        try:
+            if target.startswith("%"):
+                sh.os.killpg(_find_job(sh, target, "kill").pgid, sig)
+            else:
+                sh.os.kill(int(target), sig)
+        except ValueError:
+            sh.error(f"kill: Illegal number: {target}")
+            status = 2
+        except CommandError as e:
+            sh.error(str(e))
+            status = e.status
+        except OSError as e:
+            sh.error(f"kill: {e.strerror}\n")       # dash's wording, blank line and all
+            status = 1
+    return status
