@@ -481,7 +481,7 @@ class Runtime:
         return m
 
 
-LATER = ("termios", "getpass")     # virtual too, but loaded when a program first asks
+LATER = ("termios", "getpass", "pwd", "grp")     # virtual too, loaded when first asked for
 _LATER_TEMPLATES: dict[str, dict] = {}
 
 

@@ -1,4 +1,5 @@
-"""termios and getpass in a virtual process: the terminal's ECHO mode."""
+"""Virtual modules that would otherwise reach the host: termios and getpass (the
+terminal's ECHO mode), pwd and grp (the machine's own user database)."""
 from __future__ import annotations
 
 import textwrap
@@ -58,3 +59,18 @@ def test_getpass_without_a_terminal_reads_standard_input_like_input():
         print(getpass.getpass(), getpass.getuser())
         """, b"from a pipe\n", tty=False)
     assert (status, out, err) == (0, "Password: from a pipe student\n", "")
+
+
+def test_pwd_and_grp_read_the_machines_database_not_the_hosts():
+    status, out, err, _, _ = run_python("""\
+        import grp, pwd
+        print([p.pw_name for p in pwd.getpwall()], pwd.getpwuid(1001).pw_dir)
+        print(pwd.getpwnam("root").pw_shell, grp.getgrgid(1000).gr_name, grp.getgrnam("bob").gr_gid)
+        try:
+            pwd.getpwnam("nobody")
+        except KeyError as e:
+            print(e)
+        """)
+    assert (status, err) == (0, "")
+    assert out == ("['root', 'student', 'alice', 'bob'] /home/alice\n/bin/sh student 1002\n"
+                   "\"getpwnam(): name not found: 'nobody'\"\n")
