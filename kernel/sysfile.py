@@ -7,7 +7,7 @@ import stat as st
 
 from .errors import oserror
 from .files import OpenFile, pipe_ends
-from .fs import R_OK, W_OK, X_OK, Dir, File, HostDir, Symlink, stat_result
+from .fs import R_OK, W_OK, X_OK, Dir, File, HostDir, HostFile, Symlink, stat_result
 from .proc import Proc
 from .sysproc import syscall
 
@@ -331,6 +331,8 @@ def sys_rename(k: "Kernel", p: Proc, src: str, dst: str) -> None:
     sparent.unlink(sname)
     if old is not None:
         dparent.unlink(dname)
+        if not old.is_dir:
+            old.nlink -= 1                  # the name it lost
     dparent.link(dname, inode)
 
 
@@ -389,6 +391,25 @@ def sys_symlink(k: "Kernel", p: Proc, target: str, path: str) -> None:
     if not parent.writable_fs or isinstance(parent, HostDir):
         raise oserror(errno.EROFS, target, path)
     parent.link(name, Symlink(k.fs, target, p.euid, p.egid))
+
+
+@syscall
+def sys_link(k: "Kernel", p: Proc, src: str, dst: str, follow: bool) -> None:
+    """A hard link: a second name for the same inode, whose link count goes up.
+    Either name reaches the file; it is freed when the last one is unlinked."""
+    inode = k.fs.walk(p, src, follow=follow)
+    if inode.is_dir:
+        raise oserror(errno.EPERM, src, dst)            # no hard links to directories
+    parent, name = k.fs.walk_parent(p, dst)
+    if parent.lookup(name) is not None:
+        raise oserror(errno.EEXIST, src, dst)
+    k.fs.check(p, parent, W_OK | X_OK, dst)
+    if isinstance(parent, HostDir) or isinstance(inode, HostFile):
+        raise oserror(errno.EXDEV, src, dst)            # a host mount is another device
+    if not parent.writable_fs:
+        raise oserror(errno.EROFS, src, dst)
+    parent.link(name, inode)
+    inode.nlink += 1
 
 
 @syscall

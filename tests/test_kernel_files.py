@@ -258,3 +258,25 @@ def test_the_seeded_password_hashes_are_the_hashes_of_the_passwords():
     from kernel.users import ACCOUNTS, SEEDED, hash_password
     for a in ACCOUNTS:
         assert SEEDED[a.name] == hash_password(a.password, a.name[::-1] + "salt")
+
+
+def test_a_hard_link_is_a_second_name_for_the_same_inode():
+    r = run("""
+        import os
+        os.chdir("/tmp")
+        with open("a", "w") as f:
+            f.write("one\\n")
+        os.link("a", "b")
+        print(os.stat("a").st_nlink, os.stat("a").st_ino == os.stat("b").st_ino)
+        with open("b", "a") as f:
+            f.write("two\\n")
+        os.unlink("a")
+        print(os.stat("b").st_nlink, open("b").read().split())
+        for src in ("/tmp", "nosuch"):
+            try:
+                os.link(src, "c")
+            except OSError as e:
+                print(e.strerror)
+    """)
+    assert r.out == ("2 True\n1 ['one', 'two']\nOperation not permitted\n"
+                     "No such file or directory\n")

@@ -626,6 +626,10 @@ def symlink(src, dst, target_is_directory=False, *, dir_fd=None) -> None:
     _trap("symlink", _path("symlink", src), _path("symlink", dst))
 
 
+def link(src, dst, *, src_dir_fd=None, dst_dir_fd=None, follow_symlinks=True) -> None:
+    _trap("link", _path("link", src), _path("link", dst), bool(follow_symlinks))
+
+
 def readlink(path, *, dir_fd=None) -> str:
     return _trap("readlink", _path("readlink", path))
 
