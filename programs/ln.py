@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
-"""ln -s TARGET [LINK_NAME], or ln -s TARGET... DIRECTORY: make symbolic links.
+"""ln TARGET [LINK_NAME], or ln TARGET... DIRECTORY: make links to files.
 
-  -s  symbolic links (vshell's file system has no hard links: ln without -s fails)
+  -s  symbolic links instead of hard links
   -f  remove an existing LINK_NAME first
   -v  say what was linked
 
-A symbolic link holds TARGET as text; it is resolved each time it is used.
+A hard link is a second name for the same file (the same inode: `ls -i` shows
+the number, `ls -l` the count of names); the file lives until its last name
+is removed.  A symbolic link holds TARGET as text, resolved each time it is
+used; it may point at a directory, or at nothing.
 """
-import errno
 import getopt
 import os
 import sys
@@ -22,19 +24,28 @@ def fail(msg: str) -> None:
 
 def link(target: str, name: str, flags: set) -> None:
     global status
-    if "-s" not in flags:
-        sys.stderr.write(f"ln: failed to create hard link '{name}' => '{target}': "
-                         f"{os.strerror(errno.EPERM)} (vshell has symbolic links only: ln -s)\n")
-        status = 1
-        return
+    symbolic = "-s" in flags
+    kind = "symbolic link" if symbolic else "hard link"
+    if not symbolic:
+        if not os.path.lexists(target):
+            sys.stderr.write(f"ln: failed to access '{target}': No such file or directory\n")
+            status = 1
+            return
+        if os.path.isdir(target):
+            sys.stderr.write(f"ln: {target}: hard link not allowed for directory\n")
+            status = 1
+            return
     try:
         if "-f" in flags and os.path.lexists(name) and not os.path.isdir(name):
             os.unlink(name)
-        os.symlink(target, name)
+        if symbolic:
+            os.symlink(target, name)
+        else:
+            os.link(target, name, follow_symlinks=False)
         if "-v" in flags:
-            print(f"'{name}' -> '{target}'")
+            print(f"'{name}' -> '{target}'" if symbolic else f"'{name}' => '{target}'")
     except OSError as e:
-        sys.stderr.write(f"ln: failed to create symbolic link '{name}': {e.strerror}\n")
+        sys.stderr.write(f"ln: failed to create {kind} '{name}': {e.strerror}\n")
         status = 1
 
 
