@@ -8,7 +8,9 @@ changes only the group.  Only root may give files away.
   -R  change directories and everything in them     -v  say what was changed
 """
 import getopt
+import grp
 import os
+import pwd
 import stat
 import sys
 
@@ -22,36 +24,27 @@ def fail(msg: str, usage: bool = True) -> None:
     sys.exit(1)
 
 
-def table(path: str) -> list[list[str]]:
-    try:
-        with open(path) as f:
-            return [line.rstrip("\n").split(":") for line in f if line.count(":") >= 2]
-    except OSError:
-        return []
-
-
 def parse_owner(spec: str) -> tuple[int, int]:
     """'user[:group]' as (uid, gid), -1 for 'unchanged'."""
     user, sep, group = spec.partition(":")
     uid = gid = -1
     if user:
-        match = [e for e in table("/etc/passwd") if e[0] == user]
-        if match:
-            uid = int(match[0][2])
+        try:
+            entry = pwd.getpwnam(user)
+            uid = entry.pw_uid
             if sep and not group:
-                gid = int(match[0][3])
-        elif user.isdigit():
+                gid = entry.pw_gid
+        except KeyError:
+            if not user.isdigit():
+                fail(f"invalid user: ‘{spec}’", usage=False)
             uid = int(user)
-        else:
-            fail(f"invalid user: ‘{spec}’", usage=False)
     if group:
-        match = [e for e in table("/etc/group") if e[0] == group]
-        if match:
-            gid = int(match[0][2])
-        elif group.isdigit():
+        try:
+            gid = grp.getgrnam(group).gr_gid
+        except KeyError:
+            if not group.isdigit():
+                fail(f"invalid group: ‘{spec}’", usage=False)
             gid = int(group)
-        else:
-            fail(f"invalid group: ‘{spec}’", usage=False)
     return uid, gid
 
 

@@ -11,16 +11,8 @@ root may read: login is a set-user-ID root program.
 import getpass
 import hashlib
 import os
+import pwd
 import sys
-
-
-def account(name):
-    with open("/etc/passwd") as f:
-        for line in f:
-            fields = line.rstrip("\n").split(":")
-            if len(fields) >= 7 and fields[0] == name:
-                return fields
-    return None
 
 
 def password_ok(name, password):
@@ -50,8 +42,10 @@ def main(argv):
             print()
             return 1
         try:
-            entry = account(name)
-            ok = entry is not None and password_ok(name, password)
+            entry = pwd.getpwnam(name)
+            ok = password_ok(name, password)
+        except KeyError:
+            ok = False
         except OSError as e:
             sys.stderr.write("login: cannot read the user database: %s\n" % e.strerror)
             return 1
@@ -62,7 +56,7 @@ def main(argv):
     else:
         sys.stderr.write("login: too many failures\n")
         return 1
-    uid, gid, home, shell = int(entry[2]), int(entry[3]), entry[5], entry[6] or "/bin/sh"
+    home, shell = entry.pw_dir, entry.pw_shell or "/bin/sh"
     env = {"HOME": home, "USER": name, "LOGNAME": name, "SHELL": shell,
            "PATH": os.environ.get("PATH", "/bin:/usr/bin"), "TERM": os.environ.get("TERM", "dumb")}
     try:
@@ -71,8 +65,8 @@ def main(argv):
         print("No directory %s; logging in with HOME=/" % home)
         os.chdir("/")
         env["HOME"] = "/"
-    os.setgid(gid)              # the group first: after setuid we could not
-    os.setuid(uid)
+    os.setgid(entry.pw_gid)     # the group first: after setuid we could not
+    os.setuid(entry.pw_uid)
     sys.stdout.flush()
     try:
         os.execve(shell, ["-" + os.path.basename(shell)], env)

@@ -9,8 +9,11 @@
 On a terminal, names are in columns and coloured (directories blue, executables
 green, links cyan); into a pipe or a file, one name per line and no colour.
 """
+import functools
 import getopt
+import grp
 import os
+import pwd
 import stat
 import sys
 import time
@@ -26,18 +29,22 @@ def complain(msg: str) -> None:
     status = 2
 
 
-def names_by_id(path: str) -> dict[int, str]:
-    """uid or gid -> name, from /etc/passwd or /etc/group."""
-    table = {}
+@functools.cache
+def user_name(uid: int) -> str:
+    """uid's name in /etc/passwd (the number if it has none), looked up once."""
     try:
-        with open(path) as f:
-            for line in f:
-                fields = line.rstrip("\n").split(":")
-                if len(fields) > 2 and fields[2].isdigit():
-                    table.setdefault(int(fields[2]), fields[0])
-    except OSError:
-        pass
-    return table
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:
+        return str(uid)
+
+
+@functools.cache
+def group_name(gid: int) -> str:
+    """gid's name in /etc/group (the number if it has none), looked up once."""
+    try:
+        return grp.getgrgid(gid).gr_name
+    except KeyError:
+        return str(gid)
 
 
 class Lister:
@@ -45,8 +52,6 @@ class Lister:
         self.flags = flags
         self.tty = os.isatty(1)
         self.long = "-l" in flags
-        self.users = names_by_id("/etc/passwd") if self.long else {}
-        self.groups = names_by_id("/etc/group") if self.long else {}
         self.now = time.time()
         self.first = True            # no blank line before the first block
 
@@ -84,8 +89,7 @@ class Lister:
                 except OSError:
                     pass
             rows.append((stat.filemode(st.st_mode), str(st.st_nlink),
-                         self.users.get(st.st_uid, str(st.st_uid)),
-                         self.groups.get(st.st_gid, str(st.st_gid)),
+                         user_name(st.st_uid), group_name(st.st_gid),
                          str(st.st_size), time.strftime(fmt, time.localtime(when)), shown))
         w = [max((len(r[i]) for r in rows), default=0) for i in range(5)]
         return [f"{m} {n:>{w[1]}} {u:<{w[2]}} {g:<{w[3]}} {s:>{w[4]}} {t} {name}"

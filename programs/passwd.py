@@ -11,6 +11,7 @@ a file only root may write: passwd is a set-user-ID root program.
 import getpass
 import hashlib
 import os
+import pwd
 import sys
 
 
@@ -25,15 +26,6 @@ def matches(entry, password):
             and hashlib.sha256((parts[2] + password).encode()).hexdigest() == parts[3])
 
 
-def user_name(uid):
-    with open("/etc/passwd") as f:
-        for line in f:
-            fields = line.split(":")
-            if len(fields) > 2 and fields[2] == str(uid):
-                return fields[0]
-    return None
-
-
 def fail(message, code):
     sys.stderr.write(message)
     sys.stderr.write("passwd: password unchanged\n")
@@ -45,8 +37,11 @@ def main(argv):
         sys.stderr.write("usage: passwd [USER]\n")
         return 2
     try:
-        me = user_name(os.getuid())
-        name = argv[1] if len(argv) > 1 else me
+        me = pwd.getpwuid(os.getuid()).pw_name
+    except KeyError:
+        me = None
+    name = argv[1] if len(argv) > 1 else me
+    try:
         lines = shadow_lines()
     except OSError as e:
         sys.stderr.write("passwd: cannot read the user database: %s\n" % e.strerror)

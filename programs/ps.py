@@ -15,8 +15,10 @@ wchan tty stime c cmd args comm.  `state` is the kernel's own name for the
 state (RUNNING, READY, BLOCKED, STOPPED, ZOMBIE) and `pc` is the program
 counter: the line of the program the process is paused at.
 """
+import functools
 import getopt
 import os
+import pwd
 import sys
 import time
 
@@ -62,20 +64,13 @@ def all_procs():
     return sorted(procs, key=lambda p: p.pid)
 
 
-def user_names():
-    names = {}
+@functools.cache
+def user_name(uid):
+    """uid's name in /etc/passwd (the number if it has none), looked up once."""
     try:
-        with open("/etc/passwd") as f:
-            for line in f:
-                fields = line.split(":")
-                if len(fields) > 2 and fields[2].isdigit():
-                    names.setdefault(int(fields[2]), fields[0])
-    except OSError:
-        pass
-    return names
-
-
-USERS = {}
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:
+        return str(uid)
 
 
 def cputime(p):
@@ -124,7 +119,7 @@ FIELDS = {
     "pgid": ("PGID", True, lambda p: p.pgid),
     "sid": ("SID", True, lambda p: p.sid),
     "uid": ("UID", True, lambda p: p.uid),
-    "user": ("USER", False, lambda p: USERS.get(p.uid, str(p.uid))),
+    "user": ("USER", False, lambda p: user_name(p.uid)),
     "state": ("STATE", False, lambda p: p.state),
     "stat": ("STAT", False, stat_letters),
     "s": ("S", False, lambda p: p.letter),
@@ -204,7 +199,6 @@ def main():
     every = full = long_ = False
     spec = None
     pids = users = None
-    USERS.update(user_names())
     for opt, value in opts:
         if opt in ("-e", "-A"):
             every = True
@@ -220,14 +214,11 @@ def main():
             except ValueError:
                 usage("process ID list syntax error")
         elif opt == "-u":
-            by_name = {name: uid for uid, name in USERS.items()}
             wanted = set()
             for name in value.split(","):
-                if name.isdigit():
-                    wanted.add(int(name))
-                elif name in by_name:
-                    wanted.add(by_name[name])
-                else:
+                try:
+                    wanted.add(int(name) if name.isdigit() else pwd.getpwnam(name).pw_uid)
+                except KeyError:
                     usage("user name does not exist: %s" % name)
             users = (users or set()) | wanted
         elif opt == "--help":

@@ -7,28 +7,33 @@
              %g/%G group, %i inode, %h links, %x/%y/%z access/modify/change time,
              %X/%Y/%Z the same in seconds, %d device, %%
 """
+import functools
 import getopt
+import grp
 import os
+import pwd
 import re
 import stat
 import sys
 import time
 
 
-def names_by_id(path: str) -> dict[int, str]:
-    table = {}
+@functools.cache
+def user_name(uid: int) -> str:
+    """uid's name in /etc/passwd, looked up once."""
     try:
-        with open(path) as f:
-            for line in f:
-                fields = line.split(":")
-                if len(fields) > 2 and fields[2].isdigit():
-                    table.setdefault(int(fields[2]), fields[0])
-    except OSError:
-        pass
-    return table
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:
+        return "UNKNOWN"
 
 
-USERS, GROUPS = {}, {}
+@functools.cache
+def group_name(gid: int) -> str:
+    """gid's name in /etc/group, looked up once."""
+    try:
+        return grp.getgrgid(gid).gr_name
+    except KeyError:
+        return "UNKNOWN"
 
 
 def file_type(st) -> str:
@@ -60,8 +65,8 @@ def fields(path: str, st) -> dict[str, str]:
             pass
     return {"n": path, "N": shown, "s": str(st.st_size), "b": str(blocks), "F": file_type(st),
             "a": f"{stat.S_IMODE(st.st_mode):o}", "A": stat.filemode(st.st_mode),
-            "u": str(st.st_uid), "U": USERS.get(st.st_uid, "UNKNOWN"),
-            "g": str(st.st_gid), "G": GROUPS.get(st.st_gid, "UNKNOWN"),
+            "u": str(st.st_uid), "U": user_name(st.st_uid),
+            "g": str(st.st_gid), "G": group_name(st.st_gid),
             "i": str(st.st_ino), "h": str(st.st_nlink), "d": str(st.st_dev),
             "x": when(st.st_atime), "y": when(st.st_mtime), "z": when(st.st_ctime),
             "X": str(int(st.st_atime)), "Y": str(int(st.st_mtime)), "Z": str(int(st.st_ctime)),
@@ -71,14 +76,13 @@ def fields(path: str, st) -> dict[str, str]:
 def default_format(path: str, st) -> str:
     f = fields(path, st)
     dev = st.st_dev
-    device = f"Device: {dev >> 8},{dev & 0xFF}\tInode: {f['i']:<11} Links: {f['h']}"
+    links = f["h"]
     rdev = getattr(st, "st_rdev", None)      # None: vshell's devices have no numbers
     if rdev is not None and (stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode)):
-        device = (f"Device: {dev >> 8},{dev & 0xFF}\tInode: {f['i']:<11} Links: {f['h']:<5} "
-                  f"Device type: {rdev >> 8},{rdev & 0xFF}")
+        links = f"{links:<5} Device type: {rdev >> 8},{rdev & 0xFF}"
     return (f"  File: {f['N']}\n"
             f"  Size: {f['s']:<10}\tBlocks: {f['b']:<10} IO Block: 4096   {f['F']}\n"
-            f"{device}\n"
+            f"Device: {dev >> 8},{dev & 0xFF}\tInode: {f['i']:<11} Links: {links}\n"
             f"Access: ({stat.S_IMODE(st.st_mode):04o}/{f['A']})  "
             f"Uid: ({f['u']:>5}/{f['U']:>8})   Gid: ({f['g']:>5}/{f['G']:>8})\n"
             f"Access: {f['x']}\nModify: {f['y']}\nChange: {f['z']}\n Birth: -\n")
@@ -100,8 +104,6 @@ def main() -> int:
     if not args:
         sys.stderr.write("stat: missing operand\nTry 'stat --help' for more information.\n")
         return 1
-    USERS.update(names_by_id("/etc/passwd"))
-    GROUPS.update(names_by_id("/etc/group"))
     fmt = flags.get("-c", flags.get("--format"))
     follow = bool(flags.keys() & {"-L", "--dereference"})
     status = 0

@@ -12,17 +12,8 @@ SHELL set.  With -, the shell starts in USER's home with a fresh environment.
 import getpass
 import hashlib
 import os
+import pwd
 import sys
-
-
-def account(name):
-    """USER's /etc/passwd fields: name, x, uid, gid, gecos, home, shell (or None)."""
-    with open("/etc/passwd") as f:
-        for line in f:
-            fields = line.rstrip("\n").split(":")
-            if len(fields) >= 7 and fields[0] == name:
-                return fields
-    return None
 
 
 def password_ok(name, password):
@@ -62,11 +53,8 @@ def main(argv):
         return 2
     name = rest[0] if rest else "root"
     try:
-        entry = account(name)
-    except OSError as e:
-        sys.stderr.write("su: cannot read /etc/passwd: %s\n" % e.strerror)
-        return 1
-    if entry is None:
+        entry = pwd.getpwnam(name)
+    except KeyError:
         sys.stderr.write("su: user %s does not exist or the user entry does not contain all "
                          "the required fields\n" % name)
         return 1
@@ -84,7 +72,7 @@ def main(argv):
         if not ok:
             sys.stderr.write("su: Authentication failure\n")
             return 1
-    uid, gid, home, shell = int(entry[2]), int(entry[3]), entry[5], entry[6] or "/bin/sh"
+    home, shell = entry.pw_dir, entry.pw_shell or "/bin/sh"
     env = {} if login else dict(os.environ)
     env.update(HOME=home, USER=name, LOGNAME=name, SHELL=shell)
     if login:
@@ -93,8 +81,8 @@ def main(argv):
             os.chdir(home)
         except OSError:
             sys.stderr.write("su: warning: cannot change directory to %s\n" % home)
-    os.setgid(gid)              # the group first: after setuid we could not
-    os.setuid(uid)
+    os.setgid(entry.pw_gid)     # the group first: after setuid we could not
+    os.setuid(entry.pw_uid)
     argv0 = "-" + os.path.basename(shell) if login else os.path.basename(shell)
     shell_argv = [argv0] + (["-c", command] if command is not None else [])
     sys.stdout.flush()

@@ -9,8 +9,10 @@
 %CPU is the share of the time since the last refresh that a process spent on
 the CPU, from CpuTime in /proc/PID/status.
 """
+import functools
 import getopt
 import os
+import pwd
 import sys
 import time
 
@@ -45,13 +47,12 @@ def render(procs, before, elapsed):
         share = 100.0 * (cpu - prev) / elapsed if elapsed > 0 else 0.0
         rows.append((share, pid, f, cpu))
     rows.sort(key=lambda r: (-r[0], r[1]))
-    users = load_users()
     for share, pid, f, cpu in rows:
         uid = f.get("Uid", "0").split()[0]
         state = f.get("State", "?")
         pc = f.get("PC", "-").split(" in ")[0].rsplit("/", 1)[-1]
         minutes, seconds = divmod(cpu, 60)
-        lines.append(f"{pid:>5} {f.get('PPid', '?'):>5} {users.get(uid, uid):<8} {state:<16} "
+        lines.append(f"{pid:>5} {f.get('PPid', '?'):>5} {user_name(uid):<8} {state:<16} "
                      f"{share:>5.1f} {int(minutes):>4}:{seconds:05.2f}  {pc:<24} {f.get('Name', '?')}")
     return "\n".join(lines) + "\n"
 
@@ -82,17 +83,13 @@ def rich_screen(text):
     return True
 
 
-def load_users():
-    users = {}
+@functools.cache
+def user_name(uid):
+    """uid (as /proc shows it) -> its name in /etc/passwd, or uid itself; looked up once."""
     try:
-        with open("/etc/passwd") as f:
-            for line in f:
-                parts = line.split(":")
-                if len(parts) > 2:
-                    users[parts[2]] = parts[0]
-    except OSError:
-        pass
-    return users
+        return pwd.getpwuid(int(uid)).pw_name
+    except (KeyError, ValueError):
+        return uid
 
 
 def main(argv):

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """whoami: print the user name of the effective user id."""
 import os
+import pwd
 import sys
 
 if len(sys.argv) > 1:
@@ -8,13 +9,7 @@ if len(sys.argv) > 1:
     sys.exit(1)
 euid = os.geteuid()
 try:
-    with open("/etc/passwd") as f:
-        for line in f:
-            fields = line.split(":")
-            if len(fields) > 2 and fields[2] == str(euid):
-                print(fields[0])
-                sys.exit(0)
-except OSError:
-    pass
-sys.stderr.write("whoami: cannot find name for user ID %d\n" % euid)
-sys.exit(1)
+    print(pwd.getpwuid(euid).pw_name)
+except KeyError:
+    sys.stderr.write("whoami: cannot find name for user ID %d\n" % euid)
+    sys.exit(1)

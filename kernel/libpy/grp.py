@@ -9,7 +9,11 @@ from kernel.libpy import os as _os
 
 def _entries() -> list[struct_group]:
     out = []
-    with _os._rt().open("/etc/group", encoding="utf-8", errors="replace") as f:
+    try:
+        f = _os._rt().open("/etc/group", encoding="utf-8", errors="replace")
+    except OSError:
+        return out                    # as the C library: nobody is found
+    with f:
         for line in f:
             fields = line.rstrip("\n").split(":")
             if len(fields) == 4 and fields[2].isdigit():

@@ -13,7 +13,11 @@ from kernel.libpy import os as _os
 
 def _entries() -> list[struct_passwd]:
     out = []
-    with _os._rt().open("/etc/passwd", encoding="utf-8", errors="replace") as f:
+    try:
+        f = _os._rt().open("/etc/passwd", encoding="utf-8", errors="replace")
+    except OSError:
+        return out                    # as the C library: nobody is found
+    with f:
         for line in f:
             fields = line.rstrip("\n").split(":")
             if len(fields) == 7 and fields[2].isdigit() and fields[3].isdigit():
