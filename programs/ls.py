@@ -5,6 +5,7 @@
   -a  include names starting with "."  (and . and ..)   -A  the same, without . and ..
   -1  one name per line                -d  list directories themselves, not their contents
   -R  list subdirectories recursively  -F  append / to directories, * to executables, @ to links
+  -i  each file's inode number first (hard links to one file share it)
 
 On a terminal, names are in columns and coloured (directories blue, executables
 green, links cyan); into a pipe or a file, one name per line and no colour.
@@ -52,6 +53,7 @@ class Lister:
         self.flags = flags
         self.tty = os.isatty(1)
         self.long = "-l" in flags
+        self.ino_width = 0           # with -i: the widest inode number being shown
         self.now = time.time()
         self.first = True            # no blank line before the first block
 
@@ -76,6 +78,14 @@ class Lister:
             return name + suffix, f"\x1b[{COLOURS[kind]}m{name}\x1b[0m{suffix}"
         return name + suffix, name + suffix
 
+    def named(self, name: str, st) -> tuple[str, str]:
+        """decorate, and with -i the inode number in front."""
+        plain, shown = self.decorate(name, st)
+        if self.ino_width:
+            ino = f"{st.st_ino:>{self.ino_width}} "
+            return ino + plain, ino + shown
+        return plain, shown
+
     def long_lines(self, entries: list) -> list[str]:
         """ls -l: one line per entry, each column as wide as its widest value."""
         rows = []
@@ -92,12 +102,13 @@ class Lister:
                          user_name(st.st_uid), group_name(st.st_gid),
                          str(st.st_size), time.strftime(fmt, time.localtime(when)), shown))
         w = [max((len(r[i]) for r in rows), default=0) for i in range(5)]
-        return [f"{m} {n:>{w[1]}} {u:<{w[2]}} {g:<{w[3]}} {s:>{w[4]}} {t} {name}"
-                for m, n, u, g, s, t, name in rows]
+        inos = [f"{st.st_ino:>{self.ino_width}} " if self.ino_width else "" for _, _, st in entries]
+        return [f"{ino}{m} {n:>{w[1]}} {u:<{w[2]}} {g:<{w[3]}} {s:>{w[4]}} {t} {name}"
+                for ino, (m, n, u, g, s, t, name) in zip(inos, rows)]
 
     def columns(self, entries: list, width: int = 80) -> list[str]:
         """Names in columns filled top to bottom, two spaces apart, as GNU ls on a terminal."""
-        names = [self.decorate(name, st) for name, _, st in entries]
+        names = [self.named(name, st) for name, _, st in entries]
         if not names:
             return []
         for ncols in range(len(names), 0, -1):
@@ -114,6 +125,8 @@ class Lister:
         return lines
 
     def show(self, entries: list, total: bool = False) -> None:
+        if "-i" in self.flags:
+            self.ino_width = max((len(str(st.st_ino)) for _, _, st in entries), default=0)
         if self.long:
             if total:
                 blocks = sum(e[2].st_blocks for e in entries) // 2     # in 1K blocks, as GNU
@@ -122,7 +135,7 @@ class Lister:
         elif self.tty and "-1" not in self.flags:
             lines = self.columns(entries)
         else:
-            lines = [self.decorate(name, st)[1] for name, _, st in entries]
+            lines = [self.named(name, st)[1] for name, _, st in entries]
         for line in lines:
             print(line)
 
@@ -155,14 +168,15 @@ class Lister:
 
 def main() -> int:
     try:
-        opts, args = getopt.gnu_getopt(sys.argv[1:], "laA1dRF", ["help", "all", "almost-all",
-                                                                 "directory", "recursive"])
+        opts, args = getopt.gnu_getopt(sys.argv[1:], "laA1dRFi", ["help", "all", "almost-all",
+                                                                  "directory", "recursive", "inode"])
     except getopt.GetoptError as e:
         msg = (f"unrecognized option '--{e.opt}'" if len(e.opt) > 1
                else f"invalid option -- '{e.opt}'")
         sys.stderr.write(f"ls: {msg}\nTry 'ls --help' for more information.\n")
         return 2
-    long_names = {"--all": "-a", "--almost-all": "-A", "--directory": "-d", "--recursive": "-R"}
+    long_names = {"--all": "-a", "--almost-all": "-A", "--directory": "-d", "--recursive": "-R",
+                  "--inode": "-i"}
     flags = {long_names.get(o, o) for o, _ in opts}
     if "--help" in flags:
         print(__doc__)

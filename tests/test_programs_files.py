@@ -129,6 +129,14 @@ def test_ln_makes_a_hard_link_that_outlives_the_first_name():
     assert r[4].out.startswith("-rw-r--r-- 1 student student 20 ")
 
 
+def test_ls_i_shows_one_inode_number_for_the_names_of_one_file():
+    r = session(["ln", "a", "b"], ["ls", "-i", "a", "b", "c"], ["ls", "-li", "c"],
+                files={f"{HOME}/a": "x\n", f"{HOME}/c": "y\n"})
+    (ino_a, a), (ino_b, b), (ino_c, c) = (line.split() for line in r[1].out.splitlines())
+    assert (a, b, c) == ("a", "b", "c") and ino_a == ino_b != ino_c
+    assert r[2].out.startswith(f"{ino_c} -rw-r--r-- 1 student student 2 ")
+
+
 def test_ln_sf_replaces_an_existing_link():
     assert last(["ln", "-s", "a", "l"], ["ln", "-sf", "b", "l"], ["stat", "-c", "%N", "l"]) == \
         ("l -> b\n", "", 0)
