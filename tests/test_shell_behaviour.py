@@ -60,27 +60,40 @@ def test_background_jobs_and_wait():
     assert out == "one\nstatus 3\n"
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(list("ab $'\"\\|&;<>(){}`#=*?[]~\n\t0-9") +
-                                ["if ", "then ", "fi", "do ", "done", "case ", "esac",
-                                 "while ", "for ", " in ", "$(", "${", "<<", "\x00", "é"]),
-                max_size=40).map("".join))
-def test_the_parser_never_crashes(text):
+# shell-like text: the fuzz tests here, and longer runs of them in test_soak.py
+PARSER_TEXT = st.lists(st.sampled_from(list("ab $'\"\\|&;<>(){}`#=*?[]~\n\t0-9") +
+                                       ["if ", "then ", "fi", "do ", "done", "case ", "esac",
+                                        "while ", "for ", " in ", "$(", "${", "<<", "\x00", "é"]),
+                       max_size=40).map("".join)
+SESSION_TEXT = st.lists(st.sampled_from(list("ab $'\"\\|&;<>(){}`#=*?\n") +
+                                        ["echo ", "true", "false", "${x:-", "$((1+", "if ", "fi",
+                                         "exit ", "cd /", "x=1", "\x00", "\udcff"]),
+                        max_size=30).map("".join)
+
+
+def parses_or_says_why(text: str) -> None:
     try:
         Parser(text).parse_all()
     except ShellSyntaxError:
         pass
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(list("ab $'\"\\|&;<>(){}`#=*?\n") +
-                                ["echo ", "true", "false", "${x:-", "$((1+", "if ", "fi",
-                                 "exit ", "cd /", "x=1", "\x00", "\udcff"]),
-                max_size=30).map("".join))
-def test_no_script_gives_a_traceback_or_a_kernel_error(text):
+def runs_without_a_traceback(text: str) -> None:
     out, err, status, k = sh(text)
     assert k.panics == []
     assert "Traceback" not in err
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(PARSER_TEXT)
+def test_the_parser_never_crashes(text):
+    parses_or_says_why(text)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(SESSION_TEXT)
+def test_no_script_gives_a_traceback_or_a_kernel_error(text):
+    runs_without_a_traceback(text)
 
 
 def test_very_long_lines_and_invalid_utf8_are_handled():

@@ -1,0 +1,43 @@
+"""Soak and long fuzz runs: opt-in, `pytest -m soak` (a few minutes).
+
+The same properties as the quick fuzz tests, with many more examples, and
+long runs of process churn that must leave the kernel's tables empty.
+"""
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from test_kernel_robust import CALL_LISTS, UIDS, survives
+from test_shell_behaviour import (PARSER_TEXT, SESSION_TEXT, parses_or_says_why,
+                                  runs_without_a_traceback, sh)
+
+pytestmark = pytest.mark.soak
+LONG = settings(max_examples=30_000, deadline=None, suppress_health_check=list(HealthCheck))
+
+
+@LONG
+@given(PARSER_TEXT)
+def test_soak_the_parser_never_crashes(text):
+    parses_or_says_why(text)
+
+
+@settings(max_examples=5000, deadline=None, suppress_health_check=list(HealthCheck))
+@given(SESSION_TEXT)
+def test_soak_no_script_gives_a_traceback_or_a_kernel_error(text):
+    runs_without_a_traceback(text)
+
+
+@settings(max_examples=10_000, deadline=None, suppress_health_check=list(HealthCheck))
+@given(calls=CALL_LISTS, uid=UIDS)
+def test_soak_no_arguments_crash_the_kernel(calls, uid):
+    survives(calls, uid)
+
+
+def test_soak_process_churn_leaves_no_process_and_no_open_file():
+    script = ("i=0\nwhile [ $i -lt 10000 ]; do\n"
+              "  /bin/true; (exit 3) & echo x | cat > /dev/null; wait\n"
+              "  i=$((i + 1))\ndone\necho done $i\n")
+    out, err, status, k = sh(script)
+    assert (out, err, status) == ("done 10000\n", "", 0)
+    assert k.panics == [] and len(k.procs) == 0 and len(k.files) == 0
