@@ -5,7 +5,6 @@ at), and /proc/self.  Nothing here is stored: every read looks at the PCB.
 """
 from __future__ import annotations
 
-from . import machstate
 from .fs import DynamicDir, File, Generated, Inode, Symlink
 from .proc import Proc, State
 
@@ -106,15 +105,21 @@ class SchedControl(File):
         pass
 
 
+def machstate():
+    """The machine-state views, loaded when one is first read (start-up)."""
+    from . import machstate
+    return machstate
+
+
 def pid_dir(k: "Kernel", p: Proc) -> DynamicDir:
     fs = k.fs
     files = {
         "status": lambda: status(k, p).encode(),
         "stat": lambda: stat(k, p).encode(),
         "cmdline": lambda: b"".join(a.encode() + b"\0" for a in p.argv),
-        "stack": lambda: machstate.stack(p).encode(),
-        "maps": lambda: machstate.maps(p).encode(),
-        "fdinfo": lambda: machstate.fdinfo(p).encode(),
+        "stack": lambda: machstate().stack(p).encode(),
+        "maps": lambda: machstate().maps(p).encode(),
+        "fdinfo": lambda: machstate().fdinfo(p).encode(),
     }
     made = {name: Generated(fs, make, uid=p.uid, gid=p.gid) for name, make in files.items()}
 

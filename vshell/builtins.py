@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import signal as host_signal
 
+from kernel.libpy.runtime import host_module
+
 from .parser import is_name
 from .runner import BreakLoop, CommandError, ContinueLoop, FuncReturn, Shell, ShellExit
 
@@ -633,8 +635,17 @@ def _quote(s: str) -> str:
 # test.py, jobs.py and lecture.py use the helpers above.  Importing them here,
 # once those exist, lets them import from this module (as runner.py does us).
 from .jobs import b_bg, b_fg, b_jobs, b_kill, b_wait
-from .lecture import b_help, b_sched, b_seed, b_step, b_strace, b_timeline, b_trace
 from .test import b_test
+
+def lecture(name: str) -> Callable[[Shell, list[str]], int]:
+    """A lecture-mode builtin of lecture.py, loaded when one is first used
+    (most sessions use none, and start-up is budgeted).  host_module imports
+    it in one go: a shell preempted halfway through an import would leave the
+    module half-made for the next process."""
+    def builtin(sh: Shell, args: list[str]) -> int:
+        return getattr(host_module("vshell.lecture"), name)(sh, args)
+    return builtin
+
 
 SPECIAL: dict[str, Callable[[Shell, list[str]], int]] = {
     ":": b_colon, ".": b_dot, "break": b_break, "continue": b_continue, "eval": b_eval,
@@ -647,6 +658,6 @@ BUILTINS: dict[str, Callable[[Shell, list[str]], int]] = {
     "true": b_true, "false": b_false, "read": b_read, "wait": b_wait, "jobs": b_jobs,
     "fg": b_fg, "bg": b_bg, "kill": b_kill, "type": b_type, "command": b_command,
     "umask": b_umask, "ulimit": b_ulimit, "source": b_dot, "hash": b_hash,
-    "help": b_help, "trace": b_trace, "strace": b_strace, "sched": b_sched, "seed": b_seed,
-    "timeline": b_timeline, "step": b_step,
+    **{name: lecture(f"b_{name}") for name in
+       ("help", "trace", "strace", "sched", "seed", "timeline", "step")},
 }

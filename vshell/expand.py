@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import fnmatch
 
+from kernel.libpy.runtime import host_module
+
 from .parser import is_name
 
 TYPE_CHECKING = False
@@ -132,12 +134,12 @@ class Expander:
         if word.startswith("$((", i):
             end = _matching(word, i + 3, "(", ")", 2)
             expr = self.string_in_arith(word[i + 3:end - 1])
-            from .arith import ArithError, IllegalNumber, evaluate   # on first use: start-up
+            arith = host_module("vshell.arith")      # loaded on first use (start-up)
             try:
-                value = evaluate(expr, self.sh.state)
-            except IllegalNumber as e:
+                value = arith.evaluate(expr, self.sh.state)
+            except arith.IllegalNumber as e:
                 raise ExpansionError(str(e))
-            except ArithError as e:
+            except arith.ArithError as e:
                 raise ExpansionError(f"arithmetic expression: {e}: \"{expr}\"")
             out.append((str(value), kind))
             return end + 1

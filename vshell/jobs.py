@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import signal as host_signal
 
-from .builtins import _number, _signal_number
-from .runner import CommandError, wait_status
-
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .runner import Shell
@@ -150,3 +147,10 @@ def b_kill(sh: Shell, args: list[str]) -> int:
             sh.error(f"kill: {e.strerror}\n")       # dash's wording, blank line and all
             status = 1
     return status
+
+
+# Imported last, as runner.py imports builtins: builtins.py imports this module
+# for its table, so the names above must exist before the shell's modules are
+# loaded, whichever of them is imported first.
+from .builtins import _number, _signal_number  # noqa: E402
+from .runner import CommandError, wait_status  # noqa: E402

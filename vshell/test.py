@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import stat as st
 
-from .runner import CommandError
-
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .runner import Shell
@@ -138,3 +136,9 @@ def _int(text: str) -> int:
         return int(text.strip())
     except ValueError:
         raise _TestError(f"Illegal number: {text}")
+
+
+# Imported last, as runner.py imports builtins: builtins.py imports this module
+# for its table, so the names above must exist before the shell's modules are
+# loaded, whichever of them is imported first.
+from .runner import CommandError  # noqa: E402
