@@ -277,6 +277,10 @@ def test_a_hard_link_is_a_second_name_for_the_same_inode():
                 os.link(src, "c")
             except OSError as e:
                 print(e.strerror)
+        os.link("b", "c")
+        open("d", "w").close()
+        os.replace("d", "c")                # c's old file loses that name
+        print(os.stat("b").st_nlink)
     """)
     assert r.out == ("2 True\n1 ['one', 'two']\nOperation not permitted\n"
-                     "No such file or directory\n")
+                     "No such file or directory\n1\n")
