@@ -9,9 +9,16 @@ picks the next READY process and switches to it.  That is the whole trick:
 
     process --trap--> kernel code --sleep--> scheduler --switch--> other process
 
-A timer interrupt (the host's SIGALRM) preempts a process whose slice is used
-up -- but only in user mode; inside a system call it just asks for a resched,
-which happens on the way back to user space, as in a real kernel.
+Time on the CPU is counted in ticks: one per system call, and one per
+TICK_EDGES loop steps and calls of the program's own code (kernel/ticks.py:
+the loader compiles them in).  At the end of a process's slice, on its way back
+to user space, the kernel lets due timers wake their sleepers and hands the CPU
+to the next READY process -- the same points on every run, with a seed.
+
+A timer interrupt (the host's SIGALRM) does the same for code that has no ticks
+(an unseeded machine compiles none into loops, and C code such as a huge
+`sum()` has none) -- but only in user mode; inside a system call it just asks
+for a resched, which happens on the way back to user space, as in a real kernel.
 """
 from __future__ import annotations
 
@@ -32,6 +39,7 @@ if TYPE_CHECKING:
     from .kernel import Kernel
 
 TIMER_INTERVAL = 0.01       # host timer interrupt period, seconds
+COMPUTE_TICK = 1e-4         # virtual seconds of a tick of computation (TICK_EDGES steps)
 KERNEL_DIRS: tuple[str, ...] = ()   # filled in below: frames there are not user code
 
 
@@ -66,7 +74,7 @@ class CPU:
         self.timers: list[tuple[float, int, Proc, int]] = []   # (deadline, seq, proc, gen)
         self.timer_seq = 0
         self.halted = False
-        self.irq_syscalls = 0       # system calls since the last timer interrupt
+        self.irq_ticks = 0          # ticks (system calls, computation) since the last timer interrupt
         self.switches = 0
         self.last_pid = 0           # who had the CPU before (0: nobody yet)
         self.on_cpu_since = 0.0
@@ -216,7 +224,7 @@ class CPU:
         self.current = p
         self.need_resched = False
         p.slice_left = k.sched.quantum_for(p)
-        self.irq_syscalls = 1          # a fresh slice is never "stuck"
+        self.irq_ticks = 1             # a fresh slice is never "stuck"
 
     def switch_away(self, p: Proc) -> None:
         """p leaves the CPU (it sleeps, yields or stops): hand the CPU straight to
@@ -250,7 +258,9 @@ class CPU:
         k = self.k
         deadline = self.next_deadline()
         if deadline is None and not k.tty.can_wait():
-            return False        # every process is blocked for good (or none is left)
+            if any(p.state is not State.ZOMBIE for p in k.procs):
+                k.deadlock()    # every process is blocked for good
+            return False
         if k.clock.virtual and deadline is not None:
             if not k.tty.poll(0.0):
                 k.clock.advance_to(deadline)
@@ -316,27 +326,61 @@ class CPU:
         p.cpu_ticks += 1
         self.k.trace.tick += 1
         self.k.clock.charge()
-        self.irq_syscalls += 1
+        self.irq_ticks += 1
         p.slice_left -= 1
         self.k.sched.tick()
         if p.slice_left <= 0:
             self.need_resched = True
 
+    def compute_tick(self, p: Proc) -> None:
+        """p's program took TICK_EDGES steps of its own: a tick of CPU time, and the
+        way back to user space, as after a system call (kernel/ticks.py calls this)."""
+        if p.unwinding is not None:
+            raise p.unwinding
+        k = self.k
+        p.in_kernel += 1
+        p.cpu_ticks += 1
+        p.compute_ticks += 1
+        k.trace.tick += 1
+        k.clock.advance_by(COMPUTE_TICK)
+        self.irq_ticks += 1
+        p.slice_left -= 1
+        k.sched.tick()
+        if p.slice_left <= 0:
+            self.need_resched = True
+        if k.trace.active:
+            k.trace.emit(ev.Tick(p.pid))
+        p.in_kernel -= 1
+        if self.need_resched or self.host_signals or p.sig.pending:
+            self.return_to_user(p)
+
     def return_to_user(self, p: Proc) -> None:
-        """The way out of the kernel: reschedule if asked, then deliver signals."""
+        """The way out of the kernel: at the end of a slice, let due timers wake
+        their sleepers and reschedule; then deliver signals."""
         if self.host_signals:
             self.service_host_signals()
         if self.need_resched:
             self.need_resched = False
             sched = self.k.sched
+            if self.timers or self.k.signals.alarms:
+                self.expire_timers()
             if p.slice_left <= 0:
                 sched.expired(p)
             if sched.has_ready():
                 self.preempt(p, "quantum expired")
             else:
                 p.slice_left = sched.quantum_for(p)
-        if p.sig.pending:
+        if p.sig.pending and p.replay is None:
             self.k.signals.deliver(p)
+
+    def unwind(self, p: Proc, exc: BaseException) -> BaseException:
+        """p leaves its program (exit, exec, a fatal signal): from now on every
+        system call and every tick of its code raises exc again, so that no
+        handler of the program can stop it.  Returns exc, for the caller to raise."""
+        p.unwinding = exc
+        if p.runtime is not None:
+            p.runtime.unwinding(exc)
+        return exc
 
     # ---- timer interrupts ---------------------------------------------------
 
@@ -382,7 +426,7 @@ class CPU:
         if self.need_preempt:
             self.need_preempt = False
             self.preempt(p, "timer interrupt")
-        if p.sig.pending:
+        if p.sig.pending and p.replay is None:
             self.k.signals.deliver(p, preempted=True)
 
     def _interrupt_work(self, p: Proc) -> None:
@@ -390,15 +434,17 @@ class CPU:
             self.service_host_signals()
             if self.k.tty.editing:            # a line typed while processes compute
                 self.k.tty.poll(0.0)
-        if self.irq_syscalls:
-            # The process made system calls since the last interrupt: its CPU
-            # time was counted there.  With a seed, slices are counted in system
-            # calls only, which is reproducible.
-            self.irq_syscalls = 0
+        if self.irq_ticks:
+            # The process made system calls or ticks since the last interrupt: its
+            # CPU time was counted there.  With a seed, only those count, which
+            # is reproducible.
+            self.irq_ticks = 0
             if self.deterministic:
                 return
         else:
-            self.cpu_tick(p)              # a period of pure computation: one tick
+            self.cpu_tick(p)              # a period of computation without ticks: one tick
+        if self.timers or self.k.signals.alarms:
+            self.expire_timers()          # a sleeper's time may be up while p computes
         if self.k.sched.preemptive and self.k.sched.has_ready():
             self.need_preempt = True
 

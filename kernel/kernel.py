@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from random import Random
     from typing import Callable
 
-SIGCHLD, SIGKILL = 17, 9
+SIGHUP, SIGKILL, SIGCHLD, SIGCONT = 1, 9, 17, 18
 
 
 class Kernel:
@@ -52,6 +52,7 @@ class Kernel:
         self.fork_first = fork_first            # "child", "parent" or "random"
         self.nproc = nproc                      # RLIMIT_NPROC for ordinary users
         self.halt_status: int | None = None
+        self.deadlocked: list[int] = []         # who was blocked for good, if the machine was
         self.panics: list[str] = []
         from .boot import make_root
         make_root(self)
@@ -104,6 +105,14 @@ class Kernel:
         self.halt_status = status
         self.cpu.halted = True
 
+    def deadlock(self) -> None:
+        """Nothing can run, and no timer or terminal can change that: stop the
+        machine, keeping the blocked processes as they are for the report."""
+        self.deadlocked = [p.pid for p in self.procs if p.state is not State.ZOMBIE]
+        if self.trace.active:
+            self.trace.emit(ev.Deadlock(self.deadlocked))
+        self.cpu.halted = True
+
     # ---- creating processes ----------------------------------------------------
 
     def new_process(self, parent: Proc | None, start: Callable[[], int], replay=None,
@@ -151,7 +160,8 @@ class Kernel:
         p.sig.alarm = None
         p.record = p.replay = None
         init = self.procs.get(1)
-        for child in list(self.procs.kids.get(p.pid, {}).values()):
+        children = list(self.procs.kids.get(p.pid, {}).values())
+        for child in children:
             if init is not None and child is not init and p is not init:
                 self.procs.reparent(child, 1)
                 if child.state is State.ZOMBIE:
@@ -160,6 +170,13 @@ class Kernel:
         self.cpu.set_state(p, State.ZOMBIE, "exit")
         if self.trace.active:
             self.trace.emit(ev.Exit(p.pid, status))
+        # p was its group's link to a shell, or a child's group's link: orphaned now?
+        parent = self.procs.get(p.ppid)
+        if parent is not None and parent.pgid != p.pgid and parent.sid == p.sid:
+            self.hang_up_if_orphaned(p.pgid)
+        for child in children:
+            if child.pgid != p.pgid and child.sid == p.sid:
+                self.hang_up_if_orphaned(child.pgid)
         parent = self.procs.get(p.ppid)
         if p.pid == 1 or parent is None:
             self.reap(parent, p)
@@ -170,6 +187,23 @@ class Kernel:
             self.reap(parent, p)            # POSIX: no zombies when SIGCHLD is ignored
             return
         self.notify_parent(p, parent, SIGCHLD)
+
+    def hang_up_if_orphaned(self, pgid: int) -> None:
+        """POSIX: a process group that an exit leaves orphaned -- no member has a
+        parent in another group of its session, so no shell can ever continue it
+        -- gets SIGHUP and then SIGCONT if any member is stopped.  (A parent that
+        is init does not count, as on Linux.)"""
+        members = self.procs.group(pgid)
+        if not any(q.state is State.STOPPED or self.signals.stopping(q) for q in members):
+            return
+        for q in members:
+            parent = self.procs.get(q.ppid)
+            if parent is not None and parent.pid != 1 and parent.pgid != pgid \
+                    and parent.sid == q.sid:
+                return                      # a shell that can still continue it
+        for q in members:
+            self.signals.send(None, q, SIGHUP)
+            self.signals.send(None, q, SIGCONT)
 
     def notify_parent(self, child: Proc, parent: Proc, sig: int) -> None:
         if parent.waitq is not None:
@@ -204,7 +238,7 @@ class Kernel:
                 "depend only on its system calls\n")
         self.message(p, text)
         p.replay = None
-        raise ProcessExit(SIGKILL)
+        raise self.cpu.unwind(p, ProcessExit(SIGKILL))
 
     def panic(self, p: Proc, exc: BaseException) -> None:
         """A bug in the kernel: say so in one line, keep the traceback for developers."""

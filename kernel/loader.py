@@ -6,7 +6,10 @@ script as its argument, as the kernel does on Unix; a file with no `#!` line
 cannot be exec'd (ENOEXEC) -- the shell then runs it as a shell script.  A few
 programs (the shell, init) are native: their inode holds a Python function.
 
-Programs are compiled lazily, once per content, on their first exec.
+Programs are compiled lazily, once per content, on their first exec, with
+ticks added (kernel/ticks.py): preemption points in loops and calls when the
+machine is seeded, and the checks that keep a dying process's handlers from
+running, always.
 """
 from __future__ import annotations
 
@@ -19,7 +22,7 @@ from .errors import oserror
 from .fs import X_OK
 from .proc import Image, Proc
 from .replay import Record
-from .libpy.runtime import Runtime   # imported now, never halfway inside a process
+from .libpy.runtime import Runtime, host_module   # imported now, never halfway inside a process
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -36,8 +39,8 @@ MAX_INTERPRETERS = 4
 class Loader:
     def __init__(self, k: "Kernel") -> None:
         self.k = k
-        self.code_cache: dict[tuple, Any] = {}       # (ino, version, path) -> code
-        self.source_cache: dict[bytes, Any] = {}     # content -> code (same text, other file)
+        self.code_cache: dict[tuple, Any] = {}       # (ino, version, path, ticks) -> code
+        self.source_cache: dict[tuple, Any] = {}     # (content, ticks) -> code (same text, other file)
         self.module_cache: dict[str, Any] = {}       # standard modules loaded per process
         self.shebangs: dict[tuple, list[str] | None] = {}   # (ino, version) -> #! words
 
@@ -93,6 +96,7 @@ class Loader:
         p.native = image.native is not None
         p.record = None if p.native else Record()
         p.replay = None
+        p.compute_ticks = 0
         if k.trace.active:
             k.trace.emit(ev.Exec(p.pid, image.path, list(image.argv)))
 
@@ -104,7 +108,9 @@ class Loader:
         if image.native is not None:
             return image.native(rt)
         try:
-            code = self.compile(p, image)
+            code = image.code if image.code is not None else self.compile(p, image)
+            if isinstance(code, SyntaxError):       # python SCRIPT, with a syntax error
+                raise code
         except SyntaxError as e:
             rt.report(e)
             return 1
@@ -122,7 +128,7 @@ class Loader:
 
     def compile(self, p: Proc, image: Image):
         inode = image.inode
-        key = (inode.ino, inode.version, image.path)
+        key = (inode.ino, inode.version, image.path, self.k.cpu.deterministic)
         code = self.code_cache.get(key)
         p.runtime.sources[image.path] = inode        # read only if a traceback needs it
         if code is None:
@@ -135,9 +141,15 @@ class Loader:
             self.k.trace.emit(ev.Load(p.pid, image.path, cached))
         return code
 
-    def compile_source(self, source: bytes, path: str):
-        code = self.source_cache.get(source)
+    def compile_source(self, source: bytes | str, path: str):
+        """A program's code object, with its ticks (preemption points only when
+        the machine is seeded: they cost a tight loop about half its speed)."""
+        preemption = self.k.cpu.deterministic
+        key = (source, preemption)
+        code = self.source_cache.get(key)
         if code is None or code.co_filename != path:
-            code = compile(source, path, "exec", dont_inherit=True)
-            self.source_cache[source] = code
+            ticks = host_module("kernel.ticks")           # with ast: loaded on first use
+            tree = compile(source, path, "exec", ticks.ONLY_AST, dont_inherit=True)
+            code = compile(ticks.instrument(tree, preemption), path, "exec", dont_inherit=True)
+            self.source_cache[key] = code
         return code

@@ -45,7 +45,7 @@ class State(enum.Enum):
 
 class Image:
     """What exec loaded: the program a process runs (its text segment)."""
-    __slots__ = ("path", "argv", "env", "code", "native", "inode")
+    __slots__ = ("path", "argv", "env", "code", "native", "inode", "main")
 
     def __init__(self, path: str, argv: list[str], env: dict[str, str], code: Any = None,
                  native: Callable[..., int] | None = None, inode: Any = None) -> None:
@@ -55,6 +55,7 @@ class Image:
         self.code = code                # compiled Python program, or
         self.native = native            # a native program's entry
         self.inode = inode              # the file it was loaded from
+        self.main: tuple | None = None  # a script the interpreter runs: (__file__, source, -u)
 
 
 class Proc:
@@ -63,7 +64,7 @@ class Proc:
     __slots__ = ("pid", "ppid", "pgid", "sid", "uid", "euid", "gid", "egid",
                  "state", "blocked_on", "argv", "env", "cwd", "umask", "nice",
                  "fds", "sig", "image", "exit_status",
-                 "cpu_ticks", "cpu_time", "start_time", "voluntary_switches",
+                 "cpu_ticks", "compute_ticks", "cpu_time", "start_time", "voluntary_switches",
                  "involuntary_switches",
                  "context", "in_kernel", "slice_left", "wait_queue", "deadline",
                  "interrupted", "unwinding", "native",
@@ -97,6 +98,7 @@ class Proc:
         self.exit_status = 0                # wait status once a zombie
         # accounting
         self.cpu_ticks = 0
+        self.compute_ticks = 0              # ticks of the program's own computation since exec
         self.cpu_time = 0.0                 # seconds on the CPU (by the kernel's clock)
         self.start_time = 0.0
         self.voluntary_switches = 0

@@ -119,6 +119,14 @@ class Signals:
         st = p.sig
         return bool(st.pending - st.blocked) or S.SIGKILL in st.pending or S.SIGSTOP in st.pending
 
+    def stopping(self, p: Proc) -> bool:
+        """Will p stop as soon as it runs (a stop signal pending, at its default)?
+        On a machine with more CPUs it would already be STOPPED."""
+        st = p.sig
+        return any(s in st.pending and (s == S.SIGSTOP or (st.disposition(s) == SIG_DFL
+                                                            and s not in st.blocked))
+                   for s in STOP_SIGNALS)
+
     def interrupts(self, p: Proc) -> bool:
         """Would a sleep by p be cut short right away?"""
         return bool(p.sig.pending) and self.deliverable(p)
@@ -160,7 +168,7 @@ class Signals:
         action = default_action(sig)
         self._delivered(p, sig, action)
         if action in (TERMINATE, CORE):
-            raise ProcessExit(sig)
+            raise self.k.cpu.unwind(p, ProcessExit(sig))
         if action == STOP:
             self.stop(p, sig)
 

@@ -61,14 +61,12 @@ def sys_clone(k: "Kernel", p: Proc, fn: Callable) -> int:
 def sys_execve(k: "Kernel", p: Proc, path: str, argv: list, env: dict) -> None:
     image = k.loader.load(p, path, list(argv), dict(env))
     k.loader.commit(p, image)
-    p.unwinding = ExecImage(image)
-    raise p.unwinding
+    raise k.cpu.unwind(p, ExecImage(image))
 
 
 @syscall
 def sys_exit(k: "Kernel", p: Proc, code: int) -> None:
-    p.unwinding = ProcessExit((code & 0xFF) << 8)
-    raise p.unwinding
+    raise k.cpu.unwind(p, ProcessExit((code & 0xFF) << 8))
 
 
 @syscall

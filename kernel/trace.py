@@ -172,6 +172,16 @@ class Message(Event):
         self.text = text
 
 
+class Deadlock(Event):
+    """Every process is blocked and nothing -- no timer, no terminal -- can wake
+    any of them: the machine stops (pids: the processes left)."""
+    __slots__ = ("pids",)
+
+    def __init__(self, pids: list[int]) -> None:
+        Event.__init__(self)
+        self.pids = pids
+
+
 if TYPE_CHECKING:
     Subscriber = Callable[[Event], None]
 

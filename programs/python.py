@@ -1,81 +1,77 @@
 #!/usr/bin/env python3
-"""python SCRIPT [ARG]...: run a Python script file as __main__, in this process.
+"""python [OPTION]... [-c CMD | SCRIPT | -] [ARG]...: the Python interpreter.
 
-  python prog.py a b     sys.argv is ['prog.py', 'a', 'b']
-  python -c CODE [ARG]   run CODE (sys.argv[0] is '-c')
-  python                 read the script from standard input
+  python prog.py a b     run prog.py as __main__; sys.argv is ['prog.py', 'a', 'b']
+  python -c CMD [ARG]    run CMD (sys.argv[0] is '-c')
+  python [-] [ARG]       read the program from standard input
+  python -u ...          unbuffered stdout and stderr
+  python -V              print the version
 
-The script runs exactly as under python3 (its os, sys, signal and time are this
-process's virtual ones), so `python prog.py` and `./prog.py` with a #! line do
-the same.  Errors as python3's: status 2 if the script cannot be opened,
-a traceback and status 1 if it raises.
+This reads the command line as CPython's does and then hands the process over
+to the script (runpy._run_main): from there the script *is* the program, so
+`python prog.py` and `./prog.py` behave alike -- the same output, traceback,
+exit status, and death by a signal.  Options CPython has that do not matter
+here (-B -E -I -O -q -s -S -X ...) are accepted and ignored.
 """
 import os
+import runpy
 import sys
-import traceback
+
+USAGE = ("usage: {0} [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
+         "Try `python -h' for more information.\n")
+IGNORED = set("bBdEIOqsSvW")         # flags without a value that change nothing here
+WITH_VALUE = set("WX")               # flags that take a value, also ignored
 
 
-def show_traceback(e: BaseException, sources: dict) -> None:
-    """python3's traceback, without this file's frame and the kernel's: the frames
-    whose files are in the virtual file system, with their lines."""
-    frames = []
-    for frame, lineno in traceback.walk_tb(e.__traceback__.tb_next):
-        name = frame.f_code.co_filename
-        if name not in sources:
-            try:
-                with open(name, encoding="utf-8", errors="replace") as f:
-                    sources[name] = f.read().splitlines()
-            except (OSError, ValueError):
-                sources[name] = None
-        lines = sources[name]
-        if lines is None:
-            continue
-        line = lines[lineno - 1].strip() if 0 < lineno <= len(lines) else ""
-        frames.append(traceback.FrameSummary(name, lineno, frame.f_code.co_name, line=line))
-    text = "".join(traceback.format_exception_only(type(e), e))
-    if frames:
-        text = ("Traceback (most recent call last):\n" +
-                "".join(traceback.StackSummary.from_list(frames).format()) + text)
-    sys.stderr.write(text)
+def usage_error(message: str) -> int:
+    sys.stderr.write(message + "\n" + USAGE.format(sys.argv[0]))
+    return 2
 
 
 def main() -> int:
     args = sys.argv[1:]
-    if args[:1] == ["--help"]:
-        print(__doc__)
-        return 0
-    if args[:1] == ["-c"]:
-        if len(args) < 2:
-            sys.stderr.write("Argument expected for the -c option\n")
-            return 2
-        path, source, argv = "<string>", args[1], ["-c"] + args[2:]
-    elif args and args[0].startswith("-") and args[0] != "-":
-        sys.stderr.write(f"unknown option {args[0]}\n")
-        return 2
-    elif args and args[0] != "-":
-        path, argv = os.path.abspath(args[0]), args
-        try:
-            with open(path, "rb") as f:
-                source = f.read()
-        except OSError as e:
-            sys.stderr.write(f"python3: can't open file '{path}': [Errno {e.errno}] {e.strerror}\n")
-            return 2
-    else:
-        path, source, argv = "<stdin>", sys.stdin.read(), args or [""]
-    sys.argv[:] = argv
-    sys.path[0] = os.path.dirname(path) if path.startswith("/") else ""
-    sources = {path: (source.decode("utf-8", "replace") if isinstance(source, bytes)
-                      else source).splitlines()}
+    unbuffered = False
+    while args and args[0].startswith("-") and args[0] != "-":
+        word = args.pop(0)
+        if word == "--":
+            break
+        if word in ("--version", "-V"):
+            print("Python %d.%d.%d" % sys.version_info[:3])
+            return 0
+        if word in ("--help", "-h", "-?"):
+            sys.stdout.write(__doc__.lstrip())
+            return 0
+        for i, flag in enumerate(word[1:], 1):
+            if flag == "c":
+                code = word[i + 1:] or (args.pop(0) if args else None)
+                if code is None:
+                    return usage_error("Argument expected for the -c option")
+                runpy._run_main("<string>", code, ["-c"] + args, None, unbuffered)
+            if flag == "m":
+                return usage_error("vshell's python cannot run modules with -m")
+            if flag == "u":
+                unbuffered = True
+            elif flag in WITH_VALUE:
+                if not word[i + 1:] and args:
+                    args.pop(0)
+                break
+            elif flag not in IGNORED:
+                return usage_error(f"Unknown option: -{flag}")
+    if not args or args[0] == "-":
+        source = sys.stdin.buffer.read()
+        runpy._run_main("<stdin>", source, args or [""], "<stdin>", unbuffered)
+    path = os.path.abspath(args[0])
     try:
-        code = compile(source, path, "exec", dont_inherit=True)
-        exec(code, {"__name__": "__main__", "__file__": path, "__builtins__": __builtins__})
-    except SystemExit:
-        raise
-    except BaseException as e:
-        sys.stdout.flush()
-        show_traceback(e, sources)
+        with open(path, "rb") as f:
+            source = f.read()
+    except IsADirectoryError:
+        sys.stderr.write(f"{sys.argv[0]}: can't find '__main__' module in {path!r}\n")
         return 1
-    return 0
+    except OSError as e:
+        sys.stderr.write(f"{sys.argv[0]}: can't open file {path!r}: "
+                         f"[Errno {e.errno}] {e.strerror}\n")
+        return 2
+    runpy._run_main(path, source, args, path, unbuffered)
 
 
 sys.exit(main())

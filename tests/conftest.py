@@ -25,8 +25,8 @@ class Result:
         return self.status >> 8
 
 
-def make_kernel(seed: int = 1, stdin: bytes = b"", **kw) -> Kernel:
-    return Kernel(seed=seed, virtual_time=True, console=MemoryConsole(stdin), **kw)
+def make_kernel(seed: int = 1, stdin: bytes = b"", virtual_time: bool = True, **kw) -> Kernel:
+    return Kernel(seed=seed, virtual_time=virtual_time, console=MemoryConsole(stdin), **kw)
 
 
 def run(src: str, *, seed: int = 1, uid: int = 0, argv: list[str] | None = None,

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import sys
 from kernel import Kernel
 from kernel.fs import LazyFile, NativeFile
 from kernel.users import ACCOUNTS
@@ -38,7 +39,10 @@ def make_machine(opts: Options, console) -> Kernel:
     fs = k.fs
     for name, host_path in programs.installable().items():
         mode = 0o4755 if name in SETUID_PROGRAMS else 0o755
-        fs.install(f"/bin/{name}", LazyFile(fs, host_path, mode=mode))
+        inode = fs.install(f"/bin/{name}", LazyFile(fs, host_path, mode=mode))
+        for alias in ALIASES.get(name, ()):
+            fs.install(alias, inode)            # hard links: one program, several names
+            inode.nlink += 1
     install_demos(k)
     from vshell.shell import main as shell_main
     fs.install("/bin/sh", NativeFile(fs, shell_main, "the vshell shell (native code: vshell/shell.py)"))
@@ -49,6 +53,7 @@ def make_machine(opts: Options, console) -> Kernel:
 
 
 SETUID_PROGRAMS = frozenset({"su", "login", "passwd"})     # they must read /etc/shadow
+ALIASES = {"python": ("/bin/python3", "/usr/bin/python3")}     # sys.executable is one
 
 
 def install_demos(k: Kernel) -> None:
@@ -122,6 +127,13 @@ def boot(k: Kernel, opts: Options, shell_argv: list[str], env_extra: dict | None
                 return 0
             if pid == shell:
                 result["status"] = status
+                break
+        if getattr(k.tty.console, "interactive", False):
+            return 0                      # the user logged out: the machine powers off
+        while True:                       # a scripted run: orphans finish their work
+            try:
+                os_.wait()
+            except ChildProcessError:
                 return 0
 
     colour = k.tty.console.isatty(2)
@@ -157,6 +169,10 @@ def boot(k: Kernel, opts: Options, shell_argv: list[str], env_extra: dict | None
         restore = getattr(k.tty.console, "restore", None)
         if restore is not None:
             restore()
+    if k.deadlocked:
+        from vshell.verdict import DEADLOCK_STATUS, deadlock_report
+        sys.stderr.write(deadlock_report(k))
+        return DEADLOCK_STATUS
     status = result["status"]
     if status & 0x7F:
         return 128 + (status & 0x7F)

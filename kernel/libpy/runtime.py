@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 # Modules whose use would reach the host behind the kernel's back.
 BLOCKED = frozenset("""subprocess socket threading multiprocessing asyncio pathlib ctypes select
 selectors mmap pty tty fcntl resource concurrent urllib http ftplib smtplib ssl
-sqlite3 importlib runpy webbrowser posix nt _posixsubprocess pdb code logging
+sqlite3 importlib webbrowser posix nt _posixsubprocess pdb code logging
 tkinter turtle faulthandler atexit readline curses socketserver xmlrpc cProfile profile
 signal_host _signal _io gc zipimport venv ensurepip idlelib pydoc platform sysconfig
 site""".split())
@@ -109,7 +109,8 @@ class VirtualSys(types.ModuleType):
     def _stream(self, fd: int):
         s = self._streams[fd]
         if s is None:
-            s = self._streams[fd] = streams.std_stream(fd, "r" if fd == 0 else "w")
+            s = self._streams[fd] = streams.std_stream(fd, "r" if fd == 0 else "w",
+                                                       self._rt.unbuffered)
         return s
 
     def _set(fd: int):  # noqa: N805  (a property factory, used in the class body)
@@ -171,6 +172,7 @@ class Runtime:
         self._sys: VirtualSys | None = None
         self._builtins: dict[str, Any] | None = None
         self.importer_cache = k.loader.module_cache
+        self.unbuffered = environ.get("PYTHONUNBUFFERED", "") != ""    # python -u
         p.runtime = self
         p.upcall = self.run_handler
 
@@ -195,7 +197,44 @@ class Runtime:
             b = self._builtins = _BUILTINS.copy()
             b.update(print=self.print, input=self.input, open=self.open,
                      __import__=self.import_, exit=_exit, quit=_exit)
+            b["__tick__"] = self.ticks()
         return self._builtins
+
+    # ---- ticks: the kernel's turn while the program computes (kernel/ticks.py) ----------------
+
+    def ticks(self):
+        """A fresh `__tick__` for the program: raises the exit if the process is
+        leaving its program, else counts steps and calls the kernel every block."""
+        ticks = host_module("kernel.ticks")
+        if self.p.unwinding is not None:
+            return ticks.raiser(self.p.unwinding)
+        return ticks.counter(self.on_tick)
+
+    def on_tick(self) -> None:
+        """The program took TICK_EDGES steps: the next counter, then the kernel's turn."""
+        self._builtins["__tick__"] = self.ticks()
+        self.k.cpu.compute_tick(self.p)
+
+    def exec_main(self, path: str, source: bytes | str, argv: list[str], file: str | None,
+                  unbuffered: bool) -> None:
+        """The interpreter hands over to its script (runpy._run_main): the process's
+        program becomes source, as __main__, in a fresh user space -- as exec does,
+        but without the system call: the kernel sees one program, `python SCRIPT`."""
+        from kernel.errors import ExecImage
+        from kernel.proc import Image
+        try:
+            code = self.k.loader.compile_source(source, path)
+        except SyntaxError as e:
+            code = e                              # reported as the program's own error
+        image = Image(path, list(argv), self.p.env, code=code)
+        shown = None if path.startswith("<") else source     # <string>, <stdin>: no lines
+        image.main = (file, shown, unbuffered)
+        raise self.k.cpu.unwind(self.p, ExecImage(image))
+
+    def unwinding(self, exc: BaseException) -> None:
+        """The process leaves its program (kernel's unwind): no handler may run."""
+        if self._builtins is not None:
+            self._builtins["__tick__"] = host_module("kernel.ticks").raiser(exc)
 
     # ---- what native programs (the shell, init) use directly ---------------------------------
 
@@ -270,7 +309,15 @@ class Runtime:
         """Run a compiled program as __main__; return its exit code."""
         main = types.ModuleType("__main__")
         ns = main.__dict__
-        ns.update(__file__=image.path, __builtins__=self.builtins, __cached__=None)
+        ns.update(__builtins__=self.builtins, __cached__=None)
+        file = image.path
+        if image.main is not None:               # a script that /bin/python runs
+            file, source, self.unbuffered = image.main
+            if source is not None:
+                self.sources[file] = source if isinstance(source, str) else \
+                    source.decode("utf-8", "replace")
+        if file is not None:
+            ns["__file__"] = file
         self.modules["__main__"] = main
         try:
             exec(code, ns)
@@ -481,7 +528,7 @@ class Runtime:
         return m
 
 
-LATER = ("termios", "getpass", "pwd", "grp")     # virtual too, loaded when first asked for
+LATER = ("termios", "getpass", "pwd", "grp", "runpy")     # virtual too, loaded when first asked for
 _LATER_TEMPLATES: dict[str, dict] = {}
 
 
@@ -489,8 +536,9 @@ def _later_template(name: str) -> dict:
     template = _LATER_TEMPLATES.get(name)
     if template is None:
         module = host_module(f"kernel.libpy.{name}")
+        private = ("__doc__",) + getattr(module, "_EXPORTED", ())
         template = _LATER_TEMPLATES[name] = {
-            k: v for k, v in vars(module).items() if not k.startswith("_") or k == "__doc__"}
+            k: v for k, v in vars(module).items() if not k.startswith("_") or k in private}
     return template
 
 

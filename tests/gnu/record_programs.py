@@ -308,7 +308,7 @@ CASES: list[tuple[str, list[str], str, dict[str, str]]] = [
     ("files", ["date", "x"], "", {}),
     ("files", ["date", "-d", "@1767225600", "+%Y-%m-%d %H:%M:%S %a %b %e %j %%"], "", {}),
     ("files", ["date", "-u", "-d", "@1767225600"], "", {}),
-    ("files", ["python", "nofile.py"], "", {}),
+    ("files", ["python3", "nofile.py"], "", {}),
     ("files", ["python", "hello.py", "a", "b"], "",
      {"hello.py": "import sys\nprint('hello', sys.argv, __name__)\n"}),
     ("files", ["python", "bad.py"], "", {"bad.py": "x = (\n"}),

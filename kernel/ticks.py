@@ -1,0 +1,128 @@
+"""Ticks: preemption points counted in the program's own execution.
+
+A process that computes without making system calls must still be preempted,
+and -- with a seed -- at the same points on every run.  A host timer cannot
+promise that: where it fires depends on the host's speed.  So the loader
+compiles ticks into every program, as some real systems count instructions
+(IBM's virtual machines, Go's loop preemption): a call of `__tick__()` at the
+top of every loop body, every comprehension step and every function body.
+Every TICK_EDGES of them make one tick of CPU time for the kernel: it charges
+the tick, lets timers expire, preempts a process whose slice is used up and
+delivers pending signals -- always at the same points of the program.
+
+The call is cheap because it is C all the way: `__tick__` is the `__next__` of
+an itertools chain over blocks of TICK_EDGES items, and only at the end of a
+block does Python code (the kernel's `compute_tick`) run.
+
+The same call begins every `except` and `finally` block.  A process that is
+leaving its program (exit, exec, a fatal signal) has its `__tick__` replaced by
+one that raises the exit again, so that no handler of the program runs:
+`except BaseException: pass` cannot survive SIGKILL, and -- as on Unix --
+finally blocks do not run when a process is killed or calls `os._exit`.
+"""
+from __future__ import annotations
+
+import ast
+from itertools import chain, repeat
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable, Iterator
+
+TICK_EDGES = 1000           # loop steps and calls per tick of CPU time
+NAME = "__tick__"
+ONLY_AST = ast.PyCF_ONLY_AST
+
+
+# ---- the compiler pass --------------------------------------------------------------------
+
+def instrument(tree: ast.Module, preemption: bool = True) -> ast.Module:
+    """Add ticks to a program's syntax tree: in loops and function bodies when
+    preemption points are wanted, in except and finally blocks always."""
+    tree = _Ticks(preemption).visit(tree)
+    return ast.fix_missing_locations(tree)
+
+
+def _call(where: ast.AST) -> ast.Call:
+    call = ast.Call(ast.Name(NAME, ast.Load()), [], [])
+    for node in (call, call.func):
+        ast.copy_location(node, where)
+        node.end_lineno = getattr(where, "end_lineno", None)
+        node.end_col_offset = getattr(where, "end_col_offset", None)
+    return call
+
+
+def _prepend(body: list[ast.stmt], skip_docstring: bool = False) -> None:
+    """A tick before the first statement (after a docstring, which must stay first)."""
+    first = 1 if skip_docstring and _is_docstring(body[0]) and len(body) > 1 else 0
+    where = body[first]
+    body.insert(first, ast.copy_location(ast.Expr(_call(where)), where))
+
+
+def _is_docstring(stmt: ast.stmt) -> bool:
+    return (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant)
+            and isinstance(stmt.value.value, str))
+
+
+class _Ticks(ast.NodeTransformer):
+    def __init__(self, preemption: bool) -> None:
+        self.preemption = preemption
+
+    def _loop(self, node):
+        self.generic_visit(node)
+        if self.preemption:
+            _prepend(node.body)
+        return node
+
+    visit_For = visit_AsyncFor = visit_While = _loop
+
+    def _function(self, node):
+        self.generic_visit(node)
+        if self.preemption:
+            _prepend(node.body, skip_docstring=True)
+        return node
+
+    visit_FunctionDef = visit_AsyncFunctionDef = _function
+
+    def visit_comprehension(self, node: ast.comprehension) -> ast.comprehension:
+        self.generic_visit(node)
+        if self.preemption:
+            node.ifs.append(_call(node.target))       # always true: a tick per step
+        return node
+
+    def visit_ExceptHandler(self, node: ast.ExceptHandler) -> ast.ExceptHandler:
+        self.generic_visit(node)
+        _prepend(node.body)
+        return node
+
+    def _try(self, node):
+        self.generic_visit(node)
+        if node.finalbody:
+            _prepend(node.finalbody)
+        return node
+
+    visit_Try = _try
+    if hasattr(ast, "TryStar"):
+        visit_TryStar = _try
+
+
+# ---- the counter a process's program calls ------------------------------------------------
+
+def counter(on_tick: Callable[[], None]) -> Callable[[], bool]:
+    """A `__tick__` function for TICK_EDGES calls: each returns True; the last
+    also calls on_tick(), which must install the next counter before it runs any
+    code that ticks (a signal handler of the program): a counter cannot be
+    entered again while it is calling on_tick.  If on_tick raises, the exception
+    goes to the program at that tick."""
+    def block() -> Iterator[tuple]:
+        yield repeat(True, TICK_EDGES - 1)
+        on_tick()
+        yield (True,)
+    return chain.from_iterable(block()).__next__
+
+
+def raiser(exc: BaseException) -> Callable[[], bool]:
+    """The `__tick__` of a process leaving its program: every tick raises exc again."""
+    def tick() -> bool:
+        raise exc
+    return tick

@@ -1,0 +1,78 @@
+"""How a scripted run ended, said to the person (or grader) who started it.
+
+The kernel stops the machine when every process is blocked and nothing -- no
+timer, no terminal -- can ever wake one of them: a deadlock.  This explains it
+the way a lecturer would at the whiteboard: each process, and what it waits for.
+"""
+from __future__ import annotations
+
+import signal as host_signal
+
+from kernel.proc import Proc, State
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from kernel import Kernel
+
+DEADLOCK_STATUS = 125       # vshell's exit status when its machine deadlocked
+
+
+def deadlock_report(k: "Kernel") -> str:
+    lines = ["vshell: deadlock: every process is blocked and nothing can wake them:"]
+    for pid in k.deadlocked:
+        p = k.procs.get(pid)
+        if p is not None:
+            lines.append(f"  {who(k, p)}: {waiting_for(k, p)}{where(p)}")
+    return "\n".join(lines) + "\n"
+
+
+def who(k: "Kernel", p: Proc) -> str:
+    return f"pid {p.pid} ({p.name})"
+
+
+def where(p: Proc) -> str:
+    """ at FILE:LINE, for a Python program (the line it is blocked at)."""
+    if p.native:
+        return ""
+    at = p.where()
+    return f" at {at[0]}:{at[1]}" if at else ""
+
+
+def waiting_for(k: "Kernel", p: Proc) -> str:
+    if p.state is State.STOPPED:
+        sig = (p.stop_report or 0) >> 8
+        name = host_signal.Signals(sig).name if sig else "a signal"
+        return f"stopped by {name}, and nothing is left to continue it"
+    why = p.blocked_on
+    if why == "child":
+        kids = [c for c in k.procs.children(p.pid)]
+        return "waiting for a child to exit (" + ", ".join(who(k, c) for c in kids) + ")"
+    if why == "pipe":
+        return pipe_wait(k, p)
+    if why == "signal":
+        return "waiting for a signal (pause) that nobody will send"
+    if why == "terminal":
+        return "reading the terminal"
+    return f"blocked ({why})"
+
+
+def pipe_wait(k: "Kernel", p: Proc) -> str:
+    for f in list(k.files.live):
+        pipe = f.pipe
+        if pipe is None:
+            continue
+        if p in pipe.rq.procs:
+            holders = end_holders(k, pipe, writing=True)
+            return f"reading an empty pipe whose write end is still open in {holders}"
+        if p in pipe.wq.procs:
+            holders = end_holders(k, pipe, writing=False)
+            return f"writing to a full pipe that nobody reads (read end open in {holders})"
+    return "waiting on a pipe"
+
+
+def end_holders(k: "Kernel", pipe, writing: bool) -> str:
+    names = []
+    for q in k.procs:
+        if any(f.pipe is pipe and f.writable == writing for _, f in q.fds.items()):
+            names.append(who(k, q))
+    return ", ".join(names) or "no process"
