@@ -64,7 +64,8 @@ class File(Inode):
     def __init__(self, fs, mode=0o644, uid=0, gid=0, data: bytes = b"") -> None:
         super().__init__(fs, st.S_IFREG | mode, uid, gid)
         self._data = bytearray(data)
-        fs.used += len(data)              # made by the kernel itself (boot): never refused
+        self.disk = len(data)             # bytes of the disk it takes (see FileSystem.charge)
+        fs.used += self.disk              # made by the kernel itself (boot): never refused
 
     @property
     def data(self) -> bytearray:
@@ -82,7 +83,7 @@ class File(Inode):
         (a short write, as Linux does), and ENOSPC when nothing does."""
         if not b:
             return 0                        # nothing written: no hole filled either
-        data = self.data
+        data = self.on_disk()
         grow = offset + len(b) - len(data)
         if grow > 0:
             room = self.fs.size - self.fs.used
@@ -92,6 +93,7 @@ class File(Inode):
                     raise oserror(errno.ENOSPC)
                 b, grow = b[:fits], room
             self.fs.used += grow
+            self.disk += grow
         if offset > len(data):
             data.extend(bytes(offset - len(data)))
         data[offset:offset + len(b)] = b
@@ -99,14 +101,24 @@ class File(Inode):
         return len(b)
 
     def truncate(self, size: int) -> None:
-        data = self.data
+        data = self.on_disk()
+        self.fs.charge(size - len(data))           # zeros are stored: no sparse files
+        self.disk = size
         if size < len(data):
-            self.fs.used -= len(data) - size
             del data[size:]
         else:
-            self.fs.charge(size - len(data))       # zeros are stored: no sparse files
             data.extend(bytes(size - len(data)))
         self.touch()
+
+    def on_disk(self) -> bytearray:
+        """The contents, counted on the disk from now on.  A file installed from
+        the host (a program in /bin, a demo) is part of the machine's image and
+        takes none until it is changed: reading a file takes no space."""
+        data = self.data
+        if self.disk != len(data):
+            self.fs.used += len(data) - self.disk
+            self.disk = len(data)
+        return data
 
 
 class LazyFile(File):
@@ -124,8 +136,6 @@ class LazyFile(File):
             with open(self.host_path, "rb") as f:
                 self._data = bytearray(f.read())
             self._loaded = True
-            if self.nlink > 0:                  # in memory from now on: on the disk
-                self.fs.used += len(self._data)
         return self._data
 
 
@@ -401,14 +411,14 @@ class FileSystem:
     # -- the disk's size --
     # The tree lives in the host's memory, so the disk has a size, as a real one
     # does: without it a runaway `yes > f` would take the host's memory down.
-    # What counts is what memory holds: the contents of regular files (a file
-    # installed from the host, such as /bin's programs, once it has been read)
+    # What counts is the contents of regular files (those installed from the
+    # host, /bin's programs and the demos, once they are changed: File.on_disk)
     # and DIRENT bytes for each name, so that a million empty files fill the
     # disk too.  Files on a host mount are the host's and do not count.
 
     def charge(self, n: int) -> None:
-        """Take n more bytes of the disk, or fail with ENOSPC."""
-        if self.used + n > self.size:
+        """Take n more bytes of the disk (give back, if n < 0), or fail with ENOSPC."""
+        if n > 0 and self.used + n > self.size:
             raise oserror(errno.ENOSPC)
         self.used += n
 
@@ -423,7 +433,8 @@ class FileSystem:
         a file it has deleted, and the space comes back when it closes it."""
         if inode.nlink <= 0 and inode.opens == 0 and isinstance(inode, File):
             # (a running program's own file stays readable for its tracebacks)
-            self.used -= len(inode._data)
+            self.used -= inode.disk
+            inode.disk = 0
 
     # -- permission checks --
 

@@ -149,6 +149,43 @@ def test_files_on_a_host_mount_do_not_count(tmp_path):
     assert k.fs.used == used
 
 
+def test_reading_the_machine_s_own_files_takes_no_space_changing_one_does():
+    out, err, status, k = sh("cat /bin/wc p1.py > /dev/null; wc -c < p1.py")
+    size = int(out)
+    before = k.fs.used
+    k2 = sh("cat /bin/wc p1.py > /dev/null; echo x >> p1.py")[3]
+    assert k2.fs.used - before == size + 2
+
+
+def recount(fs) -> int:
+    """What the disk holds, counted afresh from the tree: DIRENT per name, and
+    each file's contents once however many names it has."""
+    from kernel.fs import DynamicDir, File, HostDir
+    seen, total = set(), 0
+    def walk(d):
+        nonlocal total
+        for inode in d.entries.values():
+            total += DIRENT
+            if isinstance(inode, File) and id(inode) not in seen:
+                seen.add(id(inode))
+                total += inode.disk
+            if inode.is_dir and not isinstance(inode, (DynamicDir, HostDir)):
+                walk(inode)
+    walk(fs.root)
+    return total
+
+
+def test_the_disk_s_count_stays_exact_through_links_renames_and_removals():
+    out, err, status, k = sh(
+        "mkdir -p a/b; seq 1000 > a/n; ln a/n a/b/hard; ln -s n a/soft; echo hi >> p1.py; "
+        "mv a/n a/m; cp a/m a/b/copy; seq 100 > a/b/copy; mv a/b/copy a/m; rm a/b/hard; "
+        "printf x > t; : > t; python -c 'import os; os.truncate(\"t\", 5000)'; "
+        "python -c 'f = open(\"gone\", \"w\"); import os; os.unlink(\"gone\"); f.write(\"x\"*9)'; "
+        "rm -r a; mkdir a; yes | head -c 70000 > a/y")
+    assert (err, status) == ("", 0)
+    assert k.fs.used == recount(k.fs)
+
+
 def test_dev_full_reads_zeros_and_refuses_every_write():
     r = run("""
         import os
