@@ -8,7 +8,8 @@ import pytest
 
 from kernel import MemoryConsole
 from kernel.fs import DIRENT
-from conftest import make_kernel, run
+from test_programs_text import ENV as GNU_ENV, GNU, HOME
+from conftest import make_kernel, run, run_cmd
 from vshell.system import Options, make_machine
 
 ENV = {"PATH": "/bin", "HOME": "/home/student", "USER": "student"}
@@ -491,3 +492,14 @@ def test_resource_refuses_a_raised_hard_limit_and_foreign_processes():
                      "PermissionError [Errno 1] Operation not permitted\n"
                      "ProcessLookupError [Errno 3] No such process\n"
                      "(100, 100)\n"), r.err
+
+
+# ---- how the tools report a full disk, as GNU's do ---------------------------------------------
+
+@pytest.mark.parametrize("case", GNU["cases"]["full"], ids=lambda c: " ".join(c["argv"]))
+def test_the_tools_report_a_full_disk_as_gnu_s_do(case):
+    # recorded by tests/gnu/record_programs.py with standard output on /dev/full
+    files = {f"{HOME}/{path}": text for path, text in case["files"].items()}
+    r = run_cmd(["/bin/sh", "-c", 'exec "$@" > /dev/full', "sh", *case["argv"]],
+                stdin=case["stdin"].encode(), files=files, env=dict(GNU_ENV))
+    assert (r.err, r.code) == (case["err"], case["code"])
