@@ -280,6 +280,15 @@ def test_an_open_refused_with_emfile_creates_no_file():
                    "ls: cannot access 'newf': No such file or directory\n")
 
 
+def test_a_builtin_s_redirection_under_a_tiny_nofile_fails_cleanly_and_leaks_no_fd():
+    # the shell keeps its copies of fds at 10 and above, as dash does (dash says
+    # "1: Invalid argument" here, for its F_DUPFD); nothing stays open
+    out, err, status, k = sh("ulimit -Sn 10; echo hi > f; echo rc=$?; ls /proc/$$/fd; "
+                             "ulimit -Sn 11; echo hi > f; cat f")
+    assert out == "rc=2\n0\n1\n2\nhi\n"
+    assert err == "vshell: 1: 1: Too many open files\n"
+
+
 # ---- RLIMIT_FSIZE -----------------------------------------------------------------------
 
 def test_ulimit_f_kills_with_sigxfsz_after_writing_up_to_the_limit():

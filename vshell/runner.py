@@ -646,11 +646,15 @@ class Shell:
             saved.append((fd, None))
             return
         low = []
-        while copy < 10:
-            low.append(copy)
-            copy = os.dup(fd)
-        for c in low:
-            os.close(c)
+        try:
+            while copy < 10:
+                low.append(copy)
+                copy = os.dup(fd)
+        except OSError as e:                    # EMFILE, under a low `ulimit -n`
+            raise CommandError(f"{fd}: {e.strerror}")      # (dash's words)
+        finally:
+            for c in low:
+                os.close(c)
         saved.append((fd, copy))
 
     def apply_redirects(self, redirects: list[ast.Redirect], saved: list | None) -> None:
@@ -683,7 +687,11 @@ class Shell:
                 target = self.expand.string(r.target)
                 new = self.open_target(r.op, target)
             if saved is not None:
-                self.save_fd(fd, saved)
+                try:
+                    self.save_fd(fd, saved)
+                except CommandError:
+                    os.close(new)
+                    raise
             if new != fd:
                 os.dup2(new, fd)
                 os.close(new)
