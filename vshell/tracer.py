@@ -243,6 +243,8 @@ class TraceControl:
         if not words or not words[0].isdigit() or asker is None:
             return
         pid = int(words[0])
+        if k.procs.get(pid) is None:
+            return                            # (no Exit would ever end the session)
         out = None
         if "fd" in words[:-1]:
             try:
@@ -309,6 +311,7 @@ class Stepper:
                  requester: int = 0) -> None:
         self.k = k
         self.requester = requester            # the shell that asked: its prompt is not stepped
+        self.viewer = viewer(k, requester)      # whose eyes: see hidden
         self.kind = kind
         self.write = write
         self.leave = leave
@@ -339,7 +342,7 @@ class Stepper:
     def __call__(self, e: ev.Event) -> None:
         if not self.wanted(e) or self.k.tty.editing or getattr(e, "pid", None) == self.requester:
             return
-        if hidden(self.k, viewer(self.k, self.requester), e):
+        if hidden(self.k, self.viewer, e):
             return
         self.write(f"\n>> {self.describe(e)}\n{self.table()}"
                    "step: Enter for the next event, c to run on, q to leave step mode: ")
