@@ -5,7 +5,7 @@ import stat as st
 
 from .fs import Device, Dir
 from .procfs import make_proc
-from .tty import Null, Random, Zero
+from .tty import Full, Null, Random, Zero
 from .users import ACCOUNTS, group_text, passwd_text, shadow_text
 
 TYPE_CHECKING = False
@@ -25,6 +25,7 @@ def make_root(k: "Kernel") -> None:
     dev = fs.mkdirs("/dev")
     dev.link("null", Device(fs, Null()))
     dev.link("zero", Device(fs, Zero()))
+    dev.link("full", Device(fs, Full()))
     dev.link("urandom", Device(fs, Random()))
     dev.link("random", Device(fs, Random()))
     dev.link("tty", Device(fs, k.tty))

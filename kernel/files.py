@@ -11,6 +11,7 @@ import errno
 from collections import deque
 
 from .errors import oserror
+from .limits import DEFAULTS, RLIMIT_NOFILE
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 
     from .cpu import WaitQueue
 
-NOFILE = 1024               # RLIMIT_NOFILE: fds per process
+NOFILE = DEFAULTS[RLIMIT_NOFILE][0]     # fds per process, unless its RLIMIT_NOFILE says otherwise
 PIPE_CAPACITY = 65536
 PIPE_BUF = 4096             # writes up to this size are atomic
 
@@ -58,6 +59,8 @@ class FileTable:
     def incref(self, f: OpenFile) -> OpenFile:
         if f.refs == 0:
             self.live.add(f)
+            if f.kind == "file":
+                f.inode.opens += 1
         f.refs += 1
         return f
 
@@ -66,7 +69,10 @@ class FileTable:
         if f.refs > 0:
             return
         self.live.discard(f)
-        if f.pipe is not None:
+        if f.kind == "file":
+            f.inode.opens -= 1
+            k.fs.unlinked(f.inode)        # a deleted file's space comes back at its last close
+        elif f.pipe is not None:
             f.pipe.close_end(k, writing=f.writable)
         elif f.kind == "dev":
             f.inode.dev.close(k, f)
@@ -80,21 +86,28 @@ class FdTable:
         self.slots: list[OpenFile | None] = []
         self.cloexec: list[bool] = []
 
-    def alloc(self, f: OpenFile, lowest: int = 0, cloexec: bool = False) -> int:
+    def alloc(self, f: OpenFile, lowest: int = 0, cloexec: bool = False, limit: int = NOFILE) -> int:
         """Install f at the lowest free fd >= lowest: the rule `p4` relies on."""
+        fd = self.lowest_free(lowest, limit)
         slots = self.slots
-        for fd in range(lowest, len(slots)):
-            if slots[fd] is None:
-                break
-        else:
-            fd = max(lowest, len(slots))
-            if fd >= NOFILE:
-                raise oserror(errno.EMFILE)
+        if fd >= len(slots):
             grow = fd + 1 - len(slots)
             slots.extend([None] * grow)
             self.cloexec.extend([False] * grow)
         slots[fd] = self.files.incref(f)
         self.cloexec[fd] = cloexec
+        return fd
+
+    def lowest_free(self, lowest: int = 0, limit: int = NOFILE) -> int:
+        """The fd alloc would take.  No fd may reach limit (the process's
+        RLIMIT_NOFILE): EMFILE."""
+        slots = self.slots
+        for fd in range(lowest, min(len(slots), limit)):
+            if slots[fd] is None:
+                return fd
+        fd = max(lowest, len(slots))
+        if fd >= limit:
+            raise oserror(errno.EMFILE)
         return fd
 
     def get(self, fd: int) -> OpenFile:
@@ -104,9 +117,9 @@ class FdTable:
                 return f
         raise oserror(errno.EBADF)
 
-    def put(self, k, fd: int, f: OpenFile, cloexec: bool = False) -> None:
+    def put(self, k, fd: int, f: OpenFile, cloexec: bool = False, limit: int = NOFILE) -> None:
         """Make fd refer to f, closing what it referred to (dup2's step)."""
-        if not 0 <= fd < NOFILE:
+        if not 0 <= fd < limit:
             raise oserror(errno.EBADF)
         if fd >= len(self.slots):
             grow = fd + 1 - len(self.slots)

@@ -5,6 +5,9 @@ times; the kernel checks them on every lookup and open.  A host directory can
 be mounted into the tree; only paths inside it reach the host, read-only
 unless the mount says otherwise, and host symbolic links are shown as links
 inside the virtual tree -- so no path, however written, escapes a mount.
+
+The tree is the machine's disk, and it has a size (see FileSystem.charge):
+writing past it fails with ENOSPC, as on a full disk.
 """
 from __future__ import annotations
 
@@ -22,6 +25,8 @@ if TYPE_CHECKING:
 
 MAXSYMLINKS = 40
 R_OK, W_OK, X_OK = 4, 2, 1
+FS_SIZE = 64 << 20          # the disk's default size: see FileSystem.charge
+DIRENT = 512                # what one name in a directory (and its inode) takes of it
 
 
 class Inode:
@@ -36,6 +41,7 @@ class Inode:
         self.nlink = 1
         self.atime = self.mtime = self.ctime = fs.now()
         self.version = 0                  # bumped on every change of contents
+        self.opens = 0                    # open-file entries for it: its space stays while > 0
 
     is_dir = False
     is_link = False
@@ -58,6 +64,8 @@ class File(Inode):
     def __init__(self, fs, mode=0o644, uid=0, gid=0, data: bytes = b"") -> None:
         super().__init__(fs, st.S_IFREG | mode, uid, gid)
         self._data = bytearray(data)
+        self.disk = len(data)             # bytes of the disk it takes (see FileSystem.charge)
+        fs.used += self.disk              # made by the kernel itself (boot): never refused
 
     @property
     def data(self) -> bytearray:
@@ -71,7 +79,21 @@ class File(Inode):
         return bytes(self.data[offset:offset + n])
 
     def write_at(self, offset: int, b: bytes) -> int:
-        data = self.data
+        """Write b at offset; on a disk too full for all of it, as much as fits
+        (a short write, as Linux does), and ENOSPC when nothing does."""
+        if not b:
+            return 0                        # nothing written: no hole filled either
+        data = self.on_disk()
+        grow = offset + len(b) - len(data)
+        if grow > 0:
+            room = self.fs.size - self.fs.used
+            if grow > room:
+                fits = len(b) - (grow - room)
+                if fits <= 0:
+                    raise oserror(errno.ENOSPC)
+                b, grow = b[:fits], room
+            self.fs.used += grow
+            self.disk += grow
         if offset > len(data):
             data.extend(bytes(offset - len(data)))
         data[offset:offset + len(b)] = b
@@ -79,12 +101,24 @@ class File(Inode):
         return len(b)
 
     def truncate(self, size: int) -> None:
-        data = self.data
+        data = self.on_disk()
+        self.fs.charge(size - len(data))           # zeros are stored: no sparse files
+        self.disk = size
         if size < len(data):
             del data[size:]
         else:
             data.extend(bytes(size - len(data)))
         self.touch()
+
+    def on_disk(self) -> bytearray:
+        """The contents, counted on the disk from now on.  A file installed from
+        the host (a program in /bin, a demo) is part of the machine's image and
+        takes none until it is changed: reading a file takes no space."""
+        data = self.data
+        if self.disk != len(data):
+            self.fs.used += len(data) - self.disk
+            self.disk = len(data)
+        return data
 
 
 class LazyFile(File):
@@ -167,9 +201,11 @@ class Dir(Inode):
         return list(self.entries)
 
     def link(self, name: str, inode: Inode) -> None:
+        """A new name (the caller made room for it: FileSystem.make_room)."""
         if not self.writable_fs:
             raise oserror(errno.EROFS)
         self.entries[name] = inode
+        self.fs.used += DIRENT
         if isinstance(inode, Dir):
             inode.parent = self
             self.nlink += 1
@@ -179,6 +215,7 @@ class Dir(Inode):
         if not self.writable_fs:
             raise oserror(errno.EROFS)
         inode = self.entries.pop(name)
+        self.fs.used -= DIRENT
         if isinstance(inode, Dir):
             self.nlink -= 1
         self.touch()
@@ -359,8 +396,10 @@ class Mount:
 # ---- the tree and its lookups -------------------------------------------------
 
 class FileSystem:
-    def __init__(self, now: Callable[[], float]) -> None:
+    def __init__(self, now: Callable[[], float], size: int = FS_SIZE) -> None:
         self.now = now
+        self.size = size                  # bytes the disk holds
+        self.used = 0
         self._ino = 0
         self.root = Dir(self, 0o755)
         self.mounts: list[Mount] = []
@@ -368,6 +407,34 @@ class FileSystem:
     def next_ino(self) -> int:
         self._ino += 1
         return self._ino
+
+    # -- the disk's size --
+    # The tree lives in the host's memory, so the disk has a size, as a real one
+    # does: without it a runaway `yes > f` would take the host's memory down.
+    # What counts is the contents of regular files (those installed from the
+    # host, /bin's programs and the demos, once they are changed: File.on_disk)
+    # and DIRENT bytes for each name, so that a million empty files fill the
+    # disk too.  Files on a host mount are the host's and do not count.
+
+    def charge(self, n: int) -> None:
+        """Take n more bytes of the disk (give back, if n < 0), or fail with ENOSPC."""
+        if n > 0 and self.used + n > self.size:
+            raise oserror(errno.ENOSPC)
+        self.used += n
+
+    def make_room(self, path: object = None, path2: object = None) -> None:
+        """Before a new name is linked: is there room for it?"""
+        if self.used + DIRENT > self.size:
+            raise oserror(errno.ENOSPC, path, path2)
+
+    def unlinked(self, inode: Inode) -> None:
+        """A name of inode is gone.  A file's contents go when its last name has
+        gone and the last open of it is closed -- so a program may go on using
+        a file it has deleted, and the space comes back when it closes it."""
+        if inode.nlink <= 0 and inode.opens == 0 and isinstance(inode, File):
+            # (a running program's own file stays readable for its tracebacks)
+            self.used -= inode.disk
+            inode.disk = 0
 
     # -- permission checks --
 

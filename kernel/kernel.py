@@ -16,7 +16,8 @@ from .clock import Clock
 from .cpu import CPU
 from .errors import ProcessExit, oserror
 from .files import FdTable, FileTable, OpenFile
-from .fs import FileSystem
+from .fs import FS_SIZE, FileSystem
+from .limits import RLIMIT_NPROC, Limits
 from .loader import Loader
 from .proc import NPROC_DEFAULT, Proc, ProcTable, State
 from .sched import make_policy
@@ -35,14 +36,15 @@ SIGHUP, SIGKILL, SIGCHLD, SIGCONT = 1, 9, 17, 18
 class Kernel:
     def __init__(self, *, seed: int | None = None, virtual_time: bool = False,
                  console=None, policy: str = "rr", quantum: int = 10,
-                 fork_first: str = "random", nproc: int = NPROC_DEFAULT) -> None:
+                 fork_first: str = "random", nproc: int = NPROC_DEFAULT,
+                 fs_size: int = FS_SIZE) -> None:
         self.seed = seed
         self._rng: Random | None = None          # made on first use: see rng
         self.clock = Clock(virtual_time)
         self.trace = ev.Trace(self.clock)
         self.procs = ProcTable()
         self.files = FileTable()
-        self.fs = FileSystem(self.clock.time)
+        self.fs = FileSystem(self.clock.time, fs_size)     # fs_size: the disk, in bytes
         self.cpu = CPU(self, deterministic=seed is not None)
         self.sched = make_policy(policy, quantum, self)
         self.signals = Signals(self)
@@ -122,8 +124,9 @@ class Kernel:
             pid = self.procs.alloc_pid()
             p = Proc(pid, 0, pid, pid, fds=FdTable(self.files), sig=SigState(),
                      cwd=self.fs.root, env={})
+            p.limits = Limits(self.nproc)
         else:
-            limit = parent.nproc_limit if parent.nproc_limit is not None else self.nproc
+            limit = parent.limits.soft(RLIMIT_NPROC)
             if parent.uid != 0 and self.procs.count_for(parent.uid) >= limit:
                 raise oserror(errno.EAGAIN)         # RLIMIT_NPROC
             pid = self.procs.alloc_pid()
@@ -133,6 +136,7 @@ class Kernel:
                      umask=parent.umask, nice=parent.nice,
                      fds=parent.fds.copy(), sig=parent.sig.copy(),
                      image=parent.image, native=parent.native)
+            p.limits = parent.limits.copy()
         p.start_time = self.clock.monotonic()
         p.replay = replay
         p.start = start

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from greenlet import greenlet
     from .files import FdTable
+    from .limits import Limits
     from .replay import Record, Replay
     from .signals import SigState
 
@@ -69,7 +70,7 @@ class Proc:
                  "context", "in_kernel", "slice_left", "wait_queue", "deadline",
                  "interrupted", "unwinding", "native",
                  "record", "replay", "upcall", "stop_report", "cont_report",
-                 "rusage_children", "waitq", "nproc_limit", "runtime", "start")
+                 "rusage_children", "waitq", "limits", "runtime", "start")
 
     def __init__(self, pid: int, ppid: int, pgid: int, sid: int,
                  uid: int = 0, euid: int = 0, gid: int = 0, egid: int = 0, *,
@@ -122,7 +123,7 @@ class Proc:
         self.cont_report = False
         self.rusage_children = 0.0          # CPU seconds of reaped children
         self.waitq: Any = None              # where the process sleeps in wait()
-        self.nproc_limit: int | None = None     # RLIMIT_NPROC (None: the kernel's default)
+        self.limits: Limits = None  # type: ignore[assignment]   # getrlimit's; fork copies them
         self.runtime: Any = None            # the user-space runtime (its "memory")
         self.start: Callable[[], int] | None = None    # what its context runs first
 

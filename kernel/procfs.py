@@ -112,27 +112,44 @@ def machstate():
 
 
 def pid_dir(k: "Kernel", p: Proc) -> DynamicDir:
+    """/proc/PID.  What anyone may see (status, stat, cmdline: what ps shows) is
+    readable by all; a process's memory, registers and open files (maps, stack,
+    fdinfo, fd/) by its owner only, as ptrace's rule on Linux -- or `regs` would
+    show su's locals, and the password hashes it read, to any user."""
     fs = k.fs
     files = {
-        "status": lambda: status(k, p).encode(),
-        "stat": lambda: stat(k, p).encode(),
-        "cmdline": lambda: b"".join(a.encode() + b"\0" for a in p.argv),
-        "stack": lambda: machstate().stack(p).encode(),
-        "maps": lambda: machstate().maps(p).encode(),
-        "fdinfo": lambda: machstate().fdinfo(p).encode(),
+        "status": (lambda: status(k, p).encode(), 0o444),
+        "stat": (lambda: stat(k, p).encode(), 0o444),
+        "cmdline": (lambda: b"".join(a.encode() + b"\0" for a in p.argv), 0o444),
+        "stack": (lambda: machstate().stack(p).encode(), 0o400),
+        "maps": (lambda: machstate().maps(p).encode(), 0o400),
+        "fdinfo": (lambda: machstate().fdinfo(p).encode(), 0o400),
     }
-    made = {name: Generated(fs, make, uid=p.uid, gid=p.gid) for name, make in files.items()}
+    made = {name: Generated(fs, make, mode) for name, (make, mode) in files.items()}
 
     def fd_entries() -> dict[str, Inode]:
-        return {str(fd): Symlink(fs, f.path or f.kind, p.uid, p.gid) for fd, f in p.fds.items()}
+        uid, gid = owner(p)
+        return {str(fd): Symlink(fs, f.path or f.kind, uid, gid) for fd, f in p.fds.items()}
 
     def entries() -> dict[str, Inode]:
+        uid, gid = owner(p)                              # it changes with setuid and exec
+        for inode in (d, fd_dir, *made.values()):
+            inode.uid, inode.gid = uid, gid
         return {**made, "fd": fd_dir}
 
-    fd_dir = DynamicDir(fs, fd_entries, 0o500, p.uid, p.gid)
-    d = DynamicDir(fs, entries, 0o555, p.uid, p.gid)
+    fd_dir = DynamicDir(fs, fd_entries, 0o500)
+    d = DynamicDir(fs, entries, 0o555)
+    entries()
     d.proc = p                                           # type: ignore[attr-defined]
     return d
+
+
+def owner(p: Proc) -> tuple[int, int]:
+    """Who owns /proc/PID: the process's effective user -- but root while it runs
+    set-user-ID (uid != euid), as Linux makes such a process undumpable."""
+    if p.uid != p.euid:
+        return 0, 0
+    return p.euid, p.egid
 
 
 def status(k: "Kernel", p: Proc) -> str:

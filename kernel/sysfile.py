@@ -8,6 +8,7 @@ import stat as st
 from .errors import oserror
 from .files import OpenFile, pipe_ends
 from .fs import R_OK, W_OK, X_OK, Dir, File, HostDir, HostFile, Symlink, stat_result
+from .limits import RLIMIT_FSIZE, RLIMIT_NOFILE
 from .proc import Proc
 from .sysproc import syscall
 
@@ -20,6 +21,7 @@ O_RDONLY, O_WRONLY, O_RDWR = host.O_RDONLY, host.O_WRONLY, host.O_RDWR
 O_CREAT, O_EXCL, O_TRUNC, O_APPEND = host.O_CREAT, host.O_EXCL, host.O_TRUNC, host.O_APPEND
 O_NONBLOCK, O_CLOEXEC, O_NOFOLLOW = host.O_NONBLOCK, host.O_CLOEXEC, host.O_NOFOLLOW
 O_DIRECTORY = host.O_DIRECTORY
+SIGXFSZ = 25
 
 
 # ---- open and close ---------------------------------------------------------------------
@@ -29,6 +31,10 @@ def sys_open(k: "Kernel", p: Proc, path: str, flags: int, mode: int) -> int:
     fs = k.fs
     acc = flags & O_ACCMODE
     created = False
+    try:
+        p.fds.lowest_free(limit=_nofile(p))       # first, as Linux: no file is made without an fd
+    except OSError:
+        raise oserror(errno.EMFILE, path) from None
     try:
         inode = fs.walk(p, path, follow=not flags & O_NOFOLLOW)
     except FileNotFoundError:
@@ -58,7 +64,12 @@ def sys_open(k: "Kernel", p: Proc, path: str, flags: int, mode: int) -> int:
                  append=bool(flags & O_APPEND), nonblock=bool(flags & O_NONBLOCK), flags=flags)
     if kind == "dev":
         inode.dev.open(k, p, f)
-    return p.fds.alloc(f, cloexec=bool(flags & O_CLOEXEC))
+    return p.fds.alloc(f, cloexec=bool(flags & O_CLOEXEC), limit=_nofile(p))
+
+
+def _nofile(p: Proc) -> int:
+    """The process's RLIMIT_NOFILE: no fd may reach it."""
+    return p.limits.soft(RLIMIT_NOFILE)
 
 
 def _create(k: "Kernel", p: Proc, path: str, mode: int):
@@ -70,6 +81,7 @@ def _create(k: "Kernel", p: Proc, path: str, mode: int):
         raise oserror(errno.EROFS, path)
     if isinstance(parent, HostDir):
         return parent.create_file(name)
+    k.fs.make_room(path)
     inode = File(k.fs, mode & ~p.umask & 0o7777, p.euid, p.egid)
     parent.link(name, inode)
     return inode
@@ -120,13 +132,53 @@ def sys_write(k: "Kernel", p: Proc, fd: int, data: bytes) -> int:
     if kind == "pipe":
         return f.pipe.write(k, p, data, f.nonblock)
     if kind == "file":
-        inode = f.inode
         if f.append:
-            f.offset = inode.size
-        n = inode.write_at(f.offset, data)
-        f.offset += n
-        return n
+            f.offset = f.inode.size
+        return _write_at_offset(f, _fsize(k, p, f.offset, data))
     return f.inode.dev.write(k, p, f, data)
+
+
+def _write_at_offset(f: OpenFile, data: bytes) -> int:
+    n = f.inode.write_at(f.offset, data)
+    f.offset += n
+    return n
+
+
+def kernel_write(k: "Kernel", f: OpenFile, data: bytes) -> int:
+    """Write to an open file on the kernel's own behalf: a tracer's log, into the
+    file the process that asked for it opened.  That open made the permission
+    checks, as for every write; the offset moves as write(2) moves it.  For
+    files and devices only: it must never sleep."""
+    if f.kind == "file" and f.writable:
+        if f.append:
+            f.offset = f.inode.size
+        return _write_at_offset(f, data)
+    if f.kind == "dev" and f.writable:
+        return f.inode.dev.write(k, None, f, data)
+    raise oserror(errno.EBADF)
+
+
+def _fsize(k: "Kernel", p: Proc, offset: int, data: bytes) -> bytes:
+    """RLIMIT_FSIZE, as Linux applies it: a write that starts at or past the limit
+    gets SIGXFSZ (which kills, unless ignored or caught) and fails with EFBIG;
+    one that starts below it writes up to it."""
+    limit = p.limits.soft(RLIMIT_FSIZE)
+    if offset + len(data) <= limit or not data:
+        return data
+    if offset >= limit:
+        k.signals.send(None, p, SIGXFSZ)
+        raise oserror(errno.EFBIG)
+    return data[:limit - offset]
+
+
+def _resize(k: "Kernel", p: Proc, inode, length: int, path: str | None = None) -> None:
+    """truncate and ftruncate: no longer than RLIMIT_FSIZE either."""
+    if length < 0:
+        raise oserror(errno.EINVAL, path)
+    if length > p.limits.soft(RLIMIT_FSIZE):
+        k.signals.send(None, p, SIGXFSZ)
+        raise oserror(errno.EFBIG, path)
+    inode.truncate(length)
 
 
 @syscall
@@ -148,14 +200,14 @@ def sys_ftruncate(k: "Kernel", p: Proc, fd: int, length: int) -> None:
     f = p.fds.get(fd)
     if f.kind != "file" or not f.writable:
         raise oserror(errno.EINVAL)
-    f.inode.truncate(length)
+    _resize(k, p, f.inode, length)
 
 
 # ---- descriptors -----------------------------------------------------------------------
 
 @syscall
 def sys_dup(k: "Kernel", p: Proc, fd: int, cloexec: bool) -> int:
-    return p.fds.alloc(p.fds.get(fd), cloexec=cloexec)
+    return p.fds.alloc(p.fds.get(fd), cloexec=cloexec, limit=_nofile(p))
 
 
 @syscall
@@ -163,7 +215,7 @@ def sys_dup2(k: "Kernel", p: Proc, fd: int, fd2: int, cloexec: bool) -> int:
     f = p.fds.get(fd)
     if fd == fd2:
         return fd2
-    p.fds.put(k, fd2, f, cloexec)
+    p.fds.put(k, fd2, f, cloexec, limit=_nofile(p))
     return fd2
 
 
@@ -171,9 +223,9 @@ def sys_dup2(k: "Kernel", p: Proc, fd: int, fd2: int, cloexec: bool) -> int:
 def sys_pipe2(k: "Kernel", p: Proc, flags: int) -> tuple[int, int]:
     r, w = pipe_ends(k, p)
     cloexec = bool(flags & O_CLOEXEC)
-    rfd = p.fds.alloc(r, cloexec=cloexec)
+    rfd = p.fds.alloc(r, cloexec=cloexec, limit=_nofile(p))
     try:
-        wfd = p.fds.alloc(w, cloexec=cloexec)
+        wfd = p.fds.alloc(w, cloexec=cloexec, limit=_nofile(p))
     except OSError:
         p.fds.close(k, rfd)
         raise
@@ -249,6 +301,7 @@ def sys_mkdir(k: "Kernel", p: Proc, path: str, mode: int) -> None:
         return
     if not parent.writable_fs:
         raise oserror(errno.EROFS, path)
+    k.fs.make_room(path)
     parent.link(name, Dir(k.fs, mode & ~p.umask & 0o7777, p.euid, p.egid, parent))
 
 
@@ -273,9 +326,13 @@ def sys_rmdir(k: "Kernel", p: Proc, path: str) -> None:
     if inode.names():
         raise oserror(errno.ENOTEMPTY, path)
     _removable(k, p, parent, inode, path)
-    if inode is p.cwd or inode is k.fs.root:
+    if inode is p.cwd or inode is k.fs.root or _mount_point(inode):
         raise oserror(errno.EBUSY, path)
     parent.unlink(name)
+
+
+def _mount_point(inode) -> bool:
+    return isinstance(inode, HostDir) and inode.host_path == inode.mount.host_path
 
 
 @syscall
@@ -289,6 +346,7 @@ def sys_unlink(k: "Kernel", p: Proc, path: str) -> None:
     _removable(k, p, parent, inode, path)
     parent.unlink(name)
     inode.nlink -= 1
+    k.fs.unlinked(inode)
 
 
 @syscall
@@ -333,6 +391,7 @@ def sys_rename(k: "Kernel", p: Proc, src: str, dst: str) -> None:
         dparent.unlink(dname)
         if not old.is_dir:
             old.nlink -= 1                  # the name it lost
+            k.fs.unlinked(old)
     dparent.link(dname, inode)
 
 
@@ -390,6 +449,7 @@ def sys_symlink(k: "Kernel", p: Proc, target: str, path: str) -> None:
     k.fs.check(p, parent, W_OK | X_OK, path)
     if not parent.writable_fs or isinstance(parent, HostDir):
         raise oserror(errno.EROFS, target, path)
+    k.fs.make_room(target, path)
     parent.link(name, Symlink(k.fs, target, p.euid, p.egid))
 
 
@@ -408,6 +468,7 @@ def sys_link(k: "Kernel", p: Proc, src: str, dst: str, follow: bool) -> None:
         raise oserror(errno.EXDEV, src, dst)            # a host mount is another device
     if not parent.writable_fs:
         raise oserror(errno.EROFS, src, dst)
+    k.fs.make_room(src, dst)
     parent.link(name, inode)
     inode.nlink += 1
 
@@ -435,7 +496,7 @@ def sys_truncate(k: "Kernel", p: Proc, path: str, length: int) -> None:
     if inode.is_dir:
         raise oserror(errno.EISDIR, path)
     k.fs.check(p, inode, W_OK, path)
-    inode.truncate(length)
+    _resize(k, p, inode, length, path)
 
 
 @syscall

@@ -21,7 +21,6 @@ if TYPE_CHECKING:
 
 WNOHANG, WUNTRACED, WCONTINUED = 1, 2, 8
 SIG_BLOCK, SIG_UNBLOCK, SIG_SETMASK = 0, 1, 2
-RLIMIT_NPROC = 6
 
 table: dict[str, Callable] = {}
 
@@ -246,20 +245,26 @@ def sys_tcsetattr(k, p: Proc, fd: int, echo: bool) -> None:
 
 @syscall
 def sys_getrlimit(k, p: Proc, resource: int) -> tuple[int, int]:
-    if resource != RLIMIT_NPROC:
-        return (-1, -1)
-    limit = p.nproc_limit if p.nproc_limit is not None else k.nproc
-    return (limit, limit)
+    """(soft, hard); RLIM_INFINITY (2**64-1) for no limit."""
+    return p.limits.get(resource)
 
 
 @syscall
 def sys_setrlimit(k, p: Proc, resource: int, limits: tuple[int, int]) -> None:
-    if resource == RLIMIT_NPROC:
-        soft = limits[0]
-        current = p.nproc_limit if p.nproc_limit is not None else k.nproc
-        if soft > current and p.euid != 0:
-            raise oserror(errno.EPERM)
-        p.nproc_limit = soft
+    p.limits.set(resource, limits[0], limits[1], privileged=p.euid == 0)
+
+
+@syscall
+def sys_prlimit(k, p: Proc, pid: int, resource: int, limits: tuple[int, int] | None) -> tuple[int, int]:
+    """Another process's limits (pid 0: one's own): read, and set unless limits is
+    None.  Root may; others only for a process whose ids are all their own."""
+    t = _target(k, p, pid)
+    if t is not p and p.euid != 0 and not t.uid == t.euid == p.uid:
+        raise oserror(errno.EPERM)
+    old = t.limits.get(resource)
+    if limits is not None:
+        t.limits.set(resource, limits[0], limits[1], privileged=p.euid == 0)
+    return old
 
 
 # ---- signals -----------------------------------------------------------------------

@@ -265,6 +265,14 @@ class Zero(Null):
         return bytes(n)
 
 
+class Full(Zero):
+    """/dev/full: reads give zeros, and every write fails as on a full disk --
+    the usual way to see how a program reports ENOSPC."""
+
+    def write(self, k, p, f, data: bytes) -> int:
+        raise oserror(errno.ENOSPC)
+
+
 class Random(Null):
     """/dev/urandom: bytes from the kernel's generator (seeded runs repeat)."""
 

@@ -5,6 +5,7 @@
   -s SUF    remove the suffix SUF (implies -a)
 """
 import getopt
+import os
 import sys
 
 
@@ -48,4 +49,10 @@ def main() -> int:
     return 0
 
 
-sys.exit(main())
+try:
+    status = main()
+    sys.stdout.flush()
+except OSError as e:          # standard output could not be written (a full disk)
+    sys.stderr.write(f"basename: write error: {e.strerror}\n")
+    os._exit(1)
+sys.exit(status)

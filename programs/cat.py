@@ -23,8 +23,12 @@ def usage_error(e: getopt.GetoptError) -> None:
 
 
 def write_all(data: bytes) -> None:
-    while data:
-        data = data[os.write(1, data):]
+    try:
+        while data:
+            data = data[os.write(1, data):]
+    except OSError as e:                # a full disk, say: GNU cat stops at once
+        sys.stderr.write(f"cat: write error: {e.strerror}\n")
+        sys.exit(1)
 
 
 class Numberer:

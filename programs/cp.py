@@ -37,12 +37,22 @@ def copy_file(src: str, dst: str, mode: int) -> None:
             return complain(f"cannot create regular file '{dst}': {e.strerror}")
         try:
             while chunk := os.read(fin, 65536):
-                while chunk:
-                    chunk = chunk[os.write(fout, chunk):]
+                if not write_all(fout, chunk, dst):
+                    return
         finally:
             os.close(fout)
     finally:
         os.close(fin)
+
+
+def write_all(fd: int, data: bytes, dst: str) -> bool:
+    try:
+        while data:
+            data = data[os.write(fd, data):]
+        return True
+    except OSError as e:                # a full disk, say: on to the next file
+        complain(f"error writing '{dst}': {e.strerror}")
+        return False
 
 
 def copy(src: str, dst: str, recursive: bool, verbose: bool) -> None:
@@ -113,4 +123,10 @@ def main() -> int:
     return status
 
 
-sys.exit(main())
+try:
+    status = main()
+    sys.stdout.flush()
+except OSError as e:          # standard output could not be written (a full disk)
+    sys.stderr.write(f"cp: write error: {e.strerror}\n")
+    os._exit(1)
+sys.exit(status)

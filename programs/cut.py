@@ -8,6 +8,7 @@
 LIST is numbers and ranges separated by commas: 1,3  2-4  -2 (1 to 2)  3- (3 on).
 """
 import getopt
+import os
 import re
 import sys
 
@@ -88,4 +89,10 @@ def main() -> int:
     return status
 
 
-sys.exit(main())
+try:
+    status = main()
+    sys.stdout.flush()
+except OSError as e:          # standard output could not be written (a full disk)
+    sys.stderr.write(f"cut: write error: {e.strerror}\n")
+    os._exit(1)
+sys.exit(status)

@@ -11,6 +11,7 @@ The default format is GNU's: Thu Jan  1 00:00:00 UTC 2026.
 import calendar
 import datetime
 import getopt
+import os
 import re
 import sys
 import time
@@ -74,4 +75,10 @@ def main() -> int:
     return 0
 
 
-sys.exit(main())
+try:
+    status = main()
+    sys.stdout.flush()
+except OSError as e:          # standard output could not be written (a full disk)
+    sys.stderr.write(f"date: write error: {e.strerror}\n")
+    os._exit(1)
+sys.exit(status)

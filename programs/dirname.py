@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """dirname NAME...: print each NAME without its last component ("." if none)."""
 import getopt
+import os
 import sys
 
 
@@ -34,4 +35,10 @@ def main() -> int:
     return 0
 
 
-sys.exit(main())
+try:
+    status = main()
+    sys.stdout.flush()
+except OSError as e:          # standard output could not be written (a full disk)
+    sys.stderr.write(f"dirname: write error: {e.strerror}\n")
+    os._exit(1)
+sys.exit(status)

@@ -8,6 +8,7 @@
 As in GNU echo, only arguments made of these letters are options; the rest,
 even "--", are printed.
 """
+import os
 import re
 import sys
 
@@ -52,4 +53,10 @@ def main() -> int:
     return 0
 
 
-sys.exit(main())
+try:
+    status = main()
+    sys.stdout.flush()
+except OSError as e:          # standard output could not be written (a full disk)
+    sys.stderr.write(f"echo: write error: {e.strerror}\n")
+    os._exit(1)
+sys.exit(status)

@@ -54,4 +54,10 @@ def main() -> int:
     return 126
 
 
-sys.exit(main())
+try:
+    status = main()
+    sys.stdout.flush()
+except OSError as e:          # standard output could not be written (a full disk)
+    sys.stderr.write(f"env: write error: {e.strerror}\n")
+    os._exit(125)
+sys.exit(status)

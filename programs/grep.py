@@ -212,4 +212,10 @@ def main() -> int:
     return 0 if grep.selected else 1
 
 
-sys.exit(main())
+try:
+    status = main()
+    sys.stdout.flush()
+except OSError as e:          # standard output could not be written (a full disk)
+    sys.stderr.write(f"grep: write error: {e.strerror}\n")
+    os._exit(2)
+sys.exit(status)

@@ -7,6 +7,7 @@
 """
 import collections
 import getopt
+import os
 import re
 import sys
 
@@ -109,4 +110,10 @@ def main() -> int:
     return status
 
 
-sys.exit(main())
+try:
+    status = main()
+    sys.stdout.flush()
+except OSError as e:          # standard output could not be written (a full disk)
+    sys.stderr.write(f"head: write error: {e.strerror}\n")
+    os._exit(1)
+sys.exit(status)

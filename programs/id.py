@@ -91,4 +91,10 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        status = main()
+        sys.stdout.flush()
+    except OSError as e:          # standard output could not be written (a full disk)
+        sys.stderr.write(f"id: write error: {e.strerror}\n")
+        os._exit(1)
+    sys.exit(status)

@@ -29,4 +29,10 @@ def main() -> int:
     return 0 if len(found) == len(names) else 1
 
 
-sys.exit(main())
+try:
+    status = main()
+    sys.stdout.flush()
+except OSError as e:          # standard output could not be written (a full disk)
+    sys.stderr.write(f"printenv: write error: {e.strerror}\n")
+    os._exit(2)
+sys.exit(status)

@@ -6,6 +6,7 @@ width and precision (* takes them from the arguments), plus %b (an argument with
 backslash escapes) and %q (an argument quoted for the shell).  The format is
 reused while arguments remain.  Escapes: \\n \\t \\\\ \\" \\a \\b \\f \\r \\v \\NNN \\xHH \\c.
 """
+import os
 import re
 import shlex
 import sys
@@ -131,4 +132,10 @@ def main() -> int:
     return status
 
 
-sys.exit(main())
+try:
+    status = main()
+    sys.stdout.flush()
+except OSError as e:          # standard output could not be written (a full disk)
+    sys.stderr.write(f"printf: write error: {e.strerror}\n")
+    os._exit(1)
+sys.exit(status)

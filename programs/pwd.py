@@ -18,7 +18,13 @@ if ("--help", "") in opts:
     print(__doc__)
     sys.exit(0)
 try:
-    print(os.getcwd())
+    cwd = os.getcwd()
 except OSError as e:
     sys.stderr.write(f"pwd: {e.strerror}\n")
     sys.exit(1)
+try:
+    print(cwd)
+    sys.stdout.flush()
+except OSError as e:          # standard output could not be written (a full disk)
+    sys.stderr.write(f"pwd: write error: {e.strerror}\n")
+    os._exit(1)

@@ -85,4 +85,10 @@ def main() -> int:
     return status
 
 
-sys.exit(main())
+try:
+    status = main()
+    sys.stdout.flush()
+except OSError as e:          # standard output could not be written (a full disk)
+    sys.stderr.write(f"rm: write error: {e.strerror}\n")
+    os._exit(1)
+sys.exit(status)

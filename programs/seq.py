@@ -7,6 +7,7 @@
 
 Negative numbers are operands, not options: seq 5 -1 1, seq -3 3.
 """
+import os
 import re
 import sys
 from decimal import Decimal, InvalidOperation
@@ -109,4 +110,10 @@ def main() -> int:
     return 0
 
 
-sys.exit(main())
+try:
+    status = main()
+    sys.stdout.flush()
+except OSError as e:          # standard output could not be written (a full disk)
+    sys.stderr.write(f"seq: write error: {e.strerror}\n")
+    os._exit(1)
+sys.exit(status)

@@ -11,6 +11,7 @@
 Lines that compare equal are ordered byte by byte, unless -u.
 """
 import getopt
+import os
 import re
 import sys
 from dataclasses import dataclass
@@ -146,9 +147,25 @@ def main() -> int:
         out = open(output, "wb") if output else sys.stdout.buffer
     except OSError as e:
         fail(f"open failed: {output}: {e.strerror}")
-    out.writelines(lines)
-    out.flush()
+    name = quotef(output or "standard output")
+    try:
+        out.writelines(lines)
+    except OSError as e:                # (a full disk) while writing...
+        sys.stderr.write(f"sort: write failed: {name}: {e.strerror}\nsort: write error\n")
+        os._exit(2)
+    try:
+        out.flush()
+    except OSError as e:                # ...or when the last of it was flushed
+        sys.stderr.write(f"sort: fflush failed: {name}: {e.strerror}\nsort: write error\n")
+        os._exit(2)
     return 0
+
+
+def quotef(name: str) -> str:
+    """A file name as GNU quotes it in messages: as it is, unless the shell would need quotes."""
+    if re.fullmatch(r"[\w./@%+=:,-]+", name):
+        return name
+    return "'" + name.replace("'", "'\\''") + "'"
 
 
 sys.exit(main())

@@ -9,6 +9,7 @@ Only the last N lines or bytes are kept in memory, never the whole input.
 """
 import collections
 import getopt
+import os
 import re
 import sys
 
@@ -106,4 +107,10 @@ def main() -> int:
     return status
 
 
-sys.exit(main())
+try:
+    status = main()
+    sys.stdout.flush()
+except OSError as e:          # standard output could not be written (a full disk)
+    sys.stderr.write(f"tail: write error: {e.strerror}\n")
+    os._exit(1)
+sys.exit(status)

@@ -6,6 +6,7 @@
 """
 import getopt
 import os
+import re
 import signal
 import sys
 
@@ -25,12 +26,12 @@ def main() -> int:
     if "-i" in flags:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
     mode = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if flags & {"-a", "--append"} else os.O_TRUNC)
-    outputs, status = {1: "standard output"}, 0
+    outputs, status = {1: quotef("standard output")}, 0
     for name in files:
         try:
-            outputs[os.open(name, mode, 0o666)] = name
+            outputs[os.open(name, mode, 0o666)] = quotef(name)
         except OSError as e:
-            sys.stderr.write(f"tee: {name}: {e.strerror}\n")
+            sys.stderr.write(f"tee: {quotef(name)}: {e.strerror}\n")
             status = 1
     while chunk := os.read(0, 65536):
         for fd, name in list(outputs.items()):
@@ -43,6 +44,13 @@ def main() -> int:
                 del outputs[fd]
                 status = 1
     return status
+
+
+def quotef(name: str) -> str:
+    """A file name as GNU quotes it in messages: as it is, unless the shell would need quotes."""
+    if re.fullmatch(r"[\w./@%+=:,-]+", name):
+        return name
+    return "'" + name.replace("'", "'\\''") + "'"
 
 
 sys.exit(main())

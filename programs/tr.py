@@ -124,4 +124,10 @@ def main() -> int:
     return 0
 
 
-sys.exit(main())
+try:
+    status = main()
+    sys.stdout.flush()
+except OSError as e:          # standard output could not be written (a full disk)
+    sys.stderr.write(f"tr: write error: {e.strerror}\n")
+    os._exit(1)
+sys.exit(status)

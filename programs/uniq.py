@@ -8,6 +8,7 @@
 Lines are compared as they stream past: only the current run is in memory.
 """
 import getopt
+import os
 import sys
 
 
@@ -62,4 +63,10 @@ def main() -> int:
     return 0
 
 
-sys.exit(main())
+try:
+    status = main()
+    sys.stdout.flush()
+except OSError as e:          # standard output could not be written (a full disk)
+    sys.stderr.write(f"uniq: write error: {e.strerror}\n")
+    os._exit(1)
+sys.exit(status)

@@ -115,4 +115,10 @@ def main() -> int:
     return status
 
 
-sys.exit(main())
+try:
+    status = main()
+    sys.stdout.flush()
+except OSError:          # standard output could not be written (a full disk)
+    sys.stderr.write("wc: write error\n")
+    os._exit(1)
+sys.exit(status)

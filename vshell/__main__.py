@@ -29,6 +29,8 @@ OPTIONS = [
     ("--user", "NAME", "user", "log in as this user (default: student)"),
     ("--policy", "|".join(POLICIES), "policy", "scheduling policy (default: rr)"),
     ("--quantum", "TICKS", "quantum", "time slice, in ticks (default: 10)"),
+    ("--fs-size", "SIZE", "fs_size", "the virtual disk's size: bytes, or with a K, M or G suffix "
+                                     "(default: 64M; at least 1M)"),
     ("--fork-first", "|".join(FORK_FIRST), "fork_first", "who runs first after fork (random follows the seed)"),
     ("--trace", "[=KINDS]", "trace", "show kernel events as they happen: all, or a comma list of "
                                      "syscalls, sched, signals, proc"),
@@ -69,7 +71,7 @@ def parse(argv: list[str]) -> SimpleNamespace:
     -c's NAME, and the arguments after it are the script's."""
     a = SimpleNamespace(command=None, script=None, args=[], options=[], interactive=False, stdin=False,
                         seed=None, virtual_time=False, mount=[], user="student", policy="rr",
-                        quantum=10, fork_first="random", trace=None, trace_file=None, record=None,
+                        quantum=10, fs_size=None, fork_first="random", trace=None, trace_file=None, record=None,
                         private=False, no_rc=False, version=False, help=False)
     by_name = {name: (arg, dest) for name, arg, dest, _ in OPTIONS}
     by_name["--help"] = by_name["-h"]
@@ -136,6 +138,8 @@ def store(a: SimpleNamespace, name: str, dest: str, value: str) -> None:
         if dest == "quantum" and number < 1:
             raise UsageError(f"{name}: must be at least 1")
         setattr(a, dest, number)
+    elif dest == "fs_size":
+        a.fs_size = parse_size(name, value)
     elif dest in ("policy", "fork_first"):
         choices = POLICIES if dest == "policy" else FORK_FIRST
         if value not in choices:
@@ -145,6 +149,23 @@ def store(a: SimpleNamespace, name: str, dest: str, value: str) -> None:
         a.mount.append(value)
     else:
         setattr(a, dest, value)
+
+
+SIZE_UNITS = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+MIN_FS_SIZE = 1 << 20             # room for the machine's own files, and some to spare
+
+
+def parse_size(name: str, value: str) -> int:
+    """64M, 512K, 2G or a plain number of bytes (units of 1024, as ls -h's)."""
+    digits, unit = value[:-1], value[-1:].upper()
+    if unit.isdigit():
+        digits, unit = value, ""
+    if not digits.isdigit() or unit not in SIZE_UNITS:
+        raise UsageError(f"{name}: not a size: {value!r} (bytes, or a number with K, M or G)")
+    size = int(digits) * SIZE_UNITS[unit]
+    if size < MIN_FS_SIZE:
+        raise UsageError(f"{name}: {value} is too small (at least 1M)")
+    return size
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -167,7 +188,7 @@ def session(argv: list[str] | None) -> int:
     from vshell.console import HostConsole
     from vshell.system import Options, boot, make_machine
     opts = Options(seed=a.seed, virtual_time=a.virtual_time, user=a.user, mounts=a.mount,
-                   policy=a.policy, quantum=a.quantum, fork_first=a.fork_first)
+                   policy=a.policy, quantum=a.quantum, fork_first=a.fork_first, fs_size=a.fs_size)
     shell_argv = ["sh"] + [f"-{o}" for o in a.options]
     input_fd = 0
     if a.command is not None:

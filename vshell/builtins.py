@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import signal as host_signal
 
+from kernel import limits
 from kernel.libpy.runtime import host_module
 
 from .parser import is_name
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
     from typing import Callable
 
 SIGNALS = {s.name[3:]: int(s) for s in host_signal.Signals if not s.name.startswith("SIG_")}
-RLIMIT_NPROC = 6
 
 
 def _number(sh: Shell, name: str, text: str) -> int:
@@ -580,34 +580,75 @@ def b_command(sh: Shell, args: list[str]) -> int:
         return 0
     name = rest[0]
     if name in SPECIAL:
-        return SPECIAL[name](sh, rest)
+        return sh.builtin(SPECIAL[name], rest)
     if name in BUILTINS:
-        return BUILTINS[name](sh, rest)
+        return sh.builtin(BUILTINS[name], rest)
     pid = sh.fork(lambda child: child.exec_external(rest, sh.state.environ(), []))
     return sh.wait_foreground([pid], " ".join(rest))
 
 
+# dash's table: the option letter, the name -a shows, the resource, its unit in bytes
+ULIMITS = [
+    ("t", "time(seconds)", limits.RLIMIT_CPU, 1), ("f", "file(blocks)", limits.RLIMIT_FSIZE, 512),
+    ("d", "data(kbytes)", limits.RLIMIT_DATA, 1024), ("s", "stack(kbytes)", limits.RLIMIT_STACK, 1024),
+    ("c", "coredump(blocks)", limits.RLIMIT_CORE, 512), ("m", "memory(kbytes)", limits.RLIMIT_RSS, 1024),
+    ("l", "locked memory(kbytes)", limits.RLIMIT_MEMLOCK, 1024),
+    ("p", "process", limits.RLIMIT_NPROC, 1), ("n", "nofiles", limits.RLIMIT_NOFILE, 1),
+    ("v", "vmemory(kbytes)", limits.RLIMIT_AS, 1024), ("w", "locks", limits.RLIMIT_LOCKS, 1),
+    ("r", "rtprio", limits.RLIMIT_RTPRIO, 1),
+]
+
+
 def b_ulimit(sh: Shell, args: list[str]) -> int:
+    """ulimit [-H|-S] [-a | -tfdscmlpnvwr] [LIMIT|unlimited]: the shell's resource
+    limits, which every command it starts inherits (dash's; -u is bash's -p).  It
+    sets both the soft and the hard limit unless -S or -H says which; it shows
+    the soft one."""
     from kernel.libpy.os import _trap
     rest = args[1:]
-    if rest and rest[0] == "-u":
-        rest = rest[1:]
-    elif rest and rest[0] in ("-a",):
-        soft, _ = _trap("getrlimit", RLIMIT_NPROC)
-        sh.say(1, f"-u: processes                {soft}\n")
+    soft, hard, show_all, what = True, True, False, "f"
+    letters = {opt[0] for opt in ULIMITS}
+    while rest and rest[0].startswith("-") and len(rest[0]) > 1:
+        word = rest.pop(0)
+        if word == "--":
+            break
+        for letter in word[1:]:
+            if letter in "HS":
+                soft, hard = letter == "S", letter == "H"    # the last one wins, as in dash
+            elif letter == "a":
+                show_all = True
+            elif letter in letters or letter == "u":
+                what = "p" if letter == "u" else letter
+            else:
+                raise CommandError(f"ulimit: Illegal option -{letter}")
+    if rest and (show_all or len(rest) > 1):
+        raise CommandError("ulimit: too many arguments")
+    if show_all:
+        for _, name, resource, unit in ULIMITS:
+            sh.say(1, f"{name:<20} {_limit_text(_trap('getrlimit', resource), soft, unit)}\n")
         return 0
-    elif rest and rest[0].startswith("-"):
-        raise CommandError(f"ulimit: Illegal option {rest[0]}")
+    _, _, resource, unit = next(u for u in ULIMITS if u[0] == what)
+    current = _trap("getrlimit", resource)
     if not rest:
-        soft, _ = _trap("getrlimit", RLIMIT_NPROC)
-        sh.say(1, f"{soft}\n")
+        sh.say(1, _limit_text(current, soft, unit) + "\n")
         return 0
-    value = _number(sh, "ulimit", rest[0])
+    if rest[0] == "unlimited":
+        value = limits.RLIM_INFINITY
+    elif rest[0].strip("0123456789") == "":                # (dash: "" is 0)
+        value = min(int(rest[0] or "0") * unit, limits.RLIM_INFINITY)
+    else:
+        raise CommandError("ulimit: bad number")
+    new = (value if soft else current[0], value if hard else current[1])
     try:
-        _trap("setrlimit", RLIMIT_NPROC, (value, value))
+        _trap("setrlimit", resource, new)
     except OSError as e:
         raise CommandError(f"ulimit: error setting limit ({e.strerror})", 2)
     return 0
+
+
+def _limit_text(pair: tuple[int, int], soft: bool, unit: int) -> str:
+    value = pair[0] if soft else pair[1]
+    return "unlimited" if value == limits.RLIM_INFINITY else str(value // unit)
 
 
 def b_hash(sh: Shell, args: list[str]) -> int:

@@ -9,13 +9,11 @@ too.
 from __future__ import annotations
 
 from . import builtins  # the tables, for help's list
-from .runner import CommandError
+from .runner import O_CREAT, O_TRUNC, O_WRONLY, CommandError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .runner import Shell
-
-O_WRONLY = 1
 
 
 def b_trace(sh: Shell, args: list[str]) -> int:
@@ -112,15 +110,22 @@ def b_strace(sh: Shell, args: list[str]) -> int:
     path = sh.lookup(rest[0])
     if path is None:
         raise CommandError(f"strace: Can't stat '{rest[0]}': No such file or directory", 1)
-    if out is not None and not out.startswith("/"):
-        out = sh.os.getcwd().rstrip("/") + "/" + out
     env = sh.state.environ()
-    request = "{pid}" + (" follow" if follow else "") + (f" file {out}" if out else "")
 
     def child(child_sh: Shell) -> int:
+        # As strace does: it opens FILE itself (so the permission checks are the
+        # user's own), the tracer writes through that open file, and the command
+        # does not inherit it (os.open's fds are close-on-exec).
         cos = child_sh.os
+        request = f"strace {cos.getpid()}" + (" follow" if follow else "")
+        if out is not None:
+            try:
+                request += f" fd {cos.open(out, O_WRONLY | O_CREAT | O_TRUNC, 0o666)}"
+            except OSError as e:
+                child_sh.say(2, f"strace: Can't fopen '{out}': {e.strerror}\n")
+                return 1
         fd = cos.open("/proc/trace", O_WRONLY)
-        cos.write(fd, ("strace " + request.format(pid=cos.getpid())).encode())
+        cos.write(fd, request.encode())
         cos.close(fd)
         return child_sh.exec_external(rest, env, [], path)
     pid = sh.fork(child)

@@ -75,6 +75,7 @@ class Shell:
         self.subst_status: int | None = None
         self.errexit_off = 0          # > 0 inside if/while conditions, && and || lists
         self.pending_traps: list[int] = []
+        self.out_error = False        # a builtin's standard output could not be written
 
     # ---- messages ---------------------------------------------------------------------
 
@@ -84,7 +85,8 @@ class Shell:
             while data:
                 data = data[self.os.write(fd, data):]
         except OSError:
-            pass
+            if fd == 1:
+                self.out_error = True
 
     def error(self, message: str) -> None:
         st = self.state
@@ -304,7 +306,7 @@ class Shell:
             for n, v in assigns:
                 st.assign(n, v)
             try:
-                return self.with_redirects(cmd.redirects, lambda: SPECIAL[name](self, words))
+                return self.with_redirects(cmd.redirects, lambda: self.builtin(SPECIAL[name], words))
             except CommandError as e:             # fatal in a script, as POSIX says
                 self.error(str(e))
                 if not st.interactive:
@@ -316,7 +318,7 @@ class Shell:
         if name in BUILTINS:
             try:
                 return self.with_temp_vars(assigns, lambda: self.with_redirects(
-                    cmd.redirects, lambda: BUILTINS[name](self, words)))
+                    cmd.redirects, lambda: self.builtin(BUILTINS[name], words)))
             except CommandError as e:
                 self.error(str(e))
                 return e.status
@@ -644,11 +646,15 @@ class Shell:
             saved.append((fd, None))
             return
         low = []
-        while copy < 10:
-            low.append(copy)
-            copy = os.dup(fd)
-        for c in low:
-            os.close(c)
+        try:
+            while copy < 10:
+                low.append(copy)
+                copy = os.dup(fd)
+        except OSError as e:                    # EMFILE, under a low `ulimit -n`
+            raise CommandError(f"{fd}: {e.strerror}")      # (dash's words)
+        finally:
+            for c in low:
+                os.close(c)
         saved.append((fd, copy))
 
     def apply_redirects(self, redirects: list[ast.Redirect], saved: list | None) -> None:
@@ -681,12 +687,27 @@ class Shell:
                 target = self.expand.string(r.target)
                 new = self.open_target(r.op, target)
             if saved is not None:
-                self.save_fd(fd, saved)
+                try:
+                    self.save_fd(fd, saved)
+                except CommandError:
+                    os.close(new)
+                    raise
             if new != fd:
                 os.dup2(new, fd)
                 os.close(new)
             else:
                 os.set_inheritable(fd, True)
+
+    def builtin(self, fn, words: list[str]) -> int:
+        """Run a builtin.  If its output could not be written (a full disk, say),
+        dash says `echo: I/O error` and the status gets 1."""
+        self.out_error = False
+        status = fn(self, words)
+        if self.out_error:
+            self.out_error = False
+            self.error(f"{words[0]}: {words[0]}: I/O error")   # (dash names it twice)
+            status |= 1
+        return status
 
     def open_target(self, op: str, target: str) -> int:
         os = self.os

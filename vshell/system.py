@@ -12,11 +12,12 @@ import programs
 
 class Options:
     """How to build and boot the machine (the command line's kernel options)."""
-    __slots__ = ("seed", "virtual_time", "user", "mounts", "policy", "quantum", "fork_first")
+    __slots__ = ("seed", "virtual_time", "user", "mounts", "policy", "quantum", "fork_first",
+                 "fs_size")
 
     def __init__(self, seed: int | None = None, virtual_time: bool = False, user: str = "student",
                  mounts: list[str] | None = None, policy: str = "rr", quantum: int = 10,
-                 fork_first: str = "random") -> None:
+                 fork_first: str = "random", fs_size: int | None = None) -> None:
         self.seed = seed
         self.virtual_time = virtual_time
         self.user = user
@@ -24,6 +25,7 @@ class Options:
         self.policy = policy
         self.quantum = quantum
         self.fork_first = fork_first
+        self.fs_size = fs_size                              # None: the kernel's default
 
 
 def account(name: str):
@@ -34,8 +36,9 @@ def account(name: str):
 
 
 def make_machine(opts: Options, console) -> Kernel:
+    size = {"fs_size": opts.fs_size} if opts.fs_size is not None else {}
     k = Kernel(seed=opts.seed, virtual_time=opts.virtual_time, console=console,
-               policy=opts.policy, quantum=opts.quantum, fork_first=opts.fork_first)
+               policy=opts.policy, quantum=opts.quantum, fork_first=opts.fork_first, **size)
     fs = k.fs
     for name, host_path in programs.installable().items():
         mode = 0o4755 if name in SETUID_PROGRAMS else 0o755

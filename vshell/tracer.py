@@ -18,6 +18,7 @@ import os
 import signal as host_signal
 
 from kernel import trace as ev
+from kernel.sysfile import kernel_write
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -109,16 +110,39 @@ def event_pids(e: ev.Event) -> tuple[int, ...]:
     return (getattr(e, "pid", 0),)
 
 
+def viewer(k, pid: int) -> int | None:
+    """Whose eyes a viewer asked for by process pid is for: None for root's
+    (everything), else the user's id (see hidden)."""
+    p = k.procs.get(pid)
+    return None if p is None or p.euid == 0 else p.uid
+
+
+def hidden(k, viewer_uid: int | None, e: ev.Event) -> bool:
+    """May this viewer not see e?  A system call's arguments and results are the
+    process's data, so a user sees those of their own processes only -- not
+    another user's, nor their own while running as someone else (a set-user-ID
+    program: su reading /etc/shadow), as ptrace allows on Linux.  Who runs what
+    and when (scheduling, signals, exec) is for everyone, as ps shows it."""
+    if viewer_uid is None or not isinstance(e, (ev.SyscallEnter, ev.SyscallExit)):
+        return False
+    p = k.procs.get(e.pid)
+    return p is None or not p.uid == p.euid == viewer_uid
+
+
 class Tracer:
     """A subscriber that shows some kinds of event, for some processes."""
 
-    def __init__(self, write: Callable[[str], None], colour: bool = False) -> None:
+    def __init__(self, write: Callable[[str], None], colour: bool = False,
+                 viewer_uid: int | None = None, k=None) -> None:
         self.write = write
         self.colour = colour
         self.kinds: tuple = tuple(t for ts in KINDS.values() for t in ts)
         self.pids: set[int] | None = None            # None: every process
         self.follow = False                           # children of traced pids too
         self.pending: dict = {}
+        self.k = k
+        self.viewer = viewer_uid                      # None: root's view, everything
+        self.noted: set[int] = set()                  # pids whose calls were hidden
 
     def set_kinds(self, names: list[str]) -> None:
         self.kinds = tuple(t for n in names for t in KINDS[n])
@@ -130,6 +154,12 @@ class Tracer:
             if not any(pid in self.pids for pid in event_pids(e)):
                 return
         if not isinstance(e, self.kinds):
+            return
+        if hidden(self.k, self.viewer, e):
+            if e.pid not in self.noted:
+                self.noted.add(e.pid)
+                self.write(f"[pid {e.pid}] --- system calls not shown: "
+                           "it runs as another user ---\n")
             return
         line = format_event(e, self.pending)
         if line is None:
@@ -161,9 +191,10 @@ class TraceControl:
     def to_terminal(self, text: str) -> None:
         self.k.tty.console.write(2, text.encode("utf-8", "replace"))
 
-    def start(self, kinds: list[str], pids: set[int] | None = None) -> None:
+    def start(self, kinds: list[str], pids: set[int] | None = None,
+              viewer_uid: int | None = None) -> None:
         self.stop()
-        self.live = Tracer(self.to_terminal, self.colour)
+        self.live = Tracer(self.to_terminal, self.colour, viewer_uid, self.k)
         self.live.set_kinds(kinds)
         self.live.pids = pids
         self.unsubscribe = self.k.trace.subscribe(self.live)
@@ -181,7 +212,7 @@ class TraceControl:
         if not words:
             return
         if words[0] == "strace":
-            self.strace(words[1:])
+            self.strace(words[1:], pid)
             return
         if words[0] == "timeline" and len(words) > 1 and words[1].isdigit():
             self.timeline(int(words[1]))
@@ -199,24 +230,36 @@ class TraceControl:
         if "pid" in words:
             i = words.index("pid")
             pids = {int(w) for w in words[i + 1:] if w.isdigit()}
-        self.start(kinds, pids)
+        self.start(kinds, pids, viewer(self.k, pid))
 
-    def strace(self, words: list[str]) -> None:
-        """strace PID [follow] [file PATH]: system calls of one command."""
-        if not words or not words[0].isdigit():
+    def strace(self, words: list[str], requester: int) -> None:
+        """strace PID [follow] [fd N]: the system calls of one command, on the
+        terminal or into the requester's open fd N.  The requester opened that
+        file itself (strace -o FILE does), so its permission checks were the
+        same as for any write; the tracer keeps the open file until the command
+        is over and writes through it."""
+        k = self.k
+        asker = k.procs.get(requester)
+        if not words or not words[0].isdigit() or asker is None:
             return
         pid = int(words[0])
-        path = words[words.index("file") + 1] if "file" in words[:-1] else None
-        if path:                              # strace -o FILE: into the virtual file system
-            owner = self.k.procs.get(pid)
-            uid = owner.uid if owner else 0
-            inode = self.k.fs.write_file(path, b"", uid=uid, gid=uid)
+        if k.procs.get(pid) is None:
+            return                            # (no Exit would ever end the session)
+        out = None
+        if "fd" in words[:-1]:
+            try:
+                out = k.files.incref(asker.fds.get(int(words[words.index("fd") + 1])))
+            except (OSError, ValueError):
+                return
 
-            def write(text: str, inode=inode) -> None:
-                inode.write_at(inode.size, text.encode("utf-8", "replace"))
+            def write(text: str) -> None:
+                try:
+                    kernel_write(k, out, text.encode("utf-8", "replace"))
+                except OSError:
+                    pass                      # a full disk: the rest of the trace is lost
         else:
             write = self.to_terminal
-        tracer = Tracer(write, self.colour and path is None)
+        tracer = Tracer(write, self.colour and out is None, viewer(k, requester), k)
         tracer.set_kinds(["syscalls", "signals", "proc"])
         tracer.pids = {pid}
         tracer.follow = "follow" in words
@@ -225,7 +268,9 @@ class TraceControl:
             tracer(e)
             if isinstance(e, ev.Exit) and e.pid == pid:
                 unsubscribe()                 # the command is over
-        unsubscribe = self.k.trace.subscribe(watch)
+                if out is not None:
+                    k.files.decref(k, out)
+        unsubscribe = k.trace.subscribe(watch)
 
     def timeline(self, pid: int) -> None:
         """Record pid's process tree until pid exits, then show the table."""
@@ -266,6 +311,7 @@ class Stepper:
                  requester: int = 0) -> None:
         self.k = k
         self.requester = requester            # the shell that asked: its prompt is not stepped
+        self.viewer = viewer(k, requester)      # whose eyes: see hidden
         self.kind = kind
         self.write = write
         self.leave = leave
@@ -295,6 +341,8 @@ class Stepper:
 
     def __call__(self, e: ev.Event) -> None:
         if not self.wanted(e) or self.k.tty.editing or getattr(e, "pid", None) == self.requester:
+            return
+        if hidden(self.k, self.viewer, e):
             return
         self.write(f"\n>> {self.describe(e)}\n{self.table()}"
                    "step: Enter for the next event, c to run on, q to leave step mode: ")

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 # Modules whose use would reach the host behind the kernel's back.
 BLOCKED = frozenset("""subprocess socket threading multiprocessing asyncio pathlib ctypes select
-selectors mmap pty tty fcntl resource concurrent urllib http ftplib smtplib ssl
+selectors mmap pty tty fcntl concurrent urllib http ftplib smtplib ssl
 sqlite3 importlib webbrowser posix nt _posixsubprocess pdb code logging
 tkinter turtle faulthandler atexit readline curses socketserver xmlrpc cProfile profile
 signal_host _signal _io gc zipimport venv ensurepip idlelib pydoc platform sysconfig
@@ -528,7 +528,7 @@ class Runtime:
         return m
 
 
-LATER = ("termios", "getpass", "pwd", "grp", "runpy")     # virtual too, loaded when first asked for
+LATER = ("termios", "getpass", "pwd", "grp", "runpy", "resource")     # virtual too, loaded when first asked for
 _LATER_TEMPLATES: dict[str, dict] = {}
 
 

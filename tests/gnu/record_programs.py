@@ -9,7 +9,9 @@ Each case runs in a fresh temporary directory holding its files, with its
 stdin on a pipe, under LC_ALL=C.UTF-8 and, when run as root, as the user
 nobody (so that "Permission denied" cases behave as for an ordinary user).
 The tests run the same argv in vshell with the same files in the home
-directory, and compare stdout, stderr and the exit status.
+directory, and compare stdout, stderr and the exit status.  The cases of the
+group "full" run with standard output on /dev/full: how each tool reports a
+full disk.
 """
 from __future__ import annotations
 
@@ -312,6 +314,46 @@ CASES: list[tuple[str, list[str], str, dict[str, str]]] = [
     ("files", ["python", "hello.py", "a", "b"], "",
      {"hello.py": "import sys\nprint('hello', sys.argv, __name__)\n"}),
     ("files", ["python", "bad.py"], "", {"bad.py": "x = (\n"}),
+    # a full disk: the group "full" runs with standard output on /dev/full
+    ("full", ["cat", "poem"], "", {"poem": POEM}),
+    ("full", ["cat", "-n", "poem"], "", {"poem": POEM}),
+    ("full", ["cat"], "from stdin\n", {}),
+    ("full", ["echo", "hi"], "", {}),
+    ("full", ["printf", "%s\\n", "x"], "", {}),
+    ("full", ["wc", "poem"], "", {"poem": POEM}),
+    ("full", ["wc", "-l"], "a\nb\n", {}),
+    ("full", ["head", "poem"], "", {"poem": POEM}),
+    ("full", ["head", "-c", "5", "poem"], "", {"poem": POEM}),
+    ("full", ["tail", "lines"], "", {"lines": LINES}),
+    ("full", ["tail", "-c", "5", "lines"], "", {"lines": LINES}),
+    ("full", ["grep", "the", "poem"], "", {"poem": POEM}),
+    ("full", ["grep", "-c", "the", "poem"], "", {"poem": POEM}),
+    ("full", ["sort", "words"], "", {"words": WORDS}),
+    ("full", ["uniq", "words"], "", {"words": WORDS}),
+    ("full", ["cut", "-c", "1-3", "poem"], "", {"poem": POEM}),
+    ("full", ["tr", "a-z", "A-Z"], "some text\n", {}),
+    ("full", ["tee"], "some text\n", {}),
+    ("full", ["seq", "3"], "", {}),
+    ("full", ["yes"], "", {}),
+    ("full", ["basename", "/a/b"], "", {}),
+    ("full", ["dirname", "/a/b"], "", {}),
+    ("full", ["printenv", "HOME"], "", {}),
+    ("full", ["env", "-i", "A=1"], "", {}),
+    ("full", ["ls", "t"], "", {"t/a": "", "t/b": ""}),
+    ("full", ["pwd"], "", {}),
+    ("full", ["mkdir", "-v", "d"], "", {}),
+    ("full", ["rm", "-v", "a"], "", {"a": ""}),
+    ("full", ["ln", "-v", "a", "b"], "", {"a": ""}),
+    ("full", ["mv", "-v", "a", "b"], "", {"a": ""}),
+    ("full", ["cp", "-v", "a", "b"], "", {"a": "x\n"}),
+    ("full", ["cp", "poem", "/dev/full"], "", {"poem": POEM}),
+    ("full", ["tee", "/dev/full"], "some text\n", {}),
+    ("full", ["tee", "copy", "/dev/full"], "some text\n", {}),
+    ("full", ["sort", "-o", "/dev/full", "words"], "", {"words": WORDS}),
+    ("full", ["uniq", "words", "/dev/full"], "", {"words": WORDS}),
+    ("full", ["xargs", "echo"], "a b\n", {}),
+    ("full", ["date", "-u", "-d", "@1767225600"], "", {}),
+    ("full", ["stat", "-c", "%n %s", "a"], "", {"a": "12345"}),
 ]
 
 ENV = {"PATH": "/usr/bin:/bin", "HOME": "/home/student", "USER": "student",
@@ -326,7 +368,7 @@ def as_nobody() -> None:
         os.setuid(65534)
 
 
-def record(argv: list[str], stdin: str, files: dict[str, str]) -> dict:
+def record(argv: list[str], stdin: str, files: dict[str, str], to_full: bool = False) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         for path, text in files.items():
             full = os.path.join(tmp, path)
@@ -339,9 +381,11 @@ def record(argv: list[str], stdin: str, files: dict[str, str]) -> dict:
                 if os.geteuid() == 0:
                     os.chown(os.path.join(root, n), 65534, 65534)
         host_argv = [HOST_NAMES.get(argv[0], argv[0])] + argv[1:]
-        p = subprocess.run(host_argv, input=stdin.encode(), capture_output=True, cwd=tmp,
-                           env=ENV, preexec_fn=as_nobody, timeout=10)
-    out, err = p.stdout.decode(), p.stderr.decode()
+        with open("/dev/full" if to_full else os.devnull, "wb") as dev:
+            p = subprocess.run(host_argv, input=stdin.encode(), cwd=tmp, env=ENV,
+                               stdout=dev if to_full else subprocess.PIPE, stderr=subprocess.PIPE,
+                               preexec_fn=as_nobody, timeout=10)
+    out, err = (p.stdout or b"").decode(), p.stderr.decode()
     # the host's temporary directory and user are vshell's home and student
     out, err = (s.replace(tmp, "/home/student").replace("nobody", "student")
                 .replace("nogroup", "student") for s in (out, err))
@@ -352,7 +396,7 @@ def record(argv: list[str], stdin: str, files: dict[str, str]) -> dict:
 def main() -> None:
     groups: dict[str, list[dict]] = {}
     for group, argv, stdin, files in CASES:
-        groups.setdefault(group, []).append(record(argv, stdin, files))
+        groups.setdefault(group, []).append(record(argv, stdin, files, group == "full"))
     path = os.path.join(HERE, "programs.json")
     with open(path, "w") as f:
         json.dump({"env": ENV, "cases": groups}, f, indent=1, ensure_ascii=False)
