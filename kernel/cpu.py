@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from .kernel import Kernel
 
 TIMER_INTERVAL = 0.01       # host timer interrupt period, seconds
+KERNEL_HEADROOM = 20        # frames the kernel may need above a program's deepest frame
 COMPUTE_TICK = 1e-4         # virtual seconds of a tick of computation (TICK_EDGES steps)
 KERNEL_DIRS: tuple[str, ...] = ()   # filled in below: frames there are not user code
 
@@ -71,6 +72,8 @@ class CPU:
         self.main: greenlet | None = None
         self.need_resched = False
         self.need_preempt = False           # set by a timer interrupt, acted on as it returns
+        self.handoff: Proc | None = None    # picked to run next, to be started by the scheduler
+        self.kernel_limit = KERNEL_LIMIT    # the recursion limit of kernel code
         self.timers: list[tuple[float, int, Proc, int]] = []   # (deadline, seq, proc, gen)
         self.timer_seq = 0
         self.halted = False
@@ -166,6 +169,9 @@ class CPU:
     def run(self, until: Callable[[], bool] | None = None) -> None:
         """Run processes until `until()` holds, the machine halts, or nothing can run."""
         self.main = getcurrent()
+        host_limit = sys.getrecursionlimit()
+        self.kernel_limit = max(host_limit, KERNEL_LIMIT)
+        sys.setrecursionlimit(self.kernel_limit)
         outer, machine.cpu = machine.cpu, self
         hook, sys.unraisablehook = sys.unraisablehook, _unraisable
         try:
@@ -173,6 +179,7 @@ class CPU:
         finally:
             machine.cpu = outer
             sys.unraisablehook = hook
+            sys.setrecursionlimit(host_limit)
 
     def _run(self, until: Callable[[], bool] | None) -> None:
         k = self.k
@@ -183,7 +190,8 @@ class CPU:
                     self.service_host_signals()
                 if self.timers or signals.alarms:
                     self.expire_timers()
-                p = k.sched.pick()
+                p = self.handoff or k.sched.pick()
+                self.handoff = None
                 if p is None:
                     if not self.idle():
                         return
@@ -198,6 +206,7 @@ class CPU:
         if ctx is None:
             ctx = p.context = greenlet(self._process_main, self.main)
         ended = ctx.switch(p)
+        sys.setrecursionlimit(self.kernel_limit)
         self.charge()
         self.current = None
         if isinstance(ended, Proc):            # a process's context ran to its end
@@ -235,18 +244,31 @@ class CPU:
             self.main.switch()
             return
         nxt = self.k.sched.pick()
-        if nxt is None:
+        if nxt is None or nxt.context is None:
+            # A new process's context starts from the scheduler's stack, not on
+            # top of this one: started here, every fork of a chain would begin
+            # deeper than the last (CPython counts the frames below it).
+            self.handoff = nxt
             self.main.switch()
             return
         self.enter(nxt)
-        if nxt is p:
-            return                              # p yielded, and is next again
-        ctx = nxt.context
-        if ctx is None:
-            ctx = nxt.context = greenlet(self._process_main, self.main)
-            ctx.switch(nxt)
+        if nxt is not p:                        # (p may have yielded and be next again)
+            nxt.context.switch()
+        self.resume(p)
+
+    # ---- each process's own recursion limit ------------------------------------------------
+
+    def resume(self, p: Proc) -> None:
+        """p is back on the CPU: CPython's recursion limit becomes p's own.  A
+        program's limit counts from its first frame, plus room for the kernel's
+        frames above it, and never goes past what the host's C stack can hold --
+        deep recursion is the program's RecursionError, never a crashed vshell."""
+        rt = p.runtime
+        if rt is None or rt.recursion_base is None:
+            limit = self.kernel_limit
         else:
-            ctx.switch()
+            limit = min(rt.recursion_base + rt.recursion_limit + KERNEL_HEADROOM, max_depth())
+        sys.setrecursionlimit(limit)
 
     def timer_due(self) -> bool:
         now = self.k.clock.monotonic()
@@ -351,10 +373,12 @@ class CPU:
         if k.trace.active:
             k.trace.emit(ev.Tick(p.pid))
         p.in_kernel -= 1
+        if p.replay is not None and p.replay.tick == p.compute_ticks:
+            p.replay.run_handlers(k, p)          # the parent ran a handler at this tick
         if self.need_resched or self.host_signals or p.sig.pending:
-            self.return_to_user(p)
+            self.return_to_user(p, p.compute_ticks)
 
-    def return_to_user(self, p: Proc) -> None:
+    def return_to_user(self, p: Proc, tick: int | None = None) -> None:
         """The way out of the kernel: at the end of a slice, let due timers wake
         their sleepers and reschedule; then deliver signals."""
         if self.host_signals:
@@ -371,7 +395,7 @@ class CPU:
             else:
                 p.slice_left = sched.quantum_for(p)
         if p.sig.pending and p.replay is None:
-            self.k.signals.deliver(p)
+            self.k.signals.deliver(p, tick)
 
     def unwind(self, p: Proc, exc: BaseException) -> BaseException:
         """p leaves its program (exit, exec, a fatal signal): from now on every
@@ -427,7 +451,7 @@ class CPU:
             self.need_preempt = False
             self.preempt(p, "timer interrupt")
         if p.sig.pending and p.replay is None:
-            self.k.signals.deliver(p, preempted=True)
+            self.k.signals.deliver(p, "interrupt")
 
     def _interrupt_work(self, p: Proc) -> None:
         if self.host_signals or self.k.tty.editing:
@@ -466,6 +490,7 @@ class CPU:
         status = 0
         start: Callable[[], int] = p.start
         p.start = None
+        self.resume(p)
         while True:
             try:
                 if p.sig.pending:
@@ -490,6 +515,35 @@ class CPU:
         p.in_kernel += 1            # exit is kernel work: no preemption halfway through it
         k.exit_process(p, status)
         return p                                 # to the scheduler: this context is over
+
+
+KERNEL_LIMIT = 4000          # the kernel's own and native programs' recursion limit
+_max_depth: list[int] = []
+
+
+def max_depth() -> int:
+    """The deepest recursion limit the host's C stack can hold safely.  CPython
+    3.11 crashes rather than raise once C calls (say, map() or __repr__ in the
+    recursion) use up the stack: measured, about 550 bytes a level, so this
+    allows one level per KiB of the main thread's stack."""
+    if not _max_depth:
+        import resource
+        soft, _ = resource.getrlimit(resource.RLIMIT_STACK)
+        stack = 8 << 20 if soft == resource.RLIM_INFINITY else soft
+        _max_depth.append(max(KERNEL_LIMIT, min(stack >> 10, 64000)))
+    return _max_depth[0]
+
+
+def recursion_depth() -> int:
+    """How deep the code that calls this is, as CPython counts for its recursion
+    limit (it tells when asked for a lower limit than that)."""
+    limit = sys.getrecursionlimit()
+    try:
+        sys.setrecursionlimit(1)
+    except RecursionError as e:
+        return int(str(e).split("depth ")[1].split(":")[0])
+    sys.setrecursionlimit(limit)
+    return 1
 
 
 def _unraisable(info) -> None:

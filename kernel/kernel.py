@@ -234,12 +234,12 @@ class Kernel:
 
     # ---- when things go wrong --------------------------------------------------------
 
-    def replay_diverged(self, p: Proc, expected, name: str, args: tuple) -> None:
+    def replay_diverged(self, p: Proc, expected, name: str, args: tuple, why: str = "") -> None:
         where = p.where()
         line = f"{where[0]}:{where[1]}" if where else "?"
-        text = (f"vshell: fork replay of pid {p.pid} diverged at {line}: the parent "
-                f"called {expected.name}() here, the child {name}(); the program must "
-                "depend only on its system calls\n")
+        why = why or (f"the parent called {expected.name}() here, the child {name}(); "
+                      "the program must depend only on its system calls")
+        text = f"vshell: fork replay of pid {p.pid} diverged at {line}: {why}\n"
         self.message(p, text)
         p.replay = None
         raise self.cpu.unwind(p, ProcessExit(SIGKILL))

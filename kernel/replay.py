@@ -99,9 +99,11 @@ class Record:
             self.dropped = True
             self.entries = []
 
-    def note_signal(self, sig: int, preempted: bool) -> None:
+    def note_signal(self, sig: int, at: int | str | None) -> None:
+        """A handler ran: after the last call (at None), at the program's at-th
+        tick (an int), or at a host timer interrupt ("interrupt": not repeatable)."""
         if not self.dropped:
-            self.entries.append(Entry("signal", (sig, preempted), None))
+            self.entries.append(Entry("signal", (sig, at), None))
 
     def for_child(self, child_pid: int) -> list[Entry]:
         """The child's script: everything so far, then a fork that answers 0."""
@@ -118,6 +120,7 @@ class Replay:
     def __init__(self, entries: list[Entry]) -> None:
         self.entries = entries
         self.i = 0
+        self.tick: int | None = None        # the tick at which the next handler runs
 
     def answer(self, k: "Kernel", p: "Proc", name: str, args: tuple) -> Any:
         entries = self.entries
@@ -134,12 +137,20 @@ class Replay:
         return _fresh(e.result, False)
 
     def run_handlers(self, k: "Kernel", p: "Proc") -> None:
-        """Signal handlers that ran in the parent right after this call run here too."""
+        """Signal handlers that ran in the parent right after this call run here
+        too; one that ran at a tick of the program's computation waits for it."""
         entries = self.entries
+        self.tick = None
         while self.i < len(entries) and entries[self.i].name == "signal":
-            sig, preempted = entries[self.i].key
-            if preempted:
-                k.replay_diverged(p, entries[self.i], "signal handler at a preemption point", ())
+            sig, at = entries[self.i].key
+            if at == "interrupt":
+                k.replay_diverged(p, entries[self.i], "", (), why=(
+                    "the parent ran a signal handler at a timer interrupt, in the middle of "
+                    "a computation, and the child cannot find that point again (with --seed, "
+                    "vshell counts the program's steps and can)"))
+            if at is not None and p.compute_ticks < at:
+                self.tick = at
+                return
             self.i += 1
             if self.i == len(entries):
                 self.go_live(p)

@@ -133,8 +133,9 @@ class Signals:
 
     # ---- delivery (on the target's own context) -----------------------------
 
-    def deliver(self, p: Proc, preempted: bool = False) -> None:
-        """Act on p's deliverable pending signals, lowest number first."""
+    def deliver(self, p: Proc, at: int | str | None = None) -> None:
+        """Act on p's deliverable pending signals, lowest number first.  `at` is
+        where in the program a handler runs, for fork's replay (see replay.py)."""
         st = p.sig
         while st.pending:
             ready = sorted(s for s in st.pending
@@ -148,13 +149,13 @@ class Signals:
                 self._delivered(p, sig, IGNORE)
             elif d == SIG_CATCH and p.upcall is not None:
                 self._delivered(p, sig, "handler")
-                self.run_handler(p, sig, preempted)
+                self.run_handler(p, sig, at)
             else:
                 self.default(p, sig)
 
-    def run_handler(self, p: Proc, sig: int, preempted: bool) -> None:
+    def run_handler(self, p: Proc, sig: int, at: int | str | None) -> None:
         if p.record is not None:
-            p.record.note_signal(sig, preempted)
+            p.record.note_signal(sig, at)
         st = p.sig
         was_blocked = sig in st.blocked
         st.blocked.add(sig)                   # no nesting of the same signal

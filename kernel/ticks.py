@@ -4,21 +4,24 @@ A process that computes without making system calls must still be preempted,
 and -- with a seed -- at the same points on every run.  A host timer cannot
 promise that: where it fires depends on the host's speed.  So the loader
 compiles ticks into every program, as some real systems count instructions
-(IBM's virtual machines, Go's loop preemption): a call of `__tick__()` at the
-top of every loop body, every comprehension step and every function body.
+(IBM's virtual machines, Go's loop preemption): `__tick__(__ticks__, True)` at
+the top of every loop body, every comprehension step and every function body.
 Every TICK_EDGES of them make one tick of CPU time for the kernel: it charges
 the tick, lets timers expire, preempts a process whose slice is used up and
 delivers pending signals -- always at the same points of the program.
 
-The call is cheap because it is C all the way: `__tick__` is the `__next__` of
-an itertools chain over blocks of TICK_EDGES items, and only at the end of a
-block does Python code (the kernel's `compute_tick`) run.
+The call is cheap because it is C all the way: `__tick__` is the builtin
+`next` and `__ticks__` an itertools chain over blocks of TICK_EDGES items; only
+at the end of a block does Python code (the kernel's `compute_tick`) run.
+(`next` is one of the calls CPython makes without a recursion check, so a
+program's RecursionError reads as under python3.)
 
-The same call begins every `except` and `finally` block.  A process that is
-leaving its program (exit, exec, a fatal signal) has its `__tick__` replaced by
-one that raises the exit again, so that no handler of the program runs:
-`except BaseException: pass` cannot survive SIGKILL, and -- as on Unix --
-finally blocks do not run when a process is killed or calls `os._exit`.
+Every `except` and `finally` block begins with `__except__()`.  A process that
+is leaving its program (exit, exec, a fatal signal) has it, and its
+`__ticks__`, replaced by ones that raise the exit again, so that no handler of
+the program runs: `except BaseException: pass` cannot survive SIGKILL, and --
+as on Unix -- finally blocks do not run when a process is killed or calls
+`os._exit`.
 """
 from __future__ import annotations
 
@@ -30,7 +33,7 @@ if TYPE_CHECKING:
     from typing import Callable, Iterator
 
 TICK_EDGES = 1000           # loop steps and calls per tick of CPU time
-NAME = "__tick__"
+TICK, TICKS, EXCEPT = "__tick__", "__ticks__", "__except__"     # names in a program's builtins
 ONLY_AST = ast.PyCF_ONLY_AST
 
 
@@ -43,20 +46,29 @@ def instrument(tree: ast.Module, preemption: bool = True) -> ast.Module:
     return ast.fix_missing_locations(tree)
 
 
-def _call(where: ast.AST) -> ast.Call:
-    call = ast.Call(ast.Name(NAME, ast.Load()), [], [])
-    for node in (call, call.func):
-        ast.copy_location(node, where)
-        node.end_lineno = getattr(where, "end_lineno", None)
-        node.end_col_offset = getattr(where, "end_col_offset", None)
-    return call
+def _tick(where: ast.AST) -> ast.Call:
+    """__tick__(__ticks__, True), placed where the statement it precedes is."""
+    return _located(ast.Call(_located(ast.Name(TICK, ast.Load()), where),
+                             [_located(ast.Name(TICKS, ast.Load()), where),
+                              _located(ast.Constant(True), where)], []), where)
 
 
-def _prepend(body: list[ast.stmt], skip_docstring: bool = False) -> None:
-    """A tick before the first statement (after a docstring, which must stay first)."""
+def _except(where: ast.AST) -> ast.Call:
+    return _located(ast.Call(_located(ast.Name(EXCEPT, ast.Load()), where), [], []), where)
+
+
+def _located(node, where: ast.AST):
+    ast.copy_location(node, where)
+    node.end_lineno = getattr(where, "end_lineno", None)
+    node.end_col_offset = getattr(where, "end_col_offset", None)
+    return node
+
+
+def _prepend(body: list[ast.stmt], call=_tick, skip_docstring: bool = False) -> None:
+    """A call before the first statement (after a docstring, which must stay first)."""
     first = 1 if skip_docstring and _is_docstring(body[0]) and len(body) > 1 else 0
     where = body[first]
-    body.insert(first, ast.copy_location(ast.Expr(_call(where)), where))
+    body.insert(first, ast.copy_location(ast.Expr(call(where)), where))
 
 
 def _is_docstring(stmt: ast.stmt) -> bool:
@@ -87,18 +99,18 @@ class _Ticks(ast.NodeTransformer):
     def visit_comprehension(self, node: ast.comprehension) -> ast.comprehension:
         self.generic_visit(node)
         if self.preemption:
-            node.ifs.append(_call(node.target))       # always true: a tick per step
+            node.ifs.append(_tick(node.target))       # always true: a tick per step
         return node
 
     def visit_ExceptHandler(self, node: ast.ExceptHandler) -> ast.ExceptHandler:
         self.generic_visit(node)
-        _prepend(node.body)
+        _prepend(node.body, _except)
         return node
 
     def _try(self, node):
         self.generic_visit(node)
         if node.finalbody:
-            _prepend(node.finalbody)
+            _prepend(node.finalbody, _except)
         return node
 
     visit_Try = _try
@@ -108,21 +120,31 @@ class _Ticks(ast.NodeTransformer):
 
 # ---- the counter a process's program calls ------------------------------------------------
 
-def counter(on_tick: Callable[[], None]) -> Callable[[], bool]:
-    """A `__tick__` function for TICK_EDGES calls: each returns True; the last
-    also calls on_tick(), which must install the next counter before it runs any
-    code that ticks (a signal handler of the program): a counter cannot be
-    entered again while it is calling on_tick.  If on_tick raises, the exception
-    goes to the program at that tick."""
+def counter(on_tick: Callable[[], None]) -> Iterator[bool]:
+    """`__ticks__` for TICK_EDGES ticks: each gives True; the last also calls
+    on_tick(), which must install the next counter before it runs any code that
+    ticks (a signal handler of the program): a counter cannot be entered again
+    while it calls on_tick.  If on_tick raises, the exception goes to the
+    program at that tick.  (A counter that CPython could not even resume, out
+    of recursion depth, is spent: __tick__'s default keeps the program going.)"""
     def block() -> Iterator[tuple]:
         yield repeat(True, TICK_EDGES - 1)
         on_tick()
         yield (True,)
-    return chain.from_iterable(block()).__next__
+    return chain.from_iterable(block())
 
 
-def raiser(exc: BaseException) -> Callable[[], bool]:
-    """The `__tick__` of a process leaving its program: every tick raises exc again."""
-    def tick() -> bool:
-        raise exc
-    return tick
+class Raiser:
+    """`__ticks__` and `__except__` of a process leaving its program: raise exc again."""
+
+    def __init__(self, exc: BaseException) -> None:
+        self.exc = exc
+
+    def __iter__(self) -> Raiser:
+        return self
+
+    def __next__(self) -> bool:
+        raise self.exc
+
+    def __call__(self) -> None:
+        raise self.exc

@@ -267,3 +267,82 @@ def test_an_orphaned_stopped_process_group_is_hung_up():
         time.sleep(0.5)
     """)
     assert r.out == "hung up\ncontinued\n"
+
+
+# ---- deep fork chains, deep recursion -----------------------------------------------------------
+
+def test_a_chain_of_hundreds_of_forks_works():
+    r = run("""
+        import os
+        depth = 0
+        while depth < 300:
+            pid = os.fork()
+            if pid:
+                os.waitpid(pid, 0)
+                break
+            depth += 1
+        if depth == 300:
+            print("deepest", depth)
+    """)
+    assert (r.out, r.err, r.code) == ("deepest 300\n", "", 0)
+
+
+def test_each_process_has_its_own_recursion_limit():
+    r = run("""
+        import os, sys
+        pid = os.fork()
+        if pid == 0:
+            sys.setrecursionlimit(50)
+            os._exit(0)
+        os.wait()
+        print(sys.getrecursionlimit())
+        def f(n):
+            return n if n == 500 else f(n + 1)
+        print(f(0))
+    """)
+    assert (r.out, r.err) == ("1000\n500\n", "")
+
+
+def test_deep_recursion_is_the_programs_recursion_error_whatever_limit_it_set():
+    r = run("""
+        import sys
+        sys.setrecursionlimit(10 ** 6)
+        def through_c(k):
+            return list(map(through_c, [k + 1]))
+        class R:
+            def __init__(self, k):
+                self.k = k
+            def __repr__(self):
+                return repr(R(self.k + 1))
+        for deep in (lambda: through_c(0), lambda: repr(R(0))):
+            try:
+                deep()
+            except RecursionError as e:
+                print("RecursionError:", e)
+        for i in range(5000):
+            pass
+        print(sys.getrecursionlimit())
+    """)
+    assert r.out == "RecursionError: maximum recursion depth exceeded\n" * 2 + "1000000\n"
+
+
+def test_a_handler_that_ran_during_a_computation_is_replayed_at_the_same_point():
+    r = run("""
+        import os, signal
+        n = 0
+        done = False
+        def alarm(sig, frame):
+            global done
+            done = True
+        signal.signal(signal.SIGALRM, alarm)
+        signal.alarm(1)
+        while not done:
+            n += 1
+        if os.fork() == 0:
+            print("child", n, flush=True)
+            os._exit(0)
+        os.wait()
+        print("parent", n)
+    """)
+    child, parent = r.out.split()[1::2]
+    assert child == parent and int(parent) > 1000 and r.err == ""

@@ -16,7 +16,7 @@ import os as host_os
 import sys as host_sys
 import types
 
-from kernel.cpu import KERNEL_DIRS, machine
+from kernel.cpu import KERNEL_DIRS, machine, recursion_depth
 from kernel.errors import Unwind
 from kernel.libpy import os as vos
 from kernel.libpy import path as vpath
@@ -75,7 +75,7 @@ for _name in ("help", "breakpoint", "copyright", "credits", "license"):
 
 _SYS_NAMES = """version version_info hexversion api_version implementation platform byteorder
 maxsize maxunicode float_info int_info hash_info float_repr_style builtin_module_names
-getrecursionlimit getsizeof intern exc_info getdefaultencoding getfilesystemencoding
+getsizeof intern exc_info getdefaultencoding getfilesystemencoding
 getfilesystemencodeerrors flags copyright abiflags prefix base_prefix exec_prefix
 base_exec_prefix dont_write_bytecode getrefcount stdlib_module_names exception
 get_int_max_str_digits set_int_max_str_digits is_finalizing _getframe warnoptions
@@ -132,8 +132,22 @@ class VirtualSys(types.ModuleType):
     def settrace(self, fn) -> None:
         """Tracing would stop preemption; vshell programs cannot trace."""
 
-    def setrecursionlimit(self, n: int) -> None:
-        host_sys.setrecursionlimit(max(n, host_sys.getrecursionlimit()))
+    def getrecursionlimit(self) -> int:
+        return self._rt.recursion_limit
+
+    def setrecursionlimit(self, limit: int) -> None:
+        """This process's own limit (the kernel applies it whenever the process runs)."""
+        if not isinstance(limit, int):
+            raise TypeError(f"'{type(limit).__name__}' object cannot be interpreted as an integer")
+        if limit < 1:
+            raise ValueError("recursion limit must be greater or equal than 1")
+        rt = self._rt
+        depth = recursion_depth() - (rt.recursion_base or 0)
+        if limit <= depth:
+            raise RecursionError(f"cannot set the recursion limit to {limit} at the recursion "
+                                 f"depth {depth}: the limit is too low")
+        rt.recursion_limit = limit
+        rt.k.cpu.resume(rt.p)
 
     def flush_std(self) -> None:
         for s in self._streams[1:]:
@@ -173,6 +187,8 @@ class Runtime:
         self._builtins: dict[str, Any] | None = None
         self.importer_cache = k.loader.module_cache
         self.unbuffered = environ.get("PYTHONUNBUFFERED", "") != ""    # python -u
+        self.recursion_limit = 1000             # sys.setrecursionlimit's, for this process
+        self.recursion_base: int | None = None  # CPython's depth below the program's first frame
         p.runtime = self
         p.upcall = self.run_handler
 
@@ -197,23 +213,29 @@ class Runtime:
             b = self._builtins = _BUILTINS.copy()
             b.update(print=self.print, input=self.input, open=self.open,
                      __import__=self.import_, exit=_exit, quit=_exit)
-            b["__tick__"] = self.ticks()
+            b.update(__tick__=next, __ticks__=self.ticks(), __except__=self.except_)
         return self._builtins
 
     # ---- ticks: the kernel's turn while the program computes (kernel/ticks.py) ----------------
 
     def ticks(self):
-        """A fresh `__tick__` for the program: raises the exit if the process is
-        leaving its program, else counts steps and calls the kernel every block."""
+        """A fresh `__ticks__` for the program: counts its steps and calls the
+        kernel every block, or raises the exit if the process leaves its program."""
         ticks = host_module("kernel.ticks")
         if self.p.unwinding is not None:
-            return ticks.raiser(self.p.unwinding)
+            return ticks.Raiser(self.p.unwinding)
         return ticks.counter(self.on_tick)
 
     def on_tick(self) -> None:
         """The program took TICK_EDGES steps: the next counter, then the kernel's turn."""
-        self._builtins["__tick__"] = self.ticks()
+        self._builtins["__ticks__"] = self.ticks()
         self.k.cpu.compute_tick(self.p)
+
+    def except_(self) -> None:
+        """The first step of every except and finally block of the program (see
+        `unwinding`).  After a RecursionError the counter may be spent: a new one."""
+        if type(host_sys.exc_info()[1]) in (RecursionError, MemoryError):
+            self._builtins["__ticks__"] = self.ticks()
 
     def exec_main(self, path: str, source: bytes | str, argv: list[str], file: str | None,
                   unbuffered: bool) -> None:
@@ -234,7 +256,8 @@ class Runtime:
     def unwinding(self, exc: BaseException) -> None:
         """The process leaves its program (kernel's unwind): no handler may run."""
         if self._builtins is not None:
-            self._builtins["__tick__"] = host_module("kernel.ticks").raiser(exc)
+            raiser = host_module("kernel.ticks").Raiser(exc)
+            self._builtins.update(__ticks__=raiser, __except__=raiser)
 
     # ---- what native programs (the shell, init) use directly ---------------------------------
 
@@ -319,6 +342,8 @@ class Runtime:
         if file is not None:
             ns["__file__"] = file
         self.modules["__main__"] = main
+        self.recursion_base = recursion_depth()
+        self.k.cpu.resume(self.p)
         try:
             exec(code, ns)
             status = 0
