@@ -90,6 +90,13 @@ CASES = [
          {"which": "python", "runs": 3}, (1, 1)),
     Case("startup.prompt", "bench_shell.prompt", {"runs": 5}, {"runs": 2}, (1, 1)),
     Case("startup.importtime", "bench_shell.importtime", {}, {}, (1, 1)),
+    # 7. computation: the cost of the preemption points compiled into loops
+    Case("compute.vshell_seed", "bench_compute.vshell", {"steps": 5_000_000, "seed": 1},
+         {"steps": 1_000_000, "seed": 1}, (3, 1)),
+    Case("compute.vshell", "bench_compute.vshell", {"steps": 5_000_000},
+         {"steps": 1_000_000}, (3, 1)),
+    Case("compute.host", "bench_compute.host", {"steps": 5_000_000},
+         {"steps": 1_000_000}, (3, 1)),
 ]
 # 6. programs: cat and wc on a big file, vshell vs GNU coreutils
 PROGRAM_LINES = ("cat_wc_l", "wc", "cat3_wc_c")        # keys of bench_programs.COMMANDS
@@ -414,6 +421,15 @@ def table(results: dict, s: dict, meta: dict) -> str:
         if gb:
             add(f"   GNU side: {gb['coreutils']}, locale {gb['locale'] or 'C'}, under dash; "
                 "vshell side: seed 1, virtual time, mount read-only at /mnt")
+    if ran("compute."):
+        steps = val(results, "compute.host", "steps")
+        header("7. a loop that only computes (cpu.py's)", "seconds", "vs host")
+        host = val(results, "compute.host", "seconds")
+        for name, label in (("compute.vshell_seed", "vshell --seed (ticks in the loop)"),
+                            ("compute.vshell", "vshell, no seed (the host timer)"),
+                            ("compute.host", "host python3 (start-up taken off)")):
+            secs = val(results, name, "seconds")
+            line(label, fmt(secs, ".3f", " s"), fmt(ratio(secs, host), ".2f", "x"), "info")
     errors = [n for n, r in results.items() if r.get("error")]
     if errors:
         add("")
