@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from .kernel import Kernel
 
 TIMER_INTERVAL = 0.01       # host timer interrupt period, seconds
+WATCHDOG_PERIODS = 25       # with a seed: timer periods without a tick before preempting
 KERNEL_HEADROOM = 20        # frames the kernel may need above a program's deepest frame
 COMPUTE_TICK = 1e-4         # virtual seconds of a tick of computation (TICK_EDGES steps)
 KERNEL_DIRS: tuple[str, ...] = ()   # filled in below: frames there are not user code
@@ -78,6 +79,7 @@ class CPU:
         self.timer_seq = 0
         self.halted = False
         self.irq_ticks = 0          # ticks (system calls, computation) since the last timer interrupt
+        self.quiet = 0              # timer periods in a row without a tick
         self.switches = 0
         self.last_pid = 0           # who had the CPU before (0: nobody yet)
         self.on_cpu_since = 0.0
@@ -463,9 +465,17 @@ class CPU:
             # CPU time was counted there.  With a seed, only those count, which
             # is reproducible.
             self.irq_ticks = 0
+            self.quiet = 0
             if self.deterministic:
                 return
         else:
+            # Computation without ticks.  With a seed that is library or C code,
+            # usually brief (compiling, importing): only a long stretch of it --
+            # a program stuck in C -- is preempted by this watchdog, at a point
+            # that depends on the host's speed.
+            self.quiet += 1
+            if self.deterministic and self.quiet < WATCHDOG_PERIODS:
+                return
             self.cpu_tick(p)              # a period of computation without ticks: one tick
         if self.timers or self.k.signals.alarms:
             self.expire_timers()          # a sleeper's time may be up while p computes
