@@ -42,6 +42,23 @@ FRESH = frozenset("""argparse getopt glob fnmatch shlex pprint traceback linecac
 shutil tempfile gettext optparse fileinput cmd textwrap string secrets csv""".split())
 FRESH_ONLY = frozenset({"_thread"})   # allowed for the FRESH modules' own imports
 
+# ---- files and the host (kernel/hostguard.py is the backstop) ----------------
+# Every standard way to open a file reaches the virtual file system: io and _io
+# (open, FileIO, open_code) are streams', codecs.open and tokenize.open use them,
+# os's C half (posix) is the virtual os, and the modules that open files by name
+# are loaded per process.  Native modules that would act on the host without an
+# audit event (a process, a thread of host code, files) are refused.
+OPENING = ("io", "_io", "codecs", "tokenize")
+FRESH = FRESH | frozenset("""gzip bz2 lzma zipfile tarfile pathlib configparser mimetypes
+filecmp wave dbm shelve calendar""".split())
+FRESH_ONLY = FRESH_ONLY | {"threading", "importlib"}      # zipfile's lock, PyZipFile
+BLOCKED = BLOCKED - {"_io", "posix", "pathlib", "threading", "importlib"} | frozenset("""
+greenlet _greenlet _ctypes _socket _ssl _sqlite3 _gdbm _dbm _multiprocessing _posixshmem
+_xxsubinterpreters _testcapi _testinternalcapi _tkinter _curses _lsprof spwd syslog nis
+ossaudiodev""".split())
+UNBLOCKED = frozenset({"urllib", "urllib.parse"})          # string functions (pathlib)
+FRESH_CODE: dict[str, Any] = {}     # name -> (code, file, is package), for all machines
+
 def host_module(name: str):
     """A module of the host, imported on first need -- in one go, without
     preemption, so that no other process ever sees it half-made."""
@@ -131,6 +148,14 @@ class VirtualSys(types.ModuleType):
     def settrace(self, fn) -> None:
         """Tracing would stop preemption; vshell programs cannot trace."""
 
+    def audit(self, event: str, *args) -> None:
+        """PEP 578 for this process: its own hooks see the events it raises."""
+        for hook in self.__dict__.get("_audit_hooks", ()):
+            hook(event, args)
+
+    def addaudithook(self, hook) -> None:
+        self.__dict__.setdefault("_audit_hooks", []).append(hook)
+
     def setrecursionlimit(self, n: int) -> None:
         host_sys.setrecursionlimit(max(n, host_sys.getrecursionlimit()))
 
@@ -170,7 +195,7 @@ class Runtime:
         self.sources: dict[str, Any] = {}      # file name -> source text, or its inode
         self._sys: VirtualSys | None = None
         self._builtins: dict[str, Any] | None = None
-        self.importer_cache = k.loader.module_cache
+        self.importer_cache = FRESH_CODE
         p.runtime = self
         p.upcall = self.run_handler
 
@@ -193,7 +218,7 @@ class Runtime:
     def builtins(self) -> dict[str, Any]:
         if self._builtins is None:
             b = self._builtins = _BUILTINS.copy()
-            b.update(print=self.print, input=self.input, open=self.open,
+            b.update(print=self.print, input=self.input, open=streams.open,
                      __import__=self.import_, exit=_exit, quit=_exit)
         return self._builtins
 
@@ -378,7 +403,8 @@ class Runtime:
             self.load_module(top, importer)
         module = self.virtual_module(name)
         if module is None:
-            if top in BLOCKED or (top in FRESH_ONLY and importer not in FRESH):
+            if (top in BLOCKED and name not in UNBLOCKED
+                    or top in FRESH_ONLY and importer.partition(".")[0] not in FRESH):
                 raise ModuleNotFoundError(
                     f"No module named '{name}' in vshell: a virtual process may not use it "
                     "(it would reach the host behind the kernel's back)", name=name)
@@ -404,9 +430,12 @@ class Runtime:
             return _module("time", _TIME_TEMPLATE)
         if name == "builtins":
             return _module("builtins", self.builtins)
-        if name == "io":
-            m = _module("io", vars(host_io))
-            m.open = self.open
+        if name in OPENING:
+            return _module(name, _opening_template(name))
+        if name == "posix":
+            m = _module("posix", _OS_TEMPLATE)
+            del m.path
+            m.environ = {vos.fsencode(k): vos.fsencode(v) for k, v in self.environ.items()}
             return m
         if name == "random":
             return self.random_module()
@@ -462,9 +491,9 @@ class Runtime:
             spec = host_module("importlib.util").find_spec(name)
             if spec is None or not spec.origin or not spec.origin.endswith(".py"):
                 raise ModuleNotFoundError(f"No module named '{name}'", name=name)
-            with host_io.open(spec.origin, "rb") as f:
-                entry = (compile(f.read(), spec.origin, "exec", dont_inherit=True), spec.origin,
-                         spec.submodule_search_locations is not None)
+            # the host's compiled code (its .pyc), shared by every machine in this host process
+            entry = (spec.loader.get_code(name), spec.origin,
+                     spec.submodule_search_locations is not None)
             self.importer_cache[name] = entry
         code, origin, is_pkg = entry
         m = types.ModuleType(name)
@@ -479,6 +508,32 @@ class Runtime:
             self.modules.pop(name, None)
             raise
         return m
+
+
+_OPENING_TEMPLATES: dict[str, dict] = {}
+
+
+def _opening_template(name: str) -> dict:
+    """io and _io with the virtual open, FileIO and open_code; codecs and
+    tokenize with an open() that opens through them."""
+    template = _OPENING_TEMPLATES.get(name)
+    if template is None:
+        host = host_module(name)
+        template = _OPENING_TEMPLATES[name] = dict(vars(host))
+        if name in ("io", "_io"):
+            template.update(streams.IO_NAMES)
+        else:
+            template["open"] = _rebound(host.open, builtins=types.SimpleNamespace(
+                open=streams.open), _builtin_open=streams.open)
+    return template
+
+
+def _rebound(fn, **names):
+    """fn with some of its globals replaced."""
+    g = dict(fn.__globals__, **names)
+    new = types.FunctionType(fn.__code__, g, fn.__name__, fn.__defaults__, fn.__closure__)
+    new.__kwdefaults__, new.__doc__, new.__qualname__ = fn.__kwdefaults__, fn.__doc__, fn.__qualname__
+    return new
 
 
 LATER = ("termios", "getpass", "pwd", "grp")     # virtual too, loaded when first asked for

@@ -1,0 +1,199 @@
+"""The host is safe: every standard way to open a file reaches the virtual file
+system; host side effects a program attempts by other roads are refused (the
+audit hook, kernel/hostguard.py); set-user-ID programs run isolated."""
+from __future__ import annotations
+
+import os
+import tempfile
+
+import pytest
+
+from conftest import run, run_cmd
+
+
+@pytest.fixture
+def host(tmp_path, monkeypatch):
+    """The host's current directory and temporary directory, both empty: after
+    the test they must still be -- nothing a program did reached the host."""
+    cwd, tmp = tmp_path / "cwd", tmp_path / "tmp"
+    cwd.mkdir()
+    tmp.mkdir()
+    monkeypatch.chdir(cwd)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp))
+    monkeypatch.setenv("TMPDIR", str(tmp))
+    yield tmp_path
+    assert sorted(os.listdir(cwd)) == [] and sorted(os.listdir(tmp)) == []
+
+
+def read_vfs(r, path: str) -> bytes:
+    """A file's contents in the machine's file system, looked up from the root."""
+    fs = r.kernel.fs
+    inode = fs.root
+    for name in path.strip("/").split("/"):
+        inode = inode.lookup(name)
+        assert inode is not None, path
+    return bytes(inode.data)
+
+
+# ---- 1. every standard way of opening a file reaches the virtual file system ----------------
+
+def test_compressed_and_archive_files_are_written_in_the_virtual_file_system(host):
+    r = run("""
+        import bz2, codecs, gzip, io, lzma, os, tarfile, zipfile, _io
+        with gzip.open("d.gz", "wt") as f:
+            f.write("gzip\\n")
+        with bz2.open("d.bz2", "wb") as f:
+            f.write(b"bz2\\n")
+        with lzma.open("d.xz", "wb") as f:
+            f.write(b"xz\\n")
+        with zipfile.ZipFile("z.zip", "w") as z:
+            z.writestr("inside.txt", "zip\\n")
+        with io.FileIO("f.bin", "w") as f:
+            f.write(b"fileio\\n")
+        with io.open("io.txt", "w") as f:
+            f.write("io.open\\n")
+        with _io.open("_io.txt", "w") as f:
+            f.write("_io.open\\n")
+        with codecs.open("c.txt", "w", "utf-8") as f:
+            f.write("codecs\\n")
+        with os.fdopen(os.open("fd.txt", os.O_WRONLY | os.O_CREAT), "w") as f:
+            f.write("fdopen\\n")
+        with tarfile.open("t.tar", "w") as t:
+            t.add("c.txt")
+        print(gzip.open("d.gz", "rt").read() + bz2.open("d.bz2").read().decode()
+              + lzma.open("d.xz").read().decode() + zipfile.ZipFile("z.zip").read("inside.txt").decode()
+              + io.FileIO("f.bin").readall().decode() + io.open_code("io.txt").read().decode()
+              + open("_io.txt").read() + codecs.open("c.txt", "r", "utf-8").read()
+              + open("fd.txt").read(), end="")
+        print(tarfile.open("t.tar").getnames())
+    """)
+    assert (r.status, r.err) == (0, "")
+    assert r.out == ("gzip\nbz2\nxz\nzip\nfileio\nio.open\n_io.open\ncodecs\nfdopen\n"
+                     "['c.txt']\n")
+    assert read_vfs(r, "/tmp/f.bin") == b"fileio\n"
+    assert read_vfs(r, "/tmp/d.gz")[:2] == b"\x1f\x8b"              # gzip's magic number
+    assert read_vfs(r, "/tmp/z.zip")[:2] == b"PK"
+
+
+def test_tempfile_works_in_the_virtual_tmp(host):
+    r = run("""
+        import os, tempfile
+        print(tempfile.gettempdir())
+        fd, name = tempfile.mkstemp(suffix=".txt")
+        os.write(fd, b"made"); os.close(fd)
+        print(os.path.dirname(name), oct(os.stat(name).st_mode & 0o777), open(name).read())
+        with tempfile.NamedTemporaryFile("w+") as f:
+            f.write("named"); f.flush(); f.seek(0)
+            print(f.read(), os.path.exists(f.name))
+        print(os.path.exists(f.name))
+        with tempfile.TemporaryDirectory() as d:
+            open(os.path.join(d, "x"), "w").close()
+            print(os.listdir(d), oct(os.stat(d).st_mode & 0o777))
+        print(os.path.exists(d))
+        with tempfile.TemporaryFile() as f:
+            f.write(b"anonymous"); f.seek(0); print(f.read())
+    """, uid=1000)
+    assert (r.status, r.err) == (0, "")
+    assert r.out == ("/tmp\n/tmp 0o600 made\nnamed True\nFalse\n['x'] 0o700\nFalse\n"
+                     "b'anonymous'\n")
+
+
+def test_pathlib_shutil_glob_and_fileinput_work_on_virtual_files(host):
+    r = run("""
+        import fileinput, glob, os, shutil
+        from pathlib import Path
+        d = Path("dir/sub")
+        d.mkdir(parents=True)
+        (d / "a.txt").write_text("one\\ntwo\\n")
+        print((d / "a.txt").read_text(), end="")
+        print(sorted(str(p) for p in Path("dir").rglob("*")), Path("dir/sub/a.txt").stat().st_size)
+        shutil.copytree("dir", "copy")
+        shutil.copy("copy/sub/a.txt", "b.txt")
+        print(sorted(glob.glob("**/*.txt", recursive=True)))
+        for line in fileinput.input("b.txt", inplace=True):
+            print(line.upper(), end="")
+        print(open("b.txt").read(), end="")
+        shutil.rmtree("copy")
+        print(os.path.exists("copy"), [e.name for e in os.scandir("dir")])
+    """)
+    assert (r.status, r.err) == (0, "")
+    assert r.out == ("one\ntwo\n['dir/sub', 'dir/sub/a.txt'] 8\n"
+                     "['b.txt', 'copy/sub/a.txt', 'dir/sub/a.txt']\nONE\nTWO\nFalse ['sub']\n")
+
+
+def test_io_fileio_has_cpythons_api_and_errors(host):
+    # the expected output is the host python3's (3.11), run in an empty directory
+    r = run("""
+        import io, os
+        f = io.FileIO("f.bin", "w")
+        print(f, f.mode, f.name, f.closefd, f.readable(), f.writable(), f.seekable())
+        print(f.write(b"hello world"), f.tell(), f.seek(2), f.truncate(), f.tell())
+        try:
+            f.read()
+        except io.UnsupportedOperation as e:
+            print("read:", e)
+        f.close()
+        print(f, f.mode)
+        try:
+            f.fileno()
+        except ValueError as e:
+            print("fileno:", e)
+        g = io.FileIO("f.bin")
+        b = bytearray(4)
+        print(g.read(1), g.readinto(b), b, g.readall(), g.read())
+        for mode in ("r+", "w+", "a", "a+", "rw", "b", "q"):
+            try:
+                print(mode, io.FileIO("f.bin", mode).mode)
+            except ValueError as e:
+                print(mode, e)
+        for name in ("nope/x", b"nope/x", ".", -1, None):
+            try:
+                io.FileIO(name)
+            except (OSError, ValueError, TypeError) as e:
+                print(type(e).__name__, e)
+        fd = os.open("f.bin", os.O_RDONLY)
+        h = io.FileIO(fd, closefd=False)
+        print(h, isinstance(h, io.RawIOBase), type(h), io.open is open)
+        h.close()
+        print(os.read(fd, 2), open("f.bin", "rb", buffering=0))
+        print(io.FileIO("f.bin", opener=lambda path, flags: os.open(path, flags)).read())
+    """)
+    assert (r.status, r.err) == (0, "")
+    assert r.out == """\
+<_io.FileIO name='f.bin' mode='wb' closefd=True> wb f.bin True False True True
+11 11 2 2 2
+read: File not open for reading
+<_io.FileIO [closed]> wb
+fileno: I/O operation on closed file
+b'h' 1 bytearray(b'e\\x00\\x00\\x00') b'' b''
+r+ rb+
+w+ rb+
+a ab
+a+ ab+
+rw Must have exactly one of create/read/write/append mode and at most one plus
+b Must have exactly one of create/read/write/append mode and at most one plus
+q invalid mode: q
+FileNotFoundError [Errno 2] No such file or directory: 'nope/x'
+FileNotFoundError [Errno 2] No such file or directory: b'nope/x'
+IsADirectoryError [Errno 21] Is a directory: '.'
+ValueError negative file descriptor
+TypeError expected str, bytes or os.PathLike object, not NoneType
+<_io.FileIO name=4 mode='rb' closefd=False> True <class '_io.FileIO'> True
+b'' <_io.FileIO name='f.bin' mode='rb' closefd=True>
+b''
+"""
+
+
+def test_files_a_program_compressed_are_seen_by_ls_and_cat(host):
+    r = run_cmd(["/bin/sh", "-c", """
+        mkdir w && cd w
+        python -c 'import gzip, zipfile, pathlib
+with gzip.open("notes.gz", "wt") as f: f.write("compressed\\n")
+zipfile.ZipFile("a.zip", "w").writestr("x", "y")
+pathlib.Path("plain.txt").write_text(gzip.open("notes.gz", "rt").read())'
+        ls
+        cat plain.txt
+        ls -l a.zip | cut -d " " -f 1,3
+    """])
+    assert (r.code, r.err) == (0, "")
+    assert r.out == "a.zip\nnotes.gz\nplain.txt\ncompressed\n-rw-r--r-- student\n"
