@@ -21,6 +21,7 @@ import sys
 
 from greenlet import greenlet, getcurrent
 
+from . import hostguard
 from . import trace as ev
 from .errors import ExecImage, ProcessExit
 from .proc import Proc, State
@@ -157,6 +158,7 @@ class CPU:
 
     def run(self, until: Callable[[], bool] | None = None) -> None:
         """Run processes until `until()` holds, the machine halts, or nothing can run."""
+        hostguard.install()                     # once: programs' host side effects are refused
         self.main = getcurrent()
         outer, machine.cpu = machine.cpu, self
         hook, sys.unraisablehook = sys.unraisablehook, _unraisable

@@ -12,6 +12,7 @@ import errno
 import os
 import stat as st
 
+from . import hostguard
 from .errors import oserror
 
 TYPE_CHECKING = False
@@ -488,6 +489,7 @@ class FileSystem:
         if old is not None and not isinstance(old, Dir):
             raise oserror(errno.ENOTDIR, vpath)          # a mount point is a directory
         m = Mount(host_path, vpath, writable, uid, gid)
+        hostguard.allow_mount(m.host_path, writable)     # the host guard lets programs reach it
         parent.entries[name] = HostDir(self, m.host_path, m, parent)
         self.mounts.append(m)
         return m

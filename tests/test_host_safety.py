@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import os
 import tempfile
+import textwrap
 
 import pytest
 
-from conftest import run, run_cmd
+from conftest import make_kernel, run, run_cmd
 
 
 @pytest.fixture
@@ -197,3 +198,163 @@ pathlib.Path("plain.txt").write_text(gzip.open("notes.gz", "rt").read())'
     """])
     assert (r.code, r.err) == (0, "")
     assert r.out == "a.zip\nnotes.gz\nplain.txt\ncompressed\n-rw-r--r-- student\n"
+
+
+# ---- 2. the audit hook refuses host side effects by any other road -----------------------------
+
+# Each reaches a host module through some other object and tries to create
+# the host file TARGET (or start a host program that would).
+ROADS = {
+    "os.system through inspect.os": 'inspect.os.system("touch TARGET")',
+    "open from a host module's builtins": 'inspect.__builtins__["open"]("TARGET", "w")',
+    "io through warnings.sys.modules": 'warnings.sys.modules["io"].open("TARGET", "w")',
+    "os through object.__subclasses__()":
+        '[c for c in object.__subclasses__() if c.__name__ == "_wrap_close"][0]'
+        '.__init__.__globals__["mkdir"]("TARGET")',
+    "subprocess through the host __import__":
+        'inspect.__builtins__["__import__"]("subprocess").run(["touch", "TARGET"])',
+    "posix_spawn": 'inspect.os.posix_spawn("/bin/sh", ["sh", "-c", "touch TARGET"], {})',
+    "mknod, which CPython does not audit": 'inspect.os.mknod("TARGET")',
+    "mkfifo, which CPython does not audit": 'inspect.os.mkfifo("TARGET")',
+    "a symbolic link": 'inspect.os.symlink("/etc/passwd", "TARGET")',
+    "a thread of its own": '''
+        errors = []
+        def attempt():
+            try:
+                inspect.os.system("touch TARGET")
+            except PermissionError as e:
+                errors.append(e)
+        t = inspect.sys.modules["threading"].Thread(target=attempt)
+        t.start(); t.join()
+        raise errors[0]''',
+}
+
+
+@pytest.mark.parametrize("road", ROADS.values(), ids=list(ROADS))
+def test_a_program_reaching_host_modules_cannot_create_a_host_file(host, road):
+    target = host / "pwned"
+    attempt = textwrap.indent(textwrap.dedent(road).strip(), "    ").replace("TARGET", str(target))
+    r = run("import inspect, warnings\ntry:\n" + attempt +
+            "\nexcept PermissionError as e:\n    print('refused:', e)\n")
+    assert r.out.startswith("refused: [Errno 1] not available in vshell"), r.out + r.err
+    assert not os.path.lexists(target)
+
+
+def test_refusals_name_what_was_refused(host):
+    r = run("""
+        import inspect
+        for attempt in (lambda: inspect.os.system("true"),
+                        lambda: inspect.__builtins__["open"]("/etc/hostname"),
+                        lambda: inspect.os.listdir("/"),
+                        lambda: inspect.os.remove("/tmp/x"),
+                        lambda: inspect.os.kill(inspect.os.getpid(), 0),
+                        lambda: inspect.os.putenv("X", "1"),
+                        lambda: inspect.os.chdir("/"),
+                        lambda: inspect.sys.settrace(None),
+                        lambda: inspect.sys.audit("vshell.mount", "/", True),
+                        lambda: inspect.__builtins__["__import__"]("socket").socket()):
+            try:
+                attempt()
+            except PermissionError as e:
+                print(e)
+        seen = []
+        inspect.sys.addaudithook(lambda event, args: seen.append(event))   # silently not added
+        id(seen)
+        print(seen)
+    """)
+    assert (r.status, r.err) == (0, "")
+    assert r.out == """\
+[Errno 1] not available in vshell: starting a host process
+[Errno 1] not available in vshell: opening the host file '/etc/hostname'
+[Errno 1] not available in vshell: listing the host directory '/'
+[Errno 1] not available in vshell: changing the host file '/tmp/x'
+[Errno 1] not available in vshell: signalling a host process
+[Errno 1] not available in vshell: changing the host's environment
+[Errno 1] not available in vshell: changing the host's directory '/'
+[Errno 1] not available in vshell: tracing the host
+[Errno 1] not available in vshell: vshell.mount on the host
+[Errno 1] not available in vshell: socket.__new__ on the host
+[]
+"""
+
+
+def test_native_code_that_acts_on_the_host_unaudited_cannot_be_loaded(host):
+    r = run("""
+        import inspect
+        importlib = inspect.sys.modules["importlib"]
+        for name in ("_ctypes", "_posixshmem", "_xxsubinterpreters"):
+            try:
+                importlib.import_module(name)
+            except PermissionError as e:
+                print(e)
+        import ctypes
+    """)
+    assert r.out == ("[Errno 1] not available in vshell: loading the native module '_ctypes'\n"
+                     "[Errno 1] not available in vshell: loading the native module '_posixshmem'\n"
+                     "[Errno 1] not available in vshell: loading the native module "
+                     "'_xxsubinterpreters'\n")
+    assert r.err.endswith("ModuleNotFoundError: No module named 'ctypes' in vshell: a virtual "
+                          "process may not use it (it would reach the host behind the kernel's back)\n")
+
+
+def test_fork_exec_is_sealed_when_the_host_has_loaded_it(host):
+    import _posixsubprocess  # noqa: F401  (as the interactive front end's asyncio does)
+    from kernel import hostguard
+    hostguard.install()
+    r = run("""
+        import inspect
+        try:
+            inspect.sys.modules["_posixsubprocess"].fork_exec()
+        except PermissionError as e:
+            print(e)
+    """)
+    assert r.out == "[Errno 1] not available in vshell: starting a host process\n"
+
+
+def test_programs_still_import_the_library_and_read_its_sources(host):
+    r = run("""
+        import datetime, decimal, inspect, json, unicodedata, zlib
+        print(datetime.datetime.strptime("2024-02-29", "%Y-%m-%d").date(),
+              decimal.Decimal("1.10") + 1, unicodedata.name("a"), "bücher.de".encode("idna"),
+              zlib.crc32(b"x"), "def dumps" in inspect.getsource(json))
+    """)
+    assert (r.status, r.err) == (0, "")
+    assert r.out == "2024-02-29 2.10 LATIN SMALL LETTER A b'xn--bcher-kva.de' 2363233923 True\n"
+
+
+def test_a_host_mount_is_reachable_as_mounted_and_nothing_beside_it(host):
+    rw, ro, outside = host / "rw", host / "ro", host / "outside"
+    for d in (rw, ro, outside):
+        d.mkdir()
+    (ro / "data").write_text("read-only data\n")
+    (outside / "secret").write_text("not mounted\n")
+    k = make_kernel()
+    k.fs.mount(str(rw), "/mnt/rw", writable=True)
+    k.fs.mount(str(ro), "/mnt/ro")
+    k.fs.write_file("/tmp/prog.py", "#!/usr/bin/python3\n" + textwrap.dedent(f"""
+        import inspect
+        host_open = inspect.__builtins__["open"]
+        with open("/mnt/rw/through-the-kernel", "w") as f:
+            f.write("made in vshell\\n")
+        print(host_open("{ro}/data").read(), end="")
+        with host_open("{rw}/direct", "w") as f:       # the user mounted it read-write
+            f.write("direct\\n")
+        for attempt in (lambda: host_open("{ro}/data", "a"),
+                        lambda: host_open("{outside}/secret"),
+                        lambda: host_open("{rw}/../outside/secret"),
+                        lambda: inspect.os.rename("{rw}/direct", "{outside}/moved")):
+            try:
+                attempt()
+            except PermissionError as e:
+                print(e)
+    """), mode=0o755)
+    status = k.run_program(["/tmp/prog.py"], uid=0, cwd="/tmp")
+    assert (status, k.tty.console.stderr) == (0, "")
+    assert k.tty.console.stdout == (f"read-only data\n"
+                     f"[Errno 1] not available in vshell: opening the host file '{ro}/data'\n"
+                     f"[Errno 1] not available in vshell: opening the host file '{outside}/secret'\n"
+                     f"[Errno 1] not available in vshell: opening the host file "
+                     f"'{rw}/../outside/secret'\n"
+                     f"[Errno 1] not available in vshell: changing the host file '{rw}/direct'\n")
+    assert sorted(os.listdir(rw)) == ["direct", "through-the-kernel"]
+    assert sorted(os.listdir(outside)) == ["secret"]
