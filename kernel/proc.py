@@ -45,7 +45,7 @@ class State(enum.Enum):
 
 class Image:
     """What exec loaded: the program a process runs (its text segment)."""
-    __slots__ = ("path", "argv", "env", "code", "native", "inode")
+    __slots__ = ("path", "argv", "env", "code", "native", "inode", "secure")
 
     def __init__(self, path: str, argv: list[str], env: dict[str, str], code: Any = None,
                  native: Callable[..., int] | None = None, inode: Any = None) -> None:
@@ -55,6 +55,7 @@ class Image:
         self.code = code                # compiled Python program, or
         self.native = native            # a native program's entry
         self.inode = inode              # the file it was loaded from
+        self.secure = False             # set-user-ID: Linux's secure-execution mode (AT_SECURE)
 
 
 class Proc:

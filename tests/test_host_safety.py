@@ -358,3 +358,68 @@ def test_a_host_mount_is_reachable_as_mounted_and_nothing_beside_it(host):
                      f"[Errno 1] not available in vshell: changing the host file '{rw}/direct'\n")
     assert sorted(os.listdir(rw)) == ["direct", "through-the-kernel"]
     assert sorted(os.listdir(outside)) == ["secret"]
+
+
+# ---- 3. set-user-ID programs run isolated ---------------------------------------------------------
+
+PLANT = "echo 'open(\"/etc/planted\", \"w\")' > hashlib.py"     # runs if su imports it as root
+
+
+def test_a_set_user_id_program_ignores_a_module_planted_beside_a_link_to_it():
+    r = run_cmd(["/bin/sh", "-c", f"ln -s /bin/su su; {PLANT}; ./su -c id; ls /etc"],
+                stdin=b"root\n")
+    assert (r.code, r.err) == (0, "")
+    assert r.out == ("Password: uid=0(root) gid=0(root) groups=0(root)\n"
+                     "group\nhostname\npasswd\nshadow\n")                 # su works; no /etc/planted
+
+
+def test_a_set_user_id_program_ignores_a_module_planted_beside_a_hard_link_to_it():
+    # a student may not make the hard link (protected_hardlinks); root may, and still
+    # the program does not import what the student planted beside it
+    r = run_cmd(["/bin/sh", "-c", "ln /bin/su su"])
+    assert r.err == "ln: failed to create hard link 'su' => '/bin/su': Operation not permitted\n"
+    r = run_cmd(["/bin/sh", "-c", "ln /bin/su /home/student/su && "
+                 f"su student -c 'cd; {PLANT.replace(chr(39), chr(39) + chr(92) + chr(39) * 2)}; "
+                 "./su -c id'; ls /etc"], stdin=b"root\n", uid=0, cwd="/root")
+    assert (r.code, r.err) == (0, "")
+    assert r.out == ("Password: uid=0(root) gid=0(root) groups=0(root)\n"
+                     "group\nhostname\npasswd\nshadow\n")
+
+
+def test_a_set_user_id_program_ignores_the_argv0_it_is_given():
+    r = run_cmd(["/bin/sh", "-c", f"{PLANT}; python -c 'import os\n"
+                 "os.execv(\"/bin/su\", [\"/home/student/su\", \"-c\", \"id\"])'; ls /etc"],
+                stdin=b"root\n")
+    assert (r.code, r.err) == (0, "")
+    assert r.out == ("Password: uid=0(root) gid=0(root) groups=0(root)\n"
+                     "group\nhostname\npasswd\nshadow\n")
+
+
+def test_a_set_user_id_program_gets_a_sanitised_environment_and_no_import_path():
+    show = """printf '#!/usr/bin/env python3\\nimport os, sys\\nprint(os.geteuid(), os.getuid(),
+os.getegid(), sys.path, sorted(os.environ))\\n' > /tmp/show; chown root:alice /tmp/show"""
+    env = "PYTHONPATH=/home/student PYTHONSTARTUP=x LD_PRELOAD=/x TMPDIR=/x KEEP=1"
+    r = run_cmd(["/bin/sh", "-c", f"{show}; chmod 755 /tmp/show; su student -c '{env} /tmp/show'"],
+                uid=0, cwd="/root", env={"PATH": "/bin", "HOME": "/root", "USER": "root"})
+    assert r.out == ("1000 1000 1000 ['/tmp'] ['HOME', 'KEEP', 'LD_PRELOAD', 'LOGNAME', 'PATH', "
+                     "'PYTHONPATH', 'PYTHONSTARTUP', 'SHELL', 'TMPDIR', 'USER']\n")   # as given
+    r = run_cmd(["/bin/sh", "-c", f"{show}; chmod 6755 /tmp/show; su student -c '{env} /tmp/show'"],
+                uid=0, cwd="/root", env={"PATH": "/bin", "HOME": "/root", "USER": "root"})
+    assert (r.code, r.err) == (0, "")
+    assert r.out == "0 1000 1001 [] ['HOME', 'KEEP', 'LOGNAME', 'PATH', 'SHELL', 'USER']\n"
+
+
+def test_protected_hardlinks_let_users_link_only_what_they_own_or_may_read_and_write():
+    r = run_cmd(["/bin/sh", "-c", """
+        touch mine && ln mine mine2 && echo own: ok
+        ln /etc/passwd p; ln /etc/shadow s
+        su alice -c 'echo x > /tmp/shared; chmod 666 /tmp/shared; echo y > /tmp/readonly'
+        ln /tmp/shared shared && echo read-write: ok
+        ln /tmp/readonly ro
+    """], stdin=b"alice\n")
+    assert r.out == "own: ok\nPassword: read-write: ok\n"
+    assert r.err == ("ln: failed to create hard link 'p' => '/etc/passwd': Operation not permitted\n"
+                     "ln: failed to create hard link 's' => '/etc/shadow': Operation not permitted\n"
+                     "ln: failed to create hard link 'ro' => '/tmp/readonly': Operation not permitted\n")
+    assert run_cmd(["/bin/sh", "-c", "ln /etc/shadow /root/s && ls /root"], uid=0,
+                   cwd="/root").out == "s\n"

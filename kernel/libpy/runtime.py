@@ -118,7 +118,7 @@ class VirtualSys(types.ModuleType):
         self.orig_argv = ["python3"] + rt.argv
         self.executable = "/bin/python3"
         self.modules = rt.modules
-        self.path = [vpath.dirname(rt.argv[0]) if rt.argv else ""]
+        self.path = rt.import_path()
         self.meta_path: list = []
         self.path_hooks: list = []
         self.warnoptions = []
@@ -198,6 +198,14 @@ class Runtime:
         self.importer_cache = FRESH_CODE
         p.runtime = self
         p.upcall = self.run_handler
+
+    def import_path(self) -> list[str]:
+        """sys.path: the program's directory -- but a set-user-ID program
+        (kernel/loader.py) trusts only /bin."""
+        image = self.p.image
+        if image is not None and image.secure:
+            return ["/bin"] if vpath.dirname(vpath.normpath(image.path)) == "/bin" else []
+        return [vpath.dirname(self.argv[0]) if self.argv else ""]
 
     # made on first use: a child that execs at once never needs them
 
