@@ -11,8 +11,9 @@ hook sees every one and refuses the side effect -- with a PermissionError the
 program sees -- unless the host itself is acting.
 
 Who is acting is decided from what a program cannot change:
-  - the thread: vshell's own thread (where the machine runs) and the threads
-    it trusts (its line editor).  A thread a program started is not trusted.
+  - the thread: the host's threads when the hook is registered (vshell's own,
+    where the machine runs) and those it trusts later (its line editor).  A
+    thread started afterwards -- as a program may -- is not trusted.
   - the greenlet: on vshell's thread every virtual process runs on a greenlet
     of its own; only the kernel, and the host program around it, run on the
     thread's main greenlet.
@@ -89,9 +90,9 @@ def install() -> None:
     global _installed
     if not _installed:
         _installed = True
-        threading = sys.modules.get("threading")       # the host's main thread is trusted too
-        main = threading.main_thread().ident if threading else None
-        sys.addaudithook(_make_hook(_library_roots(), _path_dirs(), main))
+        threading = sys.modules.get("threading")       # the host's threads so far are trusted
+        threads = {t.ident for t in threading.enumerate()} if threading else set()
+        sys.addaudithook(_make_hook(_library_roots(), _path_dirs(), threads))
     _seal()
 
 
@@ -109,7 +110,7 @@ def trust_thread(ident: int) -> None:
 
 # ---- the hook ------------------------------------------------------------------------------
 
-def _make_hook(library: tuple, path_dirs: tuple, main_thread: int | None):
+def _make_hook(library: tuple, path_dirs: tuple, threads: set):
     """The audit hook, with everything it uses bound here, out of a program's reach."""
     from _thread import get_ident
     from stat import S_ISLNK
@@ -121,7 +122,7 @@ def _make_hook(library: tuple, path_dirs: tuple, main_thread: int | None):
     OSError_, PermissionError_ = OSError, PermissionError
     harmless, what, changes, unaudited = HARMLESS, dict(WHAT), dict(CHANGES), UNAUDITED_NATIVE
     writing = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
-    trusted = {get_ident(), main_thread}
+    trusted = {get_ident(), *threads}
     wrapped: dict = {}                                 # name -> the unaudited original
     mounts: dict = {}                                  # host root -> writable
     roots = [library, library + path_dirs, (), ()]     # read, list, mounted, writable

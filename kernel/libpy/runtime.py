@@ -55,7 +55,7 @@ FRESH_ONLY = FRESH_ONLY | {"threading", "importlib"}      # zipfile's lock, PyZi
 BLOCKED = BLOCKED - {"_io", "posix", "pathlib", "threading", "importlib"} | frozenset("""
 greenlet _greenlet _ctypes _socket _ssl _sqlite3 _gdbm _dbm _multiprocessing _posixshmem
 _xxsubinterpreters _testcapi _testinternalcapi _tkinter _curses _lsprof spwd syslog nis
-ossaudiodev""".split())
+ossaudiodev antigravity""".split())
 UNBLOCKED = frozenset({"urllib", "urllib.parse"})          # string functions (pathlib)
 FRESH_CODE: dict[str, Any] = {}     # name -> (code, file, is package), for all machines
 
