@@ -23,16 +23,19 @@ harmless: reading Python's library and vshell's own files (imports,
 tracebacks), loading native modules of the library other than those that act
 on the host unaudited, and a host mount (read it; change it if mounted :rw).
 
-The hook is registered once and can be reached by nothing: everything it uses
-is captured in its closure when it is made (C functions, frozen sets, tuples
-of roots), so a program that replaces builtins or module attributes does not
-change its decisions.  The kernel adds mounts and trusted threads by raising
-audit events of its own, which the hook accepts only from trusted code.
+The hook is registered once, and no Python code can fetch it: everything it
+uses is captured in its closure when it is made (C functions, frozen sets,
+tuples of roots), so a program that replaces builtins or module attributes
+does not change its decisions.  The kernel adds mounts and trusted threads by
+raising audit events of its own, which the hook accepts only from trusted
+code.  mknod, mkfifo and _posixsubprocess.fork_exec, which CPython does not
+audit, are sealed: they ask the hook to make the call.
 
-It cannot stop what CPython does not audit (os.write on an fd the host holds
-open, signal handlers, the terminal's modes), nor code that a program manages
-to run outside its process -- a finalizer the collector runs while the kernel
-works, or an exception thrown into the kernel's greenlet.  The README says so.
+It cannot stop what CPython does not audit otherwise (os.write on an fd the
+host holds open, signal handlers, the terminal's modes), nor code that a
+program manages to run outside its process -- a finalizer the collector runs
+while the kernel works, a kernel function replaced by one of its own, an
+exception thrown into the kernel's greenlet.  The README says so.
 """
 from __future__ import annotations
 
@@ -124,8 +127,10 @@ def _make_hook(library: tuple, path_dirs: tuple, threads: set):
     writing = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
     trusted = {get_ident(), *threads}
     wrapped: dict = {}                                 # name -> the unaudited original
+    readable, listable = library, library + path_dirs
     mounts: dict = {}                                  # host root -> writable
-    roots = [library, library + path_dirs, (), ()]     # read, list, mounted, writable
+    mounted: tuple = ()
+    writable: tuple = ()
 
     def normal(path):
         """path made absolute and clean, or None (relative, or with '..')."""
@@ -157,12 +162,12 @@ def _make_hook(library: tuple, path_dirs: tuple, threads: set):
             if path is None or type_(flags) is not int_:
                 return False
             if flags & writing:
-                return inside(path, roots[3], True)
-            return inside(path, roots[0], False) or inside(path, roots[2], True)
+                return inside(path, writable, True)
+            return inside(path, readable, False) or inside(path, mounted, True)
         if event in ("os.listdir", "os.scandir"):
             path = normal(args[0])
-            return path is not None and (inside(path, roots[1], False)
-                                         or inside(path, roots[2], True))
+            return path is not None and (inside(path, listable, False)
+                                         or inside(path, mounted, True))
         if event == "import":          # a native module's file, or None while searching
             name, filename = args[0], args[1]
             if filename is None:
@@ -174,7 +179,7 @@ def _make_hook(library: tuple, path_dirs: tuple, threads: set):
         if n:
             for arg in args[:n]:
                 path = normal(arg)
-                if path is None or not inside(path, roots[3], True):
+                if path is None or not inside(path, writable, True):
                     return False
             return True
         return False
@@ -191,10 +196,11 @@ def _make_hook(library: tuple, path_dirs: tuple, threads: set):
 
     def register(event, args) -> None:
         """The kernel's own events: a mount, a trusted thread, an unaudited call."""
+        nonlocal mounted, writable
         if event == "vshell.mount":
             mounts[args[0]] = args[1]
-            roots[2] = tuple_(mounts)
-            roots[3] = tuple_(r for r, w in mounts.items() if w)
+            mounted = tuple_(mounts)
+            writable = tuple_(root for root, rw in mounts.items() if rw)
         elif event == "vshell.trust_thread":
             trusted.add(args[0])
         elif event == "vshell.wrap":
