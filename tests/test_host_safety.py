@@ -12,18 +12,26 @@ import pytest
 from conftest import make_kernel, run, run_cmd
 
 
+# The names the programs below give their files (in their current directory, /tmp).
+NAMES = {"d.gz", "d.bz2", "d.xz", "z.zip", "f.bin", "io.txt", "_io.txt", "c.txt", "fd.txt",
+         "t.tar", "dir", "copy", "b.txt", "w", "notes.gz", "a.zip", "plain.txt"}
+
+
 @pytest.fixture
 def host(tmp_path, monkeypatch):
     """The host's current directory and temporary directory, both empty: after
-    the test they must still be -- nothing a program did reached the host."""
+    the test they must still be -- nothing a program did reached the host.  Nor
+    may the host's /tmp have gained a file of the programs' names."""
     cwd, tmp = tmp_path / "cwd", tmp_path / "tmp"
     cwd.mkdir()
     tmp.mkdir()
     monkeypatch.chdir(cwd)
     monkeypatch.setattr(tempfile, "tempdir", str(tmp))
     monkeypatch.setenv("TMPDIR", str(tmp))
+    before = set(os.listdir("/tmp"))
     yield tmp_path
     assert sorted(os.listdir(cwd)) == [] and sorted(os.listdir(tmp)) == []
+    assert (set(os.listdir("/tmp")) - before) & NAMES == set()
 
 
 def read_vfs(r, path: str) -> bytes:
