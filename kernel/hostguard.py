@@ -11,9 +11,9 @@ hook sees every one and refuses the side effect -- with a PermissionError the
 program sees -- unless the host itself is acting.
 
 Who is acting is decided from what a program cannot change:
-  - the thread: the host's threads when the hook is registered (vshell's own,
-    where the machine runs) and those it trusts later (its line editor).  A
-    thread started afterwards -- as a program may -- is not trusted.
+  - the thread: the host's main thread, the one where the machine first ran,
+    and those vshell trusts (its line editor).  Any other thread -- as a
+    program may start -- is not trusted.
   - the greenlet: on vshell's thread every virtual process runs on a greenlet
     of its own; only the kernel, and the host program around it, run on the
     thread's main greenlet.
@@ -93,9 +93,9 @@ def install() -> None:
     global _installed
     if not _installed:
         _installed = True
-        threading = sys.modules.get("threading")       # the host's threads so far are trusted
-        threads = {t.ident for t in threading.enumerate()} if threading else set()
-        sys.addaudithook(_make_hook(_library_roots(), _path_dirs(), threads))
+        threading = sys.modules.get("threading")       # the host's main thread is trusted too
+        main = {threading.main_thread().ident} if threading else set()
+        sys.addaudithook(_make_hook(_library_roots(), _path_dirs(), main))
     _seal()
 
 
@@ -106,7 +106,9 @@ def allow_mount(host_path: str, writable: bool) -> None:
 
 
 def trust_thread(ident: int) -> None:
-    """A thread vshell started (its line editor) acts for the host, as vshell's does."""
+    """A thread vshell started (its line editor) acts for the host, as vshell's
+    does.  It must live as long as the host process: a thread started later
+    could be given its number."""
     install()
     sys.audit("vshell.trust_thread", ident)
 
