@@ -38,7 +38,6 @@ class Loader:
         self.k = k
         self.code_cache: dict[tuple, Any] = {}       # (ino, version, path) -> code
         self.source_cache: dict[bytes, Any] = {}     # content -> code (same text, other file)
-        self.module_cache: dict[str, Any] = {}       # standard modules loaded per process
         self.shebangs: dict[tuple, list[str] | None] = {}   # (ino, version) -> #! words
 
     # ---- in the exec system call (kernel mode) ------------------------------------------

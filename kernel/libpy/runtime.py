@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import builtins as host_builtins
 import importlib
-import io as host_io
 import os as host_os
 import sys as host_sys
 import types
