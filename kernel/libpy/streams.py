@@ -171,7 +171,7 @@ class FileIO(io.RawIOBase):
         return f"<_io.FileIO name={self.name!r} mode='{self.mode}' closefd={self._closefd}>"
 
     def __getstate__(self):
-        raise TypeError("cannot pickle 'FileIO' object")
+        raise TypeError("cannot pickle '_io.FileIO' object")
 
     def _dealloc_warn(self, source) -> None:
         """Called by a buffered file's finalizer (CPython warns of unclosed files)."""
