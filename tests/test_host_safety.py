@@ -14,7 +14,7 @@ from conftest import make_kernel, run, run_cmd
 
 # The names the programs below give their files (in their current directory, /tmp).
 NAMES = {"d.gz", "d.bz2", "d.xz", "z.zip", "f.bin", "io.txt", "_io.txt", "c.txt", "fd.txt",
-         "t.tar", "dir", "copy", "b.txt", "w", "notes.gz", "a.zip", "plain.txt"}
+         "t.tar", "dir", "copy", "b.txt", "w", "notes.gz", "a.zip", "plain.txt", "t.xml"}
 
 
 @pytest.fixture
@@ -128,6 +128,24 @@ def test_pathlib_shutil_glob_and_fileinput_work_on_virtual_files(host):
     assert (r.status, r.err) == (0, "")
     assert r.out == ("one\ntwo\n['dir/sub', 'dir/sub/a.txt'] 8\n"
                      "['b.txt', 'copy/sub/a.txt', 'dir/sub/a.txt']\nONE\nTWO\nFalse ['sub']\n")
+
+
+def test_xml_files_are_written_and_parsed_in_the_virtual_file_system(host):
+    r = run("""
+        import xml.etree.ElementTree as ET, xml.sax
+        from xml.dom import minidom
+        root = ET.Element("root")
+        ET.SubElement(root, "child", name="a").text = "hi"
+        ET.ElementTree(root).write("t.xml")
+        print(open("t.xml").read(), ET.parse("t.xml").find("child").get("name"),
+              minidom.parse("t.xml").documentElement.tagName)
+        class Tags(xml.sax.ContentHandler):
+            def startElement(self, name, attrs):
+                print(name, end=" ")
+        xml.sax.parse("t.xml", Tags())
+    """)
+    assert (r.status, r.err) == (0, "")
+    assert r.out == '<root><child name="a">hi</child></root> a root\nroot child '
 
 
 def test_io_fileio_has_cpythons_api_and_errors(host):

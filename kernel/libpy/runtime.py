@@ -49,8 +49,9 @@ FRESH_ONLY = frozenset({"_thread"})   # allowed for the FRESH modules' own impor
 # audit event (a process, a thread of host code, files) are refused.
 OPENING = ("io", "_io", "codecs", "tokenize")
 FRESH = FRESH | frozenset("""gzip bz2 lzma zipfile tarfile pathlib configparser mimetypes
-filecmp wave dbm shelve calendar""".split())
-FRESH_ONLY = FRESH_ONLY | {"threading", "importlib"}      # zipfile's lock, PyZipFile
+filecmp wave dbm shelve calendar xml""".split())
+FRESH_ONLY = FRESH_ONLY | {"threading", "importlib",     # zipfile's lock, PyZipFile
+                            "urllib.request"}              # xml.sax's URLs
 BLOCKED = BLOCKED - {"_io", "posix", "pathlib", "threading", "importlib"} | frozenset("""
 greenlet _greenlet _ctypes _socket _ssl _sqlite3 _gdbm _dbm _multiprocessing _posixshmem
 _xxsubinterpreters _testcapi _testinternalcapi _tkinter _curses _lsprof spwd syslog nis
@@ -386,7 +387,7 @@ class Runtime:
 
     def import_(self, name: str, globals=None, locals=None, fromlist=(), level: int = 0):
         if level:
-            raise ImportError("relative imports are not supported in vshell programs")
+            name = _absolute(name, (globals or {}).get("__package__"), level)
         module = self.modules.get(name)
         if module is None:
             importer = (globals or {}).get("__name__", "")
@@ -405,18 +406,20 @@ class Runtime:
         return self.modules[name.partition(".")[0]]
 
     def load_module(self, name: str, importer: str = ""):
-        top = name.partition(".")[0]
-        if top != name and top not in self.modules:
-            self.load_module(top, importer)
+        parent, _, child = name.rpartition(".")
+        if parent and parent not in self.modules:
+            self.load_module(parent, importer)
         module = self.virtual_module(name)
         if module is None:
-            if (top in BLOCKED and name not in UNBLOCKED
-                    or top in FRESH_ONLY and importer.partition(".")[0] not in FRESH):
+            if _refused(name, importer):
                 raise ModuleNotFoundError(
                     f"No module named '{name}' in vshell: a virtual process may not use it "
                     "(it would reach the host behind the kernel's back)", name=name)
             module = self.user_module(name) or self.fresh_module(name, importer)
         self.modules[name] = module
+        package = self.modules.get(parent)
+        if package is not None and package is not host_sys.modules.get(parent):
+            setattr(package, child, module)       # as import does, in the process's own package
         return module
 
     def virtual_module(self, name: str):
@@ -506,6 +509,7 @@ class Runtime:
         m = types.ModuleType(name)
         m.__file__ = origin
         m.__builtins__ = self.builtins
+        m.__package__ = name if is_pkg else name.rpartition(".")[0]
         if is_pkg:
             m.__path__ = [host_os.path.dirname(origin)]
         self.modules[name] = m
@@ -515,6 +519,23 @@ class Runtime:
             self.modules.pop(name, None)
             raise
         return m
+
+
+def _refused(name: str, importer: str) -> bool:
+    """May not a program import name (the standard modules loaded per process
+    may import FRESH_ONLY ones)?"""
+    top = name.partition(".")[0]
+    if top in FRESH_ONLY or name in FRESH_ONLY:
+        return importer.partition(".")[0] not in FRESH
+    return top in BLOCKED and name not in UNBLOCKED
+
+
+def _absolute(name: str, package, level: int) -> str:
+    """A relative import's module name (in the standard packages loaded per process)."""
+    if not package or package.partition(".")[0] not in FRESH:
+        raise ImportError("relative imports are not supported in vshell programs")
+    base = package.rsplit(".", level - 1)[0] if level > 1 else package
+    return f"{base}.{name}" if name else base
 
 
 _OPENING_TEMPLATES: dict[str, dict] = {}
