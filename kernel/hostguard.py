@@ -44,7 +44,9 @@ import sys
 
 _installed = False
 
-# Events that are frequent and harmless: they return at once.
+# Events that are frequent and harmless: they return at once.  Any other event is
+# refused to a program unless allowed() says otherwise -- so an event a newer
+# CPython adds is refused until it is known.
 HARMLESS = frozenset("""builtins.id sys._getframe object.__getattr__ object.__setattr__
 object.__delattr__ exec compile code.__new__ function.__new__ marshal.loads marshal.load
 marshal.dumps pickle.find_class array.__new__ time.sleep os.walk os.fwalk glob.glob glob.glob/2
@@ -65,6 +67,7 @@ _testinternalcapi _testmultiphase _testbuffer _testimportmultiple _ctypes_test _
 _multiprocessing _gdbm _dbm readline _curses _curses_panel _tkinter spwd ossaudiodev
 nis""".split())
 
+# How a refusal names what was refused (others: the event's own name).
 WHAT = {
     "open": "opening the host file", "os.listdir": "listing the host directory",
     "os.scandir": "listing the host directory", "import": "loading the native module",
