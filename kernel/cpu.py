@@ -28,6 +28,7 @@ import sys
 
 from greenlet import greenlet, getcurrent
 
+from . import hostguard
 from . import trace as ev
 from .errors import ExecImage, ProcessExit
 from .proc import Proc, State
@@ -170,6 +171,7 @@ class CPU:
 
     def run(self, until: Callable[[], bool] | None = None) -> None:
         """Run processes until `until()` holds, the machine halts, or nothing can run."""
+        hostguard.install()                     # once: programs' host side effects are refused
         self.main = getcurrent()
         host_limit = sys.getrecursionlimit()
         self.kernel_limit = max(host_limit, KERNEL_LIMIT)

@@ -15,6 +15,7 @@ import errno
 import os
 import stat as st
 
+from . import hostguard
 from .errors import oserror
 
 TYPE_CHECKING = False
@@ -453,6 +454,19 @@ class FileSystem:
             bits = mode & 7
         return bits & want == want
 
+    def may_link(self, p: "Proc", inode: Inode) -> bool:
+        """Linux's protected_hardlinks: a user may hard-link a file they do not own
+        only if it is a plain file (not set-user-ID, not set-group-ID executable)
+        that they may read and write -- else a link to /bin/su in their home
+        would keep a set-user-ID program they chose where they choose."""
+        if p.euid == 0 or p.euid == inode.uid:
+            return True
+        mode = inode.mode
+        if not inode.is_file or mode & st.S_ISUID or mode & (st.S_ISGID | st.S_IXGRP) == (
+                st.S_ISGID | st.S_IXGRP):
+            return False
+        return self.permits(p, inode, R_OK | W_OK)
+
     def check(self, p: "Proc", inode: Inode, want: int, path: object = None) -> None:
         if not self.permits(p, inode, want):
             raise oserror(errno.EACCES, path)
@@ -555,6 +569,7 @@ class FileSystem:
         if old is not None and not isinstance(old, Dir):
             raise oserror(errno.ENOTDIR, vpath)          # a mount point is a directory
         m = Mount(host_path, vpath, writable, uid, gid)
+        hostguard.allow_mount(m.host_path, writable)     # the host guard lets programs reach it
         parent.entries[name] = HostDir(self, m.host_path, m, parent)
         self.mounts.append(m)
         return m

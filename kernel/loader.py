@@ -41,7 +41,6 @@ class Loader:
         self.k = k
         self.code_cache: dict[tuple, Any] = {}       # (ino, version, path, ticks) -> code
         self.source_cache: dict[tuple, Any] = {}     # (content, ticks) -> code (same text, other file)
-        self.module_cache: dict[str, Any] = {}       # standard modules loaded per process
         self.shebangs: dict[tuple, list[str] | None] = {}   # (ino, version) -> #! words
 
     # ---- in the exec system call (kernel mode) ------------------------------------------
@@ -88,8 +87,11 @@ class Loader:
         p.fds.close_on_exec(k)
         p.sig.exec_reset()
         inode = image.inode
-        if inode is not None and inode.mode & st.S_ISUID:
-            p.euid = inode.uid                        # a set-user-ID program (su, passwd)
+        if inode is not None:
+            set_ids(p, inode)
+        if p.euid != p.uid or p.egid != p.gid:
+            image.secure = True
+            image.env = secure_environ(image.env)
         p.argv = image.argv
         p.env = image.env
         p.image = image
@@ -153,3 +155,31 @@ class Loader:
             code = compile(ticks.instrument(tree, preemption), path, "exec", dont_inherit=True)
             self.source_cache[key] = code
         return code
+
+
+# ---- set-user-ID programs --------------------------------------------------------------------
+# A program whose file is set-user-ID (su, passwd) runs with its owner's
+# effective uid; set-group-ID, with its group's gid.  As on Linux, such a
+# program runs in secure-execution mode (AT_SECURE): it imports modules only
+# from the standard library and /bin, never from the directory it was run from
+# (a link to /bin/su in a student's home must not import the student's
+# hashlib.py as root), and its environment loses what would steer it: PYTHON*
+# (PYTHONPATH, PYTHONSTARTUP...) and the variables glibc drops in that mode.
+
+UNSECURE_ENVVARS = frozenset("""GCONV_PATH GETCONF_DIR GLIBC_TUNABLES HOSTALIASES LD_AUDIT
+LD_DEBUG LD_DEBUG_OUTPUT LD_DYNAMIC_WEAK LD_HWCAP_MASK LD_LIBRARY_PATH LD_ORIGIN_PATH LD_PRELOAD
+LD_PROFILE LD_SHOW_AUXV LD_USE_LOAD_BIAS LOCALDOMAIN LOCPATH MALLOC_TRACE NIS_PATH NLSPATH
+RESOLV_HOST_CONF RES_OPTIONS TMPDIR TZDIR""".split())     # glibc's sysdeps/generic/unsecvars.h
+
+
+def set_ids(p: Proc, inode) -> None:
+    """exec of a set-user-ID or set-group-ID file changes the effective ids."""
+    if inode.mode & st.S_ISUID:
+        p.euid = inode.uid
+    if inode.mode & st.S_ISGID and inode.mode & st.S_IXGRP:   # without g+x it means locking
+        p.egid = inode.gid
+
+
+def secure_environ(env: dict[str, str]) -> dict[str, str]:
+    return {k: v for k, v in env.items()
+            if not k.startswith("PYTHON") and k not in UNSECURE_ENVVARS}

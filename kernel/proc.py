@@ -46,7 +46,7 @@ class State(enum.Enum):
 
 class Image:
     """What exec loaded: the program a process runs (its text segment)."""
-    __slots__ = ("path", "argv", "env", "code", "native", "inode", "main")
+    __slots__ = ("path", "argv", "env", "code", "native", "inode", "main", "secure")
 
     def __init__(self, path: str, argv: list[str], env: dict[str, str], code: Any = None,
                  native: Callable[..., int] | None = None, inode: Any = None) -> None:
@@ -57,6 +57,7 @@ class Image:
         self.native = native            # a native program's entry
         self.inode = inode              # the file it was loaded from
         self.main: tuple | None = None  # a script the interpreter runs: (__file__, source, -u)
+        self.secure = False             # set-user-ID: Linux's secure-execution mode (AT_SECURE)
 
 
 class Proc:

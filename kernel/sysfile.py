@@ -463,9 +463,11 @@ def sys_link(k: "Kernel", p: Proc, src: str, dst: str, follow: bool) -> None:
     parent, name = k.fs.walk_parent(p, dst)
     if parent.lookup(name) is not None:
         raise oserror(errno.EEXIST, src, dst)
-    k.fs.check(p, parent, W_OK | X_OK, dst)
     if isinstance(parent, HostDir) or isinstance(inode, HostFile):
         raise oserror(errno.EXDEV, src, dst)            # a host mount is another device
+    if not k.fs.may_link(p, inode):
+        raise oserror(errno.EPERM, src, dst)
+    k.fs.check(p, parent, W_OK | X_OK, dst)
     if not parent.writable_fs:
         raise oserror(errno.EROFS, src, dst)
     k.fs.make_room(src, dst)

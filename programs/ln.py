@@ -10,6 +10,7 @@ the number, `ls -l` the count of names); the file lives until its last name
 is removed.  A symbolic link holds TARGET as text, resolved each time it is
 used; it may point at a directory, or at nothing.
 """
+import errno
 import getopt
 import os
 import sys
@@ -45,7 +46,10 @@ def link(target: str, name: str, flags: set) -> None:
         if "-v" in flags:
             print(f"'{name}' -> '{target}'" if symbolic else f"'{name}' => '{target}'")
     except OSError as e:
-        sys.stderr.write(f"ln: failed to create {kind} '{name}': {e.strerror}\n")
+        # GNU names the target too, unless the error is about the new name alone
+        alone = symbolic or e.errno in (errno.EEXIST, errno.EROFS, errno.ENOSPC, errno.EDQUOT)
+        to = "" if alone else f" => '{target}'"
+        sys.stderr.write(f"ln: failed to create {kind} '{name}'{to}: {e.strerror}\n")
         status = 1
 
 

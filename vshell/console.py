@@ -107,8 +107,13 @@ class InteractiveConsole(HostConsole):
         self.editing = False
 
     def session(self):
-        """Output from any process appears above the prompt, never inside it."""
+        """Output from any process appears above the prompt, never inside it.
+        The line editor is made here, by vshell's main thread, before the
+        machine runs (kernel/hostguard.py: the host trusts its thread)."""
         from prompt_toolkit.patch_stdout import patch_stdout
+
+        from vshell.frontend import LineEditor
+        self.editor = LineEditor(self.kernel_ref(), self.private, self.wake)
         return patch_stdout(raw=True)
 
     def wake(self) -> None:

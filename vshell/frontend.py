@@ -8,7 +8,10 @@
 - a bottom toolbar shows the user, the directory, the jobs and the last status.
 
 It runs in a thread of its own while the kernel keeps running processes, so
-background jobs go on and their output appears above the prompt.
+background jobs go on and their output appears above the prompt.  vshell's
+main thread starts that thread once, and tells the host guard to trust it
+(kernel/hostguard.py): it writes the history file, which a thread started
+from a process's context may not.
 """
 from __future__ import annotations
 
@@ -27,6 +30,8 @@ from prompt_toolkit.lexers import PygmentsLexer
 from prompt_toolkit.styles import Style
 from pygments.lexer import Lexer as PygmentsBase
 from pygments.token import Comment, Error, Keyword, Name, Operator, String, Text
+
+from kernel import hostguard
 
 from .builtins import BUILTINS, KEYWORDS, SPECIAL
 
@@ -182,7 +187,8 @@ class ShellLexer(PygmentsBase):
 
 
 class LineEditor:
-    """Runs prompts in a thread; finished lines wait in a queue for the kernel."""
+    """Runs prompts in a thread; finished lines wait in a queue for the kernel.
+    Made, and its thread started, by vshell's main thread (see the module's doc)."""
 
     def __init__(self, kernel, private: bool, wake: Callable[[], None]) -> None:
         self.vfs = VirtualFS(kernel)
@@ -208,7 +214,10 @@ class LineEditor:
             style=Style.from_dict({"pygments.error": "#ff5f5f bold underline",
                                    "pygments.keyword": "#d787ff bold",
                                    "pygments.name.variable": "#5fafff"}))
-        self.thread: Optional[threading.Thread] = None
+        self.requests: "queue.Queue[str]" = queue.Queue()
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+        hostguard.trust_thread(self.thread.ident)
 
     def toolbar(self):
         i = self.info
@@ -218,8 +227,11 @@ class LineEditor:
 
     def start(self, prompt: str, info: dict) -> None:
         self.info = info
-        self.thread = threading.Thread(target=self._run, args=(prompt,), daemon=True)
-        self.thread.start()
+        self.requests.put(prompt)
+
+    def _serve(self) -> None:
+        while True:
+            self._run(self.requests.get())
 
     def _run(self, prompt: str) -> None:
         try:

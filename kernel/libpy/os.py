@@ -663,4 +663,12 @@ def unsetenv(key: str) -> None:
     _rt().environ.pop(key, None)
 
 
+# Which functions take an fd for a path, follow_symlinks=False, or dir_fd (none do):
+# shutil, tempfile and pathlib choose their way of working by these.
+supports_fd = {stat, truncate}
+supports_follow_symlinks = {stat}
+supports_dir_fd: set = set()
+supports_effective_ids: set = set()
+
+
 from kernel.libpy import path  # noqa: E402  (os.path needs the functions above)

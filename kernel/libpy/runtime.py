@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import builtins as host_builtins
 import importlib
-import io as host_io
 import os as host_os
 import sys as host_sys
 import types
@@ -41,6 +40,24 @@ site""".split())
 FRESH = frozenset("""argparse getopt glob fnmatch shlex pprint traceback linecache dis this
 shutil tempfile gettext optparse fileinput cmd textwrap string secrets csv""".split())
 FRESH_ONLY = frozenset({"_thread"})   # allowed for the FRESH modules' own imports
+
+# ---- files and the host (kernel/hostguard.py is the backstop) ----------------
+# Every standard way to open a file reaches the virtual file system: io and _io
+# (open, FileIO, open_code) are streams', codecs.open and tokenize.open use them,
+# os's C half (posix) is the virtual os, and the modules that open files by name
+# are loaded per process.  Native modules that would act on the host without an
+# audit event (a process, a thread of host code, files) are refused.
+OPENING = ("io", "_io", "codecs", "tokenize")
+FRESH = FRESH | frozenset("""gzip bz2 lzma zipfile tarfile pathlib configparser mimetypes
+filecmp wave dbm shelve calendar xml""".split())
+FRESH_ONLY = FRESH_ONLY | {"threading", "importlib",     # zipfile's lock, PyZipFile
+                            "urllib.request"}              # xml.sax's URLs
+BLOCKED = BLOCKED - {"_io", "posix", "pathlib", "threading", "importlib"} | frozenset("""
+greenlet _greenlet _ctypes _socket _ssl _sqlite3 _gdbm _dbm _multiprocessing _posixshmem
+_xxsubinterpreters _testcapi _testinternalcapi _tkinter _curses _lsprof spwd syslog nis
+ossaudiodev antigravity""".split())
+UNBLOCKED = frozenset({"urllib", "urllib.parse"})          # string functions (pathlib)
+FRESH_CODE: dict[str, Any] = {}     # name -> (code, file, is package), for all machines
 
 def host_module(name: str):
     """A module of the host, imported on first need -- in one go, without
@@ -101,7 +118,7 @@ class VirtualSys(types.ModuleType):
         self.orig_argv = ["python3"] + rt.argv
         self.executable = "/bin/python3"
         self.modules = rt.modules
-        self.path = [vpath.dirname(rt.argv[0]) if rt.argv else ""]
+        self.path = rt.import_path()
         self.meta_path: list = []
         self.path_hooks: list = []
         self.warnoptions = []
@@ -131,6 +148,15 @@ class VirtualSys(types.ModuleType):
 
     def settrace(self, fn) -> None:
         """Tracing would stop preemption; vshell programs cannot trace."""
+
+    def audit(self, event: str, *args) -> None:
+        """PEP 578 for this process: its own hooks see the events it raises."""
+        for hook in self.__dict__.get("_audit_hooks", ()):
+            hook(event, args)
+
+    def addaudithook(self, hook) -> None:
+        self.__dict__.setdefault("_audit_hooks", []).append(hook)
+
 
     def getrecursionlimit(self) -> int:
         return self._rt.recursion_limit
@@ -185,12 +211,20 @@ class Runtime:
         self.sources: dict[str, Any] = {}      # file name -> source text, or its inode
         self._sys: VirtualSys | None = None
         self._builtins: dict[str, Any] | None = None
-        self.importer_cache = k.loader.module_cache
+        self.importer_cache = FRESH_CODE
         self.unbuffered = environ.get("PYTHONUNBUFFERED", "") != ""    # python -u
         self.recursion_limit = 1000             # sys.setrecursionlimit's, for this process
         self.recursion_base: int | None = None  # CPython's depth below the program's first frame
         p.runtime = self
         p.upcall = self.run_handler
+
+    def import_path(self) -> list[str]:
+        """sys.path: the program's directory -- but a set-user-ID program
+        (kernel/loader.py) trusts only /bin."""
+        image = self.p.image
+        if image is not None and image.secure:
+            return ["/bin"] if vpath.dirname(vpath.normpath(image.path)) == "/bin" else []
+        return [vpath.dirname(self.argv[0]) if self.argv else ""]
 
     # made on first use: a child that execs at once never needs them
 
@@ -211,7 +245,7 @@ class Runtime:
     def builtins(self) -> dict[str, Any]:
         if self._builtins is None:
             b = self._builtins = _BUILTINS.copy()
-            b.update(print=self.print, input=self.input, open=self.open,
+            b.update(print=self.print, input=self.input, open=streams.open,
                      __import__=self.import_, exit=_exit, quit=_exit)
             b.update(__tick__=next, __ticks__=self.ticks(), __except__=self.except_)
         return self._builtins
@@ -426,7 +460,7 @@ class Runtime:
 
     def import_(self, name: str, globals=None, locals=None, fromlist=(), level: int = 0):
         if level:
-            raise ImportError("relative imports are not supported in vshell programs")
+            name = _absolute(name, (globals or {}).get("__package__"), level)
         module = self.modules.get(name)
         if module is None:
             importer = (globals or {}).get("__name__", "")
@@ -445,17 +479,20 @@ class Runtime:
         return self.modules[name.partition(".")[0]]
 
     def load_module(self, name: str, importer: str = ""):
-        top = name.partition(".")[0]
-        if top != name and top not in self.modules:
-            self.load_module(top, importer)
+        parent, _, child = name.rpartition(".")
+        if parent and parent not in self.modules:
+            self.load_module(parent, importer)
         module = self.virtual_module(name)
         if module is None:
-            if top in BLOCKED or (top in FRESH_ONLY and importer not in FRESH):
+            if _refused(name, importer):
                 raise ModuleNotFoundError(
                     f"No module named '{name}' in vshell: a virtual process may not use it "
                     "(it would reach the host behind the kernel's back)", name=name)
             module = self.user_module(name) or self.fresh_module(name, importer)
         self.modules[name] = module
+        package = self.modules.get(parent)
+        if package is not None and package is not host_sys.modules.get(parent):
+            setattr(package, child, module)       # as import does, in the process's own package
         return module
 
     def virtual_module(self, name: str):
@@ -476,9 +513,12 @@ class Runtime:
             return _module("time", _TIME_TEMPLATE)
         if name == "builtins":
             return _module("builtins", self.builtins)
-        if name == "io":
-            m = _module("io", vars(host_io))
-            m.open = self.open
+        if name in OPENING:
+            return _module(name, _opening_template(name))
+        if name == "posix":
+            m = _module("posix", _OS_TEMPLATE)
+            del m.path
+            m.environ = {vos.fsencode(k): vos.fsencode(v) for k, v in self.environ.items()}
             return m
         if name == "random":
             return self.random_module()
@@ -534,14 +574,15 @@ class Runtime:
             spec = host_module("importlib.util").find_spec(name)
             if spec is None or not spec.origin or not spec.origin.endswith(".py"):
                 raise ModuleNotFoundError(f"No module named '{name}'", name=name)
-            with host_io.open(spec.origin, "rb") as f:
-                entry = (compile(f.read(), spec.origin, "exec", dont_inherit=True), spec.origin,
-                         spec.submodule_search_locations is not None)
+            # the host's compiled code (its .pyc), shared by every machine in this host process
+            entry = (spec.loader.get_code(name), spec.origin,
+                     spec.submodule_search_locations is not None)
             self.importer_cache[name] = entry
         code, origin, is_pkg = entry
         m = types.ModuleType(name)
         m.__file__ = origin
         m.__builtins__ = self.builtins
+        m.__package__ = name if is_pkg else name.rpartition(".")[0]
         if is_pkg:
             m.__path__ = [host_os.path.dirname(origin)]
         self.modules[name] = m
@@ -551,6 +592,49 @@ class Runtime:
             self.modules.pop(name, None)
             raise
         return m
+
+
+def _refused(name: str, importer: str) -> bool:
+    """May not a program import name (the standard modules loaded per process
+    may import FRESH_ONLY ones)?"""
+    top = name.partition(".")[0]
+    if top in FRESH_ONLY or name in FRESH_ONLY:
+        return importer.partition(".")[0] not in FRESH
+    return top in BLOCKED and name not in UNBLOCKED
+
+
+def _absolute(name: str, package, level: int) -> str:
+    """A relative import's module name (in the standard packages loaded per process)."""
+    if not package or package.partition(".")[0] not in FRESH:
+        raise ImportError("relative imports are not supported in vshell programs")
+    base = package.rsplit(".", level - 1)[0] if level > 1 else package
+    return f"{base}.{name}" if name else base
+
+
+_OPENING_TEMPLATES: dict[str, dict] = {}
+
+
+def _opening_template(name: str) -> dict:
+    """io and _io with the virtual open, FileIO and open_code; codecs and
+    tokenize with an open() that opens through them."""
+    template = _OPENING_TEMPLATES.get(name)
+    if template is None:
+        host = host_module(name)
+        template = _OPENING_TEMPLATES[name] = dict(vars(host))
+        if name in ("io", "_io"):
+            template.update(streams.IO_NAMES)
+        else:
+            template["open"] = _rebound(host.open, builtins=types.SimpleNamespace(
+                open=streams.open), _builtin_open=streams.open)
+    return template
+
+
+def _rebound(fn, **names):
+    """fn with some of its globals replaced."""
+    g = dict(fn.__globals__, **names)
+    new = types.FunctionType(fn.__code__, g, fn.__name__, fn.__defaults__, fn.__closure__)
+    new.__kwdefaults__, new.__doc__, new.__qualname__ = fn.__kwdefaults__, fn.__doc__, fn.__qualname__
+    return new
 
 
 LATER = ("termios", "getpass", "pwd", "grp", "runpy", "resource")     # virtual too, loaded when first asked for

@@ -1,44 +1,160 @@
-"""Python file objects over virtual file descriptors: sys.stdin/stdout/stderr and open().
+"""Python file objects over virtual file descriptors: io.FileIO, open(), and
+sys.stdin/stdout/stderr.
 
 The layering is CPython's own io stack -- TextIOWrapper over a Buffered* over
-a raw file -- with a raw file whose reads and writes are system calls.  So the
-buffering rules are CPython's: line-buffered on a terminal, block-buffered into
-pipes and files, stderr always line-buffered.
+a raw FileIO -- with a FileIO whose reads and writes are system calls.  So the
+buffering rules are CPython's: line-buffered on a terminal, block-buffered
+(in blocks of the file's st_blksize) into pipes and files, stderr always
+line-buffered.  The same FileIO, open() and open_code() are the io and _io
+modules a program sees, so every way of opening a file by name reaches the
+virtual file system, never the host's.
 """
 from __future__ import annotations
 
 import io
+import stat as _stat
+from operator import index as _index
 
 from kernel.cpu import machine
 from kernel.libpy import os as vos
 from kernel.proc import State
 
+UnsupportedOperation = io.UnsupportedOperation
+TEXT_ENCODING = "UTF-8"          # what open() picks with no encoding, under a UTF-8 locale
 
-class FdIO(io.RawIOBase):
-    """A raw file over a virtual fd (CPython's FileIO, trapping into the kernel)."""
 
-    def __init__(self, fd: int, mode: str = "r", closefd: bool = True, name=None) -> None:
-        super().__init__()
+class FileIO(io.RawIOBase):
+    """io.FileIO: a raw file over a virtual fd, opened by name or given an fd.
+    Its API and its errors are CPython's (Modules/_io/fileio.c)."""
+
+    def __init__(self, file, mode: str = "r", closefd: bool = True, opener=None) -> None:
+        self._fd = -1
         self._owner = machine.cpu.current if machine.cpu is not None else None
+        fd = _fd_of(file)
+        if fd is None:
+            path = vos._path("FileIO", vos.fspath(file))
+            if "\0" in path:
+                raise ValueError("embedded null byte")
+        elif fd < 0:
+            raise ValueError("negative file descriptor")
+        if not isinstance(mode, str):
+            raise TypeError(f"FileIO() argument 'mode' must be str, not {type(mode).__name__}")
+        flags = self._parse_mode(mode)
+        if fd is None:
+            if not closefd:
+                raise ValueError("Cannot use closefd=False with file name")
+            fd = self._open(file, path, flags, opener)
+            closefd = True
         self._fd = fd
-        self._mode = mode
-        self._closefd = closefd
-        self.name = fd if name is None else name
+        self._closefd = bool(closefd)
+        self._blksize = io.DEFAULT_BUFFER_SIZE
+        try:
+            st = vos.fstat(fd)
+            if _stat.S_ISDIR(st.st_mode):
+                raise IsADirectoryError(21, "Is a directory", file)
+            if (st.st_blksize or 0) > 1:
+                self._blksize = st.st_blksize
+            self.name = file
+            if self._appending:
+                vos.lseek(fd, 0, 2)
+        except BaseException:
+            if self._closefd:
+                self._fd = -1
+                vos.close(fd)
+            raise
+
+    def _parse_mode(self, mode: str) -> int:
+        self._created = self._readable = self._writable = self._appending = False
+        flags, rwa, plus = vos.O_CLOEXEC, False, False
+        for c in mode:
+            if c in "xrwa":
+                if rwa:
+                    raise ValueError(BAD_MODE)
+                rwa = True
+                if c == "x":
+                    self._created = self._writable = True
+                    flags |= vos.O_EXCL | vos.O_CREAT
+                elif c == "r":
+                    self._readable = True
+                elif c == "w":
+                    self._writable = True
+                    flags |= vos.O_CREAT | vos.O_TRUNC
+                else:
+                    self._writable = self._appending = True
+                    flags |= vos.O_APPEND | vos.O_CREAT
+            elif c == "+":
+                if plus:
+                    raise ValueError(BAD_MODE)
+                self._readable = self._writable = plus = True
+            elif c != "b":
+                raise ValueError(f"invalid mode: {mode}")
+        if not rwa:
+            raise ValueError(BAD_MODE)
+        if self._readable and self._writable:
+            return flags | vos.O_RDWR
+        return flags | (vos.O_RDONLY if self._readable else vos.O_WRONLY)
+
+    @staticmethod
+    def _open(file, path: str, flags: int, opener) -> int:
+        if opener is None:
+            try:
+                return vos.open(path, flags, 0o666)
+            except OSError as e:
+                e.filename = file
+                raise
+        fd = opener(file, flags)
+        if not isinstance(fd, int):
+            raise TypeError("expected integer from opener")
+        if fd < 0:
+            raise ValueError(f"opener returned {fd}")
+        if vos.get_inheritable(fd):
+            vos.set_inheritable(fd, False)      # as CPython: files it opens are non-inheritable
+        return fd
+
+    @classmethod
+    def _std(cls, fd: int, mode: str, name: str) -> FileIO:
+        """A standard stream's raw file, made without system calls."""
+        self = cls.__new__(cls)
+        self._owner = machine.cpu.current if machine.cpu is not None else None
+        self._parse_mode(mode)
+        self._fd, self._closefd, self._blksize = fd, False, io.DEFAULT_BUFFER_SIZE
+        self.name = name
+        return self
+
+    # ---- what FileIO is --------------------------------------------------------
 
     @property
     def mode(self) -> str:
-        return self._mode
+        if self._created:
+            return "xb+" if self._readable else "xb"
+        if self._appending:
+            return "ab+" if self._readable else "ab"
+        if self._readable:
+            return "rb+" if self._writable else "rb"
+        return "wb"
+
+    @property
+    def closefd(self) -> bool:
+        return self._closefd
+
+    @property
+    def closed(self) -> bool:
+        return self._fd < 0
 
     def fileno(self) -> int:
+        self._check_open()
         return self._fd
 
     def readable(self) -> bool:
-        return "r" in self._mode or "+" in self._mode
+        self._check_open()
+        return self._readable
 
     def writable(self) -> bool:
-        return any(c in self._mode for c in "wax+")
+        self._check_open()
+        return self._writable
 
     def seekable(self) -> bool:
+        self._check_open()
         try:
             vos.lseek(self._fd, 0, 1)
             return True
@@ -46,21 +162,101 @@ class FdIO(io.RawIOBase):
             return False
 
     def isatty(self) -> bool:
+        self._check_open()
         return vos.isatty(self._fd)
 
-    def readinto(self, b) -> int:
-        data = vos.read(self._fd, len(b))
-        n = len(data)
-        b[:n] = data
-        return n
+    def __repr__(self) -> str:
+        if self._fd < 0:
+            return "<_io.FileIO [closed]>"
+        return f"<_io.FileIO name={self.name!r} mode='{self.mode}' closefd={self._closefd}>"
 
-    def readall(self) -> bytes:
+    def __getstate__(self):
+        raise TypeError("cannot pickle '_io.FileIO' object")
+
+    def _dealloc_warn(self, source) -> None:
+        """Called by a buffered file's finalizer (CPython warns of unclosed files)."""
+
+    # ---- reading and writing: one system call each -----------------------------------
+
+    def read(self, size=-1):
+        self._check("reading", self._readable)
+        size = -1 if size is None else _index(size)
+        if size < 0:
+            return self.readall()
+        try:
+            return vos.read(self._fd, size)
+        except BlockingIOError:
+            return None
+
+    def readall(self):
+        self._check("reading", self._readable)
         chunks = []
         while True:
-            data = vos.read(self._fd, 65536)
+            try:
+                data = vos.read(self._fd, 65536)
+            except BlockingIOError:
+                if chunks:
+                    break
+                return None
             if not data:
-                return b"".join(chunks)
+                break
             chunks.append(data)
+        return b"".join(chunks)
+
+    def readinto(self, b):
+        self._check("reading", self._readable)
+        view = memoryview(b).cast("B")
+        try:
+            data = vos.read(self._fd, len(view))
+        except BlockingIOError:
+            return None
+        n = len(data)
+        view[:n] = data
+        return n
+
+    def write(self, b):
+        self._check("writing", self._writable)
+        if not self._mine():
+            return memoryview(b).nbytes   # finalized after its process ended: nowhere to go
+        try:
+            return vos.write(self._fd, b)
+        except BlockingIOError:
+            return None
+
+    def seek(self, pos, whence: int = 0) -> int:
+        self._check_open()
+        return vos.lseek(self._fd, _index(pos), whence)
+
+    def tell(self) -> int:
+        self._check_open()
+        return vos.lseek(self._fd, 0, 1)
+
+    def truncate(self, size=None) -> int:
+        self._check("writing", self._writable)
+        size = self.tell() if size is None else _index(size)
+        vos.ftruncate(self._fd, size)
+        return size
+
+    def close(self) -> None:
+        if self._fd < 0:
+            return
+        try:
+            super().close()
+        finally:
+            fd, self._fd = self._fd, -1
+            if self._closefd and self._mine():
+                vos.close(fd)
+
+    # ---- checks ---------------------------------------------------------------------
+
+    def _check_open(self) -> None:
+        if self._fd < 0:
+            raise ValueError("I/O operation on closed file")
+
+    def _check(self, what: str, allowed: bool) -> None:
+        self._check_open()
+        if not allowed:
+            raise UnsupportedOperation(f"File not open for {what}")
 
     def _mine(self) -> bool:
         """Only the process that opened a file may use it.  The garbage collector
@@ -70,38 +266,27 @@ class FdIO(io.RawIOBase):
         owner = self._owner
         return cpu is not None and cpu.current is owner and owner.state is not State.ZOMBIE
 
-    def write(self, b) -> int:
-        if not self._mine():
-            return len(b)             # finalized after its process ended: nowhere to go
-        return vos.write(self._fd, b)
 
-    def seek(self, pos: int, whence: int = 0) -> int:
-        return vos.lseek(self._fd, pos, whence)
+FileIO.__module__ = "_io"
+BAD_MODE = "Must have exactly one of create/read/write/append mode and at most one plus"
 
-    def tell(self) -> int:
-        return vos.lseek(self._fd, 0, 1)
 
-    def truncate(self, size=None) -> int:
-        size = self.tell() if size is None else size
-        vos.ftruncate(self._fd, size)
-        return size
-
-    def close(self) -> None:
-        if not self.closed:
-            try:
-                super().close()
-            finally:
-                if self._closefd and self._mine():
-                    vos.close(self._fd)
-
-    def __repr__(self) -> str:
-        return f"<FdIO name={self.name!r} mode={self._mode!r}>"
+def _fd_of(file) -> int | None:
+    """file as a file descriptor, or None if it names a file."""
+    if isinstance(file, int):
+        return int(file)
+    if isinstance(file, (str, bytes)) or hasattr(type(file), "__fspath__"):
+        return None
+    try:
+        return _index(file)
+    except TypeError:
+        return None
 
 
 def std_stream(fd: int, mode: str, unbuffered: bool = False) -> io.TextIOWrapper:
     """sys.stdin/stdout/stderr: buffered as CPython buffers them (unbuffered
     writes with `python -u` or PYTHONUNBUFFERED set)."""
-    raw = FdIO(fd, mode, closefd=False, name=f"<{('stdin', 'stdout', 'stderr')[fd]}>")
+    raw = FileIO._std(fd, "rb" if mode == "r" else "wb", f"<{('stdin', 'stdout', 'stderr')[fd]}>")
     if mode == "r":
         return io.TextIOWrapper(io.BufferedReader(raw), encoding="utf-8", errors="surrogateescape")
     errors = "backslashreplace" if fd == 2 else "strict"
@@ -114,53 +299,65 @@ def std_stream(fd: int, mode: str, unbuffered: bool = False) -> io.TextIOWrapper
 
 def open(file, mode: str = "r", buffering: int = -1, encoding=None, errors=None,
          newline=None, closefd: bool = True, opener=None):
-    """The builtin open(), on virtual files."""
+    """The builtin open() and io.open(), on virtual files (Modules/_io/_iomodule.c)."""
     if not isinstance(mode, str):
         raise TypeError(f"open() argument 'mode' must be str, not {type(mode).__name__}")
-    modes = set(mode)
-    if modes - set("axrwb+t") or len(mode) > len(modes):
-        raise ValueError(f"invalid mode: '{mode}'")
-    creating, reading, writing, appending = "x" in modes, "r" in modes, "w" in modes, "a" in modes
-    updating, binary = "+" in modes, "b" in modes
-    if creating + reading + writing + appending != 1:
+    buffering = _index(buffering)
+    for name, value in (("encoding", encoding), ("errors", errors), ("newline", newline)):
+        if not isinstance(value, (str, type(None))):
+            raise TypeError(f"open() argument '{name}' must be str or None, "
+                            f"not {type(value).__name__}")
+    if not isinstance(file, int):
+        file = vos.fspath(file)
+    for i, c in enumerate(mode):
+        if c not in "xrwa+tb" or c in mode[i + 1:]:
+            raise ValueError(f"invalid mode: '{mode}'")
+    creating, reading, writing, appending = ("x" in mode), ("r" in mode), ("w" in mode), ("a" in mode)
+    updating, text, binary = "+" in mode, "t" in mode, "b" in mode
+    if text and binary:
+        raise ValueError("can't have text and binary mode at once")
+    if creating + reading + writing + appending > 1:
         raise ValueError("must have exactly one of create/read/write/append mode")
-    if binary and encoding is not None:
-        raise ValueError("binary mode doesn't take an encoding argument")
-    if isinstance(file, int):
-        fd = file
-    else:
-        path = vos._path("open", file, True) if not isinstance(file, int) else file
-        flags = (vos.O_RDWR if updating else vos.O_RDONLY if reading else vos.O_WRONLY)
-        if writing:
-            flags |= vos.O_CREAT | vos.O_TRUNC
-        elif appending:
-            flags |= vos.O_CREAT | vos.O_APPEND
-        elif creating:
-            flags |= vos.O_CREAT | vos.O_EXCL
-        fd = opener(path, flags) if opener else vos.open(path, flags, 0o666)
-        import stat
-        if stat.S_ISDIR(vos.fstat(fd).st_mode):
-            vos.close(fd)
-            raise IsADirectoryError(21, "Is a directory", file)
-    raw_mode = ("r" if reading else "w" if writing else "a" if appending else "x") + ("+" if updating else "")
-    raw = FdIO(fd, raw_mode, closefd=closefd, name=file)
-    line_buffering = False
-    if buffering == 1 or buffering < 0 and raw.isatty():
-        buffering = -1
-        line_buffering = True
-    if buffering == 0:
+    for name, value in (("an encoding", encoding), ("an errors", errors), ("a newline", newline)):
+        if binary and value is not None:
+            raise ValueError(f"binary mode doesn't take {name} argument")
+    if binary and buffering == 1:
+        import warnings
+        warnings.warn("line buffering (buffering=1) isn't supported in binary mode, the default "
+                      "buffer size will be used", RuntimeWarning, 2)
+    rawmode = "".join(c for c, on in zip("xrwa+", (creating, reading, writing, appending, updating))
+                      if on)
+    result = raw = FileIO(file, rawmode, closefd, opener)
+    try:
+        line_buffering = buffering == 1 or buffering < 0 and raw.isatty()
+        if line_buffering or buffering < 0:
+            buffering = raw._blksize
+        if buffering == 0:
+            if binary:
+                return raw
+            raise ValueError("can't have unbuffered text I/O")
+        if updating:
+            result = io.BufferedRandom(raw, buffering)
+        elif creating or writing or appending:
+            result = io.BufferedWriter(raw, buffering)
+        else:
+            result = io.BufferedReader(raw, buffering)
         if binary:
-            return raw
-        raise ValueError("can't have unbuffered text I/O")
-    size = buffering if buffering > 1 else io.DEFAULT_BUFFER_SIZE
-    if updating:
-        buffer = io.BufferedRandom(raw, size)
-    elif reading:
-        buffer = io.BufferedReader(raw, size)
-    else:
-        buffer = io.BufferedWriter(raw, size)
-    if binary:
-        return buffer
-    text = io.TextIOWrapper(buffer, encoding or "utf-8", errors, newline, line_buffering)
-    text.mode = mode
-    return text
+            return result
+        result = io.TextIOWrapper(result, encoding or TEXT_ENCODING, errors, newline, line_buffering)
+        result.mode = mode
+        return result
+    except BaseException:
+        result.close()
+        raise
+
+
+def open_code(path):
+    """io.open_code(): open a file to read its code (CPython: open(path, 'rb'))."""
+    if not isinstance(path, str):
+        raise TypeError(f"open_code() argument 'path' must be str, not {type(path).__name__}")
+    return open(path, "rb")
+
+
+# What the io and _io modules of a process have in place of the host's.
+IO_NAMES = {"open": open, "FileIO": FileIO, "open_code": open_code}
