@@ -64,6 +64,7 @@ XFAIL = {
     "exc_warnings": "warnings go to the host's stderr, not the program's",
     "exc_del_ignored": "'Exception ignored in' (unraisable hook) not printed",
     "buf_close_stdout": "'Exception ignored ... Bad file descriptor' not printed at exit",
+    "buf_epipe_at_exit": "'Exception ignored ... BrokenPipeError' not printed at exit",
     "buf_closed_file": "exit status 120 after sys.stdout.close() (CPython: 0)",
     "buf_stderr_partial": "at exit stdout is flushed before stderr (CPython: stderr first)",
     "atexit_order": "atexit not available",
@@ -78,6 +79,7 @@ XFAIL = {
     "wait_status_macros": "python SCRIPT killed by a signal: ProcessExit traceback, status 1",
     "pgrp_killpg": "python SCRIPT killed by a signal: ProcessExit traceback, status 1",
     "sig_kill9_unsurvivable": "SIGKILL caught as ProcessExit, then a silent deadlock",
+    "sig_stopped_term": "python SCRIPT killed by a signal: ProcessExit traceback, status 1",
     "sig_handler_self": "signal handlers get None as the frame",
     "sig_mask_fork_exec": "SIG_IGN inherited across exec reads back as SIG_DFL",
     "sig_sigchld_ign": "SIGCHLD SIG_IGN: blocked wait never woken; session ends silently",
@@ -92,6 +94,12 @@ XFAIL = {
     # the os module
     "env_putenv": "putenv/unsetenv change os.environ",
     "exec_errors": "exec OSError has a filename (CPython: None for execv/execvp)",
+    "dir_as_file": "exec OSError has a filename (CPython: None for execv/execvp)",
+    "exec_shebang": "exec OSError has a filename; sh's syntax error message differs from dash's",
+    "pgrp_after_exec": "setpgid of a child that has exec'd succeeds (Linux: EACCES)",
+    "os_type_errors": "argument errors: messages differ; lseek whence 7 and getenv(1) accepted",
+    "sig_errors": "pthread_sigmask's out-of-range message lacks the number and range",
+    "proc_self": "/proc: no self/cwd, State is 'RUNNING' (Linux: 'R (running)'), listdir holds no fd",
     "exec_sys_executable": "sys.executable (/bin/python3) does not exist",
     "exec_unbuffered": "python -u and PYTHONUNBUFFERED not supported",
     "register_at_fork": "no os.register_at_fork",
@@ -125,8 +133,16 @@ XFAIL = {
     "system_syntax_error": "sh -c's $0 is 'vshell' (dash: 'sh') in messages and $0",
     "env_from_shell": "the shell does not export OLDPWD after cd",
     "pgrp_shell": "the login shell is not a session leader",
+    "orphan_sleeps": "an orphan still running when the shell exits is discarded with its output",
 }
 
+
+# Differences that come and go from run to run (a race with the host's timer):
+# not strict, so remove the line by hand once the cause is fixed.
+FLAKY = {
+    "sig_alarm_pause": "sometimes RuntimeError 'Set changed size during iteration' out of "
+                       "signal.pause (the host timer's interrupt delivers signals inside deliver)",
+}
 
 # Programs whose warnings reach the host's warnings machinery today (see XFAIL).
 HOST_WARNINGS = {"exc_warnings"}
@@ -171,6 +187,8 @@ def cases() -> list:
         reason = DELIBERATE.get(name) or XFAIL.get(name)
         if reason:
             marks.append(pytest.mark.xfail(strict=True, reason=reason))
+        if name in FLAKY:
+            marks.append(pytest.mark.xfail(strict=False, reason=FLAKY[name]))
         if name in HOST_WARNINGS:
             marks.append(pytest.mark.filterwarnings("ignore"))
         params.append(pytest.param(name, marks=marks, id=name))
@@ -183,7 +201,7 @@ def test_corpus_is_recorded():
         source = open(os.path.join(record.PROGRAMS, name + ".py")).read()
         assert EXPECTED.get(name, {}).get("sha") == record.digest(source), \
             f"{name}: run tests/pycompare/record.py {name}"
-    assert not (set(DELIBERATE) | set(XFAIL)) - set(EXPECTED)
+    assert not (set(DELIBERATE) | set(XFAIL) | set(FLAKY)) - set(EXPECTED)
 
 
 def differences(got: dict, want: dict) -> str:

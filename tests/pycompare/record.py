@@ -54,14 +54,16 @@ ENV = {"HOME": "/home/student", "USER": "student", "LOGNAME": "student",
        "SHELL": "/bin/sh", "TERM": "dumb", "LANG": "C.UTF-8"}
 HOST_PATH = f"{ROOT}/bin:/usr/bin:/bin"
 
+# The file mode comes last: an orphan still running when the shell exits must
+# go on (under init) and finish its output.
 SCRIPT = """\
 D={root}; P=$D/{name}.py; I={stdin}
 rm -rf $D/run; mkdir $D/run; cd $D/run
-python $P <$I >$D/out/file.out 2>$D/out/file.err; echo $? >$D/out/file.status
-cd /; rm -rf $D/run; mkdir $D/run; cd $D/run
 {{ python $P <$I 2>$D/out/pipe.err; echo $? >$D/out/pipe.status; }} | cat >$D/out/pipe.out
 cd /; rm -rf $D/run; mkdir $D/run; cd $D/run
 {{ python $P <$I 2>&1; echo $? >$D/out/both.status; }} | cat >$D/out/both.out
+cd /; rm -rf $D/run; mkdir $D/run; cd $D/run
+python $P <$I >$D/out/file.out 2>$D/out/file.err; echo $? >$D/out/file.status
 """
 
 
@@ -152,10 +154,11 @@ def run_once(name: str, source: str) -> dict:
             except FileNotFoundError:
                 pass
     r, w = os.pipe()
+    os.dup2(w, EXTRA_FD)                  # kept open in the child by pass_fds
+    os.close(w)
     owner = nobody()
 
     def child() -> None:
-        os.dup2(w, EXTRA_FD)
         os.umask(0o022)
         if owner is not None:
             os.setgroups([])
@@ -165,8 +168,9 @@ def run_once(name: str, source: str) -> dict:
     env = dict(ENV, PATH=HOST_PATH, PWD=ROOT)
     p = subprocess.Popen(["dash", "-c", script_for(name, source), "sh"], cwd=ROOT, env=env,
                          stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, preexec_fn=child, start_new_session=True)
-    os.close(w)
+                         stderr=subprocess.PIPE, preexec_fn=child, start_new_session=True,
+                         pass_fds=(EXTRA_FD,))
+    os.close(EXTRA_FD)
     try:
         out, err = p.communicate(timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
