@@ -8,10 +8,11 @@ Run on a Linux host with CPython 3.11 at /usr/bin/python3 and dash:
 
 Each program runs as `python /tmp/pycompare/NAME.py` -- the absolute path it
 also has in vshell, so that tracebacks name the same file -- from the same
-shell script that tests/test_pycompare.py runs in vshell (SCRIPT below): three
-times, with stdout into a file, into a pipe, and stdout and stderr together
-into one pipe (2>&1), each time from a fresh empty working directory and with
-stdin from a file (the program's `# stdin:` line) or /dev/null.  The script
+shell script that tests/test_pycompare.py runs in vshell (SCRIPT below): with
+stdout into a file, into a pipe, and stdout and stderr together into one pipe
+(2>&1); and once more as ./NAME.py, through the #! line every installed copy
+starts with; each time from a fresh empty working directory and with stdin
+from a file (the program's `# stdin:` line) or /dev/null.  The script
 writes each run's stdout, stderr and status ($?, so 128+N for a death by
 signal N) into files that are read back afterwards.
 
@@ -46,7 +47,8 @@ HOST_PYTHON = "/usr/bin/python3"      # readable by nobody (a pyenv under /root 
 RUNS = 3
 EXTRA_FD = 100
 TIMEOUT = 20
-MODES = ("file", "pipe", "both")
+MODES = ("pipe", "both", "exec", "file")
+SHEBANG = "#!/usr/bin/python3\n"     # on every installed program, so ./NAME.py runs too
 
 # The environment vshell's login shell starts with, plus a UTF-8 locale (as a
 # real user has).  PATH differs: the host finds `python` in ROOT/bin.
@@ -54,14 +56,17 @@ ENV = {"HOME": "/home/student", "USER": "student", "LOGNAME": "student",
        "SHELL": "/bin/sh", "TERM": "dumb", "LANG": "C.UTF-8"}
 HOST_PATH = f"{ROOT}/bin:/usr/bin:/bin"
 
-# The file mode comes last: an orphan still running when the shell exits must
-# go on (under init) and finish its output.
+# The exec mode runs the program as ./NAME.py (its #! line), the others as
+# `python NAME.py`.  The file mode comes last: an orphan still running when the
+# shell exits must go on (under init) and finish its output.
 SCRIPT = """\
 D={root}; P=$D/{name}.py; I={stdin}
 rm -rf $D/run; mkdir $D/run; cd $D/run
 {{ python $P <$I 2>$D/out/pipe.err; echo $? >$D/out/pipe.status; }} | cat >$D/out/pipe.out
 cd /; rm -rf $D/run; mkdir $D/run; cd $D/run
 {{ python $P <$I 2>&1; echo $? >$D/out/both.status; }} | cat >$D/out/both.out
+cd /; rm -rf $D/run; mkdir $D/run; cd $D/run
+$P <$I >$D/out/exec.out 2>$D/out/exec.err; echo $? >$D/out/exec.status
 cd /; rm -rf $D/run; mkdir $D/run; cd $D/run
 python $P <$I >$D/out/file.out 2>$D/out/file.err; echo $? >$D/out/file.status
 """
@@ -134,7 +139,8 @@ def install(names: list[str]) -> None:
     for name in names:
         source = open(os.path.join(PROGRAMS, name + ".py")).read()
         with open(f"{ROOT}/{name}.py", "w") as f:
-            f.write(source)
+            f.write(SHEBANG + source)
+        os.chmod(f"{ROOT}/{name}.py", 0o755)
         stdin = stdin_of(source)
         if stdin is not None:
             with open(f"{ROOT}/{name}.in", "w") as f:
