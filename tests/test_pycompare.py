@@ -57,6 +57,7 @@ XFAIL = {
     "exc_group": "exception groups printed as plain tracebacks",
     "exc_excepthook": "sys.excepthook not called for an uncaught exception",
     "exc_kinds": "traceback.print_exc: no source lines, kernel frames shown; no carets",
+    "exc_print_stack": "traceback.print_stack/inspect.stack show kernel and /bin/python frames",
     "exc_frozen_os": "<frozen os> frames missing from tracebacks",
     "exc_eval_frame": "<string> frames of eval/exec missing from tracebacks; no carets",
     "exc_recursion": "sys.setrecursionlimit ignored; recursion depth budget differs; no carets",
@@ -126,6 +127,9 @@ XFAIL = {
     "pipe_pipe2": "pipe2 ignores O_NONBLOCK (then a silent deadlock)",
     "buf_stream_facts": "no .mode on sys.stdout/stdin; errors 'strict' (CPython: 'surrogateescape')",
     "buf_buffer_layers": "sys.stdout.buffer.raw is FdIO, not FileIO",
+    "file_buffering": "open(..., buffering=0) gives an FdIO, not a FileIO",
+    "bytes_paths": "os.scandir and os.walk with a bytes path give str names",
+    "main_module": "__main__: __builtins__ a dict, __spec__ is builtins', no __loader__/__cached__",
     "sys_facts": "sys.flags are the host interpreter's (dont_write_bytecode=1)",
     # modules a student reaches for
     "subprocess_run": "subprocess not available",
@@ -135,6 +139,7 @@ XFAIL = {
     "select_pipe": "select not available",
     "tempfile_use": "tempfile fails: No module named 'posix'",
     "shutil_ops": "shutil fails: No module named 'posix'",
+    "argparse_errors": "argparse fails: No module named 'posix'",
     # the shell around the program
     "system_syntax_error": "sh -c's $0 is 'vshell' (dash: 'sh') in messages and $0",
     "env_from_shell": "the shell does not export OLDPWD after cd",
