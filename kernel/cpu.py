@@ -385,19 +385,23 @@ class CPU:
     def return_to_user(self, p: Proc, tick: int | None = None) -> None:
         """The way out of the kernel: at the end of a slice, let due timers wake
         their sleepers and reschedule; then deliver signals."""
-        if self.host_signals:
-            self.service_host_signals()
-        if self.need_resched:
-            self.need_resched = False
-            sched = self.k.sched
-            if self.timers or self.k.signals.alarms:
-                self.expire_timers()
-            if p.slice_left <= 0:
-                sched.expired(p)
-            if sched.has_ready():
-                self.preempt(p, "quantum expired")
-            else:
-                p.slice_left = sched.quantum_for(p)
+        p.in_kernel += 1                # still kernel work: no timer interrupt in the middle
+        try:
+            if self.host_signals:
+                self.service_host_signals()
+            if self.need_resched:
+                self.need_resched = False
+                sched = self.k.sched
+                if self.timers or self.k.signals.alarms:
+                    self.expire_timers()
+                if p.slice_left <= 0:
+                    sched.expired(p)
+                if sched.has_ready():
+                    self.preempt(p, "quantum expired")
+                else:
+                    p.slice_left = sched.quantum_for(p)
+        finally:
+            p.in_kernel -= 1
         if p.sig.pending and p.replay is None:
             self.k.signals.deliver(p, tick)
 

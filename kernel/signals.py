@@ -135,23 +135,28 @@ class Signals:
 
     def deliver(self, p: Proc, at: int | str | None = None) -> None:
         """Act on p's deliverable pending signals, lowest number first.  `at` is
-        where in the program a handler runs, for fork's replay (see replay.py)."""
+        where in the program a handler runs, for fork's replay (see replay.py).
+        Kernel work: only the handlers themselves run in user mode."""
         st = p.sig
-        while st.pending:
-            ready = sorted(s for s in st.pending
-                           if s not in st.blocked or s in UNCATCHABLE)
-            if not ready:
-                return
-            sig = ready[0]
-            st.pending.discard(sig)
-            d = SIG_DFL if sig in UNCATCHABLE else st.disposition(sig)
-            if d == SIG_IGN:
-                self._delivered(p, sig, IGNORE)
-            elif d == SIG_CATCH and p.upcall is not None:
-                self._delivered(p, sig, "handler")
-                self.run_handler(p, sig, at)
-            else:
-                self.default(p, sig)
+        p.in_kernel += 1
+        try:
+            while st.pending:
+                ready = sorted(s for s in st.pending
+                               if s not in st.blocked or s in UNCATCHABLE)
+                if not ready:
+                    return
+                sig = ready[0]
+                st.pending.discard(sig)
+                d = SIG_DFL if sig in UNCATCHABLE else st.disposition(sig)
+                if d == SIG_IGN:
+                    self._delivered(p, sig, IGNORE)
+                elif d == SIG_CATCH and p.upcall is not None:
+                    self._delivered(p, sig, "handler")
+                    self.run_handler(p, sig, at)
+                else:
+                    self.default(p, sig)
+        finally:
+            p.in_kernel -= 1
 
     def run_handler(self, p: Proc, sig: int, at: int | str | None) -> None:
         if p.record is not None:
@@ -159,9 +164,11 @@ class Signals:
         st = p.sig
         was_blocked = sig in st.blocked
         st.blocked.add(sig)                   # no nesting of the same signal
+        p.in_kernel -= 1                      # the handler is the program's own code
         try:
             p.upcall(sig)
         finally:
+            p.in_kernel += 1
             if not was_blocked:
                 st.blocked.discard(sig)
 

@@ -78,12 +78,6 @@ XFAIL = {
                  "sh's death message goes to its own stderr (dash: the command's 2>)",
     "sig_alarm_default": "python SCRIPT killed by a signal: ProcessExit traceback, status 1; "
                          "sh's death message goes to its own stderr (dash: the command's 2>)",
-    "pipe_sigpipe_default": "python SCRIPT killed by a signal: ProcessExit traceback, status 1",
-    "sig_kill_child": "python SCRIPT killed by a signal: ProcessExit traceback, status 1",
-    "wait_status_macros": "python SCRIPT killed by a signal: ProcessExit traceback, status 1",
-    "pgrp_killpg": "python SCRIPT killed by a signal: ProcessExit traceback, status 1",
-    "sig_kill9_unsurvivable": "SIGKILL caught as ProcessExit, then a silent deadlock",
-    "sig_stopped_term": "python SCRIPT killed by a signal: ProcessExit traceback, status 1",
     "sig_handler_self": "signal handlers get None as the frame",
     "sig_mask_fork_exec": "SIG_IGN inherited across exec reads back as SIG_DFL",
     "sig_sigchld_ign": "SIGCHLD SIG_IGN: blocked wait never woken; session ends silently",
@@ -119,43 +113,30 @@ XFAIL = {
     "tty_errors": "no os.ttyname",
     "time_clock_ids": "no time.clock_gettime/CLOCK_*/get_clock_info",
     "file_io": "open().encoding is 'utf-8' (CPython: 'UTF-8'); no os.pread",
-    "fd_errors": "os.fdopen of a bad fd succeeds",
     "file_errors": "mkdir in a missing directory names the parent in the error",
-    "file_symlinks": "open of a dangling link names the link's target in the error",
     "cwd_fork": "rmdir of a process's cwd fails with EBUSY (Linux allows it)",
     "stat_fields": "st_atime/st_mtime are ints after utime (CPython: floats)",
     "pipe_pipe2": "pipe2 ignores O_NONBLOCK (then a silent deadlock)",
     "buf_stream_facts": "no .mode on sys.stdout/stdin; errors 'strict' (CPython: 'surrogateescape')",
-    "buf_buffer_layers": "sys.stdout.buffer.raw is FdIO, not FileIO",
-    "file_buffering": "open(..., buffering=0) gives an FdIO, not a FileIO",
     "bytes_paths": "os.scandir and os.walk with a bytes path give str names",
     "main_module": "__main__: __builtins__ a dict, __spec__ is builtins', no __loader__/__cached__",
     "sys_facts": "sys.flags are the host interpreter's (dont_write_bytecode=1)",
     # modules a student reaches for
     "subprocess_run": "subprocess not available",
-    "pathlib_use": "pathlib not available",
     "logging_use": "logging not available",
     "fcntl_cloexec": "fcntl not available",
     "select_pipe": "select not available",
-    "tempfile_use": "tempfile fails: No module named 'posix'",
-    "shutil_ops": "shutil fails: No module named 'posix'",
     "argparse_errors": "argparse fails: No module named 'posix'",
     # the shell around the program
     "system_syntax_error": "sh -c's $0 is 'vshell' (dash: 'sh') in messages and $0",
     "env_from_shell": "the shell does not export OLDPWD after cd",
     "pgrp_shell": "the login shell is not a session leader",
-    "orphan_sleeps": "an orphan still running when the shell exits is discarded with its output",
 }
 
 
 # Differences that come and go from run to run (a race with the host's timer):
 # not strict, so remove the line by hand once the cause is fixed.
-FLAKY = {
-    "sig_alarm_pause": "sometimes RuntimeError 'Set changed size during iteration' out of "
-                       "signal.pause (the host timer's interrupt delivers signals inside deliver)",
-    "sig_handler_raises": "sometimes the fork replay diverges: a handler the parent ran at a "
-                          "timer preemption point (host timer ticks advance virtual time)",
-}
+FLAKY: dict[str, str] = {}
 
 # Programs whose warnings reach the host's warnings machinery today (see XFAIL).
 HOST_WARNINGS = {"exc_warnings"}
