@@ -494,7 +494,10 @@ class FileSystem:
             if nxt.is_link and (follow or i < len(parts) - 1):
                 if depth >= MAXSYMLINKS:
                     raise oserror(errno.ELOOP, path)
-                nxt = self.walk(p, nxt.target, True, depth + 1, start=cur)
+                try:
+                    nxt = self.walk(p, nxt.target, True, depth + 1, start=cur)
+                except OSError as e:        # the error names the path asked for
+                    raise oserror(e.errno, path) from None
             cur = nxt
         if path.endswith("/") and not cur.is_dir:
             raise oserror(errno.ENOTDIR, path)
@@ -511,11 +514,16 @@ class FileSystem:
         if not _:
             parent = p.cwd
         else:
-            parent = self.walk(p, head or "/")
+            try:
+                parent = self.walk(p, head or "/")
+            except OSError as e:            # the error names the path asked for
+                raise oserror(e.errno, path) from None
         if not parent.is_dir:
             raise oserror(errno.ENOTDIR, path)
         if not self.permits(p, parent, X_OK):
             raise oserror(errno.EACCES, path)
+        if parent.nlink == 0 and name not in (".", ".."):
+            raise oserror(errno.ENOENT, path)       # a removed directory (someone's cwd)
         return parent, name
 
     def path_of(self, d: Inode) -> str:

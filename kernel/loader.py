@@ -99,6 +99,7 @@ class Loader:
         p.record = None if p.native else Record()
         p.replay = None
         p.compute_ticks = 0
+        p.execed = True
         if k.trace.active:
             k.trace.emit(ev.Exec(p.pid, image.path, list(image.argv)))
 

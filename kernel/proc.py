@@ -69,7 +69,7 @@ class Proc:
                  "cpu_ticks", "compute_ticks", "cpu_time", "start_time", "voluntary_switches",
                  "involuntary_switches",
                  "context", "in_kernel", "slice_left", "wait_queue", "deadline",
-                 "interrupted", "unwinding", "native",
+                 "interrupted", "unwinding", "native", "execed",
                  "record", "replay", "upcall", "stop_report", "cont_report",
                  "rusage_children", "waitq", "limits", "runtime", "start")
 
@@ -114,6 +114,7 @@ class Proc:
         self.interrupted = False            # woken by a signal rather than by its event
         self.unwinding: BaseException | None = None    # exec/exit in progress
         self.native = native                # runs native code (the shell), not a Python image
+        self.execed = False                 # has called exec since fork (setpgid: EACCES)
         # fork by replay
         self.record: Record | None = None
         self.replay: Replay | None = None

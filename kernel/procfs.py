@@ -135,13 +135,25 @@ def pid_dir(k: "Kernel", p: Proc) -> DynamicDir:
         uid, gid = owner(p)                              # it changes with setuid and exec
         for inode in (d, fd_dir, *made.values()):
             inode.uid, inode.gid = uid, gid
-        return {**made, "fd": fd_dir}
+        links = {"cwd": cwd_path(fs, p)}
+        if p.image is not None:
+            links["exe"] = p.image.path
+        return {**made, "fd": fd_dir, **{name: Symlink(fs, target, uid, gid)
+                                          for name, target in links.items()}}
 
     fd_dir = DynamicDir(fs, fd_entries, 0o500)
     d = DynamicDir(fs, entries, 0o555)
     entries()
     d.proc = p                                           # type: ignore[attr-defined]
     return d
+
+
+def cwd_path(fs, p: Proc) -> str:
+    """Where /proc/PID/cwd points: the directory's path, as Linux shows a removed one."""
+    try:
+        return fs.path_of(p.cwd)
+    except OSError:
+        return "/ (deleted)"
 
 
 def owner(p: Proc) -> tuple[int, int]:
@@ -152,12 +164,19 @@ def owner(p: Proc) -> tuple[int, int]:
     return p.euid, p.egid
 
 
+LINUX_STATE = {"N": "R (running)", "R": "R (running)", "S": "S (sleeping)", "T": "T (stopped)",
+               "Z": "Z (zombie)"}
+
+
 def status(k: "Kernel", p: Proc) -> str:
+    """Linux's fields first, as programs read them; then the chapter's own names
+    (StateName: RUNNING, READY, BLOCKED (pipe) ...) and vshell's accounting."""
     state = p.state.value + (f" ({p.blocked_on})" if p.state is State.BLOCKED else "")
     where = p.where()
     pc = f"{where[0]}:{where[1]} in {where[2]}" if where else "-"
     lines = [
-        ("Name", p.name), ("State", state), ("Pid", p.pid), ("PPid", p.ppid),
+        ("Name", p.name), ("State", LINUX_STATE[p.state.letter]), ("StateName", state),
+        ("Pid", p.pid), ("PPid", p.ppid),
         ("Pgid", p.pgid), ("Sid", p.sid), ("Uid", f"{p.uid}\t{p.euid}"),
         ("Gid", f"{p.gid}\t{p.egid}"), ("Umask", f"{p.umask:04o}"), ("FDSize", len(p.fds.slots)),
         ("SigPnd", _mask(p.sig.pending)), ("SigBlk", _mask(p.sig.blocked)),

@@ -222,6 +222,7 @@ def sys_dup2(k: "Kernel", p: Proc, fd: int, fd2: int, cloexec: bool) -> int:
 @syscall
 def sys_pipe2(k: "Kernel", p: Proc, flags: int) -> tuple[int, int]:
     r, w = pipe_ends(k, p)
+    r.nonblock = w.nonblock = bool(flags & O_NONBLOCK)
     cloexec = bool(flags & O_CLOEXEC)
     rfd = p.fds.alloc(r, cloexec=cloexec, limit=_nofile(p))
     try:
@@ -326,9 +327,10 @@ def sys_rmdir(k: "Kernel", p: Proc, path: str) -> None:
     if inode.names():
         raise oserror(errno.ENOTEMPTY, path)
     _removable(k, p, parent, inode, path)
-    if inode is p.cwd or inode is k.fs.root or _mount_point(inode):
+    if inode is k.fs.root or _mount_point(inode):
         raise oserror(errno.EBUSY, path)
     parent.unlink(name)
+    inode.nlink = 0             # a process may still be in it: nothing can be made there
 
 
 def _mount_point(inode) -> bool:
@@ -401,7 +403,14 @@ def sys_listdir(k: "Kernel", p: Proc, path: str) -> list[str]:
     if not inode.is_dir:
         raise oserror(errno.ENOTDIR, path)
     k.fs.check(p, inode, R_OK, path)
-    return inode.names()
+    # opendir, getdents, closedir: the directory is open while it is read (a
+    # listing of /proc/self/fd shows that fd, as on Linux)
+    fd = p.fds.alloc(OpenFile("dir", readable=True, writable=False, path=path, inode=inode),
+                     limit=_nofile(p))
+    try:
+        return inode.names()
+    finally:
+        p.fds.close(k, fd)
 
 
 @syscall
@@ -489,7 +498,7 @@ def sys_utime(k: "Kernel", p: Proc, path: str, times: tuple | None) -> None:
     if p.euid not in (0, inode.uid) and not k.fs.permits(p, inode, W_OK):
         raise oserror(errno.EACCES if times is None else errno.EPERM, path)
     now = k.clock.time()
-    inode.atime, inode.mtime = times if times is not None else (now, now)
+    inode.atime, inode.mtime = map(float, times) if times is not None else (now, now)
 
 
 @syscall

@@ -175,11 +175,13 @@ def sys_getpgid(k, p: Proc, pid: int) -> int:
 
 @syscall
 def sys_setpgid(k, p: Proc, pid: int, pgid: int) -> None:
+    if pgid < 0:
+        raise oserror(errno.EINVAL)
     t = _target(k, p, pid)
     if t is not p and t.ppid != p.pid:
         raise oserror(errno.ESRCH)
-    if pgid < 0:
-        raise oserror(errno.EINVAL)
+    if t is not p and t.sid == p.sid and t.execed:
+        raise oserror(errno.EACCES)     # a child that has exec'd is its own program now
     if t.sid != p.sid or t.pid == t.sid:
         raise oserror(errno.EPERM)
     pgid = pgid or t.pid

@@ -36,7 +36,7 @@ def processes():
                 fields = dict(line.rstrip("\n").split(":\t", 1) for line in f if ":\t" in line)
         except OSError:
             continue
-        if not fields.get("State", "").startswith("ZOMBIE"):
+        if not fields.get("State", "").startswith("Z"):
             found.append((int(entry), fields["Name"]))
     return sorted(found)
 

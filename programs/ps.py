@@ -41,7 +41,7 @@ class Proc:
         self.sid = int(s["Sid"])
         self.uid = int(s["Uid"].split()[1])            # the effective uid, as ps shows
         self.name = s["Name"]
-        self.state, _, why = s["State"].partition(" ")
+        self.state, _, why = s["StateName"].partition(" ")
         self.wchan = why.strip("()") or "-"
         self.letter = self.stat[0]
         self.ticks = int(s["Ticks"])

@@ -31,7 +31,7 @@ def read_procs():
         except OSError:
             continue                               # it exited while we looked
         procs[int(name)] = (int(fields["PPid"]), fields["Name"],
-                            fields["State"].split()[0], argv)
+                            fields["StateName"].split()[0], argv)
     return procs
 
 

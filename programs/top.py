@@ -34,7 +34,7 @@ def snapshot():
 def render(procs, before, elapsed):
     states = {}
     for fields in procs.values():
-        state = fields.get("State", "?").split()[0]
+        state = fields.get("StateName", "?").split()[0]
         states[state] = states.get(state, 0) + 1
     summary = ", ".join(f"{n} {s.lower()}" for s, n in sorted(states.items()))
     lines = [f"top - {len(procs)} processes: {summary}",
@@ -49,7 +49,7 @@ def render(procs, before, elapsed):
     rows.sort(key=lambda r: (-r[0], r[1]))
     for share, pid, f, cpu in rows:
         uid = f.get("Uid", "0").split()[0]
-        state = f.get("State", "?")
+        state = f.get("StateName", "?")
         pc = f.get("PC", "-").split(" in ")[0].rsplit("/", 1)[-1]
         minutes, seconds = divmod(cpu, 60)
         lines.append(f"{pid:>5} {f.get('PPid', '?'):>5} {user_name(uid):<8} {state:<16} "

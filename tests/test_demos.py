@@ -245,7 +245,7 @@ def test_io_r_reads_standard_input():
 
 def test_zombie_stays_until_reaped():
     r = run(["./zombie.py", "5"])
-    assert r.out == ("child (pid:3): exiting with status 7\nparent (pid:2): child 3 is now: ZOMBIE\n"
+    assert r.out == ("child (pid:3): exiting with status 7\nparent (pid:2): child 3 is now: Z (zombie)\n"
                      "parent: sleeping 5 s without wait() -- try ps\n"
                      "parent: reaped 3, exit status 7; the zombie is gone\n")
 

@@ -152,14 +152,14 @@ def test_proc_shows_status_cmdline_and_fds():
     r = run("""
         import os
         status = dict(line.split(":\\t", 1) for line in open("/proc/self/status").read().splitlines())
-        print(status["Pid"] == str(os.getpid()), status["State"], status["PPid"])
+        print(status["Pid"] == str(os.getpid()), status["State"], status["StateName"], status["PPid"])
         print(open("/proc/%d/cmdline" % os.getpid()).read().split("\\0"))
         r, w = os.pipe()
         print(sorted(os.listdir("/proc/self/fd")), os.readlink("/proc/self/fd/%d" % r).startswith("pipe:["))
         print(status["PC"].startswith("/tmp/prog.py:"))
     """, argv=["/tmp/prog.py", "x"])
-    assert r.out.splitlines() == ["True RUNNING 1", "['/tmp/prog.py', 'x', '']",
-                                  "['0', '1', '2', '3', '4'] True", "True"]
+    assert r.out.splitlines() == ["True R (running) RUNNING 1", "['/tmp/prog.py', 'x', '']",
+                                  "['0', '1', '2', '3', '4', '5'] True", "True"]
 
 
 def test_a_host_mount_is_read_only_unless_rw(tmp_path):

@@ -113,7 +113,7 @@ def test_sigstop_and_sigcont_move_a_process_to_stopped_and_back():
         print("continued:", os.WIFCONTINUED(status), flush=True)
         os.waitpid(pid, 0)
     """)
-    assert r.out == ("stopped: True 19\nState:\tSTOPPED\ncontinued: True\nchild done\n")
+    assert r.out == ("stopped: True 19\nState:\tT (stopped)\ncontinued: True\nchild done\n")
 
 
 def test_sigchld_goes_to_the_parent_when_a_child_exits():
