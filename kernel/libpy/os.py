@@ -2,8 +2,9 @@
 
 Each function does what CPython's does -- same names, signatures, return values
 and exceptions -- but by trapping into the vshell kernel instead of the host's.
-Like CPython it makes new fds non-inheritable (PEP 446), flushes the standard
-streams before fork, and retries a call interrupted by a signal whose handler
+Like CPython it makes new fds non-inheritable (PEP 446), does not flush the
+standard streams before fork, system or posix_spawn (text still buffered is
+copied into the child, as C's stdio does), and retries a call interrupted by a signal whose handler
 returned normally (PEP 475).
 """
 from __future__ import annotations
@@ -65,7 +66,6 @@ def _fd(fd) -> int:
 # ---- processes -------------------------------------------------------------------------
 
 def fork() -> int:
-    _rt().flush_std()                  # CPython flushes sys.stdout/stderr before fork
     return _trap("fork")
 
 
@@ -340,7 +340,6 @@ def _spawn(exec_, file_actions, setpgroup, new_session) -> int:
         except OSError:
             return 127
         return 127
-    _rt().flush_std()
     return _trap("clone", child)
 
 
