@@ -265,8 +265,8 @@ class Kernel:
             os = rt.os
             try:
                 pid = os.posix_spawnp(argv[0], argv, env if env is not None else {"PATH": "/bin"})
-            except OSError as e:
-                os.write(2, f"{argv[0]}: {e.strerror}\n".encode())
+            except (OSError, ValueError) as e:        # ValueError: a NUL in an argument
+                os.write(2, f"{argv[0]}: {getattr(e, 'strerror', None) or e}\n".encode())
                 result["status"] = 127 << 8
                 return 0
             while True:

@@ -152,7 +152,7 @@ KILL_SLEEPER = """\
         os._exit(0)
     argv = [a.replace("PID", str(pid)) for a in sys.argv[1:]]
     os.waitpid(os.posix_spawnp(argv[0], argv, os.environ), 0)
-    print("status", os.waitpid(pid, os.WNOHANG)[1])
+    print("status", os.waitpid(pid, 0)[1])
     """
 
 

@@ -66,3 +66,115 @@ def test_os_system_and_posix_spawn_do_not_flush_stdout():
         print("after")
         """})
     assert r.out == "from-system\nspawned\nbefore\nafter\n"
+
+
+# ---- the exec family and posix_spawn: CPython's errors -------------------------------------
+
+def test_exec_errors_carry_cpythons_fields():
+    r = run("""
+        import os
+        calls = [
+            lambda: os.execv("/nonexistent", ["x"]), lambda: os.execl("/nonexistent", "x"),
+            lambda: os.execvp("nonexistent", ["x"]), lambda: os.execlp("nonexistent", "x"),
+            lambda: os.execv("/tmp", ["x"]), lambda: os.execvp("", ["x"]),
+            lambda: os.execve("/nonexistent", ["x"], {}), lambda: os.execve(b"/x", ["a"], {}),
+            lambda: os.execvpe("nonexistent", ["x"], {}), lambda: os.execvp("a/b", ["a"]),
+            lambda: os.posix_spawn("/nonexistent", ["x"], {}),
+            lambda: os.posix_spawnp("nonexistent", ["x"], {}),
+            lambda: os.posix_spawn("/tmp", ["a"], {}), lambda: os.posix_spawnp("", ["a"], {}),
+            lambda: os.execv("/x", []), lambda: os.execv("/x", [""]), lambda: os.execv("/x", "ab"),
+            lambda: os.execv(1, ["a"]), lambda: os.execv("/x", [1]), lambda: os.execve("/x", [], {}),
+            lambda: os.execve("/x", ["a"], {"A=B": "1"}), lambda: os.execve("/x", ["a"], 1),
+            lambda: os.posix_spawn("/x", [], {}), lambda: os.system(1),
+        ]
+        for call in calls:
+            try:
+                call()
+            except Exception as e:
+                print(type(e).__name__, "|", e, "|", getattr(e, "filename", "-"))
+        """)
+    assert r.out == """\
+FileNotFoundError | [Errno 2] No such file or directory | None
+FileNotFoundError | [Errno 2] No such file or directory | None
+FileNotFoundError | [Errno 2] No such file or directory | None
+FileNotFoundError | [Errno 2] No such file or directory | None
+PermissionError | [Errno 13] Permission denied | None
+PermissionError | [Errno 13] Permission denied | None
+FileNotFoundError | [Errno 2] No such file or directory: '/nonexistent' | /nonexistent
+FileNotFoundError | [Errno 2] No such file or directory: b'/x' | b'/x'
+FileNotFoundError | [Errno 2] No such file or directory: b'/usr/bin/nonexistent' | b'/usr/bin/nonexistent'
+FileNotFoundError | [Errno 2] No such file or directory | None
+FileNotFoundError | [Errno 2] No such file or directory: '/nonexistent' | /nonexistent
+FileNotFoundError | [Errno 2] No such file or directory: 'nonexistent' | nonexistent
+PermissionError | [Errno 13] Permission denied: '/tmp' | /tmp
+FileNotFoundError | [Errno 2] No such file or directory: '' | \n\
+ValueError | execv() arg 2 must not be empty | -
+ValueError | execv() arg 2 first element cannot be empty | -
+TypeError | execv() arg 2 must be a tuple or list | -
+TypeError | execv: path should be string, bytes or os.PathLike, not int | -
+TypeError | expected str, bytes or os.PathLike object, not int | -
+ValueError | execve: argv must not be empty | -
+ValueError | illegal environment variable name | -
+TypeError | execve: environment must be a mapping object | -
+ValueError | posix_spawn: argv must not be empty | -
+TypeError | expected str, bytes or os.PathLike object, not int | -
+"""
+
+
+def test_posix_spawn_waits_for_the_exec_and_reaps_a_child_that_could_not():
+    r = run("""
+        import os
+        try:
+            os.posix_spawn("/tmp/noexec", ["x"], {})
+        except OSError as e:
+            print(e)
+        print(os.waitpid(-1, os.WNOHANG) if False else "no child left:", end=" ")
+        try:
+            os.wait()
+        except ChildProcessError:
+            print("ECHILD")
+        """, files={"/tmp/noexec": "no #! line\n"})
+    assert r.out == "[Errno 8] Exec format error: '/tmp/noexec'\nno child left: ECHILD\n"
+
+
+# ---- the environment: os.environ over the C library's environ ---------------------------
+
+def test_putenv_changes_what_children_get_but_not_os_environ():
+    r = sh("./p.py", files={"/home/student/p.py": """\
+        #!/usr/bin/python3
+        import os
+        os.putenv("FOO", "bar")
+        os.environ["BAZ"] = "1"
+        os.unsetenv("BAZ")
+        print("FOO" in os.environ, os.environ.get("BAZ"), flush=True)
+        os.system("echo FOO=$FOO BAZ=$BAZ")
+        if os.fork() == 0:
+            os.execv("/bin/sh", ["sh", "-c", "echo exec: FOO=$FOO BAZ=$BAZ"])
+        os.wait()
+        del os.environ["BAZ"]
+        os.system("echo after del: BAZ=$BAZ")
+        print(type(os.environ).__name__, repr(os.environ)[:9], type(os.environ.copy()).__name__)
+        for bad in (lambda: os.environ.__setitem__("A", 1), lambda: os.putenv("A=B", "1"),
+                    lambda: os.unsetenv(""), lambda: os.environ.__delitem__("NOPE")):
+            try:
+                bad()
+            except Exception as e:
+                print(type(e).__name__, e)
+        """})
+    assert r.out == ("False 1\nFOO=bar BAZ=\nexec: FOO=bar BAZ=\nafter del: BAZ=\n"
+                     "_Environ environ({ dict\n"
+                     "TypeError str expected, not int\n"
+                     "ValueError illegal environment variable name\n"
+                     "OSError [Errno 22] Invalid argument\n"
+                     "KeyError 'NOPE'\n")
+
+
+def test_setsid_returns_none():
+    r = run("""
+        import os
+        if os.fork() == 0:
+            print(os.setsid(), os.getsid(0) == os.getpid())
+        else:
+            os.wait()
+        """)
+    assert r.out == "None True\n"

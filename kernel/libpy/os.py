@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno as _errno
 import stat as _stat
+from collections.abc import Mapping as _Mapping, MutableMapping as _MutableMapping
 from operator import index as _index
 
 from kernel.cpu import machine as _machine
@@ -67,76 +68,6 @@ def _fd(fd) -> int:
 
 def fork() -> int:
     return _trap("fork")
-
-
-def _check_argv(func: str, argv) -> list[str]:
-    if not isinstance(argv, (list, tuple)):
-        raise TypeError(f"{func}() arg 2 must be a tuple or list")
-    if not argv:
-        raise ValueError(f"{func}() arg 2 must not be empty")
-    argv = [_path(func, a) for a in argv]
-    if not argv[0]:
-        raise ValueError(f"{func}() arg 2 first element cannot be empty")
-    return argv
-
-
-def _env(env) -> dict[str, str]:
-    return {str(k): str(v) for k, v in env.items()}
-
-
-def execv(path, argv) -> None:
-    _trap("execve", _path("execv", path), _check_argv("execv", argv), dict(_environ()))
-
-
-def execve(path, argv, env) -> None:
-    _trap("execve", _path("execve", path), _check_argv("execve", argv), _env(env))
-
-
-def execl(file, *args) -> None:
-    execv(file, args)
-
-
-def execle(file, *args) -> None:
-    execve(file, args[:-1], args[-1])
-
-
-def execlp(file, *args) -> None:
-    execvp(file, args)
-
-
-def execlpe(file, *args) -> None:
-    execvpe(file, args[:-1], args[-1])
-
-
-def execvp(file, args) -> None:
-    _execvpe(file, args, None)
-
-
-def execvpe(file, args, env) -> None:
-    _execvpe(file, args, env)
-
-
-def get_exec_path(env=None) -> list[str]:
-    env = _environ() if env is None else env
-    return env.get("PATH", defpath).split(pathsep)
-
-
-def _execvpe(file, args, env) -> None:
-    file = _path("execvp", file)
-    env = dict(_environ()) if env is None else _env(env)
-    args = _check_argv("execvp", args)
-    if "/" in file:
-        _trap("execve", file, args, env)
-    saved = None
-    for d in get_exec_path(env):
-        try:
-            _trap("execve", (d or ".") + "/" + file, args, env)
-        except (FileNotFoundError, NotADirectoryError) as e:
-            last = e
-        except OSError as e:
-            last = e
-            saved = saved or e
-    raise saved or last
 
 
 def _exit(n: int) -> None:
@@ -216,8 +147,8 @@ def getsid(pid: int) -> int:
     return _trap("getsid", _index(pid))
 
 
-def setsid() -> int:
-    return _trap("setsid")
+def setsid() -> None:
+    _trap("setsid")
 
 
 def tcgetpgrp(fd: int) -> int:
@@ -281,66 +212,6 @@ def getlogin() -> str:
 
 def open_text(path: str):
     return _rt().open(path)
-
-
-def system(command: str) -> int:
-    pid = posix_spawn("/bin/sh", ["sh", "-c", command], _environ())
-    return waitpid(pid, 0)[1]
-
-
-def posix_spawn(path, argv, env, *, file_actions=None, setpgroup=None, resetids=False,
-                setsid=False, setsigmask=(), setsigdef=(), scheduler=None) -> int:
-    """fork + exec in one call, done natively (an O(1) clone, no replay)."""
-    path = _path("posix_spawn", path)
-    argv = _check_argv("posix_spawn", argv)
-    env = _env(env)
-    if not access(path, X_OK):
-        if not _trap("access", path, F_OK):
-            raise FileNotFoundError(_errno.ENOENT, strerror(_errno.ENOENT), path)
-        raise PermissionError(_errno.EACCES, strerror(_errno.EACCES), path)
-    return _spawn(lambda: _trap("execve", path, argv, env), file_actions, setpgroup, setsid)
-
-
-def posix_spawnp(file, argv, env, *, file_actions=None, setpgroup=None, resetids=False,
-                 setsid=False, setsigmask=(), setsigdef=(), scheduler=None) -> int:
-    file = _path("posix_spawnp", file)
-    if "/" in file:
-        return posix_spawn(file, argv, env, file_actions=file_actions, setpgroup=setpgroup,
-                           setsid=setsid)
-    for d in get_exec_path(env):
-        candidate = (d or ".") + "/" + file
-        if access(candidate, X_OK) and not path.isdir(candidate):
-            return posix_spawn(candidate, argv, env, file_actions=file_actions,
-                               setpgroup=setpgroup, setsid=setsid)
-    raise FileNotFoundError(_errno.ENOENT, strerror(_errno.ENOENT), file)
-
-
-POSIX_SPAWN_OPEN, POSIX_SPAWN_CLOSE, POSIX_SPAWN_DUP2 = 0, 1, 2
-
-
-def _spawn(exec_, file_actions, setpgroup, new_session) -> int:
-    def child(rt) -> int:
-        if new_session:
-            _trap("setsid")
-        if setpgroup is not None:
-            _trap("setpgid", 0, setpgroup)
-        for action in file_actions or ():
-            if action[0] == POSIX_SPAWN_OPEN:
-                _, fd, p, flags, mode = action
-                new = _trap("open", p, flags, mode)
-                if new != fd:
-                    _trap("dup2", new, fd, False)
-                    _trap("close", new)
-            elif action[0] == POSIX_SPAWN_CLOSE:
-                _trap("close", action[1])
-            elif action[0] == POSIX_SPAWN_DUP2:
-                _trap("dup2", action[1], action[2], False)
-        try:
-            exec_()
-        except OSError:
-            return 127
-        return 127
-    return _trap("clone", child)
 
 
 # ---- files and descriptors ---------------------------------------------------------------
@@ -644,9 +515,12 @@ def umask(mask: int) -> int:
 
 
 # ---- the environment ------------------------------------------------------------------------
+# Two of them, as in CPython: os.environ, a mapping of str to str, and the C
+# library's environ, which exec and system pass on.  putenv and unsetenv change
+# only the C-level one; setting or deleting a key of os.environ changes both.
 
 def _environ():
-    """The process's environment (os.environ of the process's own module)."""
+    """The process's os.environ."""
     return _rt().environ
 
 
@@ -654,12 +528,110 @@ def getenv(key: str, default=None):
     return _rt().environ.get(key, default)
 
 
-def putenv(key: str, value: str) -> None:
-    _rt().environ[key] = value
+def putenv(name, value) -> None:
+    _putenv(_rt().c_environ, name, value)
 
 
-def unsetenv(key: str) -> None:
-    _rt().environ.pop(key, None)
+def unsetenv(name) -> None:
+    _unsetenv(_rt().c_environ, name)
 
 
+def _putenv(c_environ: dict, name, value) -> None:
+    name, value = _env_str(name), _env_str(value)
+    if "=" in name:
+        raise ValueError("illegal environment variable name")
+    if not name:
+        raise OSError(_errno.EINVAL, strerror(_errno.EINVAL))
+    c_environ[name] = value
+
+
+def _unsetenv(c_environ: dict, name) -> None:
+    name = _env_str(name)
+    if not name or "=" in name:
+        raise OSError(_errno.EINVAL, strerror(_errno.EINVAL))
+    c_environ.pop(name, None)
+
+
+def _env_str(s) -> str:
+    if isinstance(s, (bytes, bytearray)):
+        s = fsdecode(bytes(s))
+    elif not isinstance(s, str):
+        s = fspath(s)
+        if not isinstance(s, str):
+            s = fsdecode(s)
+    if "\0" in s:
+        raise ValueError("embedded null byte")
+    return s
+
+
+class _Environ(_MutableMapping):
+    """os.environ: CPython's mapping over the C-level environment."""
+
+    def __init__(self, data: dict[str, str], c_environ: dict[str, str]) -> None:
+        self._data = data
+        self._c_environ = c_environ
+
+    def __getitem__(self, key: str) -> str:
+        try:
+            return self._data[key]
+        except KeyError:
+            raise KeyError(key) from None
+
+    def __setitem__(self, key: str, value: str) -> None:
+        for s in (key, value):
+            if not isinstance(s, str):
+                raise TypeError(f"str expected, not {type(s).__name__}")
+        _putenv(self._c_environ, key, value)
+        self._data[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        if not isinstance(key, str):
+            raise TypeError(f"str expected, not {type(key).__name__}")
+        _unsetenv(self._c_environ, key)
+        try:
+            del self._data[key]
+        except KeyError:
+            raise KeyError(key) from None
+
+    def __iter__(self):
+        return iter(list(self._data))
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __repr__(self) -> str:
+        items = ", ".join(f"{key!r}: {value!r}" for key, value in self._data.items())
+        return f"environ({{{items}}})"
+
+    def copy(self) -> dict[str, str]:
+        return dict(self)
+
+    def setdefault(self, key: str, value: str) -> str:
+        if key not in self:
+            self[key] = value
+        return self[key]
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
+
+    def __or__(self, other):
+        if not isinstance(other, _Mapping):
+            return NotImplemented
+        new = dict(self)
+        new.update(other)
+        return new
+
+    def __ror__(self, other):
+        if not isinstance(other, _Mapping):
+            return NotImplemented
+        new = dict(other)
+        new.update(self)
+        return new
+
+
+from kernel.libpy.exec import (  # noqa: E402,F401  (they need the functions above)
+    POSIX_SPAWN_CLOSE, POSIX_SPAWN_DUP2, POSIX_SPAWN_OPEN, execl, execle, execlp, execlpe,
+    execv, execve, execvp, execvpe, get_exec_path, posix_spawn, posix_spawnp, system,
+)
 from kernel.libpy import path  # noqa: E402  (os.path needs the functions above)

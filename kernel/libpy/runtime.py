@@ -62,8 +62,8 @@ def host_module(name: str):
 _OS_TEMPLATE = {k: v for k, v in vars(vos).items() if not k.startswith("__")}
 _OS_TEMPLATE.update(path=None, environ=None)
 for _name in ("_environ", "_trap", "_rt", "_retry", "_path", "_fd", "_machine", "_host",
-              "_index", "_errno", "_stat", "_check_argv", "_env", "_execvpe", "_spawn",
-              "open_text"):
+              "_index", "_errno", "_stat", "_putenv", "_unsetenv", "_env_str", "_Mapping",
+              "_MutableMapping", "open_text"):
     _OS_TEMPLATE.pop(_name, None)
 _SIGNAL_TEMPLATE = {k: v for k, v in vars(vsignal).items()
                     if not k.startswith("_") or k in ("__doc__",)}
@@ -109,7 +109,8 @@ class VirtualSys(types.ModuleType):
     def _stream(self, fd: int):
         s = self._streams[fd]
         if s is None:
-            s = self._streams[fd] = streams.std_stream(fd, "r" if fd == 0 else "w")
+            unbuffered = bool(self._rt.c_environ.get("PYTHONUNBUFFERED"))
+            s = self._streams[fd] = streams.std_stream(fd, "r" if fd == 0 else "w", unbuffered)
         return s
 
     def _set(fd: int):  # noqa: N805  (a property factory, used in the class body)
@@ -143,18 +144,6 @@ class VirtualSys(types.ModuleType):
                     pass
 
 
-class Environ(dict):
-    """os.environ: a plain mapping of str to str, the process's own."""
-
-    def __setitem__(self, key: str, value: str) -> None:
-        if not isinstance(key, str) or not isinstance(value, str):
-            raise TypeError(f"str expected, not {type(value if isinstance(key, str) else key).__name__}")
-        super().__setitem__(key, value)
-
-    def copy(self) -> dict:
-        return dict(self)
-
-
 class Runtime:
     """One process's user space: its modules, builtins, streams and signal handlers."""
 
@@ -164,7 +153,8 @@ class Runtime:
         self.p = p
         self.argv = list(argv)
         self._environ_from = environ           # copied on first use: most children exec at once
-        self._environ: Environ | None = None
+        self._environ: vos._Environ | None = None
+        self._c_environ: dict[str, str] | None = None
         self.handlers: dict[int, Any] = dict(parent.handlers) if parent and parent.handlers else {}
         self.modules: dict[str, Any] = {}
         self.sources: dict[str, Any] = {}      # file name -> source text, or its inode
@@ -177,11 +167,24 @@ class Runtime:
     # made on first use: a child that execs at once never needs them
 
     @property
-    def environ(self) -> Environ:
+    def environ(self) -> vos._Environ:
+        """os.environ."""
         if self._environ is None:
-            self._environ = Environ(self._environ_from)
-            self._environ_from = None
+            self._make_environ()
         return self._environ
+
+    @property
+    def c_environ(self) -> dict[str, str]:
+        """The C library's environ: what putenv changes and exec passes on."""
+        if self._c_environ is None:
+            self._make_environ()
+        return self._c_environ
+
+    def _make_environ(self) -> None:
+        env = self._environ_from
+        self._c_environ = dict(env)
+        self._environ = vos._Environ(dict(env), self._c_environ)
+        self._environ_from = None
 
     @property
     def sys(self) -> VirtualSys:

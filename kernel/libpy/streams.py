@@ -98,14 +98,17 @@ class FdIO(io.RawIOBase):
         return f"<FdIO name={self.name!r} mode={self._mode!r}>"
 
 
-def std_stream(fd: int, mode: str) -> io.TextIOWrapper:
-    """sys.stdin/stdout/stderr: buffered as CPython buffers them."""
+def std_stream(fd: int, mode: str, unbuffered: bool = False) -> io.TextIOWrapper:
+    """sys.stdin/stdout/stderr: buffered as CPython buffers them (PYTHONUNBUFFERED
+    makes stdout and stderr write through at once)."""
     raw = FdIO(fd, mode, closefd=False, name=f"<{('stdin', 'stdout', 'stderr')[fd]}>")
     if mode == "r":
         return io.TextIOWrapper(io.BufferedReader(raw), encoding="utf-8", errors="surrogateescape")
+    errors = "backslashreplace" if fd == 2 else "strict"
+    if unbuffered:
+        return io.TextIOWrapper(raw, encoding="utf-8", errors=errors, write_through=True)
     tty = fd == 2 or vos.isatty(fd)
-    return io.TextIOWrapper(io.BufferedWriter(raw), encoding="utf-8",
-                            errors="backslashreplace" if fd == 2 else "strict",
+    return io.TextIOWrapper(io.BufferedWriter(raw), encoding="utf-8", errors=errors,
                             line_buffering=tty)
 
 
