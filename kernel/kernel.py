@@ -167,7 +167,9 @@ class Kernel:
                 self.halt(status)
             return
         if parent.sig.action.get(SIGCHLD) == SIG_IGN:
-            self.reap(parent, p)            # POSIX: no zombies when SIGCHLD is ignored
+            self.reap(parent, p)            # POSIX: no zombies when SIGCHLD is ignored,
+            if parent.waitq is not None:    # and wait fails with ECHILD once none is left
+                self.cpu.wakeup(parent.waitq, f"child {p.pid}")
             return
         self.notify_parent(p, parent, SIGCHLD)
 

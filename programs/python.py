@@ -48,12 +48,12 @@ def main() -> int:
         if len(args) < 2:
             sys.stderr.write("Argument expected for the -c option\n")
             return 2
-        path, source, argv = "<string>", args[1], ["-c"] + args[2:]
+        path, source, argv = None, args[1], ["-c"] + args[2:]
     elif args and args[0].startswith("-") and args[0] != "-":
         sys.stderr.write(f"unknown option {args[0]}\n")
         return 2
     elif args and args[0] != "-":
-        path, argv = os.path.abspath(args[0]), args
+        path, argv = os.path.join(os.getcwd(), args[0]), args     # as CPython: not normalised
         try:
             with open(path, "rb") as f:
                 source = f.read()
@@ -63,12 +63,15 @@ def main() -> int:
     else:
         path, source, argv = "<stdin>", sys.stdin.read(), args or [""]
     sys.argv[:] = argv
-    sys.path[0] = os.path.dirname(path) if path.startswith("/") else ""
+    sys.path[0] = os.path.dirname(os.path.realpath(path)) if path and path.startswith("/") else ""
     sources = {path: (source.decode("utf-8", "replace") if isinstance(source, bytes)
                       else source).splitlines()}
+    main = {"__name__": "__main__", "__builtins__": __builtins__}
+    if path is not None:
+        main["__file__"] = path
     try:
-        code = compile(source, path, "exec", dont_inherit=True)
-        exec(code, {"__name__": "__main__", "__file__": path, "__builtins__": __builtins__})
+        code = compile(source, path or "<string>", "exec", dont_inherit=True)
+        exec(code, main)
     except SystemExit:
         raise
     except BaseException as e:

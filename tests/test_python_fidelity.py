@@ -178,3 +178,88 @@ def test_setsid_returns_none():
             os.wait()
         """)
     assert r.out == "None True\n"
+
+
+# ---- signals ----------------------------------------------------------------------------------
+
+def test_ignoring_sigchld_reaps_children_and_wakes_a_waiting_parent_with_echild():
+    r = run("""
+        import os, signal, time
+        signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+        pids = []
+        for i in range(3):
+            pid = os.fork()
+            if pid == 0:
+                time.sleep(0.1 * (i + 1))
+                os._exit(i)
+            pids.append(pid)
+        try:
+            print(os.waitpid(pids[1], 0))
+        except ChildProcessError as e:
+            print("waitpid:", e)
+        try:
+            print(os.wait())
+        except ChildProcessError as e:
+            print("wait:", e)
+        """)
+    assert (r.code, r.out) == (0, "waitpid: [Errno 10] No child processes\n"
+                                  "wait: [Errno 10] No child processes\n")
+    assert [p.pid for p in r.kernel.procs] == []
+
+
+# ---- the interpreter's command line: sys.argv, sys.orig_argv, __file__, sys.path[0] ------------
+
+SHOW_ARGV = """\
+#!/usr/bin/env python3
+import os, sys
+print(sys.argv, sys.orig_argv, globals().get("__file__"), repr(sys.path[0]),
+      os.path.exists(sys.executable))
+"""
+
+
+def test_argv_file_and_path_as_python3_gives_them():
+    r = sh("./show.py a; python3 show.py b; python ./show.py; python -c \"$(cat show.py)\" x; "
+           "python < show.py; cd /tmp; python3 ../home/student/show.py; ln -s /home/student/show.py l.py;"
+           " ./l.py", files={"/home/student/show.py": SHOW_ARGV})
+    assert r.err == ""
+    assert r.out == (
+        "['./show.py', 'a'] ['python3', './show.py', 'a'] /home/student/./show.py "
+        "'/home/student' True\n"
+        "['show.py', 'b'] ['python3', 'show.py', 'b'] /home/student/show.py '/home/student' True\n"
+        "['./show.py'] ['python', './show.py'] /home/student/./show.py '/home/student' True\n"
+        f"['-c', 'x'] {['python', '-c', SHOW_ARGV[:-1], 'x']!r} None '' True\n"
+        "[''] ['python'] <stdin> '' True\n"
+        "['../home/student/show.py'] ['python3', '../home/student/show.py'] "
+        "/tmp/../home/student/show.py '/home/student' True\n"
+        "['./l.py'] ['python3', './l.py'] /tmp/./l.py '/home/student' True\n")
+
+
+def test_a_script_execd_gets_its_path_as_argv0_and_the_hash_bang_words_in_orig_argv():
+    r = sh("./p.py", files={"/home/student/p.py": """\
+        #!/usr/bin/python3
+        import os
+        os.execv("./q.py", ["anything", "x"])
+        """, "/home/student/q.py": "#!/usr/bin/python3 -u\nimport sys\nprint(sys.argv, sys.orig_argv)\n"})
+    assert r.out == "['./q.py', 'x'] ['/usr/bin/python3', '-u', './q.py', 'x']\n"
+
+
+def test_sys_executable_runs_python():
+    r = sh("./p.py", files={"/home/student/p.py": """\
+        #!/usr/bin/python3
+        import os, sys
+        if sys.argv[1:] == ["again"]:
+            print("again, with", sys.executable)
+        else:
+            os.execv(sys.executable, [sys.executable, sys.argv[0], "again"])
+        """})
+    assert r.out == "again, with /bin/python3\n"
+
+
+def test_a_students_module_beside_a_program_does_not_shadow_the_standard_one_for_bin_tools():
+    shadow = "raise SystemExit('my own module')\n"
+    r = sh("echo hi | wc -l; ls -d /tmp; ps -o comm | tail -1; ./p.py",
+           files={"/home/student/re.py": shadow, "/home/student/stat.py": shadow,
+                  "/home/student/functools.py": shadow,
+                  "/home/student/p.py": "#!/usr/bin/python3\nimport re\n"})
+    assert r.out == "1\n/tmp\ntail\n"
+    assert r.err == "my own module\n"            # but a script's own directory comes first

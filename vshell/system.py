@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import posixpath
 from kernel import Kernel
-from kernel.fs import LazyFile, NativeFile
+from kernel.fs import LazyFile, NativeFile, Symlink
 from kernel.users import ACCOUNTS
 import programs
 
@@ -42,6 +42,8 @@ def make_machine(opts: Options, console) -> Kernel:
     install_demos(k)
     from vshell.shell import main as shell_main
     fs.install("/bin/sh", NativeFile(fs, shell_main, "the vshell shell (native code: vshell/shell.py)"))
+    for link in ("/bin/python3", "/usr/bin/python3", "/usr/bin/python"):   # sys.executable runs
+        fs.install(link, Symlink(fs, "/bin/python"))
     user = account(opts.user)
     for spec in opts.mounts:
         mount(k, spec, user)

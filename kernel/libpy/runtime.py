@@ -82,8 +82,26 @@ get_int_max_str_digits set_int_max_str_digits is_finalizing _getframe warnoption
 platlibdir pycache_prefix""".split()
 
 
+EXECUTABLE = "/bin/python3"          # the first python3 on the machine's PATH
+PYTHONS = ("python", "python3")      # programs that are the interpreter
+
+
 def _exit(status: object = None) -> None:
     raise SystemExit(status)
+
+
+def interpreter_words(inode) -> list[str]:
+    """The command line a script's #! line gives python3 (before the script's path):
+    '#!/usr/bin/python3' -> ['/usr/bin/python3']; '#!/usr/bin/env python3' -> ['python3']."""
+    head = bytes(inode.read_at(0, 256))
+    if not head.startswith(b"#!"):
+        return []
+    words = head[2:].split(b"\n", 1)[0].decode(errors="replace").split(None, 1)
+    if not words:
+        return []
+    if vpath.basename(words[0]) == "env":
+        return words[1].split() if len(words) > 1 else []
+    return words
 
 
 class VirtualSys(types.ModuleType):
@@ -97,11 +115,18 @@ class VirtualSys(types.ModuleType):
         super().__init__("sys")
         self._rt = rt
         self._streams: list[Any] = [None, None, None]
-        self.argv = rt.argv
-        self.orig_argv = ["python3"] + rt.argv
-        self.executable = "/bin/python3"
+        image = rt.p.image
+        if image is not None and image.inode is not None:
+            # a script run by the kernel's #!: python3 gets the path, not argv[0]
+            self.argv = [image.path] + rt.argv[1:]
+            self.path = [image.directory]
+        else:
+            self.argv = list(rt.argv)
+            self.path = [vpath.dirname(rt.argv[0]) if rt.argv else ""]
+        self._argv0 = list(self.argv)           # for orig_argv, whatever the program does to argv
+        self._orig_argv: list[str] | None = None
+        self.executable = EXECUTABLE
         self.modules = rt.modules
-        self.path = [vpath.dirname(rt.argv[0]) if rt.argv else ""]
         self.meta_path: list = []
         self.path_hooks: list = []
         self.warnoptions = []
@@ -128,6 +153,17 @@ class VirtualSys(types.ModuleType):
     __stdout__ = _set(1)
     __stderr__ = _set(2)
     del _set
+
+    @property
+    def orig_argv(self) -> list[str]:
+        """The interpreter's own command line: its #! line's words, then argv."""
+        if self._orig_argv is None:
+            image = self._rt.p.image
+            if image is None or image.inode is None or vpath.basename(image.path) in PYTHONS:
+                self._orig_argv = list(self._rt.argv)       # the interpreter itself
+            else:
+                self._orig_argv = (interpreter_words(image.inode) or ["python3"]) + self._argv0
+        return list(self._orig_argv)
 
     def settrace(self, fn) -> None:
         """Tracing would stop preemption; vshell programs cannot trace."""
@@ -273,7 +309,7 @@ class Runtime:
         """Run a compiled program as __main__; return its exit code."""
         main = types.ModuleType("__main__")
         ns = main.__dict__
-        ns.update(__file__=image.path, __builtins__=self.builtins, __cached__=None)
+        ns.update(__file__=image.filename, __builtins__=self.builtins, __cached__=None)
         self.modules["__main__"] = main
         try:
             exec(code, ns)
