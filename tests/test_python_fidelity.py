@@ -263,3 +263,35 @@ def test_a_students_module_beside_a_program_does_not_shadow_the_standard_one_for
                   "/home/student/p.py": "#!/usr/bin/python3\nimport re\n"})
     assert r.out == "1\n/tmp\ntail\n"
     assert r.err == "my own module\n"            # but a script's own directory comes first
+
+
+def test_an_ignored_signal_stays_ignored_across_exec_and_getsignal_says_so():
+    r = sh("trap '' USR2; ./p.py", files={"/home/student/p.py": """\
+        #!/usr/bin/python3
+        import os, signal, sys
+        if sys.argv[1:] == ["execd"]:
+            print([signal.getsignal(s) for s in (signal.SIGUSR1, signal.SIGUSR2, signal.SIGTERM)])
+            print(signal.signal(signal.SIGUSR1, signal.SIG_DFL), signal.getsignal(signal.SIGUSR1))
+        else:
+            signal.signal(signal.SIGUSR1, signal.SIG_IGN)
+            signal.signal(signal.SIGTERM, lambda *a: None)      # caught: back to default
+            os.execv("./p.py", ["p.py", "execd"])
+        """})
+    assert r.out == ("[<Handlers.SIG_IGN: 1>, <Handlers.SIG_IGN: 1>, <Handlers.SIG_DFL: 0>]\n"
+                     "1 0\n")
+
+
+def test_a_handler_gets_the_frame_it_interrupted():
+    r = run("""
+        import os, signal, time
+        def handler(sig, frame):
+            print(sig, type(frame).__name__, frame.f_code.co_name, frame.f_lineno)
+        signal.signal(signal.SIGUSR1, handler)
+        signal.signal(signal.SIGALRM, handler)
+        def work():
+            os.kill(os.getpid(), signal.SIGUSR1)
+            signal.alarm(1)
+            time.sleep(2)
+        work()
+        """)
+    assert r.out == "10 frame work 9\n14 frame work 11\n"

@@ -18,6 +18,7 @@ import types
 
 from kernel.cpu import KERNEL_DIRS, machine
 from kernel.errors import Unwind
+from kernel.libpy import frames
 from kernel.libpy import os as vos
 from kernel.libpy import path as vpath
 from kernel.libpy import signal as vsignal
@@ -288,10 +289,11 @@ class Runtime:
     # ---- signals ---------------------------------------------------------------------------
 
     def run_handler(self, sig: int) -> None:
-        """The kernel's upcall: run the program's handler for sig."""
+        """The kernel's upcall: run the program's handler for sig, given the frame
+        it interrupted, as CPython does."""
         handler = self.handlers.get(sig)
         if callable(handler):
-            handler(sig, None)
+            handler(sig, frames.interrupted(host_sys._getframe(1)))
 
     def release(self) -> None:
         """The process is gone: free its memory now.  Its builtins' bound methods,

@@ -53,15 +53,28 @@ def signal(signalnum, handler):
                         "or a callable object")
     if sig in _UNCATCHABLE:
         raise OSError(22, "Invalid argument")
+    old = _trap("sigaction", sig, disposition)
     handlers = _rt().handlers
-    old = handlers.get(sig, SIG_DFL)
-    _trap("sigaction", sig, disposition)
-    handlers[sig] = handler if disposition == _CATCH else Handlers(disposition)
-    return old
+    previous = handlers.pop(sig, None)
+    if disposition == _CATCH:
+        handlers[sig] = handler
+    return _handler(old, previous)
 
 
 def getsignal(signalnum):
-    return _rt().handlers.get(_signum(signalnum), SIG_DFL)
+    """The handler installed for a signal.  The kernel keeps the disposition
+    (an ignored signal stays ignored across exec); the function lives here."""
+    sig = _signum(signalnum)
+    handler = _rt().handlers.get(sig)
+    if handler is not None:
+        return handler
+    return _handler(_trap("sigaction", sig, -1), None)
+
+
+def _handler(disposition: int, function):
+    if disposition == _CATCH:
+        return function                   # None: not installed from Python, as CPython says
+    return Handlers(disposition)
 
 
 def pthread_sigmask(how: int, mask) -> set:
