@@ -8,35 +8,10 @@
 The script runs exactly as under python3 (its os, sys, signal and time are this
 process's virtual ones), so `python prog.py` and `./prog.py` with a #! line do
 the same.  Errors as python3's: status 2 if the script cannot be opened,
-a traceback and status 1 if it raises.
+a traceback and status 1 if it raises, death by SIGINT after Ctrl-C.
 """
 import os
 import sys
-import traceback
-
-
-def show_traceback(e: BaseException, sources: dict) -> None:
-    """python3's traceback, without this file's frame and the kernel's: the frames
-    whose files are in the virtual file system, with their lines."""
-    frames = []
-    for frame, lineno in traceback.walk_tb(e.__traceback__.tb_next):
-        name = frame.f_code.co_filename
-        if name not in sources:
-            try:
-                with open(name, encoding="utf-8", errors="replace") as f:
-                    sources[name] = f.read().splitlines()
-            except (OSError, ValueError):
-                sources[name] = None
-        lines = sources[name]
-        if lines is None:
-            continue
-        line = lines[lineno - 1].strip() if 0 < lineno <= len(lines) else ""
-        frames.append(traceback.FrameSummary(name, lineno, frame.f_code.co_name, line=line))
-    text = "".join(traceback.format_exception_only(type(e), e))
-    if frames:
-        text = ("Traceback (most recent call last):\n" +
-                "".join(traceback.StackSummary.from_list(frames).format()) + text)
-    sys.stderr.write(text)
 
 
 def main() -> int:
@@ -64,20 +39,12 @@ def main() -> int:
         path, source, argv = "<stdin>", sys.stdin.read(), args or [""]
     sys.argv[:] = argv
     sys.path[0] = os.path.dirname(os.path.realpath(path)) if path and path.startswith("/") else ""
-    sources = {path: (source.decode("utf-8", "replace") if isinstance(source, bytes)
-                      else source).splitlines()}
     main = {"__name__": "__main__", "__builtins__": __builtins__}
     if path is not None:
         main["__file__"] = path
-    try:
-        code = compile(source, path or "<string>", "exec", dont_inherit=True)
-        exec(code, main)
-    except SystemExit:
-        raise
-    except BaseException as e:
-        sys.stdout.flush()
-        show_traceback(e, sources)
-        return 1
+    # Whatever the script raises ends this process as it ends python3 (in vshell
+    # this file's frames stand for CPython's C and are not shown in tracebacks).
+    exec(compile(source, path or "<string>", "exec", dont_inherit=True), main)
     return 0
 
 

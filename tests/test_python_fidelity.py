@@ -295,3 +295,266 @@ def test_a_handler_gets_the_frame_it_interrupted():
         work()
         """)
     assert r.out == "10 frame work 9\n14 frame work 11\n"
+
+
+# ---- the end of a program: atexit, the flush at exit, sys.exit ----------------------------------
+
+def test_atexit_handlers_run_last_first_on_exit_and_report_a_failing_one():
+    r = run("""
+        import atexit, sys
+        def a(): print("a")
+        def b(x, y=0): print("b", x, y)
+        def bad(): raise ValueError("boom")
+        atexit.register(a)
+        atexit.register(b, 1, y=2)
+        atexit.register(bad)
+        print(atexit._ncallbacks())
+        atexit.unregister(a)
+        atexit.register(a)
+        print("main")
+        sys.exit(3)
+        """)
+    assert (r.code, r.out) == (3, "3\nmain\na\nb 1 2\n")
+    assert r.err.startswith("Exception ignored in atexit callback: <function bad at 0x")
+    assert r.err.endswith(">\nTraceback (most recent call last):\n"
+                          '  File "/tmp/prog.py", line 6, in bad\n'
+                          '    def bad(): raise ValueError("boom")\n'
+                          "               ^^^^^^^^^^^^^^^^^^^^^^^^\n"
+                          "ValueError: boom\n")
+
+
+def test_atexit_handlers_run_after_the_traceback_and_in_a_forked_child_but_not_after_exit_():
+    r = run("""
+        import atexit, os, sys
+        atexit.register(lambda: print("handler of", os.getpid()))
+        if os.fork() == 0:
+            sys.exit(0)                     # the child's copy runs too
+        os.wait()
+        if os.fork() == 0:
+            os._exit(0)                     # _exit: no handlers
+        os.wait()
+        if os.fork() == 0:
+            os.kill(os.getpid(), 15)        # death by a signal: no handlers
+        os.wait()
+        raise KeyError("k")
+        """)
+    assert r.code == 1
+    assert r.out == "handler of 3\nhandler of 2\n"
+    assert r.err.endswith("KeyError: 'k'\n")
+
+
+def test_a_stdout_that_cannot_be_flushed_at_exit_is_reported_and_gives_120():
+    """OSTEP's homework: the child closes fd 1, then prints."""
+    for ending, status in (("", 120), ("import sys; sys.exit(3)", 120), ("raise ValueError", 120)):
+        r = run("import os\nos.close(1)\nprint('hello')\n" + ending)
+        assert r.code == status
+        assert r.err.endswith("Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' "
+                              "encoding='utf-8'>\nOSError: [Errno 9] Bad file descriptor\n")
+    r = run("import os\nos.close(1)\n")
+    assert (r.code, r.err) == (0, "")              # nothing to flush, nothing to report
+
+
+def test_an_uncaught_keyboard_interrupt_ends_the_program_by_sigint():
+    r = run("import atexit\natexit.register(print, 'cleanup')\nraise KeyboardInterrupt\n")
+    assert r.status & 0x7F == 2 and r.out == "cleanup\n"
+    assert r.err == ("Traceback (most recent call last):\n"
+                     '  File "/tmp/prog.py", line 4, in <module>\n'
+                     "    raise KeyboardInterrupt\nKeyboardInterrupt\n")
+
+
+def test_sys_stdout_can_be_restored_from_sys_dunder_stdout():
+    r = run("""
+        import io, sys
+        sys.stdout = buf = io.StringIO()
+        print("captured")
+        sys.stdout = sys.__stdout__
+        print("got", repr(buf.getvalue()))
+        """)
+    assert r.out == "got 'captured\\n'\n"
+
+
+# ---- after fork, the child's memory is the parent's: nondeterminism goes through the kernel ------
+
+BEFORE_FORK = """
+    import datetime, os, random, secrets, time, uuid
+    r = random.Random()
+    values = [random.random(), r.random(), random.SystemRandom().random(), random.randint(1, 10**9),
+              uuid.uuid4().hex, uuid.uuid1().hex, secrets.token_hex(8), str(datetime.datetime.now()),
+              str(datetime.date.today()), str(datetime.datetime.utcnow()), time.time_ns(),
+              time.perf_counter(), time.perf_counter_ns(), time.monotonic_ns(), time.process_time(),
+              time.thread_time(), time.clock_gettime(time.CLOCK_MONOTONIC),
+              time.clock_gettime_ns(time.CLOCK_REALTIME), os.times()[4], os.urandom(8),
+              os.getrandom(8), time.get_clock_info("monotonic").implementation]
+    if os.fork() == 0:
+        print(values, flush=True)
+        os._exit(0)
+    os.wait()
+    print(values)
+"""
+
+
+def test_values_taken_before_fork_are_the_same_in_parent_and_child():
+    for seed in (1, 2):
+        r = run(BEFORE_FORK, seed=seed)
+        child, parent = r.out.splitlines()
+        assert (r.code, r.err, child) == (0, "", parent)
+
+
+def test_values_taken_before_fork_are_the_same_without_seed_or_virtual_time():
+    from kernel import Kernel
+    k = Kernel(seed=None, virtual_time=False, console=MemoryConsole())
+    k.fs.write_file("/tmp/p.py", "#!/usr/bin/python3\n" + textwrap.dedent(BEFORE_FORK), mode=0o755)
+    assert k.run_program(["/tmp/p.py"], cwd="/tmp") == 0
+    child, parent = k.tty.console.stdout.splitlines()
+    assert child == parent
+
+
+def test_a_seeded_machine_repeats_its_random_numbers_and_datetime_follows_virtual_time():
+    src = """
+        import datetime, random, uuid
+        print(random.random(), random.Random().random(), uuid.uuid4(), datetime.datetime.now())
+        """
+    first, again, other = (run(src, seed=s).out.split(" 2026-01-01 ") for s in (3, 3, 4))
+    assert first[0] == again[0] != other[0]         # and the date is the virtual clock's
+    assert uuid_node(run("import uuid\nprint(uuid.uuid1())\n").out) == "525400123456"
+
+
+def uuid_node(text: str) -> str:
+    return text.strip().rsplit("-", 1)[1]
+
+
+def test_datetime_is_the_pure_python_one_with_cpythons_repr():
+    r = run("""
+        import datetime
+        d = datetime.datetime(2024, 2, 29, 12, 30)
+        print(repr(d), repr(d.date()), repr(d - datetime.timedelta(days=1)), d.isoformat())
+        print(type(datetime.datetime.now()).__module__, datetime.date.today().year)
+        """)
+    assert r.out == ("datetime.datetime(2024, 2, 29, 12, 30) datetime.date(2024, 2, 29) "
+                     "datetime.datetime(2024, 2, 28, 12, 30) 2024-02-29T12:30:00\n"
+                     "datetime 2026\n")
+
+
+def test_a_students_random_py_shadows_random_as_in_cpython_but_not_os():
+    r = sh("./p.py", files={"/home/student/random.py": "print('my random')\n",
+                            "/home/student/os.py": "print('my os')\n",
+                            "/home/student/p.py": "#!/usr/bin/python3\nimport os, random\n"})
+    assert r.out == "my random\n"
+
+
+# ---- tracebacks: CPython's, never a kernel frame -------------------------------------------------
+
+def test_a_traceback_has_position_lines_and_chained_exceptions():
+    r = run("""
+        def f(a):
+            return a["x"] + a["y"][1]
+        try:
+            {}["k"]
+        except KeyError as e:
+            try:
+                f({"x": 1, "y": [1]})
+            except IndexError as e2:
+                raise ValueError("bad") from e2
+        """)
+    assert r.code == 1 and r.err == """\
+Traceback (most recent call last):
+  File "/tmp/prog.py", line 6, in <module>
+    {}["k"]
+    ~~^^^^^
+KeyError: 'k'
+
+During handling of the above exception, another exception occurred:
+
+Traceback (most recent call last):
+  File "/tmp/prog.py", line 9, in <module>
+    f({"x": 1, "y": [1]})
+  File "/tmp/prog.py", line 4, in f
+    return a["x"] + a["y"][1]
+                    ~~~~~~^^^
+IndexError: list index out of range
+
+The above exception was the direct cause of the following exception:
+
+Traceback (most recent call last):
+  File "/tmp/prog.py", line 11, in <module>
+    raise ValueError("bad") from e2
+ValueError: bad
+"""
+
+
+def test_an_error_from_a_system_call_shows_the_call_not_the_kernel():
+    r = run("""
+        import os, traceback
+        try:
+            os.read(99, 1)
+        except OSError:
+            traceback.print_exc()
+        def g():
+            traceback.print_stack()
+        g()
+        os.close(98)
+        """)
+    assert r.err == """\
+Traceback (most recent call last):
+  File "/tmp/prog.py", line 5, in <module>
+    os.read(99, 1)
+OSError: [Errno 9] Bad file descriptor
+  File "/tmp/prog.py", line 10, in <module>
+    g()
+  File "/tmp/prog.py", line 9, in g
+    traceback.print_stack()
+Traceback (most recent call last):
+  File "/tmp/prog.py", line 11, in <module>
+    os.close(98)
+OSError: [Errno 9] Bad file descriptor
+"""
+
+
+def test_a_syntax_error_is_shown_as_python3_shows_it():
+    r = run("x = 1\nif x = 2:\n    pass\n")
+    assert (r.code, r.out) == (1, "")
+    assert r.err == ('  File "/tmp/prog.py", line 3\n    if x = 2:\n       ^^^^^\n'
+                     "SyntaxError: invalid syntax. Maybe you meant '==' or ':=' instead of '='?\n")
+
+
+def test_an_exception_in_a_signal_handler_shows_the_interrupted_line_then_the_handler():
+    r = run("""
+        import signal, time
+        def handler(sig, frame):
+            1 / 0
+        signal.signal(signal.SIGALRM, handler)
+        signal.alarm(1)
+        time.sleep(3)
+        """)
+    assert r.err == """\
+Traceback (most recent call last):
+  File "/tmp/prog.py", line 8, in <module>
+    time.sleep(3)
+  File "/tmp/prog.py", line 5, in handler
+    1 / 0
+    ~~^~~
+ZeroDivisionError: division by zero
+"""
+
+
+def test_python_script_reports_and_ends_exactly_as_the_script_run_directly():
+    files = {"/home/student/helper.py": "def go():\n    return {}['missing']\n",
+             "/home/student/p.py": "#!/usr/bin/python3\nimport helper\nhelper.go()\n"}
+    direct, through = sh("./p.py", files=files), sh("python3 p.py", files=files)
+    assert direct.err.replace("/./", "/") == through.err == """\
+Traceback (most recent call last):
+  File "/home/student/p.py", line 3, in <module>
+    helper.go()
+  File "/home/student/helper.py", line 2, in go
+    return {}['missing']
+           ~~^^^^^^^^^^^
+KeyError: 'missing'
+"""
+    r = sh("python -c '1/0'; echo $?; python -c 'if 1 = 1: pass'; echo $?; "
+           "python -c 'import os; os.kill(os.getpid(), 15)'; echo $?")
+    assert r.out == "1\n1\n143\n"
+    assert r.err == ('Traceback (most recent call last):\n  File "<string>", line 1, in <module>\n'
+                     "ZeroDivisionError: division by zero\n"
+                     '  File "<string>", line 1\n    if 1 = 1: pass\n       ^\n'
+                     "SyntaxError: cannot assign to literal here. Maybe you meant '==' instead of "
+                     "'='?\nTerminated\n")

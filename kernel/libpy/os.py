@@ -25,6 +25,7 @@ from os import (  # noqa: F401
     WCOREDUMP, waitstatus_to_exitcode, strerror, stat_result, terminal_size, times_result,
     uname_result, fsencode, fsdecode, fspath, PathLike, sep, altsep, extsep, pathsep, linesep,
     curdir, pardir, defpath, devnull, EX_OK, EX_USAGE, EX_NOINPUT, EX_SOFTWARE,
+    GRND_NONBLOCK, GRND_RANDOM,
 )
 
 name = "posix"
@@ -195,6 +196,13 @@ def urandom(n: int) -> bytes:
     if n < 0:
         raise ValueError("negative argument not allowed")
     return _trap("urandom", n)
+
+
+def getrandom(size: int, flags: int = 0) -> bytes:
+    size = _index(size)
+    if size < 0:
+        raise ValueError("negative argument not allowed")
+    return _trap("urandom", size)
 
 
 def getlogin() -> str:

@@ -18,7 +18,8 @@ import types
 
 from kernel.cpu import KERNEL_DIRS, machine
 from kernel.errors import Unwind
-from kernel.libpy import frames
+from kernel.libpy import shutdown
+from kernel.libpy import tracebacks
 from kernel.libpy import os as vos
 from kernel.libpy import path as vpath
 from kernel.libpy import signal as vsignal
@@ -84,7 +85,8 @@ platlibdir pycache_prefix""".split()
 
 
 EXECUTABLE = "/bin/python3"          # the first python3 on the machine's PATH
-PYTHONS = ("python", "python3")      # programs that are the interpreter
+PYTHONS = tracebacks.PYTHONS          # programs that are the interpreter
+_ORIGINAL = object()                 # sys.stdout (etc.) not replaced by the program
 
 
 def _exit(status: object = None) -> None:
@@ -115,7 +117,8 @@ class VirtualSys(types.ModuleType):
     def __init__(self, rt: "Runtime") -> None:
         super().__init__("sys")
         self._rt = rt
-        self._streams: list[Any] = [None, None, None]
+        self._std: list[Any] = [None, None, None]            # the original streams
+        self._streams: list[Any] = [_ORIGINAL] * 3           # what sys.stdin... are now
         image = rt.p.image
         if image is not None and image.inode is not None:
             # a script run by the kernel's #!: python3 gets the path, not argv[0]
@@ -131,29 +134,51 @@ class VirtualSys(types.ModuleType):
         self.meta_path: list = []
         self.path_hooks: list = []
         self.warnoptions = []
+        self.excepthook = self.__excepthook__ = self._excepthook
+        self.unraisablehook = self.__unraisablehook__ = self._unraisablehook
 
-    def _stream(self, fd: int):
-        s = self._streams[fd]
+    def _excepthook(self, exc_type, value, traceback) -> None:
+        """Print an exception and its traceback to sys.stderr."""
+        shutdown.print_exception(self._rt, exc_type, value, traceback)
+
+    def _unraisablehook(self, unraisable) -> None:
+        """Handle an unraisable exception (the default: print it on sys.stderr)."""
+        message = unraisable.err_msg
+        shutdown.report_unraisable(self._rt, message and message[len("Exception ignored "):],
+                                   unraisable.object, unraisable.exc_value)
+
+    def _original(self, fd: int):
+        """sys.__stdin__, __stdout__, __stderr__: made on first use."""
+        s = self._std[fd]
         if s is None:
             unbuffered = bool(self._rt.c_environ.get("PYTHONUNBUFFERED"))
-            s = self._streams[fd] = streams.std_stream(fd, "r" if fd == 0 else "w", unbuffered)
+            s = self._std[fd] = streams.std_stream(fd, "r" if fd == 0 else "w", unbuffered)
         return s
 
-    def _set(fd: int):  # noqa: N805  (a property factory, used in the class body)
+    def current(self, fd: int):
+        """sys.stdin, stdout or stderr as the program left it (None if never made)."""
+        s = self._streams[fd]
+        return self._std[fd] if s is _ORIGINAL else s
+
+    def _stream(fd: int, original: bool):  # noqa: N805  (a property factory, for the class body)
         def get(self):
-            return self._stream(fd)
+            s = _ORIGINAL if original else self._streams[fd]
+            return self._original(fd) if s is _ORIGINAL else s
 
         def set_(self, value):
-            self._streams[fd] = value
+            if original:
+                self._std[fd] = value
+            else:
+                self._streams[fd] = value
         return property(get, set_)
 
-    stdin = _set(0)
-    stdout = _set(1)
-    stderr = _set(2)
-    __stdin__ = _set(0)
-    __stdout__ = _set(1)
-    __stderr__ = _set(2)
-    del _set
+    stdin = _stream(0, False)
+    stdout = _stream(1, False)
+    stderr = _stream(2, False)
+    __stdin__ = _stream(0, True)
+    __stdout__ = _stream(1, True)
+    __stderr__ = _stream(2, True)
+    del _stream
 
     @property
     def orig_argv(self) -> list[str]:
@@ -173,7 +198,8 @@ class VirtualSys(types.ModuleType):
         host_sys.setrecursionlimit(max(n, host_sys.getrecursionlimit()))
 
     def flush_std(self) -> None:
-        for s in self._streams[1:]:
+        for fd in (1, 2):
+            s = self.current(fd)
             if s is not None and not s.closed:
                 try:
                     s.flush()
@@ -197,6 +223,8 @@ class Runtime:
         self.sources: dict[str, Any] = {}      # file name -> source text, or its inode
         self._sys: VirtualSys | None = None
         self._builtins: dict[str, Any] | None = None
+        self._traceback: Any = None             # made for the first report
+        self._private: dict[str, Any] | None = None
         self.importer_cache = k.loader.module_cache
         p.runtime = self
         p.upcall = self.run_handler
@@ -292,8 +320,15 @@ class Runtime:
         """The kernel's upcall: run the program's handler for sig, given the frame
         it interrupted, as CPython does."""
         handler = self.handlers.get(sig)
-        if callable(handler):
-            handler(sig, frames.interrupted(host_sys._getframe(1)))
+        if not callable(handler):
+            return
+        in_flight = host_sys.exc_info()[1]        # the kernel's own (EINTR), if any
+        try:
+            handler(sig, tracebacks.interrupted(host_sys._getframe(1)))
+        except BaseException as e:
+            if in_flight is not None:
+                tracebacks.detach(e, in_flight)    # not part of the program's story
+            raise
 
     def release(self) -> None:
         """The process is gone: free its memory now.  Its builtins' bound methods,
@@ -308,88 +343,63 @@ class Runtime:
     # ---- running a program -----------------------------------------------------------------
 
     def run_python(self, image, code) -> int:
-        """Run a compiled program as __main__; return its exit code."""
+        """Run a compiled program as __main__; return its exit status."""
         main = types.ModuleType("__main__")
         ns = main.__dict__
         ns.update(__file__=image.filename, __builtins__=self.builtins, __cached__=None)
         self.modules["__main__"] = main
+        interrupted = False
         try:
             exec(code, ns)
             status = 0
         except Unwind:
             raise
         except SystemExit as e:
-            status = self.exit_code(e)
+            status = shutdown.exit_status(self, e)
         except BaseException as e:               # the program crashed: its own traceback
             self.report(e)
             status = 1
-        status = self.finish(status)
+            interrupted = isinstance(e, KeyboardInterrupt)
+        status = shutdown.finish(self, status, interrupted)
         ns.clear()            # as CPython at shutdown: finalizers run now, in this process
         return status
 
-    def exit_code(self, e: SystemExit) -> int:
-        code = e.code
-        if code is None:
-            return 0
-        if isinstance(code, int):
-            return code & 0xFF
-        try:
-            self.sys.stderr.write(f"{code}\n")
-        except (OSError, ValueError):
-            pass
-        return 1
-
-    def finish(self, status: int) -> int:
-        """Python's shutdown: flush stdout and stderr (a failed flush gives 120)."""
-        if self._sys is None:
-            return status
-        for s in self._sys._streams[1:]:
-            if s is None:
-                continue
-            try:
-                s.flush()
-            except Unwind:
-                raise
-            except (OSError, ValueError):
-                if status == 0:
-                    status = 120
-        return status
-
     def report(self, e: BaseException) -> None:
-        try:
-            self.sys.stderr.write(self.format_exception(e))
-            self.sys.stderr.flush()
-        except Unwind:
-            raise
-        except BaseException:
-            pass
+        """An uncaught exception: its traceback on the process's stderr."""
+        shutdown.report(self, e)
 
-    def format_exception(self, e: BaseException) -> str:
-        """The traceback CPython would print, without the kernel's own frames."""
-        traceback = host_module("traceback")
-        frames = []
-        for frame, lineno in traceback.walk_tb(e.__traceback__):
-            filename = frame.f_code.co_filename
-            if filename.startswith(KERNEL_DIRS[0]):
-                continue
-            frames.append(traceback.FrameSummary(filename, lineno, frame.f_code.co_name,
-                                                 line=self.source_line(filename, lineno)))
-        text = ""
-        if frames:
-            text = "Traceback (most recent call last):\n" + "".join(
-                traceback.StackSummary.from_list(frames).format())
-        return text + "".join(traceback.format_exception_only(type(e), e))
+    def report_unraisable(self, message: str | None, obj: object, e: BaseException) -> None:
+        shutdown.report_unraisable(self, message, obj, e)
 
-    def source_line(self, filename: str, lineno: int) -> str:
-        source = self.sources.get(filename)
-        if source is None:
-            if filename.startswith(KERNEL_DIRS[1]):
-                return host_module("linecache").getline(filename, lineno).strip()
-            return ""
-        if not isinstance(source, str):
-            source = bytes(source.data).decode("utf-8", "replace")
-        lines = source.splitlines()
-        return lines[lineno - 1].strip() if 0 < lineno <= len(lines) else ""
+    def flushed_sys(self) -> VirtualSys | None:
+        """sys, if the program has made it (else nothing was printed)."""
+        return self._sys
+
+    def traceback_module(self):
+        """The process's private copy of the traceback module, for its reports:
+        the program's own modules (a traceback.py or linecache.py of its own)
+        cannot change how its crash is shown, as they cannot in CPython."""
+        if self._traceback is None:
+            builtins = dict(self.builtins, __import__=self._private_import)
+            self._traceback = "linecache"            # while the two are made
+            linecache = self.run_source("linecache", host_os.path.join(LIBPY, "linecache.py"),
+                                        builtins, register=False,
+                                        _host=host_module("linecache"))
+            self._private = {"sys": self.sys, "os": self.module("os"), "io": self.module("io"),
+                             "linecache": linecache}
+            origin = host_module("traceback").__file__
+            self._traceback = tracebacks.adapt(
+                self.run_source("traceback", origin, builtins, register=False))
+        return self._traceback
+
+    def _private_import(self, name: str, globals=None, locals=None, fromlist=(), level=0):
+        module = self._private.get(name) if self._private else None
+        if module is None and name in ("sys", "os", "io"):
+            module = self.module(name)
+        if module is not None:
+            return module
+        module = host_module(name)
+        return module if fromlist else host_module(name.partition(".")[0])
 
     # ---- import ----------------------------------------------------------------------------
 
@@ -417,13 +427,17 @@ class Runtime:
         top = name.partition(".")[0]
         if top != name and top not in self.modules:
             self.load_module(top, importer)
-        module = self.virtual_module(name)
+        # As in CPython, the script's directory comes before the standard library,
+        # except for the modules the interpreter has imported before the program runs.
+        module = None if top in STARTUP else self.user_module(name)
+        if module is None:
+            module = self.virtual_module(name)
         if module is None:
             if top in BLOCKED or (top in FRESH_ONLY and importer not in FRESH):
                 raise ModuleNotFoundError(
                     f"No module named '{name}' in vshell: a virtual process may not use it "
                     "(it would reach the host behind the kernel's back)", name=name)
-            module = self.user_module(name) or self.fresh_module(name, importer)
+            module = self.fresh_module(name, importer)
         self.modules[name] = module
         return module
 
@@ -449,22 +463,57 @@ class Runtime:
             m = _module("io", vars(host_io))
             m.open = self.open
             return m
-        if name == "random":
-            return self.random_module()
         if name in LATER:
             return _module(name, _later_template(name))
+        if name in OWN:
+            given = ({"_report": self.report_unraisable} if name == "atexit" else
+                     {"_host": host_module(name)})
+            return self.run_source(name, host_os.path.join(LIBPY, name + ".py"), self.builtins,
+                                   **given)
+        if name == "datetime":
+            return self.pure_datetime()
+        if name == "traceback":
+            return tracebacks.adapt(self.fresh_module(name, ""))
         return None
 
-    def random_module(self):
-        """random, seeded from the kernel (so a seeded run repeats)."""
-        host_random = host_module("random")
-        r = host_random.Random(int.from_bytes(vos.urandom(16), "big"))
-        m = _module("random", vars(host_random))
-        for attr, value in vars(host_random).items():
-            if getattr(value, "__self__", None) is host_random._inst:
-                setattr(m, attr, getattr(r, attr))
-        m._inst = r
+    def run_source(self, name: str, origin: str, builtins: dict, register: bool = True,
+                   **names):
+        """A module of this process made by running a source file of the host (it is
+        registered under name at once, so that circular imports see it)."""
+        code = self.importer_cache.get(origin)
+        if code is None:
+            self.p.in_kernel += 1              # loading, once per machine: not the program's time
+            try:
+                with host_io.open(origin, "rb") as f:
+                    code = self.importer_cache[origin] = compile(f.read(), origin, "exec",
+                                                                 dont_inherit=True)
+            finally:
+                self.p.in_kernel -= 1
+        m = types.ModuleType(name)
+        m.__dict__.update(names, __file__=origin, __builtins__=builtins)
+        if register:
+            self.modules[name] = m
+        try:
+            exec(code, m.__dict__)
+        except BaseException:
+            if register:
+                self.modules.pop(name, None)
+            raise
         return m
+
+    def pure_datetime(self):
+        """datetime in Python -- CPython's own pure implementation, which its C
+        accelerator replaces -- run in this process: now() and today() then read
+        the kernel's clock through the process's time module."""
+        util = host_module("importlib.util")
+        spec = util.find_spec("_pydatetime") or util.find_spec("datetime")     # 3.12+, 3.11
+        builtins = dict(self.builtins, __import__=self.import_without_c_datetime)
+        return self.run_source("datetime", spec.origin, builtins)
+
+    def import_without_c_datetime(self, name: str, *args, **kwargs):
+        if name == "_datetime":
+            raise ImportError("vshell: datetime runs in Python, on the kernel's clock")
+        return self.import_(name, *args, **kwargs)
 
     def user_module(self, name: str):
         """A module next to the program, in the virtual file system."""
@@ -523,6 +572,15 @@ class Runtime:
 
 
 LATER = ("termios", "getpass", "pwd", "grp")     # virtual too, loaded when first asked for
+# Virtual modules with state of their own: kernel/libpy/NAME.py runs in each
+# process that imports it, over the process's os, time and builtins; the host's
+# module of the same name is handed in as _host.
+OWN = frozenset({"atexit", "random", "uuid", "linecache"})
+LIBPY = host_os.path.dirname(host_os.path.abspath(__file__))
+# What the interpreter imports before the program runs: a module of the same
+# name beside the program cannot shadow these (it shadows every other).
+STARTUP = frozenset("""sys builtins os posixpath genericpath stat io abc codecs encodings
+time marshal posix zipimport site""".split())
 _LATER_TEMPLATES: dict[str, dict] = {}
 
 
