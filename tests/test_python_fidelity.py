@@ -558,3 +558,41 @@ KeyError: 'missing'
                      '  File "<string>", line 1\n    if 1 = 1: pass\n       ^\n'
                      "SyntaxError: cannot assign to literal here. Maybe you meant '==' instead of "
                      "'='?\nTerminated\n")
+
+
+def test_random_reseeds_in_the_child_after_fork_as_cpython_does():
+    r = run("""
+        import os, random
+        before = random.random()
+        mine = random.Random(5)
+        pid = os.fork()
+        after, seeded = random.random(), mine.random()
+        if pid == 0:
+            print(before, after, seeded, flush=True)
+            os._exit(0)
+        os.wait()
+        print(before, after, seeded)
+        """)
+    (b1, a1, s1), (b2, a2, s2) = (line.split() for line in r.out.splitlines())
+    assert b1 == b2 and s1 == s2 and a1 != a2
+
+
+def test_register_at_fork_runs_its_handlers_in_cpythons_order():
+    r = run("""
+        import os, sys
+        for i in (1, 2):
+            os.register_at_fork(before=lambda i=i: print("before", i),
+                                after_in_parent=lambda i=i: print("parent", i),
+                                after_in_child=lambda i=i: print("child", i))
+        try:
+            os.register_at_fork(before=1)
+        except TypeError as e:
+            print(e)
+        sys.stdout.flush()
+        if os.fork() == 0:
+            sys.exit(0)
+        os.wait()
+        """, fork_first="child")
+    # (the before lines are still buffered at fork: both processes print them)
+    assert r.out == ("'before' must be callable, not int\nbefore 2\nbefore 1\nchild 1\nchild 2\n"
+                     "before 2\nbefore 1\nparent 1\nparent 2\n")

@@ -68,7 +68,37 @@ def _fd(fd) -> int:
 # ---- processes -------------------------------------------------------------------------
 
 def fork() -> int:
-    return _trap("fork")
+    """fork, with the handlers of register_at_fork around it (the random module's
+    reseeds its generator in the child, so that the two draw different numbers)."""
+    rt = _rt()
+    before, in_parent, in_child = rt.at_fork
+    for func in reversed(before):
+        _at_fork(rt, func)
+    pid = _trap("fork")
+    for func in (in_child if pid == 0 else in_parent):
+        _at_fork(rt, func)
+    return pid
+
+
+def _at_fork(rt, func) -> None:
+    try:
+        func()
+    except Exception as e:
+        rt.report_unraisable(None, func, e)
+
+
+def register_at_fork(*, before=None, after_in_child=None, after_in_parent=None) -> None:
+    """Register callables to run before fork, and after it in the parent or the child."""
+    given = (("before", before), ("after_in_parent", after_in_parent),
+             ("after_in_child", after_in_child))
+    if all(func is None for _, func in given):
+        raise TypeError("At least one argument is required.")
+    for name, func in given:
+        if func is not None and not callable(func):
+            raise TypeError(f"'{name}' must be callable, not {type(func).__name__}")
+    for hooks, (_, func) in zip(_rt().at_fork, given):
+        if func is not None:
+            hooks.append(func)
 
 
 def _exit(n: int) -> None:

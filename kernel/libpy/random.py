@@ -4,8 +4,10 @@ CPython's own generator, seeded from the kernel's entropy instead of the host's:
 the module's generator, Random() and random.seed() without a seed, and every
 draw of SystemRandom come from os.urandom -- a system call.  So a seeded machine
 repeats its random numbers, and a child rebuilt by fork replay holds exactly the
-generator state its parent had.
+generator state its parent had (the module's own generator is then reseeded
+in the child, as CPython does, so that the two draw different numbers).
 """
+import os as _os
 from os import urandom as _urandom
 
 _host = globals()["_host"]                  # the host's random module, handed in by the runtime
@@ -46,6 +48,7 @@ class SystemRandom(Random):
 
 
 _inst = Random()
+_os.register_at_fork(after_in_child=_inst.seed)     # as CPython: parent and child draw apart
 # The module's functions are its generator's methods, and its constants CPython's.
 for _name, _value in vars(_host).items():
     if getattr(_value, "__self__", None) is _host._inst:

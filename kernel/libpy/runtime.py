@@ -64,7 +64,7 @@ def host_module(name: str):
 _OS_TEMPLATE = {k: v for k, v in vars(vos).items() if not k.startswith("__")}
 _OS_TEMPLATE.update(path=None, environ=None)
 for _name in ("_environ", "_trap", "_rt", "_retry", "_path", "_fd", "_machine", "_host",
-              "_index", "_errno", "_stat", "_putenv", "_unsetenv", "_env_str", "_Mapping",
+              "_index", "_errno", "_stat", "_putenv", "_unsetenv", "_env_str", "_Mapping", "_at_fork",
               "_MutableMapping", "open_text"):
     _OS_TEMPLATE.pop(_name, None)
 _SIGNAL_TEMPLATE = {k: v for k, v in vars(vsignal).items()
@@ -224,6 +224,7 @@ class Runtime:
         self._sys: VirtualSys | None = None
         self._builtins: dict[str, Any] | None = None
         self._traceback: Any = None             # made for the first report
+        self.at_fork: tuple[list, list, list] = ([], [], [])   # os.register_at_fork's
         self._private: dict[str, Any] | None = None
         self.importer_cache = k.loader.module_cache
         p.runtime = self
