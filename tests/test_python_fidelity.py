@@ -596,3 +596,20 @@ def test_register_at_fork_runs_its_handlers_in_cpythons_order():
     # (the before lines are still buffered at fork: both processes print them)
     assert r.out == ("'before' must be callable, not int\nbefore 2\nbefore 1\nchild 1\nchild 2\n"
                      "before 2\nbefore 1\nparent 1\nparent 2\n")
+
+
+def test_small_os_and_time_details_as_cpython():
+    r = run("""
+        import os, sys, time
+        for call in (lambda: os.read(0, -1), lambda: os.killpg(0, 0), lambda: time.sleep(float("nan")),
+                     lambda: os.sched_getaffinity(0), lambda: os.ctermid(), lambda: os.ttyname(1),
+                     lambda: sys.displayhook(42), lambda: sys.gettrace(), lambda: repr(sys.stdin)):
+            try:
+                print(repr(call()))
+            except Exception as e:
+                print(type(e).__name__, e)
+        """)
+    assert r.out == ("OSError [Errno 22] Invalid argument\nNone\n"
+                     "ValueError Invalid value NaN (not a number)\n{0}\n'/dev/tty'\n"
+                     "OSError [Errno 25] Inappropriate ioctl for device\n42\nNone\nNone\n"
+                     "\"<_io.TextIOWrapper name='<stdin>' mode='r' encoding='utf-8'>\"\n")

@@ -195,7 +195,8 @@ def kill(pid: int, sig: int) -> None:
 
 
 def killpg(pgid: int, sig: int) -> None:
-    if _index(pgid) <= 1:
+    """kill(-pgid, sig), as the C library does it (killpg(0) is the caller's group)."""
+    if _index(pgid) < 0:
         raise OSError(_errno.EINVAL, strerror(_errno.EINVAL))
     _trap("kill", -pgid, _index(sig))
 
@@ -219,6 +220,22 @@ def uname() -> uname_result:
 
 def cpu_count() -> int:
     return 1
+
+
+def sched_getaffinity(pid: int) -> set[int]:
+    """The CPUs a process may run on: the machine has one."""
+    getpgid(_index(pid))                    # ESRCH for no such process
+    return {0}
+
+
+def ttyname(fd: int) -> str:
+    if not isatty(fd):
+        raise OSError(_errno.ENOTTY, strerror(_errno.ENOTTY))
+    return "/dev/tty"
+
+
+def ctermid() -> str:
+    return "/dev/tty"
 
 
 def urandom(n: int) -> bytes:
@@ -271,7 +288,10 @@ def closerange(lo: int, hi: int) -> None:
 
 
 def read(fd: int, n: int) -> bytes:
-    return _retry("read", _fd(fd), _index(n))
+    n = _index(n)
+    if n < 0:
+        raise OSError(_errno.EINVAL, strerror(_errno.EINVAL))
+    return _retry("read", _fd(fd), n)
 
 
 def write(fd: int, data) -> int:

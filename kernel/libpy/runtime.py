@@ -81,7 +81,8 @@ getrecursionlimit getsizeof intern exc_info getdefaultencoding getfilesystemenco
 getfilesystemencodeerrors flags copyright abiflags prefix base_prefix exec_prefix
 base_exec_prefix dont_write_bytecode getrefcount stdlib_module_names exception
 get_int_max_str_digits set_int_max_str_digits is_finalizing _getframe warnoptions
-platlibdir pycache_prefix""".split()
+platlibdir pycache_prefix thread_info _xoptions getswitchinterval getdlopenflags
+getallocatedblocks""".split()
 
 
 EXECUTABLE = "/bin/python3"          # the first python3 on the machine's PATH
@@ -193,6 +194,29 @@ class VirtualSys(types.ModuleType):
 
     def settrace(self, fn) -> None:
         """Tracing would stop preemption; vshell programs cannot trace."""
+
+    def gettrace(self) -> None:
+        return None
+
+    setprofile = settrace
+    getprofile = gettrace
+
+    def setswitchinterval(self, interval: float) -> None:
+        """One thread per process: nothing to switch between."""
+
+    def call_tracing(self, func, args: tuple):
+        return func(*args)
+
+    def displayhook(self, value: object) -> None:
+        """Print repr(value) on sys.stdout and keep it as builtins._ (as the REPL does)."""
+        if value is None:
+            return
+        builtins = self._rt.builtins
+        builtins["_"] = None
+        self.stdout.write(repr(value) + "\n")
+        builtins["_"] = value
+
+    __displayhook__ = displayhook
 
     def setrecursionlimit(self, n: int) -> None:
         host_sys.setrecursionlimit(max(n, host_sys.getrecursionlimit()))

@@ -102,10 +102,10 @@ def std_stream(fd: int, mode: str, unbuffered: bool = False) -> io.TextIOWrapper
     """sys.stdin/stdout/stderr: buffered as CPython buffers them (PYTHONUNBUFFERED
     makes stdout and stderr write through at once)."""
     raw = FdIO(fd, mode, closefd=False, name=f"<{('stdin', 'stdout', 'stderr')[fd]}>")
-    if mode == "r":
-        return io.TextIOWrapper(io.BufferedReader(raw), encoding="utf-8", errors="surrogateescape")
     errors = "backslashreplace" if fd == 2 else "strict"
-    if unbuffered:
+    if mode == "r":
+        text = io.TextIOWrapper(io.BufferedReader(raw), encoding="utf-8", errors="surrogateescape")
+    elif unbuffered:
         text = io.TextIOWrapper(raw, encoding="utf-8", errors=errors, write_through=True)
     else:
         tty = fd == 2 or vos.isatty(fd)

@@ -68,7 +68,9 @@ def sleep(secs: float) -> None:
     """Block for secs on the kernel's clock; a handled signal does not cut it short (PEP 475)."""
     if not isinstance(secs, (int, float)):
         raise TypeError(f"'{type(secs).__name__}' object cannot be interpreted as an integer")
-    if not secs >= 0:                     # negative, or NaN
+    if secs != secs:
+        raise ValueError("Invalid value NaN (not a number)")
+    if secs < 0:
         raise ValueError("sleep length must be non-negative")
     deadline = monotonic() + secs
     while True:
