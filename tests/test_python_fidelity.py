@@ -613,3 +613,23 @@ def test_small_os_and_time_details_as_cpython():
                      "ValueError Invalid value NaN (not a number)\n{0}\n'/dev/tty'\n"
                      "OSError [Errno 25] Inappropriate ioctl for device\n42\nNone\nNone\n"
                      "\"<_io.TextIOWrapper name='<stdin>' mode='r' encoding='utf-8'>\"\n")
+
+
+def test_setitimer_sends_sigalrm_every_interval_and_alarm_shares_the_timer():
+    r = run("""
+        import signal, time
+        print(signal.setitimer(signal.ITIMER_REAL, 5, 1))
+        delay, interval = signal.getitimer(signal.ITIMER_REAL)
+        print(round(delay), interval, signal.alarm(0), signal.getitimer(signal.ITIMER_REAL))
+        ticks = []
+        signal.signal(signal.SIGALRM, lambda sig, frame: ticks.append(sig))
+        signal.setitimer(signal.ITIMER_REAL, 0.1, 0.1)
+        time.sleep(0.55)
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        print(len(ticks))
+        try:
+            signal.setitimer(signal.ITIMER_REAL, -1)
+        except signal.ItimerError as e:
+            print(e)
+        """)
+    assert r.out == "(0.0, 0.0)\n5 1.0 5 (0.0, 0.0)\n5\n[Errno 22] Invalid argument\n"
