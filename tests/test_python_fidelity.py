@@ -633,3 +633,8 @@ def test_setitimer_sends_sigalrm_every_interval_and_alarm_shares_the_timer():
             print(e)
         """)
     assert r.out == "(0.0, 0.0)\n5 1.0 5 (0.0, 0.0)\n5\n[Errno 22] Invalid argument\n"
+
+
+def test_a_module_imported_from_the_current_directory_has_an_absolute_file():
+    r = sh("python -c 'import helper'", files={"/home/student/helper.py": "print(__file__)\n"})
+    assert r.out == "/home/student/helper.py\n"

@@ -545,7 +545,7 @@ class Runtime:
         if "." in name:
             return None
         for d in self.sys.path:
-            path = vpath.join(d or ".", name + ".py")
+            path = vpath.join(d or vos.getcwd(), name + ".py")     # '': the cwd, as CPython's
             try:
                 with self.open(path, "rb") as f:
                     source = f.read()
