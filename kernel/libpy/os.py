@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import errno as _errno
 import stat as _stat
-from collections.abc import Mapping as _Mapping, MutableMapping as _MutableMapping
+from _collections_abc import Mapping as _Mapping, MutableMapping as _MutableMapping
 from operator import index as _index
 
 from kernel.cpu import machine as _machine

@@ -16,14 +16,13 @@ import os as host_os
 import sys as host_sys
 import types
 
-from kernel.cpu import KERNEL_DIRS, machine
+from kernel.cpu import machine
 from kernel.errors import Unwind
-from kernel.libpy import shutdown
-from kernel.libpy import tracebacks
 from kernel.libpy import os as vos
 from kernel.libpy import path as vpath
 from kernel.libpy import signal as vsignal
 from kernel.libpy import streams
+from kernel.libpy.sys import VirtualSys, _exit
 from kernel.libpy import time as vtime
 
 TYPE_CHECKING = False
@@ -43,6 +42,12 @@ site""".split())
 FRESH = frozenset("""argparse getopt glob fnmatch shlex pprint traceback linecache dis this
 shutil tempfile gettext optparse fileinput cmd textwrap string secrets csv""".split())
 FRESH_ONLY = frozenset({"_thread"})   # allowed for the FRESH modules' own imports
+
+def later(name: str):
+    """A part of user space a program needs only at its end, or when it meets its
+    frames (Python's shutdown, tracebacks): loaded on first use, off start-up's path."""
+    return host_module("kernel.libpy." + name)
+
 
 def host_module(name: str):
     """A module of the host, imported on first need -- in one go, without
@@ -74,162 +79,6 @@ _PATH_TEMPLATE = {k: v for k, v in vars(vpath).items() if not k.startswith("_") 
 _BUILTINS = dict(vars(host_builtins))
 for _name in ("help", "breakpoint", "copyright", "credits", "license"):
     _BUILTINS.pop(_name, None)
-
-_SYS_NAMES = """version version_info hexversion api_version implementation platform byteorder
-maxsize maxunicode float_info int_info hash_info float_repr_style builtin_module_names
-getrecursionlimit getsizeof intern exc_info getdefaultencoding getfilesystemencoding
-getfilesystemencodeerrors flags copyright abiflags prefix base_prefix exec_prefix
-base_exec_prefix dont_write_bytecode getrefcount stdlib_module_names exception
-get_int_max_str_digits set_int_max_str_digits is_finalizing _getframe warnoptions
-platlibdir pycache_prefix thread_info _xoptions getswitchinterval getdlopenflags
-getallocatedblocks""".split()
-
-
-EXECUTABLE = "/bin/python3"          # the first python3 on the machine's PATH
-PYTHONS = tracebacks.PYTHONS          # programs that are the interpreter
-_ORIGINAL = object()                 # sys.stdout (etc.) not replaced by the program
-
-
-def _exit(status: object = None) -> None:
-    raise SystemExit(status)
-
-
-def interpreter_words(inode) -> list[str]:
-    """The command line a script's #! line gives python3 (before the script's path):
-    '#!/usr/bin/python3' -> ['/usr/bin/python3']; '#!/usr/bin/env python3' -> ['python3']."""
-    head = bytes(inode.read_at(0, 256))
-    if not head.startswith(b"#!"):
-        return []
-    words = head[2:].split(b"\n", 1)[0].decode(errors="replace").split(None, 1)
-    if not words:
-        return []
-    if vpath.basename(words[0]) == "env":
-        return words[1].split() if len(words) > 1 else []
-    return words
-
-
-class VirtualSys(types.ModuleType):
-    """sys for one process.  The standard streams are made on first use."""
-
-    # the host's constants and pure functions, shared by every process
-    vars().update({name: getattr(host_sys, name) for name in _SYS_NAMES if hasattr(host_sys, name)})
-    exit = staticmethod(_exit)
-
-    def __init__(self, rt: "Runtime") -> None:
-        super().__init__("sys")
-        self._rt = rt
-        self._std: list[Any] = [None, None, None]            # the original streams
-        self._streams: list[Any] = [_ORIGINAL] * 3           # what sys.stdin... are now
-        image = rt.p.image
-        if image is not None and image.inode is not None:
-            # a script run by the kernel's #!: python3 gets the path, not argv[0]
-            self.argv = [image.path] + rt.argv[1:]
-            self.path = [image.directory]
-        else:
-            self.argv = list(rt.argv)
-            self.path = [vpath.dirname(rt.argv[0]) if rt.argv else ""]
-        self._argv0 = list(self.argv)           # for orig_argv, whatever the program does to argv
-        self._orig_argv: list[str] | None = None
-        self.executable = EXECUTABLE
-        self.modules = rt.modules
-        self.meta_path: list = []
-        self.path_hooks: list = []
-        self.warnoptions = []
-        self.excepthook = self.__excepthook__ = self._excepthook
-        self.unraisablehook = self.__unraisablehook__ = self._unraisablehook
-
-    def _excepthook(self, exc_type, value, traceback) -> None:
-        """Print an exception and its traceback to sys.stderr."""
-        shutdown.print_exception(self._rt, exc_type, value, traceback)
-
-    def _unraisablehook(self, unraisable) -> None:
-        """Handle an unraisable exception (the default: print it on sys.stderr)."""
-        message = unraisable.err_msg
-        shutdown.report_unraisable(self._rt, message and message[len("Exception ignored "):],
-                                   unraisable.object, unraisable.exc_value)
-
-    def _original(self, fd: int):
-        """sys.__stdin__, __stdout__, __stderr__: made on first use."""
-        s = self._std[fd]
-        if s is None:
-            unbuffered = bool(self._rt.c_environ.get("PYTHONUNBUFFERED"))
-            s = self._std[fd] = streams.std_stream(fd, "r" if fd == 0 else "w", unbuffered)
-        return s
-
-    def current(self, fd: int):
-        """sys.stdin, stdout or stderr as the program left it (None if never made)."""
-        s = self._streams[fd]
-        return self._std[fd] if s is _ORIGINAL else s
-
-    def _stream(fd: int, original: bool):  # noqa: N805  (a property factory, for the class body)
-        def get(self):
-            s = _ORIGINAL if original else self._streams[fd]
-            return self._original(fd) if s is _ORIGINAL else s
-
-        def set_(self, value):
-            if original:
-                self._std[fd] = value
-            else:
-                self._streams[fd] = value
-        return property(get, set_)
-
-    stdin = _stream(0, False)
-    stdout = _stream(1, False)
-    stderr = _stream(2, False)
-    __stdin__ = _stream(0, True)
-    __stdout__ = _stream(1, True)
-    __stderr__ = _stream(2, True)
-    del _stream
-
-    @property
-    def orig_argv(self) -> list[str]:
-        """The interpreter's own command line: its #! line's words, then argv."""
-        if self._orig_argv is None:
-            image = self._rt.p.image
-            if image is None or image.inode is None or vpath.basename(image.path) in PYTHONS:
-                self._orig_argv = list(self._rt.argv)       # the interpreter itself
-            else:
-                self._orig_argv = (interpreter_words(image.inode) or ["python3"]) + self._argv0
-        return list(self._orig_argv)
-
-    def settrace(self, fn) -> None:
-        """Tracing would stop preemption; vshell programs cannot trace."""
-
-    def gettrace(self) -> None:
-        return None
-
-    setprofile = settrace
-    getprofile = gettrace
-
-    def setswitchinterval(self, interval: float) -> None:
-        """One thread per process: nothing to switch between."""
-
-    def call_tracing(self, func, args: tuple):
-        return func(*args)
-
-    def displayhook(self, value: object) -> None:
-        """Print repr(value) on sys.stdout and keep it as builtins._ (as the REPL does)."""
-        if value is None:
-            return
-        builtins = self._rt.builtins
-        builtins["_"] = None
-        self.stdout.write(repr(value) + "\n")
-        builtins["_"] = value
-
-    __displayhook__ = displayhook
-
-    def setrecursionlimit(self, n: int) -> None:
-        host_sys.setrecursionlimit(max(n, host_sys.getrecursionlimit()))
-
-    def flush_std(self) -> None:
-        for fd in (1, 2):
-            s = self.current(fd)
-            if s is not None and not s.closed:
-                try:
-                    s.flush()
-                except (OSError, ValueError):
-                    pass
-
 
 class Runtime:
     """One process's user space: its modules, builtins, streams and signal handlers."""
@@ -349,10 +198,10 @@ class Runtime:
             return
         in_flight = host_sys.exc_info()[1]        # the kernel's own (EINTR), if any
         try:
-            handler(sig, tracebacks.interrupted(host_sys._getframe(1)))
+            handler(sig, later("tracebacks").interrupted(host_sys._getframe(1)))
         except BaseException as e:
             if in_flight is not None:
-                tracebacks.detach(e, in_flight)    # not part of the program's story
+                later("tracebacks").detach(e, in_flight)    # not the program's story
             raise
 
     def release(self) -> None:
@@ -380,21 +229,26 @@ class Runtime:
         except Unwind:
             raise
         except SystemExit as e:
-            status = shutdown.exit_status(self, e)
+            status = later("shutdown").exit_status(self, e)
         except BaseException as e:               # the program crashed: its own traceback
             self.report(e)
             status = 1
             interrupted = isinstance(e, KeyboardInterrupt)
-        status = shutdown.finish(self, status, interrupted)
+        status = later("shutdown").finish(self, status, interrupted)
         ns.clear()            # as CPython at shutdown: finalizers run now, in this process
         return status
 
     def report(self, e: BaseException) -> None:
         """An uncaught exception: its traceback on the process's stderr."""
-        shutdown.report(self, e)
+        later("shutdown").report(self, e)
 
     def report_unraisable(self, message: str | None, obj: object, e: BaseException) -> None:
-        shutdown.report_unraisable(self, message, obj, e)
+        """An exception that cannot be raised (in an atexit handler, say): shown as ignored."""
+        later("shutdown").report_unraisable(self, message, obj, e)
+
+    def print_exception(self, exc_type, value: BaseException, tb) -> None:
+        """sys.__excepthook__: the traceback python3 prints, on sys.stderr."""
+        later("shutdown").print_exception(self, exc_type, value, tb)
 
     def flushed_sys(self) -> VirtualSys | None:
         """sys, if the program has made it (else nothing was printed)."""
@@ -413,7 +267,7 @@ class Runtime:
             self._private = {"sys": self.sys, "os": self.module("os"), "io": self.module("io"),
                              "linecache": linecache}
             origin = host_module("traceback").__file__
-            self._traceback = tracebacks.adapt(
+            self._traceback = later("tracebacks").adapt(
                 self.run_source("traceback", origin, builtins, register=False))
         return self._traceback
 
@@ -498,7 +352,7 @@ class Runtime:
         if name == "datetime":
             return self.pure_datetime()
         if name == "traceback":
-            return tracebacks.adapt(self.fresh_module(name, ""))
+            return later("tracebacks").adapt(self.fresh_module(name, ""))
         return None
 
     def run_source(self, name: str, origin: str, builtins: dict, register: bool = True,

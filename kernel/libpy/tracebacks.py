@@ -21,6 +21,7 @@ import os as _host_os
 from posixpath import basename as _basename
 
 from kernel.cpu import KERNEL_DIRS, machine
+from kernel.libpy.sys import PYTHONS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
 
 KERNEL = KERNEL_DIRS[0]                                  # kernel/ (and its libpy/)
 STDLIB = _host_os.path.dirname(_host_os.__file__) + _host_os.sep
-PYTHONS = ("python", "python3")                         # programs that are the interpreter
 
 
 def is_kernel(filename: str) -> bool:
