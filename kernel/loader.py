@@ -139,7 +139,6 @@ class Loader:
         inode = image.inode
         key = (inode.ino, inode.version, image.filename)
         code = self.code_cache.get(key)
-        p.runtime.sources[image.filename] = inode    # read only if a traceback needs it
         if code is None:
             code = self.compile_source(bytes(inode.data), image.filename)
             self.code_cache[key] = code

@@ -93,7 +93,6 @@ class Runtime:
         self._c_environ: dict[str, str] | None = None
         self.handlers: dict[int, Any] = dict(parent.handlers) if parent and parent.handlers else {}
         self.modules: dict[str, Any] = {}
-        self.sources: dict[str, Any] = {}      # file name -> source text, or its inode
         self._sys: VirtualSys | None = None
         self._builtins: dict[str, Any] | None = None
         self._traceback: Any = None             # made for the first report
@@ -409,7 +408,6 @@ class Runtime:
             m = types.ModuleType(name)
             m.__file__ = path
             m.__builtins__ = self.builtins
-            self.sources[path] = source.decode("utf-8", "replace")
             self.modules[name] = m
             exec(code, m.__dict__)
             return m
