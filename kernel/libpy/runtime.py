@@ -69,8 +69,8 @@ def host_module(name: str):
 _OS_TEMPLATE = {k: v for k, v in vars(vos).items() if not k.startswith("__")}
 _OS_TEMPLATE.update(path=None, environ=None)
 for _name in ("_environ", "_trap", "_rt", "_retry", "_path", "_fd", "_machine", "_host",
-              "_index", "_errno", "_stat", "_putenv", "_unsetenv", "_env_str", "_Mapping", "_at_fork",
-              "_MutableMapping", "open_text"):
+              "_index", "_errno", "_stat", "_putenv", "_unsetenv", "_env_str", "_at_fork",
+              "_Mapping", "_MutableMapping", "open_text"):
     _OS_TEMPLATE.pop(_name, None)
 _SIGNAL_TEMPLATE = {k: v for k, v in vars(vsignal).items()
                     if not k.startswith("_") or k in ("__doc__",)}
@@ -210,8 +210,10 @@ class Runtime:
         the collector to find (about 20 objects a process)."""
         self._builtins = None
         self._sys = None
+        self._traceback = self._private = None
         self.modules.clear()
         self.handlers.clear()
+        self.at_fork = ([], [], [])
 
     # ---- running a program -----------------------------------------------------------------
 
@@ -259,21 +261,18 @@ class Runtime:
         cannot change how its crash is shown, as they cannot in CPython."""
         if self._traceback is None:
             builtins = dict(self.builtins, __import__=self._private_import)
-            self._traceback = "linecache"            # while the two are made
-            linecache = self.run_source("linecache", host_os.path.join(LIBPY, "linecache.py"),
-                                        builtins, register=False,
-                                        _host=host_module("linecache"))
-            self._private = {"sys": self.sys, "os": self.module("os"), "io": self.module("io"),
-                             "linecache": linecache}
+            self._private = {"sys": self.sys, "os": self.module("os"), "io": self.module("io")}
+            self._private["linecache"] = self.run_source(
+                "linecache", host_os.path.join(LIBPY, "linecache.py"), builtins, register=False,
+                _host=host_module("linecache"))
             origin = host_module("traceback").__file__
             self._traceback = later("tracebacks").adapt(
                 self.run_source("traceback", origin, builtins, register=False))
         return self._traceback
 
     def _private_import(self, name: str, globals=None, locals=None, fromlist=(), level=0):
+        """The report's imports: the process's sys, os, io and linecache, the host's others."""
         module = self._private.get(name) if self._private else None
-        if module is None and name in ("sys", "os", "io"):
-            module = self.module(name)
         if module is not None:
             return module
         module = host_module(name)
