@@ -638,3 +638,18 @@ def test_setitimer_sends_sigalrm_every_interval_and_alarm_shares_the_timer():
 def test_a_module_imported_from_the_current_directory_has_an_absolute_file():
     r = sh("python -c 'import helper'", files={"/home/student/helper.py": "print(__file__)\n"})
     assert r.out == "/home/student/helper.py\n"
+
+
+def test_a_warning_goes_to_the_processs_stderr_with_its_line():
+    r = run("""
+        import warnings
+        def f():
+            warnings.warn("deprecated thing", DeprecationWarning, stacklevel=2)
+        warnings.warn("careful")
+        f()
+        warnings.warn("careful")            # another line: shown again
+        """)
+    assert (r.out, r.err) == ("", '/tmp/prog.py:6: UserWarning: careful\n  warnings.warn("careful")\n'
+                                  "/tmp/prog.py:7: DeprecationWarning: deprecated thing\n  f()\n"
+                                  '/tmp/prog.py:8: UserWarning: careful\n'
+                                  '  warnings.warn("careful")            # another line: shown again\n')

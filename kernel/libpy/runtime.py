@@ -347,8 +347,8 @@ class Runtime:
                      {"_host": host_module(name)})
             return self.run_source(name, host_os.path.join(LIBPY, name + ".py"), self.builtins,
                                    **given)
-        if name == "datetime":
-            return self.pure_datetime()
+        if name in PURE:
+            return self.pure_module(name)
         if name == "traceback":
             return later("tracebacks").adapt(self.fresh_module(name, ""))
         return None
@@ -378,18 +378,19 @@ class Runtime:
             raise
         return m
 
-    def pure_datetime(self):
-        """datetime in Python -- CPython's own pure implementation, which its C
-        accelerator replaces -- run in this process: now() and today() then read
-        the kernel's clock through the process's time module."""
+    def pure_module(self, name: str):
+        """A standard module in Python -- CPython's own pure implementation, which
+        its C accelerator replaces -- run in this process, over its clock and its
+        stderr: datetime.now() reads the kernel's clock, warnings print on the
+        process's stderr (the C versions read the host's)."""
         util = host_module("importlib.util")
-        spec = util.find_spec("_pydatetime") or util.find_spec("datetime")     # 3.12+, 3.11
-        builtins = dict(self.builtins, __import__=self.import_without_c_datetime)
-        return self.run_source("datetime", spec.origin, builtins)
+        spec = util.find_spec("_py" + name) or util.find_spec(name)     # 3.12+: _pydatetime
+        builtins = dict(self.builtins, __import__=self.import_without_accelerators)
+        return self.run_source(name, spec.origin, builtins)
 
-    def import_without_c_datetime(self, name: str, *args, **kwargs):
-        if name == "_datetime":
-            raise ImportError("vshell: datetime runs in Python, on the kernel's clock")
+    def import_without_accelerators(self, name: str, *args, **kwargs):
+        if name in PURE.values():
+            raise ImportError(f"vshell: {name} is not used: its module runs in Python")
         return self.import_(name, *args, **kwargs)
 
     def user_module(self, name: str):
@@ -453,6 +454,9 @@ LATER = ("termios", "getpass", "pwd", "grp")     # virtual too, loaded when firs
 # module of the same name is handed in as _host.
 OWN = frozenset({"atexit", "random", "uuid", "linecache"})
 LIBPY = host_os.path.dirname(host_os.path.abspath(__file__))
+# Standard modules run in Python in each process, without their C accelerator,
+# which would read the host's clock or write on the host's stderr.
+PURE = {"datetime": "_datetime", "warnings": "_warnings"}
 # What the interpreter imports before the program runs: a module of the same
 # name beside the program cannot shadow these (it shadows every other).
 STARTUP = frozenset("""sys builtins os posixpath genericpath stat io abc codecs encodings
