@@ -653,3 +653,13 @@ def test_a_warning_goes_to_the_processs_stderr_with_its_line():
                                   "/tmp/prog.py:7: DeprecationWarning: deprecated thing\n  f()\n"
                                   '/tmp/prog.py:8: UserWarning: careful\n'
                                   '  warnings.warn("careful")            # another line: shown again\n')
+
+
+def test_input_flushes_stderr_before_the_prompt():
+    r = sh("./p.py", files={"/home/student/p.py": """\
+        #!/usr/bin/python3
+        import sys
+        sys.stderr.write("warning: ")
+        print("read", input("prompt: "))
+        """}, tty=True)
+    assert b"".join(r.kernel.tty.console.both).decode().startswith("warning: prompt: ")

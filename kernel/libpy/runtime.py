@@ -171,6 +171,8 @@ class Runtime:
                             file=self.sys.stdout if file is None else file)
 
     def input(self, prompt: object = "") -> str:
+        """CPython's input(): stderr flushed first, the prompt on stdout, stdout flushed."""
+        self.sys.stderr.flush()
         out = self.sys.stdout
         if prompt:
             out.write(str(prompt))
