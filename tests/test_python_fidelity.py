@@ -663,3 +663,17 @@ def test_input_flushes_stderr_before_the_prompt():
         print("read", input("prompt: "))
         """}, tty=True)
     assert b"".join(r.kernel.tty.console.both).decode().startswith("warning: prompt: ")
+
+
+def test_a_stdout_into_a_pipe_without_reader_is_reported_as_a_broken_pipe_at_exit():
+    r = run("""
+        import os, signal
+        signal.signal(signal.SIGPIPE, signal.SIG_IGN)
+        r, w = os.pipe()
+        os.close(r)
+        os.dup2(w, 1)
+        print("x")
+        """)
+    assert r.code == 120
+    assert r.err == ("Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' "
+                     "encoding='utf-8'>\nBrokenPipeError: [Errno 32] Broken pipe\n")
