@@ -677,3 +677,19 @@ def test_a_stdout_into_a_pipe_without_reader_is_reported_as_a_broken_pipe_at_exi
     assert r.code == 120
     assert r.err == ("Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' "
                      "encoding='utf-8'>\nBrokenPipeError: [Errno 32] Broken pipe\n")
+
+
+def test_a_virtual_modules_file_is_cpythons():
+    import os as host_os
+    r = run("""
+        for name in ("os", "atexit", "time", "random"):
+            try:
+                exec(f"from {name} import nosuch")
+            except ImportError as e:
+                print(e)
+        """)
+    stdlib = host_os.path.dirname(host_os.__file__)
+    assert r.out == (f"cannot import name 'nosuch' from 'os' ({stdlib}/os.py)\n"
+                     "cannot import name 'nosuch' from 'atexit' (unknown location)\n"
+                     "cannot import name 'nosuch' from 'time' (unknown location)\n"
+                     f"cannot import name 'nosuch' from 'random' ({stdlib}/random.py)\n")

@@ -76,6 +76,10 @@ _SIGNAL_TEMPLATE = {k: v for k, v in vars(vsignal).items()
                     if not k.startswith("_") or k in ("__doc__",)}
 _TIME_TEMPLATE = {k: v for k, v in vars(vtime).items() if not k.startswith("_") or k == "__doc__"}
 _PATH_TEMPLATE = {k: v for k, v in vars(vpath).items() if not k.startswith("_") or k == "__doc__"}
+# A virtual module's __file__ is what CPython's says (its error messages show it).
+_OS_TEMPLATE["__file__"] = host_os.__file__
+_PATH_TEMPLATE["__file__"] = host_os.path.__file__
+_SIGNAL_TEMPLATE["__file__"] = host_sys.modules["signal"].__file__
 _BUILTINS = dict(vars(host_builtins))
 for _name in ("help", "breakpoint", "copyright", "credits", "license"):
     _BUILTINS.pop(_name, None)
@@ -347,8 +351,12 @@ class Runtime:
         if name in OWN:
             given = ({"_report": self.report_unraisable} if name == "atexit" else
                      {"_host": host_module(name)})
-            return self.run_source(name, host_os.path.join(LIBPY, name + ".py"), self.builtins,
-                                   **given)
+            m = self.run_source(name, host_os.path.join(LIBPY, name + ".py"), self.builtins,
+                                **given)
+            m.__file__ = getattr(given.get("_host"), "__file__", None)    # CPython's
+            if m.__file__ is None:
+                del m.__file__
+            return m
         if name in PURE:
             return self.pure_module(name)
         if name == "traceback":
@@ -472,7 +480,14 @@ def _later_template(name: str) -> dict:
         module = host_module(f"kernel.libpy.{name}")
         template = _LATER_TEMPLATES[name] = {
             k: v for k, v in vars(module).items() if not k.startswith("_") or k == "__doc__"}
+        template["__file__"] = host_file(name)
     return template
+
+
+def host_file(name: str) -> str | None:
+    """The file the host's module of this name comes from (None for a built-in one)."""
+    spec = host_module("importlib.util").find_spec(name)
+    return spec.origin if spec is not None and spec.has_location else None
 
 
 def _module(name: str, template: dict):
