@@ -693,3 +693,19 @@ def test_a_virtual_modules_file_is_cpythons():
                      "cannot import name 'nosuch' from 'atexit' (unknown location)\n"
                      "cannot import name 'nosuch' from 'time' (unknown location)\n"
                      f"cannot import name 'nosuch' from 'random' ({stdlib}/random.py)\n")
+
+
+def test_posix_spawn_checks_its_file_actions_in_the_caller():
+    r = run("""
+        import os
+        for actions in ([(99, 1)], [()], [(os.POSIX_SPAWN_CLOSE,)], [(os.POSIX_SPAWN_DUP2, 1)]):
+            try:
+                os.posix_spawn("/tmp/prog.py", ["x"], {}, file_actions=actions)
+            except TypeError as e:
+                print(e)
+        """)
+    assert (r.err, r.kernel.panics) == ("", [])
+    assert r.out == ("Unknown file_actions identifier\n"
+                     "Each file_actions element must be a non-empty tuple\n"
+                     "A close file_action tuple must have 2 elements\n"
+                     "A dup2 file_action tuple must have 3 elements\n")

@@ -211,7 +211,8 @@ def _spawn_args(func: str, argv, env) -> tuple[list[str], dict[str, str]]:
 
 def _spawn(exec_, path, file_actions, setpgroup, resetids, new_session, sigmask, sigdef) -> int:
     """Clone a child that sets itself up and execs; wait until it has (or report why not)."""
-    actions = list(file_actions or ())
+    actions = _file_actions(file_actions)
+    sigdef = [int(sig) for sig in sigdef]
     r, w = _trap("pipe2", O_CLOEXEC)                    # an exec closes it
 
     def child(rt) -> int:
@@ -222,10 +223,10 @@ def _spawn(exec_, path, file_actions, setpgroup, resetids, new_session, sigmask,
             _trap("write", w, (e.errno or _errno.ENOEXEC).to_bytes(4, "little"))
         return 127
     try:
-        pid = _trap("clone", child)
-    finally:
-        _trap("close", w)
-    try:
+        try:
+            pid = _trap("clone", child)
+        finally:
+            _trap("close", w)
         report = _read_all(r)
     finally:
         _trap("close", r)
@@ -247,21 +248,43 @@ def _setup(actions, setpgroup, resetids, new_session, sigmask, sigdef) -> None:
     if sigmask:
         _trap("sigprocmask", _SIG_SETMASK, frozenset(int(s) for s in sigmask))
     for sig in sigdef:
-        _trap("sigaction", int(sig), _SIG_DFL)
+        _trap("sigaction", sig, _SIG_DFL)
     for action in actions:
         tag = action[0]
         if tag == POSIX_SPAWN_OPEN:
             _, fd, path, flags, mode = action
-            new = _trap("open", _arg(path), flags, mode)
+            new = _trap("open", path, flags, mode)
             if new != fd:
                 _trap("dup2", new, fd, False)
                 _trap("close", new)
         elif tag == POSIX_SPAWN_CLOSE:
             _trap("close", action[1])
-        elif tag == POSIX_SPAWN_DUP2:
-            _trap("dup2", action[1], action[2], False)
         else:
+            _trap("dup2", action[1], action[2], False)
+
+
+_ACTION_ARGS = {POSIX_SPAWN_OPEN: (5, "An open"), POSIX_SPAWN_CLOSE: (2, "A close"),
+                POSIX_SPAWN_DUP2: (3, "A dup2")}
+
+
+def _file_actions(file_actions) -> list[tuple]:
+    """posix_spawn's file actions, checked in the caller as CPython checks them."""
+    actions = []
+    for action in file_actions or ():
+        if not isinstance(action, tuple) or not action:
+            raise TypeError("Each file_actions element must be a non-empty tuple")
+        n, kind = _ACTION_ARGS.get(action[0], (0, ""))
+        if not n:
             raise TypeError("Unknown file_actions identifier")
+        if len(action) != n:
+            raise TypeError(f"{kind} file_action tuple must have {n} elements")
+        if action[0] == POSIX_SPAWN_OPEN:
+            action = (action[0], _index(action[1]), _arg(action[2]), _index(action[3]),
+                      _index(action[4]))
+        else:
+            action = (action[0],) + tuple(_index(a) for a in action[1:])
+        actions.append(action)
+    return actions
 
 
 def _read_all(fd: int) -> bytes:
