@@ -15,13 +15,14 @@ errno into a close-on-exec pipe, which a successful exec closes unwritten.
 from __future__ import annotations
 
 import errno as _errno
+import signal as _signal
 from os import O_CLOEXEC, defpath, fsdecode, pathsep, strerror
 
 from kernel.libpy.os import _index, _rt, _trap
 
-_SIGINT, _SIGQUIT, _SIGCHLD = 2, 3, 17
-_SIG_DFL, _SIG_IGN = 0, 1
-_SIG_BLOCK, _SIG_SETMASK = 0, 2
+_SIGINT, _SIGQUIT, _SIGCHLD = int(_signal.SIGINT), int(_signal.SIGQUIT), int(_signal.SIGCHLD)
+_SIG_DFL, _SIG_IGN = int(_signal.SIG_DFL), int(_signal.SIG_IGN)
+_SIG_BLOCK, _SIG_SETMASK = int(_signal.SIG_BLOCK), int(_signal.SIG_SETMASK)
 POSIX_SPAWN_OPEN, POSIX_SPAWN_CLOSE, POSIX_SPAWN_DUP2 = 0, 1, 2
 
 
@@ -48,15 +49,6 @@ def _path(func: str, path) -> str:
     return _arg(path)
 
 
-def _argv(argv, not_seq: str, empty: str, first: str | None) -> list[str]:
-    if not isinstance(argv, (list, tuple)):
-        raise TypeError(not_seq)
-    if not argv:
-        raise ValueError(empty)
-    args = [_arg(a) for a in argv]
-    if first and not args[0]:
-        raise ValueError(first)
-    return args
 
 
 def _envp(func: str, env) -> dict[str, str]:
@@ -82,8 +74,13 @@ def _error(e: OSError, filename=None) -> OSError:
 
 def execv(path, argv, /) -> None:
     file = _path("execv", path)
-    args = _argv(argv, "execv() arg 2 must be a tuple or list", "execv() arg 2 must not be empty",
-                 "execv() arg 2 first element cannot be empty")
+    if not isinstance(argv, (list, tuple)):
+        raise TypeError("execv() arg 2 must be a tuple or list")
+    if not argv:
+        raise ValueError("execv() arg 2 must not be empty")
+    args = [_arg(a) for a in argv]
+    if not args[0]:
+        raise ValueError("execv() arg 2 first element cannot be empty")
     try:
         _trap("execve", file, args, dict(_rt().c_environ))
     except OSError as e:
@@ -98,7 +95,9 @@ def execve(path, argv, env) -> None:
         raise ValueError("execve: argv must not be empty")
     if not hasattr(type(env), "__getitem__"):
         raise TypeError("execve: environment must be a mapping object")
-    args = _argv(argv, "", "", "execve: argv first element cannot be empty")
+    args = [_arg(a) for a in argv]
+    if not args[0]:
+        raise ValueError("execve: argv first element cannot be empty")
     envp = _envp("execve", env)
     try:
         _trap("execve", file, args, envp)
