@@ -253,6 +253,8 @@ def test_sys_executable_runs_python():
             os.execv(sys.executable, [sys.executable, sys.argv[0], "again"])
         """})
     assert r.out == "again, with /bin/python3\n"
+    r = sh("/usr/bin/python3 -c 'print(1)'; /usr/bin/env python3 -c 'print(2)'")
+    assert (r.out, r.err) == ("1\n2\n", "")
 
 
 def test_a_students_module_beside_a_program_does_not_shadow_the_standard_one_for_bin_tools():

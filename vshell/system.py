@@ -44,6 +44,7 @@ def make_machine(opts: Options, console) -> Kernel:
     fs.install("/bin/sh", NativeFile(fs, shell_main, "the vshell shell (native code: vshell/shell.py)"))
     for link in ("/bin/python3", "/usr/bin/python3", "/usr/bin/python"):   # sys.executable runs
         fs.install(link, Symlink(fs, "/bin/python"))
+    fs.install("/usr/bin/env", Symlink(fs, "/bin/env"))     # what #!/usr/bin/env lines name
     user = account(opts.user)
     for spec in opts.mounts:
         mount(k, spec, user)
