@@ -52,6 +52,7 @@ class FileTable:
 
     def __init__(self) -> None:
         self.live: set[OpenFile] = set()
+        self.pipes = 0                      # pipes made so far
 
     def __len__(self) -> int:
         return len(self.live)
@@ -175,11 +176,9 @@ class Pipe:
     With no writers left a read returns EOF; with no readers left a write gets
     SIGPIPE and EPIPE.
     """
-    next_id = 1
-
     def __init__(self, k) -> None:
-        self.id = Pipe.next_id
-        Pipe.next_id += 1
+        k.files.pipes += 1                  # numbered per machine, so that a seed repeats
+        self.id = k.files.pipes
         self.chunks: deque[bytes] = deque()
         self.size = 0
         self.readers = 0

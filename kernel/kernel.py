@@ -188,7 +188,9 @@ class Kernel:
                 self.halt(status)
             return
         if parent.sig.action.get(SIGCHLD) == SIG_IGN:
-            self.reap(parent, p)            # POSIX: no zombies when SIGCHLD is ignored
+            self.reap(parent, p)            # POSIX: no zombies when SIGCHLD is ignored,
+            if parent.waitq is not None:    # and wait fails with ECHILD once none is left
+                self.cpu.wakeup(parent.waitq, f"child {p.pid}")
             return
         self.notify_parent(p, parent, SIGCHLD)
 
@@ -303,8 +305,8 @@ class Kernel:
             os = rt.os
             try:
                 pid = os.posix_spawnp(argv[0], argv, env if env is not None else {"PATH": "/bin"})
-            except OSError as e:
-                os.write(2, f"{argv[0]}: {e.strerror}\n".encode())
+            except (OSError, ValueError) as e:        # ValueError: a NUL in an argument
+                os.write(2, f"{argv[0]}: {getattr(e, 'strerror', None) or e}\n".encode())
                 result["status"] = 127 << 8
                 return 0
             while True:

@@ -34,6 +34,7 @@ PYTHONS = frozenset({"python", "python3"})
 PYTHON = ["python"]          # a #! line naming python: the file is a Python program
 MISSING = object()
 MAX_INTERPRETERS = 4
+MAX_LINKS = 40
 
 
 class Loader:
@@ -58,11 +59,25 @@ class Loader:
         if not words:
             raise oserror(errno.ENOEXEC, path)
         if words is PYTHON:                          # our executable format
-            return Image(path, argv, env, inode=inode)
+            filename, directory = self.whereabouts(p, path)
+            return Image(path, argv, env, inode=inode, filename=filename, directory=directory)
         interp, opt = words[0], words[1:]
         if depth >= MAX_INTERPRETERS:
             raise oserror(errno.ELOOP, path)
         return self.load(p, interp, [interp] + opt + [path] + argv[1:], env, depth + 1)
+
+    def whereabouts(self, p: Proc, path: str) -> tuple[str, str]:
+        """A script's absolute path, as CPython makes __file__ (the cwd joined, not
+        normalised), and the directory it really is in, links resolved (sys.path[0])."""
+        fs = self.k.fs
+        filename = path if path.startswith("/") else posixpath.join(fs.path_of(p.cwd), path)
+        for _ in range(MAX_LINKS):
+            folder, name = fs.walk_parent(p, path)
+            node = folder.lookup(name)
+            if node is None or not node.is_link:
+                break
+            path = posixpath.join(fs.path_of(folder), node.target)
+        return filename, fs.path_of(folder)
 
     def shebang(self, inode) -> list[str] | None:
         """The words of a file's #! line (PYTHON if it names python; None without
@@ -108,6 +123,7 @@ class Loader:
     def run(self, p: Proc, image: Image) -> int:
         """Start image's program in p (after exec, or replaying after fork)."""
         rt = Runtime(self.k, p, image.argv, image.env)
+        rt.image = image
         if image.native is not None:
             return image.native(rt)
         try:
@@ -131,11 +147,10 @@ class Loader:
 
     def compile(self, p: Proc, image: Image):
         inode = image.inode
-        key = (inode.ino, inode.version, image.path, self.k.cpu.deterministic)
+        key = (inode.ino, inode.version, image.filename, self.k.cpu.deterministic)
         code = self.code_cache.get(key)
-        p.runtime.sources[image.path] = inode        # read only if a traceback needs it
         if code is None:
-            code = self.compile_source(bytes(inode.data), image.path)
+            code = self.compile_source(bytes(inode.data), image.filename)
             self.code_cache[key] = code
             cached = False
         else:

@@ -62,10 +62,10 @@ def stack(p: "Proc") -> str:
     fs = frames(p)
     if not fs:
         return "(not running a program: no frames)\n"
-    lines = [f"pc  {fs[0].f_code.co_filename}:{fs[0].f_lineno}"]
+    lines = [f"pc  {p.shown_path(fs[0].f_code.co_filename)}:{fs[0].f_lineno}"]
     for i, frame in enumerate(fs):
         code = frame.f_code
-        lines.append(f"#{i}  {code.co_name} at {code.co_filename}:{frame.f_lineno}")
+        lines.append(f"#{i}  {code.co_name} at {p.shown_path(code.co_filename)}:{frame.f_lineno}")
         if code.co_name == "<module>":
             continue                       # module-level names are data: see maps
         for name, value in list(frame.f_locals.items()):

@@ -46,16 +46,20 @@ class State(enum.Enum):
 
 class Image:
     """What exec loaded: the program a process runs (its text segment)."""
-    __slots__ = ("path", "argv", "env", "code", "native", "inode", "main", "secure")
+    __slots__ = ("path", "argv", "env", "code", "native", "inode", "filename", "directory",
+                 "main", "secure")
 
     def __init__(self, path: str, argv: list[str], env: dict[str, str], code: Any = None,
-                 native: Callable[..., int] | None = None, inode: Any = None) -> None:
+                 native: Callable[..., int] | None = None, inode: Any = None,
+                 filename: str = "", directory: str = "") -> None:
         self.path = path
         self.argv = argv
         self.env = env
         self.code = code                # compiled Python program, or
         self.native = native            # a native program's entry
         self.inode = inode              # the file it was loaded from
+        self.filename = filename or path    # a program's absolute path (its __file__)
+        self.directory = directory      # the directory it really is in (its sys.path[0])
         self.main: tuple | None = None  # a script the interpreter runs: (__file__, source, -u)
         self.secure = False             # set-user-ID: Linux's secure-execution mode (AT_SECURE)
 
@@ -142,7 +146,13 @@ class Proc:
         frame = user_frame(self)
         if frame is None:
             return None
-        return frame.f_code.co_filename, frame.f_lineno, frame.f_code.co_name
+        return self.shown_path(frame.f_code.co_filename), frame.f_lineno, frame.f_code.co_name
+
+    def shown_path(self, filename: str) -> str:
+        """A source file as views name it: the program as it was run (./x.py), not
+        the absolute path Python records for tracebacks (/home/student/./x.py)."""
+        image = self.image
+        return image.path if image is not None and filename == image.filename else filename
 
 
 class ProcTable:

@@ -49,7 +49,7 @@ def valid(sig: int) -> bool:
 
 class SigState:
     """A process's signal state: dispositions, blocked mask, pending set."""
-    __slots__ = ("action", "blocked", "pending", "alarm")
+    __slots__ = ("action", "blocked", "pending", "alarm", "interval")
 
     def __init__(self, action: dict[int, int] | None = None, blocked: set[int] | None = None,
                  pending: set[int] | None = None, alarm: float | None = None) -> None:
@@ -57,6 +57,7 @@ class SigState:
         self.blocked = set() if blocked is None else blocked
         self.pending = set() if pending is None else pending
         self.alarm = alarm                                      # SIGALRM deadline
+        self.interval = 0.0                     # and then every interval seconds (setitimer)
 
     def disposition(self, sig: int) -> int:
         return self.action.get(sig, SIG_DFL)
@@ -213,6 +214,9 @@ class Signals:
             when, _, p = heapq.heappop(self.alarms)
             if p.sig.alarm == when and p.state is not State.ZOMBIE:
                 p.sig.alarm = None
+                if p.sig.interval:                      # an interval timer goes on
+                    p.sig.alarm = when + p.sig.interval
+                    heapq.heappush(self.alarms, (p.sig.alarm, p.pid, p))
                 self.send(None, p, S.SIGALRM)
 
 

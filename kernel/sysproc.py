@@ -351,8 +351,24 @@ def sys_pause(k: "Kernel", p: Proc) -> None:
 
 @syscall
 def sys_alarm(k: "Kernel", p: Proc, seconds: int) -> int:
+    p.sig.interval = 0.0                    # alarm is the real-time interval timer, once
     left = k.signals.set_alarm(p, seconds)
     return int(left + 0.999999) if left else 0
+
+
+@syscall
+def sys_setitimer(k: "Kernel", p: Proc, seconds: float, interval: float) -> tuple[float, float]:
+    """ITIMER_REAL: SIGALRM in seconds, then every interval (0 disarms); the old setting."""
+    old = sys_getitimer(k, p)
+    k.signals.set_alarm(p, seconds)
+    p.sig.interval = interval if seconds > 0 else 0.0
+    return old
+
+
+@syscall
+def sys_getitimer(k: "Kernel", p: Proc) -> tuple[float, float]:
+    left = max(0.0, p.sig.alarm - k.clock.monotonic()) if p.sig.alarm is not None else 0.0
+    return left, p.sig.interval
 
 
 # ---- time and the CPU -------------------------------------------------------------------

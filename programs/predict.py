@@ -33,9 +33,11 @@ def ask(question):
 
 
 def run(argv):
-    """Run argv with its output into a pipe; return what it printed."""
+    """Run argv with its output into a pipe; return what it printed.  Python
+    programs write at once (PYTHONUNBUFFERED), so that the lines come in the
+    order a terminal would show them."""
     r, w = os.pipe()
-    pid = os.posix_spawnp(argv[0], argv, dict(os.environ),
+    pid = os.posix_spawnp(argv[0], argv, dict(os.environ, PYTHONUNBUFFERED="1"),
                           file_actions=[(os.POSIX_SPAWN_DUP2, w, 1), (os.POSIX_SPAWN_CLOSE, r)])
     os.close(w)
     chunks = []

@@ -19,12 +19,13 @@ import sys
 
 USAGE = ("usage: {0} [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
          "Try `python -h' for more information.\n")
+NAME = sys.orig_argv[0]              # the interpreter's name as it was run, for messages
 IGNORED = set("bBdEIOqsSvW")         # flags without a value that change nothing here
 WITH_VALUE = set("WX")               # flags that take a value, also ignored
 
 
 def usage_error(message: str) -> int:
-    sys.stderr.write(message + "\n" + USAGE.format(sys.argv[0]))
+    sys.stderr.write(message + "\n" + USAGE.format(NAME))
     return 2
 
 
@@ -60,15 +61,15 @@ def main() -> int:
     if not args or args[0] == "-":
         source = sys.stdin.buffer.read()
         runpy._run_main("<stdin>", source, args or [""], "<stdin>", unbuffered)
-    path = os.path.abspath(args[0])
+    path = os.path.join(os.getcwd(), args[0])        # as CPython's __file__: not normalised
     try:
         with open(path, "rb") as f:
             source = f.read()
     except IsADirectoryError:
-        sys.stderr.write(f"{sys.argv[0]}: can't find '__main__' module in {path!r}\n")
+        sys.stderr.write(f"{NAME}: can't find '__main__' module in {path!r}\n")
         return 1
     except OSError as e:
-        sys.stderr.write(f"{sys.argv[0]}: can't open file {path!r}: "
+        sys.stderr.write(f"{NAME}: can't open file {path!r}: "
                          f"[Errno {e.errno}] {e.strerror}\n")
         return 2
     runpy._run_main(path, source, args, path, unbuffered)

@@ -6,6 +6,7 @@ redirected child writes a file, the process limit stops a fork bomb.
 """
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -33,9 +34,9 @@ for name in sys.argv[1:]:
 
 
 def run(argv: list[str], *, files: dict[str, str] | None = None, seed: int = 1,
-        uid: int = 1000, stdin: bytes = b"", **opts) -> Result:
+        uid: int = 1000, stdin: bytes = b"", tty: bool = False, **opts) -> Result:
     """Run argv as student in /home/student on a booted machine; files are executable."""
-    k = make_machine(Options(seed=seed, virtual_time=True, **opts), MemoryConsole(stdin))
+    k = make_machine(Options(seed=seed, virtual_time=True, **opts), MemoryConsole(stdin, tty=tty))
     for path, text in {"/bin/wc": WC, **(files or {})}.items():
         k.fs.write_file(path, textwrap.dedent(text), mode=0o755, uid=uid, gid=uid)
     env = {"PATH": "/bin", "HOME": "/home/student", "USER": "student"}
@@ -59,7 +60,7 @@ def wc_of(name: str) -> str:
 # ---- p1 - p4 -------------------------------------------------------------------------
 
 def test_p1_forks_one_child_and_pids_agree():
-    r = run(["./p1.py"])
+    r = run(["./p1.py"], tty=True)
     hello, *rest = r.out.splitlines()
     parent = int(re.fullmatch(r"hello \(pid:(\d+)\)", hello).group(1))
     child = int(re.search(r"child \(pid:(\d+)\)", r.out).group(1))
@@ -68,16 +69,16 @@ def test_p1_forks_one_child_and_pids_agree():
 
 
 def test_p1_order_depends_on_the_seed():
-    orders = {run(["./p1.py"], seed=s).out.splitlines()[1].split()[0] for s in range(1, 9)}
+    orders = {run(["./p1.py"], seed=s, tty=True).out.splitlines()[1].split()[0] for s in range(1, 9)}
     assert orders == {"child", "parent"}
 
 
 def test_p1_same_seed_same_output():
-    assert run(["./p1.py"], seed=5).out == run(["./p1.py"], seed=5).out
+    assert run(["./p1.py"], seed=5, tty=True).out == run(["./p1.py"], seed=5, tty=True).out
 
 
 def test_p1_old_wording():
-    r = run(["./p1.py", "--old"])
+    r = run(["./p1.py", "--old"], tty=True)
     assert re.fullmatch(r"hello world \(pid:2\)\n(hello, I am child \(pid:3\)\n"
                         r"hello, I am parent of 3 \(pid:2\)\n|hello, I am parent of 3 \(pid:2\)\n"
                         r"hello, I am child \(pid:3\)\n)", r.out)
@@ -85,27 +86,34 @@ def test_p1_old_wording():
 
 @pytest.mark.parametrize("seed", [1, 2, 3, 4, 5, 6])
 def test_p2_child_always_prints_before_parent(seed):
-    r = run(["./p2.py"], seed=seed)
+    r = run(["./p2.py"], seed=seed, tty=True)
     assert r.out == "hello (pid:2)\nchild (pid:3)\nparent of 3 (rc_wait:3) (pid:2)\n"
 
 
 def test_p2_old_wording():
-    r = run(["./p2.py", "--old"], seed=4)
+    r = run(["./p2.py", "--old"], seed=4, tty=True)
     assert r.out == ("hello world (pid:2)\nhello, I am child (pid:3)\n"
                      "hello, I am parent of 3 (wc:3) (pid:2)\n")
 
 
 @pytest.mark.parametrize("seed", [1, 4])
 def test_p3_child_execs_wc_on_its_own_source_and_never_returns(seed):
-    r = run(["./p3.py"], seed=seed)
+    r = run(["./p3.py"], seed=seed, tty=True)
     assert r.out == ("hello (pid:2)\nchild (pid:3)\n" + wc_of("p3.py") + "\n"
                      "parent of 3 (rc_wait:3) (pid:2)\n")
     assert "shouldn't print" not in r.out + r.err
 
 
 def test_p3_old_wording():
-    r = run(["./p3.py", "--old"])
+    r = run(["./p3.py", "--old"], tty=True)
     assert r.out.splitlines()[-1] == "hello, I am parent of 3 (wc:3) (pid:2)"
+
+
+def test_p1_into_a_pipe_prints_hello_twice():
+    """The classic lesson: fork copies the unflushed stdio buffer, so into a pipe
+    (block-buffered) both processes print the line printed before the fork."""
+    r = run(["./p1.py"])
+    assert r.out.count("hello (pid:2)\n") == 2 and r.out.count("child (pid:3)\n") == 1
 
 
 def test_p3_exec_failure_is_a_message_not_a_traceback():
@@ -148,10 +156,13 @@ def test_p4_child_writes_wc_output_to_the_file_not_the_screen():
 
 @pytest.mark.parametrize("demo", ["p1.py", "p2.py"])
 def test_demo_runs_the_same_under_host_python(demo, tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
     out = subprocess.run([sys.executable, str(DEMOS / demo)], capture_output=True, text=True,
-                         cwd=tmp_path, timeout=20)
+                         cwd=tmp_path, timeout=20, env=env)
     lines = out.stdout.splitlines()
-    assert lines[0].startswith("hello (pid:") and len(lines) == 3 and out.returncode == 0
+    # into a pipe, the line buffered before fork is printed by both processes
+    assert lines[0].startswith("hello (pid:") and len(lines) == 4 and out.returncode == 0
+    assert lines.count(lines[0]) == 2
 
 
 # ---- the homework ------------------------------------------------------------------------------

@@ -233,7 +233,7 @@ pathlib.Path("plain.txt").write_text(gzip.open("notes.gz", "rt").read())'
 ROADS = {
     "os.system through inspect.os": 'inspect.os.system("touch TARGET")',
     "open from a host module's builtins": 'inspect.__builtins__["open"]("TARGET", "w")',
-    "io through warnings.sys.modules": 'warnings.sys.modules["io"].open("TARGET", "w")',
+    "io through inspect.sys.modules": 'inspect.sys.modules["io"].open("TARGET", "w")',
     "os through object.__subclasses__()":
         '[c for c in object.__subclasses__() if c.__name__ == "_wrap_close"][0]'
         '.__init__.__globals__["mkdir"]("TARGET")',

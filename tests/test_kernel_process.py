@@ -60,7 +60,7 @@ def test_exec_never_returns_and_a_failed_exec_raises_enoent():
         os.execv("/tmp/hello.py", ["hello.py", "arg"])
         print("never printed")
     """, files={"/tmp/hello.py": "#!/usr/bin/python3\nimport sys\nprint('hello', sys.argv)\n"})
-    assert r.out == "failed: 2 No such file or directory\nhello ['hello.py', 'arg']\n"
+    assert r.out == "failed: 2 No such file or directory\nhello ['/tmp/hello.py', 'arg']\n"  # python3 gets the path
     assert r.code == 0
 
 

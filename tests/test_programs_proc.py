@@ -152,7 +152,7 @@ KILL_SLEEPER = """\
         os._exit(0)
     argv = [a.replace("PID", str(pid)) for a in sys.argv[1:]]
     os.waitpid(os.posix_spawnp(argv[0], argv, os.environ), 0)
-    print("status", os.waitpid(pid, os.WNOHANG)[1])
+    print("status", os.waitpid(pid, 0)[1])
     """
 
 
@@ -347,11 +347,13 @@ def test_xargs_t_traces_commands():
 
 # ---- su, login, passwd --------------------------------------------------------------------------
 
-# A stand-in shell that shows who it runs as, where, with what environment.
+# A stand-in shell that shows who it runs as, where, with what environment, and
+# the argv it was given (a Python script's sys.argv[0] is its path, as in python3).
 SHOW_SH = """\
     #!/usr/bin/env python3
-    import os, sys
-    print("sh", sys.argv, os.getuid(), os.geteuid(), os.getgid(), os.getcwd(),
+    import os
+    argv = open("/proc/self/cmdline").read().split("\\0")[:-1]
+    print("sh", argv, os.getuid(), os.geteuid(), os.getgid(), os.getcwd(),
           os.environ.get("USER"), os.environ.get("HOME"))
     """
 

@@ -858,6 +858,9 @@ def execute(os, path: str, words: list[str], env: dict[str, str], where: str) ->
     A file with no #! line is a shell script: sh runs it, as dash does."""
     try:
         os.execve(path, words, env)
+    except ValueError:                  # a NUL in a word: no file has such a name
+        os.write(2, f"{where}{words[0]}: not found\n".encode("utf-8", "surrogateescape"))
+        return 127
     except OSError as e:
         if e.errno == errno.ENOEXEC:
             try:

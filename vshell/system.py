@@ -5,7 +5,7 @@ import os
 import posixpath
 import sys
 from kernel import Kernel
-from kernel.fs import LazyFile, NativeFile
+from kernel.fs import LazyFile, NativeFile, Symlink
 from kernel.users import ACCOUNTS
 import programs
 
@@ -42,13 +42,13 @@ def make_machine(opts: Options, console) -> Kernel:
     fs = k.fs
     for name, host_path in programs.installable().items():
         mode = 0o4755 if name in SETUID_PROGRAMS else 0o755
-        inode = fs.install(f"/bin/{name}", LazyFile(fs, host_path, mode=mode))
-        for alias in ALIASES.get(name, ()):
-            fs.install(alias, inode)            # hard links: one program, several names
-            inode.nlink += 1
+        fs.install(f"/bin/{name}", LazyFile(fs, host_path, mode=mode))
     install_demos(k)
     from vshell.shell import main as shell_main
     fs.install("/bin/sh", NativeFile(fs, shell_main, "the vshell shell (native code: vshell/shell.py)"))
+    for link in ("/bin/python3", "/usr/bin/python3", "/usr/bin/python"):   # sys.executable runs
+        fs.install(link, Symlink(fs, "/bin/python"))
+    fs.install("/usr/bin/env", Symlink(fs, "/bin/env"))     # what #!/usr/bin/env lines name
     user = account(opts.user)
     for spec in opts.mounts:
         mount(k, spec, user)
@@ -56,7 +56,6 @@ def make_machine(opts: Options, console) -> Kernel:
 
 
 SETUID_PROGRAMS = frozenset({"su", "login", "passwd"})     # they must read /etc/shadow
-ALIASES = {"python": ("/bin/python3", "/usr/bin/python3")}     # sys.executable is one
 
 
 def install_demos(k: Kernel) -> None:

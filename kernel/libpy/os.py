@@ -2,14 +2,16 @@
 
 Each function does what CPython's does -- same names, signatures, return values
 and exceptions -- but by trapping into the vshell kernel instead of the host's.
-Like CPython it makes new fds non-inheritable (PEP 446), flushes the standard
-streams before fork, and retries a call interrupted by a signal whose handler
+Like CPython it makes new fds non-inheritable (PEP 446), does not flush the
+standard streams before fork, system or posix_spawn (text still buffered is
+copied into the child, as C's stdio does), and retries a call interrupted by a signal whose handler
 returned normally (PEP 475).
 """
 from __future__ import annotations
 
 import errno as _errno
 import stat as _stat
+from _collections_abc import Mapping as _Mapping, MutableMapping as _MutableMapping
 from operator import index as _index
 
 from kernel.cpu import machine as _machine
@@ -23,6 +25,7 @@ from os import (  # noqa: F401
     WCOREDUMP, waitstatus_to_exitcode, strerror, stat_result, terminal_size, times_result,
     uname_result, fsencode, fsdecode, fspath, PathLike, sep, altsep, extsep, pathsep, linesep,
     curdir, pardir, defpath, devnull, EX_OK, EX_USAGE, EX_NOINPUT, EX_SOFTWARE,
+    GRND_NONBLOCK, GRND_RANDOM,
 )
 
 name = "posix"
@@ -65,78 +68,37 @@ def _fd(fd) -> int:
 # ---- processes -------------------------------------------------------------------------
 
 def fork() -> int:
-    _rt().flush_std()                  # CPython flushes sys.stdout/stderr before fork
-    return _trap("fork")
+    """fork, with the handlers of register_at_fork around it (the random module's
+    reseeds its generator in the child, so that the two draw different numbers)."""
+    rt = _rt()
+    before, in_parent, in_child = rt.at_fork
+    for func in reversed(before):
+        _at_fork(rt, func)
+    pid = _trap("fork")
+    for func in (in_child if pid == 0 else in_parent):
+        _at_fork(rt, func)
+    return pid
 
 
-def _check_argv(func: str, argv) -> list[str]:
-    if not isinstance(argv, (list, tuple)):
-        raise TypeError(f"{func}() arg 2 must be a tuple or list")
-    if not argv:
-        raise ValueError(f"{func}() arg 2 must not be empty")
-    argv = [_path(func, a) for a in argv]
-    if not argv[0]:
-        raise ValueError(f"{func}() arg 2 first element cannot be empty")
-    return argv
+def _at_fork(rt, func) -> None:
+    try:
+        func()
+    except Exception as e:
+        rt.report_unraisable(None, func, e)
 
 
-def _env(env) -> dict[str, str]:
-    return {str(k): str(v) for k, v in env.items()}
-
-
-def execv(path, argv) -> None:
-    _trap("execve", _path("execv", path), _check_argv("execv", argv), dict(_environ()))
-
-
-def execve(path, argv, env) -> None:
-    _trap("execve", _path("execve", path), _check_argv("execve", argv), _env(env))
-
-
-def execl(file, *args) -> None:
-    execv(file, args)
-
-
-def execle(file, *args) -> None:
-    execve(file, args[:-1], args[-1])
-
-
-def execlp(file, *args) -> None:
-    execvp(file, args)
-
-
-def execlpe(file, *args) -> None:
-    execvpe(file, args[:-1], args[-1])
-
-
-def execvp(file, args) -> None:
-    _execvpe(file, args, None)
-
-
-def execvpe(file, args, env) -> None:
-    _execvpe(file, args, env)
-
-
-def get_exec_path(env=None) -> list[str]:
-    env = _environ() if env is None else env
-    return env.get("PATH", defpath).split(pathsep)
-
-
-def _execvpe(file, args, env) -> None:
-    file = _path("execvp", file)
-    env = dict(_environ()) if env is None else _env(env)
-    args = _check_argv("execvp", args)
-    if "/" in file:
-        _trap("execve", file, args, env)
-    saved = None
-    for d in get_exec_path(env):
-        try:
-            _trap("execve", (d or ".") + "/" + file, args, env)
-        except (FileNotFoundError, NotADirectoryError) as e:
-            last = e
-        except OSError as e:
-            last = e
-            saved = saved or e
-    raise saved or last
+def register_at_fork(*, before=None, after_in_child=None, after_in_parent=None) -> None:
+    """Register callables to run before fork, and after it in the parent or the child."""
+    given = (("before", before), ("after_in_parent", after_in_parent),
+             ("after_in_child", after_in_child))
+    if all(func is None for _, func in given):
+        raise TypeError("At least one argument is required.")
+    for name, func in given:
+        if func is not None and not callable(func):
+            raise TypeError(f"'{name}' must be callable, not {type(func).__name__}")
+    for hooks, (_, func) in zip(_rt().at_fork, given):
+        if func is not None:
+            hooks.append(func)
 
 
 def _exit(n: int) -> None:
@@ -216,8 +178,8 @@ def getsid(pid: int) -> int:
     return _trap("getsid", _index(pid))
 
 
-def setsid() -> int:
-    return _trap("setsid")
+def setsid() -> None:
+    _trap("setsid")
 
 
 def tcgetpgrp(fd: int) -> int:
@@ -233,7 +195,8 @@ def kill(pid: int, sig: int) -> None:
 
 
 def killpg(pgid: int, sig: int) -> None:
-    if _index(pgid) <= 1:
+    """kill(-pgid, sig), as the C library does it (killpg(0) is the caller's group)."""
+    if _index(pgid) < 0:
         raise OSError(_errno.EINVAL, strerror(_errno.EINVAL))
     _trap("kill", -pgid, _index(sig))
 
@@ -259,11 +222,34 @@ def cpu_count() -> int:
     return 1
 
 
+def sched_getaffinity(pid: int) -> set[int]:
+    """The CPUs a process may run on: the machine has one."""
+    getpgid(_index(pid))                    # ESRCH for no such process
+    return {0}
+
+
+def ttyname(fd: int) -> str:
+    if not isatty(fd):
+        raise OSError(_errno.ENOTTY, strerror(_errno.ENOTTY))
+    return "/dev/tty"
+
+
+def ctermid() -> str:
+    return "/dev/tty"
+
+
 def urandom(n: int) -> bytes:
     n = _index(n)
     if n < 0:
         raise ValueError("negative argument not allowed")
     return _trap("urandom", n)
+
+
+def getrandom(size: int, flags: int = 0) -> bytes:
+    size = _index(size)
+    if size < 0:
+        raise ValueError("negative argument not allowed")
+    return _trap("urandom", size)
 
 
 def getlogin() -> str:
@@ -281,67 +267,6 @@ def getlogin() -> str:
 
 def open_text(path: str):
     return _rt().open(path)
-
-
-def system(command: str) -> int:
-    pid = posix_spawn("/bin/sh", ["sh", "-c", command], _environ())
-    return waitpid(pid, 0)[1]
-
-
-def posix_spawn(path, argv, env, *, file_actions=None, setpgroup=None, resetids=False,
-                setsid=False, setsigmask=(), setsigdef=(), scheduler=None) -> int:
-    """fork + exec in one call, done natively (an O(1) clone, no replay)."""
-    path = _path("posix_spawn", path)
-    argv = _check_argv("posix_spawn", argv)
-    env = _env(env)
-    if not access(path, X_OK):
-        if not _trap("access", path, F_OK):
-            raise FileNotFoundError(_errno.ENOENT, strerror(_errno.ENOENT), path)
-        raise PermissionError(_errno.EACCES, strerror(_errno.EACCES), path)
-    return _spawn(lambda: _trap("execve", path, argv, env), file_actions, setpgroup, setsid)
-
-
-def posix_spawnp(file, argv, env, *, file_actions=None, setpgroup=None, resetids=False,
-                 setsid=False, setsigmask=(), setsigdef=(), scheduler=None) -> int:
-    file = _path("posix_spawnp", file)
-    if "/" in file:
-        return posix_spawn(file, argv, env, file_actions=file_actions, setpgroup=setpgroup,
-                           setsid=setsid)
-    for d in get_exec_path(env):
-        candidate = (d or ".") + "/" + file
-        if access(candidate, X_OK) and not path.isdir(candidate):
-            return posix_spawn(candidate, argv, env, file_actions=file_actions,
-                               setpgroup=setpgroup, setsid=setsid)
-    raise FileNotFoundError(_errno.ENOENT, strerror(_errno.ENOENT), file)
-
-
-POSIX_SPAWN_OPEN, POSIX_SPAWN_CLOSE, POSIX_SPAWN_DUP2 = 0, 1, 2
-
-
-def _spawn(exec_, file_actions, setpgroup, new_session) -> int:
-    def child(rt) -> int:
-        if new_session:
-            _trap("setsid")
-        if setpgroup is not None:
-            _trap("setpgid", 0, setpgroup)
-        for action in file_actions or ():
-            if action[0] == POSIX_SPAWN_OPEN:
-                _, fd, p, flags, mode = action
-                new = _trap("open", p, flags, mode)
-                if new != fd:
-                    _trap("dup2", new, fd, False)
-                    _trap("close", new)
-            elif action[0] == POSIX_SPAWN_CLOSE:
-                _trap("close", action[1])
-            elif action[0] == POSIX_SPAWN_DUP2:
-                _trap("dup2", action[1], action[2], False)
-        try:
-            exec_()
-        except OSError:
-            return 127
-        return 127
-    _rt().flush_std()
-    return _trap("clone", child)
 
 
 # ---- files and descriptors ---------------------------------------------------------------
@@ -363,7 +288,10 @@ def closerange(lo: int, hi: int) -> None:
 
 
 def read(fd: int, n: int) -> bytes:
-    return _retry("read", _fd(fd), _index(n))
+    n = _index(n)
+    if n < 0:
+        raise OSError(_errno.EINVAL, strerror(_errno.EINVAL))
+    return _retry("read", _fd(fd), n)
 
 
 def write(fd: int, data) -> int:
@@ -645,9 +573,12 @@ def umask(mask: int) -> int:
 
 
 # ---- the environment ------------------------------------------------------------------------
+# Two of them, as in CPython: os.environ, a mapping of str to str, and the C
+# library's environ, which exec and system pass on.  putenv and unsetenv change
+# only the C-level one; setting or deleting a key of os.environ changes both.
 
 def _environ():
-    """The process's environment (os.environ of the process's own module)."""
+    """The process's os.environ."""
     return _rt().environ
 
 
@@ -655,12 +586,106 @@ def getenv(key: str, default=None):
     return _rt().environ.get(key, default)
 
 
-def putenv(key: str, value: str) -> None:
-    _rt().environ[key] = value
+def putenv(name, value) -> None:
+    _putenv(_rt().c_environ, name, value)
 
 
-def unsetenv(key: str) -> None:
-    _rt().environ.pop(key, None)
+def unsetenv(name) -> None:
+    _unsetenv(_rt().c_environ, name)
+
+
+def _putenv(c_environ: dict, name, value) -> None:
+    name, value = _env_str(name), _env_str(value)
+    if "=" in name:
+        raise ValueError("illegal environment variable name")
+    if not name:
+        raise OSError(_errno.EINVAL, strerror(_errno.EINVAL))
+    c_environ[name] = value
+
+
+def _unsetenv(c_environ: dict, name) -> None:
+    name = _env_str(name)
+    if not name or "=" in name:
+        raise OSError(_errno.EINVAL, strerror(_errno.EINVAL))
+    c_environ.pop(name, None)
+
+
+def _env_str(s) -> str:
+    if isinstance(s, (bytes, bytearray)):
+        s = fsdecode(bytes(s))
+    elif not isinstance(s, str):
+        s = fspath(s)
+        if not isinstance(s, str):
+            s = fsdecode(s)
+    if "\0" in s:
+        raise ValueError("embedded null byte")
+    return s
+
+
+class _Environ(_MutableMapping):
+    """os.environ: CPython's mapping over the C-level environment."""
+
+    def __init__(self, data: dict[str, str], c_environ: dict[str, str]) -> None:
+        self._data = data
+        self._c_environ = c_environ
+
+    def __getitem__(self, key: str) -> str:
+        try:
+            return self._data[key]
+        except KeyError:
+            raise KeyError(key) from None
+
+    def __setitem__(self, key: str, value: str) -> None:
+        for s in (key, value):
+            if not isinstance(s, str):
+                raise TypeError(f"str expected, not {type(s).__name__}")
+        _putenv(self._c_environ, key, value)
+        self._data[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        if not isinstance(key, str):
+            raise TypeError(f"str expected, not {type(key).__name__}")
+        _unsetenv(self._c_environ, key)
+        try:
+            del self._data[key]
+        except KeyError:
+            raise KeyError(key) from None
+
+    def __iter__(self):
+        return iter(list(self._data))
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __repr__(self) -> str:
+        items = ", ".join(f"{key!r}: {value!r}" for key, value in self._data.items())
+        return f"environ({{{items}}})"
+
+    def copy(self) -> dict[str, str]:
+        return dict(self)
+
+    def setdefault(self, key: str, value: str) -> str:
+        if key not in self:
+            self[key] = value
+        return self[key]
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
+
+    def __or__(self, other):
+        if not isinstance(other, _Mapping):
+            return NotImplemented
+        new = dict(self)
+        new.update(other)
+        return new
+
+    def __ror__(self, other):
+        if not isinstance(other, _Mapping):
+            return NotImplemented
+        new = dict(other)
+        new.update(self)
+        return new
 
 
 # Which functions take an fd for a path, follow_symlinks=False, or dir_fd (none do):
@@ -671,4 +696,8 @@ supports_dir_fd: set = set()
 supports_effective_ids: set = set()
 
 
+from kernel.libpy.exec import (  # noqa: E402,F401  (they need the functions above)
+    POSIX_SPAWN_CLOSE, POSIX_SPAWN_DUP2, POSIX_SPAWN_OPEN, execl, execle, execlp, execlpe,
+    execv, execve, execvp, execvpe, get_exec_path, posix_spawn, posix_spawnp, system,
+)
 from kernel.libpy import path  # noqa: E402  (os.path needs the functions above)

@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import builtins as host_builtins
 import importlib
+import io as host_io
 import os as host_os
 import sys as host_sys
 import types
 
-from kernel.cpu import KERNEL_DIRS, machine, recursion_depth
+from kernel.cpu import machine, recursion_depth
 from kernel.errors import Unwind
 from kernel.libpy import os as vos
 from kernel.libpy import path as vpath
 from kernel.libpy import signal as vsignal
 from kernel.libpy import streams
+from kernel.libpy.sys import VirtualSys, _exit
 from kernel.libpy import time as vtime
 
 TYPE_CHECKING = False
@@ -59,6 +61,12 @@ ossaudiodev antigravity""".split())
 UNBLOCKED = frozenset({"urllib", "urllib.parse"})          # string functions (pathlib)
 FRESH_CODE: dict[str, Any] = {}     # name -> (code, file, is package), for all machines
 
+
+def later(name: str):
+    """A part of user space a program needs only at its end, or when it meets its
+    frames (Python's shutdown, tracebacks): loaded on first use, off start-up's path."""
+    return host_module("kernel.libpy." + name)
+
 def host_module(name: str):
     """A module of the host, imported on first need -- in one go, without
     preemption, so that no other process ever sees it half-made."""
@@ -79,122 +87,20 @@ def host_module(name: str):
 _OS_TEMPLATE = {k: v for k, v in vars(vos).items() if not k.startswith("__")}
 _OS_TEMPLATE.update(path=None, environ=None)
 for _name in ("_environ", "_trap", "_rt", "_retry", "_path", "_fd", "_machine", "_host",
-              "_index", "_errno", "_stat", "_check_argv", "_env", "_execvpe", "_spawn",
-              "open_text"):
+              "_index", "_errno", "_stat", "_putenv", "_unsetenv", "_env_str", "_at_fork",
+              "_Mapping", "_MutableMapping", "open_text"):
     _OS_TEMPLATE.pop(_name, None)
 _SIGNAL_TEMPLATE = {k: v for k, v in vars(vsignal).items()
                     if not k.startswith("_") or k in ("__doc__",)}
 _TIME_TEMPLATE = {k: v for k, v in vars(vtime).items() if not k.startswith("_") or k == "__doc__"}
 _PATH_TEMPLATE = {k: v for k, v in vars(vpath).items() if not k.startswith("_") or k == "__doc__"}
+# A virtual module's __file__ is what CPython's says (its error messages show it).
+_OS_TEMPLATE["__file__"] = host_os.__file__
+_PATH_TEMPLATE["__file__"] = host_os.path.__file__
+_SIGNAL_TEMPLATE["__file__"] = host_sys.modules["signal"].__file__
 _BUILTINS = dict(vars(host_builtins))
 for _name in ("help", "breakpoint", "copyright", "credits", "license"):
     _BUILTINS.pop(_name, None)
-
-_SYS_NAMES = """version version_info hexversion api_version implementation platform byteorder
-maxsize maxunicode float_info int_info hash_info float_repr_style builtin_module_names
-getsizeof intern exc_info getdefaultencoding getfilesystemencoding
-getfilesystemencodeerrors flags copyright abiflags prefix base_prefix exec_prefix
-base_exec_prefix dont_write_bytecode getrefcount stdlib_module_names exception
-get_int_max_str_digits set_int_max_str_digits is_finalizing _getframe warnoptions
-platlibdir pycache_prefix""".split()
-
-
-def _exit(status: object = None) -> None:
-    raise SystemExit(status)
-
-
-class VirtualSys(types.ModuleType):
-    """sys for one process.  The standard streams are made on first use."""
-
-    # the host's constants and pure functions, shared by every process
-    vars().update({name: getattr(host_sys, name) for name in _SYS_NAMES if hasattr(host_sys, name)})
-    exit = staticmethod(_exit)
-
-    def __init__(self, rt: "Runtime") -> None:
-        super().__init__("sys")
-        self._rt = rt
-        self._streams: list[Any] = [None, None, None]
-        self.argv = rt.argv
-        self.orig_argv = ["python3"] + rt.argv
-        self.executable = "/bin/python3"
-        self.modules = rt.modules
-        self.path = rt.import_path()
-        self.meta_path: list = []
-        self.path_hooks: list = []
-        self.warnoptions = []
-
-    def _stream(self, fd: int):
-        s = self._streams[fd]
-        if s is None:
-            s = self._streams[fd] = streams.std_stream(fd, "r" if fd == 0 else "w",
-                                                       self._rt.unbuffered)
-        return s
-
-    def _set(fd: int):  # noqa: N805  (a property factory, used in the class body)
-        def get(self):
-            return self._stream(fd)
-
-        def set_(self, value):
-            self._streams[fd] = value
-        return property(get, set_)
-
-    stdin = _set(0)
-    stdout = _set(1)
-    stderr = _set(2)
-    __stdin__ = _set(0)
-    __stdout__ = _set(1)
-    __stderr__ = _set(2)
-    del _set
-
-    def settrace(self, fn) -> None:
-        """Tracing would stop preemption; vshell programs cannot trace."""
-
-    def audit(self, event: str, *args) -> None:
-        """PEP 578 for this process: its own hooks see the events it raises."""
-        for hook in self.__dict__.get("_audit_hooks", ()):
-            hook(event, args)
-
-    def addaudithook(self, hook) -> None:
-        self.__dict__.setdefault("_audit_hooks", []).append(hook)
-
-
-    def getrecursionlimit(self) -> int:
-        return self._rt.recursion_limit
-
-    def setrecursionlimit(self, limit: int) -> None:
-        """This process's own limit (the kernel applies it whenever the process runs)."""
-        if not isinstance(limit, int):
-            raise TypeError(f"'{type(limit).__name__}' object cannot be interpreted as an integer")
-        if limit < 1:
-            raise ValueError("recursion limit must be greater or equal than 1")
-        rt = self._rt
-        depth = recursion_depth() - (rt.recursion_base or 0)
-        if limit <= depth:
-            raise RecursionError(f"cannot set the recursion limit to {limit} at the recursion "
-                                 f"depth {depth}: the limit is too low")
-        rt.recursion_limit = limit
-        rt.k.cpu.resume(rt.p)
-
-    def flush_std(self) -> None:
-        for s in self._streams[1:]:
-            if s is not None and not s.closed:
-                try:
-                    s.flush()
-                except (OSError, ValueError):
-                    pass
-
-
-class Environ(dict):
-    """os.environ: a plain mapping of str to str, the process's own."""
-
-    def __setitem__(self, key: str, value: str) -> None:
-        if not isinstance(key, str) or not isinstance(value, str):
-            raise TypeError(f"str expected, not {type(value if isinstance(key, str) else key).__name__}")
-        super().__setitem__(key, value)
-
-    def copy(self) -> dict:
-        return dict(self)
-
 
 class Runtime:
     """One process's user space: its modules, builtins, streams and signal handlers."""
@@ -205,13 +111,17 @@ class Runtime:
         self.p = p
         self.argv = list(argv)
         self._environ_from = environ           # copied on first use: most children exec at once
-        self._environ: Environ | None = None
+        self._environ: vos._Environ | None = None
+        self._c_environ: dict[str, str] | None = None
         self.handlers: dict[int, Any] = dict(parent.handlers) if parent and parent.handlers else {}
         self.modules: dict[str, Any] = {}
-        self.sources: dict[str, Any] = {}      # file name -> source text, or its inode
         self._sys: VirtualSys | None = None
         self._builtins: dict[str, Any] | None = None
+        self._traceback: Any = None             # made for the first report
+        self.at_fork: tuple[list, list, list] = ([], [], [])   # os.register_at_fork's
+        self._private: dict[str, Any] | None = None
         self.importer_cache = FRESH_CODE
+        self.image: Any = None                  # the program it runs (set by the loader)
         self.unbuffered = environ.get("PYTHONUNBUFFERED", "") != ""    # python -u
         self.recursion_limit = 1000             # sys.setrecursionlimit's, for this process
         self.recursion_base: int | None = None  # CPython's depth below the program's first frame
@@ -221,19 +131,34 @@ class Runtime:
     def import_path(self) -> list[str]:
         """sys.path: the program's directory -- but a set-user-ID program
         (kernel/loader.py) trusts only /bin."""
-        image = self.p.image
-        if image is not None and image.secure:
-            return ["/bin"] if vpath.dirname(vpath.normpath(image.path)) == "/bin" else []
-        return [vpath.dirname(self.argv[0]) if self.argv else ""]
+        image = self.image
+        if image is None:
+            return [vpath.dirname(self.argv[0]) if self.argv else ""]
+        if image.secure:
+            return ["/bin"] if image.directory == "/bin" else []
+        return [image.directory]
 
     # made on first use: a child that execs at once never needs them
 
     @property
-    def environ(self) -> Environ:
+    def environ(self) -> vos._Environ:
+        """os.environ."""
         if self._environ is None:
-            self._environ = Environ(self._environ_from)
-            self._environ_from = None
+            self._make_environ()
         return self._environ
+
+    @property
+    def c_environ(self) -> dict[str, str]:
+        """The C library's environ: what putenv changes and exec passes on."""
+        if self._c_environ is None:
+            self._make_environ()
+        return self._c_environ
+
+    def _make_environ(self) -> None:
+        env = self._environ_from
+        self._c_environ = dict(env)
+        self._environ = vos._Environ(dict(env), self._c_environ)
+        self._environ_from = None
 
     @property
     def sys(self) -> VirtualSys:
@@ -282,9 +207,11 @@ class Runtime:
             code = self.k.loader.compile_source(source, path)
         except SyntaxError as e:
             code = e                              # reported as the program's own error
-        image = Image(path, list(argv), self.p.env, code=code)
-        shown = None if path.startswith("<") else source     # <string>, <stdin>: no lines
-        image.main = (file, shown, unbuffered)
+        real = file == path and not path.startswith("<")        # not -c, not <stdin>
+        directory = self.k.loader.whereabouts(self.p, path)[1] if real else ""
+        image = Image(path, list(argv), self.p.env, code=code, filename=path,
+                      directory=directory)
+        image.main = (file, unbuffered)
         raise self.k.cpu.unwind(self.p, ExecImage(image))
 
     def unwinding(self, exc: BaseException) -> None:
@@ -326,6 +253,8 @@ class Runtime:
                             file=self.sys.stdout if file is None else file)
 
     def input(self, prompt: object = "") -> str:
+        """CPython's input(): stderr flushed first, the prompt on stdout, stdout flushed."""
+        self.sys.stderr.flush()
         out = self.sys.stdout
         if prompt:
             out.write(str(prompt))
@@ -345,10 +274,18 @@ class Runtime:
     # ---- signals ---------------------------------------------------------------------------
 
     def run_handler(self, sig: int) -> None:
-        """The kernel's upcall: run the program's handler for sig."""
+        """The kernel's upcall: run the program's handler for sig, given the frame
+        it interrupted, as CPython does."""
         handler = self.handlers.get(sig)
-        if callable(handler):
-            handler(sig, None)
+        if not callable(handler):
+            return
+        in_flight = host_sys.exc_info()[1]        # the kernel's own (EINTR), if any
+        try:
+            handler(sig, later("tracebacks").interrupted(host_sys._getframe(1)))
+        except BaseException as e:
+            if in_flight is not None:
+                later("tracebacks").detach(e, in_flight)    # not the program's story
+            raise
 
     def release(self) -> None:
         """The process is gone: free its memory now.  Its builtins' bound methods,
@@ -357,104 +294,80 @@ class Runtime:
         the collector to find (about 20 objects a process)."""
         self._builtins = None
         self._sys = None
+        self._traceback = self._private = None
         self.modules.clear()
         self.handlers.clear()
+        self.at_fork = ([], [], [])
 
     # ---- running a program -----------------------------------------------------------------
 
     def run_python(self, image, code) -> int:
-        """Run a compiled program as __main__; return its exit code."""
+        """Run a compiled program as __main__; return its exit status."""
         main = types.ModuleType("__main__")
         ns = main.__dict__
         ns.update(__builtins__=self.builtins, __cached__=None)
-        file = image.path
+        file = image.filename
         if image.main is not None:               # a script that /bin/python runs
-            file, source, self.unbuffered = image.main
-            if source is not None:
-                self.sources[file] = source if isinstance(source, str) else \
-                    source.decode("utf-8", "replace")
+            file, self.unbuffered = image.main
         if file is not None:
             ns["__file__"] = file
         self.modules["__main__"] = main
         self.recursion_base = recursion_depth()
         self.k.cpu.resume(self.p)
+        interrupted = False
         try:
             exec(code, ns)
             status = 0
         except Unwind:
             raise
         except SystemExit as e:
-            status = self.exit_code(e)
+            status = later("shutdown").exit_status(self, e)
         except BaseException as e:               # the program crashed: its own traceback
             self.report(e)
             status = 1
-        status = self.finish(status)
+            interrupted = isinstance(e, KeyboardInterrupt)
+        status = later("shutdown").finish(self, status, interrupted)
         ns.clear()            # as CPython at shutdown: finalizers run now, in this process
         return status
 
-    def exit_code(self, e: SystemExit) -> int:
-        code = e.code
-        if code is None:
-            return 0
-        if isinstance(code, int):
-            return code & 0xFF
-        try:
-            self.sys.stderr.write(f"{code}\n")
-        except (OSError, ValueError):
-            pass
-        return 1
-
-    def finish(self, status: int) -> int:
-        """Python's shutdown: flush stdout and stderr (a failed flush gives 120)."""
-        if self._sys is None:
-            return status
-        for s in self._sys._streams[1:]:
-            if s is None:
-                continue
-            try:
-                s.flush()
-            except Unwind:
-                raise
-            except (OSError, ValueError):
-                if status == 0:
-                    status = 120
-        return status
-
     def report(self, e: BaseException) -> None:
-        try:
-            self.sys.stderr.write(self.format_exception(e))
-            self.sys.stderr.flush()
-        except Unwind:
-            raise
-        except BaseException:
-            pass
+        """An uncaught exception: its traceback on the process's stderr."""
+        later("shutdown").report(self, e)
 
-    def format_exception(self, e: BaseException) -> str:
-        """The traceback CPython would print, without the kernel's own frames."""
-        traceback = host_module("traceback")
-        frames = []
-        for frame, lineno in traceback.walk_tb(e.__traceback__):
-            filename = frame.f_code.co_filename
-            if filename.startswith(KERNEL_DIRS[0]):
-                continue
-            frames.append(traceback.FrameSummary(filename, lineno, frame.f_code.co_name,
-                                                 line=self.source_line(filename, lineno)))
-        text = ""
-        if frames:
-            text = "Traceback (most recent call last):\n" + "".join(
-                traceback.StackSummary.from_list(frames).format())
-        return text + "".join(traceback.format_exception_only(type(e), e))
+    def report_unraisable(self, message: str | None, obj: object, e: BaseException) -> None:
+        """An exception that cannot be raised (in an atexit handler, say): shown as ignored."""
+        later("shutdown").report_unraisable(self, message, obj, e)
 
-    def source_line(self, filename: str, lineno: int) -> str:
-        source = self.sources.get(filename)
-        if source is None:
-            if filename.startswith(KERNEL_DIRS[1]):
-                return host_module("linecache").getline(filename, lineno).strip()
-            return ""
-        if not isinstance(source, str):
-            source = bytes(source.data).decode("utf-8", "replace")
-        lines = source.splitlines()
-        return lines[lineno - 1].strip() if 0 < lineno <= len(lines) else ""
+    def print_exception(self, exc_type, value: BaseException, tb) -> None:
+        """sys.__excepthook__: the traceback python3 prints, on sys.stderr."""
+        later("shutdown").print_exception(self, exc_type, value, tb)
+
+    def flushed_sys(self) -> VirtualSys | None:
+        """sys, if the program has made it (else nothing was printed)."""
+        return self._sys
+
+    def traceback_module(self):
+        """The process's private copy of the traceback module, for its reports:
+        the program's own modules (a traceback.py or linecache.py of its own)
+        cannot change how its crash is shown, as they cannot in CPython."""
+        if self._traceback is None:
+            builtins = dict(self.builtins, __import__=self._private_import)
+            self._private = {"sys": self.sys, "os": self.module("os"), "io": self.module("io")}
+            self._private["linecache"] = self.run_source(
+                "linecache", host_os.path.join(LIBPY, "linecache.py"), builtins, register=False,
+                _host=host_module("linecache"))
+            origin = host_module("traceback").__file__
+            self._traceback = later("tracebacks").adapt(
+                self.run_source("traceback", origin, builtins, register=False))
+        return self._traceback
+
+    def _private_import(self, name: str, globals=None, locals=None, fromlist=(), level=0):
+        """The report's imports: the process's sys, os, io and linecache, the host's others."""
+        module = self._private.get(name) if self._private else None
+        if module is not None:
+            return module
+        module = host_module(name)
+        return module if fromlist else host_module(name.partition(".")[0])
 
     # ---- import ----------------------------------------------------------------------------
 
@@ -482,13 +395,17 @@ class Runtime:
         parent, _, child = name.rpartition(".")
         if parent and parent not in self.modules:
             self.load_module(parent, importer)
-        module = self.virtual_module(name)
+        # As in CPython, the script's directory comes before the standard library,
+        # except for the modules the interpreter has imported before the program runs.
+        module = None if name.partition(".")[0] in STARTUP else self.user_module(name)
+        if module is None:
+            module = self.virtual_module(name)
         if module is None:
             if _refused(name, importer):
                 raise ModuleNotFoundError(
                     f"No module named '{name}' in vshell: a virtual process may not use it "
                     "(it would reach the host behind the kernel's back)", name=name)
-            module = self.user_module(name) or self.fresh_module(name, importer)
+            module = self.fresh_module(name, importer)
         self.modules[name] = module
         package = self.modules.get(parent)
         if package is not None and package is not host_sys.modules.get(parent):
@@ -520,29 +437,69 @@ class Runtime:
             del m.path
             m.environ = {vos.fsencode(k): vos.fsencode(v) for k, v in self.environ.items()}
             return m
-        if name == "random":
-            return self.random_module()
         if name in LATER:
             return _module(name, _later_template(name))
+        if name in OWN:
+            given = ({"_report": self.report_unraisable} if name == "atexit" else
+                     {"_host": host_module(name)})
+            m = self.run_source(name, host_os.path.join(LIBPY, name + ".py"), self.builtins,
+                                **given)
+            m.__file__ = getattr(given.get("_host"), "__file__", None)    # CPython's
+            if m.__file__ is None:
+                del m.__file__
+            return m
+        if name in PURE:
+            return self.pure_module(name)
+        if name == "traceback":
+            return later("tracebacks").adapt(self.fresh_module(name, ""))
         return None
 
-    def random_module(self):
-        """random, seeded from the kernel (so a seeded run repeats)."""
-        host_random = host_module("random")
-        r = host_random.Random(int.from_bytes(vos.urandom(16), "big"))
-        m = _module("random", vars(host_random))
-        for attr, value in vars(host_random).items():
-            if getattr(value, "__self__", None) is host_random._inst:
-                setattr(m, attr, getattr(r, attr))
-        m._inst = r
+    def run_source(self, name: str, origin: str, builtins: dict, register: bool = True,
+                   **names):
+        """A module of this process made by running a source file of the host (it is
+        registered under name at once, so that circular imports see it)."""
+        code = self.importer_cache.get(origin)
+        if code is None:
+            self.p.in_kernel += 1              # loading, once per machine: not the program's time
+            try:
+                with host_io.open(origin, "rb") as f:
+                    code = self.importer_cache[origin] = compile(f.read(), origin, "exec",
+                                                                 dont_inherit=True)
+            finally:
+                self.p.in_kernel -= 1
+        m = types.ModuleType(name)
+        m.__dict__.update(names, __file__=origin, __builtins__=builtins)
+        if register:
+            self.modules[name] = m
+        try:
+            exec(code, m.__dict__)
+        except BaseException:
+            if register:
+                self.modules.pop(name, None)
+            raise
         return m
+
+    def pure_module(self, name: str):
+        """A standard module in Python -- CPython's own pure implementation, which
+        its C accelerator replaces -- run in this process, over its clock and its
+        stderr: datetime.now() reads the kernel's clock, warnings print on the
+        process's stderr (the C versions read the host's)."""
+        util = host_module("importlib.util")
+        spec = util.find_spec("_py" + name) or util.find_spec(name)     # 3.12+: _pydatetime
+        builtins = dict(self.builtins, __import__=self.import_without_accelerators)
+        return self.run_source(name, spec.origin, builtins)
+
+    def import_without_accelerators(self, name: str, *args, **kwargs):
+        if name in PURE.values():
+            raise ImportError(f"vshell: {name} is not used: its module runs in Python")
+        return self.import_(name, *args, **kwargs)
 
     def user_module(self, name: str):
         """A module next to the program, in the virtual file system."""
         if "." in name:
             return None
         for d in self.sys.path:
-            path = vpath.join(d or ".", name + ".py")
+            path = vpath.join(d or vos.getcwd(), name + ".py")     # '': the cwd, as CPython's
             try:
                 with self.open(path, "rb") as f:
                     source = f.read()
@@ -552,7 +509,6 @@ class Runtime:
             m = types.ModuleType(name)
             m.__file__ = path
             m.__builtins__ = self.builtins
-            self.sources[path] = source.decode("utf-8", "replace")
             self.modules[name] = m
             exec(code, m.__dict__)
             return m
@@ -638,6 +594,18 @@ def _rebound(fn, **names):
 
 
 LATER = ("termios", "getpass", "pwd", "grp", "runpy", "resource")     # virtual too, loaded when first asked for
+# Virtual modules with state of their own: kernel/libpy/NAME.py runs in each
+# process that imports it, over the process's os, time and builtins; the host's
+# module of the same name is handed in as _host.
+OWN = frozenset({"atexit", "random", "uuid", "linecache"})
+LIBPY = host_os.path.dirname(host_os.path.abspath(__file__))
+# Standard modules run in Python in each process, without their C accelerator,
+# which would read the host's clock or write on the host's stderr.
+PURE = {"datetime": "_datetime", "warnings": "_warnings"}
+# What the interpreter imports before the program runs: a module of the same
+# name beside the program cannot shadow these (it shadows every other).
+STARTUP = frozenset("""sys builtins os posixpath genericpath stat io abc codecs encodings
+time marshal posix zipimport site""".split())
 _LATER_TEMPLATES: dict[str, dict] = {}
 
 
@@ -648,7 +616,14 @@ def _later_template(name: str) -> dict:
         private = ("__doc__",) + getattr(module, "_EXPORTED", ())
         template = _LATER_TEMPLATES[name] = {
             k: v for k, v in vars(module).items() if not k.startswith("_") or k in private}
+        template["__file__"] = host_file(name)
     return template
+
+
+def host_file(name: str) -> str | None:
+    """The file the host's module of this name comes from (None for a built-in one)."""
+    spec = host_module("importlib.util").find_spec(name)
+    return spec.origin if spec is not None and spec.has_location else None
 
 
 def _module(name: str, template: dict):

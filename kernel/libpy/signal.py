@@ -23,7 +23,8 @@ _UNCATCHABLE = (_host.SIGKILL, _host.SIGSTOP)
 
 # every signal name as a module constant: SIGINT, SIGTERM, ...
 globals().update({s.name: s for s in Signals})
-ITIMER_REAL = _host.ITIMER_REAL
+ITIMER_REAL, ITIMER_VIRTUAL, ITIMER_PROF = _host.ITIMER_REAL, _host.ITIMER_VIRTUAL, _host.ITIMER_PROF
+ItimerError = _host.ItimerError
 
 
 def _trap(call: str, *args):
@@ -53,15 +54,28 @@ def signal(signalnum, handler):
                         "or a callable object")
     if sig in _UNCATCHABLE:
         raise OSError(22, "Invalid argument")
+    old = _trap("sigaction", sig, disposition)
     handlers = _rt().handlers
-    old = handlers.get(sig, SIG_DFL)
-    _trap("sigaction", sig, disposition)
-    handlers[sig] = handler if disposition == _CATCH else Handlers(disposition)
-    return old
+    previous = handlers.pop(sig, None)
+    if disposition == _CATCH:
+        handlers[sig] = handler
+    return _handler(old, previous)
 
 
 def getsignal(signalnum):
-    return _rt().handlers.get(_signum(signalnum), SIG_DFL)
+    """The handler installed for a signal.  The kernel keeps the disposition
+    (an ignored signal stays ignored across exec); the function lives here."""
+    sig = _signum(signalnum)
+    handler = _rt().handlers.get(sig)
+    if handler is not None:
+        return handler
+    return _handler(_trap("sigaction", sig, -1), None)
+
+
+def _handler(disposition: int, function):
+    if disposition == _CATCH:
+        return function                   # None: not installed from Python, as CPython says
+    return Handlers(disposition)
 
 
 def pthread_sigmask(how: int, mask) -> set:
@@ -86,6 +100,22 @@ def pause() -> None:
 
 def alarm(seconds: int) -> int:
     return _trap("alarm", _index(seconds))
+
+
+def setitimer(which: int, seconds: float, interval: float = 0.0) -> tuple[float, float]:
+    """The real-time interval timer: SIGALRM in seconds, then every interval seconds
+    (0 disarms it); returns the old (delay, interval).  vshell's processes have
+    no CPU-time timers (ITIMER_VIRTUAL, ITIMER_PROF)."""
+    seconds, interval = float(seconds), float(interval)
+    if which != ITIMER_REAL or seconds < 0 or interval < 0:
+        raise ItimerError(22, "Invalid argument")
+    return _trap("setitimer", seconds, interval)
+
+
+def getitimer(which: int) -> tuple[float, float]:
+    if which != ITIMER_REAL:
+        raise ItimerError(22, "Invalid argument")
+    return _trap("getitimer")
 
 
 def raise_signal(signalnum) -> None:

@@ -287,14 +287,17 @@ def std_stream(fd: int, mode: str, unbuffered: bool = False) -> io.TextIOWrapper
     """sys.stdin/stdout/stderr: buffered as CPython buffers them (unbuffered
     writes with `python -u` or PYTHONUNBUFFERED set)."""
     raw = FileIO._std(fd, "rb" if mode == "r" else "wb", f"<{('stdin', 'stdout', 'stderr')[fd]}>")
-    if mode == "r":
-        return io.TextIOWrapper(io.BufferedReader(raw), encoding="utf-8", errors="surrogateescape")
     errors = "backslashreplace" if fd == 2 else "strict"
-    if unbuffered:
-        return io.TextIOWrapper(raw, encoding="utf-8", errors=errors, write_through=True)
-    tty = fd == 2 or vos.isatty(fd)
-    return io.TextIOWrapper(io.BufferedWriter(raw), encoding="utf-8", errors=errors,
-                            line_buffering=tty)
+    if mode == "r":
+        text = io.TextIOWrapper(io.BufferedReader(raw), encoding="utf-8", errors="surrogateescape")
+    elif unbuffered:
+        text = io.TextIOWrapper(raw, encoding="utf-8", errors=errors, write_through=True)
+    else:
+        tty = fd == 2 or vos.isatty(fd)
+        text = io.TextIOWrapper(io.BufferedWriter(raw), encoding="utf-8", errors=errors,
+                                line_buffering=tty)
+    text.mode = mode                        # as CPython's: <... name='<stdout>' mode='w' ...>
+    return text
 
 
 def open(file, mode: str = "r", buffering: int = -1, encoding=None, errors=None,

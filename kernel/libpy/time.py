@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import time as _host
-from time import (  # noqa: F401  (pure conversions, shared)
-    struct_time, asctime, strptime, timezone, altzone, daylight, tzname,
+from time import (  # noqa: F401  (pure conversions and the clocks' descriptions, shared)
+    struct_time, asctime, strptime, timezone, altzone, daylight, tzname, get_clock_info,
+    clock_getres, CLOCK_REALTIME, CLOCK_MONOTONIC, CLOCK_MONOTONIC_RAW, CLOCK_BOOTTIME,
+    CLOCK_PROCESS_CPUTIME_ID, CLOCK_THREAD_CPUTIME_ID, CLOCK_TAI,
 )
 
 from kernel.cpu import machine as _machine
@@ -37,11 +39,38 @@ def process_time() -> float:
     return _trap("times")[0]
 
 
+def process_time_ns() -> int:
+    return int(process_time() * 1e9)
+
+
+thread_time = process_time              # one thread per process
+thread_time_ns = process_time_ns
+
+
+def clock_gettime(clk_id: int) -> float:
+    """The kernel's clocks by their Linux names (CLOCK_REALTIME, CLOCK_MONOTONIC, ...)."""
+    clock = _CLOCKS.get(clk_id)
+    if clock is None:
+        raise OSError(22, "Invalid argument")
+    return clock()
+
+
+def clock_gettime_ns(clk_id: int) -> int:
+    return int(clock_gettime(clk_id) * 1e9)
+
+
+_CLOCKS = {CLOCK_REALTIME: time, CLOCK_MONOTONIC: monotonic, CLOCK_MONOTONIC_RAW: monotonic,
+           CLOCK_BOOTTIME: monotonic, CLOCK_PROCESS_CPUTIME_ID: process_time,
+           CLOCK_THREAD_CPUTIME_ID: process_time}
+
+
 def sleep(secs: float) -> None:
     """Block for secs on the kernel's clock; a handled signal does not cut it short (PEP 475)."""
     if not isinstance(secs, (int, float)):
         raise TypeError(f"'{type(secs).__name__}' object cannot be interpreted as an integer")
-    if not secs >= 0:                     # negative, or NaN
+    if secs != secs:
+        raise ValueError("Invalid value NaN (not a number)")
+    if secs < 0:
         raise ValueError("sleep length must be non-negative")
     deadline = monotonic() + secs
     while True:

@@ -24,8 +24,9 @@ variants = [
     ("execvpe", lambda: os.execvpe("ls", ["ls"] + args, env)),
 ]
 for name, call in variants:
-    print("--- %s:" % name)
-    rc = os.fork()              # fork flushes our output first
+    # flush before fork: the child would copy the buffered line (and exec lose it)
+    print("--- %s:" % name, flush=True)
+    rc = os.fork()
     if rc == 0:
         try:
             call()

@@ -1,0 +1,328 @@
+"""Starting programs, as CPython's os module does it: the exec family,
+posix_spawn and system, over the kernel's execve and clone.
+
+CPython keeps two environments: os.environ, a Python mapping, and the C
+library's environ, which putenv and unsetenv change (and so does setting
+os.environ[key], which calls putenv).  execv, execvp and system without an
+explicit environment pass the C-level one; execvp searches os.environ's PATH.
+Errors carry CPython's fields: execv's OSError has no filename, execve's and
+posix_spawn's name the path as given.
+
+posix_spawn starts the child natively (an O(1) clone, no replay) and, like
+glibc, reports the child's failure to exec to the caller: the child writes its
+errno into a close-on-exec pipe, which a successful exec closes unwritten.
+"""
+from __future__ import annotations
+
+import errno as _errno
+import signal as _signal
+from os import O_CLOEXEC, defpath, fsdecode, pathsep, strerror
+
+from kernel.libpy.os import _index, _rt, _trap
+
+_SIGINT, _SIGQUIT, _SIGCHLD = int(_signal.SIGINT), int(_signal.SIGQUIT), int(_signal.SIGCHLD)
+_SIG_DFL, _SIG_IGN = int(_signal.SIG_DFL), int(_signal.SIG_IGN)
+_SIG_BLOCK, _SIG_SETMASK = int(_signal.SIG_BLOCK), int(_signal.SIG_SETMASK)
+POSIX_SPAWN_OPEN, POSIX_SPAWN_CLOSE, POSIX_SPAWN_DUP2 = 0, 1, 2
+
+
+# ---- arguments, converted and checked as posixmodule.c does -----------------------------
+
+def _arg(a) -> str:
+    if isinstance(a, str):
+        s = a
+    elif isinstance(a, (bytes, bytearray)):
+        s = fsdecode(bytes(a))
+    elif hasattr(type(a), "__fspath__"):
+        return _arg(a.__fspath__())
+    else:
+        raise TypeError(f"expected str, bytes or os.PathLike object, not {type(a).__name__}")
+    if "\0" in s:
+        raise ValueError("embedded null byte")
+    return s
+
+
+def _path(func: str, path) -> str:
+    if not isinstance(path, (str, bytes, bytearray)) and not hasattr(type(path), "__fspath__"):
+        raise TypeError(f"{func}: path should be string, bytes or os.PathLike, "
+                        f"not {type(path).__name__}")
+    return _arg(path)
+
+
+
+
+def _envp(func: str, env) -> dict[str, str]:
+    if not hasattr(type(env), "__getitem__"):
+        raise TypeError(f"{func}: environment must be a mapping object")
+    result = {}
+    for key, value in zip(list(env.keys()), list(env.values())):
+        key = _arg(key)
+        if not key or "=" in key[1:]:
+            raise ValueError("illegal environment variable name")
+        result[key] = _arg(value)
+    return result
+
+
+def _error(e: OSError, filename=None) -> OSError:
+    """The kernel's error, with the filename CPython's call would give."""
+    if filename is None:
+        return OSError(e.errno, e.strerror)
+    return OSError(e.errno, e.strerror, filename)
+
+
+# ---- exec -------------------------------------------------------------------------------
+
+def execv(path, argv, /) -> None:
+    file = _path("execv", path)
+    if not isinstance(argv, (list, tuple)):
+        raise TypeError("execv() arg 2 must be a tuple or list")
+    if not argv:
+        raise ValueError("execv() arg 2 must not be empty")
+    args = [_arg(a) for a in argv]
+    if not args[0]:
+        raise ValueError("execv() arg 2 first element cannot be empty")
+    try:
+        _trap("execve", file, args, dict(_rt().c_environ))
+    except OSError as e:
+        raise _error(e) from None
+
+
+def execve(path, argv, env) -> None:
+    file = _path("execve", path)
+    if not isinstance(argv, (list, tuple)):
+        raise TypeError("execve: argv must be a tuple or list")
+    if not argv:
+        raise ValueError("execve: argv must not be empty")
+    if not hasattr(type(env), "__getitem__"):
+        raise TypeError("execve: environment must be a mapping object")
+    args = [_arg(a) for a in argv]
+    if not args[0]:
+        raise ValueError("execve: argv first element cannot be empty")
+    envp = _envp("execve", env)
+    try:
+        _trap("execve", file, args, envp)
+    except OSError as e:
+        raise _error(e, path) from None
+
+
+def execl(file, *args) -> None:
+    execv(file, args)
+
+
+def execle(file, *args) -> None:
+    execve(file, args[:-1], args[-1])
+
+
+def execlp(file, *args) -> None:
+    execvp(file, args)
+
+
+def execlpe(file, *args) -> None:
+    execvpe(file, args[:-1], args[-1])
+
+
+def execvp(file, args) -> None:
+    _execvpe(file, args)
+
+
+def execvpe(file, args, env) -> None:
+    _execvpe(file, args, env)
+
+
+def get_exec_path(env=None) -> list[str]:
+    """The directories execvp searches: env's PATH (os.environ's by default)."""
+    if env is None:
+        env = _rt().environ
+    try:
+        path_list = env.get("PATH")
+    except TypeError:
+        path_list = None
+    if isinstance(path_list, bytes):
+        path_list = fsdecode(path_list)
+    return (defpath if path_list is None else path_list).split(pathsep)
+
+
+def _execvpe(file, args, env=None) -> None:
+    """CPython's own search (Lib/os.py): the first error that is not 'not found' wins."""
+    if env is not None:
+        exec_func, argrest = execve, (args, env)
+    else:
+        exec_func, argrest = execv, (args,)
+    name = _arg(file)
+    if "/" in name:
+        exec_func(file, *argrest)
+        return
+    saved_exc = last_exc = None
+    for d in get_exec_path(env):
+        fullname = (d.rstrip("/") + "/" + name if d else name).encode(errors="surrogateescape")
+        try:
+            exec_func(fullname, *argrest)
+        except (FileNotFoundError, NotADirectoryError) as e:
+            last_exc = e
+        except OSError as e:
+            last_exc = e
+            if saved_exc is None:
+                saved_exc = e
+    raise saved_exc if saved_exc is not None else last_exc
+
+
+# ---- posix_spawn and system ----------------------------------------------------------------
+
+def posix_spawn(path, argv, env, *, file_actions=None, setpgroup=None, resetids=False,
+                setsid=False, setsigmask=(), setsigdef=(), scheduler=None) -> int:
+    file = _path("posix_spawn", path)
+    args, envp = _spawn_args("posix_spawn", argv, env)
+    return _spawn(lambda: _trap("execve", file, args, envp), path, file_actions, setpgroup,
+                  resetids, setsid, setsigmask, setsigdef)
+
+
+def posix_spawnp(path, argv, env, *, file_actions=None, setpgroup=None, resetids=False,
+                 setsid=False, setsigmask=(), setsigdef=(), scheduler=None) -> int:
+    """glibc's search: the caller's C-level PATH; EACCES if some file was not executable."""
+    file = _path("posix_spawnp", path)
+    args, envp = _spawn_args("posix_spawnp", argv, env)
+    search = _rt().c_environ.get("PATH", defpath).split(pathsep)
+
+    def exec_() -> None:
+        if not file:
+            raise OSError(_errno.ENOENT, strerror(_errno.ENOENT))
+        if "/" in file:
+            _trap("execve", file, args, envp)
+        denied = None
+        for d in search:
+            try:
+                _trap("execve", (d.rstrip("/") + "/" + file) if d else file, args, envp)
+            except (FileNotFoundError, NotADirectoryError):
+                continue
+            except PermissionError as e:
+                denied = e
+        raise denied or OSError(_errno.ENOENT, strerror(_errno.ENOENT))
+    return _spawn(exec_, path, file_actions, setpgroup, resetids, setsid, setsigmask, setsigdef)
+
+
+def _spawn_args(func: str, argv, env) -> tuple[list[str], dict[str, str]]:
+    if not isinstance(argv, (list, tuple)):
+        raise TypeError(f"{func}: argv must be a tuple or list")
+    if not argv:
+        raise ValueError(f"{func}: argv must not be empty")
+    return [_arg(a) for a in argv], _envp(func, env)
+
+
+def _spawn(exec_, path, file_actions, setpgroup, resetids, new_session, sigmask, sigdef) -> int:
+    """Clone a child that sets itself up and execs; wait until it has (or report why not)."""
+    actions = _file_actions(file_actions)
+    sigdef = [int(sig) for sig in sigdef]
+    r, w = _trap("pipe2", O_CLOEXEC)                    # an exec closes it
+
+    def child(rt) -> int:
+        try:
+            _setup(actions, setpgroup, resetids, new_session, sigmask, sigdef)
+            exec_()
+        except OSError as e:
+            _trap("write", w, (e.errno or _errno.ENOEXEC).to_bytes(4, "little"))
+        return 127
+    try:
+        try:
+            pid = _trap("clone", child)
+        finally:
+            _trap("close", w)
+        report = _read_all(r)
+    finally:
+        _trap("close", r)
+    if report:
+        _reap(pid)
+        code = int.from_bytes(report[:4], "little")
+        raise OSError(code, strerror(code), path)
+    return pid
+
+
+def _setup(actions, setpgroup, resetids, new_session, sigmask, sigdef) -> None:
+    """In the child, before exec: posix_spawn's attributes, then its file actions."""
+    if new_session:
+        _trap("setsid")
+    if setpgroup is not None:
+        _trap("setpgid", 0, _index(setpgroup))
+    if resetids:
+        _trap("seteuid", _trap("getuid"))
+    if sigmask:
+        _trap("sigprocmask", _SIG_SETMASK, frozenset(int(s) for s in sigmask))
+    for sig in sigdef:
+        _trap("sigaction", sig, _SIG_DFL)
+    for action in actions:
+        tag = action[0]
+        if tag == POSIX_SPAWN_OPEN:
+            _, fd, path, flags, mode = action
+            new = _trap("open", path, flags, mode)
+            if new != fd:
+                _trap("dup2", new, fd, False)
+                _trap("close", new)
+        elif tag == POSIX_SPAWN_CLOSE:
+            _trap("close", action[1])
+        else:
+            _trap("dup2", action[1], action[2], False)
+
+
+_ACTION_ARGS = {POSIX_SPAWN_OPEN: (5, "An open"), POSIX_SPAWN_CLOSE: (2, "A close"),
+                POSIX_SPAWN_DUP2: (3, "A dup2")}
+
+
+def _file_actions(file_actions) -> list[tuple]:
+    """posix_spawn's file actions, checked in the caller as CPython checks them."""
+    actions = []
+    for action in file_actions or ():
+        if not isinstance(action, tuple) or not action:
+            raise TypeError("Each file_actions element must be a non-empty tuple")
+        n, kind = _ACTION_ARGS.get(action[0], (0, ""))
+        if not n:
+            raise TypeError("Unknown file_actions identifier")
+        if len(action) != n:
+            raise TypeError(f"{kind} file_action tuple must have {n} elements")
+        if action[0] == POSIX_SPAWN_OPEN:
+            action = (action[0], _index(action[1]), _arg(action[2]), _index(action[3]),
+                      _index(action[4]))
+        else:
+            action = (action[0],) + tuple(_index(a) for a in action[1:])
+        actions.append(action)
+    return actions
+
+
+def _read_all(fd: int) -> bytes:
+    data = b""
+    while True:
+        try:
+            chunk = _trap("read", fd, 4)
+        except InterruptedError:
+            continue
+        if not chunk:
+            return data
+        data += chunk
+
+
+def _reap(pid: int) -> int:
+    while True:
+        try:
+            return _trap("wait4", pid, 0)[1]
+        except InterruptedError:
+            continue
+
+
+def system(command) -> int:
+    """C's system(): sh -c command with the C-level environment; while it runs,
+    the caller ignores SIGINT and SIGQUIT and holds SIGCHLD back."""
+    command = _arg(command)
+    old_int = _trap("sigaction", _SIGINT, _SIG_IGN)
+    old_quit = _trap("sigaction", _SIGQUIT, _SIG_IGN)
+    old_mask = _trap("sigprocmask", _SIG_BLOCK, frozenset({_SIGCHLD}))
+    try:
+        reset = [s for s, old in ((_SIGINT, old_int), (_SIGQUIT, old_quit)) if old != _SIG_IGN]
+        envp = dict(_rt().c_environ)
+        try:
+            pid = _spawn(lambda: _trap("execve", "/bin/sh", ["sh", "-c", command], envp),
+                         "/bin/sh", (), None, False, False, old_mask, reset)
+        except OSError:
+            return 127 << 8
+        return _reap(pid)
+    finally:
+        _trap("sigaction", _SIGINT, old_int)
+        _trap("sigaction", _SIGQUIT, old_quit)
+        _trap("sigprocmask", _SIG_SETMASK, old_mask)

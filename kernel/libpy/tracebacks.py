@@ -1,0 +1,110 @@
+"""What a program sees of its stack: its frames, and tracebacks as CPython prints them.
+
+A program's code calls into the kernel (a system call is a Python call), and
+the kernel calls back into it (a signal handler, an imported module's body), so
+one Python stack interleaves the two.  CPython has no such frames -- its kernel
+is C -- so wherever a program meets frames (a traceback, a signal handler's
+frame argument, traceback.print_stack()) the kernel's are left out, and so are
+the standard library's frames that the kernel, not the program, called, and
+those of /bin/python, which stands for CPython itself when it runs a script.
+
+Tracebacks are made by the standard traceback module's own code -- position
+lines (~~~^^^), chained exceptions, SyntaxError's layout and all -- run in the
+process over those frames, with source lines from the process's linecache
+(kernel/libpy/linecache.py), which reads the program's files from the virtual
+file system.
+"""
+from __future__ import annotations
+
+import os as _host_os
+
+from posixpath import basename as _basename
+
+from kernel.cpu import KERNEL_DIRS, machine
+from kernel.libpy.sys import PYTHONS
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from types import FrameType, ModuleType
+    from typing import Iterable, Iterator
+
+KERNEL = KERNEL_DIRS[0]                                  # kernel/ (and its libpy/)
+STDLIB = _host_os.path.dirname(_host_os.__file__) + _host_os.sep
+
+
+def is_kernel(filename: str) -> bool:
+    return filename.startswith(KERNEL)
+
+
+def is_stdlib(filename: str) -> bool:
+    return filename.startswith(STDLIB) or filename.startswith("<frozen ")
+
+
+def interpreter() -> str | None:
+    """The running program's file, when that program is the Python interpreter
+    itself (/bin/python running a script): its frames stand for CPython's C."""
+    p = machine.cpu.current if machine.cpu is not None else None
+    image = p.image if p is not None else None
+    if image is None or image.inode is None or _basename(image.path) not in PYTHONS:
+        return None
+    return image.filename
+
+
+def shown(frame: FrameType) -> bool:
+    """Is this frame the program's (or a standard module's that the program called)?"""
+    filename = frame.f_code.co_filename
+    if is_kernel(filename) or filename == interpreter():
+        return False
+    if not is_stdlib(filename) or frame.f_code.co_name == "<module>":
+        return True                            # the program's code, or a module being imported
+    caller = frame.f_back
+    while caller is not None and is_stdlib(caller.f_code.co_filename):
+        caller = caller.f_back
+    return caller is None or not is_kernel(caller.f_code.co_filename)
+
+
+def interrupted(frame: FrameType | None) -> FrameType | None:
+    """The program's frame running at or below frame (what a signal interrupted)."""
+    while frame is not None and not shown(frame):
+        frame = frame.f_back
+    return frame
+
+
+def only_shown(frame_gen: Iterable) -> Iterator:
+    """(frame, position) pairs as the traceback module walks them, the kernel's left out."""
+    for item in frame_gen:
+        if shown(item[0]):
+            yield item
+
+
+def detach(e: BaseException, kernels: BaseException) -> None:
+    """Cut the kernel's exception out of e's context chain: it was being handled
+    in kernel code when the program's code (a signal handler, a hook) raised e."""
+    seen = set()
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        if e.__context__ is kernels:
+            e.__context__ = None
+            return
+        e = e.__context__
+
+
+def adapt(module: ModuleType) -> ModuleType:
+    """Make a process's copy of the traceback module walk only the frames the
+    program may see (every stack it extracts goes through one class method)."""
+    summary = module.StackSummary
+    name = ("_extract_from_extended_frame_gen"            # 3.11+
+            if "_extract_from_extended_frame_gen" in vars(summary) else "extract")
+    extract = getattr(summary, name).__func__
+
+    def extract_shown(klass, frame_gen, *args, **kwargs):
+        return extract(klass, only_shown(frame_gen), *args, **kwargs)
+    setattr(summary, name, classmethod(extract_shown))
+    return module
+
+
+def format_exception(traceback: ModuleType, e: BaseException, chain: bool = True) -> str:
+    """The text CPython prints for an uncaught exception (chain=False: for an
+    ignored one, which CPython prints without its causes)."""
+    te = traceback.TracebackException(type(e), e, e.__traceback__, compact=True)
+    return "".join(te.format(chain=chain))
