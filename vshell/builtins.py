@@ -297,7 +297,9 @@ def b_cd(sh: Shell, args: list[str]) -> int:
     old = st_.get("PWD")
     if old is not None:
         st_.assign("OLDPWD", old)
+        st_.exported.add("OLDPWD")          # dash's cd exports both, as setvar(..., VEXPORT)
     st_.assign("PWD", sh.os.getcwd())
+    st_.exported.add("PWD")
     return 0
 
 

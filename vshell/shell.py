@@ -51,7 +51,7 @@ def main(rt) -> int:
                 os.write(2, b"sh: -c requires an argument\n")
                 return 2
             text = args[0]
-            state.argv0 = args[1] if len(args) > 1 else "vshell"
+            state.argv0 = args[1] if len(args) > 1 else (rt.argv[0] if rt.argv else "sh")
             state.name = state.argv0
             state.positional = args[2:]
             return finish(sh, lambda: sh.run_text(text))
