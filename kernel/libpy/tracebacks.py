@@ -25,7 +25,7 @@ from kernel.libpy.sys import PYTHONS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from types import FrameType, ModuleType
+    from types import FrameType, ModuleType, TracebackType
     from typing import Iterable, Iterator
 
 KERNEL = KERNEL_DIRS[0]                                  # kernel/ (and its libpy/)
@@ -75,6 +75,14 @@ def only_shown(frame_gen: Iterable) -> Iterator:
     for item in frame_gen:
         if shown(item[0]):
             yield item
+
+
+def programs(tb: TracebackType | None) -> TracebackType | None:
+    """An uncaught exception's traceback from the program's first frame on: the
+    kernel's frames that ran the program and caught it left out, as CPython's C."""
+    while tb is not None and is_kernel(tb.tb_frame.f_code.co_filename):
+        tb = tb.tb_next
+    return tb
 
 
 def detach(e: BaseException, kernels: BaseException) -> None:
