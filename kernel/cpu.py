@@ -627,9 +627,18 @@ def recursion_depth() -> int:
 
 
 def _unraisable(info) -> None:
-    """An exception in a finalizer of some program's object (say, a __del__ that ran
-    after its process was gone).  It belongs to no process now: drop it rather
-    than print on the host's stderr."""
+    """An exception CPython cannot raise (in a __del__, say): the running program's
+    own goes to its sys.unraisablehook, as in CPython; one of a process that is
+    gone belongs to no process now: dropped rather than printed on the host's
+    stderr.  Nothing escapes (the host would print it)."""
+    cpu = machine.cpu
+    p = cpu.current if cpu is not None else None
+    if p is None or p.runtime is None or p.native:
+        return
+    try:
+        p.runtime.unraisable(info)
+    except BaseException:
+        pass
 
 
 def _shown(args: tuple) -> tuple:

@@ -43,8 +43,6 @@ XFAIL = {
     "buf_big_fork": "a pipe's fstat has no st_blksize (Linux: 4096): stdout's buffer is 8 KiB",
     "env_basic": "no os.environb",
     # how the interpreter reports errors and ends
-    "exc_frozen_os": "<frozen os> frames missing from tracebacks",
-    "exc_del_ignored": "'Exception ignored in' (unraisable hook) not printed",
     # python SCRIPT and signals
     "sig_die_self": "python SCRIPT killed by a signal: ProcessExit traceback, status 1; "
                     "sh's death message goes to its own stderr (dash: the command's 2>)",

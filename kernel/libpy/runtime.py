@@ -130,6 +130,7 @@ class Runtime:
         self.recursion_limit = 1000             # sys.setrecursionlimit's, for this process
         self.recursion_base: int | None = None  # CPython's depth below the program's first frame
         self.stack_limit: int | None = None     # the host's limit while it runs (cpu.resume)
+        self.finalized = False                  # Python has shut down (__main__ is cleared)
         p.runtime = self
         p.upcall = self.run_handler
 
@@ -346,7 +347,8 @@ class Runtime:
         except BaseException as e:               # SystemExit, or the program crashed
             error = e
         status = later("shutdown").finish(self, error)
-        main.__dict__.clear()  # as CPython at shutdown: finalizers run now, in this process
+        self.finalized = True  # as CPython at shutdown: finalizers run now, in this process
+        main.__dict__.clear()
         return status
 
     def main_module(self, file: str | None) -> types.ModuleType:
@@ -395,6 +397,11 @@ class Runtime:
     def report_unraisable(self, message: str | None, obj: object, e: BaseException) -> None:
         """An exception that cannot be raised (in an atexit handler, say): shown as ignored."""
         later("shutdown").report_unraisable(self, message, obj, e)
+
+    def unraisable(self, info) -> None:
+        """An exception the host could not raise, if it is this program's (its code
+        raised it): to the program's sys.unraisablehook."""
+        later("shutdown").unraisable(self, info)
 
     def print_exception(self, exc_type, value: BaseException, tb) -> None:
         """sys.__excepthook__: the traceback python3 prints, on sys.stderr."""
@@ -471,6 +478,7 @@ class Runtime:
     def virtual_module(self, name: str):
         if name == "os":
             m = _module("os", _OS_TEMPLATE)
+            _frozen_os(m)
             m.environ = self.environ
             m.path = self.modules.get("os.path")
             if m.path is None:
@@ -628,6 +636,19 @@ def _absolute(name: str, package, level: int) -> str:
         raise ImportError("relative imports are not supported in vshell programs")
     base = package.rsplit(".", level - 1)[0] if level > 1 else package
     return f"{base}.{name}" if name else base
+
+
+# The functions CPython's os module writes in Python (its frozen os.py) whose
+# every step the virtual os has: they are CPython's own code, run over the
+# process's os -- so a traceback through one shows `File "<frozen os>", line
+# 225, in makedirs`, as python3's does.
+FROZEN_OS = ("makedirs", "removedirs", "renames")
+
+
+def _frozen_os(m: types.ModuleType) -> None:
+    for name in FROZEN_OS:
+        fn = getattr(host_os, name)
+        setattr(m, name, types.FunctionType(fn.__code__, m.__dict__, name, fn.__defaults__))
 
 
 _OPENING_TEMPLATES: dict[str, dict] = {}

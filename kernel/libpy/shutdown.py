@@ -161,6 +161,21 @@ def print_exception(rt: Runtime, exc_type, value: BaseException, tb) -> None:
     rt.sys.stderr.write(tracebacks.format_exception(rt.traceback_module(), value))
 
 
+def unraisable(rt: Runtime, info) -> None:
+    """CPython's PyErr_WriteUnraisable in a process: if the exception came from the
+    program's code (a frame of its traceback runs on its builtins), its
+    sys.unraisablehook gets it."""
+    tb = info.exc_traceback
+    builtins = rt.builtins
+    while tb is not None and tb.tb_frame.f_builtins is not builtins:
+        tb = tb.tb_next
+    if tb is None:
+        return
+    hook = getattr(rt.sys, "unraisablehook", None)
+    if hook is not None:
+        hook(info)
+
+
 def report_unraisable(rt: Runtime, message: str | None, obj: object, e: BaseException) -> None:
     """An exception that cannot be raised (in an atexit handler, a failed flush at
     exit): sys.unraisablehook shows it, 'Exception ignored in: OBJ' and the rest."""
@@ -173,7 +188,8 @@ def report_unraisable(rt: Runtime, message: str | None, obj: object, e: BaseExce
             text = f"{head}: {obj!r}\n"
         except Exception:
             text = f"{head}: <object repr() failed>\n"
-        err.write(text + tracebacks.format_exception(rt.traceback_module(), e, chain=False))
+        err.write(text + tracebacks.format_exception(rt.traceback_module(), e, chain=False,
+                                                     source=not rt.finalized))
         err.flush()
     except Unwind:
         raise

@@ -111,8 +111,13 @@ def adapt(module: ModuleType) -> ModuleType:
     return module
 
 
-def format_exception(traceback: ModuleType, e: BaseException, chain: bool = True) -> str:
+def format_exception(traceback: ModuleType, e: BaseException, chain: bool = True,
+                     source: bool = True) -> str:
     """The text CPython prints for an uncaught exception (chain=False: for an
-    ignored one, which CPython prints without its causes)."""
+    ignored one, which CPython prints without its causes; source=False: without
+    source lines, as while the interpreter is finalized)."""
     te = traceback.TracebackException(type(e), e, e.__traceback__, compact=True)
+    if not source:
+        for frame in te.stack:
+            frame._line = ""
     return "".join(te.format(chain=chain))
