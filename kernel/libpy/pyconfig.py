@@ -108,6 +108,11 @@ class Config:
             values["int_max_str_digits"] = int(digits)
         for name in ("dev_mode", "safe_path"):
             values[name] = bool(values[name])
+        # lowest precedence first (initconfig.c's config_init_warnoptions)
+        warnoptions[:0] = ["default"] if values["dev_mode"] else []
+        if values["bytes_warning"]:
+            warnoptions.append("error::BytesWarning" if values["bytes_warning"] > 1
+                               else "default::BytesWarning")
         self.io_encoding, self.io_errors = _io_encoding(env if use_env else {})
         self.unbuffered = bool(values.pop("unbuffered"))
         self.flags = flags(values)
