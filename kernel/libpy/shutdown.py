@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 SIGINT = host_signal.SIGINT
 FLUSH_FAILED = 120                  # CPython's status when flushing at exit fails
+MISSING = object()
 
 
 def exit_status(rt: Runtime, e: SystemExit) -> int:
@@ -126,9 +127,9 @@ def report(rt: Runtime, e: BaseException) -> int:
     tb = tracebacks.programs(e.__traceback__)
     e.__traceback__ = tb
     sys.last_type, sys.last_value, sys.last_traceback = type(e), e, tb
-    hook = getattr(sys, "excepthook", None)
+    hook = getattr(sys, "excepthook", MISSING)         # (None is a hook that fails)
     try:
-        if hook is None:
+        if hook is MISSING:
             rt.sys.stderr.write("sys.excepthook is missing\n")
             hook = sys.__excepthook__
         try:
