@@ -925,3 +925,12 @@ def test_os_makedirs_is_cpythons_own_code_with_its_frozen_os_frame():
                      '    os.makedirs("a/b")\n'
                      '  File "<frozen os>", line 225, in makedirs\n'
                      "FileExistsError: [Errno 17] File exists: 'a/b'\n")
+
+
+def test_a_scripts_hash_bang_options_are_the_interpreters():
+    r = sh("./u.py", files={"/home/student/u.py": """\
+        #!/usr/bin/python3 -u
+        import sys
+        print(sys.stdout.write_through, sys.orig_argv[:2])
+        """})
+    assert r.out == "True ['/usr/bin/python3', '-u']\n"

@@ -126,6 +126,21 @@ class Config:
         return "utf-8" if self.flags.utf8_mode else "UTF-8"
 
 
+def shebang_options(words: list[str]) -> list[tuple[str, str | None]]:
+    """The options a script's #! line gives python3 after its path (Linux passes
+    the rest of the line as one argument: `-u`, `-OO`, `-Wignore`)."""
+    options: list[tuple[str, str | None]] = []
+    arg = " ".join(words)
+    if not arg.startswith("-") or arg.startswith("--"):
+        return options
+    for i, opt in enumerate(arg[1:], 1):
+        if opt in "WX":
+            options.append((opt, arg[i + 1:]))
+            break
+        options.append((opt, None))
+    return options
+
+
 def _env_flag(value: str) -> int:
     if not value:
         return 0

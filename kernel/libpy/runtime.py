@@ -180,7 +180,11 @@ class Runtime:
         python3's defaults for a script run by its #! line)."""
         if self._config is None:
             image = self.image
-            self._config = pyconfig.Config(image.env if image is not None else {})
+            options = ()
+            if image is not None and image.inode is not None:     # `#!/usr/bin/python3 -u`
+                from kernel.libpy.sys import interpreter_words
+                options = pyconfig.shebang_options(interpreter_words(image.inode)[1:])
+            self._config = pyconfig.Config(image.env if image is not None else {}, options)
         return self._config
 
     @property
