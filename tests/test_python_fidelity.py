@@ -934,3 +934,13 @@ def test_a_scripts_hash_bang_options_are_the_interpreters():
         print(sys.stdout.write_through, sys.orig_argv[:2])
         """})
     assert r.out == "True ['/usr/bin/python3', '-u']\n"
+
+
+def test_an_atexit_handler_is_called_with_no_frame_below_it():
+    r = run("""
+        import atexit, inspect, sys
+        @atexit.register
+        def at():
+            print([f.function for f in inspect.stack()], sys._getframe().f_back)
+        """)
+    assert r.out == "['at'] None\n"

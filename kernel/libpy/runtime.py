@@ -15,6 +15,7 @@ import io as host_io
 import os as host_os
 import sys as host_sys
 import types
+from functools import partial
 
 from greenlet import greenlet
 
@@ -378,11 +379,13 @@ class Runtime:
         self.recursion_base = base
         self.stack_limit = stack_limit(base, self.recursion_limit)
 
-    def call_from_c(self, fn, *args):
-        """fn(*args) as CPython's C code calls a program (its __main__, sys.excepthook):
-        on a stack of its own, a greenlet whose first frame is fn's, so that the
-        program's bottom frame has no caller (f_back is None) -- the kernel's frames
-        below are not there for it to see."""
+    def call_from_c(self, fn, *args, **kwargs):
+        """fn(*args, **kwargs) as CPython's C code calls a program (its __main__,
+        sys.excepthook, an atexit handler): on a stack of its own, a greenlet whose
+        first frame is fn's, so that the program's bottom frame has no caller
+        (f_back is None) -- the kernel's frames below are not there for it to see."""
+        if kwargs:
+            fn, args = partial(fn, *args, **kwargs), ()
         p = self.p
         cpu = self.k.cpu
         program = greenlet(fn)
@@ -509,8 +512,8 @@ class Runtime:
         if name in LATER:
             return _module(name, _later_template(name))
         if name in OWN:
-            given = ({"_report": self.report_unraisable} if name == "atexit" else
-                     {"_host": host_module(name)})
+            given = ({"_report": self.report_unraisable, "_call": self.call_from_c}
+                     if name == "atexit" else {"_host": host_module(name)})
             m = self.run_source(name, host_os.path.join(LIBPY, name + ".py"), self.builtins,
                                 **given)
             m.__file__ = getattr(given.get("_host"), "__file__", None)    # CPython's
