@@ -944,3 +944,28 @@ def test_an_atexit_handler_is_called_with_no_frame_below_it():
             print([f.function for f in inspect.stack()], sys._getframe().f_back)
         """)
     assert r.out == "['at'] None\n"
+
+
+def test_an_uncaught_syntax_error_reads_as_cpythons_c_prints_it():
+    """pythonrun.c, not traceback.py: an IndentationError's caret is one wide, a
+    line indented with a tab is shown without it (and no caret left of it), and
+    an error without its text gets the line from the file."""
+    r = sh("python ie.py; python tab.py; python dup.py", files={
+        "/home/student/ie.py": "def f():\nreturn 1\n",
+        "/home/student/tab.py": "x = 1\n\ty = 2\n",
+        "/home/student/dup.py": "x = 1\ndef g(a, a): pass\n"})
+    assert r.err == ('  File "/home/student/ie.py", line 2\n    return 1\n    ^\n'
+                     "IndentationError: expected an indented block after function "
+                     "definition on line 1\n"
+                     '  File "/home/student/tab.py", line 2\n    y = 2\n'
+                     "IndentationError: unexpected indent\n"
+                     '  File "/home/student/dup.py", line 2\n    def g(a, a): pass\n'
+                     "             ^\n"
+                     "SyntaxError: duplicate argument 'a' in function definition\n")
+
+
+def test_warnings_warn_has_no_frame_as_cpythons_c_has_none():
+    r = sh("python -W error -c 'import warnings; warnings.warn(\"w\")'")
+    assert r.err == ('Traceback (most recent call last):\n'
+                     '  File "<string>", line 1, in <module>\n'
+                     "UserWarning: w\n")
