@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
 TIMER_INTERVAL = 0.01       # host timer interrupt period, seconds
 WATCHDOG_PERIODS = 25       # with a seed: timer periods without a tick before preempting
-KERNEL_HEADROOM = 20        # frames the kernel may need above a program's deepest frame
+KERNEL_HEADROOM = 500       # frames the kernel may need above a program's deepest frame
 COMPUTE_TICK = 1e-4         # virtual seconds of a tick of computation (TICK_EDGES steps)
 KERNEL_DIRS: tuple[str, ...] = ()   # filled in below: frames there are not user code
 
@@ -75,7 +75,8 @@ class CPU:
         self.need_resched = False
         self.need_preempt = False           # set by a timer interrupt, acted on as it returns
         self.handoff: Proc | None = None    # picked to run next, to be started by the scheduler
-        self.kernel_limit = KERNEL_LIMIT    # the recursion limit of kernel code
+        self.kernel_limit = KERNEL_LIMIT    # the recursion limit of kernel code (see resume)
+        self.limiter: greenlet | None = None    # sets limits from a shallow stack (see resume)
         self.timers: list[tuple[float, int, Proc, int]] = []   # (deadline, seq, proc, gen)
         self.timer_seq = 0
         self.halted = False
@@ -174,8 +175,10 @@ class CPU:
         hostguard.install()                     # once: programs' host side effects are refused
         self.main = getcurrent()
         host_limit = sys.getrecursionlimit()
-        self.kernel_limit = max(host_limit, KERNEL_LIMIT)
+        self.kernel_limit = max(host_limit, max_depth() + KERNEL_HEADROOM)
         sys.setrecursionlimit(self.kernel_limit)
+        self.limiter = greenlet(_limiter)             # started here, where the stack is shallow
+        self.limiter.switch(self.main, self.kernel_limit)
         outer, machine.cpu = machine.cpu, self
         hook, sys.unraisablehook = sys.unraisablehook, _unraisable
         try:
@@ -258,21 +261,42 @@ class CPU:
         self.enter(nxt)
         if nxt is not p:                        # (p may have yielded and be next again)
             nxt.context.switch()
-        self.resume(p)
 
     # ---- each process's own recursion limit ------------------------------------------------
+    # CPython has one recursion limit, counted in frames from the bottom of the
+    # stack; a program's limit counts from its own first frame.  So while a
+    # program runs, the limit is its own, exactly: its RecursionError comes at
+    # the depth python3's does ("[Previous line repeated 996 more times]").
+    # Kernel code runs on top of the program's frames, so every way into the
+    # kernel -- the trap, a tick's slow path, the timer interrupt -- first
+    # lifts the limit to the kernel's own (kernel_room), and the way back to
+    # the program sets the program's again (resume).  Kernel code thus never
+    # meets the program's limit; only the two or three frames of an entry,
+    # before it lifts the limit, count against the program, as CPython's C
+    # call does against it.  Nothing goes past what the host's C stack can
+    # hold: deep recursion is the program's RecursionError, never a crash.
+
+    def kernel_room(self) -> None:
+        """Entering the kernel: the kernel's recursion limit, above any program's."""
+        sys.setrecursionlimit(self.kernel_limit)
 
     def resume(self, p: Proc) -> None:
-        """p is back on the CPU: CPython's recursion limit becomes p's own.  A
-        program's limit counts from its first frame, plus room for the kernel's
-        frames above it, and never goes past what the host's C stack can hold --
-        deep recursion is the program's RecursionError, never a crashed vshell."""
+        """p returns to its program: CPython's recursion limit becomes p's own (the
+        kernel's for native code and for a process leaving its program).
+
+        CPython refuses a limit below the depth of the code that sets it, which
+        the kernel's frames above a program near its limit may be: then the
+        limiter sets it, from its own shallow stack (CPython checks the depth of
+        the running greenlet only).  The way back to the program only returns
+        -- or calls a function no deeper than the way in went, which fits."""
         rt = p.runtime
-        if rt is None or rt.recursion_base is None:
+        limit = rt.stack_limit if rt is not None and p.unwinding is None else None
+        if limit is None:
             limit = self.kernel_limit
-        else:
-            limit = min(rt.recursion_base + rt.recursion_limit + KERNEL_HEADROOM, max_depth())
-        sys.setrecursionlimit(limit)
+        try:
+            sys.setrecursionlimit(limit)
+        except RecursionError:
+            self.limiter.switch(getcurrent(), limit)
 
     def timer_due(self) -> bool:
         now = self.k.clock.monotonic()
@@ -317,6 +341,13 @@ class CPU:
         p = self.current
         if p.unwinding is not None:
             raise p.unwinding
+        sys.setrecursionlimit(self.kernel_limit)      # kernel_room, a frame fewer
+        try:
+            return self._trap(p, name, args)
+        finally:
+            self.resume(p)
+
+    def _trap(self, p: Proc, name: str, args: tuple) -> Any:
         if p.replay is not None:
             return p.replay.answer(self.k, p, name, args)
         k = self.k
@@ -358,11 +389,19 @@ class CPU:
         if p.slice_left <= 0:
             self.need_resched = True
 
-    def compute_tick(self, p: Proc) -> None:
-        """p's program took TICK_EDGES steps of its own: a tick of CPU time, and the
-        way back to user space, as after a system call (kernel/ticks.py calls this)."""
+    def compute_tick(self) -> None:
+        """The running program took TICK_EDGES steps of its own: a tick of CPU time,
+        and the way back to user space, as after a system call (kernel/ticks.py)."""
+        p = self.current
         if p.unwinding is not None:
             raise p.unwinding
+        self.kernel_room()
+        try:
+            self._compute_tick(p)
+        finally:
+            self.resume(p)
+
+    def _compute_tick(self, p: Proc) -> None:
         k = self.k
         p.in_kernel += 1
         p.cpu_ticks += 1
@@ -450,6 +489,13 @@ class CPU:
         p = self.current
         if p is None or p.in_kernel or p.context is not getcurrent() or p.state is not State.RUNNING:
             return
+        self.kernel_room()
+        try:
+            self._interrupt_user(p)
+        finally:
+            self.resume(p)
+
+    def _interrupt_user(self, p: Proc) -> None:
         p.in_kernel += 1                  # the interrupt's own work is kernel work
         try:
             self._interrupt_work(p)
@@ -506,7 +552,6 @@ class CPU:
         status = 0
         start: Callable[[], int] = p.start
         p.start = None
-        self.resume(p)
         while True:
             try:
                 if p.sig.pending:
@@ -550,6 +595,25 @@ def max_depth() -> int:
     return _max_depth[0]
 
 
+def stack_limit(base: int, limit: int) -> int:
+    """CPython's recursion limit for a program whose first frame is at depth base
+    and whose own limit is limit (sys.setrecursionlimit's) -- no deeper than the
+    host's C stack holds, capped at an even room as CPython's default 1000."""
+    room = max_depth() - base
+    return base + (limit if limit <= room else room & ~1)
+
+
+def _limiter(caller: greenlet, limit: int) -> None:
+    """The limiter's life: set the limit it is given, then back to the caller."""
+    while True:
+        sys.setrecursionlimit(limit)
+        caller, limit = caller.switch()
+
+
+def _depth_in(e: RecursionError) -> int:
+    return int(str(e).split("depth ")[1].split(":")[0])
+
+
 def recursion_depth() -> int:
     """How deep the code that calls this is, as CPython counts for its recursion
     limit (it tells when asked for a lower limit than that)."""
@@ -557,15 +621,24 @@ def recursion_depth() -> int:
     try:
         sys.setrecursionlimit(1)
     except RecursionError as e:
-        return int(str(e).split("depth ")[1].split(":")[0])
+        return _depth_in(e)
     sys.setrecursionlimit(limit)
     return 1
 
 
 def _unraisable(info) -> None:
-    """An exception in a finalizer of some program's object (say, a __del__ that ran
-    after its process was gone).  It belongs to no process now: drop it rather
-    than print on the host's stderr."""
+    """An exception CPython cannot raise (in a __del__, say): the running program's
+    own goes to its sys.unraisablehook, as in CPython; one of a process that is
+    gone belongs to no process now: dropped rather than printed on the host's
+    stderr.  Nothing escapes (the host would print it)."""
+    cpu = machine.cpu
+    p = cpu.current if cpu is not None else None
+    if p is None or p.runtime is None or p.native:
+        return
+    try:
+        p.runtime.unraisable(info)
+    except BaseException:
+        pass
 
 
 def _shown(args: tuple) -> tuple:

@@ -11,22 +11,28 @@ the tick, lets timers expire, preempts a process whose slice is used up and
 delivers pending signals -- always at the same points of the program.
 
 The call is cheap because it is C all the way: `__tick__` is the builtin
-`next` and `__ticks__` an itertools chain over blocks of TICK_EDGES items; only
-at the end of a block does Python code (the kernel's `compute_tick`) run.
-(`next` is one of the calls CPython makes without a recursion check, so a
-program's RecursionError reads as under python3.)
+`next` and `__ticks__` an itertools pipeline over blocks of TICK_EDGES items;
+only the last item of a block runs Python code (the kernel's `compute_tick`,
+when compress() tests its truth).  `next` is one of the calls CPython makes
+without a recursion check, so a program's RecursionError reads as under
+python3.  (Only a block's last tick, in a frame exactly at the program's
+recursion limit, cannot even start its Python code: it raises that
+RecursionError -- once in TICK_EDGES such steps -- and the count goes on.)
 
-Every `except` and `finally` block begins with `__except__()`.  A process that
-is leaving its program (exit, exec, a fatal signal) has it, and its
-`__ticks__`, replaced by ones that raise the exit again, so that no handler of
-the program runs: `except BaseException: pass` cannot survive SIGKILL, and --
-as on Unix -- finally blocks do not run when a process is killed or calls
-`os._exit`.
+Every `except` and `finally` block begins with `__except__()`, which does
+nothing (it is `tuple`: C, no frame, no recursion check) -- until the process
+leaves its program (exit, exec, a fatal signal): then it, and `__ticks__`, are
+replaced by ones that raise the exit again, so that no handler of the program
+runs: `except BaseException: pass` cannot survive SIGKILL, and -- as on Unix --
+finally blocks do not run when a process is killed or calls `os._exit`.
 """
 from __future__ import annotations
 
 import ast
-from itertools import chain, repeat
+import sys
+from itertools import chain, compress, repeat
+
+from kernel.cpu import machine
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -120,18 +126,28 @@ class _Ticks(ast.NodeTransformer):
 
 # ---- the counter a process's program calls ------------------------------------------------
 
-def counter(on_tick: Callable[[], None]) -> Iterator[bool]:
-    """`__ticks__` for TICK_EDGES ticks: each gives True; the last also calls
-    on_tick(), which must install the next counter before it runs any code that
-    ticks (a signal handler of the program): a counter cannot be entered again
-    while it calls on_tick.  If on_tick raises, the exception goes to the
-    program at that tick.  (A counter that CPython could not even resume, out
-    of recursion depth, is spent: __tick__'s default keeps the program going.)"""
-    def block() -> Iterator[tuple]:
-        yield repeat(True, TICK_EDGES - 1)
-        on_tick()
-        yield (True,)
-    return chain.from_iterable(block())
+class _Tick:
+    """The last item of a block: testing its truth is the kernel's turn."""
+    __slots__ = ()
+
+    def __bool__(self) -> bool:
+        cpu = machine.cpu
+        try:
+            sys.setrecursionlimit(cpu.kernel_limit)     # room for the kernel (cpu.resume)
+        except RecursionError:      # the program is a frame from its limit: python3 would
+            return True             # not fail here, so the kernel's turn waits a block
+        cpu.compute_tick()
+        return True
+
+
+BLOCK = (True,) * (TICK_EDGES - 1) + (_Tick(),)
+
+
+def counter() -> Iterator[bool]:
+    """`__ticks__`: True at every step, and every TICK_EDGES steps the kernel's
+    turn first (a signal handler may tick meanwhile: the count goes on).  If
+    the kernel's turn raises, the exception goes to the program at that tick."""
+    return compress(repeat(True), chain.from_iterable(repeat(BLOCK)))
 
 
 class Raiser:

@@ -711,3 +711,261 @@ def test_posix_spawn_checks_its_file_actions_in_the_caller():
                      "Each file_actions element must be a non-empty tuple\n"
                      "A close file_action tuple must have 2 elements\n"
                      "A dup2 file_action tuple must have 3 elements\n")
+
+
+# ---- the interpreter: how it starts, ends and shows its frames -----------------------------
+
+CRASH = """\
+import sys
+print("out", end="")
+sys.stderr.write("err ")
+raise ValueError("boom")
+"""
+
+
+def test_a_script_flushes_what_it_printed_before_its_traceback_and_c_does_not():
+    """pythonrun.c: a file's run ends with stderr, then stdout, flushed (flush_io)
+    before the traceback; -c prints the traceback first, stdout at finalization."""
+    r = sh("python crash.py 2>&1 | cat; python -c \"$(cat crash.py)\" 2>&1 | cat",
+           files={"/home/student/crash.py": CRASH})
+    assert r.out == ("err outTraceback (most recent call last):\n"
+                     '  File "/home/student/crash.py", line 4, in <module>\n'
+                     '    raise ValueError("boom")\n'
+                     "ValueError: boom\n"
+                     "err Traceback (most recent call last):\n"
+                     '  File "<string>", line 4, in <module>\n'
+                     "ValueError: boom\n"
+                     "out")
+
+
+def test_stderr_is_flushed_before_stdout_when_a_script_ends():
+    r = sh("python p.py 2>&1 | cat", files={"/home/student/p.py": """\
+        import sys
+        sys.stderr.write("pending ")
+        print("stdout")
+        """})
+    assert r.out == "pending stdout\n"
+
+
+MAINMOD = """\
+import sys, inspect
+print(type(__builtins__).__name__, type(__loader__).__name__, __spec__, list(globals())[:9])
+print(sys._getframe().f_back, [f.function for f in inspect.stack()])
+"""
+
+
+def test_main_module_and_its_frames_are_cpythons():
+    r = sh("python mainmod.py; python -c \"$(cat mainmod.py)\"",
+           files={"/home/student/mainmod.py": MAINMOD})
+    assert r.out == (
+        "module SourceFileLoader None ['__name__', '__doc__', '__package__', '__loader__', "
+        "'__spec__', '__annotations__', '__builtins__', '__file__', '__cached__']\n"
+        "None ['<module>']\n"
+        "module type None ['__name__', '__doc__', '__package__', '__loader__', '__spec__', "
+        "'__annotations__', '__builtins__', 'sys', 'inspect']\n"
+        "None ['<module>']\n")
+
+
+def test_the_builtins_module_is_the_programs_own_namespace():
+    r = run("""
+        import builtins
+        builtins.shout = lambda s: print(s.upper())
+        shout("seen")
+        """)
+    assert r.out == "SEEN\n"
+
+
+def test_excepthook_gets_the_traceback_from_the_programs_first_frame():
+    r = run("""
+        import sys
+        def hook(t, v, tb):
+            print("hook", t.__name__, tb.tb_frame.f_code.co_name, tb.tb_lineno,
+                  sys.last_value is v, file=sys.stderr)
+        sys.excepthook = hook
+        raise KeyError("k")
+        """)
+    assert (r.code, r.err) == (1, "hook KeyError <module> 8 True\n")
+
+
+def test_sys_flags_come_from_the_command_line_and_the_environment_not_the_host():
+    r = sh("python -c 'import sys; f = sys.flags; print(f.dont_write_bytecode, f.optimize, "
+           "sys.dont_write_bytecode)'; "
+           "python -B -O -c 'import sys; f = sys.flags; print(f.dont_write_bytecode, f.optimize)'; "
+           "PYTHONDONTWRITEBYTECODE=1 PYTHONOPTIMIZE=2 python -c 'import sys; "
+           "print(sys.flags.dont_write_bytecode, sys.flags.optimize)'; "
+           "PYTHONDONTWRITEBYTECODE=1 python -E -c 'import sys; "
+           "print(sys.flags.dont_write_bytecode, sys.flags.ignore_environment)'; "
+           "python -W error -X dev -c 'import sys; "
+           "print(sys.warnoptions, sys._xoptions, sys.flags.dev_mode)'")
+    assert r.out == ("0 0 False\n1 1\n1 2\n0 1\n['default', 'error'] {'dev': True} True\n")
+
+
+def test_pythonunbuffered_0_is_buffered_and_1_is_not():
+    r = sh("PYTHONUNBUFFERED=0 python -c 'import sys; print(sys.stdout.write_through)'; "
+           "PYTHONUNBUFFERED=1 python -c 'import sys; print(sys.stdout.write_through)'; "
+           "python -u -c 'import sys; print(sys.stdout.write_through, sys.stdout.buffer)'")
+    assert r.out == ("False\nTrue\n"
+                     "True <_io.FileIO name='<stdout>' mode='wb' closefd=False>\n")
+
+
+def test_stdout_is_buffered_in_blocks_of_its_files_st_blksize():
+    r = sh("python -c 'import sys; print(sys.stdout.buffer.raw._blksize)' > f; cat f")
+    assert r.out == "4096\n"
+
+
+def test_python_m_runs_a_module_beside_the_program_or_a_standard_one():
+    r = sh("python -m mymod a b; echo '{\"a\": [1, 2]}' | python -m json.tool",
+           files={"/home/student/mymod.py": """\
+               import os, sys
+               print(__name__, __spec__.name, sys.argv, sys.path[0] == os.getcwd())
+               """})
+    assert r.out == ("__main__ mymod ['/home/student/mymod.py', 'a', 'b'] True\n"
+                     '{\n    "a": [\n        1,\n        2\n    ]\n}\n')
+
+
+def test_python_m_errors_and_tracebacks_are_cpythons():
+    r = sh("python -m nosuch; echo \"[$?]\"; python -m json; echo \"[$?]\"; "
+           "python -m zd; echo \"[$?]\"", files={"/home/student/zd.py": "print(1/0)\n"})
+    assert r.out == "[1]\n[1]\n[1]\n"
+    assert r.err == (
+        "/bin/python3: No module named nosuch\n"
+        "/bin/python3: No module named json.__main__; 'json' is a package and cannot be "
+        "directly executed\n"
+        "Traceback (most recent call last):\n"
+        '  File "<frozen runpy>", line 198, in _run_module_as_main\n'
+        '  File "<frozen runpy>", line 88, in _run_code\n'
+        '  File "/home/student/zd.py", line 1, in <module>\n'
+        "    print(1/0)\n"
+        "          ~^~\n"
+        "ZeroDivisionError: division by zero\n")
+
+
+def test_python_dir_runs_its_main_py_and_says_when_there_is_none():
+    r = sh("python dd x; python .; echo \"[$?]\"", files={
+        "/home/student/dd/__main__.py": "import sys; print('main of dir', sys.argv, __name__)\n"})
+    assert r.out == "main of dir ['dd', 'x'] __main__\n[1]\n"
+    assert r.err == "/bin/python3: can't find '__main__' module in '/home/student'\n"
+
+
+def test_the_python_command_line_is_read_as_cpython_reads_it():
+    r = sh("python -z; echo \"[$?]\"; python -uc; echo \"[$?]\"; python --foo; "
+           "python -uE -c 'import sys; print(sys.argv)' -x y; python -VV | cut -c1-7")
+    usage = ("usage: python [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
+             "Try `python -h' for more information.\n")
+    assert r.err == ("Unknown option: -z\n" + usage + "Argument expected for the -c option\n"
+                     + usage + "unknown option --foo\n" + usage)
+    assert r.out == "[2]\n[2]\n['-c', '-x', 'y']\nPython \n"
+
+
+# ---- recursion: the program's limit is exact ---------------------------------------------------
+
+def test_recursion_ends_at_the_depth_python3_reaches():
+    r = run("""
+        import sys
+        def depth(n=0):
+            try:
+                return depth(n + 1)
+            except RecursionError:
+                return n
+        print(depth())
+        sys.setrecursionlimit(60)
+        print(depth())
+        def down(n):
+            return down(n + 1)
+        down(0)
+        """)
+    assert r.out == "998\n58\n"
+    assert "  [Previous line repeated 56 more times]\n" in r.err
+
+
+def test_system_calls_near_the_recursion_limit_do_not_raise_it():
+    """Entering the kernel costs a system call three frames more than python3's C
+    call; the way back sets the program's own limit again, however deep."""
+    r = run("""
+        import os, sys
+        def depth(n=0):
+            try:
+                os.getpid()
+                return depth(n + 1)
+            except RecursionError:
+                return n
+        sys.setrecursionlimit(100)
+        print([depth() for i in range(5)])
+        """)
+    assert r.out == "[94, 94, 94, 94, 94]\n"          # python3: 97
+
+
+# ---- what CPython cannot raise ---------------------------------------------------------------
+
+def test_an_exception_in_del_is_printed_as_ignored_and_the_program_goes_on():
+    r = run("""
+        class R:
+            def __del__(self):
+                raise RuntimeError("cleanup failed")
+        r = R()
+        del r
+        print("still running")
+        """)
+    assert r.out == "still running\n"
+    assert r.err.startswith("Exception ignored in: <function R.__del__ at 0x")
+    assert r.err.endswith(">\nTraceback (most recent call last):\n"
+                          '  File "/tmp/prog.py", line 5, in __del__\n'
+                          '    raise RuntimeError("cleanup failed")\n'
+                          "RuntimeError: cleanup failed\n")
+
+
+def test_os_makedirs_is_cpythons_own_code_with_its_frozen_os_frame():
+    r = run("""
+        import os
+        os.makedirs("a/b")
+        os.makedirs("a/b")
+        """)
+    assert r.err == ("Traceback (most recent call last):\n"
+                     '  File "/tmp/prog.py", line 5, in <module>\n'
+                     '    os.makedirs("a/b")\n'
+                     '  File "<frozen os>", line 225, in makedirs\n'
+                     "FileExistsError: [Errno 17] File exists: 'a/b'\n")
+
+
+def test_a_scripts_hash_bang_options_are_the_interpreters():
+    r = sh("./u.py", files={"/home/student/u.py": """\
+        #!/usr/bin/python3 -u
+        import sys
+        print(sys.stdout.write_through, sys.orig_argv[:2])
+        """})
+    assert r.out == "True ['/usr/bin/python3', '-u']\n"
+
+
+def test_an_atexit_handler_is_called_with_no_frame_below_it():
+    r = run("""
+        import atexit, inspect, sys
+        @atexit.register
+        def at():
+            print([f.function for f in inspect.stack()], sys._getframe().f_back)
+        """)
+    assert r.out == "['at'] None\n"
+
+
+def test_an_uncaught_syntax_error_reads_as_cpythons_c_prints_it():
+    """pythonrun.c, not traceback.py: an IndentationError's caret is one wide, a
+    line indented with a tab is shown without it (and no caret left of it), and
+    an error without its text gets the line from the file."""
+    r = sh("python ie.py; python tab.py; python dup.py", files={
+        "/home/student/ie.py": "def f():\nreturn 1\n",
+        "/home/student/tab.py": "x = 1\n\ty = 2\n",
+        "/home/student/dup.py": "x = 1\ndef g(a, a): pass\n"})
+    assert r.err == ('  File "/home/student/ie.py", line 2\n    return 1\n    ^\n'
+                     "IndentationError: expected an indented block after function "
+                     "definition on line 1\n"
+                     '  File "/home/student/tab.py", line 2\n    y = 2\n'
+                     "IndentationError: unexpected indent\n"
+                     '  File "/home/student/dup.py", line 2\n    def g(a, a): pass\n'
+                     "             ^\n"
+                     "SyntaxError: duplicate argument 'a' in function definition\n")
+
+
+def test_warnings_warn_has_no_frame_as_cpythons_c_has_none():
+    r = sh("python -W error -c 'import warnings; warnings.warn(\"w\")'")
+    assert r.err == ('Traceback (most recent call last):\n'
+                     '  File "<string>", line 1, in <module>\n'
+                     "UserWarning: w\n")

@@ -35,10 +35,11 @@ def _run_exitfuncs() -> None:
     as CPython reports it ('Exception ignored in atexit callback') and the rest run."""
     for func, args, kwargs in reversed(list(_handlers)):
         try:
-            func(*args, **kwargs)
+            _call(func, *args, **kwargs)        # from "C": no frame of the kernel's below
         except BaseException as e:                  # SystemExit too, as in CPython
             _report("in atexit callback", func, e)
     _clear()
 
 
 _report = globals()["_report"]              # handed in by the runtime
+_call = globals()["_call"]

@@ -15,11 +15,15 @@ import io as host_io
 import os as host_os
 import sys as host_sys
 import types
+from functools import partial
 
-from kernel.cpu import machine, recursion_depth
+from greenlet import greenlet
+
+from kernel.cpu import machine, recursion_depth, stack_limit
 from kernel.errors import Unwind
 from kernel.libpy import os as vos
 from kernel.libpy import path as vpath
+from kernel.libpy import pyconfig
 from kernel.libpy import signal as vsignal
 from kernel.libpy import streams
 from kernel.libpy.sys import VirtualSys, _exit
@@ -117,14 +121,17 @@ class Runtime:
         self.modules: dict[str, Any] = {}
         self._sys: VirtualSys | None = None
         self._builtins: dict[str, Any] | None = None
+        self._builtins_module: types.ModuleType | None = None
         self._traceback: Any = None             # made for the first report
         self.at_fork: tuple[list, list, list] = ([], [], [])   # os.register_at_fork's
         self._private: dict[str, Any] | None = None
         self.importer_cache = FRESH_CODE
         self.image: Any = None                  # the program it runs (set by the loader)
-        self.unbuffered = environ.get("PYTHONUNBUFFERED", "") != ""    # python -u
+        self._config: pyconfig.Config | None = None
         self.recursion_limit = 1000             # sys.setrecursionlimit's, for this process
         self.recursion_base: int | None = None  # CPython's depth below the program's first frame
+        self.stack_limit: int | None = None     # the host's limit while it runs (cpu.resume)
+        self.finalized = False                  # Python has shut down (__main__ is cleared)
         p.runtime = self
         p.upcall = self.run_handler
 
@@ -136,6 +143,8 @@ class Runtime:
             return [vpath.dirname(self.argv[0]) if self.argv else ""]
         if image.secure:
             return ["/bin"] if image.directory == "/bin" else []
+        if self.config.flags.safe_path:            # -P, -I: not even the script's directory
+            return []
         return [image.directory]
 
     # made on first use: a child that execs at once never needs them
@@ -167,12 +176,30 @@ class Runtime:
         return self._sys
 
     @property
+    def config(self) -> pyconfig.Config:
+        """How the interpreter was started (by /bin/python's command line, or
+        python3's defaults for a script run by its #! line)."""
+        if self._config is None:
+            image = self.image
+            options = ()
+            if image is not None and image.inode is not None:     # `#!/usr/bin/python3 -u`
+                from kernel.libpy.sys import interpreter_words
+                options = pyconfig.shebang_options(interpreter_words(image.inode)[1:])
+            self._config = pyconfig.Config(image.env if image is not None else {}, options)
+        return self._config
+
+    @property
     def builtins(self) -> dict[str, Any]:
+        """The builtins module's namespace (the process's own print, input, open)."""
         if self._builtins is None:
-            b = self._builtins = _BUILTINS.copy()
+            m = self._builtins_module = types.ModuleType("builtins")
+            b = self._builtins = m.__dict__
+            b.update(_BUILTINS)
             b.update(print=self.print, input=self.input, open=streams.open,
                      __import__=self.import_, exit=_exit, quit=_exit)
-            b.update(__tick__=next, __ticks__=self.ticks(), __except__=self.except_)
+            b.update(__tick__=next, __ticks__=self.ticks(), __except__=tuple)
+            if self.p.unwinding is not None:
+                self.unwinding(self.p.unwinding)
         return self._builtins
 
     # ---- ticks: the kernel's turn while the program computes (kernel/ticks.py) ----------------
@@ -183,35 +210,29 @@ class Runtime:
         ticks = host_module("kernel.ticks")
         if self.p.unwinding is not None:
             return ticks.Raiser(self.p.unwinding)
-        return ticks.counter(self.on_tick)
-
-    def on_tick(self) -> None:
-        """The program took TICK_EDGES steps: the next counter, then the kernel's turn."""
-        self._builtins["__ticks__"] = self.ticks()
-        self.k.cpu.compute_tick(self.p)
-
-    def except_(self) -> None:
-        """The first step of every except and finally block of the program (see
-        `unwinding`).  After a RecursionError the counter may be spent: a new one."""
-        if type(host_sys.exc_info()[1]) in (RecursionError, MemoryError):
-            self._builtins["__ticks__"] = self.ticks()
+        return ticks.counter()
 
     def exec_main(self, path: str, source: bytes | str, argv: list[str], file: str | None,
-                  unbuffered: bool) -> None:
+                  config: pyconfig.Config) -> None:
         """The interpreter hands over to its script (runpy._run_main): the process's
         program becomes source, as __main__, in a fresh user space -- as exec does,
-        but without the system call: the kernel sees one program, `python SCRIPT`."""
+        but without the system call: the kernel sees one program, `python SCRIPT`.
+        file is its __file__ (None for -c), config how the interpreter was started."""
         from kernel.errors import ExecImage
         from kernel.proc import Image
         try:
-            code = self.k.loader.compile_source(source, path)
+            code = self.k.loader.compile_source(b"" if source is None else source, path)
         except SyntaxError as e:
             code = e                              # reported as the program's own error
         real = file == path and not path.startswith("<")        # not -c, not <stdin>
         directory = self.k.loader.whereabouts(self.p, path)[1] if real else ""
+        if config.run == "module":
+            directory = vos.getcwd()
+        elif config.run == "directory":
+            directory = vpath.normpath(path)
         image = Image(path, list(argv), self.p.env, code=code, filename=path,
                       directory=directory)
-        image.main = (file, unbuffered)
+        image.main = (file, config)
         raise self.k.cpu.unwind(self.p, ExecImage(image))
 
     def unwinding(self, exc: BaseException) -> None:
@@ -280,12 +301,22 @@ class Runtime:
         if not callable(handler):
             return
         in_flight = host_sys.exc_info()[1]        # the kernel's own (EINTR), if any
+        frame = later("tracebacks").interrupted(host_sys._getframe(1))
+        cpu = self.k.cpu
+        base = self.recursion_base
+        if base is not None:            # the handler is the program's code, with its limit
+            self.set_recursion_base(recursion_depth())  # above the kernel's frames
+            cpu.resume(self.p)
         try:
-            handler(sig, later("tracebacks").interrupted(host_sys._getframe(1)))
+            handler(sig, frame)
         except BaseException as e:
             if in_flight is not None:
                 later("tracebacks").detach(e, in_flight)    # not the program's story
             raise
+        finally:
+            if base is not None:
+                self.set_recursion_base(base)
+            cpu.kernel_room()
 
     def release(self) -> None:
         """The process is gone: free its memory now.  Its builtins' bound methods,
@@ -302,33 +333,69 @@ class Runtime:
     # ---- running a program -----------------------------------------------------------------
 
     def run_python(self, image, code) -> int:
-        """Run a compiled program as __main__; return its exit status."""
-        main = types.ModuleType("__main__")
-        ns = main.__dict__
-        ns.update(__builtins__=self.builtins, __cached__=None)
+        """Run a compiled program as __main__, then end the interpreter as CPython's
+        Py_RunMain does (kernel/libpy/shutdown.py); return the exit status."""
         file = image.filename
         if image.main is not None:               # a script that /bin/python runs
-            file, self.unbuffered = image.main
-        if file is not None:
-            ns["__file__"] = file
-        self.modules["__main__"] = main
-        self.recursion_base = recursion_depth()
-        self.k.cpu.resume(self.p)
-        interrupted = False
+            file, self._config = image.main
+        main = self.main_module(file)
+        module = self.config.module
         try:
-            exec(code, ns)
-            status = 0
+            if module is None:
+                self.run_program(exec, code, main.__dict__)
+            else:                                # -m: runpy finds the module and runs it
+                runner = later("runpy")._module_runner(self)
+                self.run_program(runner, module, self.config.run == "module")
+            error = None
         except Unwind:
             raise
-        except SystemExit as e:
-            status = later("shutdown").exit_status(self, e)
-        except BaseException as e:               # the program crashed: its own traceback
-            self.report(e)
-            status = 1
-            interrupted = isinstance(e, KeyboardInterrupt)
-        status = later("shutdown").finish(self, status, interrupted)
-        ns.clear()            # as CPython at shutdown: finalizers run now, in this process
+        except BaseException as e:               # SystemExit, or the program crashed
+            error = e
+        status = later("shutdown").finish(self, error)
+        self.finalized = True  # as CPython at shutdown: finalizers run now, in this process
+        main.__dict__.clear()
         return status
+
+    def main_module(self, file: str | None) -> types.ModuleType:
+        """__main__ as CPython makes it: its module attributes, __annotations__,
+        the builtins module, and for a file its __file__, __cached__ and loader."""
+        main = self.modules["__main__"] = types.ModuleType("__main__")
+        ns = main.__dict__
+        self.builtins
+        ns.update(__annotations__={}, __builtins__=self._builtins_module)
+        ns["__loader__"] = later("runpy")._loader(file)
+        if file is not None:
+            ns.update(__file__=file, __cached__=None)
+        return main
+
+    def run_program(self, fn, *args) -> None:
+        """fn(*args) -- exec(code, __main__'s namespace) -- with its depth counted
+        from the program's first frame, as CPython counts it for the recursion limit."""
+        self.set_recursion_base(recursion_depth() + BASE_FRAMES)
+        self.call_from_c(fn, *args)
+
+    def set_recursion_base(self, base: int) -> None:
+        """The program's frames count from depth base (see cpu.resume)."""
+        self.recursion_base = base
+        self.stack_limit = stack_limit(base, self.recursion_limit)
+
+    def call_from_c(self, fn, *args, **kwargs):
+        """fn(*args, **kwargs) as CPython's C code calls a program (its __main__,
+        sys.excepthook, an atexit handler): on a stack of its own, a greenlet whose
+        first frame is fn's, so that the program's bottom frame has no caller
+        (f_back is None) -- the kernel's frames below are not there for it to see."""
+        if kwargs:
+            fn, args = partial(fn, *args, **kwargs), ()
+        p = self.p
+        cpu = self.k.cpu
+        program = greenlet(fn)
+        kernel, p.context = p.context, program
+        cpu.resume(p)                            # the program's own recursion limit
+        try:
+            return program.switch(*args)
+        finally:
+            p.context = kernel
+            cpu.kernel_room()
 
     def report(self, e: BaseException) -> None:
         """An uncaught exception: its traceback on the process's stderr."""
@@ -337,6 +404,11 @@ class Runtime:
     def report_unraisable(self, message: str | None, obj: object, e: BaseException) -> None:
         """An exception that cannot be raised (in an atexit handler, say): shown as ignored."""
         later("shutdown").report_unraisable(self, message, obj, e)
+
+    def unraisable(self, info) -> None:
+        """An exception the host could not raise, if it is this program's (its code
+        raised it): to the program's sys.unraisablehook."""
+        later("shutdown").unraisable(self, info)
 
     def print_exception(self, exc_type, value: BaseException, tb) -> None:
         """sys.__excepthook__: the traceback python3 prints, on sys.stderr."""
@@ -402,9 +474,7 @@ class Runtime:
             module = self.virtual_module(name)
         if module is None:
             if _refused(name, importer):
-                raise ModuleNotFoundError(
-                    f"No module named '{name}' in vshell: a virtual process may not use it "
-                    "(it would reach the host behind the kernel's back)", name=name)
+                raise refusal(name)
             module = self.fresh_module(name, importer)
         self.modules[name] = module
         package = self.modules.get(parent)
@@ -415,6 +485,7 @@ class Runtime:
     def virtual_module(self, name: str):
         if name == "os":
             m = _module("os", _OS_TEMPLATE)
+            _frozen_os(m)
             m.environ = self.environ
             m.path = self.modules.get("os.path")
             if m.path is None:
@@ -429,7 +500,8 @@ class Runtime:
         if name == "time":
             return _module("time", _TIME_TEMPLATE)
         if name == "builtins":
-            return _module("builtins", self.builtins)
+            self.builtins
+            return self._builtins_module
         if name in OPENING:
             return _module(name, _opening_template(name))
         if name == "posix":
@@ -440,8 +512,8 @@ class Runtime:
         if name in LATER:
             return _module(name, _later_template(name))
         if name in OWN:
-            given = ({"_report": self.report_unraisable} if name == "atexit" else
-                     {"_host": host_module(name)})
+            given = ({"_report": self.report_unraisable, "_call": self.call_from_c}
+                     if name == "atexit" else {"_host": host_module(name)})
             m = self.run_source(name, host_os.path.join(LIBPY, name + ".py"), self.builtins,
                                 **given)
             m.__file__ = getattr(given.get("_host"), "__file__", None)    # CPython's
@@ -550,6 +622,12 @@ class Runtime:
         return m
 
 
+def refusal(name: str) -> ModuleNotFoundError:
+    return ModuleNotFoundError(f"No module named '{name}' in vshell: a virtual process may not "
+                               "use it (it would reach the host behind the kernel's back)",
+                               name=name)
+
+
 def _refused(name: str, importer: str) -> bool:
     """May not a program import name (the standard modules loaded per process
     may import FRESH_ONLY ones)?"""
@@ -565,6 +643,19 @@ def _absolute(name: str, package, level: int) -> str:
         raise ImportError("relative imports are not supported in vshell programs")
     base = package.rsplit(".", level - 1)[0] if level > 1 else package
     return f"{base}.{name}" if name else base
+
+
+# The functions CPython's os module writes in Python (its frozen os.py) whose
+# every step the virtual os has: they are CPython's own code, run over the
+# process's os -- so a traceback through one shows `File "<frozen os>", line
+# 225, in makedirs`, as python3's does.
+FROZEN_OS = ("makedirs", "removedirs", "renames")
+
+
+def _frozen_os(m: types.ModuleType) -> None:
+    for name in FROZEN_OS:
+        fn = getattr(host_os, name)
+        setattr(m, name, types.FunctionType(fn.__code__, m.__dict__, name, fn.__defaults__))
 
 
 _OPENING_TEMPLATES: dict[str, dict] = {}
@@ -593,6 +684,9 @@ def _rebound(fn, **names):
     return new
 
 
+# Frames between the depth recursion_depth() tells in run_program and the
+# program's first frame (greenlet.switch, exec), which CPython does not count.
+BASE_FRAMES = 1
 LATER = ("termios", "getpass", "pwd", "grp", "runpy", "resource")     # virtual too, loaded when first asked for
 # Virtual modules with state of their own: kernel/libpy/NAME.py runs in each
 # process that imports it, over the process's os, time and builtins; the host's

@@ -1,9 +1,12 @@
-"""The end of a Python program in a virtual process, as CPython's Py_FinalizeEx has it.
+"""The end of a Python program in a virtual process, as CPython's Py_RunMain has it.
 
-When the program ends -- after its last line, sys.exit(), or an uncaught
-exception, whose traceback (sys.excepthook) is printed first -- the atexit
-handlers run, last registered first; then sys.stdout and sys.stderr are
-flushed.  A stdout that cannot be flushed (its fd was closed: OSTEP's homework)
+When a script (a file, or stdin) ends, sys.stderr and then sys.stdout are
+flushed, errors ignored (pythonrun.c's flush_io) -- so what the program
+printed comes before the traceback of an uncaught exception, which
+sys.excepthook prints next (`-c` and `-m` skip that flush: there the
+traceback comes first).  A SystemExit's code that is not a number is printed.
+Then Py_FinalizeEx: the atexit handlers run, last registered first; then
+sys.stdout and sys.stderr are flushed.  A stdout that cannot be flushed (its fd was closed: OSTEP's homework)
 is reported as CPython reports it, "Exception ignored in: <stdout>", and the
 exit status becomes 120.  A program ended by an uncaught KeyboardInterrupt then
 dies of SIGINT, as CPython makes it.  os._exit, exec and death by a signal skip
@@ -23,6 +26,7 @@ if TYPE_CHECKING:
 
 SIGINT = host_signal.SIGINT
 FLUSH_FAILED = 120                  # CPython's status when flushing at exit fails
+MISSING = object()
 
 
 def exit_status(rt: Runtime, e: SystemExit) -> int:
@@ -42,7 +46,40 @@ def exit_status(rt: Runtime, e: SystemExit) -> int:
     return 1
 
 
-def finish(rt: Runtime, status: int, interrupted: bool = False) -> int:
+def finish(rt: Runtime, error: BaseException | None) -> int:
+    """The program ended, by its last line (error None), SystemExit or an uncaught
+    exception: report it, then shut Python down; return the exit status."""
+    if rt.config.run in ("file", "stdin"):
+        flush_io(rt)
+    interrupted = False
+    if error is None:
+        status = 0
+    elif isinstance(error, SystemExit):
+        status = exit_status(rt, error)
+    else:
+        status = report(rt, error)
+        interrupted = status == 1 and isinstance(error, KeyboardInterrupt)
+    return finalize(rt, status, interrupted)
+
+
+def flush_io(rt: Runtime) -> None:
+    """sys.stderr, then sys.stdout, flushed; a failure is ignored here (the
+    flush at finalization reports it)."""
+    sys = rt.flushed_sys()
+    if sys is None:
+        return
+    for fd in (2, 1):
+        stream = sys.current(fd)
+        try:
+            if stream is not None and not stream.closed:
+                stream.flush()
+        except Unwind:
+            raise
+        except Exception:
+            pass
+
+
+def finalize(rt: Runtime, status: int, interrupted: bool = False) -> int:
     """Python's shutdown after the program: atexit handlers, then the flush."""
     atexit = rt.modules.get("atexit")
     if atexit is not None and hasattr(atexit, "_run_exitfuncs"):
@@ -82,30 +119,38 @@ def die_of_sigint() -> int:
     return 128 + SIGINT
 
 
-def report(rt: Runtime, e: BaseException) -> None:
-    """An uncaught exception: sys.excepthook prints it (by default, its traceback)."""
+def report(rt: Runtime, e: BaseException) -> int:
+    """An uncaught exception: sys.excepthook prints it (by default, its traceback),
+    as CPython's PyErr_Print does; the exit status is 1 (or, if the hook exits,
+    its SystemExit's)."""
     sys = rt.sys
-    hook = getattr(sys, "excepthook", None)
+    tb = tracebacks.programs(e.__traceback__)
+    e.__traceback__ = tb
+    sys.last_type, sys.last_value, sys.last_traceback = type(e), e, tb
+    hook = getattr(sys, "excepthook", MISSING)         # (None is a hook that fails)
     try:
-        if hook is None:
+        if hook is MISSING:
             rt.sys.stderr.write("sys.excepthook is missing\n")
             hook = sys.__excepthook__
         try:
-            hook(type(e), e, e.__traceback__)
+            rt.call_from_c(hook, type(e), e, tb)
         except Unwind:
             raise
+        except SystemExit as exit:
+            return exit_status(rt, exit)
         except BaseException as failure:
             tracebacks.detach(failure, e)         # CPython calls the hook outside any except
             err = sys.stderr
             err.write("Error in sys.excepthook:\n")
             err.write(tracebacks.format_exception(rt.traceback_module(), failure))
             err.write("\nOriginal exception was:\n")
-            sys.__excepthook__(type(e), e, e.__traceback__)
+            sys.__excepthook__(type(e), e, tb)
         sys.stderr.flush()
     except Unwind:
         raise
     except BaseException:
         pass
+    return 1
 
 
 def print_exception(rt: Runtime, exc_type, value: BaseException, tb) -> None:
@@ -115,6 +160,21 @@ def print_exception(rt: Runtime, exc_type, value: BaseException, tb) -> None:
     if value.__traceback__ is not tb and tb is not None:
         value = value.with_traceback(tb)
     rt.sys.stderr.write(tracebacks.format_exception(rt.traceback_module(), value))
+
+
+def unraisable(rt: Runtime, info) -> None:
+    """CPython's PyErr_WriteUnraisable in a process: if the exception came from the
+    program's code (a frame of its traceback runs on its builtins), its
+    sys.unraisablehook gets it."""
+    tb = info.exc_traceback
+    builtins = rt.builtins
+    while tb is not None and tb.tb_frame.f_builtins is not builtins:
+        tb = tb.tb_next
+    if tb is None:
+        return
+    hook = getattr(rt.sys, "unraisablehook", None)
+    if hook is not None:
+        hook(info)
 
 
 def report_unraisable(rt: Runtime, message: str | None, obj: object, e: BaseException) -> None:
@@ -129,7 +189,8 @@ def report_unraisable(rt: Runtime, message: str | None, obj: object, e: BaseExce
             text = f"{head}: {obj!r}\n"
         except Exception:
             text = f"{head}: <object repr() failed>\n"
-        err.write(text + tracebacks.format_exception(rt.traceback_module(), e, chain=False))
+        err.write(text + tracebacks.format_exception(rt.traceback_module(), e, chain=False,
+                                                     source=not rt.finalized))
         err.flush()
     except Unwind:
         raise

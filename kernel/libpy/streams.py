@@ -23,12 +23,20 @@ UnsupportedOperation = io.UnsupportedOperation
 TEXT_ENCODING = "UTF-8"          # what open() picks with no encoding, under a UTF-8 locale
 
 
+def text_encoding() -> str:
+    """open()'s default encoding for the running process (UTF-8 mode: 'utf-8')."""
+    cpu = machine.cpu
+    rt = cpu.current.runtime if cpu is not None and cpu.current is not None else None
+    return rt.config.text_encoding if rt is not None else TEXT_ENCODING
+
+
 class FileIO(io.RawIOBase):
     """io.FileIO: a raw file over a virtual fd, opened by name or given an fd.
     Its API and its errors are CPython's (Modules/_io/fileio.c)."""
 
     def __init__(self, file, mode: str = "r", closefd: bool = True, opener=None) -> None:
         self._fd = -1
+        self._seekable: bool | None = None
         self._owner = machine.cpu.current if machine.cpu is not None else None
         fd = _fd_of(file)
         if fd is None:
@@ -113,12 +121,20 @@ class FileIO(io.RawIOBase):
 
     @classmethod
     def _std(cls, fd: int, mode: str, name: str) -> FileIO:
-        """A standard stream's raw file, made without system calls."""
+        """A standard stream's raw file, sized by its st_blksize (the default
+        size if fd is not open now: CPython made its streams at start-up)."""
         self = cls.__new__(cls)
         self._owner = machine.cpu.current if machine.cpu is not None else None
         self._parse_mode(mode)
         self._fd, self._closefd, self._blksize = fd, False, io.DEFAULT_BUFFER_SIZE
+        self._seekable = None
         self.name = name
+        try:
+            blksize = vos.fstat(fd).st_blksize
+        except OSError:
+            blksize = None
+        if (blksize or 0) > 1:
+            self._blksize = blksize
         return self
 
     # ---- what FileIO is --------------------------------------------------------
@@ -155,11 +171,24 @@ class FileIO(io.RawIOBase):
 
     def seekable(self) -> bool:
         self._check_open()
+        if self._seekable is None:
+            try:
+                self._lseek(0, 1)
+            except OSError:
+                pass
+        return self._seekable
+
+    def _lseek(self, pos: int, whence: int) -> int:
+        """lseek, noting whether the file can seek at all (as fileio.c's portable_lseek)."""
         try:
-            vos.lseek(self._fd, 0, 1)
-            return True
+            result = vos.lseek(self._fd, pos, whence)
         except OSError:
-            return False
+            if self._seekable is None:
+                self._seekable = False
+            raise
+        if self._seekable is None:
+            self._seekable = True
+        return result
 
     def isatty(self) -> bool:
         self._check_open()
@@ -225,11 +254,11 @@ class FileIO(io.RawIOBase):
 
     def seek(self, pos, whence: int = 0) -> int:
         self._check_open()
-        return vos.lseek(self._fd, _index(pos), whence)
+        return self._lseek(_index(pos), whence)
 
     def tell(self) -> int:
         self._check_open()
-        return vos.lseek(self._fd, 0, 1)
+        return self._lseek(0, 1)
 
     def truncate(self, size=None) -> int:
         self._check("writing", self._writable)
@@ -283,20 +312,25 @@ def _fd_of(file) -> int | None:
         return None
 
 
-def std_stream(fd: int, mode: str, unbuffered: bool = False) -> io.TextIOWrapper:
-    """sys.stdin/stdout/stderr: buffered as CPython buffers them (unbuffered
-    writes with `python -u` or PYTHONUNBUFFERED set)."""
-    raw = FileIO._std(fd, "rb" if mode == "r" else "wb", f"<{('stdin', 'stdout', 'stderr')[fd]}>")
-    errors = "backslashreplace" if fd == 2 else "strict"
-    if mode == "r":
-        text = io.TextIOWrapper(io.BufferedReader(raw), encoding="utf-8", errors="surrogateescape")
-    elif unbuffered:
-        text = io.TextIOWrapper(raw, encoding="utf-8", errors=errors, write_through=True)
+def std_stream(fd: int, config) -> io.TextIOWrapper:
+    """sys.stdin, stdout or stderr, as CPython's create_stdio makes them: buffered
+    in blocks of the file's st_blksize, line-buffered on a terminal (stderr
+    always); with `python -u` (or PYTHONUNBUFFERED) stdout and stderr write
+    through, unbuffered; stdin is always buffered."""
+    reading = fd == 0
+    raw = FileIO._std(fd, "rb" if reading else "wb", f"<{('stdin', 'stdout', 'stderr')[fd]}>")
+    errors = "backslashreplace" if fd == 2 else config.io_errors
+    buffered = reading or not config.unbuffered
+    if buffered:
+        raw.isatty()                            # (io.open asks, for its line buffering)
+        buffer = (io.BufferedReader if reading else io.BufferedWriter)(raw, raw._blksize)
     else:
-        tty = fd == 2 or vos.isatty(fd)
-        text = io.TextIOWrapper(io.BufferedWriter(raw), encoding="utf-8", errors=errors,
-                                line_buffering=tty)
-    text.mode = mode                        # as CPython's: <... name='<stdout>' mode='w' ...>
+        buffer = raw
+    tty = raw.isatty()
+    line_buffering = not config.unbuffered and (tty or fd == 2)
+    text = io.TextIOWrapper(buffer, encoding=config.io_encoding, errors=errors, newline="\n",
+                            line_buffering=line_buffering, write_through=config.unbuffered)
+    text.mode = "r" if reading else "w"     # as CPython's: <... name='<stdout>' mode='w' ...>
     return text
 
 
@@ -347,7 +381,7 @@ def open(file, mode: str = "r", buffering: int = -1, encoding=None, errors=None,
             result = io.BufferedReader(raw, buffering)
         if binary:
             return result
-        result = io.TextIOWrapper(result, encoding or TEXT_ENCODING, errors, newline, line_buffering)
+        result = io.TextIOWrapper(result, encoding or text_encoding(), errors, newline, line_buffering)
         result.mode = mode
         return result
     except BaseException:

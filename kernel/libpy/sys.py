@@ -24,10 +24,10 @@ if TYPE_CHECKING:
 _SYS_NAMES = """version version_info hexversion api_version implementation platform byteorder
 maxsize maxunicode float_info int_info hash_info float_repr_style builtin_module_names
 getsizeof intern exc_info getdefaultencoding getfilesystemencoding
-getfilesystemencodeerrors flags copyright abiflags prefix base_prefix exec_prefix
-base_exec_prefix dont_write_bytecode getrefcount stdlib_module_names exception
-get_int_max_str_digits set_int_max_str_digits is_finalizing _getframe warnoptions
-platlibdir pycache_prefix thread_info _xoptions getswitchinterval getdlopenflags
+getfilesystemencodeerrors copyright abiflags prefix base_prefix exec_prefix
+base_exec_prefix getrefcount stdlib_module_names exception
+get_int_max_str_digits set_int_max_str_digits is_finalizing _getframe
+platlibdir pycache_prefix thread_info getswitchinterval getdlopenflags
 getallocatedblocks""".split()
 
 
@@ -79,7 +79,11 @@ class VirtualSys(types.ModuleType):
         self.modules = rt.modules
         self.meta_path: list = []
         self.path_hooks: list = []
-        self.warnoptions = []
+        config = rt.config                      # how this interpreter was started
+        self.flags = config.flags
+        self.dont_write_bytecode = bool(config.flags.dont_write_bytecode)
+        self.warnoptions = list(config.warnoptions)
+        self._xoptions = dict(config.xoptions)
         self.excepthook = self.__excepthook__ = self._excepthook
         self.unraisablehook = self.__unraisablehook__ = self._unraisablehook
 
@@ -97,8 +101,7 @@ class VirtualSys(types.ModuleType):
         """sys.__stdin__, __stdout__, __stderr__: made on first use."""
         s = self._std[fd]
         if s is None:
-            s = self._std[fd] = streams.std_stream(fd, "r" if fd == 0 else "w",
-                                                   self._rt.unbuffered)
+            s = self._std[fd] = streams.std_stream(fd, self._rt.config)
         return s
 
     def current(self, fd: int):
@@ -173,11 +176,15 @@ class VirtualSys(types.ModuleType):
         if limit < 1:
             raise ValueError("recursion limit must be greater or equal than 1")
         rt = self._rt
-        depth = recursion_depth() - (rt.recursion_base or 0)
+        # the depth CPython's C function sees: the caller's, plus one for the call
+        # (here, this method and recursion_depth's frames are two more)
+        depth = recursion_depth() - (rt.recursion_base or 0) - 2
         if limit <= depth:
             raise RecursionError(f"cannot set the recursion limit to {limit} at the recursion "
                                  f"depth {depth}: the limit is too low")
         rt.recursion_limit = limit
+        if rt.recursion_base is not None:
+            rt.set_recursion_base(rt.recursion_base)
         rt.k.cpu.resume(rt.p)
 
     def audit(self, event: str, *args) -> None:

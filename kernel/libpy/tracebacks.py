@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os as _host_os
 
+from functools import partial
 from posixpath import basename as _basename
 
 from kernel.cpu import KERNEL_DIRS, machine
@@ -25,7 +26,7 @@ from kernel.libpy.sys import PYTHONS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from types import FrameType, ModuleType
+    from types import FrameType, ModuleType, TracebackType
     from typing import Iterable, Iterator
 
 KERNEL = KERNEL_DIRS[0]                                  # kernel/ (and its libpy/)
@@ -53,7 +54,7 @@ def interpreter() -> str | None:
 def shown(frame: FrameType) -> bool:
     """Is this frame the program's (or a standard module's that the program called)?"""
     filename = frame.f_code.co_filename
-    if is_kernel(filename) or filename == interpreter():
+    if is_kernel(filename) or filename == interpreter() or in_c(filename, frame.f_code.co_name):
         return False
     if not is_stdlib(filename) or frame.f_code.co_name == "<module>":
         return True                            # the program's code, or a module being imported
@@ -61,6 +62,32 @@ def shown(frame: FrameType) -> bool:
     while caller is not None and is_stdlib(caller.f_code.co_filename):
         caller = caller.f_back
     return caller is None or not is_kernel(caller.f_code.co_filename)
+
+
+_C_STANDINS: list[dict[str, frozenset[str] | None]] = []     # made on first use
+
+
+def in_c(filename: str, function: str) -> bool:
+    """Is this a function of a standard module that a process runs in Python where
+    CPython runs its C accelerator (kernel/libpy/runtime.py's PURE)?  C has no
+    frames.  All of datetime is C; of warnings, warn and warn_explicit (C calls
+    back into warnings.py's _showwarnmsg, whose frame python3 shows)."""
+    if not _C_STANDINS:
+        from importlib import import_module
+        from importlib.util import find_spec
+        from kernel.libpy.runtime import PURE
+        standins: dict[str, frozenset[str] | None] = {}
+        for name, accelerator in PURE.items():
+            spec = find_spec("_py" + name) or find_spec(name)
+            if spec is not None and find_spec(accelerator) is not None:
+                standins[spec.origin] = None if name == "datetime" else frozenset(
+                    n for n in dir(import_module(accelerator)) if not n.startswith("__"))
+        _C_STANDINS.append(standins)
+    standins = _C_STANDINS[0]
+    if filename not in standins:
+        return False
+    names = standins[filename]
+    return names is None or function in names
 
 
 def interrupted(frame: FrameType | None) -> FrameType | None:
@@ -75,6 +102,14 @@ def only_shown(frame_gen: Iterable) -> Iterator:
     for item in frame_gen:
         if shown(item[0]):
             yield item
+
+
+def programs(tb: TracebackType | None) -> TracebackType | None:
+    """An uncaught exception's traceback from the program's first frame on: the
+    kernel's frames that ran the program and caught it left out, as CPython's C."""
+    while tb is not None and is_kernel(tb.tb_frame.f_code.co_filename):
+        tb = tb.tb_next
+    return tb
 
 
 def detach(e: BaseException, kernels: BaseException) -> None:
@@ -103,8 +138,45 @@ def adapt(module: ModuleType) -> ModuleType:
     return module
 
 
-def format_exception(traceback: ModuleType, e: BaseException, chain: bool = True) -> str:
+def format_exception(traceback: ModuleType, e: BaseException, chain: bool = True,
+                     source: bool = True) -> str:
     """The text CPython prints for an uncaught exception (chain=False: for an
-    ignored one, which CPython prints without its causes)."""
+    ignored one, which CPython prints without its causes; source=False: without
+    source lines, as while the interpreter is finalized)."""
     te = traceback.TracebackException(type(e), e, e.__traceback__, compact=True)
+    if not source:
+        for frame in te.stack:
+            frame._line = ""
+    if isinstance(e, SyntaxError):
+        te._format_syntax_error = partial(_c_syntax_error, te, traceback.linecache)
     return "".join(te.format(chain=chain))
+
+
+def _c_syntax_error(te, linecache: ModuleType, stype: str) -> Iterator[str]:
+    """A SyntaxError as pythonrun.c prints an uncaught one (traceback.py's layout
+    differs a little): the line read from the file if the error has none;
+    leading spaces, tabs and form feeds stripped, no caret left of the text; an
+    IndentationError's caret one character wide."""
+    if te.lineno is not None:
+        yield f'  File "{te.filename or "<string>"}", line {te.lineno}\n'
+    text = te.text
+    if text is None and te.filename and te.lineno:
+        text = linecache.getline(te.filename, int(te.lineno)) or None
+    if text is not None:
+        offset, end_offset = te.offset or 0, te.end_offset or 0
+        carets = end_offset - offset if end_offset > offset else 1
+        if issubclass(te.exc_type, IndentationError):
+            carets = 1
+        offset -= 1
+        stripped = text.lstrip(" \t\f")
+        offset -= len(text) - len(stripped)
+        text = stripped
+        length = len(text) - text.endswith("\n")
+        offset = min(offset, length)
+        while "\n" in text[:offset]:                 # past newlines inside the text
+            skip = text.index("\n") + 1
+            text, length, offset = text[skip:], length - skip, offset - skip
+        yield "    " + text + ("" if text[length:length + 1] == "\n" else "\n")
+        if offset >= 0:
+            yield "    " + " " * offset + "^" * carets + "\n"
+    yield f"{stype}: {te.msg or '<no detail available>'}\n"
