@@ -323,7 +323,7 @@ class Runtime:
         its sys and its modules all point back here; dropping them lets
         reference counting free the lot at once instead of leaving a cycle for
         the collector to find (about 20 objects a process)."""
-        self._builtins = None
+        self._builtins = self._builtins_module = None
         self._sys = None
         self._traceback = self._private = None
         self.modules.clear()
