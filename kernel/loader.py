@@ -122,8 +122,11 @@ class Loader:
 
     def run(self, p: Proc, image: Image) -> int:
         """Start image's program in p (after exec, or replaying after fork)."""
+        old = p.runtime
         rt = Runtime(self.k, p, image.argv, image.env)
         rt.image = image
+        if old is not None:
+            old.release()           # the program exec replaced: its memory goes at once
         if image.native is not None:
             return image.native(rt)
         try:

@@ -350,3 +350,29 @@ def test_a_handler_that_ran_during_a_computation_is_replayed_at_the_same_point()
     """)
     child, parent = r.out.split()[1::2]
     assert child == parent and int(parent) > 1000 and r.err == ""
+
+
+def test_a_reaped_process_leaves_no_garbage_cycle_behind():
+    import gc
+    from kernel.libpy.runtime import Runtime
+    gc.collect()
+    gc.disable()
+    try:
+        r = run("""
+            import os
+            for i in range(30):
+                pid = os.fork()
+                if pid == 0:
+                    os.execv("/tmp/child.py", ["child.py"])
+                os.waitpid(pid, 0)
+        """, files={"/tmp/child.py": "#!/usr/bin/python3\nimport sys\nprint('x', file=sys.stderr)\n"})
+        assert r.err == "x\n" * 30
+        before = gc.get_debug()
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        gc.collect()
+        runtimes = [o for o in gc.garbage if isinstance(o, Runtime)]
+        gc.garbage.clear()
+        gc.set_debug(before)
+    finally:
+        gc.enable()
+    assert len(runtimes) <= 2          # the machine's own (init, the program), not one per child

@@ -323,7 +323,13 @@ class Runtime:
         its sys and its modules all point back here; dropping them lets
         reference counting free the lot at once instead of leaving a cycle for
         the collector to find (about 20 objects a process)."""
+        if self._builtins is not None:
+            # the program's frames (kept by the exception that ended it) hold the
+            # dict itself, and it holds this runtime's print and the exit's raiser
+            self._builtins.clear()
         self._builtins = self._builtins_module = None
+        if self._sys is not None:
+            self._sys.__dict__.clear()      # its _rt, modules, streams: the same story
         self._sys = None
         self._traceback = self._private = None
         self.modules.clear()

@@ -37,7 +37,7 @@ class FileIO(io.RawIOBase):
     def __init__(self, file, mode: str = "r", closefd: bool = True, opener=None) -> None:
         self._fd = -1
         self._seekable: bool | None = None
-        self._owner = machine.cpu.current if machine.cpu is not None else None
+        self._owner = _program()
         fd = _fd_of(file)
         if fd is None:
             path = vos._path("FileIO", vos.fspath(file))
@@ -124,7 +124,7 @@ class FileIO(io.RawIOBase):
         """A standard stream's raw file, sized by its st_blksize (the default
         size if fd is not open now: CPython made its streams at start-up)."""
         self = cls.__new__(cls)
-        self._owner = machine.cpu.current if machine.cpu is not None else None
+        self._owner = _program()
         self._parse_mode(mode)
         self._fd, self._closefd, self._blksize = fd, False, io.DEFAULT_BUFFER_SIZE
         self._seekable = None
@@ -288,12 +288,19 @@ class FileIO(io.RawIOBase):
             raise UnsupportedOperation(f"File not open for {what}")
 
     def _mine(self) -> bool:
-        """Only the process that opened a file may use it.  The garbage collector
-        may finalize a dead process's file objects while another process runs:
-        their flush and close must not touch that process's fds."""
-        cpu = machine.cpu
+        """Only the program that opened a file may use it.  The garbage collector
+        may finalize a dead program's file objects while another process runs, or
+        after the process exec'd another program: their flush and close must not
+        touch any process's fds (as on Unix, where that memory is simply gone)."""
         owner = self._owner
-        return cpu is not None and cpu.current is owner and owner.state is not State.ZOMBIE
+        return owner is not None and owner is _program() and owner.p.state is not State.ZOMBIE
+
+
+def _program():
+    """The running program: its process's current runtime (None in the kernel)."""
+    cpu = machine.cpu
+    p = cpu.current if cpu is not None else None
+    return p.runtime if p is not None else None
 
 
 FileIO.__module__ = "_io"
