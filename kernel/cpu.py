@@ -223,6 +223,12 @@ class CPU:
             self.current.cpu_time += now - self.on_cpu_since
         self.on_cpu_since = now
 
+    def cpu_time(self, p: Proc) -> float:
+        """The CPU seconds p has used, this moment's included if it is on the CPU."""
+        if p is self.current:
+            return p.cpu_time + self.k.clock.monotonic() - self.on_cpu_since
+        return p.cpu_time
+
     def enter(self, p: Proc) -> None:
         """The bookkeeping of putting p on the CPU."""
         k = self.k
@@ -357,6 +363,8 @@ class CPU:
         self.k.sched.tick()
         if p.slice_left <= 0:
             self.need_resched = True
+        if p.sig.cpu_timers:                    # setitimer's ITIMER_VIRTUAL, ITIMER_PROF
+            self.k.signals.expire_cpu_timers(p, self.cpu_time(p))
 
     def compute_tick(self, p: Proc) -> None:
         """p's program took TICK_EDGES steps of its own: a tick of CPU time, and the
@@ -376,6 +384,8 @@ class CPU:
             self.need_resched = True
         if k.trace.active:
             k.trace.emit(ev.Tick(p.pid))
+        if p.sig.cpu_timers:
+            k.signals.expire_cpu_timers(p, self.cpu_time(p))
         p.in_kernel -= 1
         if p.replay is not None and p.replay.tick == p.compute_ticks:
             p.replay.run_handlers(k, p)          # the parent ran a handler at this tick
@@ -497,6 +507,8 @@ class CPU:
         k.sched.tick()
         if k.trace.active:
             k.trace.emit(ev.Tick(p.pid))
+        if p.sig.cpu_timers:
+            k.signals.expire_cpu_timers(p, self.cpu_time(p))
 
     # ---- a process's life on its context --------------------------------------
 

@@ -104,6 +104,7 @@ class Loader:
         inode = image.inode
         if inode is not None:
             set_ids(p, inode)
+        p.suid, p.sgid = p.euid, p.egid         # exec saves the effective ids
         if p.euid != p.uid or p.egid != p.gid:
             image.secure = True
             image.env = secure_environ(image.env)

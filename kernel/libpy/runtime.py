@@ -85,7 +85,7 @@ def host_module(name: str):
 
 
 _OS_TEMPLATE = {k: v for k, v in vars(vos).items() if not k.startswith("__")}
-_OS_TEMPLATE.update(path=None, environ=None)
+_OS_TEMPLATE.update(path=None, environ=None, environb=None)
 for _name in ("_environ", "_trap", "_rt", "_retry", "_path", "_fd", "_machine", "_host",
               "_index", "_errno", "_stat", "_putenv", "_unsetenv", "_env_str", "_at_fork",
               "_Mapping", "_MutableMapping", "open_text"):
@@ -416,6 +416,7 @@ class Runtime:
         if name == "os":
             m = _module("os", _OS_TEMPLATE)
             m.environ = self.environ
+            m.environb = vos._EnvironB(m.environ)
             m.path = self.modules.get("os.path")
             if m.path is None:
                 m.path = self.modules["os.path"] = _module("posixpath", _PATH_TEMPLATE)
@@ -593,7 +594,7 @@ def _rebound(fn, **names):
     return new
 
 
-LATER = ("termios", "getpass", "pwd", "grp", "runpy", "resource")     # virtual too, loaded when first asked for
+LATER = ("termios", "getpass", "pwd", "grp", "runpy", "resource", "fcntl")     # virtual too, loaded when first asked for
 # Virtual modules with state of their own: kernel/libpy/NAME.py runs in each
 # process that imports it, over the process's os, time and builtins; the host's
 # module of the same name is handed in as _host.
