@@ -176,7 +176,7 @@ def _execvpe(file, args, env=None, c_environ=None) -> None:
 
 # ---- posix_spawn and system ----------------------------------------------------------------
 
-def posix_spawn(path, argv, env, *, file_actions=None, setpgroup=None, resetids=False,
+def posix_spawn(path, argv, env, /, *, file_actions=None, setpgroup=None, resetids=False,
                 setsid=False, setsigmask=(), setsigdef=(), scheduler=None) -> int:
     file = _path("posix_spawn", path)
     args, envp = _spawn_args("posix_spawn", argv, env)
@@ -184,7 +184,7 @@ def posix_spawn(path, argv, env, *, file_actions=None, setpgroup=None, resetids=
                   resetids, setsid, setsigmask, setsigdef)
 
 
-def posix_spawnp(path, argv, env, *, file_actions=None, setpgroup=None, resetids=False,
+def posix_spawnp(path, argv, env, /, *, file_actions=None, setpgroup=None, resetids=False,
                  setsid=False, setsigmask=(), setsigdef=(), scheduler=None) -> int:
     """glibc's search: the caller's C-level PATH; EACCES if some file was not executable."""
     file = _path("posix_spawnp", path)
