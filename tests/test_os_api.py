@@ -581,3 +581,33 @@ def test_record_locks_belong_to_processes_and_a_circle_is_refused():
     assert out == ("child: [Errno 11] Resource temporarily unavailable\n"
                    "F_GETLK: True 0 10 True\n"
                    "parent: [Errno 35] Resource deadlock avoided\nchild got it\n")
+
+
+# ---- os.path ----------------------------------------------------------------------------------
+
+def test_os_path_is_cpythons_posixpath_over_the_virtual_os():
+    """bytes paths, ~user from the machine's passwd, the process's own environment,
+    realpath's strict mode: CPython's code, asking the kernel."""
+    out = ok("""\
+        import os
+        p = os.path
+        os.symlink("nope", "dangling")
+        os.environ["HOME"] = "/home/someone"
+        print(p.abspath(b"x"), p.realpath(b"dangling"), p.relpath(b"a", b"a/b"))
+        print(p.expanduser("~/x"), p.expanduser("~student/x"), p.expanduser(b"~"))
+        print(p.expandvars("$HOME:${NOPE}"), p.exists(b"dangling"), p.lexists("dangling"))
+        for call in (lambda: p.realpath("dangling", strict=True), lambda: p.relpath(""),
+                     lambda: p.join("a", b"b"), lambda: p.getsize("nope")):
+            try:
+                call()
+            except Exception as e:
+                print(type(e).__name__, e)
+        print(p.os is os, p.__name__, p.sys.platform)
+        """)
+    assert out == ("b'/tmp/x' b'/tmp/nope' b'..'\n/home/someone/x /home/student/x b'/home/someone'\n"
+                   "/home/someone:${NOPE} False True\n"
+                   "FileNotFoundError [Errno 2] No such file or directory: 'nope'\n"
+                   "ValueError no path specified\n"
+                   "TypeError Can't mix strings and bytes in path components\n"
+                   "FileNotFoundError [Errno 2] No such file or directory: 'nope'\n"
+                   "True posixpath linux\n")

@@ -606,5 +606,18 @@ supports_fd = {globals()[f.__name__] for f in supports_fd}
 supports_follow_symlinks = {globals()[f.__name__] for f in supports_follow_symlinks}
 supports_effective_ids = {globals()[f.__name__] for f in supports_effective_ids}
 
+
+
+def __getattr__(name: str):
+    """This module is shared by native code (the shell) and os.path's functions;
+    its environment is the calling process's.  (A program's own os module has
+    its environ and environb as attributes.)"""
+    if name == "environ":
+        return _rt().environ
+    if name == "environb":
+        return _EnvironB(_rt().environ)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 from kernel.libpy import path  # noqa: E402  (os.path needs the functions above)
 del annotations

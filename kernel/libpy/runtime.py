@@ -420,6 +420,7 @@ class Runtime:
             m.path = self.modules.get("os.path")
             if m.path is None:
                 m.path = self.modules["os.path"] = _module("posixpath", _PATH_TEMPLATE)
+                m.path.os, m.path.sys = m, self.sys     # CPython's posixpath names them
             return m
         if name in ("os.path", "posixpath"):
             return self.module("os").path
