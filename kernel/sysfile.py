@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import errno
 import os as host
+import posixpath
 import stat as st
 
 from .errors import oserror
@@ -21,7 +22,7 @@ O_ACCMODE = 3
 O_RDONLY, O_WRONLY, O_RDWR = host.O_RDONLY, host.O_WRONLY, host.O_RDWR
 O_CREAT, O_EXCL, O_TRUNC, O_APPEND = host.O_CREAT, host.O_EXCL, host.O_TRUNC, host.O_APPEND
 O_NONBLOCK, O_CLOEXEC, O_NOFOLLOW = host.O_NONBLOCK, host.O_CLOEXEC, host.O_NOFOLLOW
-O_DIRECTORY = host.O_DIRECTORY
+O_DIRECTORY, O_TMPFILE = host.O_DIRECTORY, host.O_TMPFILE
 SIGXFSZ = 25
 SEEK_DATA, SEEK_HOLE = 3, 4
 
@@ -37,6 +38,8 @@ def sys_open(k: "Kernel", p: Proc, path: str, flags: int, mode: int) -> int:
         p.fds.lowest_free(limit=_nofile(p))       # first, as Linux: no file is made without an fd
     except OSError:
         raise oserror(errno.EMFILE, path) from None
+    if flags & O_TMPFILE == O_TMPFILE:
+        return _open_tmpfile(k, p, path, flags, mode)
     try:
         inode = fs.walk(p, path, follow=not flags & O_NOFOLLOW)
     except FileNotFoundError:
@@ -53,13 +56,15 @@ def sys_open(k: "Kernel", p: Proc, path: str, flags: int, mode: int) -> int:
         raise oserror(errno.ENOTDIR, path)
     readable = acc in (O_RDONLY, O_RDWR)
     writable = acc in (O_WRONLY, O_RDWR)
-    if inode.is_dir and writable:
+    if inode.is_dir and (writable or flags & O_CREAT):
         raise oserror(errno.EISDIR, path)
-    if writable and not inode.writable_fs and not inode.is_dev:
+    truncate = bool(flags & O_TRUNC) and inode.is_file and not created
+    if (writable or truncate) and not inode.writable_fs and not inode.is_dev:
         raise oserror(errno.EROFS, path)
-    if not created:
-        fs.check(p, inode, (R_OK if readable else 0) | (W_OK if writable else 0), path)
-    if flags & O_TRUNC and writable and inode.is_file:
+    if not created:                         # (Linux truncates even for O_RDONLY, if it may write)
+        fs.check(p, inode, (R_OK if readable else 0) | (W_OK if writable or truncate else 0),
+                 path)
+    if truncate:
         inode.truncate(0)
     kind = ("dir" if inode.is_dir else "dev" if inode.is_dev else "pipe" if inode.is_fifo
             else "file")
@@ -72,6 +77,25 @@ def sys_open(k: "Kernel", p: Proc, path: str, flags: int, mode: int) -> int:
             open_fifo(k, p, inode, f)           # may wait for the other end
         except OSError as e:
             raise oserror(e.errno, path) from None
+    return p.fds.alloc(f, cloexec=bool(flags & O_CLOEXEC), limit=_nofile(p))
+
+
+def _open_tmpfile(k: "Kernel", p: Proc, path: str, flags: int, mode: int) -> int:
+    """O_TMPFILE: a new file in directory path, but with no name in it (the
+    tempfile module's TemporaryFile): it goes when its last fd is closed."""
+    d = k.fs.walk(p, path)
+    if not d.is_dir:
+        raise oserror(errno.ENOTDIR, path)
+    if flags & O_ACCMODE not in (O_WRONLY, O_RDWR):
+        raise oserror(errno.EINVAL, path)
+    k.fs.check(p, d, W_OK | X_OK, path)
+    if not d.writable_fs or isinstance(d, HostDir):
+        raise oserror(errno.EROFS if not d.writable_fs else errno.EOPNOTSUPP, path)
+    inode = File(k.fs, mode & ~p.umask & 0o7777, p.euid, p.egid)
+    inode.nlink = 0
+    name = posixpath.join(_abspath(k, p, path), f"#{inode.ino} (deleted)")
+    f = OpenFile("file", flags & O_ACCMODE == O_RDWR, True, path=name, inode=inode,
+                 append=bool(flags & O_APPEND), nonblock=bool(flags & O_NONBLOCK), flags=flags)
     return p.fds.alloc(f, cloexec=bool(flags & O_CLOEXEC), limit=_nofile(p))
 
 
@@ -96,7 +120,6 @@ def _create(k: "Kernel", p: Proc, path: str, mode: int):
 
 
 def _abspath(k: "Kernel", p: Proc, path: str) -> str:
-    import posixpath
     if path.startswith("/"):
         return posixpath.normpath(path)
     try:

@@ -611,3 +611,24 @@ def test_os_path_is_cpythons_posixpath_over_the_virtual_os():
                    "TypeError Can't mix strings and bytes in path components\n"
                    "FileNotFoundError [Errno 2] No such file or directory: 'nope'\n"
                    "True posixpath linux\n")
+
+
+def test_open_flags_as_linux_reads_them():
+    """O_TRUNC truncates even an O_RDONLY open (if one may write); O_CREAT on a
+    directory is EISDIR; O_TMPFILE makes a file with no name (TemporaryFile's)."""
+    out = ok("""\
+        import os, tempfile
+        open("f", "w").write("data")
+        os.close(os.open("f", os.O_RDONLY | os.O_TRUNC))
+        print(os.stat("f").st_size)
+        os.mkdir("d")
+        try:
+            os.open("d", os.O_RDONLY | os.O_CREAT)
+        except IsADirectoryError as e:
+            print(e)
+        fd = os.open("d", os.O_TMPFILE | os.O_RDWR, 0o600)
+        print(os.fstat(fd).st_nlink, os.listdir("d"), os.write(fd, b"x"))
+        with tempfile.TemporaryFile(dir="d") as t:
+            print(os.readlink(f"/proc/self/fd/{t.fileno()}").startswith("/tmp/d/#"))
+        """)
+    assert out == "0\n[Errno 21] Is a directory: 'd'\n0 [] 1\nTrue\n"
