@@ -295,7 +295,7 @@ def get_terminal_size(fd=1, /) -> _os.terminal_size:
 
 
 def device_encoding(fd) -> str | None:
-    return "utf-8" if isatty(fd) else None
+    return "UTF-8" if isatty(fd) else None
 
 
 def fdopen(fd, mode="r", buffering=-1, encoding=None, *args, **kwargs):

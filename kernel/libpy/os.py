@@ -36,10 +36,10 @@ from os import (  # noqa: F401
 )
 
 # Every constant of the host's os (Linux's numbers), but for features vshell
-# lacks: event fds, pidfds, extended attributes, splice, dlopen.
+# lacks: event fds, pidfds, extended attributes, splice.
 globals().update({n: v for n, v in vars(_host).items()
                   if n.isupper() and isinstance(v, int) and not n.startswith(
-                      ("EFD_", "XATTR_", "SPLICE_", "RTLD_", "P_PIDFD"))})
+                      ("EFD_", "XATTR_", "SPLICE_", "P_PIDFD"))})
 
 name = "posix"
 error = OSError

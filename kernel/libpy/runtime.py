@@ -417,6 +417,7 @@ class Runtime:
             m = _module("os", _OS_TEMPLATE)
             m.environ = self.environ
             m.environb = vos._EnvironB(m.environ)
+            m.sys = self.sys                            # (CPython's os imports sys)
             m.path = self.modules.get("os.path")
             if m.path is None:
                 m.path = self.modules["os.path"] = _module("posixpath", _PATH_TEMPLATE)
