@@ -632,3 +632,35 @@ def test_open_flags_as_linux_reads_them():
             print(os.readlink(f"/proc/self/fd/{t.fileno()}").startswith("/tmp/d/#"))
         """)
     assert out == "0\n[Errno 21] Is a directory: 'd'\n0 [] 1\nTrue\n"
+
+
+# ---- robustness ---------------------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+NEW_CALLS = ["os.waitid", "os.wait3", "os.wait4", "os.pread", "os.pwrite", "os.readv", "os.writev",
+             "os.sendfile", "os.copy_file_range", "os.fsync", "os.fchmod", "os.fchown",
+             "os.fchdir", "os.mkfifo", "os.mknod", "os.memfd_create", "os.statvfs",
+             "os.fstatvfs", "os.posix_fallocate", "os.posix_fadvise", "os.getpriority",
+             "os.setpriority", "os.setresuid", "os.setreuid", "os.setregid", "os.seteuid",
+             "os.sched_setaffinity", "os.sched_setscheduler", "os.truncate", "os.access",
+             "os.listdir", "os.scandir", "os.readlink", "os.popen", "fcntl.fcntl", "fcntl.ioctl",
+             "signal.sigtimedwait", "signal.setitimer", "signal.getitimer", "os.spawnv"]
+ARG = st.one_of(st.integers(-3, 40), st.sampled_from(["/", "/tmp", "/tmp/x", "", "/proc/1",
+                                                       "/dev/null", b"/tmp"]),
+                st.binary(max_size=4), st.none(), st.lists(st.integers(0, 40), max_size=2),
+                st.floats(0, 0.5))
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(calls=st.lists(st.tuples(st.sampled_from(NEW_CALLS), st.lists(ARG, max_size=4)),
+                      max_size=5), uid=st.sampled_from([0, 1000]))
+def test_no_arguments_to_the_new_calls_crash_the_kernel(calls, uid):
+    body = "".join(f"try:\n    {name}(*{args!r})\nexcept Exception:\n    pass\n"
+                   for name, args in calls)
+    r = run("import os, signal, fcntl\n" + body + "print('survived')\n", uid=uid)
+    assert r.kernel.panics == []
+    assert "survived" in r.out or r.status != 0
+    assert len(r.kernel.procs) == 0
+    assert len(r.kernel.files) == 0
