@@ -17,13 +17,17 @@ import fcntl as _host
 import struct as _struct
 from operator import index as _index
 
+from fcntl import (  # noqa: F401  (and every other constant, below)
+    F_GETLK, F_RDLCK, F_SETLK, F_SETLKW, F_UNLCK, F_WRLCK, LOCK_EX, LOCK_NB, LOCK_SH, LOCK_UN,
+)
+
 from kernel.libpy import clinic as _clinic
 from kernel.libpy.fds import _fileno
 from kernel.libpy.os import _retry, _trap, strerror as _strerror
 
 globals().update({n: v for n, v in vars(_host).items() if n.isupper() and isinstance(v, int)})
 
-_LOCKS = (F_GETLK, F_SETLK, F_SETLKW)        # noqa: F821  (constants above)
+_LOCKS = (F_GETLK, F_SETLK, F_SETLKW)
 _FLOCK = "hhqqi"                             # struct flock: type, whence, start, len, pid
 _WINSIZE = "HHHH"                            # struct winsize: rows, columns, xpixel, ypixel
 _TIOCGWINSZ, _FIONREAD = 0x5413, 0x541B
@@ -54,7 +58,7 @@ def _record_lock(fd: int, cmd: int, buf: bytes) -> bytes:
         raise OSError(_errno.EFAULT, _strerror(_errno.EFAULT))
     kind, whence, start, length, _ = _struct.unpack(_FLOCK, buf[:size])
     result = _retry("fcntl_lock", fd, cmd, kind, whence, start, length)
-    if cmd == F_GETLK:                                  # noqa: F821
+    if cmd == F_GETLK:
         kind, whence, start, length, pid = result
         buf = _struct.pack(_FLOCK, kind, whence, start, length, pid) + buf[size:]
     return buf
@@ -73,15 +77,15 @@ def lockf(fd, cmd, len=0, start=0, whence=0, /) -> None:
     beyond) from start, counted from whence."""
     fd, cmd = _fileno(fd), _index(cmd)
     length, start, whence = _index(len), _index(start), _index(whence)
-    if cmd == LOCK_UN:                                  # noqa: F821
-        kind = F_UNLCK                                  # noqa: F821
-    elif cmd & LOCK_SH:                                 # noqa: F821
-        kind = F_RDLCK                                  # noqa: F821
-    elif cmd & LOCK_EX:                                 # noqa: F821
-        kind = F_WRLCK                                  # noqa: F821
+    if cmd == LOCK_UN:
+        kind = F_UNLCK
+    elif cmd & LOCK_SH:
+        kind = F_RDLCK
+    elif cmd & LOCK_EX:
+        kind = F_WRLCK
     else:
         raise ValueError("unrecognized lockf argument")
-    wait = F_SETLK if cmd & LOCK_NB else F_SETLKW       # noqa: F821
+    wait = F_SETLK if cmd & LOCK_NB else F_SETLKW
     _retry("fcntl_lock", fd, wait, kind, whence, start, length)
 
 

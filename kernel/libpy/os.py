@@ -32,7 +32,8 @@ from os import (  # noqa: F401
     times_result, uname_result, waitid_result, sched_param, fsencode, fsdecode, fspath,
     PathLike, sep, altsep, extsep, pathsep, linesep, curdir, pardir, defpath, devnull,
     major, minor, makedev, confstr_names, pathconf_names, sysconf_names, supports_bytes_environ,
-    abc, GenericAlias, Mapping, MutableMapping,
+    abc, GenericAlias, Mapping, MutableMapping, O_CLOEXEC, SCHED_BATCH, SCHED_FIFO, SCHED_IDLE,
+    SCHED_OTHER, SCHED_RR,
 )
 
 # Every constant of the host's os (Linux's numbers), but for features vshell
@@ -43,7 +44,7 @@ globals().update({n: v for n, v in vars(_host).items()
 
 name = "posix"
 error = OSError
-_O_CLOEXEC = O_CLOEXEC          # noqa: F821  (one of the constants above)
+_O_CLOEXEC = O_CLOEXEC
 _MISSING = object()
 _INT_MAX = (1 << 31) - 1
 
@@ -449,7 +450,7 @@ def sched_setparam(pid, param, /) -> None:
 
 def _sched_priority(param) -> int:
     if not isinstance(param, sched_param):
-        raise TypeError(f"must have a sched_param object")
+        raise TypeError("must have a sched_param object")
     return _index(param.sched_priority)
 
 
@@ -463,9 +464,9 @@ def sched_get_priority_min(policy) -> int:
 
 def _priority_range(policy) -> tuple[int, int]:
     policy = _index(policy)
-    if policy in (SCHED_FIFO, SCHED_RR):          # noqa: F821
+    if policy in (SCHED_FIFO, SCHED_RR):
         return 1, 99
-    if policy in (SCHED_OTHER, SCHED_BATCH, SCHED_IDLE):      # noqa: F821
+    if policy in (SCHED_OTHER, SCHED_BATCH, SCHED_IDLE):
         return 0, 0
     raise OSError(_errno.EINVAL, strerror(_errno.EINVAL))
 
