@@ -515,8 +515,9 @@ class FileSystem:
             raise oserror(errno.ENOTDIR, path)
         return cur
 
-    def walk_parent(self, p: "Proc", path: str) -> tuple[Dir, str]:
-        """The directory that holds path's last component, and that component."""
+    def walk_parent(self, p: "Proc", path: str, start: Dir | None = None) -> tuple[Dir, str]:
+        """The directory that holds path's last component, and that component
+        (a relative path starts from start, by default the cwd)."""
         stripped = path.rstrip("/")
         if stripped == "":
             if path:
@@ -524,10 +525,10 @@ class FileSystem:
             raise oserror(errno.ENOENT, path)
         head, _, name = stripped.rpartition("/")
         if not _:
-            parent = p.cwd
+            parent = start or p.cwd
         else:
             try:
-                parent = self.walk(p, head or "/")
+                parent = self.walk(p, head or "/", start=start)
             except OSError as e:            # the error names the path asked for
                 raise oserror(e.errno, path) from None
         if not parent.is_dir:

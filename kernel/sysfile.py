@@ -30,8 +30,9 @@ SEEK_DATA, SEEK_HOLE = 3, 4
 # ---- open and close ---------------------------------------------------------------------
 
 @syscall
-def sys_open(k: "Kernel", p: Proc, path: str, flags: int, mode: int) -> int:
+def sys_open(k: "Kernel", p: Proc, path: str, flags: int, mode: int, at: int | None = None) -> int:
     fs = k.fs
+    start = _at(p, path, at)
     acc = flags & O_ACCMODE
     created = False
     try:
@@ -39,13 +40,13 @@ def sys_open(k: "Kernel", p: Proc, path: str, flags: int, mode: int) -> int:
     except OSError:
         raise oserror(errno.EMFILE, path) from None
     if flags & O_TMPFILE == O_TMPFILE:
-        return _open_tmpfile(k, p, path, flags, mode)
+        return _open_tmpfile(k, p, path, flags, mode, start)
     try:
-        inode = fs.walk(p, path, follow=not flags & O_NOFOLLOW)
+        inode = fs.walk(p, path, follow=not flags & O_NOFOLLOW, start=start)
     except FileNotFoundError:
         if not flags & O_CREAT:
             raise
-        inode = _create(k, p, path, mode)
+        inode = _create(k, p, path, mode, start)
         created = True
     else:
         if flags & O_CREAT and flags & O_EXCL:
@@ -80,10 +81,10 @@ def sys_open(k: "Kernel", p: Proc, path: str, flags: int, mode: int) -> int:
     return p.fds.alloc(f, cloexec=bool(flags & O_CLOEXEC), limit=_nofile(p))
 
 
-def _open_tmpfile(k: "Kernel", p: Proc, path: str, flags: int, mode: int) -> int:
+def _open_tmpfile(k: "Kernel", p: Proc, path: str, flags: int, mode: int, start) -> int:
     """O_TMPFILE: a new file in directory path, but with no name in it (the
     tempfile module's TemporaryFile): it goes when its last fd is closed."""
-    d = k.fs.walk(p, path)
+    d = k.fs.walk(p, path, start=start)
     if not d.is_dir:
         raise oserror(errno.ENOTDIR, path)
     if flags & O_ACCMODE not in (O_WRONLY, O_RDWR):
@@ -99,13 +100,27 @@ def _open_tmpfile(k: "Kernel", p: Proc, path: str, flags: int, mode: int) -> int
     return p.fds.alloc(f, cloexec=bool(flags & O_CLOEXEC), limit=_nofile(p))
 
 
+def _at(p: Proc, path: str, at: int | None) -> Dir | None:
+    """Where a relative path starts: the cwd (None), or the directory open as
+    fd at -- the *at() calls' dir_fd.  An absolute path ignores it."""
+    if at is None or path.startswith("/"):
+        return None
+    try:
+        f = p.fds.get(at)
+    except OSError:
+        raise oserror(errno.EBADF, path) from None
+    if f.kind != "dir":
+        raise oserror(errno.ENOTDIR, path)
+    return f.inode
+
+
 def _nofile(p: Proc) -> int:
     """The process's RLIMIT_NOFILE: no fd may reach it."""
     return p.limits.soft(RLIMIT_NOFILE)
 
 
-def _create(k: "Kernel", p: Proc, path: str, mode: int):
-    parent, name = k.fs.walk_parent(p, path)
+def _create(k: "Kernel", p: Proc, path: str, mode: int, start=None):
+    parent, name = k.fs.walk_parent(p, path, start)
     if path.endswith("/"):
         raise oserror(errno.EISDIR, path)
     k.fs.check(p, parent, W_OK | X_OK, path)
@@ -312,8 +327,9 @@ def sys_fstat(k: "Kernel", p: Proc, fd: int) -> host.stat_result:
 # ---- the directory tree ------------------------------------------------------------------
 
 @syscall
-def sys_stat(k: "Kernel", p: Proc, path: str, follow: bool) -> host.stat_result:
-    return stat_result(k.fs.walk(p, path, follow))
+def sys_stat(k: "Kernel", p: Proc, path: str, follow: bool,
+             at: int | None = None) -> host.stat_result:
+    return stat_result(k.fs.walk(p, path, follow, start=_at(p, path, at)))
 
 
 class RealIds:
@@ -327,10 +343,11 @@ class RealIds:
 
 @syscall
 def sys_access(k: "Kernel", p: Proc, path: str, mode: int, effective: bool = False,
-               follow: bool = True) -> bool:
+               follow: bool = True, at: int | None = None) -> bool:
     who = p if effective else RealIds(p)
+    start = _at(p, path, at)
     try:
-        inode = k.fs.walk(who, path, follow)        # type: ignore[arg-type]
+        inode = k.fs.walk(who, path, follow, start=start)        # type: ignore[arg-type]
     except OSError:
         return False
     if mode & W_OK and not inode.writable_fs:
@@ -339,8 +356,8 @@ def sys_access(k: "Kernel", p: Proc, path: str, mode: int, effective: bool = Fal
 
 
 @syscall
-def sys_mkdir(k: "Kernel", p: Proc, path: str, mode: int) -> None:
-    parent, name = k.fs.walk_parent(p, path)
+def sys_mkdir(k: "Kernel", p: Proc, path: str, mode: int, at: int | None = None) -> None:
+    parent, name = k.fs.walk_parent(p, path, _at(p, path, at))
     if name in (".", "..") or parent.lookup(name) is not None:
         raise oserror(errno.EEXIST, path)
     k.fs.check(p, parent, W_OK | X_OK, path)
@@ -354,7 +371,8 @@ def sys_mkdir(k: "Kernel", p: Proc, path: str, mode: int) -> None:
 
 
 @syscall
-def sys_mknod(k: "Kernel", p: Proc, path: str, mode: int, device: int) -> None:
+def sys_mknod(k: "Kernel", p: Proc, path: str, mode: int, device: int,
+              at: int | None = None) -> None:
     """A new inode of any kind but a directory: a FIFO (mkfifo), or an empty
     regular file.  Device files are made at boot; sockets vshell has not."""
     kind = st.S_IFMT(mode) or st.S_IFREG
@@ -362,7 +380,7 @@ def sys_mknod(k: "Kernel", p: Proc, path: str, mode: int, device: int) -> None:
         raise oserror(errno.EPERM, path)
     if kind not in (st.S_IFIFO, st.S_IFREG, st.S_IFCHR, st.S_IFBLK, st.S_IFSOCK):
         raise oserror(errno.EINVAL, path)
-    parent, name = k.fs.walk_parent(p, path)
+    parent, name = k.fs.walk_parent(p, path, _at(p, path, at))
     if name in (".", "..") or parent.lookup(name) is not None:
         raise oserror(errno.EEXIST, path)
     if kind in (st.S_IFCHR, st.S_IFBLK) and p.euid != 0:
@@ -398,8 +416,8 @@ def _removable(k: "Kernel", p: Proc, parent: Dir, inode, path: str) -> None:
 
 
 @syscall
-def sys_rmdir(k: "Kernel", p: Proc, path: str) -> None:
-    parent, name = k.fs.walk_parent(p, path)
+def sys_rmdir(k: "Kernel", p: Proc, path: str, at: int | None = None) -> None:
+    parent, name = k.fs.walk_parent(p, path, _at(p, path, at))
     if name == ".":
         raise oserror(errno.EINVAL, path)
     if name == "..":
@@ -423,8 +441,8 @@ def _mount_point(inode) -> bool:
 
 
 @syscall
-def sys_unlink(k: "Kernel", p: Proc, path: str) -> None:
-    parent, name = k.fs.walk_parent(p, path)
+def sys_unlink(k: "Kernel", p: Proc, path: str, at: int | None = None) -> None:
+    parent, name = k.fs.walk_parent(p, path, _at(p, path, at))
     inode = parent.lookup(name)
     if inode is None:
         raise oserror(errno.ENOENT, path)
@@ -437,12 +455,13 @@ def sys_unlink(k: "Kernel", p: Proc, path: str) -> None:
 
 
 @syscall
-def sys_rename(k: "Kernel", p: Proc, src: str, dst: str) -> None:
-    sparent, sname = k.fs.walk_parent(p, src)
+def sys_rename(k: "Kernel", p: Proc, src: str, dst: str, src_at: int | None = None,
+               dst_at: int | None = None) -> None:
+    sparent, sname = k.fs.walk_parent(p, src, _at(p, src, src_at))
     inode = sparent.lookup(sname)
     if inode is None:
         raise oserror(errno.ENOENT, src, dst)
-    dparent, dname = k.fs.walk_parent(p, dst)
+    dparent, dname = k.fs.walk_parent(p, dst, _at(p, dst, dst_at))
     _removable(k, p, sparent, inode, src)
     k.fs.check(p, dparent, W_OK | X_OK, dst)
     if isinstance(sparent, HostDir) or isinstance(dparent, HostDir):
@@ -519,8 +538,8 @@ def sys_getcwd(k: "Kernel", p: Proc) -> str:
 
 
 @syscall
-def sys_chmod(k: "Kernel", p: Proc, path: str, mode: int) -> None:
-    chmod_inode(k, p, k.fs.walk(p, path), mode, path)
+def sys_chmod(k: "Kernel", p: Proc, path: str, mode: int, at: int | None = None) -> None:
+    chmod_inode(k, p, k.fs.walk(p, path, start=_at(p, path, at)), mode, path)
 
 
 def chmod_inode(k: "Kernel", p: Proc, inode, mode: int, path: str | None = None) -> None:
@@ -533,8 +552,9 @@ def chmod_inode(k: "Kernel", p: Proc, inode, mode: int, path: str | None = None)
 
 
 @syscall
-def sys_chown(k: "Kernel", p: Proc, path: str, uid: int, gid: int, follow: bool) -> None:
-    chown_inode(k, p, k.fs.walk(p, path, follow), uid, gid, path)
+def sys_chown(k: "Kernel", p: Proc, path: str, uid: int, gid: int, follow: bool,
+              at: int | None = None) -> None:
+    chown_inode(k, p, k.fs.walk(p, path, follow, start=_at(p, path, at)), uid, gid, path)
 
 
 def chown_inode(k: "Kernel", p: Proc, inode, uid: int, gid: int, path: str | None = None) -> None:
@@ -553,8 +573,8 @@ def chown_inode(k: "Kernel", p: Proc, inode, uid: int, gid: int, path: str | Non
 
 
 @syscall
-def sys_symlink(k: "Kernel", p: Proc, target: str, path: str) -> None:
-    parent, name = k.fs.walk_parent(p, path)
+def sys_symlink(k: "Kernel", p: Proc, target: str, path: str, at: int | None = None) -> None:
+    parent, name = k.fs.walk_parent(p, path, _at(p, path, at))
     if parent.lookup(name) is not None:
         raise oserror(errno.EEXIST, target, path)
     k.fs.check(p, parent, W_OK | X_OK, path)
@@ -565,16 +585,17 @@ def sys_symlink(k: "Kernel", p: Proc, target: str, path: str) -> None:
 
 
 @syscall
-def sys_link(k: "Kernel", p: Proc, src: str, dst: str, follow: bool) -> None:
+def sys_link(k: "Kernel", p: Proc, src: str, dst: str, follow: bool, src_at: int | None = None,
+             dst_at: int | None = None) -> None:
     """A hard link: a second name for the same inode, whose link count goes up.
     Either name reaches the file; it is freed when the last one is unlinked."""
     try:
-        inode = k.fs.walk(p, src, follow=follow)
+        inode = k.fs.walk(p, src, follow=follow, start=_at(p, src, src_at))
     except OSError as e:                                # (both names, as Linux's link says)
         raise oserror(e.errno, src, dst) from None
     if inode.is_dir:
         raise oserror(errno.EPERM, src, dst)            # no hard links to directories
-    parent, name = k.fs.walk_parent(p, dst)
+    parent, name = k.fs.walk_parent(p, dst, _at(p, dst, dst_at))
     if parent.lookup(name) is not None:
         raise oserror(errno.EEXIST, src, dst)
     if isinstance(parent, HostDir) or isinstance(inode, HostFile):
@@ -590,16 +611,17 @@ def sys_link(k: "Kernel", p: Proc, src: str, dst: str, follow: bool) -> None:
 
 
 @syscall
-def sys_readlink(k: "Kernel", p: Proc, path: str) -> str:
-    inode = k.fs.walk(p, path, follow=False)
+def sys_readlink(k: "Kernel", p: Proc, path: str, at: int | None = None) -> str:
+    inode = k.fs.walk(p, path, follow=False, start=_at(p, path, at))
     if not inode.is_link:
         raise oserror(errno.EINVAL, path)
     return inode.target
 
 
 @syscall
-def sys_utime(k: "Kernel", p: Proc, path: str, times: tuple | None, follow: bool = True) -> None:
-    inode = k.fs.walk(p, path, follow)
+def sys_utime(k: "Kernel", p: Proc, path: str, times: tuple | None, follow: bool = True,
+              at: int | None = None) -> None:
+    inode = k.fs.walk(p, path, follow, start=_at(p, path, at))
     if p.euid not in (0, inode.uid) and not k.fs.permits(p, inode, W_OK):
         raise oserror(errno.EACCES if times is None else errno.EPERM, path)
     now = k.clock.time()

@@ -119,14 +119,8 @@ def test_what_vshell_lacks_is_missing_as_on_a_platform_without_it():
         print([hasattr(os, n) for n in ("eventfd", "forkpty", "getxattr", "pidfd_open",
                                         "splice", "annotations")], os.sys is sys)
         print([hasattr(signal, n) for n in ("sigprocmask", "annotations", "pidfd_send_signal")])
-        print(os.supports_dir_fd, os.stat in os.supports_fd, os.access in os.supports_effective_ids)
-        try:
-            os.open("x", os.O_RDONLY, dir_fd=3)
-        except NotImplementedError as e:
-            print(e)
         """)
-    assert out == ("[False, False, False, False, False, False] True\n[False, False, False]\n"
-                   "set() True True\ndir_fd unavailable on this platform\n")
+    assert out == "[False, False, False, False, False, False] True\n[False, False, False]\n"
 
 
 # ---- wait ------------------------------------------------------------------------------------
@@ -398,6 +392,36 @@ def test_environb_is_environ_seen_as_bytes():
         """)
     assert out == "bee b'bee' _Environ\nFalse b'gone'\nbytes expected, not str\n"
 
+
+
+def test_dir_fd_starts_a_relative_path_at_an_open_directory():
+    """The *at() calls; shutil.rmtree and fwalk use them, as on Linux."""
+    out = ok("""\
+        import os, shutil
+        os.makedirs("top/sub")
+        d = os.open("top", os.O_RDONLY)
+        os.close(os.open("f", os.O_CREAT | os.O_WRONLY, dir_fd=d))
+        os.symlink("f", "l", dir_fd=d)
+        os.rename("f", "g", src_dir_fd=d, dst_dir_fd=d)
+        print(sorted(os.listdir("top")), os.readlink("l", dir_fd=d),
+              os.stat("g", dir_fd=d).st_size, os.stat("/", dir_fd=-1).st_ino > 0)
+        print(sorted((e.path, e.is_dir()) for e in os.scandir(d)))
+        print([(p, sorted(ds), sorted(fs)) for p, ds, fs, fd in os.fwalk("top")])
+        for call in (lambda: os.stat("x", dir_fd=99), lambda: os.stat("x", dir_fd=0),
+                     lambda: os.stat(d, dir_fd=d), lambda: os.stat("x", dir_fd="a")):
+            try:
+                call()
+            except Exception as e:
+                print(type(e).__name__, e)
+        print(shutil.rmtree.avoids_symlink_attacks, shutil.rmtree("top"), os.path.exists("top"))
+        """)
+    assert out == ("['g', 'l', 'sub'] f 0 True\n[('g', False), ('l', False), ('sub', True)]\n"
+                   "[('top', ['sub'], ['g', 'l']), ('top/sub', [], [])]\n"
+                   "OSError [Errno 9] Bad file descriptor: 'x'\n"
+                   "NotADirectoryError [Errno 20] Not a directory: 'x'\n"
+                   "ValueError stat: can't specify dir_fd without matching path\n"
+                   "TypeError argument should be integer or None, not str\n"
+                   "True None False\n")
 
 # ---- credentials ------------------------------------------------------------------------------
 

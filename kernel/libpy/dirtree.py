@@ -4,8 +4,8 @@ scandir, walk, chdir, chmod, links, ...  Part of the virtual os module
 
 As in CPython, a path may be str, bytes or os.PathLike; a bytes path gives
 bytes back (names from listdir, scandir and walk, readlink's target) and
-errors name it as bytes.  vshell has no *at() calls, so dir_fd is refused as
-on a platform without them (NotImplementedError).
+errors name it as bytes.  dir_fd makes a relative path start from an open
+directory (the *at() system calls: openat, fstatat, unlinkat, ...).
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import stat as _stat
 from operator import index as _index
 
 from kernel.libpy import os as _os
-from kernel.libpy.os import _fd, _id, _is_bytes, _no_dir_fd, _path, _sys, _trap
+from kernel.libpy.os import _dir_fd, _fd, _id, _is_bytes, _path, _sys, _trap
 
 _S_IFIFO = _stat.S_IFIFO
 
@@ -31,22 +31,19 @@ def stat(path, *, dir_fd=None, follow_symlinks=True) -> _os.stat_result:
             raise ValueError("stat: can't specify dir_fd without matching path")
         return _trap("fstat", _fd(path))
     p = _path("stat", path, allow_fd=True)
-    _no_dir_fd("stat", dir_fd)
-    return _sys("stat", p, bool(follow_symlinks), named=_one(path))
+    return _sys("stat", p, bool(follow_symlinks), _dir_fd(dir_fd), named=_one(path))
 
 
 def lstat(path, *, dir_fd=None) -> _os.stat_result:
     p = _path("lstat", path)
-    _no_dir_fd("lstat", dir_fd)
-    return _sys("stat", p, False, named=_one(path))
+    return _sys("stat", p, False, _dir_fd(dir_fd), named=_one(path))
 
 
 def access(path, mode, *, dir_fd=None, effective_ids=False, follow_symlinks=True) -> bool:
     """May the process's real ids (effective_ids: its effective ones) do mode to path?"""
     p = _path("access", path)
     mode = _index(mode)
-    _no_dir_fd("access", dir_fd)
-    return _trap("access", p, mode, bool(effective_ids), bool(follow_symlinks))
+    return _trap("access", p, mode, bool(effective_ids), bool(follow_symlinks), _dir_fd(dir_fd))
 
 
 def statvfs(path) -> _os.statvfs_result:
@@ -58,8 +55,7 @@ def statvfs(path) -> _os.statvfs_result:
 
 def readlink(path, *, dir_fd=None):
     p = _path("readlink", path)
-    _no_dir_fd("readlink", dir_fd)
-    target = _sys("readlink", p, named=_one(path))
+    target = _sys("readlink", p, _dir_fd(dir_fd), named=_one(path))
     return _os.fsencode(target) if _is_bytes(path) else target
 
 
@@ -68,23 +64,20 @@ def readlink(path, *, dir_fd=None):
 def mkdir(path, mode=0o777, *, dir_fd=None) -> None:
     p = _path("mkdir", path)
     mode = _index(mode)
-    _no_dir_fd("mkdir", dir_fd)
-    _sys("mkdir", p, mode, named=_one(path))
+    _sys("mkdir", p, mode, _dir_fd(dir_fd), named=_one(path))
 
 
 def mkfifo(path, mode=0o666, *, dir_fd=None) -> None:
     """A FIFO (named pipe): processes that open it by name share one pipe."""
     p = _path("mkfifo", path)
     mode = _index(mode)
-    _no_dir_fd("mkfifo", dir_fd)
-    _unnamed("mknod", p, _S_IFIFO | mode & 0o7777, 0)
+    _unnamed("mknod", p, _S_IFIFO | mode & 0o7777, 0, _dir_fd(dir_fd))
 
 
 def mknod(path, mode=0o600, device=0, *, dir_fd=None) -> None:
     p = _path("mknod", path)
     mode, device = _index(mode), _index(device)
-    _no_dir_fd("mknod", dir_fd)
-    _unnamed("mknod", p, mode, device)
+    _unnamed("mknod", p, mode, device, _dir_fd(dir_fd))
 
 
 def _unnamed(call: str, *args) -> None:
@@ -97,20 +90,17 @@ def _unnamed(call: str, *args) -> None:
 
 def rmdir(path, *, dir_fd=None) -> None:
     p = _path("rmdir", path)
-    _no_dir_fd("rmdir", dir_fd)
-    _sys("rmdir", p, named=_one(path))
+    _sys("rmdir", p, _dir_fd(dir_fd), named=_one(path))
 
 
 def unlink(path, *, dir_fd=None) -> None:
     p = _path("unlink", path)
-    _no_dir_fd("unlink", dir_fd)
-    _sys("unlink", p, named=_one(path))
+    _sys("unlink", p, _dir_fd(dir_fd), named=_one(path))
 
 
 def remove(path, *, dir_fd=None) -> None:
     p = _path("remove", path)
-    _no_dir_fd("remove", dir_fd)
-    _sys("unlink", p, named=_one(path))
+    _sys("unlink", p, _dir_fd(dir_fd), named=_one(path))
 
 
 def rename(src, dst, *, src_dir_fd=None, dst_dir_fd=None) -> None:
@@ -123,22 +113,19 @@ def replace(src, dst, *, src_dir_fd=None, dst_dir_fd=None) -> None:
 
 def _rename(func: str, src, dst, src_dir_fd, dst_dir_fd) -> None:
     s, d = _path(func, src), _path(func, dst)
-    _no_dir_fd(func, src_dir_fd)
-    _no_dir_fd(func, dst_dir_fd)
-    _sys("rename", s, d, named=(_is_bytes(src), _is_bytes(dst)))
+    _sys("rename", s, d, _dir_fd(src_dir_fd), _dir_fd(dst_dir_fd),
+         named=(_is_bytes(src), _is_bytes(dst)))
 
 
 def link(src, dst, *, src_dir_fd=None, dst_dir_fd=None, follow_symlinks=True) -> None:
     s, d = _path("link", src), _path("link", dst)
-    _no_dir_fd("link", src_dir_fd)
-    _no_dir_fd("link", dst_dir_fd)
-    _sys("link", s, d, bool(follow_symlinks), named=(_is_bytes(src), _is_bytes(dst)))
+    _sys("link", s, d, bool(follow_symlinks), _dir_fd(src_dir_fd), _dir_fd(dst_dir_fd),
+         named=(_is_bytes(src), _is_bytes(dst)))
 
 
 def symlink(src, dst, target_is_directory=False, *, dir_fd=None) -> None:
     s, d = _path("symlink", src), _path("symlink", dst)
-    _no_dir_fd("symlink", dir_fd)
-    _sys("symlink", s, d, named=(_is_bytes(src), _is_bytes(dst)))
+    _sys("symlink", s, d, _dir_fd(dir_fd), named=(_is_bytes(src), _is_bytes(dst)))
 
 
 # CPython's own (Lib/os.py): directories made and removed along a path
@@ -214,9 +201,9 @@ class DirEntry:
     """One entry of scandir(): its name and path, and its stat on demand (kept,
     as CPython keeps it)."""
 
-    def __init__(self, directory, name, at: str | None = None) -> None:
+    def __init__(self, directory, name, at: int | None = None) -> None:
         self.name = name
-        # scandir(fd): the path is the name
+        # scandir(fd): the path is the name, looked up in the directory at
         self.path = name if at is not None else _os.path.join(directory, name)
         self._at = at
         self._stat = self._lstat = None
@@ -230,17 +217,14 @@ class DirEntry:
     def __class_getitem__(cls, item):
         return _os.GenericAlias(cls, item)
 
-    def _where(self):
-        return self.path if self._at is None else _os.path.join(self._at, self.name)
-
     def stat(self, *, follow_symlinks=True) -> _os.stat_result:
         if not follow_symlinks:
             if self._lstat is None:
-                self._lstat = lstat(self._where())
+                self._lstat = stat(self.path, dir_fd=self._at, follow_symlinks=False)
             return self._lstat
         if self._stat is None:
             if self.is_symlink():
-                self._stat = stat(self._where())
+                self._stat = stat(self.path, dir_fd=self._at)
             else:
                 self._stat = self.stat(follow_symlinks=False)
         return self._stat
@@ -288,8 +272,7 @@ def scandir(path=None) -> _ScandirIterator:
     if path is None:
         path = "."
     if isinstance(path, int):
-        at = _os.readlink(f"/proc/self/fd/{_fd(path)}")
-        return _ScandirIterator([DirEntry(None, n, at) for n in listdir(path)])
+        return _ScandirIterator([DirEntry(None, n, path) for n in listdir(path)])
     p = _path("scandir", path, allow_fd=True, nullable=True)
     directory = _os.fspath(path)
     if isinstance(directory, (bytearray, memoryview)):
@@ -344,6 +327,66 @@ def _walk(top, topdown, onerror, followlinks):
         yield top, dirs, nondirs
 
 
+def fwalk(top=".", topdown=True, onerror=None, *, follow_symlinks=False, dir_fd=None):
+    """CPython's fwalk (Lib/os.py): walk, with an fd of each directory
+    (dirpath, dirnames, filenames, dirfd) -- safe from symlink races, since it
+    opens each directory it goes into relative to its parent's fd."""
+    top = _os.fspath(top)
+    if not follow_symlinks:
+        orig_st = stat(top, follow_symlinks=False, dir_fd=dir_fd)
+    topfd = _os.open(top, _os.O_RDONLY, dir_fd=dir_fd)
+    try:
+        if (follow_symlinks or (_stat.S_ISDIR(orig_st.st_mode) and
+                                _os.path.samestat(orig_st, stat(topfd)))):
+            yield from _fwalk(topfd, top, isinstance(top, bytes), topdown, onerror,
+                              follow_symlinks)
+    finally:
+        _os.close(topfd)
+
+
+def _fwalk(topfd, toppath, isbytes, topdown, onerror, follow_symlinks):
+    dirs, nondirs = [], []
+    entries = None if topdown or follow_symlinks else []
+    for entry in scandir(topfd):
+        name = _os.fsencode(entry.name) if isbytes else entry.name
+        try:
+            if entry.is_dir():
+                dirs.append(name)
+                if entries is not None:
+                    entries.append(entry)
+            else:
+                nondirs.append(name)
+        except OSError:
+            try:
+                if entry.is_symlink():          # dangling symlinks; vanished files are left out
+                    nondirs.append(name)
+            except OSError:
+                pass
+    if topdown:
+        yield toppath, dirs, nondirs, topfd
+    for name in dirs if entries is None else zip(dirs, entries):
+        try:
+            if not follow_symlinks:
+                if topdown:
+                    orig_st = stat(name, dir_fd=topfd, follow_symlinks=False)
+                else:
+                    name, entry = name
+                    orig_st = entry.stat(follow_symlinks=False)
+            dirfd = _os.open(name, _os.O_RDONLY, dir_fd=topfd)
+        except OSError as err:
+            if onerror is not None:
+                onerror(err)
+            continue
+        try:
+            if follow_symlinks or _os.path.samestat(orig_st, stat(dirfd)):
+                dirpath = _os.path.join(toppath, name)
+                yield from _fwalk(dirfd, dirpath, isbytes, topdown, onerror, follow_symlinks)
+        finally:
+            _os.close(dirfd)
+    if not topdown:
+        yield toppath, dirs, nondirs, topfd
+
+
 # ---- the current directory -----------------------------------------------------------
 
 def chdir(path) -> None:
@@ -378,26 +421,33 @@ def chroot(path) -> None:
 
 # ---- owners, modes, times, sizes ---------------------------------------------------------------
 
+def _fd_path(func: str, fd, dir_fd, follow_symlinks, fd_follow: bool = False) -> int:
+    """An fd given for a path: then neither dir_fd nor (mostly) follow_symlinks."""
+    if dir_fd is not None:
+        raise ValueError(f"{func}: can't specify dir_fd without matching path")
+    if not follow_symlinks and not fd_follow:
+        raise ValueError(f"{func}: cannot use fd and follow_symlinks together")
+    return _fd(fd)
+
+
 def chmod(path, mode, *, dir_fd=None, follow_symlinks=True) -> None:
     if isinstance(path, int):
-        return _os.fchmod(path, mode)
+        return _os.fchmod(_fd_path("chmod", path, dir_fd, follow_symlinks, True), mode)
     p = _path("chmod", path, allow_fd=True)
-    mode = _index(mode)
-    _no_dir_fd("chmod", dir_fd)
+    mode, at = _index(mode), _dir_fd(dir_fd)
     if not follow_symlinks:
-        st = _sys("stat", p, False, named=_one(path))
+        st = _sys("stat", p, False, at, named=_one(path))
         if _stat.S_ISLNK(st.st_mode):           # Linux cannot change a link's mode
             raise NotImplementedError("chmod: follow_symlinks unavailable on this platform")
-    _sys("chmod", p, mode, named=_one(path))
+    _sys("chmod", p, mode, at, named=_one(path))
 
 
 def chown(path, uid, gid, *, dir_fd=None, follow_symlinks=True) -> None:
     if isinstance(path, int):
-        return _os.fchown(path, uid, gid)
+        return _os.fchown(_fd_path("chown", path, dir_fd, follow_symlinks), uid, gid)
     p = _path("chown", path, allow_fd=True)
     uid, gid = _id(uid, "uid"), _id(gid, "gid")
-    _no_dir_fd("chown", dir_fd)
-    _sys("chown", p, uid, gid, bool(follow_symlinks), named=_one(path))
+    _sys("chown", p, uid, gid, bool(follow_symlinks), _dir_fd(dir_fd), named=_one(path))
 
 
 def lchown(path, uid, gid) -> None:
@@ -406,7 +456,7 @@ def lchown(path, uid, gid) -> None:
 
 
 def utime(path, times=None, *, ns=None, dir_fd=None, follow_symlinks=True) -> None:
-    p = _path("utime", path, allow_fd=True)
+    p = path if isinstance(path, int) else _path("utime", path, allow_fd=True)
     if times is not None and ns is not None:
         raise ValueError("utime: you may specify either 'times' or 'ns' but not both")
     if times is not None:
@@ -419,10 +469,12 @@ def utime(path, times=None, *, ns=None, dir_fd=None, follow_symlinks=True) -> No
         when = tuple(_index(t) / 1e9 for t in ns)
     else:
         when = None
-    _no_dir_fd("utime", dir_fd)
-    if isinstance(path, int):
-        p = _os.readlink(f"/proc/self/fd/{_fd(path)}")
-    _sys("utime", p, when, bool(follow_symlinks), named=_one(path))
+    at = None
+    if isinstance(path, int):                   # futimens: the file the fd is open on
+        p = _os.readlink(f"/proc/self/fd/{_fd_path('utime', path, dir_fd, follow_symlinks)}")
+    else:
+        at = _dir_fd(dir_fd)
+    _sys("utime", p, when, bool(follow_symlinks), at, named=_one(path))
 
 
 def _seconds(t) -> float:

@@ -11,7 +11,7 @@ import errno as _errno
 from operator import index as _index
 
 from kernel.libpy import os as _os
-from kernel.libpy.os import _fd, _is_bytes, _no_dir_fd, _path, _retry, _rt, _sys, _trap
+from kernel.libpy.os import _dir_fd, _fd, _is_bytes, _path, _retry, _rt, _sys, _trap
 
 _O_CLOEXEC = _os.O_CLOEXEC
 _SSIZE_MAX = (1 << 63) - 1
@@ -65,8 +65,8 @@ def _fileno(fd) -> int:
 def open(path, flags, mode=0o777, *, dir_fd=None) -> int:
     p = _path("open", path)
     flags, mode = _index(flags), _index(mode)
-    _no_dir_fd("open", dir_fd)
-    return _sys("open", p, flags | _O_CLOEXEC, mode, named=(_is_bytes(path), False))
+    return _sys("open", p, flags | _O_CLOEXEC, mode, _dir_fd(dir_fd),
+                named=(_is_bytes(path), False))
 
 
 def close(fd) -> None:

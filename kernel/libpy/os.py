@@ -140,10 +140,17 @@ def _id(value, kind: str) -> int:
     return -1 if value == 0xFFFFFFFF else value
 
 
-def _no_dir_fd(func: str, dir_fd) -> None:
-    """vshell has no *at() calls: like CPython on a platform without them."""
-    if dir_fd is not None:
-        raise NotImplementedError("dir_fd unavailable on this platform")
+def _dir_fd(dir_fd) -> int | None:
+    """A dir_fd argument: None (the cwd), or a directory's fd (the *at() calls)."""
+    if dir_fd is None:
+        return None
+    if not isinstance(dir_fd, int):
+        raise TypeError(f"argument should be integer or None, not {type(dir_fd).__name__}")
+    if dir_fd > _INT_MAX:
+        raise OverflowError("fd is greater than maximum")
+    if dir_fd < -_INT_MAX - 1:
+        raise OverflowError("fd is less than minimum")
+    return dir_fd
 
 
 # ---- processes -------------------------------------------------------------------------
@@ -580,7 +587,7 @@ from kernel.libpy.dirtree import (  # noqa: E402,F401
     stat, lstat, access, mkdir, makedirs, mkfifo, mknod, rmdir, removedirs, unlink, remove,
     rename, replace, renames, link, symlink, readlink, listdir, scandir, DirEntry, walk,
     chdir, fchdir, getcwd, getcwdb, chmod, chown, lchown, utime, truncate, statvfs, umask,
-    sync, chroot,
+    sync, chroot, fwalk,
 )
 from kernel.libpy.environ import (  # noqa: E402,F401
     _Environ, _EnvironB, getenv, getenvb, putenv, unsetenv,
@@ -592,11 +599,13 @@ from kernel.libpy.exec import (  # noqa: E402,F401
     spawnvp, spawnvpe, popen, _wrap_close,
 )
 
-# Which functions take an fd for a path, follow_symlinks=False, or dir_fd (none do):
-# shutil, tempfile and pathlib choose their way of working by these.
-supports_fd = {stat, truncate, chdir, listdir, scandir, statvfs, pathconf}
-supports_follow_symlinks = {stat, chown, link, access}
-supports_dir_fd: set = set()
+# Which functions take an fd for a path, follow_symlinks=False, or dir_fd, as
+# on Linux: shutil, tempfile and pathlib choose their way of working by these.
+supports_fd = {chdir, chmod, chown, execve, listdir, pathconf, scandir, stat, statvfs,
+               truncate, utime}
+supports_follow_symlinks = {access, chown, link, stat, utime}
+supports_dir_fd = {access, chmod, chown, link, mkdir, mkfifo, mknod, open, readlink, rename,
+                   rmdir, stat, symlink, unlink, utime}
 supports_effective_ids = {access}
 
 # CPython's argument errors for every function that is C in CPython
@@ -605,6 +614,7 @@ _clinic.wrap_all(globals(), "posix", _host, [
     if isinstance(f, _FunctionType) and isinstance(getattr(_host, n, None), _BuiltinType)])
 supports_fd = {globals()[f.__name__] for f in supports_fd}
 supports_follow_symlinks = {globals()[f.__name__] for f in supports_follow_symlinks}
+supports_dir_fd = {globals()[f.__name__] for f in supports_dir_fd}
 supports_effective_ids = {globals()[f.__name__] for f in supports_effective_ids}
 
 
