@@ -226,6 +226,12 @@ class CPU:
             self.current.cpu_time += now - self.on_cpu_since
         self.on_cpu_since = now
 
+    def cpu_time(self, p: Proc) -> float:
+        """The CPU seconds p has used, this moment's included if it is on the CPU."""
+        if p is self.current:
+            return p.cpu_time + self.k.clock.monotonic() - self.on_cpu_since
+        return p.cpu_time
+
     def enter(self, p: Proc) -> None:
         """The bookkeeping of putting p on the CPU."""
         k = self.k
@@ -271,7 +277,7 @@ class CPU:
     # kernel -- the trap, a tick's slow path, the timer interrupt -- first
     # lifts the limit to the kernel's own (kernel_room), and the way back to
     # the program sets the program's again (resume).  Kernel code thus never
-    # meets the program's limit; only the two or three frames of an entry,
+    # meets the program's limit; only the three or four frames of an entry,
     # before it lifts the limit, count against the program, as CPython's C
     # call does against it.  Nothing goes past what the host's C stack can
     # hold: deep recursion is the program's RecursionError, never a crash.
@@ -388,6 +394,8 @@ class CPU:
         self.k.sched.tick()
         if p.slice_left <= 0:
             self.need_resched = True
+        if p.sig.cpu_timers:                    # setitimer's ITIMER_VIRTUAL, ITIMER_PROF
+            self.k.signals.expire_cpu_timers(p, self.cpu_time(p))
 
     def compute_tick(self) -> None:
         """The running program took TICK_EDGES steps of its own: a tick of CPU time,
@@ -415,6 +423,8 @@ class CPU:
             self.need_resched = True
         if k.trace.active:
             k.trace.emit(ev.Tick(p.pid))
+        if p.sig.cpu_timers:
+            k.signals.expire_cpu_timers(p, self.cpu_time(p))
         p.in_kernel -= 1
         if p.replay is not None and p.replay.tick == p.compute_ticks:
             p.replay.run_handlers(k, p)          # the parent ran a handler at this tick
@@ -543,6 +553,8 @@ class CPU:
         k.sched.tick()
         if k.trace.active:
             k.trace.emit(ev.Tick(p.pid))
+        if p.sig.cpu_timers:
+            k.signals.expire_cpu_timers(p, self.cpu_time(p))
 
     # ---- a process's life on its context --------------------------------------
 

@@ -4,6 +4,9 @@ Three levels, as in every Unix: a process's fd table maps small integers to
 entries of the system-wide open-file table (xv6's `struct file`), and those
 point at the thing itself -- an inode, a pipe end, or a device.  dup and fork
 copy fd-table slots, so both slots share one open file and its offset.
+
+A pipe has no name: pipe() makes both ends at once.  A FIFO (a named pipe,
+mkfifo) is an inode whose opens share one pipe; see `open_fifo`.
 """
 from __future__ import annotations
 
@@ -53,6 +56,8 @@ class FileTable:
     def __init__(self) -> None:
         self.live: set[OpenFile] = set()
         self.pipes = 0                      # pipes made so far
+        self.locks: dict[Any, Any] = {}     # inode -> its locks (kernel/locks.py)
+        self.lock_waits: dict[int, int] = {}    # pid -> the pid whose record lock it awaits
 
     def __len__(self) -> int:
         return len(self.live)
@@ -70,11 +75,14 @@ class FileTable:
         if f.refs > 0:
             return
         self.live.discard(f)
+        if self.locks and (f.inode if f.inode is not None else f.pipe) in self.locks:
+            from .locks import closed
+            closed(k, f)                  # its flock goes with it
         if f.kind == "file":
             f.inode.opens -= 1
             k.fs.unlinked(f.inode)        # a deleted file's space comes back at its last close
         elif f.pipe is not None:
-            f.pipe.close_end(k, writing=f.writable)
+            f.pipe.close_end(k, reading=f.readable, writing=f.writable)
         elif f.kind == "dev":
             f.inode.dev.close(k, f)
 
@@ -176,15 +184,20 @@ class Pipe:
     With no writers left a read returns EOF; with no readers left a write gets
     SIGPIPE and EPIPE.
     """
-    def __init__(self, k) -> None:
+    def __init__(self, k, fifo: Any = None) -> None:
         k.files.pipes += 1                  # numbered per machine, so that a seed repeats
         self.id = k.files.pipes
         self.chunks: deque[bytes] = deque()
         self.size = 0
+        self.capacity = PIPE_CAPACITY       # fcntl(F_SETPIPE_SZ) changes it
         self.readers = 0
         self.writers = 0
         self.rq: "WaitQueue" = k.cpu.queue(f"pipe:[{self.id}]")
         self.wq: "WaitQueue" = k.cpu.queue(f"pipe:[{self.id}]")
+        self.fifo = fifo                    # the FIFO inode whose pipe this is, if any
+        # a FIFO's openers, waiting for the other end (see open_fifo)
+        self.opens: "WaitQueue | None" = k.cpu.queue(f"fifo:[{self.id}]") if fifo else None
+        self.reader_opens = self.writer_opens = 0    # opens of each end so far
 
     def read(self, k, p, n: int, nonblock: bool = False) -> bytes:
         while not self.chunks:
@@ -219,7 +232,7 @@ class Pipe:
             if self.readers == 0:
                 k.signals.send(p, p, 13)          # SIGPIPE
                 raise oserror(errno.EPIPE)
-            space = PIPE_CAPACITY - self.size
+            space = self.capacity - self.size
             left = total - done
             if space >= left or (space > 0 and left > PIPE_BUF):
                 chunk = data if done == 0 and space >= left else data[done:done + space]
@@ -239,15 +252,52 @@ class Pipe:
                     return done
                 raise oserror(errno.EINTR)
 
-    def close_end(self, k, writing: bool) -> None:
+    def close_end(self, k, reading: bool, writing: bool) -> None:
         if writing:
             self.writers -= 1
             if self.writers == 0:
                 k.cpu.wakeup(self.rq)        # readers see EOF
-        else:
+        if reading:
             self.readers -= 1
             if self.readers == 0:
                 k.cpu.wakeup(self.wq)        # writers see EPIPE
+        if self.fifo is not None and self.readers == self.writers == 0:
+            self.fifo.pipe = None            # the last close of a FIFO: its data is gone
+
+
+def open_fifo(k, p, inode, f: OpenFile) -> None:
+    """Open a FIFO (f says which end), as Linux does.  Opening one end blocks
+    until the other end is opened too -- a reader waits for a writer, a writer
+    for a reader -- except with O_NONBLOCK: a reader then goes on at once (and
+    reads EOF while no writer is there), a writer fails with ENXIO if no reader
+    is.  O_RDWR never waits: the opener is both ends."""
+    if f.writable and not f.readable and f.nonblock and (inode.pipe is None
+                                                          or inode.pipe.readers == 0):
+        raise oserror(errno.ENXIO)
+    pipe = inode.pipe
+    if pipe is None:
+        pipe = inode.pipe = Pipe(k, fifo=inode)
+    f.pipe = pipe
+    if f.readable:
+        pipe.readers += 1
+        pipe.reader_opens += 1
+    if f.writable:
+        pipe.writers += 1
+        pipe.writer_opens += 1
+    k.cpu.wakeup(pipe.opens)
+    if f.readable and f.writable or f.nonblock:
+        return
+    # wait for the other end: present, or opened since (and maybe closed again)
+    opens = (lambda: (pipe.writers, pipe.writer_opens)) if f.readable else \
+        (lambda: (pipe.readers, pipe.reader_opens))
+    before = opens()[1]
+    while True:
+        present, count = opens()
+        if present or count != before:
+            return
+        if k.cpu.sleep(p, pipe.opens, "fifo"):
+            pipe.close_end(k, reading=f.readable, writing=f.writable)
+            raise oserror(errno.EINTR)
 
 
 def pipe_ends(k, p) -> tuple[OpenFile, OpenFile]:

@@ -48,6 +48,7 @@ class Inode:
     is_link = False
     is_file = False
     is_dev = False
+    is_fifo = False
     writable_fs = True
 
     @property
@@ -184,6 +185,17 @@ class Device(Inode):
     def __init__(self, fs, dev, mode=0o666, uid=0, gid=0) -> None:
         super().__init__(fs, st.S_IFCHR | mode, uid, gid)
         self.dev = dev
+
+
+class Fifo(Inode):
+    """A named pipe (mkfifo): a name in the tree for a pipe that processes open
+    by that name.  It holds no data; its opens share one pipe while any is open
+    (kernel/files.py's open_fifo)."""
+    is_fifo = True
+
+    def __init__(self, fs, mode=0o644, uid=0, gid=0) -> None:
+        super().__init__(fs, st.S_IFIFO | mode, uid, gid)
+        self.pipe = None
 
 
 class Dir(Inode):
@@ -503,8 +515,9 @@ class FileSystem:
             raise oserror(errno.ENOTDIR, path)
         return cur
 
-    def walk_parent(self, p: "Proc", path: str) -> tuple[Dir, str]:
-        """The directory that holds path's last component, and that component."""
+    def walk_parent(self, p: "Proc", path: str, start: Dir | None = None) -> tuple[Dir, str]:
+        """The directory that holds path's last component, and that component
+        (a relative path starts from start, by default the cwd)."""
         stripped = path.rstrip("/")
         if stripped == "":
             if path:
@@ -512,10 +525,10 @@ class FileSystem:
             raise oserror(errno.ENOENT, path)
         head, _, name = stripped.rpartition("/")
         if not _:
-            parent = p.cwd
+            parent = start or p.cwd
         else:
             try:
-                parent = self.walk(p, head or "/")
+                parent = self.walk(p, head or "/", start=start)
             except OSError as e:            # the error names the path asked for
                 raise oserror(e.errno, path) from None
         if not parent.is_dir:

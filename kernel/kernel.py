@@ -21,7 +21,7 @@ from .limits import RLIMIT_NPROC, Limits
 from .loader import Loader
 from .proc import NPROC_DEFAULT, Proc, ProcTable, State
 from .sched import make_policy
-from .signals import SIG_IGN, Signals, SigState
+from .signals import SIG_IGN, Signals, SigState, child_info
 from .syscalls import SYSCALLS
 from .tty import TTY, MemoryConsole
 
@@ -137,6 +137,7 @@ class Kernel:
                      fds=parent.fds.copy(), sig=parent.sig.copy(),
                      image=parent.image, native=parent.native)
             p.limits = parent.limits.copy()
+            p.suid, p.sgid = parent.suid, parent.sgid
         p.start_time = self.clock.monotonic()
         p.replay = replay
         p.start = start
@@ -215,7 +216,7 @@ class Kernel:
         if parent.waitq is not None:
             # init reaps orphans at once, so that zombies do not hold process slots
             self.cpu.wakeup(parent.waitq, f"child {child.pid}", front=parent.pid == 1)
-        self.signals.send(None, parent, sig)
+        self.signals.send(None, parent, sig, child_info(child))
 
     def reap(self, parent: Proc | None, child: Proc) -> int:
         self.procs.remove(child)
@@ -282,7 +283,7 @@ class Kernel:
         p.native = True
         self.procs.change_uid(p, uid)
         p.euid = uid
-        p.gid = p.egid = uid
+        p.gid = p.egid = p.sgid = p.suid = uid
         p.argv = argv or ["init"]
         p.env = dict(env or {})
         p.cwd = self.fs.walk(p, cwd)

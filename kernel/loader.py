@@ -104,6 +104,7 @@ class Loader:
         inode = image.inode
         if inode is not None:
             set_ids(p, inode)
+        p.suid, p.sgid = p.euid, p.egid         # exec saves the effective ids
         if p.euid != p.uid or p.egid != p.gid:
             image.secure = True
             image.env = secure_environ(image.env)
@@ -170,8 +171,19 @@ class Loader:
         code = self.source_cache.get(key)
         if code is None or code.co_filename != path:
             ticks = host_module("kernel.ticks")           # with ast: loaded on first use
-            tree = compile(source, path, "exec", ticks.ONLY_AST, dont_inherit=True)
-            code = compile(ticks.instrument(tree, preemption), path, "exec", dont_inherit=True)
+            # Loading is kernel work: no timer interrupt may switch to another
+            # process halfway through (CPython's AST conversion checks that its
+            # recursion depth is the same at its end as at its start).
+            p = self.k.cpu.current
+            if p is not None:
+                p.in_kernel += 1
+            try:
+                tree = compile(source, path, "exec", ticks.ONLY_AST, dont_inherit=True)
+                code = compile(ticks.instrument(tree, preemption), path, "exec",
+                               dont_inherit=True)
+            finally:
+                if p is not None:
+                    p.in_kernel -= 1
             self.source_cache[key] = code
         return code
 

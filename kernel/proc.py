@@ -67,7 +67,7 @@ class Image:
 class Proc:
     """One process.  The constructor takes what a new process is given or
     inherits; everything else starts fresh."""
-    __slots__ = ("pid", "ppid", "pgid", "sid", "uid", "euid", "gid", "egid",
+    __slots__ = ("pid", "ppid", "pgid", "sid", "uid", "euid", "gid", "egid", "suid", "sgid",
                  "state", "blocked_on", "argv", "env", "cwd", "umask", "nice",
                  "fds", "sig", "image", "exit_status",
                  "cpu_ticks", "compute_ticks", "cpu_time", "start_time", "voluntary_switches",
@@ -91,6 +91,8 @@ class Proc:
         self.euid = euid
         self.gid = gid
         self.egid = egid
+        self.suid = euid                    # the saved set-user-ID and set-group-ID:
+        self.sgid = egid                    # the effective ids as the last exec left them
         self.state = State.NEW
         self.blocked_on = ""                # child, pipe, terminal, timer, signal, ...
         self.argv: list[str] = [] if argv is None else argv

@@ -47,9 +47,13 @@ def valid(sig: int) -> bool:
     return 1 <= sig < NSIG
 
 
+SI_USER, SI_KERNEL = 0, 0x80          # who sent a signal, as siginfo's si_code says
+
+
 class SigState:
     """A process's signal state: dispositions, blocked mask, pending set."""
-    __slots__ = ("action", "blocked", "pending", "alarm", "interval")
+    __slots__ = ("action", "blocked", "pending", "alarm", "interval", "info", "waiting",
+                 "cpu_timers")
 
     def __init__(self, action: dict[int, int] | None = None, blocked: set[int] | None = None,
                  pending: set[int] | None = None, alarm: float | None = None) -> None:
@@ -58,6 +62,11 @@ class SigState:
         self.pending = set() if pending is None else pending
         self.alarm = alarm                                      # SIGALRM deadline
         self.interval = 0.0                     # and then every interval seconds (setitimer)
+        # a pending signal's siginfo: (si_code, si_pid, si_uid, si_status)
+        self.info: dict[int, tuple[int, int, int, int]] = {}
+        self.waiting: frozenset[int] = frozenset()  # what sigwait sleeps for, if it does
+        # ITIMER_VIRTUAL and ITIMER_PROF: which -> (CPU seconds to expire at, interval)
+        self.cpu_timers: dict[int, tuple[float, float]] = {}
 
     def disposition(self, sig: int) -> int:
         return self.action.get(sig, SIG_DFL)
@@ -84,9 +93,12 @@ class Signals:
 
     # ---- sending ------------------------------------------------------------
 
-    def send(self, sender: Proc | None, p: Proc, sig: int) -> None:
-        """Post sig to p (permission already checked)."""
+    def send(self, sender: Proc | None, p: Proc, sig: int,
+             info: tuple[int, int, int, int] | None = None) -> None:
+        """Post sig to p (permission already checked).  info is its siginfo (by
+        default: sent by sender, or by the kernel)."""
         k = self.k
+        sig = int(sig)
         if k.trace.active:
             k.trace.emit(ev.SignalSent(sender.pid if sender else 0, p.pid, sig))
         if p.state is State.ZOMBIE or sig == 0:
@@ -100,12 +112,16 @@ class Signals:
                 self.continue_(p)
         elif sig in STOP_SIGNALS:
             st.pending.discard(S.SIGCONT)
-        if st.ignores(sig) and sig not in st.blocked and sig != S.SIGKILL:
+        if st.ignores(sig) and sig not in st.blocked and sig not in st.waiting \
+                and sig != S.SIGKILL:
             return                            # discarded at once, as POSIX says
+        if sig not in st.pending:             # (a second one merges into the first)
+            st.info[sig] = info or ((SI_USER, sender.pid, sender.uid, 0) if sender
+                                    else (SI_KERNEL, 0, 0, 0))
         st.pending.add(sig)
         if sig == S.SIGKILL and p.state is State.STOPPED:
             k.cpu.make_ready(p, "SIGKILL")
-        elif p.state is State.BLOCKED and self.deliverable(p):
+        elif p.state is State.BLOCKED and (self.deliverable(p) or sig in st.waiting):
             k.cpu.interrupt(p)
 
     def continue_(self, p: Proc) -> None:
@@ -148,6 +164,7 @@ class Signals:
                     return
                 sig = ready[0]
                 st.pending.discard(sig)
+                st.info.pop(sig, None)
                 d = SIG_DFL if sig in UNCATCHABLE else st.disposition(sig)
                 if d == SIG_IGN:
                     self._delivered(p, sig, IGNORE)
@@ -209,6 +226,19 @@ class Signals:
             heapq.heappop(self.alarms)
         return self.alarms[0][0] if self.alarms else None
 
+    def expire_cpu_timers(self, p: Proc, used: float) -> None:
+        """p has used `used` seconds of CPU: send what its CPU-time timers owe."""
+        for which, (at, interval) in list(p.sig.cpu_timers.items()):
+            if used < at:
+                continue
+            if interval > 0:
+                while at <= used:
+                    at += interval
+                p.sig.cpu_timers[which] = (at, interval)
+            else:
+                del p.sig.cpu_timers[which]
+            self.send(None, p, S.SIGVTALRM if which == 1 else S.SIGPROF)
+
     def expire_alarms(self, now: float) -> None:
         while self.alarms and self.alarms[0][0] <= now:
             when, _, p = heapq.heappop(self.alarms)
@@ -218,6 +248,19 @@ class Signals:
                     p.sig.alarm = when + p.sig.interval
                     heapq.heappush(self.alarms, (p.sig.alarm, p.pid, p))
                 self.send(None, p, S.SIGALRM)
+
+
+def child_info(c: Proc) -> tuple[int, int, int, int]:
+    """SIGCHLD's siginfo: which child, and what became of it (CLD_EXITED,
+    CLD_KILLED, CLD_STOPPED or CLD_CONTINUED, with the status or signal)."""
+    if c.state is State.ZOMBIE:
+        status = c.exit_status
+        if status & 0x7F:
+            return 2, c.pid, c.uid, status & 0x7F
+        return 1, c.pid, c.uid, status >> 8
+    if c.stop_report is not None:
+        return 5, c.pid, c.uid, c.stop_report >> 8
+    return 6, c.pid, c.uid, S.SIGCONT
 
 
 def check_signal(sig: object) -> int:

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import errno
 import os as host
+import posixpath
 import stat as st
 
 from .errors import oserror
-from .files import OpenFile, pipe_ends
-from .fs import R_OK, W_OK, X_OK, Dir, File, HostDir, HostFile, Symlink, stat_result
+from .files import OpenFile, open_fifo, pipe_ends
+from .fs import (BLOCK, DIRENT, R_OK, W_OK, X_OK, Dir, Fifo, File, HostDir, HostFile, Symlink,
+                 stat_result)
 from .limits import RLIMIT_FSIZE, RLIMIT_NOFILE
 from .proc import Proc
 from .sysproc import syscall
@@ -20,27 +22,31 @@ O_ACCMODE = 3
 O_RDONLY, O_WRONLY, O_RDWR = host.O_RDONLY, host.O_WRONLY, host.O_RDWR
 O_CREAT, O_EXCL, O_TRUNC, O_APPEND = host.O_CREAT, host.O_EXCL, host.O_TRUNC, host.O_APPEND
 O_NONBLOCK, O_CLOEXEC, O_NOFOLLOW = host.O_NONBLOCK, host.O_CLOEXEC, host.O_NOFOLLOW
-O_DIRECTORY = host.O_DIRECTORY
+O_DIRECTORY, O_TMPFILE = host.O_DIRECTORY, host.O_TMPFILE
 SIGXFSZ = 25
+SEEK_DATA, SEEK_HOLE = 3, 4
 
 
 # ---- open and close ---------------------------------------------------------------------
 
 @syscall
-def sys_open(k: "Kernel", p: Proc, path: str, flags: int, mode: int) -> int:
+def sys_open(k: "Kernel", p: Proc, path: str, flags: int, mode: int, at: int | None = None) -> int:
     fs = k.fs
+    start = _at(p, path, at)
     acc = flags & O_ACCMODE
     created = False
     try:
         p.fds.lowest_free(limit=_nofile(p))       # first, as Linux: no file is made without an fd
     except OSError:
         raise oserror(errno.EMFILE, path) from None
+    if flags & O_TMPFILE == O_TMPFILE:
+        return _open_tmpfile(k, p, path, flags, mode, start)
     try:
-        inode = fs.walk(p, path, follow=not flags & O_NOFOLLOW)
+        inode = fs.walk(p, path, follow=not flags & O_NOFOLLOW, start=start)
     except FileNotFoundError:
         if not flags & O_CREAT:
             raise
-        inode = _create(k, p, path, mode)
+        inode = _create(k, p, path, mode, start)
         created = True
     else:
         if flags & O_CREAT and flags & O_EXCL:
@@ -51,20 +57,61 @@ def sys_open(k: "Kernel", p: Proc, path: str, flags: int, mode: int) -> int:
         raise oserror(errno.ENOTDIR, path)
     readable = acc in (O_RDONLY, O_RDWR)
     writable = acc in (O_WRONLY, O_RDWR)
-    if inode.is_dir and writable:
+    if inode.is_dir and (writable or flags & O_CREAT):
         raise oserror(errno.EISDIR, path)
-    if writable and not inode.writable_fs and not inode.is_dev:
+    truncate = bool(flags & O_TRUNC) and inode.is_file and not created
+    if (writable or truncate) and not inode.writable_fs and not inode.is_dev:
         raise oserror(errno.EROFS, path)
-    if not created:
-        fs.check(p, inode, (R_OK if readable else 0) | (W_OK if writable else 0), path)
-    if flags & O_TRUNC and writable and inode.is_file:
+    if not created:                         # (Linux truncates even for O_RDONLY, if it may write)
+        fs.check(p, inode, (R_OK if readable else 0) | (W_OK if writable or truncate else 0),
+                 path)
+    if truncate:
         inode.truncate(0)
-    kind = "dir" if inode.is_dir else "dev" if inode.is_dev else "file"
+    kind = ("dir" if inode.is_dir else "dev" if inode.is_dev else "pipe" if inode.is_fifo
+            else "file")
     f = OpenFile(kind, readable, writable, path=_abspath(k, p, path), inode=inode,
                  append=bool(flags & O_APPEND), nonblock=bool(flags & O_NONBLOCK), flags=flags)
     if kind == "dev":
         inode.dev.open(k, p, f)
+    elif kind == "pipe":
+        try:
+            open_fifo(k, p, inode, f)           # may wait for the other end
+        except OSError as e:
+            raise oserror(e.errno, path) from None
     return p.fds.alloc(f, cloexec=bool(flags & O_CLOEXEC), limit=_nofile(p))
+
+
+def _open_tmpfile(k: "Kernel", p: Proc, path: str, flags: int, mode: int, start) -> int:
+    """O_TMPFILE: a new file in directory path, but with no name in it (the
+    tempfile module's TemporaryFile): it goes when its last fd is closed."""
+    d = k.fs.walk(p, path, start=start)
+    if not d.is_dir:
+        raise oserror(errno.ENOTDIR, path)
+    if flags & O_ACCMODE not in (O_WRONLY, O_RDWR):
+        raise oserror(errno.EINVAL, path)
+    k.fs.check(p, d, W_OK | X_OK, path)
+    if not d.writable_fs or isinstance(d, HostDir):
+        raise oserror(errno.EROFS if not d.writable_fs else errno.EOPNOTSUPP, path)
+    inode = File(k.fs, mode & ~p.umask & 0o7777, p.euid, p.egid)
+    inode.nlink = 0
+    name = posixpath.join(_abspath(k, p, path), f"#{inode.ino} (deleted)")
+    f = OpenFile("file", flags & O_ACCMODE == O_RDWR, True, path=name, inode=inode,
+                 append=bool(flags & O_APPEND), nonblock=bool(flags & O_NONBLOCK), flags=flags)
+    return p.fds.alloc(f, cloexec=bool(flags & O_CLOEXEC), limit=_nofile(p))
+
+
+def _at(p: Proc, path: str, at: int | None) -> Dir | None:
+    """Where a relative path starts: the cwd (None), or the directory open as
+    fd at -- the *at() calls' dir_fd.  An absolute path ignores it."""
+    if at is None or path.startswith("/"):
+        return None
+    try:
+        f = p.fds.get(at)
+    except OSError:
+        raise oserror(errno.EBADF, path) from None
+    if f.kind != "dir":
+        raise oserror(errno.ENOTDIR, path)
+    return f.inode
 
 
 def _nofile(p: Proc) -> int:
@@ -72,8 +119,8 @@ def _nofile(p: Proc) -> int:
     return p.limits.soft(RLIMIT_NOFILE)
 
 
-def _create(k: "Kernel", p: Proc, path: str, mode: int):
-    parent, name = k.fs.walk_parent(p, path)
+def _create(k: "Kernel", p: Proc, path: str, mode: int, start=None):
+    parent, name = k.fs.walk_parent(p, path, start)
     if path.endswith("/"):
         raise oserror(errno.EISDIR, path)
     k.fs.check(p, parent, W_OK | X_OK, path)
@@ -88,7 +135,6 @@ def _create(k: "Kernel", p: Proc, path: str, mode: int):
 
 
 def _abspath(k: "Kernel", p: Proc, path: str) -> str:
-    import posixpath
     if path.startswith("/"):
         return posixpath.normpath(path)
     try:
@@ -99,7 +145,16 @@ def _abspath(k: "Kernel", p: Proc, path: str) -> str:
 
 @syscall
 def sys_close(k: "Kernel", p: Proc, fd: int) -> None:
+    f = p.fds.get(fd)
     p.fds.close(k, fd)
+    _unlock(k, p, f)
+
+
+def _unlock(k: "Kernel", p: Proc, f: OpenFile | None) -> None:
+    """POSIX: closing any fd of a file releases the process's record locks on it."""
+    if f is not None and k.files.locks and f.inode in k.files.locks:
+        from .locks import release_process
+        release_process(k, p, f.inode)
 
 
 # ---- reading and writing ---------------------------------------------------------------
@@ -184,12 +239,19 @@ def _resize(k: "Kernel", p: Proc, inode, length: int, path: str | None = None) -
 @syscall
 def sys_lseek(k: "Kernel", p: Proc, fd: int, pos: int, how: int) -> int:
     f = p.fds.get(fd)
+    if not 0 <= how <= SEEK_HOLE:
+        raise oserror(errno.EINVAL)
     if f.kind in ("pipe", "dev"):
         if f.kind == "dev" and not f.inode.dev.isatty(f):
             return 0
         raise oserror(errno.ESPIPE)
-    base = {0: 0, 1: f.offset, 2: f.inode.size}.get(how)
-    if base is None or base + pos < 0:
+    if how in (SEEK_DATA, SEEK_HOLE):        # no holes: all data, then the hole at the end
+        if not 0 <= pos < f.inode.size:
+            raise oserror(errno.ENXIO)
+        f.offset = pos if how == SEEK_DATA else f.inode.size
+        return f.offset
+    base = {0: 0, 1: f.offset, 2: f.inode.size}[how]
+    if base + pos < 0:
         raise oserror(errno.EINVAL)
     f.offset = base + pos
     return f.offset
@@ -215,7 +277,9 @@ def sys_dup2(k: "Kernel", p: Proc, fd: int, fd2: int, cloexec: bool) -> int:
     f = p.fds.get(fd)
     if fd == fd2:
         return fd2
+    old = p.fds.slots[fd2] if 0 <= fd2 < len(p.fds.slots) else None
     p.fds.put(k, fd2, f, cloexec, limit=_nofile(p))
+    _unlock(k, p, old)
     return fd2
 
 
@@ -231,21 +295,6 @@ def sys_pipe2(k: "Kernel", p: Proc, flags: int) -> tuple[int, int]:
         p.fds.close(k, rfd)
         raise
     return rfd, wfd
-
-
-@syscall
-def sys_fcntl(k: "Kernel", p: Proc, fd: int, what: str, value: int) -> int:
-    """The fd flags CPython exposes: inheritable (close-on-exec) and blocking."""
-    f = p.fds.get(fd)
-    if what == "get_cloexec":
-        return int(p.fds.cloexec[fd])
-    if what == "set_cloexec":
-        p.fds.cloexec[fd] = bool(value)
-    elif what == "get_nonblock":
-        return int(f.nonblock)
-    elif what == "set_nonblock":
-        f.nonblock = bool(value)
-    return 0
 
 
 @syscall
@@ -269,7 +318,7 @@ def sys_isatty(k: "Kernel", p: Proc, fd: int) -> bool:
 @syscall
 def sys_fstat(k: "Kernel", p: Proc, fd: int) -> host.stat_result:
     f = p.fds.get(fd)
-    if f.pipe is not None:
+    if f.inode is None:                     # a pipe: no name, an inode of pipefs
         return host.stat_result((st.S_IFIFO | 0o600, f.pipe.id, 12, 1, p.uid, p.gid,
                                  f.pipe.size, 0, 0, 0))
     return stat_result(f.inode)
@@ -278,22 +327,37 @@ def sys_fstat(k: "Kernel", p: Proc, fd: int) -> host.stat_result:
 # ---- the directory tree ------------------------------------------------------------------
 
 @syscall
-def sys_stat(k: "Kernel", p: Proc, path: str, follow: bool) -> host.stat_result:
-    return stat_result(k.fs.walk(p, path, follow))
+def sys_stat(k: "Kernel", p: Proc, path: str, follow: bool,
+             at: int | None = None) -> host.stat_result:
+    return stat_result(k.fs.walk(p, path, follow, start=_at(p, path, at)))
+
+
+class RealIds:
+    """A process as access(2) checks it: with its real ids in place of the
+    effective ones (so that a set-user-ID program can ask what its user may do)."""
+    __slots__ = ("euid", "egid", "cwd")
+
+    def __init__(self, p: Proc) -> None:
+        self.euid, self.egid, self.cwd = p.uid, p.gid, p.cwd
 
 
 @syscall
-def sys_access(k: "Kernel", p: Proc, path: str, mode: int) -> bool:
+def sys_access(k: "Kernel", p: Proc, path: str, mode: int, effective: bool = False,
+               follow: bool = True, at: int | None = None) -> bool:
+    who = p if effective else RealIds(p)
+    start = _at(p, path, at)
     try:
-        inode = k.fs.walk(p, path)
+        inode = k.fs.walk(who, path, follow, start=start)        # type: ignore[arg-type]
     except OSError:
         return False
-    return mode == 0 or k.fs.permits(p, inode, mode)
+    if mode & W_OK and not inode.writable_fs:
+        return False                        # EROFS
+    return mode == 0 or k.fs.permits(who, inode, mode)      # type: ignore[arg-type]
 
 
 @syscall
-def sys_mkdir(k: "Kernel", p: Proc, path: str, mode: int) -> None:
-    parent, name = k.fs.walk_parent(p, path)
+def sys_mkdir(k: "Kernel", p: Proc, path: str, mode: int, at: int | None = None) -> None:
+    parent, name = k.fs.walk_parent(p, path, _at(p, path, at))
     if name in (".", "..") or parent.lookup(name) is not None:
         raise oserror(errno.EEXIST, path)
     k.fs.check(p, parent, W_OK | X_OK, path)
@@ -306,6 +370,45 @@ def sys_mkdir(k: "Kernel", p: Proc, path: str, mode: int) -> None:
     parent.link(name, Dir(k.fs, mode & ~p.umask & 0o7777, p.euid, p.egid, parent))
 
 
+@syscall
+def sys_mknod(k: "Kernel", p: Proc, path: str, mode: int, device: int,
+              at: int | None = None) -> None:
+    """A new inode of any kind but a directory: a FIFO (mkfifo), or an empty
+    regular file.  Device files are made at boot; sockets vshell has not."""
+    kind = st.S_IFMT(mode) or st.S_IFREG
+    if kind == st.S_IFDIR:
+        raise oserror(errno.EPERM, path)
+    if kind not in (st.S_IFIFO, st.S_IFREG, st.S_IFCHR, st.S_IFBLK, st.S_IFSOCK):
+        raise oserror(errno.EINVAL, path)
+    parent, name = k.fs.walk_parent(p, path, _at(p, path, at))
+    if name in (".", "..") or parent.lookup(name) is not None:
+        raise oserror(errno.EEXIST, path)
+    if kind in (st.S_IFCHR, st.S_IFBLK) and p.euid != 0:
+        raise oserror(errno.EPERM, path)
+    k.fs.check(p, parent, W_OK | X_OK, path)
+    if not parent.writable_fs:
+        raise oserror(errno.EROFS, path)
+    if kind not in (st.S_IFIFO, st.S_IFREG) or isinstance(parent, HostDir):
+        raise oserror(errno.EPERM if isinstance(parent, HostDir) else errno.ENOSYS, path)
+    k.fs.make_room(path)
+    perm = mode & ~p.umask & 0o7777
+    parent.link(name, Fifo(k.fs, perm, p.euid, p.egid) if kind == st.S_IFIFO
+                else File(k.fs, perm, p.euid, p.egid))
+
+
+@syscall
+def sys_statfs(k: "Kernel", p: Proc, path: str | None, fd: int | None = None) -> tuple:
+    """The file system holding a path (or an open file): statvfs's fields.  The
+    tree is one disk of --fs-size bytes; /proc and read-only mounts say so."""
+    inode = k.fs.walk(p, path) if path is not None else p.fds.get(fd).inode
+    fs = k.fs
+    blocks, free = fs.size // BLOCK, max(0, fs.size - fs.used) // BLOCK
+    files, ffree = fs.size // DIRENT, max(0, fs.size - fs.used) // DIRENT
+    flag = 0 if inode is None or inode.writable_fs else host.ST_RDONLY
+    return (BLOCK, BLOCK, blocks, free, free, files, ffree, ffree, flag | host.ST_RELATIME,
+            255, 0)
+
+
 def _removable(k: "Kernel", p: Proc, parent: Dir, inode, path: str) -> None:
     k.fs.check(p, parent, W_OK | X_OK, path)
     if parent.mode & st.S_ISVTX and p.euid not in (0, inode.uid, parent.uid):
@@ -313,8 +416,8 @@ def _removable(k: "Kernel", p: Proc, parent: Dir, inode, path: str) -> None:
 
 
 @syscall
-def sys_rmdir(k: "Kernel", p: Proc, path: str) -> None:
-    parent, name = k.fs.walk_parent(p, path)
+def sys_rmdir(k: "Kernel", p: Proc, path: str, at: int | None = None) -> None:
+    parent, name = k.fs.walk_parent(p, path, _at(p, path, at))
     if name == ".":
         raise oserror(errno.EINVAL, path)
     if name == "..":
@@ -338,8 +441,8 @@ def _mount_point(inode) -> bool:
 
 
 @syscall
-def sys_unlink(k: "Kernel", p: Proc, path: str) -> None:
-    parent, name = k.fs.walk_parent(p, path)
+def sys_unlink(k: "Kernel", p: Proc, path: str, at: int | None = None) -> None:
+    parent, name = k.fs.walk_parent(p, path, _at(p, path, at))
     inode = parent.lookup(name)
     if inode is None:
         raise oserror(errno.ENOENT, path)
@@ -352,12 +455,13 @@ def sys_unlink(k: "Kernel", p: Proc, path: str) -> None:
 
 
 @syscall
-def sys_rename(k: "Kernel", p: Proc, src: str, dst: str) -> None:
-    sparent, sname = k.fs.walk_parent(p, src)
+def sys_rename(k: "Kernel", p: Proc, src: str, dst: str, src_at: int | None = None,
+               dst_at: int | None = None) -> None:
+    sparent, sname = k.fs.walk_parent(p, src, _at(p, src, src_at))
     inode = sparent.lookup(sname)
     if inode is None:
         raise oserror(errno.ENOENT, src, dst)
-    dparent, dname = k.fs.walk_parent(p, dst)
+    dparent, dname = k.fs.walk_parent(p, dst, _at(p, dst, dst_at))
     _removable(k, p, sparent, inode, src)
     k.fs.check(p, dparent, W_OK | X_OK, dst)
     if isinstance(sparent, HostDir) or isinstance(dparent, HostDir):
@@ -398,7 +502,13 @@ def sys_rename(k: "Kernel", p: Proc, src: str, dst: str) -> None:
 
 
 @syscall
-def sys_listdir(k: "Kernel", p: Proc, path: str) -> list[str]:
+def sys_listdir(k: "Kernel", p: Proc, path: str | None, fd: int | None = None) -> list[str]:
+    """The names in a directory: one named by path, or open as fd."""
+    if path is None:
+        f = p.fds.get(fd)
+        if f.kind != "dir":
+            raise oserror(errno.ENOTDIR)
+        return f.inode.names()
     inode = k.fs.walk(p, path)
     if not inode.is_dir:
         raise oserror(errno.ENOTDIR, path)
@@ -428,8 +538,11 @@ def sys_getcwd(k: "Kernel", p: Proc) -> str:
 
 
 @syscall
-def sys_chmod(k: "Kernel", p: Proc, path: str, mode: int) -> None:
-    inode = k.fs.walk(p, path)
+def sys_chmod(k: "Kernel", p: Proc, path: str, mode: int, at: int | None = None) -> None:
+    chmod_inode(k, p, k.fs.walk(p, path, start=_at(p, path, at)), mode, path)
+
+
+def chmod_inode(k: "Kernel", p: Proc, inode, mode: int, path: str | None = None) -> None:
     if p.euid not in (0, inode.uid):
         raise oserror(errno.EPERM, path)
     if not inode.writable_fs:
@@ -439,10 +552,19 @@ def sys_chmod(k: "Kernel", p: Proc, path: str, mode: int) -> None:
 
 
 @syscall
-def sys_chown(k: "Kernel", p: Proc, path: str, uid: int, gid: int, follow: bool) -> None:
-    inode = k.fs.walk(p, path, follow)
-    if p.euid != 0:
+def sys_chown(k: "Kernel", p: Proc, path: str, uid: int, gid: int, follow: bool,
+              at: int | None = None) -> None:
+    chown_inode(k, p, k.fs.walk(p, path, follow, start=_at(p, path, at)), uid, gid, path)
+
+
+def chown_inode(k: "Kernel", p: Proc, inode, uid: int, gid: int, path: str | None = None) -> None:
+    """Root may give a file to anyone; its owner may only change its group, to
+    their own (and "change" it to what it is)."""
+    if p.euid != 0 and (p.euid != inode.uid or uid not in (-1, inode.uid)
+                        or gid not in (-1, inode.gid, p.egid)):
         raise oserror(errno.EPERM, path)
+    if not inode.writable_fs:
+        raise oserror(errno.EROFS, path)
     if uid != -1:
         inode.uid = uid
     if gid != -1:
@@ -451,8 +573,8 @@ def sys_chown(k: "Kernel", p: Proc, path: str, uid: int, gid: int, follow: bool)
 
 
 @syscall
-def sys_symlink(k: "Kernel", p: Proc, target: str, path: str) -> None:
-    parent, name = k.fs.walk_parent(p, path)
+def sys_symlink(k: "Kernel", p: Proc, target: str, path: str, at: int | None = None) -> None:
+    parent, name = k.fs.walk_parent(p, path, _at(p, path, at))
     if parent.lookup(name) is not None:
         raise oserror(errno.EEXIST, target, path)
     k.fs.check(p, parent, W_OK | X_OK, path)
@@ -463,13 +585,17 @@ def sys_symlink(k: "Kernel", p: Proc, target: str, path: str) -> None:
 
 
 @syscall
-def sys_link(k: "Kernel", p: Proc, src: str, dst: str, follow: bool) -> None:
+def sys_link(k: "Kernel", p: Proc, src: str, dst: str, follow: bool, src_at: int | None = None,
+             dst_at: int | None = None) -> None:
     """A hard link: a second name for the same inode, whose link count goes up.
     Either name reaches the file; it is freed when the last one is unlinked."""
-    inode = k.fs.walk(p, src, follow=follow)
+    try:
+        inode = k.fs.walk(p, src, follow=follow, start=_at(p, src, src_at))
+    except OSError as e:                                # (both names, as Linux's link says)
+        raise oserror(e.errno, src, dst) from None
     if inode.is_dir:
         raise oserror(errno.EPERM, src, dst)            # no hard links to directories
-    parent, name = k.fs.walk_parent(p, dst)
+    parent, name = k.fs.walk_parent(p, dst, _at(p, dst, dst_at))
     if parent.lookup(name) is not None:
         raise oserror(errno.EEXIST, src, dst)
     if isinstance(parent, HostDir) or isinstance(inode, HostFile):
@@ -485,16 +611,17 @@ def sys_link(k: "Kernel", p: Proc, src: str, dst: str, follow: bool) -> None:
 
 
 @syscall
-def sys_readlink(k: "Kernel", p: Proc, path: str) -> str:
-    inode = k.fs.walk(p, path, follow=False)
+def sys_readlink(k: "Kernel", p: Proc, path: str, at: int | None = None) -> str:
+    inode = k.fs.walk(p, path, follow=False, start=_at(p, path, at))
     if not inode.is_link:
         raise oserror(errno.EINVAL, path)
     return inode.target
 
 
 @syscall
-def sys_utime(k: "Kernel", p: Proc, path: str, times: tuple | None) -> None:
-    inode = k.fs.walk(p, path)
+def sys_utime(k: "Kernel", p: Proc, path: str, times: tuple | None, follow: bool = True,
+              at: int | None = None) -> None:
+    inode = k.fs.walk(p, path, follow, start=_at(p, path, at))
     if p.euid not in (0, inode.uid) and not k.fs.permits(p, inode, W_OK):
         raise oserror(errno.EACCES if times is None else errno.EPERM, path)
     now = k.clock.time()

@@ -11,7 +11,7 @@ import errno
 from .errors import ExecImage, ProcessExit, oserror
 from .proc import Proc, State
 from .replay import Replay, enomem_message
-from .signals import SIG_DFL, SIG_IGN, UNCATCHABLE, valid
+from .signals import SI_KERNEL, SIG_DFL, SIG_IGN, UNCATCHABLE, valid
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -68,35 +68,107 @@ def sys_exit(k: "Kernel", p: Proc, code: int) -> None:
     raise k.cpu.unwind(p, ProcessExit((code & 0xFF) << 8))
 
 
+# wait: the three calls of the C library, one search.  Each finds a child that
+# changed -- ended (a zombie), stopped, or continued, as the options ask -- and
+# reports it; a zombie so reported is reaped, unless WNOWAIT leaves it waitable.
+
+WEXITED, WNOWAIT = 4, 0x01000000
+P_ALL, P_PID, P_PGID = 0, 1, 2
+CLD_EXITED, CLD_KILLED, CLD_STOPPED, CLD_CONTINUED = 1, 2, 5, 6
+SIGCHLD, SIGCONT = 17, 18
+
+
 @syscall
-def sys_wait4(k: "Kernel", p: Proc, pid: int, options: int) -> tuple[int, int]:
+def sys_wait4(k: "Kernel", p: Proc, pid: int, options: int, usage: bool = False) -> tuple:
+    """(pid, wait status), and with usage the child's resource usage too; pid 0
+    under WNOHANG when no child has changed yet."""
+    if options & ~(WNOHANG | WUNTRACED | WCONTINUED):
+        raise oserror(errno.EINVAL)
+    if pid > 0:
+        idtype, id_ = P_PID, pid
+    elif pid == -1:
+        idtype, id_ = P_ALL, 0
+    else:
+        idtype, id_ = P_PGID, -pid if pid else p.pgid
+    found = _wait(k, p, idtype, id_, options | WEXITED)
+    c, status = (None, 0) if found is None else found[:2]
+    result = (0 if c is None else c.pid, status)
+    return result + (rusage(c),) if usage else result
+
+
+@syscall
+def sys_waitid(k: "Kernel", p: Proc, idtype: int, id_: int, options: int) -> tuple | None:
+    """The child as a siginfo (si_pid, si_uid, si_signo, si_status, si_code), or
+    None under WNOHANG when no child has changed yet."""
+    if (options & ~(WNOHANG | WUNTRACED | WEXITED | WCONTINUED | WNOWAIT)
+            or not options & (WEXITED | WUNTRACED | WCONTINUED)
+            or idtype not in (P_ALL, P_PID, P_PGID) or (idtype == P_PID and id_ <= 0)
+            or id_ < 0):
+        raise oserror(errno.EINVAL)
+    if idtype == P_PGID and id_ == 0:
+        id_ = p.pgid
+    found = _wait(k, p, idtype, id_, options)
+    if found is None:
+        return None
+    c, status, code = found
+    detail = (status >> 8) & 0xFF if code in (CLD_EXITED, CLD_STOPPED) else \
+        status & 0x7F if code == CLD_KILLED else SIGCONT
+    return c.pid, c.uid, SIGCHLD, detail, code
+
+
+def _wait(k: "Kernel", p: Proc, idtype: int, id_: int, options: int):
+    """Sleep until a child chosen by (idtype, id_) changes as options ask; return
+    (child, wait status, CLD_ code), or None for WNOHANG.  ECHILD if there is no
+    such child, EINTR if a signal comes first."""
     while True:
-        if pid > 0:
-            child = k.procs.kids.get(p.pid, {}).get(pid)
+        if idtype == P_PID:
+            child = k.procs.kids.get(p.pid, {}).get(id_)
             kids = [child] if child is not None else []
         else:
             kids = k.procs.children(p.pid)
-        if pid == 0:
-            kids = [c for c in kids if c.pgid == p.pgid]
-        elif pid < -1:
-            kids = [c for c in kids if c.pgid == -pid]
+            if idtype == P_PGID:
+                kids = [c for c in kids if c.pgid == id_]
         if not kids:
             raise oserror(errno.ECHILD)
         for c in kids:
-            if c.state is State.ZOMBIE:
-                return c.pid, k.reap(p, c)
-            if options & WUNTRACED and c.stop_report is not None:
-                status, c.stop_report = c.stop_report, None
-                return c.pid, status
-            if options & WCONTINUED and c.cont_report:
-                c.cont_report = False
-                return c.pid, 0xFFFF
+            found = _changed(k, p, c, options)
+            if found is not None:
+                return found
         if options & WNOHANG:
-            return 0, 0
+            return None
         if p.waitq is None:
             p.waitq = k.cpu.queue(f"wait:{p.pid}")
         if k.cpu.sleep(p, p.waitq, "child"):
             raise oserror(errno.EINTR)
+
+
+def _changed(k: "Kernel", p: Proc, c: Proc, options: int):
+    keep = options & WNOWAIT
+    if options & WEXITED and c.state is State.ZOMBIE:
+        status = c.exit_status
+        if not keep:
+            k.reap(p, c)
+        return c, status, CLD_KILLED if status & 0x7F else CLD_EXITED
+    if options & WUNTRACED and c.stop_report is not None:
+        status = c.stop_report
+        if not keep:
+            c.stop_report = None
+        return c, status, CLD_STOPPED
+    if options & WCONTINUED and c.cont_report:
+        if not keep:
+            c.cont_report = False
+        return c, 0xFFFF, CLD_CONTINUED
+    return None
+
+
+def rusage(c: Proc | None) -> tuple:
+    """getrusage's sixteen fields for a child and the children it waited for: the
+    CPU time the kernel counted and its context switches; a virtual process has
+    no memory or I/O counters, so those are 0."""
+    if c is None:
+        return (0.0, 0.0) + (0,) * 14
+    return ((c.cpu_time + c.rusage_children, 0.0) + (0,) * 12
+            + (c.voluntary_switches, c.involuntary_switches))
 
 
 # ---- identity ------------------------------------------------------------------------
@@ -131,12 +203,63 @@ def sys_getegid(k, p: Proc) -> int:
     return p.egid
 
 
+# Linux's rules for changing ids: root (effective uid 0) may set any; others may
+# only move between the ids they hold -- real, effective and saved, the saved
+# set-user-ID being what lets a set-user-ID program drop its privilege and take
+# it back.  setuid by root sets all three, so that privilege is gone for good.
+
+@syscall
+def sys_setresuid(k, p: Proc, ruid: int, euid: int, suid: int) -> None:
+    """Set the real, effective and saved uid (-1: unchanged)."""
+    held = (p.uid, p.euid, p.suid)
+    if p.euid != 0 and any(u != -1 and u not in held for u in (ruid, euid, suid)):
+        raise oserror(errno.EPERM)
+    _set_uids(k, p, ruid, euid, suid)
+
+
+@syscall
+def sys_setresgid(k, p: Proc, rgid: int, egid: int, sgid: int) -> None:
+    held = (p.gid, p.egid, p.sgid)
+    if p.euid != 0 and any(g != -1 and g not in held for g in (rgid, egid, sgid)):
+        raise oserror(errno.EPERM)
+    _set_gids(p, rgid, egid, sgid)
+
+
+def _set_uids(k, p: Proc, ruid: int, euid: int, suid: int) -> None:
+    if ruid != -1 and ruid != p.uid:
+        k.procs.change_uid(p, ruid)
+    if euid != -1:
+        p.euid = euid
+    if suid != -1:
+        p.suid = suid
+
+
+def _set_gids(p: Proc, rgid: int, egid: int, sgid: int) -> None:
+    if rgid != -1:
+        p.gid = rgid
+    if egid != -1:
+        p.egid = egid
+    if sgid != -1:
+        p.sgid = sgid
+
+
+@syscall
+def sys_getresuid(k, p: Proc) -> tuple[int, int, int]:
+    return p.uid, p.euid, p.suid
+
+
+@syscall
+def sys_getresgid(k, p: Proc) -> tuple[int, int, int]:
+    return p.gid, p.egid, p.sgid
+
+
 @syscall
 def sys_setuid(k, p: Proc, uid: int) -> None:
+    if uid < 0:
+        raise oserror(errno.EINVAL)
     if p.euid == 0:
-        k.procs.change_uid(p, uid)
-        p.euid = uid
-    elif uid in (p.uid,):
+        sys_setresuid(k, p, uid, uid, uid)
+    elif uid in (p.uid, p.suid):
         p.euid = uid
     else:
         raise oserror(errno.EPERM)
@@ -144,19 +267,54 @@ def sys_setuid(k, p: Proc, uid: int) -> None:
 
 @syscall
 def sys_setgid(k, p: Proc, gid: int) -> None:
+    if gid < 0:
+        raise oserror(errno.EINVAL)
     if p.euid == 0:
-        p.gid = p.egid = gid
-    elif gid == p.gid:
+        sys_setresgid(k, p, gid, gid, gid)
+    elif gid in (p.gid, p.sgid):
         p.egid = gid
     else:
         raise oserror(errno.EPERM)
 
 
 @syscall
+def sys_setreuid(k, p: Proc, ruid: int, euid: int) -> None:
+    """As Linux: the saved uid follows the effective one when the real one is set,
+    or the effective one is set to other than the old real uid."""
+    if p.euid != 0 and (ruid not in (-1, p.uid, p.euid) or euid not in (-1, p.uid, p.euid, p.suid)):
+        raise oserror(errno.EPERM)
+    saved = -1
+    if ruid != -1 or (euid != -1 and euid != p.uid):
+        saved = p.euid if euid == -1 else euid
+    _set_uids(k, p, ruid, euid, saved)
+
+
+@syscall
+def sys_setregid(k, p: Proc, rgid: int, egid: int) -> None:
+    if p.euid != 0 and (rgid not in (-1, p.gid, p.egid) or egid not in (-1, p.gid, p.egid, p.sgid)):
+        raise oserror(errno.EPERM)
+    saved = -1
+    if rgid != -1 or (egid != -1 and egid != p.gid):
+        saved = p.egid if egid == -1 else egid
+    _set_gids(p, rgid, egid, saved)
+
+
+@syscall
 def sys_seteuid(k, p: Proc, uid: int) -> None:
-    if p.euid != 0 and uid != p.uid:
+    if uid < 0:
+        raise oserror(errno.EINVAL)
+    if p.euid != 0 and uid not in (p.uid, p.suid):
         raise oserror(errno.EPERM)
     p.euid = uid
+
+
+@syscall
+def sys_setegid(k, p: Proc, gid: int) -> None:
+    if gid < 0:
+        raise oserror(errno.EINVAL)
+    if p.euid != 0 and gid not in (p.gid, p.sgid):
+        raise oserror(errno.EPERM)
+    p.egid = gid
 
 
 def _target(k, p: Proc, pid: int) -> Proc:
@@ -356,19 +514,63 @@ def sys_alarm(k: "Kernel", p: Proc, seconds: int) -> int:
     return int(left + 0.999999) if left else 0
 
 
+ITIMER_REAL = 0
+
+
 @syscall
-def sys_setitimer(k: "Kernel", p: Proc, seconds: float, interval: float) -> tuple[float, float]:
-    """ITIMER_REAL: SIGALRM in seconds, then every interval (0 disarms); the old setting."""
-    old = sys_getitimer(k, p)
-    k.signals.set_alarm(p, seconds)
-    p.sig.interval = interval if seconds > 0 else 0.0
+def sys_setitimer(k: "Kernel", p: Proc, which: int, seconds: float,
+                  interval: float) -> tuple[float, float]:
+    """Arm an interval timer: after seconds, then every interval (seconds 0
+    disarms it); return the old setting.  ITIMER_REAL counts the clock and sends
+    SIGALRM; ITIMER_VIRTUAL and ITIMER_PROF count the process's CPU time and
+    send SIGVTALRM and SIGPROF (vshell does not split user from system time:
+    both count all of it)."""
+    old = sys_getitimer(k, p, which)
+    if which == ITIMER_REAL:
+        k.signals.set_alarm(p, seconds)
+        p.sig.interval = interval if seconds > 0 else 0.0
+    elif seconds > 0:
+        p.sig.cpu_timers[which] = (k.cpu.cpu_time(p) + seconds, interval)
+    else:
+        p.sig.cpu_timers.pop(which, None)
     return old
 
 
 @syscall
-def sys_getitimer(k: "Kernel", p: Proc) -> tuple[float, float]:
-    left = max(0.0, p.sig.alarm - k.clock.monotonic()) if p.sig.alarm is not None else 0.0
-    return left, p.sig.interval
+def sys_getitimer(k: "Kernel", p: Proc, which: int) -> tuple[float, float]:
+    if which not in (0, 1, 2):
+        raise oserror(errno.EINVAL)
+    if which == ITIMER_REAL:
+        left = max(0.0, p.sig.alarm - k.clock.monotonic()) if p.sig.alarm is not None else 0.0
+        return left, p.sig.interval
+    at, interval = p.sig.cpu_timers.get(which, (0.0, 0.0))
+    return (max(0.0, at - k.cpu.cpu_time(p)) if at else 0.0), interval
+
+
+@syscall
+def sys_sigtimedwait(k: "Kernel", p: Proc, sigs: frozenset,
+                     deadline: float | None) -> tuple | None:
+    """Take a pending signal of sigs without running its handler -- the program
+    blocks them, then waits for them here.  Sleep until one comes, or until the
+    monotonic clock reaches deadline (None: for ever), then None.  The signal's
+    siginfo: (si_signo, si_code, si_errno, si_pid, si_uid, si_status, si_band)."""
+    st = p.sig
+    while True:
+        ready = sorted(st.pending & sigs)
+        if ready:
+            sig = ready[0]
+            st.pending.discard(sig)
+            code, pid, uid, status = st.info.pop(sig, (SI_KERNEL, 0, 0, 0))
+            return sig, code, 0, pid, uid, status, pid | uid << 32   # (si_band shares their place)
+        if deadline is not None and k.clock.monotonic() >= deadline:
+            return None
+        st.waiting = sigs                    # their arrival wakes this sleep
+        try:
+            interrupted = k.cpu.sleep(p, None, "signal", deadline)
+        finally:
+            st.waiting = frozenset()
+        if interrupted and not st.pending & sigs:
+            raise oserror(errno.EINTR)
 
 
 # ---- time and the CPU -------------------------------------------------------------------
@@ -414,6 +616,89 @@ def sys_nice(k: "Kernel", p: Proc, inc: int) -> int:
         raise oserror(errno.EPERM)
     p.nice = max(-20, min(19, p.nice + inc))
     return p.nice
+
+
+# Priority is the nice value (-20 .. 19) the scheduler's priority policy reads.
+# As on Linux, anyone may lower the priority of their own processes (raise
+# their nice value); only root may raise it back.
+
+PRIO_PROCESS, PRIO_PGRP, PRIO_USER = 0, 1, 2
+
+
+def _prio_targets(k: "Kernel", p: Proc, which: int, who: int) -> list[Proc]:
+    if which == PRIO_PROCESS:
+        targets = [_target(k, p, who)]
+    elif which == PRIO_PGRP:
+        targets = k.procs.group(who or p.pgid)
+    elif which == PRIO_USER:
+        targets = [q for q in k.procs if q.uid == (who or p.uid) and q.state is not State.ZOMBIE]
+    else:
+        raise oserror(errno.EINVAL)
+    if not targets:
+        raise oserror(errno.ESRCH)
+    return targets
+
+
+@syscall
+def sys_getpriority(k: "Kernel", p: Proc, which: int, who: int) -> int:
+    """The highest priority (lowest nice value) among the processes chosen."""
+    return min(q.nice for q in _prio_targets(k, p, which, who))
+
+
+@syscall
+def sys_setpriority(k: "Kernel", p: Proc, which: int, who: int, prio: int) -> None:
+    prio = max(-20, min(19, prio))
+    for q in _prio_targets(k, p, which, who):
+        if p.euid != 0 and p.euid not in (q.uid, q.euid):
+            raise oserror(errno.EPERM)
+        if prio < q.nice and p.euid != 0:
+            raise oserror(errno.EACCES)
+        q.nice = prio
+
+
+@syscall
+def sys_sched_getaffinity(k: "Kernel", p: Proc, pid: int) -> frozenset:
+    """The CPUs a process may run on: the machine has one, CPU 0."""
+    _target(k, p, pid)
+    return frozenset({0})
+
+
+@syscall
+def sys_sched_setaffinity(k: "Kernel", p: Proc, pid: int, cpus: frozenset) -> None:
+    t = _target(k, p, pid)
+    if p.euid != 0 and p.euid not in (t.uid, t.euid):
+        raise oserror(errno.EPERM)
+    if 0 not in cpus:
+        raise oserror(errno.EINVAL)
+
+
+@syscall
+def sys_sched_getscheduler(k: "Kernel", p: Proc, pid: int) -> int:
+    """Every process is scheduled by the machine's one policy: SCHED_OTHER."""
+    _target(k, p, pid)
+    return 0
+
+
+@syscall
+def sys_sched_setscheduler(k: "Kernel", p: Proc, pid: int, policy: int, priority: int) -> None:
+    """Only SCHED_OTHER (priority 0): the policy is the machine's (`sched`), not a
+    process's; a real-time one needs root, and vshell has none to give."""
+    t = _target(k, p, pid)
+    if policy not in (0, 1, 2, 3, 5) or not (1 <= priority <= 99 if policy in (1, 2)
+                                               else priority == 0):
+        raise oserror(errno.EINVAL)
+    if p.euid != 0 and (p.euid not in (t.uid, t.euid) or policy in (1, 2)):
+        raise oserror(errno.EPERM)
+    if policy != 0:
+        raise oserror(errno.ENOSYS)
+
+
+@syscall
+def sys_getloadavg(k: "Kernel", p: Proc) -> tuple[float, float, float]:
+    """How many processes want the CPU (RUNNING or READY), now.  Linux averages
+    that over 1, 5 and 15 minutes; vshell reports the current count for all three."""
+    n = float(sum(q.state in (State.RUNNING, State.READY) for q in k.procs))
+    return n, n, n
 
 
 @syscall

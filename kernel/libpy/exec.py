@@ -1,5 +1,6 @@
 """Starting programs, as CPython's os module does it: the exec family,
-posix_spawn and system, over the kernel's execve and clone.
+posix_spawn, the spawn family, system and popen, over the kernel's execve and
+clone.
 
 CPython keeps two environments: os.environ, a Python mapping, and the C
 library's environ, which putenv and unsetenv change (and so does setting
@@ -11,6 +12,8 @@ posix_spawn's name the path as given.
 posix_spawn starts the child natively (an O(1) clone, no replay) and, like
 glibc, reports the child's failure to exec to the caller: the child writes its
 errno into a close-on-exec pipe, which a successful exec closes unwritten.
+The spawn family (CPython forks, then execs) and popen (CPython's subprocess)
+start their children the same way.
 """
 from __future__ import annotations
 
@@ -24,6 +27,7 @@ _SIGINT, _SIGQUIT, _SIGCHLD = int(_signal.SIGINT), int(_signal.SIGQUIT), int(_si
 _SIG_DFL, _SIG_IGN = int(_signal.SIG_DFL), int(_signal.SIG_IGN)
 _SIG_BLOCK, _SIG_SETMASK = int(_signal.SIG_BLOCK), int(_signal.SIG_SETMASK)
 POSIX_SPAWN_OPEN, POSIX_SPAWN_CLOSE, POSIX_SPAWN_DUP2 = 0, 1, 2
+P_WAIT, P_NOWAIT, P_NOWAITO = 0, 1, 1
 
 
 # ---- arguments, converted and checked as posixmodule.c does -----------------------------
@@ -142,10 +146,14 @@ def get_exec_path(env=None) -> list[str]:
     return (defpath if path_list is None else path_list).split(pathsep)
 
 
-def _execvpe(file, args, env=None) -> None:
-    """CPython's own search (Lib/os.py): the first error that is not 'not found' wins."""
+def _execvpe(file, args, env=None, c_environ=None) -> None:
+    """CPython's own search (Lib/os.py): the first error that is not 'not found'
+    wins.  (c_environ: the environment to pass when env is None, if not this
+    process's own.)"""
     if env is not None:
         exec_func, argrest = execve, (args, env)
+    elif c_environ is not None:
+        exec_func, argrest = execve, (args, c_environ)
     else:
         exec_func, argrest = execv, (args,)
     name = _arg(file)
@@ -168,7 +176,7 @@ def _execvpe(file, args, env=None) -> None:
 
 # ---- posix_spawn and system ----------------------------------------------------------------
 
-def posix_spawn(path, argv, env, *, file_actions=None, setpgroup=None, resetids=False,
+def posix_spawn(path, argv, env, /, *, file_actions=None, setpgroup=None, resetids=False,
                 setsid=False, setsigmask=(), setsigdef=(), scheduler=None) -> int:
     file = _path("posix_spawn", path)
     args, envp = _spawn_args("posix_spawn", argv, env)
@@ -176,7 +184,7 @@ def posix_spawn(path, argv, env, *, file_actions=None, setpgroup=None, resetids=
                   resetids, setsid, setsigmask, setsigdef)
 
 
-def posix_spawnp(path, argv, env, *, file_actions=None, setpgroup=None, resetids=False,
+def posix_spawnp(path, argv, env, /, *, file_actions=None, setpgroup=None, resetids=False,
                  setsid=False, setsigmask=(), setsigdef=(), scheduler=None) -> int:
     """glibc's search: the caller's C-level PATH; EACCES if some file was not executable."""
     file = _path("posix_spawnp", path)
@@ -326,3 +334,166 @@ def system(command) -> int:
         _trap("sigaction", _SIGINT, old_int)
         _trap("sigaction", _SIGQUIT, old_quit)
         _trap("sigprocmask", _SIG_SETMASK, old_mask)
+
+
+# ---- the spawn family: fork and exec in one call ---------------------------------------------
+
+def spawnv(mode, file, args) -> int:
+    """Run file with args in a new process.  P_NOWAIT: return its pid (the caller
+    waits for it); P_WAIT: wait, and return its exit code (-N if signal N
+    killed it)."""
+    return _spawnvef(mode, file, args, None, False)
+
+
+def spawnve(mode, file, args, env) -> int:
+    return _spawnvef(mode, file, args, env, False)
+
+
+def spawnvp(mode, file, args) -> int:
+    """spawnv, searching PATH for file."""
+    return _spawnvef(mode, file, args, None, True)
+
+
+def spawnvpe(mode, file, args, env) -> int:
+    return _spawnvef(mode, file, args, env, True)
+
+
+def spawnl(mode, file, *args) -> int:
+    return spawnv(mode, file, args)
+
+
+def spawnle(mode, file, *args) -> int:
+    return spawnve(mode, file, args[:-1], args[-1])
+
+
+def spawnlp(mode, file, *args) -> int:
+    return spawnvp(mode, file, args)
+
+
+def spawnlpe(mode, file, *args) -> int:
+    return spawnvpe(mode, file, args[:-1], args[-1])
+
+
+def _spawnvef(mode, file, args, env, search: bool) -> int:
+    """CPython's _spawnvef (Lib/os.py), with clone for its fork: the child execs
+    at once, or exits with status 127 if it cannot."""
+    if not isinstance(args, (tuple, list)):
+        raise TypeError("argv must be a tuple or a list")
+    if not args or not args[0]:
+        raise ValueError("argv first element cannot be empty")
+    c_environ = dict(_rt().c_environ)
+
+    def child(rt) -> int:
+        try:
+            if search:
+                _execvpe(file, args, env, c_environ)
+            elif env is None:
+                execve(file, args, c_environ)
+            else:
+                execve(file, args, env)
+        except BaseException:
+            pass
+        return 127
+    pid = _trap("clone", child)
+    if mode == P_NOWAIT:
+        return pid
+    while True:
+        _, status = _os().waitpid(pid, 0)
+        if not _os().WIFSTOPPED(status):
+            return _os().waitstatus_to_exitcode(status)
+
+
+def _os():
+    from kernel.libpy import os
+    return os
+
+
+# ---- popen: a command's output as a file ----------------------------------------------------
+
+def popen(cmd, mode="r", buffering=-1):
+    """Run cmd by the shell with its stdout (mode "r") or stdin ("w") on a pipe,
+    and return the other end as a text file; its close() waits for the command
+    and returns None if it exited 0, else its wait status (CPython: returncode << 8)."""
+    if not isinstance(cmd, str):
+        raise TypeError("invalid cmd type (%s, expected string)" % type(cmd))
+    if mode not in ("r", "w"):
+        raise ValueError("invalid mode %r" % mode)
+    if buffering == 0 or buffering is None:
+        raise ValueError("popen() does not support unbuffered streams")
+    r, w = _trap("pipe2", O_CLOEXEC)
+    ours, theirs, target = (r, w, 1) if mode == "r" else (w, r, 0)
+    envp = dict(_rt().c_environ)
+
+    def child(rt) -> int:
+        try:
+            _trap("dup2", theirs, target, False)
+            for fd in _trap("listdir", "/proc/self/fd", None):
+                if int(fd) > 2:
+                    _close_quietly(int(fd))     # subprocess's close_fds
+            _trap("execve", "/bin/sh", ["/bin/sh", "-c", cmd], envp)
+        except OSError:
+            pass
+        return 127
+    try:
+        pid = _trap("clone", child)
+    finally:
+        _trap("close", theirs)
+    from kernel.libpy import streams
+    # as subprocess: buffering 1 means line buffering, of the text stream only
+    binary = streams.open(ours, mode + "b", -1 if buffering == 1 else buffering)
+    return _wrap_close(_text(binary, mode, buffering == 1), pid)
+
+
+def _close_quietly(fd: int) -> None:
+    try:
+        _trap("close", fd)
+    except OSError:
+        pass
+
+
+def _text(binary, mode: str, line_buffering: bool):
+    """subprocess's text stream over a pipe: its writes passed on at once to
+    the binary stream (write_through), which buffers them."""
+    import io
+    from kernel.libpy import streams
+    if mode == "w":
+        return io.TextIOWrapper(binary, encoding=streams.TEXT_ENCODING,
+                                write_through=True, line_buffering=line_buffering)
+    return io.TextIOWrapper(binary, encoding=streams.TEXT_ENCODING)
+
+
+class _wrap_close:
+    """popen's file: the stream, whose close() also waits for the command."""
+
+    def __init__(self, stream, pid: int) -> None:
+        self._stream = stream
+        self._pid = pid
+        self._returncode = None
+
+    def close(self):
+        self._stream.close()
+        returncode = self._wait()
+        if returncode == 0:
+            return None
+        return returncode << 8          # as CPython shifts subprocess's returncode
+
+    def _wait(self) -> int:
+        if self._returncode is None:
+            try:
+                status = _reap(self._pid)
+            except ChildProcessError:
+                status = 0
+            self._returncode = _os().waitstatus_to_exitcode(status)
+        return self._returncode
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *args):
+        self.close()
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+    def __iter__(self):
+        return iter(self._stream)

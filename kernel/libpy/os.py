@@ -4,33 +4,49 @@ Each function does what CPython's does -- same names, signatures, return values
 and exceptions -- but by trapping into the vshell kernel instead of the host's.
 Like CPython it makes new fds non-inheritable (PEP 446), does not flush the
 standard streams before fork, system or posix_spawn (text still buffered is
-copied into the child, as C's stdio does), and retries a call interrupted by a signal whose handler
-returned normally (PEP 475).
+copied into the child, as C's stdio does), and retries a call interrupted by a
+signal whose handler returned normally (PEP 475).  A wrong call gets CPython's
+error message (kernel/libpy/clinic.py).
+
+This file holds processes, their ids and the system's facts; files and
+descriptors are in fds.py, the directory tree in dirtree.py, the environment
+in environ.py, starting programs in exec.py.  A function CPython has on Linux
+and vshell cannot offer is missing (AttributeError, as on a platform without
+it) or fails with a clean OSError.
 """
 from __future__ import annotations
 
 import errno as _errno
-import stat as _stat
-from _collections_abc import Mapping as _Mapping, MutableMapping as _MutableMapping
+import os as _host
+import stat as st  # noqa: F401  (os.st, as CPython's os has it)
 from operator import index as _index
+from types import FunctionType as _FunctionType, BuiltinFunctionType as _BuiltinType
 
 from kernel.cpu import machine as _machine
+from kernel.libpy import clinic as _clinic
 
-# constants, pure helpers and types come straight from the host's module
+# pure helpers and types come straight from the host's module
 from os import (  # noqa: F401
-    F_OK, R_OK, W_OK, X_OK, O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_EXCL, O_TRUNC,
-    O_APPEND, O_NONBLOCK, O_CLOEXEC, O_NOFOLLOW, O_DIRECTORY, O_NOCTTY, O_SYNC, O_DSYNC,
-    SEEK_SET, SEEK_CUR, SEEK_END, WNOHANG, WUNTRACED, WCONTINUED,
     WIFEXITED, WEXITSTATUS, WIFSIGNALED, WTERMSIG, WIFSTOPPED, WSTOPSIG, WIFCONTINUED,
-    WCOREDUMP, waitstatus_to_exitcode, strerror, stat_result, terminal_size, times_result,
-    uname_result, fsencode, fsdecode, fspath, PathLike, sep, altsep, extsep, pathsep, linesep,
-    curdir, pardir, defpath, devnull, EX_OK, EX_USAGE, EX_NOINPUT, EX_SOFTWARE,
-    GRND_NONBLOCK, GRND_RANDOM,
+    WCOREDUMP, waitstatus_to_exitcode, strerror, stat_result, statvfs_result, terminal_size,
+    times_result, uname_result, waitid_result, sched_param, fsencode, fsdecode, fspath,
+    PathLike, sep, altsep, extsep, pathsep, linesep, curdir, pardir, defpath, devnull,
+    major, minor, makedev, confstr_names, pathconf_names, sysconf_names, supports_bytes_environ,
+    abc, GenericAlias, Mapping, MutableMapping, O_CLOEXEC, SCHED_BATCH, SCHED_FIFO, SCHED_IDLE,
+    SCHED_OTHER, SCHED_RR,
 )
+
+# Every constant of the host's os (Linux's numbers), but for features vshell
+# lacks: event fds, pidfds, extended attributes, splice.
+globals().update({n: v for n, v in vars(_host).items()
+                  if n.isupper() and isinstance(v, int) and not n.startswith(
+                      ("EFD_", "XATTR_", "SPLICE_", "P_PIDFD"))})
 
 name = "posix"
 error = OSError
 _O_CLOEXEC = O_CLOEXEC
+_MISSING = object()
+_INT_MAX = (1 << 31) - 1
 
 
 def _trap(call: str, *args):
@@ -50,19 +66,91 @@ def _retry(call: str, *args):
             continue
 
 
-def _path(func: str, path, allow_fd: bool = False) -> str:
+# ---- arguments, converted as posixmodule.c converts them ---------------------------------
+
+_PATH_KINDS = {(False, False): "string, bytes or os.PathLike",
+               (True, False): "string, bytes, os.PathLike or integer",
+               (False, True): "string, bytes, os.PathLike or None",
+               (True, True): "string, bytes, os.PathLike, integer or None"}
+
+
+def _path(func: str, path, allow_fd: bool = False, nullable: bool = False) -> str:
+    """A path argument as a str (bytes decoded as the file system encoding does)."""
     if isinstance(path, str):
-        return path
-    if isinstance(path, (bytes, bytearray)):
-        return bytes(path).decode("utf-8", "surrogateescape")
-    if hasattr(type(path), "__fspath__"):
-        return _path(func, path.__fspath__())
-    what = "string, bytes, os.PathLike or integer" if allow_fd else "string, bytes or os.PathLike"
-    raise TypeError(f"{func}: path should be {what}, not {type(path).__name__}")
+        s = path
+    elif isinstance(path, (bytes, bytearray, memoryview)):
+        s = bytes(path).decode("utf-8", "surrogateescape")
+    elif hasattr(type(path), "__fspath__"):
+        value = type(path).__fspath__(path)
+        if not isinstance(value, (str, bytes)):
+            raise TypeError(f"expected {type(path).__name__}.__fspath__() to return str or "
+                            f"bytes, not {type(value).__name__}")
+        return _path(func, value)
+    else:
+        raise TypeError(f"{func}: path should be {_PATH_KINDS[allow_fd, nullable]}, "
+                        f"not {type(path).__name__}")
+    if "\0" in s:
+        raise ValueError("embedded null byte")
+    return s
+
+
+def _sys(call: str, *args, named=(False, False)):
+    """A system call whose errors name its paths as the caller gave them: as
+    bytes if they were bytes."""
+    try:
+        return _retry(call, *args)
+    except OSError as e:
+        if e.filename is None or not any(named):
+            raise
+        names = [fsencode(f) if as_bytes and isinstance(f, str) else f
+                 for f, as_bytes in ((e.filename, named[0]), (e.filename2, named[1]))]
+        raise OSError(e.errno, e.strerror, names[0], None, names[1]) from None
+
+
+def _is_bytes(path) -> bool:
+    """Does a path argument ask for bytes back (as CPython answers bytes with bytes)?"""
+    if hasattr(type(path), "__fspath__") and not isinstance(path, (str, bytes)):
+        path = type(path).__fspath__(path)
+    return isinstance(path, (bytes, bytearray, memoryview))
 
 
 def _fd(fd) -> int:
-    return _index(fd)
+    fd = _index(fd)
+    if not -_INT_MAX - 1 <= fd <= _INT_MAX:
+        raise OverflowError("Python int too large to convert to C int")
+    return fd
+
+
+def _pid(pid) -> int:
+    pid = _index(pid)
+    if pid > _INT_MAX:
+        raise OverflowError("signed integer is greater than maximum")
+    if pid < -_INT_MAX - 1:
+        raise OverflowError("signed integer is less than minimum")
+    return pid
+
+
+def _id(value, kind: str) -> int:
+    """A uid or gid: -1 means 'unchanged' where the call allows it."""
+    value = _index(value)
+    if value < -1:
+        raise OverflowError(f"{kind} is less than minimum")
+    if value > 0xFFFFFFFF:
+        raise OverflowError(f"{kind} is greater than maximum")
+    return -1 if value == 0xFFFFFFFF else value
+
+
+def _dir_fd(dir_fd) -> int | None:
+    """A dir_fd argument: None (the cwd), or a directory's fd (the *at() calls)."""
+    if dir_fd is None:
+        return None
+    if not isinstance(dir_fd, int):
+        raise TypeError(f"argument should be integer or None, not {type(dir_fd).__name__}")
+    if dir_fd > _INT_MAX:
+        raise OverflowError("fd is greater than maximum")
+    if dir_fd < -_INT_MAX - 1:
+        raise OverflowError("fd is less than minimum")
+    return dir_fd
 
 
 # ---- processes -------------------------------------------------------------------------
@@ -87,22 +175,23 @@ def _at_fork(rt, func) -> None:
         rt.report_unraisable(None, func, e)
 
 
-def register_at_fork(*, before=None, after_in_child=None, after_in_parent=None) -> None:
+def register_at_fork(*, before=_MISSING, after_in_child=_MISSING,
+                     after_in_parent=_MISSING) -> None:
     """Register callables to run before fork, and after it in the parent or the child."""
     given = (("before", before), ("after_in_parent", after_in_parent),
              ("after_in_child", after_in_child))
-    if all(func is None for _, func in given):
+    if all(func is _MISSING for _, func in given):
         raise TypeError("At least one argument is required.")
-    for name, func in given:
-        if func is not None and not callable(func):
-            raise TypeError(f"'{name}' must be callable, not {type(func).__name__}")
+    for name_, func in given:
+        if func is not _MISSING and not callable(func):
+            raise TypeError(f"'{name_}' must be callable, not {type(func).__name__}")
     for hooks, (_, func) in zip(_rt().at_fork, given):
-        if func is not None:
+        if func is not _MISSING:
             hooks.append(func)
 
 
-def _exit(n: int) -> None:
-    _trap("exit", _index(n))
+def _exit(status) -> None:
+    _trap("exit", _index(status))
 
 
 def abort() -> None:
@@ -110,13 +199,42 @@ def abort() -> None:
     _exit(134)
 
 
+# ---- wait: for a child to change --------------------------------------------------------
+
 def wait() -> tuple[int, int]:
     return _retry("wait4", -1, 0)
 
 
-def waitpid(pid: int, options: int) -> tuple[int, int]:
-    return _retry("wait4", _index(pid), _index(options))
+def waitpid(pid, options, /) -> tuple[int, int]:
+    return _retry("wait4", _pid(pid), _index(options))
 
+
+def wait3(options) -> tuple:
+    """wait, also returning the child's resource usage (resource.struct_rusage)."""
+    pid, status, usage = _retry("wait4", -1, _index(options), True)
+    return pid, status, _rusage(usage)
+
+
+def wait4(pid, options) -> tuple:
+    pid, status, usage = _retry("wait4", _pid(pid), _index(options), True)
+    return pid, status, _rusage(usage)
+
+
+def _rusage(usage: tuple):
+    from kernel.libpy.runtime import host_module        # (not on start-up's path)
+    return host_module("resource").struct_rusage(usage)
+
+
+def waitid(idtype, id, options, /) -> waitid_result | None:
+    """Wait for a child chosen by (idtype, id) -- P_PID and a pid, P_PGID and a
+    group, P_ALL -- to change as options ask (WEXITED, WSTOPPED, WCONTINUED,
+    and WNOHANG, WNOWAIT).  The result is a siginfo; None under WNOHANG when no
+    child has changed yet."""
+    info = _retry("waitid", _index(idtype), _pid(id), _index(options))
+    return None if info is None else waitid_result(info)
+
+
+# ---- who a process is ----------------------------------------------------------------
 
 def getpid() -> int:
     return _trap("getpid")
@@ -142,72 +260,230 @@ def getegid() -> int:
     return _trap("getegid")
 
 
+def getresuid() -> tuple[int, int, int]:
+    """The real, effective and saved set-user-ID."""
+    return _trap("getresuid")
+
+
+def getresgid() -> tuple[int, int, int]:
+    return _trap("getresgid")
+
+
 def getgroups() -> list[int]:
-    return [getgid()]
+    """The supplementary groups: vshell's users belong to their own group only."""
+    return [getegid()]
 
 
-def setuid(uid: int) -> None:
-    _trap("setuid", _index(uid))
+def setuid(uid, /) -> None:
+    _trap("setuid", _id(uid, "uid"))
 
 
-def seteuid(uid: int) -> None:
-    _trap("seteuid", _index(uid))
+def seteuid(euid, /) -> None:
+    _trap("seteuid", _id(euid, "uid"))
 
 
-def setgid(gid: int) -> None:
-    _trap("setgid", _index(gid))
+def setreuid(ruid, euid, /) -> None:
+    _trap("setreuid", _id(ruid, "uid"), _id(euid, "uid"))
 
 
-def getpgid(pid: int) -> int:
-    return _trap("getpgid", _index(pid))
+def setresuid(ruid, euid, suid, /) -> None:
+    _trap("setresuid", _id(ruid, "uid"), _id(euid, "uid"), _id(suid, "uid"))
+
+
+def setgid(gid, /) -> None:
+    _trap("setgid", _id(gid, "gid"))
+
+
+def setegid(egid, /) -> None:
+    _trap("setegid", _id(egid, "gid"))
+
+
+def setregid(rgid, egid, /) -> None:
+    _trap("setregid", _id(rgid, "gid"), _id(egid, "gid"))
+
+
+def setresgid(rgid, egid, sgid, /) -> None:
+    _trap("setresgid", _id(rgid, "gid"), _id(egid, "gid"), _id(sgid, "gid"))
+
+
+def setgroups(groups, /) -> None:
+    """Only root may set the supplementary groups; vshell's processes have none
+    but their own group, so root may set that (or none) and nothing else."""
+    try:
+        gids = [_id(g, "gid") for g in groups]
+    except TypeError:
+        raise TypeError("setgroups argument must be a sequence") from None
+    if geteuid() != 0:
+        raise OSError(_errno.EPERM, strerror(_errno.EPERM))
+    if any(g != getegid() for g in gids):
+        raise OSError(_errno.ENOSYS, "Function not implemented (vshell has no "
+                      "supplementary groups)")
+
+
+def getgrouplist(user, group, /) -> list[int]:
+    """group, and the groups of /etc/group that list user as a member."""
+    if not isinstance(user, str):
+        raise TypeError(f"getgrouplist() argument 1 must be str, not {type(user).__name__}")
+    groups = [_id(group, "gid")]
+    with _rt().open("/etc/group") as f:
+        for line in f:
+            fields = line.rstrip("\n").split(":")
+            if len(fields) == 4 and user in fields[3].split(",") and fields[2].isdigit():
+                if int(fields[2]) not in groups:
+                    groups.append(int(fields[2]))
+    return groups
+
+
+def initgroups(username, gid, /) -> None:
+    setgroups(getgrouplist(username, gid))
+
+
+def getlogin() -> str:
+    uid = getuid()
+    try:
+        with _rt().open("/etc/passwd") as f:
+            for line in f:
+                fields = line.split(":")
+                if len(fields) > 2 and fields[2] == str(uid):
+                    return fields[0]
+    except OSError:
+        pass
+    raise OSError(_errno.ENOENT, strerror(_errno.ENOENT))
+
+
+# ---- process groups, sessions, the terminal ----------------------------------------------
+
+def getpgid(pid) -> int:
+    return _trap("getpgid", _pid(pid))
 
 
 def getpgrp() -> int:
     return _trap("getpgid", 0)
 
 
-def setpgid(pid: int, pgrp: int) -> None:
-    _trap("setpgid", _index(pid), _index(pgrp))
+def setpgid(pid, pgrp, /) -> None:
+    _trap("setpgid", _pid(pid), _pid(pgrp))
 
 
 def setpgrp() -> None:
     _trap("setpgid", 0, 0)
 
 
-def getsid(pid: int) -> int:
-    return _trap("getsid", _index(pid))
+def getsid(pid, /) -> int:
+    return _trap("getsid", _pid(pid))
 
 
 def setsid() -> None:
     _trap("setsid")
 
 
-def tcgetpgrp(fd: int) -> int:
+def tcgetpgrp(fd, /) -> int:
     return _trap("tcgetpgrp", _fd(fd))
 
 
-def tcsetpgrp(fd: int, pgid: int) -> None:
-    _trap("tcsetpgrp", _fd(fd), _index(pgid))
+def tcsetpgrp(fd, pgid, /) -> None:
+    _trap("tcsetpgrp", _fd(fd), _pid(pgid))
 
 
-def kill(pid: int, sig: int) -> None:
-    _trap("kill", _index(pid), _index(sig))
+def ctermid() -> str:
+    return "/dev/tty"
 
 
-def killpg(pgid: int, sig: int) -> None:
+# ---- signals ---------------------------------------------------------------------------
+
+def kill(pid, signal, /) -> None:
+    _trap("kill", _pid(pid), _index(signal))
+
+
+def killpg(pgid, signal, /) -> None:
     """kill(-pgid, sig), as the C library does it (killpg(0) is the caller's group)."""
-    if _index(pgid) < 0:
+    if _pid(pgid) < 0:
         raise OSError(_errno.EINVAL, strerror(_errno.EINVAL))
-    _trap("kill", -pgid, _index(sig))
+    _trap("kill", -pgid, _index(signal))
 
 
-def nice(increment: int) -> int:
+# ---- scheduling: nice values and policies ------------------------------------------------
+
+def nice(increment, /) -> int:
     return _trap("nice", _index(increment))
+
+
+def getpriority(which, who) -> int:
+    """The nice value of a process (PRIO_PROCESS), group (PRIO_PGRP) or user
+    (PRIO_USER); who 0 is the caller's own."""
+    return _trap("getpriority", _index(which), _index(who))
+
+
+def setpriority(which, who, priority) -> None:
+    _trap("setpriority", _index(which), _index(who), _index(priority))
 
 
 def sched_yield() -> None:
     _trap("sched_yield")
 
+
+def sched_getaffinity(pid, /) -> set[int]:
+    """The CPUs a process may run on: the machine has one."""
+    return set(_trap("sched_getaffinity", _pid(pid)))
+
+
+def sched_setaffinity(pid, mask, /) -> None:
+    cpus = set()
+    for cpu in mask:
+        cpu = _index(cpu)
+        if cpu < 0:
+            raise ValueError("negative CPU number")
+        cpus.add(cpu)
+    _trap("sched_setaffinity", _pid(pid), frozenset(cpus))
+
+
+def sched_getscheduler(pid, /) -> int:
+    return _trap("sched_getscheduler", _pid(pid))
+
+
+def sched_setscheduler(pid, policy, param, /) -> None:
+    _trap("sched_setscheduler", _pid(pid), _index(policy), _sched_priority(param))
+
+
+def sched_getparam(pid, /) -> sched_param:
+    _trap("sched_getscheduler", _pid(pid))
+    return sched_param(0)
+
+
+def sched_setparam(pid, param, /) -> None:
+    _trap("sched_setscheduler", _pid(pid), _trap("sched_getscheduler", _pid(pid)),
+          _sched_priority(param))
+
+
+def _sched_priority(param) -> int:
+    if not isinstance(param, sched_param):
+        raise TypeError("must have a sched_param object")
+    return _index(param.sched_priority)
+
+
+def sched_get_priority_max(policy) -> int:
+    return _priority_range(policy)[1]
+
+
+def sched_get_priority_min(policy) -> int:
+    return _priority_range(policy)[0]
+
+
+def _priority_range(policy) -> tuple[int, int]:
+    policy = _index(policy)
+    if policy in (SCHED_FIFO, SCHED_RR):
+        return 1, 99
+    if policy in (SCHED_OTHER, SCHED_BATCH, SCHED_IDLE):
+        return 0, 0
+    raise OSError(_errno.EINVAL, strerror(_errno.EINVAL))
+
+
+def sched_rr_get_interval(pid, /) -> float:
+    _trap("sched_getscheduler", _pid(pid))
+    return 0.0
+
+
+# ---- the machine ---------------------------------------------------------------------
 
 def times() -> times_result:
     mine, children, elapsed = _trap("times")
@@ -222,482 +498,137 @@ def cpu_count() -> int:
     return 1
 
 
-def sched_getaffinity(pid: int) -> set[int]:
-    """The CPUs a process may run on: the machine has one."""
-    getpgid(_index(pid))                    # ESRCH for no such process
-    return {0}
+def getloadavg() -> tuple[float, float, float]:
+    return _trap("getloadavg")
 
 
-def ttyname(fd: int) -> str:
-    if not isatty(fd):
-        raise OSError(_errno.ENOTTY, strerror(_errno.ENOTTY))
-    return "/dev/tty"
-
-
-def ctermid() -> str:
-    return "/dev/tty"
-
-
-def urandom(n: int) -> bytes:
-    n = _index(n)
-    if n < 0:
-        raise ValueError("negative argument not allowed")
-    return _trap("urandom", n)
-
-
-def getrandom(size: int, flags: int = 0) -> bytes:
+def urandom(size, /) -> bytes:
     size = _index(size)
     if size < 0:
         raise ValueError("negative argument not allowed")
     return _trap("urandom", size)
 
 
-def getlogin() -> str:
-    uid = getuid()
-    try:
-        with open_text("/etc/passwd") as f:
-            for line in f:
-                fields = line.split(":")
-                if len(fields) > 2 and fields[2] == str(uid):
-                    return fields[0]
-    except OSError:
-        pass
-    raise OSError(_errno.ENOENT, strerror(_errno.ENOENT))
-
-
-def open_text(path: str):
-    return _rt().open(path)
-
-
-# ---- files and descriptors ---------------------------------------------------------------
-
-def open(path, flags: int, mode: int = 0o777, *, dir_fd=None) -> int:
-    return _retry("open", _path("open", path), _index(flags) | _O_CLOEXEC, _index(mode))
-
-
-def close(fd: int) -> None:
-    _trap("close", _fd(fd))
-
-
-def closerange(lo: int, hi: int) -> None:
-    for fd in range(lo, hi):
-        try:
-            close(fd)
-        except OSError:
-            pass
-
-
-def read(fd: int, n: int) -> bytes:
-    n = _index(n)
-    if n < 0:
+def getrandom(size, flags=0) -> bytes:
+    size = _index(size)
+    _index(flags)
+    if size < 0:
         raise OSError(_errno.EINVAL, strerror(_errno.EINVAL))
-    return _retry("read", _fd(fd), n)
+    return _trap("urandom", size)
 
 
-def write(fd: int, data) -> int:
-    if isinstance(data, str) or not hasattr(data, "__buffer__") and not isinstance(
-            data, (bytes, bytearray, memoryview)):
-        raise TypeError(f"a bytes-like object is required, not '{type(data).__name__}'")
-    return _retry("write", _fd(fd), bytes(data))
+# sysconf, pathconf, confstr: the machine's own values where it has them, and
+# the C library's constants for the rest.
+_SYSCONF = {"SC_NPROCESSORS_CONF": 1, "SC_NPROCESSORS_ONLN": 1, "SC_CLK_TCK": 100,
+            "SC_PAGE_SIZE": 4096, "SC_PAGESIZE": 4096, "SC_NGROUPS_MAX": 65536}
 
 
-def lseek(fd: int, pos: int, how: int) -> int:
-    return _trap("lseek", _fd(fd), _index(pos), _index(how))
+def sysconf(name, /) -> int:
+    code = _conf_name(name, sysconf_names)
+    for key, value in sysconf_names.items():
+        if value == code:
+            if key in _SYSCONF:
+                return _SYSCONF[key]
+            if key == "SC_OPEN_MAX":
+                return _trap("getrlimit", 7)[0]
+            if key == "SC_CHILD_MAX":
+                return _trap("getrlimit", 6)[0]
+            if key in ("SC_PHYS_PAGES", "SC_AVPHYS_PAGES"):
+                return 1 << 18                  # a machine of 1 GiB
+    return _host.sysconf(code)
 
 
-def ftruncate(fd: int, length: int) -> None:
-    _trap("ftruncate", _fd(fd), _index(length))
+def confstr(name, /) -> str | None:
+    code = _conf_name(name, confstr_names)
+    if code == confstr_names.get("CS_PATH"):
+        return "/bin:/usr/bin"
+    return _host.confstr(code)
 
 
-def truncate(path, length: int) -> None:
+def fpathconf(fd, name, /) -> int:
+    _trap("fstat", _fd(fd))
+    return _pathconf(name)
+
+
+def pathconf(path, name) -> int:
     if isinstance(path, int):
-        return ftruncate(path, length)
-    _trap("truncate", _path("truncate", path), _index(length))
-
-
-def dup(fd: int) -> int:
-    return _trap("dup", _fd(fd), True)
-
-
-def dup2(fd: int, fd2: int, inheritable: bool = True) -> int:
-    return _trap("dup2", _fd(fd), _fd(fd2), not inheritable)
-
-
-def pipe() -> tuple[int, int]:
-    return _trap("pipe2", _O_CLOEXEC)
-
-
-def pipe2(flags: int) -> tuple[int, int]:
-    return _trap("pipe2", _index(flags))
-
-
-def get_inheritable(fd: int) -> bool:
-    return not _trap("fcntl", _fd(fd), "get_cloexec", 0)
-
-
-def set_inheritable(fd: int, inheritable: bool) -> None:
-    _trap("fcntl", _fd(fd), "set_cloexec", int(not inheritable))
-
-
-def get_blocking(fd: int) -> bool:
-    return not _trap("fcntl", _fd(fd), "get_nonblock", 0)
-
-
-def set_blocking(fd: int, blocking: bool) -> None:
-    _trap("fcntl", _fd(fd), "set_nonblock", int(not blocking))
-
-
-def isatty(fd: int) -> bool:
-    return _trap("isatty", _fd(fd))
-
-
-def get_terminal_size(fd: int = 1) -> terminal_size:
-    if not isatty(fd):
-        raise OSError(_errno.ENOTTY, strerror(_errno.ENOTTY))
-    return terminal_size((80, 24))
-
-
-def fstat(fd: int) -> stat_result:
-    return _trap("fstat", _fd(fd))
-
-
-def fdopen(fd: int, mode: str = "r", buffering: int = -1, encoding=None, *args, **kwargs):
-    return _rt().open(fd, mode, buffering, encoding, *args, **kwargs)
-
-
-def device_encoding(fd: int):
-    return "utf-8" if isatty(fd) else None
-
-
-# ---- the directory tree -------------------------------------------------------------------
-
-def stat(path, *, dir_fd=None, follow_symlinks: bool = True) -> stat_result:
-    if isinstance(path, int):
-        return fstat(path)
-    return _trap("stat", _path("stat", path, True), bool(follow_symlinks))
-
-
-def lstat(path, *, dir_fd=None) -> stat_result:
-    return _trap("stat", _path("lstat", path), False)
-
-
-def access(path, mode: int, *, dir_fd=None, effective_ids=False, follow_symlinks=True) -> bool:
-    return _trap("access", _path("access", path, True), _index(mode))
-
-
-def mkdir(path, mode: int = 0o777, *, dir_fd=None) -> None:
-    _trap("mkdir", _path("mkdir", path), _index(mode))
-
-
-def makedirs(name, mode: int = 0o777, exist_ok: bool = False) -> None:
-    name = _path("makedirs", name)
-    head, tail = path.split(name)
-    if not tail:
-        head, tail = path.split(head)
-    if head and tail and not path.exists(head):
-        try:
-            makedirs(head, exist_ok=exist_ok)
-        except FileExistsError:
-            pass
-    try:
-        mkdir(name, mode)
-    except OSError:
-        if not exist_ok or not path.isdir(name):
-            raise
-
-
-def rmdir(path, *, dir_fd=None) -> None:
-    _trap("rmdir", _path("rmdir", path))
-
-
-def removedirs(name) -> None:
-    rmdir(name)
-    head, tail = path.split(name)
-    while head and tail:
-        try:
-            rmdir(head)
-        except OSError:
-            break
-        head, tail = path.split(head)
-
-
-def unlink(path, *, dir_fd=None) -> None:
-    _trap("unlink", _path("unlink", path))
-
-
-remove = unlink
-
-
-def rename(src, dst, *, src_dir_fd=None, dst_dir_fd=None) -> None:
-    _trap("rename", _path("rename", src), _path("rename", dst))
-
-
-replace = rename
-
-
-def listdir(path=".") -> list[str]:
-    if isinstance(path, bytes):
-        return [fsencode(n) for n in listdir(fsdecode(path))]
-    return _trap("listdir", _path("listdir", path, True))
-
-
-class DirEntry:
-    """One entry of scandir(): a name, and its stat on demand."""
-
-    def __init__(self, directory: str, name: str) -> None:
-        self.name = name
-        self.path = name if directory == "." else path.join(directory, name)
-        self._lstat = None
-
-    def __repr__(self) -> str:
-        return f"<DirEntry {self.name!r}>"
-
-    def __fspath__(self) -> str:
-        return self.path
-
-    def stat(self, *, follow_symlinks: bool = True) -> stat_result:
-        if follow_symlinks:
-            return stat(self.path)
-        if self._lstat is None:
-            self._lstat = lstat(self.path)
-        return self._lstat
-
-    def inode(self) -> int:
-        return self.stat(follow_symlinks=False).st_ino
-
-    def is_dir(self, *, follow_symlinks: bool = True) -> bool:
-        try:
-            return _stat.S_ISDIR(self.stat(follow_symlinks=follow_symlinks).st_mode)
-        except OSError:
-            return False
-
-    def is_file(self, *, follow_symlinks: bool = True) -> bool:
-        try:
-            return _stat.S_ISREG(self.stat(follow_symlinks=follow_symlinks).st_mode)
-        except OSError:
-            return False
-
-    def is_symlink(self) -> bool:
-        return _stat.S_ISLNK(self.stat(follow_symlinks=False).st_mode)
-
-
-class _ScandirIterator:
-    def __init__(self, entries: list[DirEntry]) -> None:
-        self._it = iter(entries)
-
-    def __iter__(self):
-        return self
-
-    def __next__(self) -> DirEntry:
-        return next(self._it)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
-
-
-def scandir(path=".") -> _ScandirIterator:
-    path_ = _path("scandir", path)
-    return _ScandirIterator([DirEntry(path_, n) for n in listdir(path_)])
-
-
-def walk(top, topdown: bool = True, onerror=None, followlinks: bool = False):
-    top = _path("walk", top)
-    try:
-        entries = list(scandir(top))
-    except OSError as e:
-        if onerror is not None:
-            onerror(e)
-        return
-    dirs = [e.name for e in entries if e.is_dir()]
-    files = [e.name for e in entries if not e.is_dir()]
-    if topdown:
-        yield top, dirs, files
-    for d in dirs:
-        p = path.join(top, d)
-        if followlinks or not path.islink(p):
-            yield from walk(p, topdown, onerror, followlinks)
-    if not topdown:
-        yield top, dirs, files
-
-
-def chdir(path) -> None:
-    _trap("chdir", _path("chdir", path, True))
-
-
-def getcwd() -> str:
-    return _trap("getcwd")
-
-
-def getcwdb() -> bytes:
-    return fsencode(getcwd())
-
-
-def chmod(path, mode: int, *, dir_fd=None, follow_symlinks=True) -> None:
-    _trap("chmod", _path("chmod", path, True), _index(mode))
-
-
-def chown(path, uid: int, gid: int, *, dir_fd=None, follow_symlinks=True) -> None:
-    _trap("chown", _path("chown", path, True), _index(uid), _index(gid), bool(follow_symlinks))
-
-
-def lchown(path, uid: int, gid: int) -> None:
-    _trap("chown", _path("lchown", path), _index(uid), _index(gid), False)
-
-
-def symlink(src, dst, target_is_directory=False, *, dir_fd=None) -> None:
-    _trap("symlink", _path("symlink", src), _path("symlink", dst))
-
-
-def link(src, dst, *, src_dir_fd=None, dst_dir_fd=None, follow_symlinks=True) -> None:
-    _trap("link", _path("link", src), _path("link", dst), bool(follow_symlinks))
-
-
-def readlink(path, *, dir_fd=None) -> str:
-    return _trap("readlink", _path("readlink", path))
-
-
-def utime(path, times=None, *, ns=None, dir_fd=None, follow_symlinks=True) -> None:
-    if ns is not None:
-        times = (ns[0] / 1e9, ns[1] / 1e9)
-    _trap("utime", _path("utime", path, True), tuple(times) if times is not None else None)
-
-
-def umask(mask: int) -> int:
-    return _trap("umask", _index(mask))
-
-
-# ---- the environment ------------------------------------------------------------------------
-# Two of them, as in CPython: os.environ, a mapping of str to str, and the C
-# library's environ, which exec and system pass on.  putenv and unsetenv change
-# only the C-level one; setting or deleting a key of os.environ changes both.
-
-def _environ():
-    """The process's os.environ."""
-    return _rt().environ
-
-
-def getenv(key: str, default=None):
-    return _rt().environ.get(key, default)
-
-
-def putenv(name, value) -> None:
-    _putenv(_rt().c_environ, name, value)
-
-
-def unsetenv(name) -> None:
-    _unsetenv(_rt().c_environ, name)
-
-
-def _putenv(c_environ: dict, name, value) -> None:
-    name, value = _env_str(name), _env_str(value)
-    if "=" in name:
-        raise ValueError("illegal environment variable name")
-    if not name:
-        raise OSError(_errno.EINVAL, strerror(_errno.EINVAL))
-    c_environ[name] = value
-
-
-def _unsetenv(c_environ: dict, name) -> None:
-    name = _env_str(name)
-    if not name or "=" in name:
-        raise OSError(_errno.EINVAL, strerror(_errno.EINVAL))
-    c_environ.pop(name, None)
-
-
-def _env_str(s) -> str:
-    if isinstance(s, (bytes, bytearray)):
-        s = fsdecode(bytes(s))
-    elif not isinstance(s, str):
-        s = fspath(s)
-        if not isinstance(s, str):
-            s = fsdecode(s)
-    if "\0" in s:
-        raise ValueError("embedded null byte")
-    return s
-
-
-class _Environ(_MutableMapping):
-    """os.environ: CPython's mapping over the C-level environment."""
-
-    def __init__(self, data: dict[str, str], c_environ: dict[str, str]) -> None:
-        self._data = data
-        self._c_environ = c_environ
-
-    def __getitem__(self, key: str) -> str:
-        try:
-            return self._data[key]
-        except KeyError:
-            raise KeyError(key) from None
-
-    def __setitem__(self, key: str, value: str) -> None:
-        for s in (key, value):
-            if not isinstance(s, str):
-                raise TypeError(f"str expected, not {type(s).__name__}")
-        _putenv(self._c_environ, key, value)
-        self._data[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        if not isinstance(key, str):
-            raise TypeError(f"str expected, not {type(key).__name__}")
-        _unsetenv(self._c_environ, key)
-        try:
-            del self._data[key]
-        except KeyError:
-            raise KeyError(key) from None
-
-    def __iter__(self):
-        return iter(list(self._data))
-
-    def __len__(self) -> int:
-        return len(self._data)
-
-    def __repr__(self) -> str:
-        items = ", ".join(f"{key!r}: {value!r}" for key, value in self._data.items())
-        return f"environ({{{items}}})"
-
-    def copy(self) -> dict[str, str]:
-        return dict(self)
-
-    def setdefault(self, key: str, value: str) -> str:
-        if key not in self:
-            self[key] = value
-        return self[key]
-
-    def __ior__(self, other):
-        self.update(other)
-        return self
-
-    def __or__(self, other):
-        if not isinstance(other, _Mapping):
-            return NotImplemented
-        new = dict(self)
-        new.update(other)
-        return new
-
-    def __ror__(self, other):
-        if not isinstance(other, _Mapping):
-            return NotImplemented
-        new = dict(other)
-        new.update(self)
-        return new
-
-
-# Which functions take an fd for a path, follow_symlinks=False, or dir_fd (none do):
-# shutil, tempfile and pathlib choose their way of working by these.
-supports_fd = {stat, truncate}
-supports_follow_symlinks = {stat}
-supports_dir_fd: set = set()
-supports_effective_ids: set = set()
-
-
-from kernel.libpy.exec import (  # noqa: E402,F401  (they need the functions above)
-    POSIX_SPAWN_CLOSE, POSIX_SPAWN_DUP2, POSIX_SPAWN_OPEN, execl, execle, execlp, execlpe,
-    execv, execve, execvp, execvpe, get_exec_path, posix_spawn, posix_spawnp, system,
+        return fpathconf(path, name)
+    _trap("stat", _path("pathconf", path, allow_fd=True), True)
+    return _pathconf(name)
+
+
+def _pathconf(name) -> int:
+    code = _conf_name(name, pathconf_names)
+    for key, value in pathconf_names.items():
+        if value == code:
+            return {"PC_NAME_MAX": 255, "PC_PATH_MAX": 4096, "PC_PIPE_BUF": 4096,
+                    "PC_LINK_MAX": 65000}.get(key, 1)
+    raise OSError(_errno.EINVAL, strerror(_errno.EINVAL))
+
+
+def _conf_name(name, table: dict) -> int:
+    if isinstance(name, str):
+        if name not in table:
+            raise ValueError("unrecognized configuration name")
+        return table[name]
+    if not isinstance(name, int):
+        raise TypeError("configuration names must be strings or integers")
+    return name
+
+
+from kernel.libpy.fds import (  # noqa: E402,F401  (they need the functions above)
+    open, close, closerange, read, write, pread, pwrite, readv, writev, preadv, pwritev,
+    sendfile, copy_file_range, lseek, ftruncate, fsync, fdatasync, fchmod, fchown, fstat,
+    fstatvfs, dup, dup2, pipe, pipe2, get_inheritable, set_inheritable, get_blocking,
+    set_blocking, isatty, ttyname, get_terminal_size, device_encoding, fdopen, memfd_create,
+    lockf, posix_fadvise, posix_fallocate,
 )
+from kernel.libpy.dirtree import (  # noqa: E402,F401
+    stat, lstat, access, mkdir, makedirs, mkfifo, mknod, rmdir, removedirs, unlink, remove,
+    rename, replace, renames, link, symlink, readlink, listdir, scandir, DirEntry, walk,
+    chdir, fchdir, getcwd, getcwdb, chmod, chown, lchown, utime, truncate, statvfs, umask,
+    sync, chroot, fwalk,
+)
+from kernel.libpy.environ import (  # noqa: E402,F401
+    _Environ, _EnvironB, getenv, getenvb, putenv, unsetenv,
+)
+from kernel.libpy.exec import (  # noqa: E402,F401
+    POSIX_SPAWN_CLOSE, POSIX_SPAWN_DUP2, POSIX_SPAWN_OPEN, P_WAIT, P_NOWAIT, P_NOWAITO,
+    execl, execle, execlp, execlpe, execv, execve, execvp, execvpe, get_exec_path,
+    posix_spawn, posix_spawnp, system, spawnl, spawnle, spawnlp, spawnlpe, spawnv, spawnve,
+    spawnvp, spawnvpe, popen, _wrap_close,
+)
+
+# Which functions take an fd for a path, follow_symlinks=False, or dir_fd, as
+# on Linux: shutil, tempfile and pathlib choose their way of working by these.
+supports_fd = {chdir, chmod, chown, execve, listdir, pathconf, scandir, stat, statvfs,
+               truncate, utime}
+supports_follow_symlinks = {access, chown, link, stat, utime}
+supports_dir_fd = {access, chmod, chown, link, mkdir, mkfifo, mknod, open, readlink, rename,
+                   rmdir, stat, symlink, unlink, utime}
+supports_effective_ids = {access}
+
+# CPython's argument errors for every function that is C in CPython
+_clinic.wrap_all(globals(), "posix", _host, [
+    n for n, f in list(globals().items())
+    if isinstance(f, _FunctionType) and isinstance(getattr(_host, n, None), _BuiltinType)])
+supports_fd = {globals()[f.__name__] for f in supports_fd}
+supports_follow_symlinks = {globals()[f.__name__] for f in supports_follow_symlinks}
+supports_dir_fd = {globals()[f.__name__] for f in supports_dir_fd}
+supports_effective_ids = {globals()[f.__name__] for f in supports_effective_ids}
+
+
+
+def __getattr__(name: str):
+    """This module is shared by native code (the shell) and os.path's functions;
+    its environment is the calling process's.  (A program's own os module has
+    its environ and environb as attributes.)"""
+    if name == "environ":
+        return _rt().environ
+    if name == "environb":
+        return _EnvironB(_rt().environ)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 from kernel.libpy import path  # noqa: E402  (os.path needs the functions above)
+del annotations

@@ -1,130 +1,65 @@
-"""os.path for virtual processes: posixpath's string functions, and the ones
-that look at files (exists, isdir, abspath, realpath, ...) asking the kernel."""
+"""os.path for virtual processes: CPython's own posixpath and genericpath, run
+over the virtual os.
+
+Rather than imitate them, this runs the host's very modules (their compiled
+code) in a namespace where `os` is the virtual os module: exists, isdir,
+realpath, expanduser, ... ask the kernel, and every function -- bytes paths,
+errors and all -- is CPython's.  `os.environ` is the calling process's (see
+os.__getattr__), `import pwd` in expanduser imports the process's pwd, and
+`sys` is the process's sys.
+"""
 from __future__ import annotations
 
+import genericpath as _host_genericpath
+import posix as _host_posix
+import posixpath as _host_posixpath
 import stat as _stat
-from posixpath import (  # noqa: F401  (pure string functions, shared)
-    basename, commonpath, commonprefix, dirname, isabs, join, normcase, normpath,
-    split, splitdrive, splitext, sep, altsep, extsep, pathsep, curdir, pardir, defpath,
-    devnull, supports_unicode_filenames,
-)
+import types as _types
 
 from kernel.libpy import os as _os
 
 
-def _st(path, follow: bool = True):
+class _ProcessSys:
+    """posixpath's `sys`: the calling process's."""
+    platform = "linux"                  # (also asked while the module is made)
+
+    def __getattr__(self, name: str):
+        return getattr(_os._rt().sys, name)
+
+
+def _import(name: str, globals=None, locals=None, fromlist=(), level: int = 0):
+    """The modules posixpath and genericpath import: the virtual ones."""
+    fixed = _MODULES.get(name)
+    if fixed is not None:
+        return fixed
+    return _os._rt().import_(name, globals, locals, fromlist, level)
+
+
+def _code(module):
+    """A host module's compiled code: frozen in CPython 3.11, else from its .pyc."""
+    import _imp
     try:
-        return _os.stat(path, follow_symlinks=follow)
-    except (OSError, ValueError):
-        return None
+        return _imp.get_frozen_object(module.__name__)
+    except ImportError:
+        return module.__spec__.loader.get_code(module.__name__)
 
 
-def exists(path) -> bool:
-    return _st(path) is not None
+def _run(module) -> _types.ModuleType:
+    m = _types.ModuleType(module.__name__)
+    m.__dict__.update(__builtins__=_BUILTINS, __spec__=module.__spec__,
+                      __loader__=module.__loader__)
+    exec(_code(module), m.__dict__)
+    return m
 
 
-def lexists(path) -> bool:
-    return _st(path, False) is not None
-
-
-def isfile(path) -> bool:
-    s = _st(path)
-    return s is not None and _stat.S_ISREG(s.st_mode)
-
-
-def isdir(path) -> bool:
-    s = _st(path)
-    return s is not None and _stat.S_ISDIR(s.st_mode)
-
-
-def islink(path) -> bool:
-    s = _st(path, False)
-    return s is not None and _stat.S_ISLNK(s.st_mode)
-
-
-def ismount(path) -> bool:
-    return normpath(abspath(path)) == "/"
-
-
-def getsize(path) -> int:
-    return _os.stat(path).st_size
-
-
-def getmtime(path) -> float:
-    return _os.stat(path).st_mtime
-
-
-def getatime(path) -> float:
-    return _os.stat(path).st_atime
-
-
-def getctime(path) -> float:
-    return _os.stat(path).st_ctime
-
-
-def samefile(a, b) -> bool:
-    return _os.stat(a).st_ino == _os.stat(b).st_ino
-
-
-def abspath(path) -> str:
-    path = _os.fspath(path)
-    if not isabs(path):
-        path = join(_os.getcwd(), path)
-    return normpath(path)
-
-
-def realpath(path, *, strict: bool = False) -> str:
-    path = abspath(path)
-    parts = [c for c in path.split("/") if c]
-    resolved = "/"
-    for depth in range(len(parts)):
-        candidate = join(resolved, parts[depth])
-        seen = 0
-        while islink(candidate) and seen < 40:
-            target = _os.readlink(candidate)
-            candidate = normpath(join(dirname(candidate), target))
-            seen += 1
-        resolved = candidate
-    return resolved
-
-
-def relpath(path, start=None) -> str:
-    import posixpath
-    return posixpath.relpath(abspath(path), abspath(start or _os.curdir))
-
-
-def expanduser(path) -> str:
-    path = _os.fspath(path)
-    if not path.startswith("~"):
-        return path
-    i = path.find("/", 1)
-    if i < 0:
-        i = len(path)
-    user = path[1:i]
-    if not user:
-        home = _os.getenv("HOME")
-        if home is None:
-            return path
-    else:
-        home = None
-        try:
-            with _os.open_text("/etc/passwd") as f:
-                for line in f:
-                    fields = line.rstrip("\n").split(":")
-                    if fields[0] == user and len(fields) > 5:
-                        home = fields[5]
-        except OSError:
-            pass
-        if home is None:
-            return path
-    return (home.rstrip("/") or "/") + path[i:]
-
-
-def expandvars(path) -> str:
-    import re
-    env = _os._environ()
-
-    def repl(m):
-        name = m.group(1) or m.group(2)
-        return env.get(name, m.group(0))
-    return re.sub(r"\$(?:(\w+)|\{([^}]*)\})", repl, _os.fspath(path))
+_SYS = _ProcessSys()
+_BUILTINS = dict(vars(__builtins__) if isinstance(__builtins__, _types.ModuleType)
+                 else __builtins__, __import__=_import)
+_MODULES = {"os": _os, "sys": _SYS, "stat": _stat,
+            # normpath's C version, a pure string function (3.11+)
+            "posix": _types.SimpleNamespace(**{n: getattr(_host_posix, n) for n in
+                                               ("_path_normpath",) if hasattr(_host_posix, n)})}
+_MODULES["genericpath"] = _run(_host_genericpath)
+globals().update({k: v for k, v in vars(_run(_host_posixpath)).items()
+                  if k not in ("__builtins__", "__file__", "__name__", "__spec__", "__loader__")})
+del annotations

@@ -89,10 +89,10 @@ def host_module(name: str):
 
 
 _OS_TEMPLATE = {k: v for k, v in vars(vos).items() if not k.startswith("__")}
-_OS_TEMPLATE.update(path=None, environ=None)
+_OS_TEMPLATE.update(path=None, environ=None, environb=None)
 for _name in ("_environ", "_trap", "_rt", "_retry", "_path", "_fd", "_machine", "_host",
               "_index", "_errno", "_stat", "_putenv", "_unsetenv", "_env_str", "_at_fork",
-              "_Mapping", "_MutableMapping", "open_text"):
+              "_Mapping", "_MutableMapping", "open_text", "_sys"):
     _OS_TEMPLATE.pop(_name, None)
 _SIGNAL_TEMPLATE = {k: v for k, v in vars(vsignal).items()
                     if not k.startswith("_") or k in ("__doc__",)}
@@ -493,9 +493,12 @@ class Runtime:
             m = _module("os", _OS_TEMPLATE)
             _frozen_os(m)
             m.environ = self.environ
+            m.environb = vos._EnvironB(m.environ)
+            m.sys = self.sys                            # (CPython's os imports sys)
             m.path = self.modules.get("os.path")
             if m.path is None:
                 m.path = self.modules["os.path"] = _module("posixpath", _PATH_TEMPLATE)
+                m.path.os, m.path.sys = m, self.sys     # CPython's posixpath names them
             return m
         if name in ("os.path", "posixpath"):
             return self.module("os").path
@@ -693,7 +696,7 @@ def _rebound(fn, **names):
 # Frames between the depth recursion_depth() tells in run_program and the
 # program's first frame (greenlet.switch, exec), which CPython does not count.
 BASE_FRAMES = 1
-LATER = ("termios", "getpass", "pwd", "grp", "runpy", "resource")     # virtual too, loaded when first asked for
+LATER = ("termios", "getpass", "pwd", "grp", "runpy", "resource", "fcntl")     # virtual too, loaded when first asked for
 # Virtual modules with state of their own: kernel/libpy/NAME.py runs in each
 # process that imports it, over the process's os, time and builtins; the host's
 # module of the same name is handed in as _host.

@@ -3,7 +3,8 @@
 The kernel keeps each signal's disposition (default, ignore, or caught) and
 the blocked and pending sets; the handler functions themselves live here, in
 the process's own memory, and the kernel asks for one to run (an upcall) when
-it delivers a caught signal.
+it delivers a caught signal.  Arguments are checked, and errors worded, as
+CPython's `signal` and `_signal` do.
 """
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ import signal as _host
 from operator import index as _index
 
 from kernel.cpu import machine as _machine
+from kernel.libpy import clinic as _clinic
 from signal import (  # noqa: F401
     Signals, Handlers, Sigmasks, SIG_BLOCK, SIG_UNBLOCK, SIG_SETMASK, NSIG, strsignal,
-    valid_signals, default_int_handler,
+    valid_signals, default_int_handler, struct_siginfo, ItimerError,
+    ITIMER_REAL, ITIMER_VIRTUAL, ITIMER_PROF,
 )
 
 SIG_DFL = _host.SIG_DFL
@@ -21,10 +24,9 @@ SIG_IGN = _host.SIG_IGN
 _CATCH = 2
 _UNCATCHABLE = (_host.SIGKILL, _host.SIGSTOP)
 
-# every signal name as a module constant: SIGINT, SIGTERM, ...
-globals().update({s.name: s for s in Signals})
-ITIMER_REAL, ITIMER_VIRTUAL, ITIMER_PROF = _host.ITIMER_REAL, _host.ITIMER_VIRTUAL, _host.ITIMER_PROF
-ItimerError = _host.ItimerError
+# every signal name as a module constant: SIGINT, SIGTERM, ... and the aliases
+# SIGCLD, SIGIOT, SIGPOLL
+globals().update(Signals.__members__)
 
 
 def _trap(call: str, *args):
@@ -35,6 +37,15 @@ def _rt():
     return _machine.cpu.current.runtime
 
 
+def _retry(call: str, *args):
+    """PEP 475: retry a call a signal interrupted, once its handler has run."""
+    while True:
+        try:
+            return _machine.cpu.trap(call, args)
+        except InterruptedError:
+            continue
+
+
 def _signum(signalnum) -> int:
     sig = _index(signalnum)
     if not 1 <= sig < NSIG:
@@ -42,10 +53,28 @@ def _signum(signalnum) -> int:
     return sig
 
 
+def _sigset(sigset) -> frozenset:
+    """A set of signals, converted as _signal's sigset converter does."""
+    sigs = set()
+    for s in sigset:
+        sig = _index(s)
+        if not 1 <= sig < NSIG:
+            raise ValueError(f"signal number {sig} out of range [1; {NSIG - 1}]")
+        sigs.add(sig)
+    return frozenset(sigs)
+
+
+def _to_signal(sig: int):
+    try:
+        return Signals(sig)
+    except ValueError:
+        return sig
+
+
 def signal(signalnum, handler):
     """Install handler (SIG_DFL, SIG_IGN or a function) and return the previous one."""
     sig = _signum(signalnum)
-    if handler in (SIG_DFL, SIG_IGN):
+    if handler == SIG_IGN or handler == SIG_DFL:
         disposition = int(handler)
     elif callable(handler):
         disposition = _CATCH
@@ -78,16 +107,44 @@ def _handler(disposition: int, function):
     return Handlers(disposition)
 
 
-def pthread_sigmask(how: int, mask) -> set:
-    old = _trap("sigprocmask", _index(how), frozenset(_signum(s) for s in mask))
-    return {Signals(s) for s in old}
-
-
-sigprocmask = pthread_sigmask
+def pthread_sigmask(how, mask) -> set:
+    how = _index(how)
+    old = _trap("sigprocmask", how, _sigset(mask))
+    return {_to_signal(s) for s in old}
 
 
 def sigpending() -> set:
-    return {Signals(s) for s in _trap("sigpending")}
+    return {_to_signal(s) for s in _trap("sigpending")}
+
+
+def sigwait(sigset):
+    """Wait for a signal of sigset to be pending (the program blocks them first),
+    take it without running its handler, and return its number."""
+    return _to_signal(_retry("sigtimedwait", _sigset(sigset), None)[0])
+
+
+def sigwaitinfo(sigset, /) -> struct_siginfo:
+    """sigwait, returning the signal's siginfo: who sent it, and why."""
+    return struct_siginfo(_retry("sigtimedwait", _sigset(sigset), None))
+
+
+def sigtimedwait(sigset, timeout, /) -> struct_siginfo | None:
+    """sigwaitinfo for at most timeout seconds; None if no signal came."""
+    sigs = _sigset(sigset)
+    timeout = _seconds(timeout)
+    if timeout < 0:
+        raise ValueError("timeout must be non-negative")
+    info = _retry("sigtimedwait", sigs, _trap("monotonic") + timeout)
+    return None if info is None else struct_siginfo(info)
+
+
+def _seconds(value) -> float:
+    """A number of seconds, converted as CPython's _PyTime_FromSecondsObject does."""
+    if isinstance(value, float):
+        if value != value:
+            raise ValueError("Invalid value NaN (not a number)")
+        return value
+    return float(_index(value))
 
 
 def pause() -> None:
@@ -98,33 +155,48 @@ def pause() -> None:
         pass
 
 
-def alarm(seconds: int) -> int:
+def alarm(seconds, /) -> int:
     return _trap("alarm", _index(seconds))
 
 
-def setitimer(which: int, seconds: float, interval: float = 0.0) -> tuple[float, float]:
-    """The real-time interval timer: SIGALRM in seconds, then every interval seconds
-    (0 disarms it); returns the old (delay, interval).  vshell's processes have
-    no CPU-time timers (ITIMER_VIRTUAL, ITIMER_PROF)."""
-    seconds, interval = float(seconds), float(interval)
-    if which != ITIMER_REAL or seconds < 0 or interval < 0:
+def setitimer(which, seconds, interval=0.0, /) -> tuple[float, float]:
+    """Arm interval timer which (ITIMER_REAL: SIGALRM; ITIMER_VIRTUAL: SIGVTALRM;
+    ITIMER_PROF: SIGPROF) to fire after seconds, then every interval seconds (0
+    disarms it); return the old (delay, interval)."""
+    which = _index(which)
+    seconds, interval = _seconds(seconds), _seconds(interval)
+    if which not in (ITIMER_REAL, ITIMER_VIRTUAL, ITIMER_PROF) or seconds < 0 or interval < 0:
         raise ItimerError(22, "Invalid argument")
-    return _trap("setitimer", seconds, interval)
+    return _trap("setitimer", which, seconds, interval)
 
 
-def getitimer(which: int) -> tuple[float, float]:
-    if which != ITIMER_REAL:
+def getitimer(which, /) -> tuple[float, float]:
+    which = _index(which)
+    if which not in (ITIMER_REAL, ITIMER_VIRTUAL, ITIMER_PROF):
         raise ItimerError(22, "Invalid argument")
-    return _trap("getitimer")
+    return _trap("getitimer", which)
 
 
-def raise_signal(signalnum) -> None:
-    _trap("kill", _trap("getpid"), _signum(signalnum))
+def raise_signal(signalnum, /) -> None:
+    sig = _index(signalnum)
+    if not 0 <= sig < NSIG:
+        raise OSError(22, "Invalid argument")
+    _trap("kill", _trap("getpid"), sig)
 
 
-def pthread_kill(thread_id: int, signalnum) -> None:
+def pthread_kill(thread_id, signalnum, /) -> None:
+    """A virtual process has one thread: signal it."""
+    _index(thread_id)
     raise_signal(signalnum)
 
 
-def siginterrupt(signalnum, flag: bool) -> None:
-    pass
+def siginterrupt(signalnum, flag, /) -> None:
+    """Whether a signal interrupts system calls: they are retried anyway (PEP 475)."""
+    _signum(signalnum)
+    _index(flag)
+
+
+_clinic.wrap_all(globals(), "_signal", _host, [
+    "sigwaitinfo", "sigtimedwait", "alarm", "setitimer", "getitimer", "raise_signal",
+    "pthread_kill", "siginterrupt", "pause"])
+del annotations

@@ -9,6 +9,7 @@ real program would handle, rather than pretending to have done it.
 from __future__ import annotations
 
 import errno as _errno
+import termios as _host
 from termios import (  # noqa: F401  (the host's constants: the same numbers everywhere)
     B38400, BRKINT, CREAD, CS8, ECHO, ECHOE, ECHOK, ECHONL, ICANON, ICRNL, IEXTEN, ISIG,
     IXON, ONLCR, OPOST, TCSADRAIN, TCSAFLUSH, TCSANOW, VEOF, VERASE, VINTR, VKILL, VMIN,
@@ -17,6 +18,10 @@ from termios import (  # noqa: F401  (the host's constants: the same numbers eve
 
 from kernel.cpu import machine as _machine
 from kernel.libpy.os import _fd
+
+# the rest of the host's constants too (TIOCGWINSZ, FIONREAD, ... for fcntl.ioctl)
+globals().update({n: v for n, v in vars(_host).items()
+                  if n.isupper() and isinstance(v, int) and n not in globals()})
 
 # What the terminal's flags always are; ECHO comes and goes.
 _IFLAG = BRKINT | ICRNL | IXON
