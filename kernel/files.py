@@ -195,6 +195,7 @@ class Pipe:
         self.rq: "WaitQueue" = k.cpu.queue(f"pipe:[{self.id}]")
         self.wq: "WaitQueue" = k.cpu.queue(f"pipe:[{self.id}]")
         self.fifo = fifo                    # the FIFO inode whose pipe this is, if any
+        self.made = k.clock.time()          # its times, as fstat shows them
         # a FIFO's openers, waiting for the other end (see open_fifo)
         self.opens: "WaitQueue | None" = k.cpu.queue(f"fifo:[{self.id}]") if fifo else None
         self.reader_opens = self.writer_opens = 0    # opens of each end so far

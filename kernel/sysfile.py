@@ -7,7 +7,7 @@ import posixpath
 import stat as st
 
 from .errors import oserror
-from .files import OpenFile, open_fifo, pipe_ends
+from .files import PIPE_BUF, OpenFile, open_fifo, pipe_ends
 from .fs import (BLOCK, DIRENT, R_OK, W_OK, X_OK, Dir, Fifo, File, HostDir, HostFile, Symlink,
                  stat_result)
 from .limits import RLIMIT_FSIZE, RLIMIT_NOFILE
@@ -319,8 +319,11 @@ def sys_isatty(k: "Kernel", p: Proc, fd: int) -> bool:
 def sys_fstat(k: "Kernel", p: Proc, fd: int) -> host.stat_result:
     f = p.fds.get(fd)
     if f.inode is None:                     # a pipe: no name, an inode of pipefs
+        made = f.pipe.made
         return host.stat_result((st.S_IFIFO | 0o600, f.pipe.id, 12, 1, p.uid, p.gid,
-                                 f.pipe.size, 0, 0, 0))
+                                 f.pipe.size, int(made), int(made), int(made), made, made, made,
+                                 int(made * 1e9), int(made * 1e9), int(made * 1e9),
+                                 PIPE_BUF, 0, 0))    # st_blksize: a page, as Linux's pipefs
     return stat_result(f.inode)
 
 

@@ -47,7 +47,6 @@ DELIBERATE = {
 # Differences today, one reason each: remove a line when its fix lands.
 XFAIL = {
     # stdio is flushed before fork, os.system and posix_spawn
-    "buf_big_fork": "a pipe's fstat has no st_blksize (Linux: 4096): stdout's buffer is 8 KiB",
     # how the interpreter reports errors and ends
     # python SCRIPT and signals
     # values from before a fork
