@@ -177,7 +177,13 @@ class Kernel:
             self.trace.emit(ev.Exit(p.pid, status))
         # p was its group's link to a shell, or a child's group's link: orphaned now?
         parent = self.procs.get(p.ppid)
-        if parent is not None and parent.pgid != p.pgid and parent.sid == p.sid:
+        if p.pid == p.sid:
+            # a session leader (the login shell): no shell is left to continue any
+            # stopped job of its session.  (Linux would also hang up the terminal's
+            # foreground group; a scripted run's orphans are let finish instead.)
+            for pgid in {q.pgid for q in self.procs if q.sid == p.sid and q is not p}:
+                self.hang_up_if_orphaned(pgid)
+        elif parent is not None and parent.pgid != p.pgid and parent.sid == p.sid:
             self.hang_up_if_orphaned(p.pgid)
         for child in children:
             if child.pgid != p.pgid and child.sid == p.sid:

@@ -28,7 +28,7 @@ O_LARGEFILE = 0o100000      # Linux sets it in every open(2) of a 64-bit process
 SETFL = host.O_APPEND | host.O_NONBLOCK | host.O_ASYNC | host.O_DIRECT | host.O_NOATIME
 PAGE = 4096
 PIPE_MAX_SIZE = 1 << 20     # /proc/sys/fs/pipe-max-size
-TIOCGWINSZ, FIONREAD = 0x5413, 0x541B
+TIOCGWINSZ, FIONREAD, TIOCSCTTY = 0x5413, 0x541B, 0x540E
 WINSIZE = (24, 80)          # the terminal's rows and columns
 
 
@@ -271,11 +271,21 @@ def _pipe_size(p: Proc, f: OpenFile, cmd: int, arg: int) -> int:
 
 
 @syscall
-def sys_ioctl(k: "Kernel", p: Proc, fd: int, request: int) -> object:
+def sys_ioctl(k: "Kernel", p: Proc, fd: int, request: int, arg: int = 0) -> object:
     """The controls a program may ask of a device: the terminal's window size
-    (TIOCGWINSZ, as rows and columns) and how many bytes are waiting to be
-    read (FIONREAD).  Anything else is not a control of that file: ENOTTY."""
+    (TIOCGWINSZ, as rows and columns), how many bytes are waiting to be read
+    (FIONREAD), and making the terminal its session's controlling terminal
+    (TIOCSCTTY, as login does after setsid).  Anything else is not a control of
+    that file: ENOTTY."""
     f = p.fds.get(fd)
+    if request == TIOCSCTTY and f.kind == "dev" and f.inode.dev is k.tty:
+        tty = k.tty
+        if p.pid != p.sid:
+            raise oserror(errno.EPERM)          # only a session leader may
+        if tty.sid and tty.sid != p.sid and not (arg == 1 and p.euid == 0):
+            raise oserror(errno.EPERM)          # another session's, unless root steals it
+        tty.sid, tty.fg_pgrp = p.sid, p.pgid
+        return 0
     if request == TIOCGWINSZ and f.kind == "dev" and f.inode.dev is k.tty and k.tty.isatty(f):
         return WINSIZE
     if request == FIONREAD:

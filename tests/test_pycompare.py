@@ -63,7 +63,6 @@ XFAIL = {
     # the shell around the program
     "exec_shebang": "sh running a Python file without #!: its syntax error message differs "
                     "from dash's",
-    "pgrp_shell": "the login shell is not a session leader",
 }
 
 

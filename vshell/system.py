@@ -108,11 +108,9 @@ def boot(k: Kernel, opts: Options, shell_argv: list[str], env_extra: dict | None
 
         def login(child) -> int:
             cos = child.os
-            sig = child.signal
-            cos.setpgid(0, 0)             # the login shell leads its own process group,
-            sig.signal(sig.SIGTTOU, sig.SIG_IGN)   # which takes over the terminal
-            cos.tcsetpgrp(0, cos.getpid())
-            sig.signal(sig.SIGTTOU, sig.SIG_DFL)
+            cos.setsid()                  # as login does: the shell leads a session of its
+            fcntl, termios = child.module("fcntl"), child.module("termios")   # own, whose
+            fcntl.ioctl(0, termios.TIOCSCTTY, 1)    # controlling terminal is the console
             cos.setgid(user.gid)
             cos.setuid(user.uid)
             cos.chdir(user.home)

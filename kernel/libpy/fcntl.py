@@ -30,7 +30,7 @@ globals().update({n: v for n, v in vars(_host).items() if n.isupper() and isinst
 _LOCKS = (F_GETLK, F_SETLK, F_SETLKW)
 _FLOCK = "hhqqi"                             # struct flock: type, whence, start, len, pid
 _WINSIZE = "HHHH"                            # struct winsize: rows, columns, xpixel, ypixel
-_TIOCGWINSZ, _FIONREAD = 0x5413, 0x541B
+_TIOCGWINSZ, _FIONREAD, _TIOCSCTTY = 0x5413, 0x541B, 0x540E
 
 
 def fcntl(fd, cmd, arg=0, /):
@@ -94,6 +94,8 @@ def ioctl(fd, request, arg=0, mutate_flag=True, /):
     winsize buffer) and FIONREAD (bytes waiting to be read); anything else is
     ENOTTY, as for a file that has no such control."""
     fd, request = _fileno(fd), _index(request) & 0xFFFFFFFF
+    if request == _TIOCSCTTY:                # an int argument, not a buffer
+        return _trap("ioctl", fd, request, _index(arg))
     value = _trap("ioctl", fd, request)
     if isinstance(arg, int):                 # a pointer, said C: NULL, or nonsense
         raise OSError(_errno.EFAULT, _strerror(_errno.EFAULT))
