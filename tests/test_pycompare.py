@@ -39,6 +39,16 @@ DELIBERATE = {
     "sig_die_self": "the shell's 'Terminated' goes to its own stderr (bash's; dash's goes to 2>)",
     "sig_abort": "the shell's 'Aborted' goes to its own stderr (bash's; dash's goes to 2>)",
     "sig_alarm_default": "the shell's 'Alarm clock' goes to its own stderr (bash's; dash's: 2>)",
+    # fork by replay rebuilds the child's memory by running the program again:
+    # addresses differ (id(), default reprs, and so the order of a set of objects
+    # hashed by identity), and the record of what a process read is bounded
+    "object_ids_fork": "fork by replay: id() of an object differs in the child",
+    "fork_set_of_files": "fork by replay: a set of objects hashed by id iterates in another "
+                         "order in the child, whose replay then diverges",
+    "fork_after_big_read": "fork by replay: fork fails with ENOMEM after 8 MiB read since exec",
+    # vshell's executable format is Python behind a #! line, as Linux's is ELF: no
+    # interpreter in a script's own command line
+    "proc_self": "#! script's /proc/self/cmdline lacks the interpreter",
     "sig_deliberate": "deliberate: SIGINT and SIGPIPE start at SIG_DFL in vshell",
     "sig_deliberate_epipe": "deliberate: SIGPIPE starts at SIG_DFL (death, not BrokenPipeError)",
     "sig_deliberate_sigint": "deliberate: SIGINT starts at SIG_DFL (death, not KeyboardInterrupt)",
@@ -50,12 +60,7 @@ XFAIL = {
     # how the interpreter reports errors and ends
     # python SCRIPT and signals
     # values from before a fork
-    "object_ids_fork": "id() of an object differs in the child (replay)",
-    "fork_set_of_files": "fork replay diverges (set of file objects closed in another order)",
-    "fork_after_big_read": "fork fails with ENOMEM after 8 MiB read since exec (replay record)",
     # the os module
-    "proc_self": "#! script's /proc/self/cmdline lacks the interpreter (vshell runs Python "
-                 "scripts as its executable format, as Linux runs ELF)",
     # modules a student reaches for
     "subprocess_run": "subprocess not available",
     "logging_use": "logging not available",
