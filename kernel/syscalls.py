@@ -1,11 +1,12 @@
 """The trap table: system call name -> the kernel function that does it.
 
 One small function per system call, in sysproc.py (processes, signals, time)
-and sysfile.py (files, descriptors, pipes, directories), as in xv6.
+and sysfile.py (files, descriptors, pipes, directories), as in xv6, and
+syspoll.py (waiting on several files at once).
 """
 from __future__ import annotations
 
-from . import sysfile  # noqa: F401  (registers the file system calls)
+from . import sysfile, syspoll  # noqa: F401  (they register their system calls)
 from .sysproc import table
 
 SYSCALLS = table

@@ -86,10 +86,7 @@ XFAIL = {
     "main_module": "__main__: __builtins__ a dict, __spec__ is builtins', no __loader__/__cached__",
     "sys_facts": "sys.flags are the host interpreter's (dont_write_bytecode=1)",
     # modules a student reaches for
-    "subprocess_run": "subprocess not available",
-    "logging_use": "logging not available",
     "fcntl_cloexec": "fcntl not available",
-    "select_pipe": "select not available",
     # the shell around the program
     "system_syntax_error": "sh -c's $0 is 'vshell' (dash: 'sh') in messages and $0",
     "env_from_shell": "the shell does not export OLDPWD after cd",

@@ -59,6 +59,14 @@ greenlet _greenlet _ctypes _socket _ssl _sqlite3 _gdbm _dbm _multiprocessing _po
 _xxsubinterpreters _testcapi _testinternalcapi _tkinter _curses _lsprof spwd syslog nis
 ossaudiodev antigravity""".split())
 UNBLOCKED = frozenset({"urllib", "urllib.parse"})          # string functions (pathlib)
+# ---- processes, and waiting on several files ----------------------------------------------
+# CPython's own subprocess.py runs in each process, over a virtual _posixsubprocess
+# (its fork_exec is the kernel's clone) and select (the kernel's poll); threading
+# and queue run over a virtual _thread with one thread, whose locks wait in the
+# kernel.  None of them can start a host process or a host thread.
+FRESH = FRESH | frozenset("subprocess selectors logging threading queue".split())
+BLOCKED = BLOCKED - {"subprocess", "select", "selectors", "_posixsubprocess", "logging"} | {
+    "_queue"}
 FRESH_CODE: dict[str, Any] = {}     # name -> (code, file, is package), for all machines
 
 
@@ -593,7 +601,8 @@ def _rebound(fn, **names):
     return new
 
 
-LATER = ("termios", "getpass", "pwd", "grp", "runpy", "resource")     # virtual too, loaded when first asked for
+LATER = ("termios", "getpass", "pwd", "grp", "runpy", "resource",     # virtual too, loaded when first asked for
+         "select", "_posixsubprocess", "_thread")
 # Virtual modules with state of their own: kernel/libpy/NAME.py runs in each
 # process that imports it, over the process's os, time and builtins; the host's
 # module of the same name is handed in as _host.
@@ -617,6 +626,8 @@ def _later_template(name: str) -> dict:
         template = _LATER_TEMPLATES[name] = {
             k: v for k, v in vars(module).items() if not k.startswith("_") or k in private}
         template["__file__"] = host_file(name)
+        if template["__file__"] is None:         # a built-in module has none
+            del template["__file__"]
     return template
 
 
