@@ -64,9 +64,13 @@ UNBLOCKED = frozenset({"urllib", "urllib.parse"})          # string functions (p
 # (its fork_exec is the kernel's clone) and select (the kernel's poll); threading
 # and queue run over a virtual _thread with one thread, whose locks wait in the
 # kernel.  None of them can start a host process or a host thread.
-FRESH = FRESH | frozenset("subprocess selectors logging threading queue".split())
-BLOCKED = BLOCKED - {"subprocess", "select", "selectors", "_posixsubprocess", "logging"} | {
-    "_queue"}
+# logging.handlers and logging.config import socket and socketserver for their
+# network handlers: they get a socket module that makes no socket (programs don't).
+FRESH = FRESH | frozenset("subprocess selectors logging threading queue socketserver".split())
+FRESH_ONLY = FRESH_ONLY - {"threading"} | {"socket", "socketserver"}    # (threading: no threads start)
+BLOCKED = BLOCKED - {"subprocess", "select", "selectors", "_posixsubprocess", "logging",
+                     "socketserver"} | {"_queue"}
+LIBRARY_ONLY = ("socket",)          # virtual modules only the FRESH ones may import
 FRESH_CODE: dict[str, Any] = {}     # name -> (code, file, is package), for all machines
 
 
@@ -407,7 +411,7 @@ class Runtime:
         # except for the modules the interpreter has imported before the program runs.
         module = None if name.partition(".")[0] in STARTUP else self.user_module(name)
         if module is None:
-            module = self.virtual_module(name)
+            module = self.virtual_module(name, importer)
         if module is None:
             if _refused(name, importer):
                 raise ModuleNotFoundError(
@@ -420,7 +424,7 @@ class Runtime:
             setattr(package, child, module)       # as import does, in the process's own package
         return module
 
-    def virtual_module(self, name: str):
+    def virtual_module(self, name: str, importer: str = ""):
         if name == "os":
             m = _module("os", _OS_TEMPLATE)
             m.environ = self.environ
@@ -445,7 +449,7 @@ class Runtime:
             del m.path
             m.environ = {vos.fsencode(k): vos.fsencode(v) for k, v in self.environ.items()}
             return m
-        if name in LATER:
+        if name in LATER or name in LIBRARY_ONLY and not _refused(name, importer):
             return _module(name, _later_template(name))
         if name in OWN:
             given = ({"_report": self.report_unraisable} if name == "atexit" else

@@ -61,6 +61,23 @@ def _wait(fds: tuple, deadline: float | None) -> list[tuple[int, int]]:
             continue
 
 
+class _BuiltinFunction:
+    """A function that, like CPython's built-in ones, stays a plain function when
+    a class keeps it as an attribute (selectors does: `_select = select.select`)."""
+
+    def __init__(self, fn) -> None:
+        self._fn = fn
+        self.__name__ = self.__qualname__ = fn.__name__
+        self.__doc__ = fn.__doc__
+        self.__module__ = "select"
+
+    def __call__(self, *args, **kwargs):
+        return self._fn(*args, **kwargs)
+
+    def __repr__(self) -> str:
+        return f"<built-in function {self.__name__}>"
+
+
 # ---- select ------------------------------------------------------------------------------
 
 def select(rlist, wlist, xlist, timeout=None, /):
@@ -88,6 +105,9 @@ def select(rlist, wlist, xlist, timeout=None, /):
         raise OSError(_errno.EBADF, _strerror(_errno.EBADF))
     return tuple([obj for obj, fd in fds if ready.get(fd, 0) & mask]
                  for fds, mask in zip(lists, (_IN_SET, _OUT_SET, _EX_SET)))
+
+
+select = _BuiltinFunction(select)
 
 
 def _seconds(timeout, message: str) -> float | None:
