@@ -55,12 +55,14 @@ machine = Machine()
 
 
 class WaitQueue:
-    """Processes sleeping until something happens (xv6's sleep channel)."""
-    __slots__ = ("name", "procs")
+    """Processes sleeping until something happens (xv6's sleep channel), and
+    the epoll instances watching it (kernel/epoll.py), told of every wakeup."""
+    __slots__ = ("name", "procs", "watchers")
 
     def __init__(self, name: str) -> None:
         self.name = name
         self.procs: dict[Proc, None] = {}
+        self.watchers: list[Callable[[], None]] = []
 
     def __len__(self) -> int:
         return len(self.procs)
@@ -123,6 +125,9 @@ class CPU:
         return interrupted
 
     def wakeup(self, queue: WaitQueue, reason: str = "", front: bool = False) -> None:
+        if queue.watchers:
+            for watch in tuple(queue.watchers):
+                watch()
         if not queue.procs:
             return
         procs = list(queue.procs)

@@ -2,11 +2,11 @@
 
 One small function per system call, in sysproc.py (processes, signals, time)
 and sysfile.py (files, descriptors, pipes, directories), as in xv6, and
-syspoll.py (waiting on several files at once).
+syspoll.py and epoll.py (waiting on several files at once).
 """
 from __future__ import annotations
 
-from . import sysfile, syspoll  # noqa: F401  (they register their system calls)
+from . import epoll, sysfile, syspoll  # noqa: F401  (they register their system calls)
 from .sysproc import table
 
 SYSCALLS = table

@@ -64,11 +64,23 @@ def file_poll(k: "Kernel", p: Proc, fd: int) -> tuple[int, tuple[WaitQueue, ...]
         f = p.fds.get(fd)
     except OSError:
         return POLLNVAL, ()
+    return poll_file(k, f)
+
+
+def poll_file(k: "Kernel", f: "OpenFile") -> tuple[int, tuple[WaitQueue, ...]]:
+    """Each kind of file's poll method (file_operations.poll)."""
     if f.pipe is not None:
         return pipe_poll(f, f.pipe)
     if f.kind == "dev" and f.inode.dev is k.tty:
         return tty_poll(k, f)
+    if f.kind == "epoll":
+        return f.inode.poll_mask(), (f.inode.waiters,)
     return DEFAULT_POLLMASK, ()
+
+
+def has_poll(k: "Kernel", f: "OpenFile") -> bool:
+    """Does the file have a poll method of its own (not just DEFAULT_POLLMASK)?"""
+    return f.pipe is not None or f.kind == "epoll" or f.kind == "dev" and f.inode.dev is k.tty
 
 
 def pipe_poll(f: "OpenFile", pipe: "Pipe") -> tuple[int, tuple[WaitQueue, ...]]:

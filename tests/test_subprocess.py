@@ -383,17 +383,52 @@ def test_select_on_the_terminal_sleeps_until_a_line_is_typed():
     assert any(isinstance(e, ev.StateChange) and e.reason == "select" for e in events)
 
 
-def test_selectors_default_selector_over_poll():
+def test_selectors_default_selector_is_epoll_as_on_linux():
     r = run("""
         import os, selectors
         sel = selectors.DefaultSelector()
         r, w = os.pipe()
         sel.register(r, selectors.EVENT_READ, "reader")
-        print(type(sel).__name__, sel.select(0))
+        print(type(sel).__name__, sel.fileno(), sel.select(0))
         os.write(w, b"x")
         print([(key.data, events) for key, events in sel.select(0)])
     """)
-    assert r.out == "PollSelector []\n[('reader', 1)]\n"
+    assert r.out == "EpollSelector 3 []\n[('reader', 1)]\n"
+
+
+def test_epoll_reports_files_in_the_order_they_woke():
+    """Not the order they were registered in: each wakeup puts its file on the
+    instance's ready list (a watcher on the file's wait queue)."""
+    r = run("""
+        import os, select
+        ep = select.epoll()
+        r1, w1 = os.pipe()
+        r2, w2 = os.pipe()
+        ep.register(r1, select.EPOLLIN)
+        ep.register(r2, select.EPOLLIN)
+        os.write(w2, b"b")
+        os.write(w1, b"a")
+        print([fd == r2 for fd, _ in ep.poll(0)])
+    """)
+    assert r.out == "[True, False]\n"
+
+
+def test_epoll_wait_sleeps_until_a_child_writes_and_the_instance_is_shared_by_fork():
+    r = run("""
+        import os, select, time
+        ep = select.epoll()
+        r, w = os.pipe()
+        ep.register(r, select.EPOLLIN)
+        if os.fork() == 0:
+            time.sleep(1)
+            ep.unregister(r)            # the child's fd refers to the same instance
+            os.write(w, b"x")
+            os._exit(0)
+        start = time.monotonic()
+        print(ep.poll(5), round(time.monotonic() - start, 1))
+    """, trace=True)
+    assert r.out == "[] 5.0\n", r.err
+    assert any(isinstance(e, ev.StateChange) and e.reason == "epoll" for e in r.events)
 
 
 def test_a_select_that_nothing_can_end_is_a_deadlock_not_a_hang():

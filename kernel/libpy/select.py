@@ -1,9 +1,8 @@
 """The `select` module as a virtual process sees it: select() and poll objects
-over the kernel's poll system call (kernel/syspoll.py), with CPython's
-arguments, errors and PEP 475 retries -- a signal whose handler returns does
-not end the wait early; the wait goes on until its deadline.
-
-There is no epoll: the selectors module's DefaultSelector is its PollSelector.
+over the kernel's poll system call (kernel/syspoll.py), epoll objects over
+its epoll instances (kernel/epoll.py), with CPython's arguments, errors and
+PEP 475 retries -- a signal whose handler returns does not end the wait
+early; the wait goes on until its deadline.
 """
 from __future__ import annotations
 
@@ -11,11 +10,14 @@ import errno as _errno
 import math as _math
 from operator import index as _index
 from select import (  # noqa: F401  (Linux's numbers)
-    PIPE_BUF, POLLERR, POLLHUP, POLLIN, POLLMSG, POLLNVAL, POLLOUT, POLLPRI, POLLRDBAND,
-    POLLRDHUP, POLLRDNORM, POLLWRBAND, POLLWRNORM,
+    EPOLL_CLOEXEC, EPOLLERR, EPOLLET, EPOLLEXCLUSIVE, EPOLLHUP, EPOLLIN, EPOLLMSG, EPOLLONESHOT,
+    EPOLLOUT, EPOLLPRI, EPOLLRDBAND, EPOLLRDHUP, EPOLLRDNORM, EPOLLWRBAND, EPOLLWRNORM, PIPE_BUF,
+    POLLERR, POLLHUP, POLLIN, POLLMSG, POLLNVAL, POLLOUT, POLLPRI, POLLRDBAND, POLLRDHUP,
+    POLLRDNORM, POLLWRBAND, POLLWRNORM,
 )
 from os import strerror as _strerror
 
+from kernel.cpu import machine as _machine
 from kernel.libpy.os import _trap
 
 error = OSError
@@ -52,11 +54,12 @@ def _deadline(seconds: float | None) -> float | None:
     return _trap("monotonic") + seconds
 
 
-def _wait(fds: tuple, deadline: float | None) -> list[tuple[int, int]]:
-    """poll, retried after a signal's handler has run (PEP 475)."""
+def _wait(call: str, *args) -> list[tuple[int, int]]:
+    """poll or epoll_wait, retried after a signal's handler has run (PEP 475): the
+    deadline stays, so the wait goes on for what is left of it."""
     while True:
         try:
-            return _trap("poll", fds, deadline)
+            return _trap(call, *args)
         except InterruptedError:
             continue
 
@@ -100,7 +103,7 @@ def select(rlist, wlist, xlist, timeout=None, /):
             events[fd] = events.get(fd, 0) | (asked & (POLLIN | POLLOUT | POLLPRI))
             fds.append((obj, fd))
         lists.append(fds)
-    ready = dict(_wait(tuple(events.items()), _deadline(seconds)))
+    ready = dict(_wait("poll", tuple(events.items()), _deadline(seconds)))
     if any(revents & POLLNVAL for revents in ready.values()):
         raise OSError(_errno.EBADF, _strerror(_errno.EBADF))
     return tuple([obj for obj, fd in fds if ready.get(fd, 0) & mask]
@@ -161,12 +164,110 @@ class poll:
             raise RuntimeError("concurrent poll() invocation")
         self._polling = True
         try:
-            return _wait(tuple(self._fds.items()), _deadline(seconds))
+            return _wait("poll", tuple(self._fds.items()), _deadline(seconds))
         finally:
             self._polling = False
 
 
 poll.__module__ = "select"
+
+
+# ---- epoll -------------------------------------------------------------------------------
+
+_EPOLL_CTL_ADD, _EPOLL_CTL_DEL, _EPOLL_CTL_MOD = 1, 2, 3
+
+
+class epoll:
+    """select.epoll(sizehint=-1, flags=0)
+
+    Returns an epolling object: an epoll instance of the kernel, by its fd."""
+
+    def __init__(self, sizehint: int = -1, flags: int = 0) -> None:
+        sizehint, flags = _index(sizehint), _index(flags)
+        if sizehint != -1 and sizehint <= 0:
+            raise ValueError("negative sizehint")
+        if flags and flags != EPOLL_CLOEXEC:
+            raise OSError("invalid flags")
+        self._fd = -1
+        self._owner = _machine.cpu.current
+        self._fd = _trap("epoll_create", True)      # non-inheritable, as CPython's (PEP 446)
+
+    @classmethod
+    def fromfd(cls, fd: int) -> "epoll":
+        """An epoll object for an epoll instance's fd."""
+        obj = cls.__new__(cls)
+        obj._fd, obj._owner = _index(fd), _machine.cpu.current
+        return obj
+
+    def _open(self) -> int:
+        if self._fd < 0:
+            raise ValueError("I/O operation on closed epoll object")
+        return self._fd
+
+    @property
+    def closed(self) -> bool:
+        return self._fd < 0
+
+    def fileno(self) -> int:
+        return self._open()
+
+    def close(self) -> None:
+        if self._fd >= 0:
+            fd, self._fd = self._fd, -1
+            _trap("close", fd)
+
+    def register(self, fd, eventmask: int = EPOLLIN | EPOLLPRI | EPOLLOUT) -> None:
+        """Watch fd for the events in eventmask."""
+        _trap("epoll_ctl", self._open(), _EPOLL_CTL_ADD, _fileno(fd), _uint(eventmask))
+
+    def modify(self, fd, eventmask: int) -> None:
+        _trap("epoll_ctl", self._open(), _EPOLL_CTL_MOD, _fileno(fd), _uint(eventmask))
+
+    def unregister(self, fd) -> None:
+        _trap("epoll_ctl", self._open(), _EPOLL_CTL_DEL, _fileno(fd), 0)
+
+    def poll(self, timeout=None, maxevents: int = -1) -> list[tuple[int, int]]:
+        """The watched fds that are ready, as (fd, events) pairs; timeout in
+        seconds (None or negative: wait as long as it takes)."""
+        epfd = self._open()
+        seconds = _seconds(timeout, "timeout must be an integer or None")
+        maxevents = _index(maxevents)
+        if maxevents == -1:
+            maxevents = FD_SETSIZE - 1
+        elif maxevents < 1:
+            raise ValueError(f"maxevents must be greater than 0, got {maxevents}")
+        deadline = _deadline(None if seconds is None or seconds < 0 else seconds)
+        return _wait("epoll_wait", epfd, maxevents, deadline)
+
+    def __enter__(self) -> "epoll":
+        self._open()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        """Dropped unclosed: its fd is closed, as CPython's is -- by its own
+        process only (a finalizer may run while another process is on the CPU)."""
+        cpu = _machine.cpu
+        if self._fd >= 0 and cpu is not None and cpu.current is self._owner \
+                and self._owner.unwinding is None:
+            try:
+                self.close()
+            except OSError:
+                pass
+
+
+epoll.__module__ = "select"
+
+
+def _uint(value) -> int:
+    value = _index(value)
+    if value < 0:
+        raise OverflowError("can't convert negative int to unsigned")
+    if value > 0xFFFFFFFF:
+        raise OverflowError("Python int too large to convert to C unsigned long")
+    return value
 
 
 def _ushort(value) -> int:
