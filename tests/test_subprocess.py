@@ -115,6 +115,20 @@ def test_preexec_fn_runs_in_the_child():
     assert r.out == "True True\n", r.err
 
 
+def test_a_preexec_fn_that_computes_is_charged_to_the_child():
+    """preexec_fn is the program's code, with its ticks, running in the clone
+    child: its ticks are the child's CPU time (the parent is not running)."""
+    r = run("""
+        import subprocess
+        def busy():
+            total = 0
+            for i in range(30000):
+                total += i
+        print(subprocess.run(["echo", "ok"], preexec_fn=busy, capture_output=True).stdout)
+    """)
+    assert r.out == "b'ok\\n'\n", r.err
+
+
 def test_communicate_feeds_stdin_while_draining_stdout_without_deadlock():
     """200 KB each way is more than a pipe holds: only select/poll can do it."""
     r = run("""

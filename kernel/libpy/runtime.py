@@ -198,9 +198,12 @@ class Runtime:
         return ticks.counter(self.on_tick)
 
     def on_tick(self) -> None:
-        """The program took TICK_EDGES steps: the next counter, then the kernel's turn."""
+        """The program took TICK_EDGES steps: the next counter, then the kernel's turn.
+        The steps are the running process's: p's own, or a clone child's running
+        p's code (subprocess's preexec_fn, between fork and exec)."""
         self._builtins["__ticks__"] = self.ticks()
-        self.k.cpu.compute_tick(self.p)
+        cpu = self.k.cpu
+        cpu.compute_tick(cpu.current)
 
     def except_(self) -> None:
         """The first step of every except and finally block of the program (see
