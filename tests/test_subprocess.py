@@ -16,6 +16,7 @@ from kernel import trace as ev
 from kernel.proc import State
 from tests.conftest import Result
 from vshell.system import Options, make_machine
+from vshell.verdict import deadlock_report
 
 STUDENT = 1000
 ENV = {"PATH": "/bin:/usr/bin", "HOME": "/home/student", "USER": "student", "LANG": "C.UTF-8"}
@@ -454,6 +455,8 @@ def test_a_select_that_nothing_can_end_is_a_deadlock_not_a_hang():
     assert r.kernel.deadlocked
     p = r.kernel.procs.get(r.kernel.deadlocked[-1])
     assert p.state is State.BLOCKED and p.blocked_on == "select"
+    assert (f"pid {p.pid} (prog.py): in select/poll, reading an empty pipe whose write end is "
+            f"still open in pid {p.pid} (prog.py) at /tmp/prog.py:5") in deadlock_report(r.kernel)
 
 
 # ---- logging and threading -----------------------------------------------------------------
