@@ -93,8 +93,10 @@ def _child(s: _Setup, paths: list[str], argv: list[str] | None, envp: dict[str, 
         code = _exec(paths, argv, envp)
     except OSError as e:
         code = e.errno or 0
-    message = b"OSError:%x:" % code + (b"" if reached_preexec else b"noexec")
-    _report(s.errpipe_write, message)
+    if code:
+        _report(s.errpipe_write, b"OSError:%x:" % code + (b"" if reached_preexec else b"noexec"))
+    else:
+        _report(s.errpipe_write, b"SubprocessError:0:")
     return 255
 
 
