@@ -55,15 +55,26 @@ machine = Machine()
 
 
 class WaitQueue:
-    """Processes sleeping until something happens (xv6's sleep channel)."""
-    __slots__ = ("name", "procs")
+    """Processes sleeping until something happens (xv6's sleep channel), and
+    the epoll instances watching it (kernel/epoll.py), told of every wakeup."""
+    __slots__ = ("name", "procs", "watchers")
 
     def __init__(self, name: str) -> None:
         self.name = name
         self.procs: dict[Proc, None] = {}
+        self.watchers: list[Callable[[], None]] = []
 
     def __len__(self) -> int:
         return len(self.procs)
+
+
+def unqueue(p: Proc) -> None:
+    """Take p off the wait queue(s) it sleeps on."""
+    queue = p.wait_queue
+    if queue is not None:
+        for q in queue if type(queue) is tuple else (queue,):
+            q.procs.pop(p, None)
+        p.wait_queue = None
 
 
 class CPU:
@@ -92,13 +103,16 @@ class CPU:
     def queue(self, name: str) -> WaitQueue:
         return WaitQueue(name)
 
-    def sleep(self, p: Proc, queue: WaitQueue | None, why: str,
+    def sleep(self, p: Proc, queue: WaitQueue | tuple[WaitQueue, ...] | None, why: str,
               deadline: float | None = None) -> bool:
-        """Block p until woken.  Returns True if a signal interrupted the sleep."""
+        """Block p until woken.  Returns True if a signal interrupted the sleep.
+        p may sleep on several queues at once (poll): a wakeup on any one of
+        them takes it off all of them."""
         if self.k.signals.interrupts(p):
             return True
         if queue is not None:
-            queue.procs[p] = None
+            for q in queue if type(queue) is tuple else (queue,):
+                q.procs[p] = None
             p.wait_queue = queue
         if deadline is not None:
             p.deadline = deadline
@@ -112,21 +126,22 @@ class CPU:
         return interrupted
 
     def wakeup(self, queue: WaitQueue, reason: str = "", front: bool = False) -> None:
+        if queue.watchers:
+            for watch in tuple(queue.watchers):
+                watch()
         if not queue.procs:
             return
         procs = list(queue.procs)
         queue.procs.clear()
         for p in procs:
-            p.wait_queue = None
+            unqueue(p)
             p.deadline = None
             self.make_ready(p, reason or f"woken: {queue.name}", front)
 
     def interrupt(self, p: Proc) -> None:
         """A signal arrived for a sleeping process: wake it early."""
         if p.state is State.BLOCKED:
-            if p.wait_queue is not None:
-                p.wait_queue.procs.pop(p, None)
-                p.wait_queue = None
+            unqueue(p)
             p.deadline = None
             p.interrupted = True
             self.make_ready(p, "signal")
@@ -151,9 +166,7 @@ class CPU:
         while timers and timers[0][0] <= now:
             deadline, _, p, _ = heapq.heappop(timers)
             if p.state is State.BLOCKED and p.deadline == deadline:
-                if p.wait_queue is not None:
-                    p.wait_queue.procs.pop(p, None)
-                    p.wait_queue = None
+                unqueue(p)
                 p.deadline = None
                 self.make_ready(p, "timer")
         self.k.signals.expire_alarms(now)

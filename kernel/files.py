@@ -214,13 +214,17 @@ class Pipe:
             self.chunks[0] = first[n:]
         elif len(first) == n or len(self.chunks) == 1:
             data = self.chunks.popleft()
-        else:                               # gather whole chunks up to n bytes
+        else:                               # gather chunks up to n bytes, as Linux does
             parts = []
             want = n
             while self.chunks and len(self.chunks[0]) <= want:
                 c = self.chunks.popleft()
                 parts.append(c)
                 want -= len(c)
+            if self.chunks and want:
+                c = self.chunks[0]
+                parts.append(c[:want])
+                self.chunks[0] = c[want:]
             data = b"".join(parts)
         self.size -= len(data)
         k.cpu.wakeup(self.wq)

@@ -110,6 +110,14 @@ class TTY:
         self.lines[0] = line[n:]
         return line[:n]
 
+    def input_ready(self) -> bool:
+        """poll's question: would a read return at once (a line, or the end of
+        input)?  What the console has and the terminal has not yet taken in is
+        taken in first, as the keyboard's interrupts would already have done."""
+        if not (self.lines or self.eofs or self.console_eof):
+            self.poll(0.0)
+        return bool(self.lines or self.eofs or self.console_eof)
+
     def set_echo(self, on: bool) -> None:
         """ECHO (termios c_lflag), turned off while a password is typed.  A console
         on a real terminal turns the host terminal's echo off too."""

@@ -62,9 +62,6 @@ XFAIL = {
     # values from before a fork
     # the os module
     # modules a student reaches for
-    "subprocess_run": "subprocess not available",
-    "logging_use": "logging not available",
-    "select_pipe": "select not available",
     # the shell around the program
     "exec_shebang": "sh running a Python file without #!: its syntax error message differs "
                     "from dash's",

@@ -53,6 +53,10 @@ def waiting_for(k: "Kernel", p: Proc) -> str:
         return "waiting for a signal (pause) that nobody will send"
     if why == "terminal":
         return "reading the terminal"
+    if why == "select":
+        return "in select/poll, " + pipe_wait(k, p).replace("waiting on a pipe", "waiting")
+    if why == "epoll":
+        return "in epoll_wait, waiting for files that nothing will make ready"
     return f"blocked ({why})"
 
 

@@ -63,6 +63,18 @@ greenlet _greenlet _ctypes _socket _ssl _sqlite3 _gdbm _dbm _multiprocessing _po
 _xxsubinterpreters _testcapi _testinternalcapi _tkinter _curses _lsprof spwd syslog nis
 ossaudiodev antigravity""".split())
 UNBLOCKED = frozenset({"urllib", "urllib.parse"})          # string functions (pathlib)
+# ---- processes, and waiting on several files ----------------------------------------------
+# CPython's own subprocess.py runs in each process, over a virtual _posixsubprocess
+# (its fork_exec is the kernel's clone) and select (the kernel's poll); threading
+# and queue run over a virtual _thread with one thread, whose locks wait in the
+# kernel.  None of them can start a host process or a host thread.
+# logging.handlers and logging.config import socket and socketserver for their
+# network handlers: they get a socket module that makes no socket (programs don't).
+FRESH = FRESH | frozenset("subprocess selectors logging threading queue socketserver".split())
+FRESH_ONLY = FRESH_ONLY - {"threading"} | {"socket", "socketserver"}    # (threading: no threads start)
+BLOCKED = BLOCKED - {"subprocess", "select", "selectors", "_posixsubprocess", "logging",
+                     "socketserver"} | {"_queue"}
+LIBRARY_ONLY = ("socket",)          # virtual modules only the FRESH ones may import
 FRESH_CODE: dict[str, Any] = {}     # name -> (code, file, is package), for all machines
 
 
@@ -477,7 +489,7 @@ class Runtime:
         # except for the modules the interpreter has imported before the program runs.
         module = None if name.partition(".")[0] in STARTUP else self.user_module(name)
         if module is None:
-            module = self.virtual_module(name)
+            module = self.virtual_module(name, importer)
         if module is None:
             if _refused(name, importer):
                 raise refusal(name)
@@ -488,7 +500,7 @@ class Runtime:
             setattr(package, child, module)       # as import does, in the process's own package
         return module
 
-    def virtual_module(self, name: str):
+    def virtual_module(self, name: str, importer: str = ""):
         if name == "os":
             m = _module("os", _OS_TEMPLATE)
             _frozen_os(m)
@@ -518,7 +530,7 @@ class Runtime:
             del m.path
             m.environ = {vos.fsencode(k): vos.fsencode(v) for k, v in self.environ.items()}
             return m
-        if name in LATER:
+        if name in LATER or name in LIBRARY_ONLY and not _refused(name, importer):
             return _module(name, _later_template(name))
         if name in OWN:
             given = ({"_report": self.report_unraisable, "_call": self.call_from_c}
@@ -696,7 +708,8 @@ def _rebound(fn, **names):
 # Frames between the depth recursion_depth() tells in run_program and the
 # program's first frame (greenlet.switch, exec), which CPython does not count.
 BASE_FRAMES = 1
-LATER = ("termios", "getpass", "pwd", "grp", "runpy", "resource", "fcntl")     # virtual too, loaded when first asked for
+LATER = ("termios", "getpass", "pwd", "grp", "runpy", "resource", "fcntl",  # virtual too, loaded
+         "select", "_posixsubprocess", "_thread")                               # when first asked for
 # Virtual modules with state of their own: kernel/libpy/NAME.py runs in each
 # process that imports it, over the process's os, time and builtins; the host's
 # module of the same name is handed in as _host.
@@ -720,6 +733,8 @@ def _later_template(name: str) -> dict:
         template = _LATER_TEMPLATES[name] = {
             k: v for k, v in vars(module).items() if not k.startswith("_") or k in private}
         template["__file__"] = host_file(name)
+        if template["__file__"] is None:         # a built-in module has none
+            del template["__file__"]
     return template
 
 
