@@ -339,7 +339,7 @@ def test_a_handler_that_ran_during_a_computation_is_replayed_at_the_same_point()
             global done
             done = True
         signal.signal(signal.SIGALRM, alarm)
-        signal.alarm(1)
+        signal.setitimer(signal.ITIMER_REAL, 0.05)
         while not done:
             n += 1
         if os.fork() == 0:
