@@ -140,3 +140,19 @@ def test_ctrl_c_reaches_a_cpu_bound_program_at_the_prompt(tmp_path):
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0         # the status of the last command, echo
+
+
+# ---- what ps shows, and here-documents cut off by the end of input -------------------------
+
+def test_ps_shows_a_script_as_sh_and_its_name_as_dash_would(tmp_path):
+    script = tmp_path / "job.sh"
+    script.write_text("echo $0 $#\nps -o pid,args\ntr '\\0' ' ' < /proc/$$/cmdline; echo\n")
+    r = vshell("--seed", "1", str(script), "a b", "c")
+    assert r.stdout.splitlines() == [f"{script} 2", "  PID COMMAND", f"    2 sh {script} a b c",
+                                     "    3 ps -o pid,args", f"sh {script} a b c "]
+    assert r.returncode == 0
+
+
+def test_ps_shows_a_script_from_standard_input_as_sh():
+    r = vshell("--seed", "1", stdin="echo $0\nps -o pid,args\n")
+    assert r.stdout == "vshell\n  PID COMMAND\n    2 sh\n    3 ps -o pid,args\n"

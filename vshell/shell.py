@@ -10,6 +10,13 @@ from .parser import Incomplete, Parser, ShellSyntaxError
 from .runner import Shell, ShellExit
 from .state import State
 
+# `vshell SCRIPT` and `vshell < SCRIPT` run host text that the machine cannot
+# open: its files are not the host's, and its terminal gives programs EOF, not
+# the script.  The command line leaves the text here for the machine's first
+# shell (the login shell), whose argv -- what ps and /proc/PID/cmdline show --
+# is then `sh SCRIPT ARGS` or `sh`, as dash's would be.
+HANDED: dict[int, str] = {}          # id(kernel) -> the script's text
+
 USAGE = "Usage: sh [-eux...] [-c command [name [arg...]] | script [arg...] | -s [arg...]]\n"
 OPTION_LETTERS = set("eufxvCnaism")
 
@@ -45,7 +52,12 @@ def main(rt) -> int:
     if args and args[0] == "--":
         args.pop(0)
     sh = Shell(rt, state)
+    handed = HANDED.pop(id(rt.k), None)
     try:
+        if handed is not None:
+            state.argv0 = state.name = args[0] if args else "vshell"
+            state.positional = args[1:]
+            return finish(sh, lambda: sh.run_text(handed))
         if command:
             if not args:
                 os.write(2, b"sh: -c requires an argument\n")
