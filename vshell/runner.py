@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 O_RDONLY, O_WRONLY, O_RDWR = 0, 1, 2
 O_CREAT, O_EXCL, O_TRUNC, O_APPEND = 0o100, 0o200, 0o1000, 0o2000
-WNOHANG, WUNTRACED = 1, 2
+WUNTRACED = 2
 SIGINT, SIGQUIT, SIGPIPE, SIGTSTP, SIGTTIN, SIGTTOU, SIGCHLD = 2, 3, 13, 20, 21, 22, 17
 JOB_SIGNALS = (SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU)
 
@@ -330,7 +330,7 @@ class Shell:
             pid = self.fork_exec(path, words, env)
         else:
             pid = self.fork(lambda sh: sh.exec_external(words, env, cmd.redirects, path))
-        status = self.wait_foreground([pid], " ".join(words))
+        status = self.wait_foreground([pid], str_of(cmd))
         if status in (126, 127):
             st.hash.pop(name, None)             # it may have moved: look again next time
         return status
@@ -454,8 +454,9 @@ class Shell:
         where = (self.state.name, self.state.lineno)
         return self.rt.clone(lambda crt: execute(crt.os, path, words, env, "%s: %d: " % where))
 
-    def wait_foreground(self, pids: list[int], command: str, pgid: int | None = None) -> int:
-        """Wait for a foreground job; its status is the last process's."""
+    def wait_foreground(self, pids: list[int], command: str, pgid: int | None = None,
+                        job: Job | None = None) -> int:
+        """Wait for a foreground job (job: one `fg` brought back); its status is the last process's."""
         job_control = "m" in self.state.options
         if len(pids) == 1 and not job_control:          # the common case: one child
             try:
@@ -486,9 +487,11 @@ class Shell:
             self.take_terminal()
         last = statuses.get(pids[-1], 0)
         if stopped:
-            job = self.add_job(pgid or pids[0], pids, command, "Stopped")
+            job = jobs.stop(self.state, job, pgid or pids[0], pids, command,
+                            next(s for s in statuses.values() if s & 0xFF == 0x7F))
             job.alive = {p for p, s in statuses.items() if s & 0xFF == 0x7F}
-            self.say(2, f"\n[{job.id}]+  Stopped                 {command}\n")
+            self.say(2, "\n" + jobs.listing(self.state, job) + "\n")
+            job.notified = True
             return 128 + SIGTSTP
         return self.killed(last) if last & 0x7F else wait_status(last)
 
@@ -516,52 +519,16 @@ class Shell:
             self.error("Cannot fork" if e.errno == errno.EAGAIN else e.strerror or str(e))
             return 2
         self.state.last_bg = pid
-        job = self.add_job(pid, [pid], str_of(node), "Running")
+        job = jobs.add(self.state, pid, [pid], str_of(node))
         if self.state.interactive:
             self.say(2, f"[{job.id}] {pid}\n")
         return 0
 
-    def add_job(self, pgid: int, pids: list[int], command: str, state: str) -> Job:
-        jobs = self.state.jobs
-        number = max((j.id for j in jobs), default=0) + 1
-        job = Job(number, pgid, list(pids), command, state, alive=set(pids))
-        jobs.append(job)
-        return job
-
     def reap_jobs(self, notify: bool) -> None:
         """Collect finished background jobs; interactive shells say `[1]+  Done`."""
-        while True:
-            try:
-                pid, status = self.os.waitpid(-1, WNOHANG | WUNTRACED)
-            except ChildProcessError:
-                break
-            if pid == 0:
-                break
-            for job in self.state.jobs:
-                if pid in job.alive:
-                    if status & 0xFF == 0x7F:
-                        job.state = "Stopped"
-                        continue
-                    job.alive.discard(pid)
-                    if pid == job.pids[-1]:
-                        job.status = status
-                    if not job.alive:
-                        code = wait_status(job.status)
-                        job.state = "Done" if code == 0 else (
-                            f"Done({code})" if not job.status & 0x7F else
-                            host_signal.strsignal(job.status & 0x7F) or "Killed")
+        jobs.reap(self)
         if notify:
-            self.notify_jobs()
-
-    def notify_jobs(self) -> None:
-        keep = []
-        for job in self.state.jobs:
-            if job.state not in ("Running", "Stopped"):
-                if self.state.interactive:
-                    self.say(2, f"[{job.id}]+  {job.state:<22}  {job.command}\n")
-                continue
-            keep.append(job)
-        self.state.jobs = keep
+            jobs.notify(self)
 
     # ---- pipelines --------------------------------------------------------------------------------
 
@@ -942,4 +909,4 @@ __all__ = ["Shell", "ShellExit", "CommandError", "Incomplete", "is_name", "wait_
 # imported on the host, keeps imports out of virtual processes: a process that
 # is preempted halfway through an import would leave the module half-made for
 # the next one.
-from . import builtins  # noqa: E402
+from . import builtins, jobs  # noqa: E402

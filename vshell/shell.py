@@ -6,7 +6,8 @@ rest of the script), then parses and runs it one complete command at a time.
 """
 from __future__ import annotations
 
-from .parser import Incomplete, Parser, ShellSyntaxError
+from . import jobs
+from .parser import Incomplete, ShellSyntaxError, UnfinishedHeredoc, check_complete
 from .runner import Shell, ShellExit
 from .state import State
 
@@ -129,36 +130,71 @@ def interactive(sh: Shell) -> int:
             pass
     sh.say(2, "vshell: a shell on a teaching kernel.  Type `help` to start, Ctrl-D to leave.\n")
     lines = LineReader(sh)
-    while True:
-        sh.reap_jobs(notify=True)
-        text = ""
-        prompt = expand_prompt(sh, st.get("PS1"))
+    try:
         while True:
-            line = lines.readline(prompt, context(sh))
-            if line == "\x03":                   # Ctrl-C at the prompt: a fresh one
-                text = ""
-                prompt = expand_prompt(sh, st.get("PS1"))
+            sh.reap_jobs(notify=True)
+            first = st.lineno + 1
+            text, typed = read_command(sh, lines, first)
+            if text is None:                     # Ctrl-D at an empty prompt
+                if not lines.line_ended:
+                    sh.say(2, "\n")
+                if jobs.may_exit(sh):
+                    return st.status
                 continue
-            if line is None:                      # Ctrl-D
-                if text:
-                    break
-                sh.say(2, "\n")
-                return st.status
-            text += line
-            try:
-                Parser(text).parse_all()
-            except Incomplete:
-                prompt = st.get("PS2") or "> "
-                continue
-            except ShellSyntaxError:
-                pass
-            break
-        st.lineno += 1
+            words = text.split()
+            if words and words[0] not in ("exit", "jobs") and not words[0].startswith("#"):
+                st.exit_ok = False               # another command: exit warns again
+            sh.run_text(text, first)
+            st.lineno = first + typed - 1
+    except ShellExit as e:
+        return e.status
+    finally:
+        jobs.hang_up(sh)
+
+
+def read_command(sh: Shell, lines: LineReader, first: int) -> tuple[str | None, int]:
+    """One whole command as typed, and how many lines it took: a PS1 line, then
+    PS2 lines while it is unfinished (inside quotes, an `if`, a here-document...).
+    Ctrl-C abandons it ($? is 130); Ctrl-D ends a here-document (bash warns)
+    or, at an empty prompt, gives None."""
+    st = sh.state
+    text, typed = "", 0
+    prompt = expand_prompt(sh, st.get("PS1"))
+    while True:
+        line = lines.readline(prompt, context(sh))
+        if line == "\x03":
+            st.status = 130
+            text, typed = "", 0
+            prompt = expand_prompt(sh, st.get("PS1"))
+            continue
+        if line is None:
+            line = end_heredoc(sh, text, first)
+            if line is None:                      # anything else unfinished: run it,
+                return text or None, typed        # for dash's syntax error
+        else:
+            typed += 1
+        text += line
         try:
-            sh.run_text(text, st.lineno)
-        except ShellExit as e:
-            return e.status
-        st.lineno += text.count("\n") - 1 if text.count("\n") > 1 else 0
+            check_complete(text, first)
+        except Incomplete:
+            prompt = st.get("PS2") or "> "
+            continue
+        except ShellSyntaxError:
+            pass
+        return text, typed
+
+
+def end_heredoc(sh: Shell, text: str, first: int) -> str | None:
+    """Ctrl-D inside a here-document: the delimiter line it stands for (after
+    bash's warning), or None when text is not inside one."""
+    try:
+        check_complete(text, first)
+    except UnfinishedHeredoc as e:
+        sh.say(2, f"{sh.state.name}: warning: {e}\n")
+        return ("" if text.endswith("\n") else "\n") + e.delimiter + "\n"
+    except ShellSyntaxError:
+        pass
+    return None
 
 
 def expand_prompt(sh: Shell, ps1) -> str:
@@ -187,9 +223,12 @@ class LineReader:
     def __init__(self, sh: Shell) -> None:
         self.sh = sh
         self.buffer = b""
+        self.line_ended = False           # the editor ended the line of the last Ctrl-D
 
     def readline(self, prompt: str, info: dict):
         from kernel.libpy.os import _trap
+        if b"\n" in self.buffer:                  # read with the line before: prompt now
+            self.sh.say(2, prompt)
         while b"\n" not in self.buffer:
             try:
                 data = _trap("tty_readline", 0, prompt, info) if not self.buffer else \
@@ -202,7 +241,8 @@ class LineReader:
             prompt = ""
             if data == b"\x03":
                 return "\x03"
-            if not data:
+            self.line_ended = data == b"\x04"
+            if not data or self.line_ended:
                 if self.buffer:
                     line, self.buffer = self.buffer, b""
                     return line.decode("utf-8", "surrogateescape")
