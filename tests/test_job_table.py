@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from vshell import jobs
+from vshell import jobtable
 from vshell.parser import Incomplete, UnfinishedHeredoc, check_complete
 from vshell.state import State
 
@@ -13,42 +13,42 @@ TTIN = 0x7F | 21 << 8
 
 
 def marks(st: State) -> str:
-    return "".join(jobs.mark(st, j) for j in sorted(st.jobs, key=lambda j: j.id))
+    return "".join(jobtable.mark(st, j) for j in sorted(st.jobs, key=lambda j: j.id))
 
 
 def stop(st: State, job) -> None:
-    jobs.stop(st, job, job.pgid, job.pids, job.command, STOPPED)
+    jobtable.stop(st, job, job.pgid, job.pids, job.command, STOPPED)
 
 
 def test_marks_follow_bash_as_jobs_start_stop_continue_and_end():
     # the session of bash 5.2 these marks were copied from: sleep 30 & sleep 31 &
     # sleep 32 ^Z, sleep 33 &, sleep 34 ^Z, bg %3, fg %1 ^Z, then jobs 1 and 3 end
     st = State()
-    one = jobs.add(st, 10, [10], "sleep 30")
-    two = jobs.add(st, 11, [11], "sleep 31")
+    one = jobtable.add(st, 10, [10], "sleep 30")
+    two = jobtable.add(st, 11, [11], "sleep 31")
     assert marks(st) == "-+"
-    three = jobs.stop(st, None, 12, [12], "sleep 32", STOPPED)
+    three = jobtable.stop(st, None, 12, [12], "sleep 32", STOPPED)
     assert marks(st) == " -+"
-    jobs.add(st, 13, [13], "sleep 33")
+    jobtable.add(st, 13, [13], "sleep 33")
     assert marks(st) == "  +-"
-    five = jobs.stop(st, None, 14, [14], "sleep 34", STOPPED)
+    five = jobtable.stop(st, None, 14, [14], "sleep 34", STOPPED)
     assert marks(st) == "  - +"
     three.state = "Running"                       # bg %3
-    jobs.reset_current(st)
+    jobtable.reset_current(st)
     assert marks(st) == "   -+"
     stop(st, one)                                 # fg %1, then Ctrl-Z
     assert marks(st) == "+   -"
-    jobs.remove(st, one)
-    assert marks(st) == "  -+" and jobs.by_id(st, st.current_job) is five
-    jobs.remove(st, five)
+    jobtable.remove(st, one)
+    assert marks(st) == "  -+" and jobtable.by_id(st, st.current_job) is five
+    jobtable.remove(st, five)
     assert marks(st) == " -+"                     # no stopped job: the newest ones
-    assert two.id == 2 and jobs.add(st, 15, [15], "x").id == 5    # numbered past the highest
+    assert two.id == 2 and jobtable.add(st, 15, [15], "x").id == 5    # numbered past the highest
 
 
 def test_a_job_continued_by_kill_keeps_its_mark():
     st = State()
-    a = jobs.add(st, 10, [10], "a")
-    jobs.add(st, 11, [11], "b")
+    a = jobtable.add(st, 10, [10], "a")
+    jobtable.add(st, 11, [11], "b")
     stop(st, a)
     assert marks(st) == "+-"
     a.state = "Running"                           # what reap() does on WCONTINUED
@@ -67,15 +67,15 @@ def test_a_job_continued_by_kill_keeps_its_mark():
     ("Done", 3 | 0x80, False, "Quit (core dumped)"),
 ])
 def test_states_read_as_bash_says_them(state, status, long, text):
-    job = jobs.Job(1, 10, [10], "cmd", state, status)
-    assert jobs.state_text(job, long) == text
+    job = jobtable.Job(1, 10, [10], "cmd", state, status)
+    assert jobtable.state_text(job, long) == text
 
 
 def test_listings_have_bash_columns():
     st = State()
-    job = jobs.add(st, 42, [42, 43], "sleep 30 | cat")
-    assert jobs.listing(st, job) == "[1]+  Running                 sleep 30 | cat &"
-    assert jobs.listing(st, job, long=True) == ("[1]+    42 Running                 sleep 30\n"
+    job = jobtable.add(st, 42, [42, 43], "sleep 30 | cat")
+    assert jobtable.listing(st, job) == "[1]+  Running                 sleep 30 | cat &"
+    assert jobtable.listing(st, job, long=True) == ("[1]+    42 Running                 sleep 30\n"
                                                 "        43                       | cat &")
 
 

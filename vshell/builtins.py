@@ -679,7 +679,8 @@ def _quote(s: str) -> str:
 
 # test.py, jobs.py and lecture.py use the helpers above.  Importing them here,
 # once those exist, lets them import from this module (as runner.py does us).
-from .jobs import b_bg, b_fg, b_jobs, b_kill, b_wait, may_exit
+from .jobs import b_bg, b_fg, b_jobs, b_kill, b_wait
+from .jobtable import may_exit
 from .test import b_test
 
 def lecture(name: str) -> Callable[[Shell, list[str]], int]:

@@ -13,7 +13,7 @@ import errno
 import fnmatch
 import signal as host_signal
 
-from . import ast
+from . import ast, jobtable
 from .expand import Expander, ExpansionError
 from .parser import Incomplete, Parser, ShellSyntaxError, is_name
 from .state import Job, ReadonlyError, State
@@ -487,10 +487,10 @@ class Shell:
             self.take_terminal()
         last = statuses.get(pids[-1], 0)
         if stopped:
-            job = jobs.stop(self.state, job, pgid or pids[0], pids, command,
+            job = jobtable.stop(self.state, job, pgid or pids[0], pids, command,
                             next(s for s in statuses.values() if s & 0xFF == 0x7F))
             job.alive = {p for p, s in statuses.items() if s & 0xFF == 0x7F}
-            self.say(2, "\n" + jobs.listing(self.state, job) + "\n")
+            self.say(2, "\n" + jobtable.listing(self.state, job) + "\n")
             job.notified = True
             return 128 + SIGTSTP
         return self.killed(last) if last & 0x7F else wait_status(last)
@@ -519,16 +519,16 @@ class Shell:
             self.error("Cannot fork" if e.errno == errno.EAGAIN else e.strerror or str(e))
             return 2
         self.state.last_bg = pid
-        job = jobs.add(self.state, pid, [pid], str_of(node))
+        job = jobtable.add(self.state, pid, [pid], str_of(node))
         if self.state.interactive:
             self.say(2, f"[{job.id}] {pid}\n")
         return 0
 
     def reap_jobs(self, notify: bool) -> None:
         """Collect finished background jobs; interactive shells say `[1]+  Done`."""
-        jobs.reap(self)
+        jobtable.reap(self)
         if notify:
-            jobs.notify(self)
+            jobtable.notify(self)
 
     # ---- pipelines --------------------------------------------------------------------------------
 
@@ -909,4 +909,4 @@ __all__ = ["Shell", "ShellExit", "CommandError", "Incomplete", "is_name", "wait_
 # imported on the host, keeps imports out of virtual processes: a process that
 # is preempted halfway through an import would leave the module half-made for
 # the next one.
-from . import builtins, jobs  # noqa: E402
+from . import builtins  # noqa: E402

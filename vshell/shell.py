@@ -6,7 +6,7 @@ rest of the script), then parses and runs it one complete command at a time.
 """
 from __future__ import annotations
 
-from . import jobs
+from . import jobtable
 from .parser import Incomplete, ShellSyntaxError, UnfinishedHeredoc, check_complete
 from .runner import Shell, ShellExit
 from .state import State
@@ -138,7 +138,7 @@ def interactive(sh: Shell) -> int:
             if text is None:                     # Ctrl-D at an empty prompt
                 if not lines.line_ended:
                     sh.say(2, "\n")
-                if jobs.may_exit(sh):
+                if jobtable.may_exit(sh):
                     return st.status
                 continue
             words = text.split()
@@ -149,7 +149,7 @@ def interactive(sh: Shell) -> int:
     except ShellExit as e:
         return e.status
     finally:
-        jobs.hang_up(sh)
+        jobtable.hang_up(sh)
 
 
 def read_command(sh: Shell, lines: LineReader, first: int) -> tuple[str | None, int]:
