@@ -334,3 +334,25 @@ def test_exit_right_after_jobs_leaves_at_once(session):
     answer(session, "jobs")
     session.sendline("exit")
     session.expect(pexpect.EOF)
+
+
+def test_ctrl_c_leaves_its_mark_on_the_abandoned_line():
+    # (a unit test: with TERM=dumb, as above, prompt_toolkit does not redraw the line)
+    from prompt_toolkit.buffer import Buffer
+    from prompt_toolkit.keys import Keys
+
+    from vshell.frontend import terminal_keys
+    buffer = Buffer()
+    buffer.insert_text("echo never")
+    buffer.cursor_position = 4
+    exits = []
+
+    class App:
+        current_buffer = buffer
+
+        def exit(self, exception=None, style=""):
+            exits.append(type(exception))
+
+    binding = terminal_keys().get_bindings_for_keys((Keys.ControlC,))[0]
+    binding.handler(type("Event", (), {"app": App()})())
+    assert buffer.text == "echo never^C" and exits == [KeyboardInterrupt]

@@ -26,6 +26,7 @@ from prompt_toolkit.auto_suggest import AutoSuggestFromHistory
 from prompt_toolkit.completion import Completer, Completion
 from prompt_toolkit.formatted_text import ANSI
 from prompt_toolkit.history import FileHistory, InMemoryHistory
+from prompt_toolkit.key_binding import KeyBindings
 from prompt_toolkit.lexers import PygmentsLexer
 from prompt_toolkit.styles import Style
 from pygments.lexer import Lexer as PygmentsBase
@@ -210,7 +211,7 @@ class LineEditor:
             history=history, auto_suggest=AutoSuggestFromHistory(),
             completer=VirtualPathCompleter(self.vfs, lambda: self.info),
             lexer=_StaticLexer(lexer),
-            bottom_toolbar=self.toolbar, complete_while_typing=False,
+            bottom_toolbar=self.toolbar, complete_while_typing=False, key_bindings=terminal_keys(),
             style=Style.from_dict({"pygments.error": "#ff5f5f bold underline",
                                    "pygments.keyword": "#d787ff bold",
                                    "pygments.name.variable": "#5fafff"}))
@@ -253,6 +254,20 @@ class LineEditor:
                 out.append(self.done.get_nowait())
             except queue.Empty:
                 return out
+
+
+def terminal_keys() -> KeyBindings:
+    """Keys that show what a terminal shows: Ctrl-C leaves `^C` at the end of
+    the abandoned line (a terminal echoes it), so it does not look as if it ran."""
+    keys = KeyBindings()
+
+    @keys.add("c-c")
+    def _interrupt(event) -> None:
+        buffer = event.app.current_buffer
+        buffer.cursor_position = len(buffer.text)
+        buffer.insert_text("^C")
+        event.app.exit(exception=KeyboardInterrupt(), style="class:aborting")
+    return keys
 
 
 class _StaticLexer(PygmentsLexer):
