@@ -336,6 +336,12 @@ def test_exit_right_after_jobs_leaves_at_once(session):
     session.expect(pexpect.EOF)
 
 
+def test_ctrl_z_and_ctrl_backslash_at_the_prompt_do_nothing(session):
+    session.send("\x1a")
+    session.send("\x1c")
+    assert answer(session, "echo z") == "echo z\nz\n"          # no control character typed
+
+
 def test_ctrl_c_leaves_its_mark_on_the_abandoned_line():
     # (a unit test: with TERM=dumb, as above, prompt_toolkit does not redraw the line)
     from prompt_toolkit.buffer import Buffer

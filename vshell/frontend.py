@@ -257,9 +257,16 @@ class LineEditor:
 
 
 def terminal_keys() -> KeyBindings:
-    """Keys that show what a terminal shows: Ctrl-C leaves `^C` at the end of
-    the abandoned line (a terminal echoes it), so it does not look as if it ran."""
+    """Keys as at bash's prompt: Ctrl-C leaves `^C` at the end of the abandoned
+    line (a terminal echoes it), so it does not look as if it ran; Ctrl-Z and
+    Ctrl-\\ signal the shell, which ignores them, so they do nothing (rather
+    than type a control character into the line)."""
     keys = KeyBindings()
+
+    @keys.add("c-z")
+    @keys.add("c-\\")
+    def _ignored(event) -> None:
+        pass
 
     @keys.add("c-c")
     def _interrupt(event) -> None:
