@@ -87,6 +87,18 @@ def test_history_is_recalled_with_the_up_arrow(session, tmp_path):
     assert "echo remembered" in (tmp_path / "state" / "vshell" / "history").read_text()
 
 
+def test_a_command_typed_over_several_lines_is_one_history_entry(session, tmp_path):
+    answer(session, "cat >> log <<EOF", MORE)
+    answer(session, "entry", MORE)
+    answer(session, "EOF")
+    session.send("\x1b[A")                # up arrow: the whole command, body and all
+    session.send("\r")
+    session.expect_exact(PROMPT)
+    assert answer(session, "cat log").endswith("entry\nentry\n")
+    history = (tmp_path / "state" / "vshell" / "history").read_text()
+    assert "+cat >> log <<EOF\n+entry\n+EOF\n" in history and "\n+entry\n\n" not in history
+
+
 def test_tab_completes_a_virtual_path(session):
     session.send("cat /etc/hostn")
     session.send("\t")

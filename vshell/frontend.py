@@ -4,7 +4,8 @@
   system (never the host's),
 - `ShellLexer` (pygments) colours the line and shows unknown commands as errors,
 - history is kept in the XDG state directory (none with --private), with
-  suggestions from it as you type,
+  suggestions from it as you type; a command typed over several lines (a
+  here-document and its body, a loop) is one entry, as in bash,
 - a bottom toolbar shows the user, the directory, the jobs and the last status.
 
 It runs in a thread of its own while the kernel keeps running processes, so
@@ -25,7 +26,7 @@ from prompt_toolkit import PromptSession
 from prompt_toolkit.auto_suggest import AutoSuggestFromHistory
 from prompt_toolkit.completion import Completer, Completion
 from prompt_toolkit.formatted_text import ANSI
-from prompt_toolkit.history import FileHistory, InMemoryHistory
+from prompt_toolkit.history import FileHistory, History, InMemoryHistory
 from prompt_toolkit.key_binding import KeyBindings
 from prompt_toolkit.lexers import PygmentsLexer
 from prompt_toolkit.styles import Style
@@ -187,6 +188,38 @@ class ShellLexer(PygmentsBase):
                 i = j
 
 
+class CommandHistory(History):
+    """Whole commands, as bash keeps them: the lines of a command typed at
+    continuation prompts are added to the entry it began, which is saved (to
+    the history file) once the command is whole."""
+
+    def __init__(self, store: History) -> None:
+        super().__init__()
+        self.store = store
+        self.continuing = False           # the line being edited continues the last entry
+        self.unsaved: Optional[str] = None
+
+    def load_history_strings(self) -> Iterable[str]:
+        return self.store.load_history_strings()
+
+    def store_string(self, string: str) -> None:
+        self.store.store_string(string)
+
+    def append_string(self, string: str) -> None:
+        """A line accepted at the prompt."""
+        if self.continuing and self.unsaved is not None:
+            self._loaded_strings[0] += "\n" + string
+        else:
+            self.save()
+            self._loaded_strings.insert(0, string)
+        self.unsaved = self._loaded_strings[0]
+
+    def save(self) -> None:
+        if self.unsaved is not None:
+            self.store_string(self.unsaved)
+            self.unsaved = None
+
+
 class LineEditor:
     """Runs prompts in a thread; finished lines wait in a queue for the kernel.
     Made, and its thread started, by vshell's main thread (see the module's doc)."""
@@ -196,19 +229,21 @@ class LineEditor:
         self.info: dict = {}
         self.done: "queue.Queue[Optional[bytes]]" = queue.Queue()
         self.wake = wake
-        history = InMemoryHistory()
+        store: History = InMemoryHistory()
         if not private:
             path = history_path()
             try:
                 os.makedirs(os.path.dirname(path), exist_ok=True)
-                history = FileHistory(path)
+                store = FileHistory(path)
             except OSError:
                 pass
+        self.history = CommandHistory(store)
+        self.queued: list[str] = []       # the other lines of a multi-line entry, to hand over
         lexer = ShellLexer(lambda word: self.vfs.is_command(
             word, self.info.get("path", "/bin"), self.info.get("cwd", "/")) or
             word in self.info.get("functions", "").split())
         self.session = PromptSession(
-            history=history, auto_suggest=AutoSuggestFromHistory(),
+            history=self.history, auto_suggest=AutoSuggestFromHistory(), prompt_continuation="> ",
             completer=VirtualPathCompleter(self.vfs, lambda: self.info),
             lexer=_StaticLexer(lexer),
             bottom_toolbar=self.toolbar, complete_while_typing=False, key_bindings=terminal_keys(),
@@ -230,13 +265,25 @@ class LineEditor:
         self.info = info
         self.requests.put(prompt)
 
+    def close(self) -> None:
+        """The session ended: save the last command."""
+        self.history.save()
+
     def _serve(self) -> None:
         while True:
             self._run(self.requests.get())
 
     def _run(self, prompt: str) -> None:
+        """One line for the shell.  An entry recalled from history (or pasted)
+        may hold several: they are handed over one a prompt, as if typed."""
         try:
-            line = self.session.prompt(ANSI(prompt))
+            if self.queued:
+                line = self.queued.pop(0)
+            else:
+                self.history.continuing = bool(self.info.get("continued"))
+                if not self.history.continuing:
+                    self.history.save()
+                line, *self.queued = self.session.prompt(ANSI(prompt)).split("\n")
             result: Optional[bytes] = (line + "\n").encode("utf-8", "surrogateescape")
         except KeyboardInterrupt:
             result = b"\x03"

@@ -161,7 +161,7 @@ def read_command(sh: Shell, lines: LineReader, first: int) -> tuple[str | None, 
     text, typed = "", 0
     prompt = expand_prompt(sh, st.get("PS1"))
     while True:
-        line = lines.readline(prompt, context(sh))
+        line = lines.readline(prompt, context(sh, continued=bool(text)))
         if line == "\x03":
             st.status = 130
             text, typed = "", 0
@@ -252,8 +252,9 @@ class LineReader:
         return line.decode("utf-8", "surrogateescape") + "\n"
 
 
-def context(sh: Shell) -> dict:
-    """What the line editor shows and completes with (the bottom toolbar, PATH, ...)."""
+def context(sh: Shell, continued: bool = False) -> dict:
+    """What the line editor shows and completes with (the bottom toolbar, PATH,
+    ...), and whether the line continues a command (for its history)."""
     st = sh.state
     try:
         cwd = sh.os.getcwd()
@@ -261,7 +262,7 @@ def context(sh: Shell) -> dict:
         cwd = "?"
     return {"user": st.get("USER") or "?", "cwd": cwd, "home": st.get("HOME") or "",
             "path": st.get("PATH") or "/bin", "status": str(st.status),
-            "jobs": str(len(st.jobs)), "functions": " ".join(st.functions)}
+            "jobs": str(len(st.jobs)), "functions": " ".join(st.functions), "continued": continued}
 
 
 def _open_error(e: OSError) -> str:
