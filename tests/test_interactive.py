@@ -254,6 +254,27 @@ def test_ctrl_c_at_the_prompt_sets_status_130(session):
     assert answer(session, "echo $?").endswith("130\n")
 
 
+# ---- Ctrl-C while the shell itself works, as in bash ------------------------------------
+
+@pytest.mark.parametrize("line", ["read x", "while :; do :; done", "sleep 30 & wait",
+                                  "x=$(sleep 30)"])
+def test_ctrl_c_ends_what_the_shell_itself_is_doing(session, line):
+    session.sendline(line)
+    session.expect_exact(line + "\r")
+    press(session, "C")
+    session.expect_exact(PROMPT)
+    assert answer(session, "echo $?").endswith("130\n")      # and the line was not read by read
+
+
+def test_ctrl_c_that_kills_a_job_ends_the_rest_of_the_line(session):
+    session.sendline("for i in 1 2 3; do sh -c 'echo tick; sleep 30'; done; echo after")
+    session.expect_exact("\ntick\r")                 # said by the job: it has the terminal
+    press(session, "C")
+    session.expect_exact(PROMPT)
+    assert "tick" not in session.before and "after" not in session.before
+    assert answer(session, "echo $?").endswith("130\n")
+
+
 # ---- job control, as bash shows it ------------------------------------------------------
 
 def test_jobs_shows_a_finished_job_once_in_bash_layout(virtual):

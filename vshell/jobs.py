@@ -102,6 +102,7 @@ def b_fg(sh: Shell, args: list[str]) -> int:
     sh.say(1, job.command + "\n")
     os = sh.os
     if "m" in sh.state.options:
+        sh.foreground_job = True
         try:
             os.tcsetpgrp(0, job.pgid)
         except OSError:
@@ -111,10 +112,11 @@ def b_fg(sh: Shell, args: list[str]) -> int:
         os.killpg(job.pgid, SIGCONT)
     except OSError:
         pass
-    status = sh.wait_foreground(sorted(job.alive) or job.pids, job.command, job.pgid, job)
-    if job.state != "Stopped" and job in sh.state.jobs:
-        remove(sh.state, job)
-    return status
+    try:
+        return sh.wait_foreground(sorted(job.alive) or job.pids, job.command, job.pgid, job)
+    finally:
+        if job.state != "Stopped" and job in sh.state.jobs:
+            remove(sh.state, job)
 
 
 def b_bg(sh: Shell, args: list[str]) -> int:

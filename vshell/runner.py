@@ -76,6 +76,7 @@ class Shell:
         self.errexit_off = 0          # > 0 inside if/while conditions, && and || lists
         self.pending_traps: list[int] = []
         self.out_error = False        # a builtin's standard output could not be written
+        self.foreground_job = False   # a job has, or is given, the terminal: Ctrl-C is its
 
     # ---- messages ---------------------------------------------------------------------
 
@@ -440,6 +441,7 @@ class Shell:
                 sh.error(str(e))
                 status = e.status
             return sh.exit_traps(status)
+        self.foreground_job = self.foreground_job or (job_control and foreground)
         pid = self.rt.clone(child)
         if job_control:
             try:
@@ -501,7 +503,7 @@ class Shell:
         if sig != 0x7F and sig not in (SIGINT, SIGPIPE):
             self.say(2, host_signal.strsignal(sig) + "\n")
         elif sig == SIGINT and self.state.interactive:
-            self.say(2, "\n")
+            raise KeyboardInterrupt         # so is the rest of the line, as in bash and dash
         return wait_status(status)
 
     def take_terminal(self) -> None:
@@ -509,6 +511,7 @@ class Shell:
             self.os.tcsetpgrp(0, self.os.getpgrp())
         except OSError:
             pass
+        self.foreground_job = False
 
     def background(self, node: ast.Node) -> int:
         if self.state.jobs:

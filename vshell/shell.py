@@ -114,8 +114,9 @@ def interactive(sh: Shell) -> int:
     st.interactive = True
     st.options |= {"i", "m"}
     sig = sh.rt.signal
-    for s in (2, 3, 20, 21, 22):                 # the shell itself ignores job-control keys
+    for s in (3, 20, 21, 22):                    # the shell itself ignores job-control keys
         sig.signal(s, sig.SIG_IGN)
+    sig.signal(2, interrupt_handler(sh))
     try:
         os.setpgid(0, 0)
         os.tcsetpgrp(0, os.getpid())
@@ -126,30 +127,63 @@ def interactive(sh: Shell) -> int:
         try:
             with sh.rt.open(sh.expand.string(rc)) as f:
                 sh.run_text(f.read())
-        except (OSError, ShellExit):
+        except (OSError, ShellExit, KeyboardInterrupt):
             pass
     sh.say(2, "vshell: a shell on a teaching kernel.  Type `help` to start, Ctrl-D to leave.\n")
     lines = LineReader(sh)
     try:
         while True:
-            sh.reap_jobs(notify=True)
-            first = st.lineno + 1
-            text, typed = read_command(sh, lines, first)
-            if text is None:                     # Ctrl-D at an empty prompt
-                if not lines.line_ended:
-                    sh.say(2, "\n")
-                if jobtable.may_exit(sh):
-                    return st.status
+            sh.foreground_job = False
+            try:
+                status = command(sh, lines)
+            except KeyboardInterrupt:            # Ctrl-C while the shell worked: back to
+                sh.say(2, "\n")                  # the prompt, as bash
+                st.status = 130
                 continue
-            words = text.split()
-            if words and words[0] not in ("exit", "jobs") and not words[0].startswith("#"):
-                st.exit_ok = False               # another command: exit warns again
-            sh.run_text(text, first)
-            st.lineno = first + typed - 1
+            if status is not None:
+                return status
     except ShellExit as e:
         return e.status
     finally:
         jobtable.hang_up(sh)
+
+
+def interrupt_handler(sh: Shell):
+    """SIGINT's handler: Ctrl-C while the shell itself works -- `read`, `wait`,
+    a loop of builtins -- ends that work, as bash's does; while a job has (or is
+    being given) the terminal, the Ctrl-C is the job's.  A child that inherits
+    the handler (a command substitution's shell) dies of SIGINT, as by default."""
+    os, sig = sh.os, sh.rt.signal
+    me = os.getpid()
+
+    def interrupted(signum: int, frame) -> None:
+        if os.getpid() != me:
+            sig.signal(signum, sig.SIG_DFL)
+            os.kill(os.getpid(), signum)
+        elif not sh.foreground_job:
+            raise KeyboardInterrupt
+    return interrupted
+
+
+def command(sh: Shell, lines: LineReader) -> int | None:
+    """Read one command at the prompt and run it.  The status to leave with
+    (Ctrl-D, unless jobs are stopped), or None to go on."""
+    st = sh.state
+    sh.reap_jobs(notify=True)
+    first = st.lineno + 1
+    text, typed = read_command(sh, lines, first)
+    if text is None:                             # Ctrl-D at an empty prompt
+        if not lines.line_ended:
+            sh.say(2, "\n")
+        return st.status if jobtable.may_exit(sh) else None
+    words = text.split()
+    if words and words[0] not in ("exit", "jobs") and not words[0].startswith("#"):
+        st.exit_ok = False                       # another command: exit warns again
+    try:
+        sh.run_text(text, first)
+    finally:
+        st.lineno = first + typed - 1
+    return None
 
 
 def read_command(sh: Shell, lines: LineReader, first: int) -> tuple[str | None, int]:
