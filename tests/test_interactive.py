@@ -99,6 +99,13 @@ def test_a_command_typed_over_several_lines_is_one_history_entry(session, tmp_pa
     assert "+cat >> log <<EOF\n+entry\n+EOF\n" in history and "\n+entry\n\n" not in history
 
 
+def test_ps1_takes_bash_escapes_then_expansions(session):
+    session.sendline(r"PS1='[\j] \u@\h \W $TAG\$ '; TAG=x; cd /tmp")
+    session.expect_exact("[0] student@vshell tmp x$ ")
+    session.sendline(r"cd; PS1='\w> '")
+    session.expect_exact("~> ")
+
+
 def test_tab_completes_a_virtual_path(session):
     session.send("cat /etc/hostn")
     session.send("\t")

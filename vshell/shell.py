@@ -6,6 +6,8 @@ rest of the script), then parses and runs it one complete command at a time.
 """
 from __future__ import annotations
 
+import re
+
 from . import jobtable
 from .parser import Incomplete, ShellSyntaxError, UnfinishedHeredoc, check_complete
 from .runner import Shell, ShellExit
@@ -231,23 +233,52 @@ def end_heredoc(sh: Shell, text: str, first: int) -> str | None:
     return None
 
 
-def expand_prompt(sh: Shell, ps1) -> str:
-    """PS1 expanded; without one, `user@vshell:~/dir$ ` (`#` for root)."""
+DEFAULT_PS1 = r"\u@\h:\w\$ "                # what an unset PS1 shows: user@vshell:~/dir$
+PROMPT_ESCAPE = re.compile(r"\\([0-7]{3}|.)", re.S)
+
+
+def expand_prompt(sh: Shell, ps1: str | None) -> str:
+    """PS1 with bash's backslash escapes decoded, then expanded as POSIX says;
+    without a PS1, `user@vshell:~/dir$ ` (`#` for root)."""
+    text = PROMPT_ESCAPE.sub(lambda m: prompt_escape(sh, m.group(1)),
+                             DEFAULT_PS1 if ps1 is None else ps1)
     if ps1 is None:
-        st = sh.state
-        try:
-            cwd = sh.os.getcwd()
-        except OSError:
-            cwd = "?"
-        home = st.get("HOME") or ""
-        if home and (cwd == home or cwd.startswith(home.rstrip("/") + "/")):
-            cwd = "~" + cwd[len(home):]
-        mark = "#" if sh.os.geteuid() == 0 else "$"
-        return f"{st.get('USER') or '?'}@vshell:{cwd}{mark} "
+        return text
     try:
-        return sh.expand.string(ps1)
+        return sh.expand.string(text)
     except Exception:
-        return ps1
+        return text
+
+
+def prompt_escape(sh: Shell, code: str) -> str:
+    r"""One of bash's prompt escapes: \u user, \h host, \w directory (~ for
+    home), \W its last part, \$ `#` for root, \j jobs, \n, \e, \a, \NNN octal;
+    \[ and \] (around non-printing text) vanish; others stay as typed."""
+    st, os = sh.state, sh.os
+    if code in "wW":
+        try:
+            cwd = os.getcwd()
+        except OSError:
+            cwd = st.get("PWD") or "?"
+        home = (st.get("HOME") or "").rstrip("/")
+        if home and (cwd == home or cwd.startswith(home + "/")):
+            cwd = "~" + cwd[len(home):]
+        return cwd if code == "w" or cwd in ("/", "~") else cwd.rsplit("/", 1)[-1]
+    if code in "hH":
+        name = os.uname().nodename
+        return name if code == "H" else name.split(".")[0]
+    if code == "$":
+        return "#" if os.geteuid() == 0 else "$"
+    if code == "u":
+        return st.get("USER") or "?"
+    if code == "j":
+        return str(len(st.jobs))
+    if len(code) == 3:
+        return chr(int(code, 8))
+    return PLAIN_ESCAPES.get(code, "\\" + code)
+
+
+PLAIN_ESCAPES = {"s": "vshell", "n": "\n", "e": "\x1b", "a": "\a", "\\": "\\", "[": "", "]": ""}
 
 
 class LineReader:
