@@ -114,6 +114,19 @@ def test_tab_completes_a_virtual_path(session):
     session.expect_exact(PROMPT)
 
 
+def test_tab_completes_names_with_spaces_variables_and_only_directories_after_cd(session):
+    answer(session, "touch 'a b.txt' dy; mkdir dx")
+    session.send("ls a")
+    session.send("\t")
+    assert answer(session, "").endswith("a b.txt\n")            # completed as a\ b.txt
+    session.send("echo $HOM")
+    session.send("\t")
+    assert answer(session, "").endswith("/home/student\n")
+    session.send("cd d")
+    session.send("\t")                          # dx/, not dy
+    assert answer(session, "; pwd", "student@vshell:~/dx$ ").endswith("/home/student/dx\n")
+
+
 def test_ctrl_c_stops_a_running_yes(session):
     session.sendline("sh -c 'echo running; yes > /dev/null'")
     session.expect_exact("\nrunning")                # said by the job: it has the terminal

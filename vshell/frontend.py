@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import posixpath
 import queue
+import re
 import threading
 from typing import Callable, Iterable, Optional
 
@@ -90,7 +91,9 @@ class VirtualFS:
 
 
 class VirtualPathCompleter(Completer):
-    """Commands in command position, virtual paths everywhere else."""
+    """Commands in command position, $names of variables, virtual paths
+    everywhere else (only directories after cd); a name with a space or
+    another special character is completed with backslashes, as bash does."""
 
     def __init__(self, vfs: VirtualFS, context: Callable[[], dict]) -> None:
         self.vfs = vfs
@@ -98,12 +101,19 @@ class VirtualPathCompleter(Completer):
 
     def get_completions(self, document, complete_event) -> Iterable[Completion]:
         text = document.text_before_cursor
-        word = text.split()[-1] if text and not text[-1].isspace() else ""
+        word = last_word(text)
         before = text[:len(text) - len(word)]
         command_position = not before.strip() or before.rstrip()[-1:] in "|;&(" or \
             before.rstrip().endswith(("&&", "||", "then", "do", "else"))
         info = self.context()
         cwd = info.get("cwd", "/")
+        variable = VARIABLE.search(word)
+        if variable:
+            name = variable.group(2) or ""
+            for known in sorted(info.get("variables", "").split()):
+                if known.startswith(name):
+                    yield Completion(known + ("}" if variable.group(1) else ""), -len(name))
+            return
         if command_position and "/" not in word:
             names = set(BUILTINS) | set(SPECIAL) | set(info.get("functions", "").split())
             for d in info.get("path", "/bin").split(":"):
@@ -112,14 +122,37 @@ class VirtualPathCompleter(Completer):
                 if name.startswith(word):
                     yield Completion(name, -len(word))
             return
+        only_dirs = re.split(r"[;&|(]", before)[-1].split()[:1] in (["cd"], ["rmdir"], ["pushd"])
         home = info.get("home", "")
-        expanded = home + word[1:] if word.startswith("~") and home else word
+        plain = UNESCAPE.sub(r"\1", word)
+        expanded = home + plain[1:] if plain.startswith("~") and home else plain
         head, _, prefix = expanded.rpartition("/")
+        typed = word[len(word) - len(word.rpartition("/")[2]):]
         directory = (head or "/") if expanded.startswith("/") else posixpath.join(cwd, head)
         for name, is_dir in sorted(self.vfs.listdir(directory)):
-            if name.startswith(prefix) and (prefix.startswith(".") or not name.startswith(".")):
+            if name.startswith(prefix) and (prefix.startswith(".") or not name.startswith(".")) \
+                    and (is_dir or not only_dirs):
                 shown = name + ("/" if is_dir else "")
-                yield Completion(shown, -len(prefix), display=shown)
+                yield Completion(SPECIAL_CHARACTER.sub(r"\\\g<0>", name) + ("/" if is_dir else ""),
+                                 -len(typed), display=shown)
+
+
+def last_word(text: str) -> str:
+    """The word the cursor is in: from the last blank that no backslash escapes."""
+    start = i = 0
+    while i < len(text):
+        if text[i] == "\\":
+            i += 2
+            continue
+        if text[i].isspace():
+            start = i + 1
+        i += 1
+    return text[start:]
+
+
+VARIABLE = re.compile(r"\$(\{?)([A-Za-z_][A-Za-z0-9_]*)?$")
+UNESCAPE = re.compile(r"\\(.)")
+SPECIAL_CHARACTER = re.compile(r"[\s'\"\\$`&|;()<>*?\[\]#{}!]")
 
 
 class ShellLexer(PygmentsBase):

@@ -327,7 +327,8 @@ def context(sh: Shell, continued: bool = False) -> dict:
         cwd = "?"
     return {"user": st.get("USER") or "?", "cwd": cwd, "home": st.get("HOME") or "",
             "path": st.get("PATH") or "/bin", "status": str(st.status),
-            "jobs": str(len(st.jobs)), "functions": " ".join(st.functions), "continued": continued}
+            "jobs": str(len(st.jobs)), "functions": " ".join(st.functions),
+            "variables": " ".join(st.vars), "continued": continued}
 
 
 def _open_error(e: OSError) -> str:
