@@ -136,6 +136,8 @@ def reap(sh: Shell) -> None:
     """Collect what happened to background jobs, without waiting: processes that
     ended, stopped or were continued."""
     st = sh.state
+    if st.jobs and (by_id(st, st.current_job) is None or by_id(st, st.previous_job) is None):
+        reset_current(st)                     # `wait` took jobs out of the table
     while True:
         try:
             pid, status = sh.os.waitpid(-1, WNOHANG | WUNTRACED | WCONTINUED)
