@@ -110,7 +110,7 @@ def test_other_unfinished_text_is_incomplete_but_not_a_here_document():
 
 def test_marks_are_right_again_after_wait_takes_jobs_out_of_the_table():
     from conftest import run_cmd
-    r = run_cmd(["/bin/sh", "-c", "sleep 1 & sleep 5 & sleep 6 & wait %1; jobs; jobs -p %-"])
-    assert r.out == ("[2]-  Running                 sleep 5 &\n"
-                     "[3]+  Running                 sleep 6 &\n"
-                     "4\n")                      # job 2 is process 4: the shell is 2, sleep 1 is 3
+    r = run_cmd(["/bin/sh", "-c", "sleep 9 & sleep 8 & sleep 1 & wait %3; jobs; jobs -p %-"])
+    assert r.out == ("[1]-  Running                 sleep 9 &\n"
+                     "[2]+  Running                 sleep 8 &\n"
+                     "3\n")                      # job 1 is process 3 (the shell is 2)
