@@ -17,7 +17,7 @@ def marks(st: State) -> str:
 
 
 def stop(st: State, job) -> None:
-    jobtable.stop(st, job, job.pgid, job.pids, job.command, STOPPED)
+    jobtable.stop(st, job, job.pgid, job.pids, job.command, {job.pids[0]: STOPPED})
 
 
 def test_marks_follow_bash_as_jobs_start_stop_continue_and_end():
@@ -27,11 +27,11 @@ def test_marks_follow_bash_as_jobs_start_stop_continue_and_end():
     one = jobtable.add(st, 10, [10], "sleep 30")
     two = jobtable.add(st, 11, [11], "sleep 31")
     assert marks(st) == "-+"
-    three = jobtable.stop(st, None, 12, [12], "sleep 32", STOPPED)
+    three = jobtable.stop(st, None, 12, [12], "sleep 32", {12: STOPPED})
     assert marks(st) == " -+"
     jobtable.add(st, 13, [13], "sleep 33")
     assert marks(st) == "  +-"
-    five = jobtable.stop(st, None, 14, [14], "sleep 34", STOPPED)
+    five = jobtable.stop(st, None, 14, [14], "sleep 34", {14: STOPPED})
     assert marks(st) == "  - +"
     three.state = "Running"                       # bg %3
     jobtable.reset_current(st)

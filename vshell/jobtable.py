@@ -39,12 +39,15 @@ def add(st: State, pgid: int, pids: list[int], command: str, stopped: bool = Fal
 
 
 def stop(st: State, job: Job | None, pgid: int, pids: list[int], command: str,
-         status: int) -> Job:
-    """A foreground job stopped (Ctrl-Z): a new job, or the same one again if
-    `fg` had brought it back; either way it becomes the current job."""
+         statuses: dict[int, int]) -> Job:
+    """A foreground job stopped (Ctrl-Z), as waitpid's statuses say: a new job,
+    or the same one again if `fg` had brought it back; either way it becomes
+    the current job.  The caller shows it at once."""
     if job is None or job not in st.jobs:
         job = add(st, pgid, pids, command, stopped=True)
-    job.state, job.status, job.notified = "Stopped", status, False
+    job.alive = {pid for pid, status in statuses.items() if status & 0xFF == 0x7F}
+    job.state, job.notified = "Stopped", True
+    job.status = next(statuses[pid] for pid in job.pids if pid in job.alive)
     set_current(st, job)
     return job
 
@@ -110,7 +113,8 @@ def state_text(job: Job, long: bool = False) -> str:
     if job.state == "Running":
         return "Running"
     if job.state == "Stopped":
-        return host_signal.strsignal(status >> 8 & 0xFF) or "Stopped" if long and status else "Stopped"
+        stopped_by = host_signal.strsignal(status >> 8 & 0xFF) if long and status else None
+        return stopped_by or "Stopped"
     if status & 0x7F:
         return (host_signal.strsignal(status & 0x7F) or f"Signal {status & 0x7F}") + \
             (" (core dumped)" if status & 0x80 else "")
@@ -128,7 +132,8 @@ def listing(st: State, job: Job, long: bool = False) -> str:
     if len(parts) != len(job.pids):
         parts = [job.command] + [""] * (len(job.pids) - 1)
     lines = [f"[{job.id}]{mark(st, job)} {job.pids[0]:>5} {state}{parts[0]}"]
-    lines += [f"     {pid:>5} {'':<{STATE_WIDTH - 2}}| {part}" for pid, part in zip(job.pids[1:], parts[1:])]
+    lines += [f"     {pid:>5} {'':<{STATE_WIDTH - 2}}| {part}"
+              for pid, part in zip(job.pids[1:], parts[1:])]
     return "\n".join(lines) + running
 
 

@@ -458,7 +458,8 @@ class Shell:
 
     def wait_foreground(self, pids: list[int], command: str, pgid: int | None = None,
                         job: Job | None = None) -> int:
-        """Wait for a foreground job (job: one `fg` brought back); its status is the last process's."""
+        """Wait for a foreground job (job: one `fg` brought back); its status is
+        the last process's."""
         job_control = "m" in self.state.options
         if len(pids) == 1 and not job_control:          # the common case: one child
             try:
@@ -489,11 +490,8 @@ class Shell:
             self.take_terminal()
         last = statuses.get(pids[-1], 0)
         if stopped:
-            job = jobtable.stop(self.state, job, pgid or pids[0], pids, command,
-                            next(s for s in statuses.values() if s & 0xFF == 0x7F))
-            job.alive = {p for p, s in statuses.items() if s & 0xFF == 0x7F}
+            job = jobtable.stop(self.state, job, pgid or pids[0], pids, command, statuses)
             self.say(2, "\n" + jobtable.listing(self.state, job) + "\n")
-            job.notified = True
             return 128 + SIGTSTP
         return self.killed(last) if last & 0x7F else wait_status(last)
 
