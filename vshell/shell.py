@@ -13,6 +13,10 @@ from .parser import Incomplete, ShellSyntaxError, UnfinishedHeredoc, check_compl
 from .runner import Shell, ShellExit
 from .state import State
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable
+
 # `vshell SCRIPT` and `vshell < SCRIPT` run host text that the machine cannot
 # open: its files are not the host's, and its terminal gives programs EOF, not
 # the script.  The command line leaves the text here for the machine's first
@@ -150,7 +154,7 @@ def interactive(sh: Shell) -> int:
         jobtable.hang_up(sh)
 
 
-def interrupt_handler(sh: Shell):
+def interrupt_handler(sh: Shell) -> Callable[[int, object], None]:
     """SIGINT's handler: Ctrl-C while the shell itself works -- `read`, `wait`,
     a loop of builtins -- ends that work, as bash's does; while a job has (or is
     being given) the terminal, the Ctrl-C is the job's.  A child that inherits
@@ -158,7 +162,7 @@ def interrupt_handler(sh: Shell):
     os, sig = sh.os, sh.rt.signal
     me = os.getpid()
 
-    def interrupted(signum: int, frame) -> None:
+    def interrupted(signum: int, frame: object) -> None:
         if os.getpid() != me:
             sig.signal(signum, sig.SIG_DFL)
             os.kill(os.getpid(), signum)
@@ -290,7 +294,9 @@ class LineReader:
         self.buffer = b""
         self.line_ended = False           # the editor ended the line of the last Ctrl-D
 
-    def readline(self, prompt: str, info: dict):
+    def readline(self, prompt: str, info: dict) -> str | None:
+        """The next line, with its newline (the last one of the input may have
+        none); "\x03" if Ctrl-C abandoned it; None at the end of input (Ctrl-D)."""
         from kernel.libpy.os import _trap
         if b"\n" in self.buffer:                  # read with the line before: prompt now
             self.sh.say(2, prompt)
