@@ -130,7 +130,8 @@ class TTY:
         """Read one edited line (an interactive shell's prompt).  A console with a
         line editor shows prompt, edits, and hands over the line; otherwise the
         prompt is written and a line is read as usual.  b"" means end of input;
-        b"\x03" that the line was abandoned with Ctrl-C."""
+        b"\x04" that the editor ended input with Ctrl-D (and its line on the
+        screen); b"\x03" that the line was abandoned with Ctrl-C."""
         if not self.echo:                       # a program that died with echo off
             self.set_echo(True)                 # (say, su killed by Ctrl-C): the prompt is sane
         start = getattr(self.console, "start_readline", None)
@@ -150,7 +151,7 @@ class TTY:
             self.editing = False
         if self.eofs:
             self.eofs -= 1
-            return b""
+            return EOF
         return self.lines.popleft() if self.lines else b""
 
     def edited(self, line: bytes | None) -> None:

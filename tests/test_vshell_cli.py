@@ -140,3 +140,34 @@ def test_ctrl_c_reaches_a_cpu_bound_program_at_the_prompt(tmp_path):
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0         # the status of the last command, echo
+
+
+# ---- what ps shows, and here-documents cut off by the end of input -------------------------
+
+def test_ps_shows_a_script_as_sh_and_its_name_as_dash_would(tmp_path):
+    script = tmp_path / "job.sh"
+    script.write_text("echo $0 $#\nps -o pid,args\ntr '\\0' ' ' < /proc/$$/cmdline; echo\n")
+    r = vshell("--seed", "1", str(script), "a b", "c")
+    assert r.stdout.splitlines() == [f"{script} 2", "  PID COMMAND", f"    2 sh {script} a b c",
+                                     "    3 ps -o pid,args", f"sh {script} a b c "]
+    assert r.returncode == 0
+
+
+def test_ps_shows_a_script_from_standard_input_as_sh():
+    r = vshell("--seed", "1", stdin="echo $0\nps -o pid,args\n")
+    assert r.stdout == "vshell\n  PID COMMAND\n    2 sh\n    3 ps -o pid,args\n"
+
+
+def test_a_script_that_ends_inside_a_here_document_takes_the_end_as_its_delimiter(tmp_path):
+    script = tmp_path / "cut.sh"
+    script.write_text("cat <<EOF\nlast line\n")
+    for r in (vshell(str(script)), vshell(stdin="cat <<EOF\nlast line\n")):
+        assert (r.stdout, r.stderr, r.returncode) == ("last line\n", "", 0)     # as dash: no warning
+
+
+def test_an_interactive_shell_on_a_pipe_continues_here_documents_and_prompts_each_line():
+    r = vshell("--seed", "1", "-i", "--no-rc", stdin="cat <<EOF\nhi\nEOF\necho x\ncat <<EOF\ncut\n")
+    assert r.stdout == "hi\nx\ncut\n"
+    prompt = "student@vshell:~$ "
+    assert r.stderr.endswith(f"{prompt}> > {prompt}{prompt}> > vshell: warning: here-document at "
+                             f"line 5 delimited by end-of-file (wanted `EOF')\n{prompt}\n")

@@ -191,19 +191,19 @@ def session(argv: list[str] | None) -> int:
                    policy=a.policy, quantum=a.quantum, fork_first=a.fork_first, fs_size=a.fs_size)
     shell_argv = ["sh"] + [f"-{o}" for o in a.options]
     input_fd = 0
+    script = None                         # host text for the login shell (vshell/shell.py)
     if a.command is not None:
         shell_argv += ["-c", a.command, a.script or "vshell"] + a.args
     elif a.script is not None:
         try:
             with open(a.script, encoding="utf-8", errors="surrogateescape") as f:
-                text = f.read()
+                script = f.read()
         except OSError as e:
             print(f"vshell: cannot open {a.script}: {e.strerror}", file=sys.stderr)
             return 127 if e.errno == 2 else 126
-        shell_argv += ["-c", text, a.script] + a.args
+        shell_argv += [a.script] + a.args
     elif not sys.stdin.isatty() and not a.interactive:
-        text = sys.stdin.buffer.read().decode("utf-8", "surrogateescape")
-        shell_argv += ["-c", text, "vshell"]
+        script = sys.stdin.buffer.read().decode("utf-8", "surrogateescape")
         input_fd = None                   # the terminal gives EOF: it does not eat the script
     elif a.interactive:
         shell_argv.append("-i")
@@ -229,7 +229,14 @@ def session(argv: list[str] | None) -> int:
         console = HostConsole(input_fd)
         k = make_machine(opts, console)
         started()
-        return recorded(console, a.record, lambda: boot(k, opts, shell_argv, None, trace, a.trace_file))
+        if script is not None:
+            from vshell.shell import HANDED
+            HANDED[id(k)] = script
+        try:
+            return recorded(console, a.record, lambda: boot(k, opts, shell_argv, None, trace, a.trace_file))
+        finally:
+            if script is not None:
+                HANDED.pop(id(k), None)
     except ValueError as e:
         print(f"vshell: {e}", file=sys.stderr)
         return 2

@@ -55,6 +55,8 @@ def b_colon(sh: Shell, args: list[str]) -> int:
 
 def b_exit(sh: Shell, args: list[str]) -> int:
     status = _number(sh, "exit", args[1]) & 0xFF if len(args) > 1 else sh.state.status
+    if not may_exit(sh):                 # "There are stopped jobs." (an interactive shell)
+        return 1
     raise ShellExit(status)
 
 
@@ -678,6 +680,7 @@ def _quote(s: str) -> str:
 # test.py, jobs.py and lecture.py use the helpers above.  Importing them here,
 # once those exist, lets them import from this module (as runner.py does us).
 from .jobs import b_bg, b_fg, b_jobs, b_kill, b_wait
+from .jobtable import may_exit
 from .test import b_test
 
 def lecture(name: str) -> Callable[[Shell, list[str]], int]:

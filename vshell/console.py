@@ -116,6 +116,11 @@ class InteractiveConsole(HostConsole):
         self.editor = LineEditor(self.kernel_ref(), self.private, self.wake)
         return patch_stdout(raw=True)
 
+    def restore(self) -> None:
+        super().restore()
+        if self.editor is not None:
+            self.editor.close()
+
     def wake(self) -> None:
         try:
             os.write(self.wakeup_w, b"!")

@@ -4,7 +4,8 @@
   system (never the host's),
 - `ShellLexer` (pygments) colours the line and shows unknown commands as errors,
 - history is kept in the XDG state directory (none with --private), with
-  suggestions from it as you type,
+  suggestions from it as you type; a command typed over several lines (a
+  here-document and its body, a loop) is one entry, as in bash,
 - a bottom toolbar shows the user, the directory, the jobs and the last status.
 
 It runs in a thread of its own while the kernel keeps running processes, so
@@ -18,6 +19,7 @@ from __future__ import annotations
 import os
 import posixpath
 import queue
+import re
 import threading
 from typing import Callable, Iterable, Optional
 
@@ -25,7 +27,8 @@ from prompt_toolkit import PromptSession
 from prompt_toolkit.auto_suggest import AutoSuggestFromHistory
 from prompt_toolkit.completion import Completer, Completion
 from prompt_toolkit.formatted_text import ANSI
-from prompt_toolkit.history import FileHistory, InMemoryHistory
+from prompt_toolkit.history import FileHistory, History, InMemoryHistory
+from prompt_toolkit.key_binding import KeyBindings
 from prompt_toolkit.lexers import PygmentsLexer
 from prompt_toolkit.styles import Style
 from pygments.lexer import Lexer as PygmentsBase
@@ -88,7 +91,9 @@ class VirtualFS:
 
 
 class VirtualPathCompleter(Completer):
-    """Commands in command position, virtual paths everywhere else."""
+    """Commands in command position, $names of variables, virtual paths
+    everywhere else (only directories after cd); a name with a space or
+    another special character is completed with backslashes, as bash does."""
 
     def __init__(self, vfs: VirtualFS, context: Callable[[], dict]) -> None:
         self.vfs = vfs
@@ -96,12 +101,19 @@ class VirtualPathCompleter(Completer):
 
     def get_completions(self, document, complete_event) -> Iterable[Completion]:
         text = document.text_before_cursor
-        word = text.split()[-1] if text and not text[-1].isspace() else ""
+        word = last_word(text)
         before = text[:len(text) - len(word)]
         command_position = not before.strip() or before.rstrip()[-1:] in "|;&(" or \
             before.rstrip().endswith(("&&", "||", "then", "do", "else"))
         info = self.context()
         cwd = info.get("cwd", "/")
+        variable = VARIABLE.search(word)
+        if variable:
+            name = variable.group(2) or ""
+            for known in sorted(info.get("variables", "").split()):
+                if known.startswith(name):
+                    yield Completion(known + ("}" if variable.group(1) else ""), -len(name))
+            return
         if command_position and "/" not in word:
             names = set(BUILTINS) | set(SPECIAL) | set(info.get("functions", "").split())
             for d in info.get("path", "/bin").split(":"):
@@ -110,14 +122,37 @@ class VirtualPathCompleter(Completer):
                 if name.startswith(word):
                     yield Completion(name, -len(word))
             return
+        only_dirs = re.split(r"[;&|(]", before)[-1].split()[:1] in (["cd"], ["rmdir"], ["pushd"])
         home = info.get("home", "")
-        expanded = home + word[1:] if word.startswith("~") and home else word
+        plain = UNESCAPE.sub(r"\1", word)
+        expanded = home + plain[1:] if plain.startswith("~") and home else plain
         head, _, prefix = expanded.rpartition("/")
+        typed = word[len(word) - len(word.rpartition("/")[2]):]
         directory = (head or "/") if expanded.startswith("/") else posixpath.join(cwd, head)
         for name, is_dir in sorted(self.vfs.listdir(directory)):
-            if name.startswith(prefix) and (prefix.startswith(".") or not name.startswith(".")):
+            if name.startswith(prefix) and (prefix.startswith(".") or not name.startswith(".")) \
+                    and (is_dir or not only_dirs):
                 shown = name + ("/" if is_dir else "")
-                yield Completion(shown, -len(prefix), display=shown)
+                yield Completion(SPECIAL_CHARACTER.sub(r"\\\g<0>", name) + ("/" if is_dir else ""),
+                                 -len(typed), display=shown)
+
+
+def last_word(text: str) -> str:
+    """The word the cursor is in: from the last blank that no backslash escapes."""
+    start = i = 0
+    while i < len(text):
+        if text[i] == "\\":
+            i += 2
+            continue
+        if text[i].isspace():
+            start = i + 1
+        i += 1
+    return text[start:]
+
+
+VARIABLE = re.compile(r"\$(\{?)([A-Za-z_][A-Za-z0-9_]*)?$")
+UNESCAPE = re.compile(r"\\(.)")
+SPECIAL_CHARACTER = re.compile(r"[\s'\"\\$`&|;()<>*?\[\]#{}!]")
 
 
 class ShellLexer(PygmentsBase):
@@ -186,6 +221,38 @@ class ShellLexer(PygmentsBase):
                 i = j
 
 
+class CommandHistory(History):
+    """Whole commands, as bash keeps them: the lines of a command typed at
+    continuation prompts are added to the entry it began, which is saved (to
+    the history file) once the command is whole."""
+
+    def __init__(self, store: History) -> None:
+        super().__init__()
+        self.store = store
+        self.continuing = False           # the line being edited continues the last entry
+        self.unsaved: Optional[str] = None
+
+    def load_history_strings(self) -> Iterable[str]:
+        return self.store.load_history_strings()
+
+    def store_string(self, string: str) -> None:
+        self.store.store_string(string)
+
+    def append_string(self, string: str) -> None:
+        """A line accepted at the prompt."""
+        if self.continuing and self.unsaved is not None:
+            self._loaded_strings[0] += "\n" + string
+        else:
+            self.save()
+            self._loaded_strings.insert(0, string)
+        self.unsaved = self._loaded_strings[0]
+
+    def save(self) -> None:
+        if self.unsaved is not None:
+            self.store_string(self.unsaved)
+            self.unsaved = None
+
+
 class LineEditor:
     """Runs prompts in a thread; finished lines wait in a queue for the kernel.
     Made, and its thread started, by vshell's main thread (see the module's doc)."""
@@ -195,22 +262,24 @@ class LineEditor:
         self.info: dict = {}
         self.done: "queue.Queue[Optional[bytes]]" = queue.Queue()
         self.wake = wake
-        history = InMemoryHistory()
+        store: History = InMemoryHistory()
         if not private:
             path = history_path()
             try:
                 os.makedirs(os.path.dirname(path), exist_ok=True)
-                history = FileHistory(path)
+                store = FileHistory(path)
             except OSError:
                 pass
+        self.history = CommandHistory(store)
+        self.queued: list[str] = []       # the other lines of a multi-line entry, to hand over
         lexer = ShellLexer(lambda word: self.vfs.is_command(
             word, self.info.get("path", "/bin"), self.info.get("cwd", "/")) or
             word in self.info.get("functions", "").split())
         self.session = PromptSession(
-            history=history, auto_suggest=AutoSuggestFromHistory(),
+            history=self.history, auto_suggest=AutoSuggestFromHistory(), prompt_continuation="> ",
             completer=VirtualPathCompleter(self.vfs, lambda: self.info),
             lexer=_StaticLexer(lexer),
-            bottom_toolbar=self.toolbar, complete_while_typing=False,
+            bottom_toolbar=self.toolbar, complete_while_typing=False, key_bindings=terminal_keys(),
             style=Style.from_dict({"pygments.error": "#ff5f5f bold underline",
                                    "pygments.keyword": "#d787ff bold",
                                    "pygments.name.variable": "#5fafff"}))
@@ -229,13 +298,25 @@ class LineEditor:
         self.info = info
         self.requests.put(prompt)
 
+    def close(self) -> None:
+        """The session ended: save the last command."""
+        self.history.save()
+
     def _serve(self) -> None:
         while True:
             self._run(self.requests.get())
 
     def _run(self, prompt: str) -> None:
+        """One line for the shell.  An entry recalled from history (or pasted)
+        may hold several: they are handed over one a prompt, as if typed."""
         try:
-            line = self.session.prompt(ANSI(prompt))
+            if self.queued:
+                line = self.queued.pop(0)
+            else:
+                self.history.continuing = bool(self.info.get("continued"))
+                if not self.history.continuing:
+                    self.history.save()
+                line, *self.queued = self.session.prompt(ANSI(prompt)).split("\n")
             result: Optional[bytes] = (line + "\n").encode("utf-8", "surrogateescape")
         except KeyboardInterrupt:
             result = b"\x03"
@@ -253,6 +334,27 @@ class LineEditor:
                 out.append(self.done.get_nowait())
             except queue.Empty:
                 return out
+
+
+def terminal_keys() -> KeyBindings:
+    """Keys as at bash's prompt: Ctrl-C leaves `^C` at the end of the abandoned
+    line (a terminal echoes it), so it does not look as if it ran; Ctrl-Z and
+    Ctrl-\\ signal the shell, which ignores them, so they do nothing (rather
+    than type a control character into the line)."""
+    keys = KeyBindings()
+
+    @keys.add("c-z")
+    @keys.add("c-\\")
+    def _ignored(event) -> None:
+        pass
+
+    @keys.add("c-c")
+    def _interrupt(event) -> None:
+        buffer = event.app.current_buffer
+        buffer.cursor_position = len(buffer.text)
+        buffer.insert_text("^C")
+        event.app.exit(exception=KeyboardInterrupt(), style="class:aborting")
+    return keys
 
 
 class _StaticLexer(PygmentsLexer):

@@ -1,14 +1,18 @@
-"""Job control: the builtins that work on the shell's table of jobs.
+"""Job control's builtins: jobs, fg, bg, wait and kill.
 
 A job is a pipeline started with `&` or stopped with Ctrl-Z: one process group.
-`jobs` lists the table, `fg` gives a job the terminal (tcsetpgrp) and continues
-it with SIGCONT, `bg` continues it in the background, `wait` reaps with waitpid,
-and `kill` sends a signal to a pid or, with %N, to a whole group (killpg).  The
-table is the shell's own memory, so these cannot be programs in /bin.
+`jobs` lists the table (vshell/jobtable.py), `fg` gives a job the terminal
+(tcsetpgrp) and continues it with SIGCONT, `bg` continues it in the background,
+`wait` reaps with waitpid, and `kill` sends a signal to a pid or, with %N, to a
+whole group (killpg).  The table is the shell's own memory, so these cannot be
+programs in /bin.
 """
 from __future__ import annotations
 
 import signal as host_signal
+
+from .jobtable import (SIGCONT, SIGHUP, SIGTERM, by_id, forget_done, listing, mark, reap, remove,
+                       reset_current)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -47,14 +51,15 @@ def b_wait(sh: Shell, args: list[str]) -> int:
 
 def _find_job(sh: Shell, spec: str, who: str):
     """%n, %+, %-, %% or %prefix: a job of this shell (dash's messages if none)."""
-    jobs = sh.state.jobs
+    st = sh.state
+    jobs = st.jobs
     if not jobs:
         raise CommandError(f"{who}: No such job: {spec}" if spec != "%" else f"{who}: No current job", 2)
     key = spec[1:]
     if key in ("", "+", "%"):
-        return jobs[-1]
+        return by_id(st, st.current_job) or jobs[-1]
     if key == "-":
-        return jobs[-2] if len(jobs) > 1 else jobs[-1]
+        return by_id(st, st.previous_job) or by_id(st, st.current_job) or jobs[-1]
     if key.isdigit():
         for job in jobs:
             if job.id == int(key):
@@ -67,12 +72,28 @@ def _find_job(sh: Shell, spec: str, who: str):
 
 
 def b_jobs(sh: Shell, args: list[str]) -> int:
-    sh.reap_jobs(notify=False)
-    for k, job in enumerate(sh.state.jobs):
-        mark = "+" if k == len(sh.state.jobs) - 1 else "-" if k == len(sh.state.jobs) - 2 else " "
-        pid = f" {job.pgid}" if "-l" in args else ""
-        sh.say(1, f"[{job.id}]{mark}{pid} {job.state:<22}  {job.command}\n")
-    sh.notify_jobs()
+    """jobs [-lnprs] [%job...]: bash's layout; a job shown as done is forgotten."""
+    st = sh.state
+    flags = set()
+    specs = args[1:]
+    while specs and specs[0].startswith("-") and len(specs[0]) > 1:
+        word = specs.pop(0)
+        if word == "--":
+            break
+        for letter in word[1:]:
+            if letter not in "lnprs":
+                raise CommandError(f"jobs: Illegal option -{letter}", 2)
+            flags.add(letter)
+    reap(sh)
+    chosen = [_find_job(sh, spec, "jobs") for spec in specs] or sorted(st.jobs, key=lambda j: j.id)
+    for job in chosen:
+        if ("r" in flags and job.state != "Running") or ("s" in flags and job.state != "Stopped") or \
+                ("n" in flags and job.notified):
+            continue
+        sh.say(1, f"{job.pgid}\n" if "p" in flags else listing(st, job, "l" in flags) + "\n")
+        job.notified = True
+    st.exit_ok = True            # bash: exit right after jobs leaves at once
+    forget_done(st)
     return 0
 
 
@@ -81,25 +102,31 @@ def b_fg(sh: Shell, args: list[str]) -> int:
     sh.say(1, job.command + "\n")
     os = sh.os
     if "m" in sh.state.options:
+        sh.foreground_job = True
         try:
             os.tcsetpgrp(0, job.pgid)
         except OSError:
             pass
     job.state = "Running"
     try:
-        os.killpg(job.pgid, 18)
+        os.killpg(job.pgid, SIGCONT)
     except OSError:
         pass
-    sh.state.jobs.remove(job)
-    return sh.wait_foreground(sorted(job.alive) or job.pids, job.command, job.pgid)
+    try:
+        return sh.wait_foreground(sorted(job.alive) or job.pids, job.command, job.pgid, job)
+    finally:
+        if job.state != "Stopped" and job in sh.state.jobs:
+            remove(sh.state, job)
 
 
 def b_bg(sh: Shell, args: list[str]) -> int:
     job = _find_job(sh, args[1] if len(args) > 1 else "%", "bg")
+    st = sh.state
+    sh.say(1, f"[{job.id}]{mark(st, job)} {job.command} &\n")
     job.state = "Running"
-    sh.say(1, f"[{job.id}] {job.command} &\n")
+    reset_current(st)
     try:
-        sh.os.killpg(job.pgid, 18)
+        sh.os.killpg(job.pgid, SIGCONT)
     except OSError:
         pass
     return 0
@@ -134,7 +161,10 @@ def b_kill(sh: Shell, args: list[str]) -> int:
     for target in rest:
         try:
             if target.startswith("%"):
-                sh.os.killpg(_find_job(sh, target, "kill").pgid, sig)
+                job = _find_job(sh, target, "kill")
+                sh.os.killpg(job.pgid, sig)
+                if job.state == "Stopped" and sig in (SIGHUP, SIGTERM):
+                    sh.os.killpg(job.pgid, SIGCONT)      # bash: a stopped job sees it now
             else:
                 sh.os.kill(int(target), sig)
         except ValueError:

@@ -54,6 +54,7 @@ class Lexer:
         self.pos = 0
         self.lineno = lineno
         self.pending_heredocs: list[Redirect] = []
+        self.unfinished: tuple[str, int] | None = None    # a here-document cut off by the end
 
     def error(self, message: str, incomplete: bool = False):
         """A syntax error found here; one that ran into the end of the text is
@@ -234,10 +235,13 @@ class Lexer:
     # -- here-documents: their bodies follow the line that asked for them --
 
     def read_heredocs(self) -> None:
+        at = self.lineno - (self.text[self.pos - 1:self.pos] == "\n")     # the operators' line
         for r in self.pending_heredocs:
             lines = []
             while True:
                 if self.pos >= len(self.text):
+                    if self.unfinished is None:
+                        self.unfinished = (r.target, at)
                     break                 # dash accepts a here-document ended by EOF
                 end = self.text.find("\n", self.pos)
                 if end < 0:
@@ -267,6 +271,31 @@ def unquote_delimiter(word: str) -> tuple[str, bool]:
             out.append(c)
             i += 1
     return "".join(out), quoted
+
+
+class UnfinishedHeredoc(Incomplete):
+    """The text ended inside a here-document's body, before its delimiter line."""
+
+    def __init__(self, delimiter: str, lineno: int) -> None:
+        super().__init__(f"here-document at line {lineno} delimited by end-of-file "
+                         f"(wanted `{delimiter}')", lineno)
+        self.delimiter = delimiter
+
+
+def check_complete(text: str, lineno: int = 1) -> None:
+    """Is text, as typed at a prompt, a whole command?  Raises Incomplete if it
+    ends inside a construct, UnfinishedHeredoc if it ends inside a here-document
+    (a script takes its end as the delimiter, as dash does; a prompt asks for
+    more lines), ShellSyntaxError if it has an error."""
+    parser = None
+    try:
+        parser = Parser(text, lineno)
+        parser.parse_all()
+    except Incomplete:
+        if parser is None or parser.lexer.unfinished is None:
+            raise
+    if parser.lexer.unfinished is not None:
+        raise UnfinishedHeredoc(*parser.lexer.unfinished)
 
 
 class Parser:

@@ -13,7 +13,7 @@ import errno
 import fnmatch
 import signal as host_signal
 
-from . import ast
+from . import ast, jobtable
 from .expand import Expander, ExpansionError
 from .parser import Incomplete, Parser, ShellSyntaxError, is_name
 from .state import Job, ReadonlyError, State
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 O_RDONLY, O_WRONLY, O_RDWR = 0, 1, 2
 O_CREAT, O_EXCL, O_TRUNC, O_APPEND = 0o100, 0o200, 0o1000, 0o2000
-WNOHANG, WUNTRACED = 1, 2
+WUNTRACED = 2
 SIGINT, SIGQUIT, SIGPIPE, SIGTSTP, SIGTTIN, SIGTTOU, SIGCHLD = 2, 3, 13, 20, 21, 22, 17
 JOB_SIGNALS = (SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU)
 
@@ -76,6 +76,7 @@ class Shell:
         self.errexit_off = 0          # > 0 inside if/while conditions, && and || lists
         self.pending_traps: list[int] = []
         self.out_error = False        # a builtin's standard output could not be written
+        self.foreground_job = False   # a job has, or is given, the terminal: Ctrl-C is its
 
     # ---- messages ---------------------------------------------------------------------
 
@@ -330,7 +331,7 @@ class Shell:
             pid = self.fork_exec(path, words, env)
         else:
             pid = self.fork(lambda sh: sh.exec_external(words, env, cmd.redirects, path))
-        status = self.wait_foreground([pid], " ".join(words))
+        status = self.wait_foreground([pid], str_of(cmd))
         if status in (126, 127):
             st.hash.pop(name, None)             # it may have moved: look again next time
         return status
@@ -440,6 +441,7 @@ class Shell:
                 sh.error(str(e))
                 status = e.status
             return sh.exit_traps(status)
+        self.foreground_job = self.foreground_job or (job_control and foreground)
         pid = self.rt.clone(child)
         if job_control:
             try:
@@ -454,8 +456,10 @@ class Shell:
         where = (self.state.name, self.state.lineno)
         return self.rt.clone(lambda crt: execute(crt.os, path, words, env, "%s: %d: " % where))
 
-    def wait_foreground(self, pids: list[int], command: str, pgid: int | None = None) -> int:
-        """Wait for a foreground job; its status is the last process's."""
+    def wait_foreground(self, pids: list[int], command: str, pgid: int | None = None,
+                        job: Job | None = None) -> int:
+        """Wait for a foreground job (job: one `fg` brought back); its status is
+        the last process's."""
         job_control = "m" in self.state.options
         if len(pids) == 1 and not job_control:          # the common case: one child
             try:
@@ -486,9 +490,8 @@ class Shell:
             self.take_terminal()
         last = statuses.get(pids[-1], 0)
         if stopped:
-            job = self.add_job(pgid or pids[0], pids, command, "Stopped")
-            job.alive = {p for p, s in statuses.items() if s & 0xFF == 0x7F}
-            self.say(2, f"\n[{job.id}]+  Stopped                 {command}\n")
+            job = jobtable.stop(self.state, job, pgid or pids[0], pids, command, statuses)
+            self.say(2, "\n" + jobtable.listing(self.state, job) + "\n")
             return 128 + SIGTSTP
         return self.killed(last) if last & 0x7F else wait_status(last)
 
@@ -498,7 +501,7 @@ class Shell:
         if sig != 0x7F and sig not in (SIGINT, SIGPIPE):
             self.say(2, host_signal.strsignal(sig) + "\n")
         elif sig == SIGINT and self.state.interactive:
-            self.say(2, "\n")
+            raise KeyboardInterrupt         # so is the rest of the line, as in bash and dash
         return wait_status(status)
 
     def take_terminal(self) -> None:
@@ -506,6 +509,7 @@ class Shell:
             self.os.tcsetpgrp(0, self.os.getpgrp())
         except OSError:
             pass
+        self.foreground_job = False
 
     def background(self, node: ast.Node) -> int:
         if self.state.jobs:
@@ -516,52 +520,16 @@ class Shell:
             self.error("Cannot fork" if e.errno == errno.EAGAIN else e.strerror or str(e))
             return 2
         self.state.last_bg = pid
-        job = self.add_job(pid, [pid], str_of(node), "Running")
+        job = jobtable.add(self.state, pid, [pid], str_of(node))
         if self.state.interactive:
             self.say(2, f"[{job.id}] {pid}\n")
         return 0
 
-    def add_job(self, pgid: int, pids: list[int], command: str, state: str) -> Job:
-        jobs = self.state.jobs
-        number = max((j.id for j in jobs), default=0) + 1
-        job = Job(number, pgid, list(pids), command, state, alive=set(pids))
-        jobs.append(job)
-        return job
-
     def reap_jobs(self, notify: bool) -> None:
         """Collect finished background jobs; interactive shells say `[1]+  Done`."""
-        while True:
-            try:
-                pid, status = self.os.waitpid(-1, WNOHANG | WUNTRACED)
-            except ChildProcessError:
-                break
-            if pid == 0:
-                break
-            for job in self.state.jobs:
-                if pid in job.alive:
-                    if status & 0xFF == 0x7F:
-                        job.state = "Stopped"
-                        continue
-                    job.alive.discard(pid)
-                    if pid == job.pids[-1]:
-                        job.status = status
-                    if not job.alive:
-                        code = wait_status(job.status)
-                        job.state = "Done" if code == 0 else (
-                            f"Done({code})" if not job.status & 0x7F else
-                            host_signal.strsignal(job.status & 0x7F) or "Killed")
+        jobtable.reap(self)
         if notify:
-            self.notify_jobs()
-
-    def notify_jobs(self) -> None:
-        keep = []
-        for job in self.state.jobs:
-            if job.state not in ("Running", "Stopped"):
-                if self.state.interactive:
-                    self.say(2, f"[{job.id}]+  {job.state:<22}  {job.command}\n")
-                continue
-            keep.append(job)
-        self.state.jobs = keep
+            jobtable.notify(self)
 
     # ---- pipelines --------------------------------------------------------------------------------
 

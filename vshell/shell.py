@@ -6,9 +6,23 @@ rest of the script), then parses and runs it one complete command at a time.
 """
 from __future__ import annotations
 
-from .parser import Incomplete, Parser, ShellSyntaxError
+import re
+
+from . import jobtable
+from .parser import Incomplete, ShellSyntaxError, UnfinishedHeredoc, check_complete
 from .runner import Shell, ShellExit
 from .state import State
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable
+
+# `vshell SCRIPT` and `vshell < SCRIPT` run host text that the machine cannot
+# open: its files are not the host's, and its terminal gives programs EOF, not
+# the script.  The command line leaves the text here for the machine's first
+# shell (the login shell), whose argv -- what ps and /proc/PID/cmdline show --
+# is then `sh SCRIPT ARGS` or `sh`, as dash's would be.
+HANDED: dict[int, str] = {}          # id(kernel) -> the script's text
 
 USAGE = "Usage: sh [-eux...] [-c command [name [arg...]] | script [arg...] | -s [arg...]]\n"
 OPTION_LETTERS = set("eufxvCnaism")
@@ -45,7 +59,12 @@ def main(rt) -> int:
     if args and args[0] == "--":
         args.pop(0)
     sh = Shell(rt, state)
+    handed = HANDED.pop(id(rt.k), None)
     try:
+        if handed is not None:
+            state.argv0 = state.name = args[0] if args else "vshell"
+            state.positional = args[1:]
+            return finish(sh, lambda: sh.run_text(handed))
         if command:
             if not args:
                 os.write(2, b"sh: -c requires an argument\n")
@@ -101,8 +120,9 @@ def interactive(sh: Shell) -> int:
     st.interactive = True
     st.options |= {"i", "m"}
     sig = sh.rt.signal
-    for s in (2, 3, 20, 21, 22):                 # the shell itself ignores job-control keys
+    for s in (3, 20, 21, 22):                    # the shell itself ignores job-control keys
         sig.signal(s, sig.SIG_IGN)
+    sig.signal(2, interrupt_handler(sh))
     try:
         os.setpgid(0, 0)
         os.tcsetpgrp(0, os.getpid())
@@ -113,59 +133,156 @@ def interactive(sh: Shell) -> int:
         try:
             with sh.rt.open(sh.expand.string(rc)) as f:
                 sh.run_text(f.read())
-        except (OSError, ShellExit):
+        except (OSError, ShellExit, KeyboardInterrupt):
             pass
     sh.say(2, "vshell: a shell on a teaching kernel.  Type `help` to start, Ctrl-D to leave.\n")
     lines = LineReader(sh)
-    while True:
-        sh.reap_jobs(notify=True)
-        text = ""
-        prompt = expand_prompt(sh, st.get("PS1"))
-        while True:
-            line = lines.readline(prompt, context(sh))
-            if line == "\x03":                   # Ctrl-C at the prompt: a fresh one
-                text = ""
-                prompt = expand_prompt(sh, st.get("PS1"))
-                continue
-            if line is None:                      # Ctrl-D
-                if text:
-                    break
-                sh.say(2, "\n")
-                return st.status
-            text += line
-            try:
-                Parser(text).parse_all()
-            except Incomplete:
-                prompt = st.get("PS2") or "> "
-                continue
-            except ShellSyntaxError:
-                pass
-            break
-        st.lineno += 1
-        try:
-            sh.run_text(text, st.lineno)
-        except ShellExit as e:
-            return e.status
-        st.lineno += text.count("\n") - 1 if text.count("\n") > 1 else 0
-
-
-def expand_prompt(sh: Shell, ps1) -> str:
-    """PS1 expanded; without one, `user@vshell:~/dir$ ` (`#` for root)."""
-    if ps1 is None:
-        st = sh.state
-        try:
-            cwd = sh.os.getcwd()
-        except OSError:
-            cwd = "?"
-        home = st.get("HOME") or ""
-        if home and (cwd == home or cwd.startswith(home.rstrip("/") + "/")):
-            cwd = "~" + cwd[len(home):]
-        mark = "#" if sh.os.geteuid() == 0 else "$"
-        return f"{st.get('USER') or '?'}@vshell:{cwd}{mark} "
     try:
-        return sh.expand.string(ps1)
+        while True:
+            sh.foreground_job = False
+            try:
+                status = command(sh, lines)
+            except KeyboardInterrupt:            # Ctrl-C while the shell worked: back to
+                sh.say(2, "\n")                  # the prompt, as bash
+                st.status = 130
+                continue
+            if status is not None:
+                return status
+    except ShellExit as e:
+        return e.status
+    finally:
+        jobtable.hang_up(sh)
+
+
+def interrupt_handler(sh: Shell) -> Callable[[int, object], None]:
+    """SIGINT's handler: Ctrl-C while the shell itself works -- `read`, `wait`,
+    a loop of builtins -- ends that work, as bash's does; while a job has (or is
+    being given) the terminal, the Ctrl-C is the job's.  A child that inherits
+    the handler (a command substitution's shell) dies of SIGINT, as by default."""
+    os, sig = sh.os, sh.rt.signal
+    me = os.getpid()
+
+    def interrupted(signum: int, frame: object) -> None:
+        if os.getpid() != me:
+            sig.signal(signum, sig.SIG_DFL)
+            os.kill(os.getpid(), signum)
+        elif not sh.foreground_job:
+            raise KeyboardInterrupt
+    return interrupted
+
+
+def command(sh: Shell, lines: LineReader) -> int | None:
+    """Read one command at the prompt and run it.  The status to leave with
+    (Ctrl-D, unless jobs are stopped), or None to go on."""
+    st = sh.state
+    sh.reap_jobs(notify=True)
+    first = st.lineno + 1
+    text, typed = read_command(sh, lines, first)
+    if text is None:                             # Ctrl-D at an empty prompt
+        if not lines.line_ended:
+            sh.say(2, "\n")
+        return st.status if jobtable.may_exit(sh) else None
+    words = text.split()
+    if words and words[0] not in ("exit", "jobs") and not words[0].startswith("#"):
+        st.exit_ok = False                       # another command: exit warns again
+    try:
+        sh.run_text(text, first)
+    finally:
+        st.lineno = first + typed - 1
+    return None
+
+
+def read_command(sh: Shell, lines: LineReader, first: int) -> tuple[str | None, int]:
+    """One whole command as typed, and how many lines it took: a PS1 line, then
+    PS2 lines while it is unfinished (inside quotes, an `if`, a here-document...).
+    Ctrl-C abandons it ($? is 130); Ctrl-D ends a here-document (bash warns)
+    or, at an empty prompt, gives None."""
+    st = sh.state
+    text, typed = "", 0
+    prompt = expand_prompt(sh, st.get("PS1"))
+    while True:
+        line = lines.readline(prompt, context(sh, continued=bool(text)))
+        if line == "\x03":
+            st.status = 130
+            text, typed = "", 0
+            prompt = expand_prompt(sh, st.get("PS1"))
+            continue
+        if line is None:
+            line = end_heredoc(sh, text, first)
+            if line is None:                      # anything else unfinished: run it,
+                return text or None, typed        # for dash's syntax error
+        else:
+            typed += 1
+        text += line
+        try:
+            check_complete(text, first)
+        except Incomplete:
+            prompt = st.get("PS2") or "> "
+            continue
+        except ShellSyntaxError:
+            pass
+        return text, typed
+
+
+def end_heredoc(sh: Shell, text: str, first: int) -> str | None:
+    """Ctrl-D inside a here-document: the delimiter line it stands for (after
+    bash's warning), or None when text is not inside one."""
+    try:
+        check_complete(text, first)
+    except UnfinishedHeredoc as e:
+        sh.say(2, f"{sh.state.name}: warning: {e}\n")
+        return ("" if text.endswith("\n") else "\n") + e.delimiter + "\n"
+    except ShellSyntaxError:
+        pass
+    return None
+
+
+DEFAULT_PS1 = r"\u@\h:\w\$ "                # what an unset PS1 shows: user@vshell:~/dir$
+PROMPT_ESCAPE = re.compile(r"\\([0-7]{3}|.)", re.S)
+
+
+def expand_prompt(sh: Shell, ps1: str | None) -> str:
+    """PS1 with bash's backslash escapes decoded, then expanded as POSIX says;
+    without a PS1, `user@vshell:~/dir$ ` (`#` for root)."""
+    text = PROMPT_ESCAPE.sub(lambda m: prompt_escape(sh, m.group(1)),
+                             DEFAULT_PS1 if ps1 is None else ps1)
+    if ps1 is None:
+        return text
+    try:
+        return sh.expand.string(text)
     except Exception:
-        return ps1
+        return text
+
+
+def prompt_escape(sh: Shell, code: str) -> str:
+    r"""One of bash's prompt escapes: \u user, \h host, \w directory (~ for
+    home), \W its last part, \$ `#` for root, \j jobs, \n, \e, \a, \NNN octal;
+    \[ and \] (around non-printing text) vanish; others stay as typed."""
+    st, os = sh.state, sh.os
+    if code in "wW":
+        try:
+            cwd = os.getcwd()
+        except OSError:
+            cwd = st.get("PWD") or "?"
+        home = (st.get("HOME") or "").rstrip("/")
+        if home and (cwd == home or cwd.startswith(home + "/")):
+            cwd = "~" + cwd[len(home):]
+        return cwd if code == "w" or cwd in ("/", "~") else cwd.rsplit("/", 1)[-1]
+    if code in "hH":
+        name = os.uname().nodename
+        return name if code == "H" else name.split(".")[0]
+    if code == "$":
+        return "#" if os.geteuid() == 0 else "$"
+    if code == "u":
+        return st.get("USER") or "?"
+    if code == "j":
+        return str(len(st.jobs))
+    if len(code) == 3:
+        return chr(int(code, 8))
+    return PLAIN_ESCAPES.get(code, "\\" + code)
+
+
+PLAIN_ESCAPES = {"s": "vshell", "n": "\n", "e": "\x1b", "a": "\a", "\\": "\\", "[": "", "]": ""}
 
 
 class LineReader:
@@ -175,9 +292,14 @@ class LineReader:
     def __init__(self, sh: Shell) -> None:
         self.sh = sh
         self.buffer = b""
+        self.line_ended = False           # the editor ended the line of the last Ctrl-D
 
-    def readline(self, prompt: str, info: dict):
+    def readline(self, prompt: str, info: dict) -> str | None:
+        """The next line, with its newline (the last one of the input may have
+        none); "\x03" if Ctrl-C abandoned it; None at the end of input (Ctrl-D)."""
         from kernel.libpy.os import _trap
+        if b"\n" in self.buffer:                  # read with the line before: prompt now
+            self.sh.say(2, prompt)
         while b"\n" not in self.buffer:
             try:
                 data = _trap("tty_readline", 0, prompt, info) if not self.buffer else \
@@ -190,7 +312,8 @@ class LineReader:
             prompt = ""
             if data == b"\x03":
                 return "\x03"
-            if not data:
+            self.line_ended = data == b"\x04"
+            if not data or self.line_ended:
                 if self.buffer:
                     line, self.buffer = self.buffer, b""
                     return line.decode("utf-8", "surrogateescape")
@@ -200,8 +323,9 @@ class LineReader:
         return line.decode("utf-8", "surrogateescape") + "\n"
 
 
-def context(sh: Shell) -> dict:
-    """What the line editor shows and completes with (the bottom toolbar, PATH, ...)."""
+def context(sh: Shell, continued: bool = False) -> dict:
+    """What the line editor shows and completes with (the bottom toolbar, PATH,
+    ...), and whether the line continues a command (for its history)."""
     st = sh.state
     try:
         cwd = sh.os.getcwd()
@@ -209,7 +333,8 @@ def context(sh: Shell) -> dict:
         cwd = "?"
     return {"user": st.get("USER") or "?", "cwd": cwd, "home": st.get("HOME") or "",
             "path": st.get("PATH") or "/bin", "status": str(st.status),
-            "jobs": str(len(st.jobs)), "functions": " ".join(st.functions)}
+            "jobs": str(len(st.jobs)), "functions": " ".join(st.functions),
+            "variables": " ".join(st.vars), "continued": continued}
 
 
 def _open_error(e: OSError) -> str:

@@ -19,16 +19,17 @@ class Job(Record):
         self.pgid = pgid
         self.pids = pids
         self.command = command
-        self.state = state          # Running, Stopped, Done, Killed...
-        self.status = status
+        self.state = state          # Running, Stopped or Done
+        self.status = status        # how it stopped or ended (a wait status)
         self.alive = set() if alive is None else alive
-        self.notified = notified
+        self.notified = notified    # its last change of state has been shown
 
 
 class State:
     __slots__ = ("vars", "exported", "readonly", "functions", "positional", "argv0", "options",
                  "status", "pid", "last_bg", "traps", "jobs", "lineno", "interactive",
-                 "subshell", "loop_depth", "func_depth", "name", "hash")
+                 "subshell", "loop_depth", "func_depth", "name", "hash",
+                 "current_job", "previous_job", "exit_ok")
 
     def __init__(self, vars: dict[str, str] | None = None, exported: set[str] | None = None,
                  readonly: set[str] | None = None, functions: dict[str, FuncDef] | None = None,
@@ -57,6 +58,9 @@ class State:
         self.func_depth = func_depth
         self.name = name                # the name error messages start with
         self.hash = {} if hash is None else hash    # command -> path, as dash remembers
+        self.current_job = 0            # the job numbers `jobs` marks + and - (vshell/jobs.py)
+        self.previous_job = 0
+        self.exit_ok = False            # exit leaves at once, stopped jobs or not (vshell/jobs.py)
 
     def get(self, name: str) -> str | None:
         return self.vars.get(name)
