@@ -68,7 +68,6 @@ XFAIL = {
     "fork_set_of_files": "fork replay diverges (set of file objects closed in another order)",
     "fork_after_big_read": "fork fails with ENOMEM after 8 MiB read since exec (replay record)",
     # the os module
-    "exec_shebang": "exec OSError has a filename; sh's syntax error message differs from dash's",
     "os_type_errors": "argument errors: messages differ; lseek whence 7 and getenv(1) accepted",
     "sig_errors": "pthread_sigmask's out-of-range message lacks the number and range",
     "proc_self": "#! script's /proc/self/cmdline lacks the interpreter (vshell runs Python "

@@ -12,39 +12,76 @@ every builtin.
 """
 from __future__ import annotations
 
-import signal as host_signal
+import posixpath
 
 from kernel import limits
 from kernel.libpy.runtime import host_module
 
+from . import signames
 from .parser import is_name
-from .runner import BreakLoop, CommandError, ContinueLoop, FuncReturn, Shell, ShellExit
+from .runner import BreakLoop, CommandError, ContinueLoop, Fatal, FuncReturn, Shell, ShellExit
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Callable
 
-SIGNALS = {s.name[3:]: int(s) for s in host_signal.Signals if not s.name.startswith("SIG_")}
-
-
 def _number(sh: Shell, name: str, text: str) -> int:
-    try:
-        value = int(text)
-        if value < 0:
-            raise ValueError
-        return value
-    except ValueError:
-        raise CommandError(f"{name}: Illegal number: {text}")
+    """A non-negative decimal number, as dash's number() reads one."""
+    if text.isdigit() and text.isascii():
+        return int(text)
+    raise CommandError(f"{name}: Illegal number: {text}")
 
 
-def _signal_number(name: str):
-    if name.isdigit():
-        n = int(name)
-        return n if 0 <= n < 65 else None
-    name = name.upper()
-    if name.startswith("SIG"):
-        name = name[3:]
-    return SIGNALS.get(name)
+KILL_USAGE = ("kill: Usage: kill [-s sigspec | -signum | -sigspec] [pid | job]... or\n"
+              "kill -l [exitstatus]")
+
+
+def kill_options(sh: Shell, args: list[str]) -> tuple[int, list[str]] | None:
+    """kill's options, as dash reads them: `-SIG`, `-s SIG`, or `-l [STATUS]`
+    (which lists the names, or names the signal that killed a command that
+    exited with STATUS: then None).  The signal and the pids or jobs."""
+    rest = args[1:]
+    if not rest:
+        raise CommandError(KILL_USAGE)
+    sig = None
+    listing = False
+    if rest[0].startswith("-"):
+        sig = signames.decode(rest[0][1:], 1)
+        if sig is None:
+            while rest and rest[0].startswith("-") and rest[0] != "-":
+                word = rest.pop(0)
+                if word == "--":
+                    break
+                for k, letter in enumerate(word[1:], 1):
+                    if letter == "l":
+                        listing = True
+                    elif letter == "s":
+                        name = word[k + 1:] or (rest.pop(0) if rest else None)
+                        if name is None:
+                            raise CommandError("kill: No arg for -s option")
+                        sig = signames.decode(name, 1)
+                        if sig is None:
+                            raise CommandError(f"kill: invalid signal number or name: {name}")
+                        break
+                    else:
+                        raise CommandError(f"kill: Illegal option -{letter}")
+        else:
+            rest = rest[1:]
+    if not listing and sig is None:
+        sig = 15
+    if (sig is None or not rest) != listing:
+        raise CommandError(KILL_USAGE)
+    if not listing:
+        return sig, rest
+    if not rest:
+        sh.say(1, "0\n" + "".join(name + "\n" for name in signames.NAMES[1:]))
+        return None
+    n = _number(sh, "kill", rest[0])
+    n = n - 128 if n > 128 else n
+    if not 0 < n < signames.NSIG:
+        raise CommandError(f"kill: invalid signal number or exit status: {rest[0]}")
+    sh.say(1, signames.NAMES[n] + "\n")
+    return None
 
 
 # ---- special builtins ---------------------------------------------------------------------
@@ -99,10 +136,18 @@ def b_unset(sh: Shell, args: list[str]) -> int:
     return 0
 
 
-OPTION_LETTERS = set("eufxvCnam")
+# set -o's names, in dash's order, and the letters that stand for them
+LONG_OPTIONS = [("errexit", "e"), ("noglob", "f"), ("ignoreeof", "I"), ("interactive", "i"),
+                ("monitor", "m"), ("noexec", "n"), ("stdin", "s"), ("xtrace", "x"),
+                ("verbose", "v"), ("vi", "V"), ("emacs", "E"), ("noclobber", "C"),
+                ("allexport", "a"), ("notify", "b"), ("nounset", "u"), ("privileged", "p"),
+                ("nolog", "nolog"), ("debug", "debug")]
+OPTION_LETTERS = {letter for _, letter in LONG_OPTIONS if len(letter) == 1}
 
 
 def b_set(sh: Shell, args: list[str]) -> int:
+    """set [-+options] [-o name] [--] [args]: the shell's options, and the
+    positional parameters; `set -` turns -x and -v off, as dash's does."""
     st_ = sh.state
     rest = args[1:]
     if not rest:
@@ -110,34 +155,46 @@ def b_set(sh: Shell, args: list[str]) -> int:
             sh.say(1, f"{name}={_quote(st_.vars[name])}\n")
         return 0
     while rest:
-        arg = rest[0]
-        if arg == "--":
-            st_.positional = rest[1:]
-            return 0
-        if arg in ("-o", "+o"):
-            names = {"errexit": "e", "nounset": "u", "noglob": "f", "xtrace": "x",
-                     "verbose": "v", "noclobber": "C", "noexec": "n", "allexport": "a",
-                     "monitor": "m"}
-            if len(rest) < 2:
-                for long, letter in sorted(names.items()):
-                    sh.say(1, f"{long:<16}{'on' if letter in st_.options else 'off'}\n")
-                return 0
-            letter = names.get(rest[1])
-            if letter is None:
-                raise CommandError(f"set: Illegal option -o {rest[1]}")
-            (st_.options.add if arg == "-o" else st_.options.discard)(letter)
-            rest = rest[2:]
-            continue
-        if arg[:1] in "-+" and len(arg) > 1:
-            for letter in arg[1:]:
-                if letter not in OPTION_LETTERS:
-                    raise CommandError(f"set: Illegal option {arg[0]}{letter}")
-                (st_.options.add if arg[0] == "-" else st_.options.discard)(letter)
-            rest = rest[1:]
-            continue
-        st_.positional = rest
-        return 0
+        word = rest[0]
+        if word[:1] not in ("-", "+"):
+            break
+        rest = rest[1:]
+        on = word[0] == "-"
+        if on and word in ("-", "--"):
+            if word == "-":
+                st_.options -= {"x", "v"}
+            elif not rest:
+                st_.positional = []
+            break
+        for letter in word[1:]:
+            if letter == "o":
+                name = rest.pop(0) if rest else None
+                _set_long_option(sh, name, on)
+            elif letter in OPTION_LETTERS:
+                (st_.options.add if on else st_.options.discard)(letter)
+            else:
+                raise CommandError(f"set: Illegal option {word[0]}{letter}")
+    if rest:
+        st_.positional = list(rest)
     return 0
+
+
+def _set_long_option(sh: Shell, name: str | None, on: bool) -> None:
+    """set -o NAME / +o NAME; without a NAME, the list (-o) or the commands that
+    would restore the options (+o)."""
+    options = sh.state.options
+    if name is None:
+        if on:
+            sh.say(1, "Current option settings\n" + "".join(
+                f"{long:<16}{'on' if letter in options else 'off'}\n" for long, letter in LONG_OPTIONS))
+        else:
+            sh.say(1, "".join(f"set {'-o' if letter in options else '+o'} {long}\n"
+                              for long, letter in LONG_OPTIONS))
+        return
+    letter = dict(LONG_OPTIONS).get(name)
+    if letter is None:
+        raise CommandError(f"set: Illegal option -o {name}")
+    (options.add if on else options.discard)(letter)
 
 
 def b_shift(sh: Shell, args: list[str]) -> int:
@@ -148,12 +205,31 @@ def b_shift(sh: Shell, args: list[str]) -> int:
     return 0
 
 
-def b_eval(sh: Shell, args: list[str]) -> int:
+def b_eval(sh: Shell, args: list[str]):
     text = " ".join(args[1:])
-    return sh.run_text(text, sh.state.lineno, context="eval: ") if text.strip() else 0
+    if not text.strip():
+        return 0
+    return (yield nested(sh, "eval", sh.evalstring(text, sh.state.lineno, context="eval: ")))
 
 
-def b_dot(sh: Shell, args: list[str]) -> int:
+MAX_TEXT_NESTING = 10_000     # eval inside eval, . inside . (dash's C stack ends sooner)
+
+
+def nested(sh: Shell, what: str, steps):
+    """Run text that eval or . read, counting how deep such texts are inside
+    each other: an eval that evals itself ends in bash's error, not in memory
+    running out."""
+    if sh.text_depth >= MAX_TEXT_NESTING:
+        raise Fatal(f"{what}: maximum {'source' if what == '.' else what} nesting level "
+                    f"exceeded ({MAX_TEXT_NESTING})")
+    sh.text_depth += 1
+    try:
+        return (yield steps)
+    finally:
+        sh.text_depth -= 1
+
+
+def b_dot(sh: Shell, args: list[str]):
     if len(args) < 2:
         raise CommandError(".: not enough arguments")
     name = args[1]
@@ -167,7 +243,7 @@ def b_dot(sh: Shell, args: list[str]) -> int:
     if len(args) > 2:
         sh.state.positional = args[2:]
     try:
-        return sh.run_text(text)
+        return (yield nested(sh, ".", sh.evalstring(text)))
     except FuncReturn as e:
         return e.status
     finally:
@@ -195,49 +271,58 @@ def b_continue(sh: Shell, args: list[str]) -> int:
 
 
 def b_exec(sh: Shell, args: list[str]) -> int:
-    """exec CMD: the shell becomes CMD.  Bare exec: its redirections stay (done by caller)."""
+    """exec CMD: the shell becomes CMD.  (The runner does it, since exec's
+    redirections are for good: this is what `type` and the tables see.)"""
     if len(args) == 1:
-        raise KeepRedirections()
-    status = sh.exec_external(args[1:], sh.state.environ(), [])
-    raise ShellExit(status)
-
-
-class KeepRedirections(Exception):
-    """`exec 3>file`: the redirections are made permanent."""
+        return 0
+    raise ShellExit(sh.exec_external(args[1:], sh.state.environ(), []))
 
 
 def b_trap(sh: Shell, args: list[str]) -> int:
+    """trap [ACTION] CONDITION...: run ACTION when a signal comes (or at EXIT);
+    `-` (or a first operand that is a number) resets, '' ignores.  Bare
+    `trap` lists the actions, in dash's words and order."""
     st_ = sh.state
     rest = args[1:]
+    if rest and rest[0].startswith("-") and rest[0] != "-":
+        if rest[0] != "--":
+            raise CommandError(f"trap: Illegal option {rest[0][:2]}")
+        rest = rest[1:]
     if not rest:
-        for key, action in st_.traps.items():
-            name = "EXIT" if key == "EXIT" else host_signal.Signals(int(key)).name[3:]
-            sh.say(1, f"trap -- {_quote(action)} {name}\n")
+        for sig in range(signames.NSIG):
+            action = st_.traps.get("EXIT" if sig == 0 else str(sig))
+            if action is not None:
+                sh.say(1, f"trap -- {_quote(action)} {signames.NAMES[sig]}\n")
         return 0
-    action = rest[0]
-    conditions = rest[1:]
-    if _signal_number(action) is not None and not conditions:
-        conditions, action = rest, "-"
-    status = 0
+    if len(rest) == 1 or (rest[0].isdigit() and rest[0].isascii()):
+        action, conditions = "-", rest
+    else:
+        action, conditions = rest[0], rest[1:]
     for cond in conditions:
-        sig = 0 if cond in ("EXIT", "0") else _signal_number(cond)
+        sig = signames.decode(cond)
         if sig is None:
-            sh.error(f"trap: {cond}: bad trap")
-            status = 1
-            continue
+            sh.say(2, f"trap: {cond}: bad trap\n")
+            return 1
         key = "EXIT" if sig == 0 else str(sig)
-        signal_mod = sh.rt.signal
         if action == "-":
             st_.traps.pop(key, None)
-            if sig:
-                signal_mod.signal(sig, signal_mod.SIG_DFL)
         else:
             st_.traps[key] = action
-            if sig:
-                handler = signal_mod.SIG_IGN if action == "" else (
-                    lambda s, f: sh.trap_signal(s))
-                signal_mod.signal(sig, handler)
-    return status
+        if sig:
+            _set_handler(sh, sig, action)
+    return 0
+
+
+def _set_handler(sh: Shell, sig: int, action: str) -> None:
+    """The process's disposition for a trapped signal: default, ignored, or a
+    handler that has the shell run the action between commands."""
+    signal_mod = sh.rt.signal
+    handler = signal_mod.SIG_DFL if action == "-" else signal_mod.SIG_IGN if action == "" else (
+        lambda s, f: sh.trap_signal(s))
+    try:
+        signal_mod.signal(sig, handler)
+    except (OSError, ValueError):         # KILL and STOP cannot be caught (dash says nothing)
+        pass
 
 
 def b_times(sh: Shell, args: list[str]) -> int:
@@ -281,30 +366,103 @@ def b_false(sh: Shell, args: list[str]) -> int:
     return 1
 
 
+def nextopt(args: list[str], letters: str, who: str) -> tuple[list[str], list[str]]:
+    """A builtin's options, as dash's nextopt reads them: words like -xy up to
+    `--` or the first other word.  The option letters, and the operands."""
+    flags: list[str] = []
+    rest = list(args)
+    while rest and rest[0].startswith("-") and rest[0] != "-":
+        word = rest.pop(0)
+        if word == "--":
+            break
+        for letter in word[1:]:
+            if letter not in letters:
+                raise CommandError(f"{who}: Illegal option -{letter}")
+            flags.append(letter)
+    return flags, rest
+
+
 def b_cd(sh: Shell, args: list[str]) -> int:
+    """cd [-L|-P] [DIR | -]: change the shell's own directory.  -L (the
+    default) follows the path as written, so `cd ..` after `cd link` goes back
+    where the link is; a relative DIR is looked for along CDPATH.  The new
+    directory is printed for `cd -` and for a CDPATH find, as in dash."""
     st_ = sh.state
-    rest = [a for a in args[1:] if a not in ("-L", "-P")]
-    target = rest[0] if rest else st_.get("HOME")
-    if target is None:
-        raise CommandError("cd: HOME not set")
-    if target == "-":
-        target = st_.get("OLDPWD") or "."
-        sh.say(1, target + "\n")
+    flags, rest = nextopt(args[1:], "LP", "cd")
+    physical = bool(flags) and flags[-1] == "P"
+    dest = rest[0] if rest else st_.get("HOME")
+    show = False
+    if dest == "-":
+        dest = st_.get("OLDPWD")
+        show = True
+    dest = dest or ""
+    candidates = []
+    if not dest.startswith("/") and not _dotted(dest):
+        for d in (st_.get("CDPATH") or "").split(":") if st_.get("CDPATH") is not None else []:
+            candidates.append((f"{d}/{dest}" if d else dest or ".", bool(d)))
+    candidates.append((dest or ".", False))
+    for path, printed in candidates:
+        if candidates[-1][0] != path and not _isdir(sh, path):
+            continue
+        if _chdir(sh, path, physical):
+            if show or printed:
+                sh.say(1, _cwd(sh) + "\n")
+            return 0
+        break
+    raise CommandError(f"cd: can't cd to {dest}")
+
+
+def _dotted(dest: str) -> bool:
+    """`.`, `..` and paths that start with them are never looked for in CDPATH."""
+    return dest in (".", "..") or dest.startswith(("./", "../"))
+
+
+def _isdir(sh: Shell, path: str) -> bool:
+    try:
+        return sh.os.stat(path).st_mode & 0o170000 == 0o040000
+    except OSError:
+        return False
+
+
+def _chdir(sh: Shell, path: str, physical: bool) -> bool:
+    """chdir to path: as written (made absolute and tidied: -L) or as it is on
+    disk (-P); then OLDPWD and PWD, which cd exports, as dash's does."""
+    st_ = sh.state
+    old = _cwd(sh)
+    target = path
+    if not physical:
+        target = posixpath.normpath(path if path.startswith("/") else f"{old}/{path}")
+        if target.startswith("///"):
+            target = "/" + target.lstrip("/")
     try:
         sh.os.chdir(target)
     except OSError:
-        raise CommandError(f"cd: can't cd to {target}")
-    old = st_.get("PWD")
-    if old is not None:
-        st_.assign("OLDPWD", old)
-        st_.exported.add("OLDPWD")          # dash's cd exports both, as setvar(..., VEXPORT)
-    st_.assign("PWD", sh.os.getcwd())
+        return False
+    st_.assign("OLDPWD", old)
+    st_.exported.add("OLDPWD")
+    st_.assign("PWD", sh.os.getcwd() if physical else target)
     st_.exported.add("PWD")
-    return 0
+    return True
+
+
+def _cwd(sh: Shell) -> str:
+    """The shell's directory as cd last reached it ($PWD, symbolic links and
+    all), if $PWD still names where the shell is; else getcwd()."""
+    pwd = sh.state.get("PWD")
+    os = sh.os
+    if pwd and pwd.startswith("/"):
+        try:
+            a, b = os.stat(pwd), os.stat(".")
+            if (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino):
+                return pwd
+        except OSError:
+            pass
+    return os.getcwd()
 
 
 def b_pwd(sh: Shell, args: list[str]) -> int:
-    sh.say(1, sh.os.getcwd() + "\n")
+    flags, _ = nextopt(args[1:], "LP", "pwd")
+    sh.say(1, (sh.os.getcwd() if flags and flags[-1] == "P" else _cwd(sh)) + "\n")
     return 0
 
 
@@ -562,11 +720,22 @@ KEYWORDS = {"if", "then", "else", "elif", "fi", "do", "done", "case", "esac", "w
 
 
 def b_command(sh: Shell, args: list[str]) -> int:
+    """command -v NAME / -V NAME: what NAME is.  (`command NAME ARGS` is the
+    runner's: it runs NAME, no function and not special.)"""
     rest = args[1:]
-    if rest and rest[0] in ("-v", "-V"):
-        verbose = rest[0] == "-V"
+    flags = set()
+    while rest and rest[0].startswith("-") and len(rest[0]) > 1:
+        word = rest.pop(0)
+        if word == "--":
+            break
+        for letter in word[1:]:
+            if letter not in "pvV":
+                raise CommandError(f"command: Illegal option -{letter}")
+            flags.add(letter)
+    if flags & {"v", "V"}:
+        verbose = "V" in flags
         status = 0
-        for name in rest[1:]:
+        for name in rest:
             if verbose:
                 status = b_type(sh, ["type", name])
             elif name in sh.state.functions or name in BUILTINS or name in SPECIAL or name in KEYWORDS:
@@ -578,15 +747,7 @@ def b_command(sh: Shell, args: list[str]) -> int:
                 else:
                     sh.say(1, path + "\n")
         return status
-    if not rest:
-        return 0
-    name = rest[0]
-    if name in SPECIAL:
-        return sh.builtin(SPECIAL[name], rest)
-    if name in BUILTINS:
-        return sh.builtin(BUILTINS[name], rest)
-    pid = sh.fork(lambda child: child.exec_external(rest, sh.state.environ(), []))
-    return sh.wait_foreground([pid], " ".join(rest))
+    return 0
 
 
 # dash's table: the option letter, the name -a shows, the resource, its unit in bytes

@@ -10,23 +10,25 @@ shell's memory.
 from __future__ import annotations
 
 import errno
-import fnmatch
 import signal as host_signal
 
 from . import ast
+from . import pattern as shpat
 from .expand import Expander, ExpansionError
 from .parser import Incomplete, Parser, ShellSyntaxError, is_name
 from .state import Job, ReadonlyError, State
+from .trampoline import drive
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Callable
+    from typing import Any, Callable
 
 O_RDONLY, O_WRONLY, O_RDWR = 0, 1, 2
 O_CREAT, O_EXCL, O_TRUNC, O_APPEND = 0o100, 0o200, 0o1000, 0o2000
 WNOHANG, WUNTRACED = 1, 2
 SIGINT, SIGQUIT, SIGPIPE, SIGTSTP, SIGTTIN, SIGTTOU, SIGCHLD = 2, 3, 13, 20, 21, 22, 17
 JOB_SIGNALS = (SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU)
+MAX_FUNCTION_DEPTH = 1000        # dash's
 
 
 class ShellExit(Exception):
@@ -47,6 +49,10 @@ class ContinueLoop(Exception):
 class FuncReturn(Exception):
     def __init__(self, status: int) -> None:
         self.status = status
+
+
+class Fatal(Exception):
+    """An error that ends a non-interactive shell (dash's sh_error), status 2."""
 
 
 class CommandError(Exception):
@@ -76,6 +82,7 @@ class Shell:
         self.errexit_off = 0          # > 0 inside if/while conditions, && and || lists
         self.pending_traps: list[int] = []
         self.out_error = False        # a builtin's standard output could not be written
+        self.text_depth = 0           # evals and .s inside each other (builtins.nested)
 
     # ---- messages ---------------------------------------------------------------------
 
@@ -94,68 +101,79 @@ class Shell:
 
     # ---- running text ------------------------------------------------------------------
 
-    def run_text(self, text: str, lineno: int = 1, context: str = "") -> int:
+    def run_text(self, text: str, lineno: int = 1, context: str = "", last_exec: bool = False) -> int:
         """Parse and run text one complete command at a time (as dash reads a script)."""
+        return drive(self.evalstring(text, lineno, context, last_exec))
+
+    def evalstring(self, text: str, lineno: int = 1, context: str = "", last_exec: bool = False):
+        """run_text's steps (eval and . run text inside a command).  last_exec:
+        nothing follows the text in this process (`sh -c`), so its last
+        command may exec without forking, as dash's does."""
+        st = self.state
         parser = None
+        shown = 0                            # how much of the text -v has shown
         while True:
             try:
                 if parser is None:
                     parser = Parser(text, lineno)
                 node = parser.next_command()
             except ShellSyntaxError as e:
-                self.state.lineno = e.lineno if not context else self.state.lineno
+                st.lineno = e.lineno if not context else st.lineno
                 self.error(context + str(e))
-                self.state.status = 2
-                if not self.state.interactive:
+                st.status = 2
+                if not st.interactive:
                     raise ShellExit(2)
                 return 2
+            if "v" in st.options:
+                self.say(2, text[shown:parser.lexer.pos])
+            shown = parser.lexer.pos
             if node is None:
-                return self.state.status
-            if "v" in self.state.options:
-                self.say(2, text.splitlines(True)[0] if text else "")
-            if "n" not in self.state.options:
-                self.run_toplevel(node)
+                return st.status
+            yield self.run_toplevel(node, last_exec and parser.at_end())
 
-    def run_toplevel(self, node: ast.Node) -> int:
+    def run_toplevel(self, node: ast.Node, tail: bool = False):
         try:
-            return self.run(node)
+            return (yield self.run(node, tail))
         except (BreakLoop, ContinueLoop):
             return self.state.status
         except CommandError as e:
             self.error(str(e))
             self.state.status = e.status
             return e.status
+        except (ExpansionError, ReadonlyError, Fatal) as e:
+            return self.fatal(e)
+
+    def fatal(self, e: Exception) -> int:
+        """An error that ends a script (dash's sh_error): one line, and status 2;
+        at a prompt, the rest of the command line is dropped."""
+        self.error(str(e))
+        self.state.status = 2
+        if not self.state.interactive:
+            raise ShellExit(2)
+        return 2
 
     # ---- the walk -------------------------------------------------------------------------
 
-    def run(self, node: ast.Node, tail: bool = False) -> int:
+    def run(self, node: ast.Node, tail: bool = False):
         """Run node and return (and record in $?) its status.  tail: nothing runs after
         it in this process, so an external command may exec without forking."""
         kind = type(node)
+        if "n" in self.state.options and not self.state.interactive:
+            return 0                          # set -n: read, not run
         try:
             if kind is ast.Simple:
-                status = self.simple(node, tail)
+                status = yield self.simple(node, tail)
             elif kind is ast.Pipeline:
-                status = self.pipeline(node)
+                status = yield self.pipeline(node, tail)
             elif kind is ast.AndOr:
-                status = self.and_or(node)
+                status = yield self.and_or(node, tail)
             elif kind is ast.ListNode:
-                status = self.list_(node, tail)
+                status = yield self.list_(node, tail)
             elif kind is ast.FuncDef:
                 self.state.functions[node.name] = node
                 status = 0
             else:
-                status = self.with_redirects(node.redirects, lambda: self.compound(node, tail))
-        except ExpansionError as e:
-            self.error(str(e))
-            status = 2
-            if not self.state.interactive:
-                raise ShellExit(2)
-        except ReadonlyError as e:
-            self.error(str(e))
-            status = 2
-            if not self.state.interactive:
-                raise ShellExit(2)
+                status = yield self.with_redirects(node.redirects, lambda: self.compound(node, tail))
         except OSError as e:                  # the shell's own calls: fork, pipe, ...
             self.error("Cannot fork" if e.errno == errno.EAGAIN else e.strerror or str(e))
             status = 2
@@ -164,39 +182,39 @@ class Shell:
                 kind in (ast.Simple, ast.Pipeline, ast.Subshell, ast.Group):
             raise ShellExit(status)
         if self.pending_traps:
-            self.run_traps()
+            yield self.run_traps()
         return status
 
-    def compound(self, node, tail: bool) -> int:
+    def compound(self, node, tail: bool):
         kind = type(node)
         if kind is ast.Group:
-            return self.run(node.body, tail)
+            return (yield self.run(node.body, tail))
         if kind is ast.Subshell:
-            if tail:
-                return self.run(node.body, True)
+            if tail and not self.state.traps:
+                return (yield self.run(node.body, True))
             pid = self.fork(lambda sh: sh.run(node.body, True))
             return self.wait_foreground([pid], str_of(node))
         if kind is ast.If:
             for cond, body in node.branches:
-                if self.condition(cond) == 0:
-                    return self.run(body, tail)
-            return self.run(node.orelse, tail) if node.orelse is not None else 0
+                if (yield self.condition(cond)) == 0:
+                    return (yield self.run(body, tail))
+            return (yield self.run(node.orelse, tail)) if node.orelse is not None else 0
         if kind is ast.Loop:
-            return self.loop(node)
+            return (yield self.loop(node))
         if kind is ast.For:
-            return self.for_(node)
+            return (yield self.for_(node))
         if kind is ast.Case:
-            return self.case(node, tail)
+            return (yield self.case(node, tail))
         raise AssertionError(kind)
 
-    def condition(self, node: ast.Node) -> int:
+    def condition(self, node: ast.Node):
         self.errexit_off += 1
         try:
-            return self.run(node)
+            return (yield self.run(node))
         finally:
             self.errexit_off -= 1
 
-    def list_(self, node: ast.ListNode, tail: bool) -> int:
+    def list_(self, node: ast.ListNode, tail: bool):
         status = self.state.status
         last = len(node.items) - 1
         for i, (item, background) in enumerate(node.items):
@@ -204,61 +222,61 @@ class Shell:
                 status = self.background(item)
                 self.state.status = status
             else:
-                status = self.run(item, tail and i == last)
+                status = yield self.run(item, tail and i == last)
         return status
 
-    def and_or(self, node: ast.AndOr) -> int:
-        self.errexit_off += 1
-        try:
-            status = self.run(node.first)
-            for i, (op, pipeline) in enumerate(node.rest):
-                if (op == "&&") == (status == 0):
-                    if i == len(node.rest) - 1:
-                        self.errexit_off -= 1
-                        try:
-                            status = self.run(pipeline)
-                        finally:
-                            self.errexit_off += 1
-                    else:
-                        status = self.run(pipeline)
-        finally:
-            self.errexit_off -= 1
+    def and_or(self, node: ast.AndOr, tail: bool):
+        """p1 && p2 || p3: all but the last run as conditions (set -e ignores them)."""
+        status = yield self.condition(node.first)
+        last = len(node.rest) - 1
+        for i, (op, pipeline) in enumerate(node.rest):
+            if (op == "&&") == (status == 0):
+                status = yield (self.run(pipeline, tail) if i == last else self.condition(pipeline))
         return status
 
-    def loop(self, node: ast.Loop) -> int:
+    def loop(self, node: ast.Loop):
         status = 0
         self.state.loop_depth += 1
         try:
             while True:
-                cond = self.condition(node.cond)
+                try:
+                    cond = yield self.condition(node.cond)
+                except BreakLoop as e:      # `while break; do`: the condition ends the loop
+                    if e.n > 1:
+                        raise BreakLoop(e.n - 1)
+                    break
+                except ContinueLoop as e:
+                    if e.n > 1:
+                        raise ContinueLoop(e.n - 1)
+                    continue
                 if (cond == 0) == node.until:
                     break
-                status, stop = self.loop_body(node.body)
+                status, stop = yield self.loop_body(node.body)
                 if stop:
                     break
         finally:
             self.state.loop_depth -= 1
         return status
 
-    def for_(self, node: ast.For) -> int:
+    def for_(self, node: ast.For):
         items = list(self.state.positional) if node.words is None else self.expand.fields(node.words)
         status = 0
         self.state.loop_depth += 1
         try:
             for item in items:
                 self.state.assign(node.var, item)
-                status, stop = self.loop_body(node.body)
+                status, stop = yield self.loop_body(node.body)
                 if stop:
                     break
         finally:
             self.state.loop_depth -= 1
         return status
 
-    def loop_body(self, body: ast.Node) -> tuple[int, bool]:
+    def loop_body(self, body: ast.Node):
         """One turn of a loop: its status, and whether `break` ended the loop.
         `break n` and `continue n` with n > 1 go on to the enclosing loop."""
         try:
-            return self.run(body), False
+            return (yield self.run(body)), False
         except BreakLoop as e:
             if e.n > 1:
                 raise BreakLoop(e.n - 1)
@@ -268,17 +286,17 @@ class Shell:
                 raise ContinueLoop(e.n - 1)
             return self.state.status, False
 
-    def case(self, node: ast.Case, tail: bool) -> int:
+    def case(self, node: ast.Case, tail: bool):
         word = self.expand.string(node.word)
         for patterns, body in node.arms:
             for pat in patterns:
-                if fnmatch.fnmatchcase(word, self.expand.pattern(pat)):
-                    return self.run(body, tail) if body is not None else 0
+                if shpat.match(self.expand.pattern(pat), word):
+                    return (yield self.run(body, tail)) if body is not None else 0
         return 0
 
     # ---- simple commands ----------------------------------------------------------------------
 
-    def simple(self, cmd: ast.Simple, tail: bool = False) -> int:
+    def simple(self, cmd: ast.Simple, tail: bool = False):
         st = self.state
         st.lineno = cmd.lineno or st.lineno
         self.subst_status = None
@@ -286,15 +304,16 @@ class Shell:
         assigns = []
         for a in cmd.assigns:
             name, _, value = a.partition("=")
-            assigns.append((name, self.expand.string(value)))
+            assigns.append((name, self.expand.assignment(value)))
         if "x" in st.options:
             shown = [f"{n}={v}" for n, v in assigns] + words
             self.say(2, "+ " + " ".join(shown) + "\n")
         if not words:
             for name, value in assigns:
                 st.assign(name, value)
-            status = self.with_redirects(cmd.redirects, lambda: 0)
+            status = yield self.with_redirects(cmd.redirects, lambda: 0)
             return status if status else (self.subst_status or 0)
+        words, plain = _strip_command(words)      # `command NAME`: no function, nothing special
         name = words[0]
         BUILTINS, SPECIAL = builtins.BUILTINS, builtins.SPECIAL
         if name == "exec":                        # its redirections are for good
@@ -302,29 +321,31 @@ class Shell:
             if len(words) == 1:
                 return 0
             raise ShellExit(self.exec_external(words[1:], st.environ(dict(assigns)), []))
-        if name in SPECIAL:
+        if name in SPECIAL and not plain:
             for n, v in assigns:
                 st.assign(n, v)
             try:
-                return self.with_redirects(cmd.redirects, lambda: self.builtin(SPECIAL[name], words))
+                return (yield self.with_redirects(
+                    cmd.redirects, lambda: self.builtin(SPECIAL[name], words)))
             except CommandError as e:             # fatal in a script, as POSIX says
                 self.error(str(e))
                 if not st.interactive:
                     raise ShellExit(e.status)
                 return e.status
-        if name in st.functions:
-            return self.with_temp_vars(assigns, lambda: self.with_redirects(
-                cmd.redirects, lambda: self.call_function(st.functions[name], words)))
-        if name in BUILTINS:
+        if name in st.functions and not plain:
+            return (yield self.with_temp_vars(assigns, lambda: self.with_redirects(
+                cmd.redirects, lambda: self.call_function(st.functions[name], words))))
+        builtin = BUILTINS.get(name) or (SPECIAL.get(name) if plain else None)
+        if builtin is not None:
             try:
-                return self.with_temp_vars(assigns, lambda: self.with_redirects(
-                    cmd.redirects, lambda: self.builtin(BUILTINS[name], words)))
+                return (yield self.with_temp_vars(assigns, lambda: self.with_redirects(
+                    cmd.redirects, lambda: self.builtin(builtin, words))))
             except CommandError as e:
                 self.error(str(e))
                 return e.status
         env = st.environ(dict(assigns))
         path = self.lookup(name)
-        if tail:
+        if tail and not st.traps:
             return self.exec_external(words, env, cmd.redirects, path)
         if path is not None and not cmd.redirects and "m" not in st.options:
             pid = self.fork_exec(path, words, env)
@@ -346,16 +367,20 @@ class Shell:
                 self.state.hash[name] = path
         return path
 
-    def with_temp_vars(self, assigns, body: Callable[[], int]) -> int:
+    def with_temp_vars(self, assigns, body: Callable[[], Any]):
+        """Run body with assignments that last only while it runs (`x=1 f`)."""
         if not assigns:
             return body()
+        return self._with_temp_vars(assigns, body)
+
+    def _with_temp_vars(self, assigns, body: Callable[[], Any]):
         st = self.state
         saved = [(n, st.vars.get(n), n in st.exported) for n, _ in assigns]
         for n, v in assigns:
             st.assign(n, v)
             st.exported.add(n)
         try:
-            return body()
+            return (yield body())
         finally:
             for n, old, was_exported in saved:
                 if old is None:
@@ -365,13 +390,15 @@ class Shell:
                 if not was_exported:
                     st.exported.discard(n)
 
-    def call_function(self, fn: ast.FuncDef, words: list[str]) -> int:
+    def call_function(self, fn: ast.FuncDef, words: list[str]):
         st = self.state
+        if st.func_depth >= MAX_FUNCTION_DEPTH:
+            raise Fatal(f"Maximum function recursion depth ({MAX_FUNCTION_DEPTH}) reached")
         saved = st.positional
         st.positional = words[1:]
         st.func_depth += 1
         try:
-            return self.run(fn.body)
+            return (yield self.run(fn.body))
         except FuncReturn as e:
             return e.status
         finally:
@@ -431,7 +458,7 @@ class Shell:
                 sig.signal(SIGINT, sig.SIG_IGN)
                 sig.signal(SIGQUIT, sig.SIG_IGN)
             try:
-                status = body(sh)
+                status = drive(body(sh))
             except ShellExit as e:
                 status = e.status
             except (BreakLoop, ContinueLoop, FuncReturn):
@@ -439,6 +466,9 @@ class Shell:
             except CommandError as e:
                 sh.error(str(e))
                 status = e.status
+            except (ExpansionError, ReadonlyError, Fatal) as e:
+                sh.error(str(e))
+                status = 2
             return sh.exit_traps(status)
         pid = self.rt.clone(child)
         if job_control:
@@ -565,10 +595,10 @@ class Shell:
 
     # ---- pipelines --------------------------------------------------------------------------------
 
-    def pipeline(self, node: ast.Pipeline) -> int:
+    def pipeline(self, node: ast.Pipeline, tail: bool = False):
         cmds = node.commands
         if len(cmds) == 1:
-            status = self.condition(cmds[0]) if node.negate else self.run(cmds[0])
+            status = yield (self.condition(cmds[0]) if node.negate else self.run(cmds[0], tail))
             return int(not status) if node.negate else status
         os = self.os
         pids: list[int] = []
@@ -609,10 +639,13 @@ class Shell:
 
     # ---- redirections ------------------------------------------------------------------------------
 
-    def with_redirects(self, redirects: list[ast.Redirect], body: Callable[[], int]) -> int:
+    def with_redirects(self, redirects: list[ast.Redirect], body: Callable[[], Any]):
         """Run body in this process with redirections that are undone afterwards."""
         if not redirects:
             return body()
+        return self._with_redirects(redirects, body)
+
+    def _with_redirects(self, redirects: list[ast.Redirect], body: Callable[[], Any]):
         saved: list[tuple[int, int | None]] = []
         try:
             self.apply_redirects(redirects, saved)
@@ -621,7 +654,7 @@ class Shell:
             self.error(str(e))
             return e.status
         try:
-            return body()
+            return (yield body())
         finally:
             self.restore(saved)
 
@@ -698,11 +731,11 @@ class Shell:
             else:
                 os.set_inheritable(fd, True)
 
-    def builtin(self, fn, words: list[str]) -> int:
+    def builtin(self, fn, words: list[str]):
         """Run a builtin.  If its output could not be written (a full disk, say),
         dash says `echo: I/O error` and the status gets 1."""
         self.out_error = False
-        status = fn(self, words)
+        status = yield fn(self, words)
         if self.out_error:
             self.out_error = False
             self.error(f"{words[0]}: {words[0]}: I/O error")   # (dash names it twice)
@@ -792,10 +825,12 @@ class Shell:
         paths = ["/" if absolute else ""]
         for i, part in enumerate(parts):
             nxt = []
-            has_magic = any(c in part for c in "*?[")
+            has_magic = shpat.has_magic(part)
+            matches = shpat.compile(part, False).fullmatch if has_magic else None
+            hidden = part.startswith((".", "\\."))     # a leading . is matched only explicitly
             for base in paths:
-                if not has_magic:
-                    lit = _unescape_glob(part)
+                if matches is None:
+                    lit = shpat.unescape(part)
                     candidate = base + lit if base.endswith("/") or not base else base + "/" + lit
                     if i < len(parts) - 1 or _exists(os, candidate):
                         nxt.append(candidate)
@@ -804,10 +839,12 @@ class Shell:
                     names = os.listdir(base or ".")
                 except OSError:
                     continue
+                if hidden:
+                    names += [".", ".."]
                 for name in sorted(names):
-                    if name.startswith(".") and not part.startswith("."):
+                    if name.startswith(".") and not hidden:
                         continue
-                    if fnmatch.fnmatchcase(name, part):
+                    if matches(name):
                         nxt.append(base + name if base.endswith("/") or not base else base + "/" + name)
             paths = nxt
             if not paths:
@@ -832,13 +869,13 @@ class Shell:
     def trap_signal(self, sig: int) -> None:
         self.pending_traps.append(sig)
 
-    def run_traps(self) -> None:
+    def run_traps(self):
         while self.pending_traps:
             sig = self.pending_traps.pop(0)
             action = self.state.traps.get(str(sig))
             if action:
                 saved = self.state.status
-                self.run_text(action)
+                yield self.evalstring(action)
                 self.state.status = saved
 
     def exit_traps(self, status: int) -> int:
@@ -874,22 +911,39 @@ def execute(os, path: str, words: list[str], env: dict[str, str], where: str) ->
     return 127
 
 
-def str_of(node: ast.Node) -> str:
-    """A command as a job listing shows it."""
+def _strip_command(words: list[str]) -> tuple[list[str], bool]:
+    """`command [-p] NAME ARGS` runs NAME as if it were not a function or a
+    special builtin; -v and -V (and a bare `command`) are the builtin's."""
+    plain = False
+    while words[0] == "command":
+        rest = words[1:]
+        while rest and rest[0] in ("-p", "--"):
+            rest = rest[1:]
+        if not rest or rest[0].startswith("-"):
+            break
+        words, plain = rest, True
+    return words, plain
+
+
+def str_of(node: ast.Node, depth: int = 0) -> str:
+    """A command as a job listing shows it (nested past 50 levels: `...`)."""
+    if depth > 50:
+        return "..."
     kind = type(node)
+    inner = depth + 1
     if kind is ast.Simple:
         return " ".join(node.assigns + node.words + [
             f"{r.fd if r.fd != (0 if r.op[0] == '<' else 1) else ''}{r.op}{r.target}" for r in node.redirects])
     if kind is ast.Pipeline:
-        return ("! " if node.negate else "") + " | ".join(str_of(c) for c in node.commands)
+        return ("! " if node.negate else "") + " | ".join(str_of(c, inner) for c in node.commands)
     if kind is ast.AndOr:
-        return str_of(node.first) + "".join(f" {op} {str_of(p)}" for op, p in node.rest)
+        return str_of(node.first, inner) + "".join(f" {op} {str_of(p, inner)}" for op, p in node.rest)
     if kind is ast.ListNode:
-        return "; ".join(str_of(n) + (" &" if bg else "") for n, bg in node.items)
+        return "; ".join(str_of(n, inner) + (" &" if bg else "") for n, bg in node.items)
     if kind is ast.Subshell:
-        return f"({str_of(node.body)})"
+        return f"({str_of(node.body, inner)})"
     if kind is ast.Group:
-        return f"{{ {str_of(node.body)}; }}"
+        return f"{{ {str_of(node.body, inner)}; }}"
     return kind.__name__.lower()
 
 
@@ -907,18 +961,6 @@ def _create_error(e: OSError) -> str:
     return {errno.ENOENT: "Directory nonexistent", errno.ENOTDIR: "Directory nonexistent",
             errno.EACCES: "Permission denied", errno.EISDIR: "Is a directory",
             errno.EEXIST: "File exists", errno.EROFS: "Read-only file system"}.get(e.errno, e.strerror)
-
-
-def _unescape_glob(part: str) -> str:
-    out, i = [], 0
-    while i < len(part):
-        if part[i] == "[" and i + 2 < len(part) and part[i + 2] == "]":
-            out.append(part[i + 1])
-            i += 3
-        else:
-            out.append(part[i])
-            i += 1
-    return "".join(out)
 
 
 def _exists(os, path: str) -> bool:

@@ -39,7 +39,7 @@ def main(rt) -> int:
             elif letter in OPTION_LETTERS:
                 (state.options.add if flag[0] == "-" else state.options.discard)(letter)
             else:
-                os.write(2, f"sh: Illegal option {flag[0]}{letter}\n".encode())
+                os.write(2, f"sh: Illegal option {flag[0]}{letter}\n".encode("utf-8", "surrogateescape"))
                 os.write(2, USAGE.encode())
                 return 2
     if args and args[0] == "--":
@@ -54,7 +54,7 @@ def main(rt) -> int:
             state.argv0 = args[1] if len(args) > 1 else (rt.argv[0] if rt.argv else "sh")
             state.name = state.argv0
             state.positional = args[2:]
-            return finish(sh, lambda: sh.run_text(text))
+            return finish(sh, lambda: sh.run_text(text, last_exec=True))
         if args and not read_stdin:
             path = args[0]
             state.argv0 = state.name = path

@@ -694,3 +694,520 @@ fg %9; echo $?; bg; echo $?; kill %3; echo $?; wait %2; echo $?
 { echo a; } > a.out & { echo b; } > b.out & wait; cat a.out b.out; echo both
 ### jobs: dollar bang is set
 true & case $! in [0-9]*) echo bang-set;; esac; wait
+### syntax: if fi
+if true; then fi
+### syntax: case no pattern
+case x in
+### syntax: case in $()
+echo $(case x in x) echo yes;; esac)
+### syntax: case x) EOF
+case x in x)
+### syntax: bad funcname
+1f() { :; }
+### syntax: special funcname
+export() { :; }
+### syntax: f() echo
+f() echo hi; f
+### syntax: foo ( echo
+foo ( echo
+### syntax: backquote syntax
+x=`if`; echo after
+### syntax: cmdsub syntax
+echo before; echo $(if); echo after
+### syntax: heredoc cmdsub err
+cat <<EOF
+$(")
+EOF
+echo after
+### syntax: heredoc ok
+x=5
+cat <<EOF
+a $(echo "b c") ${x:-"q"} `echo d` $((x+1)) "quoted" 'single'
+EOF
+### syntax: heredoc in cmdsub
+x=$(cat <<EOF
+hello )
+EOF
+); echo "$x"
+### syntax: comment in cmdsub
+echo $(echo a # comment )
+)
+### syntax: nested quotes
+echo "$(echo "a b" "c")" "${x:-"d e"}"
+### syntax: arith missing
+echo $((1)+(2))
+### syntax: word unexpected
+{ echo; } foo
+### syntax: newline unexpected
+echo a | ;
+### syntax: for done done
+for x in a; do :; done done
+### expand: ifs x default
+IFS=x; v=; echo "${v:-AxBxC}"x; set -- ${v:-AxBxC}; echo $#
+### expand: ifs mixed
+IFS=' :'; v='a : b::c :'; set -- $v; echo $#; printf '[%s]' "$@"; echo
+### expand: ifs leading nonws
+IFS=':'; v=':a::b:'; set -- $v; echo $#; printf '[%s]' "$@"; echo
+### expand: ifs ws leading trailing
+v='  a  b  '; set -- $v; echo $#; printf '[%s]' "$@"; echo
+### expand: ifs empty
+IFS=; v='a b'; set -- $v; echo $#
+### expand: ifs unset
+unset IFS; v='a	b
+c'; set -- $v; echo $#
+### expand: ifs ws nonws ws
+IFS=' ,'; v='a , b ,, c'; set -- $v; echo $#; printf '[%s]' "$@"; echo
+### expand: ifs tab only
+IFS='	'; v='a  b	c'; set -- $v; echo $#; printf '[%s]' "$@"; echo
+### expand: split adjacent
+IFS=:; v='a:b'; set -- x${v}y; printf '[%s]' "$@"; echo
+### expand: split empty middle
+IFS=:; v='a::b'; set -- $v; printf '[%s]' "$@"; echo
+### expand: split only sep
+IFS=:; v=':'; set -- $v; echo $#; v='::'; set -- $v; echo $#
+### expand: split quoted empty adjacent
+v=''; set -- "$v"$v; echo $#; set -- $v""; echo $#; set -- $v $v; echo $#
+### expand: dollar at forms
+set -- 'a b' c; printf '[%s]' "$@"; echo; printf '[%s]' "x$@y"; echo; printf '[%s]' $@; echo
+### expand: dollar star forms
+set -- 'a b' c; printf '[%s]' "$*"; echo; IFS=:; printf '[%s]' "$*"; echo; IFS=; printf '[%s]' "$*"; echo; unset IFS; printf '[%s]' "$*"; echo
+### expand: empty dollar at
+set --; printf '[%s]' "$@" x; echo; printf '[%s]' "x$@"; echo; set -- ''; printf '[%s]' "$@"; echo $#
+### expand: at with ifs empty
+set -- 'a b' c; IFS=; printf '[%s]' $@; echo; printf '[%s]' $*; echo
+### expand: braced at default
+set --; printf '[%s]' "${@:-none}"; echo; set -- a b; printf '[%s]' "${@:-none}"; echo; printf '[%s]' "${@+yes}"; echo
+### expand: length forms
+set -- a bb ccc; echo ${#} ${#@} ${#*} ${#1}; x=hello; echo ${#x}
+### expand: dollar 10
+set -- 1 2 3 4 5 6 7 8 9 10; echo $10 ${10}
+### expand: tilde
+HOME=/h; echo ~ ~/x "~" ~nosuchuser x~ a=~/b; x=~/c:~/d; echo $x
+### expand: tilde in assign word
+HOME=/h; y=a:~/x; echo $y; echo ${z:-~}
+### expand: cmdsub split
+x=$(printf 'a b\nc'); set -- $x; echo $#; set -- "$(printf 'a\n\n')"; printf '[%s]' "$@"; echo
+### expand: unset var vanish
+unset u; set -- $u; echo $#; set -- "$u"; echo $#; set -- $u ""; echo $#
+### expand: pattern removal quoted
+x='a*b*c'; echo ${x#*b} "${x#"*"}" ${x%\**} ${x##a\*}
+### expand: pattern removal star
+x=aaa; echo ${x#a*} ${x##a*} ${x%a*} ${x%%a*}
+### expand: assign default in quotes
+unset v; echo "${v=a b}"; echo "$v"; unset v; echo ${v:="x  y"}; echo "$v"
+### expand: error unset question
+unset v; (echo ${v?}); echo $?; (echo ${v:?custom msg}); echo $?; v=; (echo ${v?ok}); echo $?
+### expand: set -u
+set -u; unset v; (echo $v); echo $?; (echo ${v:-fine}); echo $?; (echo "$@"); echo $?; (echo $#)
+### expand: plus forms
+x=1; echo ${x+set} ${x:+set}; x=; echo "[${x+set}]" "[${x:+set}]"; unset x; echo "[${x+set}]"
+### expand: special params
+echo $# $- ; set -- a; echo $#; (exit 3); echo $?
+### expand: dollar hyphen
+set -e; echo $-; set +e -u; echo $-; set -f; echo $-
+### expand: quotes in param word
+x=; echo ${x:-'a  b'} "${x:-'a  b'}" ${x:-"a  b"}
+### expand: backslash in dq
+echo "\a\$\`\"\\\ "
+### expand: glob basic
+touch a.txt b.txt .hidden; echo *; echo *.txt; echo .*; echo "*"; echo \*; echo [ab].txt; echo nomatch*
+### expand: glob in var
+touch a1 a2; v='a*'; echo $v; echo "$v"; set -f; echo $v
+### expand: glob brackets
+touch ab ac ad; echo a[bc]; echo a[!b]; echo a[^b]; echo a[b-c]; echo a[[:alpha:]]
+### expand: glob dir
+mkdir -p d1/x d2/x; touch d1/f d2/g; echo */; echo d*/x; echo */*
+### expand: arith forms
+x=5; echo $((x+=2)) $x $((x++)) $x $((++x)) $((x--)) $((--x)) $x
+### expand: arith ops
+echo $((7/2)) $((-7/2)) $((7%-3)) $((2**3)) 2>&1
+### expand: arith compare logic
+echo $((1<2)) $((2<=1)) $((1==1)) $((1!=1)) $((!0)) $((!5)) $((~5)) $((1&&0)) $((0||3))
+### expand: arith shift bit
+echo $((1<<3)) $((16>>2)) $((5&3)) $((5|3)) $((5^3)) $((-1>>1))
+### expand: arith ternary nested
+echo $((1?2?3:4:5)) $((0?1:0?2:3))
+### expand: arith var indirect
+a=b; b=3; echo $((a+1)) $(($a+1))
+### expand: arith hex octal
+echo $((0x1F)) $((017)) $((0X10)) $((010+1))
+### expand: arith errors
+echo $((1/0)); echo next
+### expand: arith errors 2
+echo $((x=)); echo next
+### expand: arith space
+echo $(( 1 + 2 )) $((  3  ))
+### expand: arith assign ops
+x=10; : $((x-=3)) $((x*=2)) $((x/=4)) $((x%=3)) $((x<<=2)) $((x>>=1)) $((x|=8)) $((x&=12)) $((x^=5)); echo $x
+### expand: arith comma
+echo $((1,2)) 2>&1
+### expand: arith large
+echo $((9223372036854775807+1)) $((2**63)) 2>&1
+### expand: arith unset and empty
+unset u; e=; echo $((u+1)) $((e+1))
+### expand: arith invalid var
+v=abc; echo $((v+1)) 2>&1; v='1 + 1'; echo $((v)) 2>&1
+### arith: arith forms
+x=5; echo $((x+=2)) $x $((++x)) $((--x)) $x
+### arith: arith 1,2
+x=3; y=4; echo $((1,2)); echo x=$x y=$y z=$z
+### arith: arith 1+
+x=3; y=4; echo $((1+)); echo x=$x y=$y z=$z
+### arith: arith +
+x=3; y=4; echo $((+)); echo x=$x y=$y z=$z
+### arith: arith
+x=3; y=4; echo $(()); echo x=$x y=$y z=$z
+### arith: arith
+x=3; y=4; echo $(( )); echo x=$x y=$y z=$z
+### arith: arith x++
+x=3; y=4; echo $((x++)); echo x=$x y=$y z=$z
+### arith: arith ++x
+x=3; y=4; echo $((++x)); echo x=$x y=$y z=$z
+### arith: arith 1?2
+x=3; y=4; echo $((1?2)); echo x=$x y=$y z=$z
+### arith: arith 1?2:
+x=3; y=4; echo $((1?2:)); echo x=$x y=$y z=$z
+### arith: arith a=
+x=3; y=4; echo $((a=)); echo x=$x y=$y z=$z
+### arith: arith 1=2
+x=3; y=4; echo $((1=2)); echo x=$x y=$y z=$z
+### arith: arith (a)=1
+x=3; y=4; echo $(((a)=1)); echo x=$x y=$y z=$z
+### arith: arith 08
+x=3; y=4; echo $((08)); echo x=$x y=$y z=$z
+### arith: arith 0x
+x=3; y=4; echo $((0x)); echo x=$x y=$y z=$z
+### arith: arith 0xg
+x=3; y=4; echo $((0xg)); echo x=$x y=$y z=$z
+### arith: arith 1a
+x=3; y=4; echo $((1a)); echo x=$x y=$y z=$z
+### arith: arith a b
+x=3; y=4; echo $((a b)); echo x=$x y=$y z=$z
+### arith: arith 1/0
+x=3; y=4; echo $((1/0)); echo x=$x y=$y z=$z
+### arith: arith 1%0
+x=3; y=4; echo $((1%0)); echo x=$x y=$y z=$z
+### arith: arith 0&&1/0
+x=3; y=4; echo $((0&&1/0)); echo x=$x y=$y z=$z
+### arith: arith 1||1/0
+x=3; y=4; echo $((1||1/0)); echo x=$x y=$y z=$z
+### arith: arith 0?1/0:2
+x=3; y=4; echo $((0?1/0:2)); echo x=$x y=$y z=$z
+### arith: arith 1?2:1/0
+x=3; y=4; echo $((1?2:1/0)); echo x=$x y=$y z=$z
+### arith: arith 2**3
+x=3; y=4; echo $((2**3)); echo x=$x y=$y z=$z
+### arith: arith -(-9223372036854775807-1)
+x=3; y=4; echo $((-(-9223372036854775807-1))); echo x=$x y=$y z=$z
+### arith: arith 9223372036854775808
+x=3; y=4; echo $((9223372036854775808)); echo x=$x y=$y z=$z
+### arith: arith -9223372036854775808
+x=3; y=4; echo $((-9223372036854775808)); echo x=$x y=$y z=$z
+### arith: arith 1<<64
+x=3; y=4; echo $((1<<64)); echo x=$x y=$y z=$z
+### arith: arith 1<<-1
+x=3; y=4; echo $((1<<-1)); echo x=$x y=$y z=$z
+### arith: arith -1>>1
+x=3; y=4; echo $((-1>>1)); echo x=$x y=$y z=$z
+### arith: arith ~0
+x=3; y=4; echo $((~0)); echo x=$x y=$y z=$z
+### arith: arith !1
+x=3; y=4; echo $((!1)); echo x=$x y=$y z=$z
+### arith: arith x+=y+=2
+x=3; y=4; echo $((x+=y+=2)); echo x=$x y=$y z=$z
+### arith: arith $
+x=3; y=4; echo $(($)); echo x=$x y=$y z=$z
+### arith: arith "1"
+x=3; y=4; echo $(("1")); echo x=$x y=$y z=$z
+### arith: arith a.b
+x=3; y=4; echo $((a.b)); echo x=$x y=$y z=$z
+### arith: arith 1 == 1
+x=3; y=4; echo $((1 == 1)); echo x=$x y=$y z=$z
+### arith: arith 3>2>1
+x=3; y=4; echo $((3>2>1)); echo x=$x y=$y z=$z
+### arith: arith 07+1
+x=3; y=4; echo $((07+1)); echo x=$x y=$y z=$z
+### arith: arith 1e3
+x=3; y=4; echo $((1e3)); echo x=$x y=$y z=$z
+### arith: arith zz
+x=3; y=4; echo $((zz)); echo x=$x y=$y z=$z
+### arith: arith 010
+x=3; y=4; echo $((010)); echo x=$x y=$y z=$z
+### arith: arith 0010
+x=3; y=4; echo $((0010)); echo x=$x y=$y z=$z
+### arith: arith 1 ? 2 : 3 ? 4 : 5
+x=3; y=4; echo $((1 ? 2 : 3 ? 4 : 5)); echo x=$x y=$y z=$z
+### arith: arith 0&&(x=1)
+x=3; y=4; echo $((0&&(x=1))); echo x=$x y=$y z=$z
+### arith: arith 1||(y=1)
+x=3; y=4; echo $((1||(y=1))); echo x=$x y=$y z=$z
+### arith: arith 0?(z=1):2
+x=3; y=4; echo $((0?(z=1):2)); echo x=$x y=$y z=$z
+### arith: arith x = = 1
+x=3; y=4; echo $((x = = 1)); echo x=$x y=$y z=$z
+### arith: arith x =+ 1
+x=3; y=4; echo $((x =+ 1)); echo x=$x y=$y z=$z
+### arith: arith 4 / 2 * 3
+x=3; y=4; echo $((4 / 2 * 3)); echo x=$x y=$y z=$z
+### arith: arith 1 - - 1
+x=3; y=4; echo $((1 - - 1)); echo x=$x y=$y z=$z
+### arith: arith - - 1
+x=3; y=4; echo $((- - 1)); echo x=$x y=$y z=$z
+### arith: arith !!5
+x=3; y=4; echo $((!!5)); echo x=$x y=$y z=$z
+### arith: arith ~~5
+x=3; y=4; echo $((~~5)); echo x=$x y=$y z=$z
+### arith: arith  1 ? 2 : x = 7
+x=3; y=4; echo $(( 1 ? 2 : x = 7)); echo x=$x y=$y z=$z
+### arith: arith x = y = 5
+x=3; y=4; echo $((x = y = 5)); echo x=$x y=$y z=$z
+### arith: arith (1
+x=3; y=4; echo $(((1 )); echo x=$x y=$y z=$z
+### arith: arith 7%-3
+x=3; y=4; echo $((7%-3)); echo x=$x y=$y z=$z
+### arith: arith -7/2
+x=3; y=4; echo $((-7/2)); echo x=$x y=$y z=$z
+### arith: arith 9223372036854775807*2
+x=3; y=4; echo $((9223372036854775807*2)); echo x=$x y=$y z=$z
+### arith: arith -1<<63
+x=3; y=4; echo $((-1<<63)); echo x=$x y=$y z=$z
+### arith: var forms
+x=" 12 "; echo $((x+1)); x="+5"; echo $((x)); x=" -0x10"; echo $((x)); x="08"; echo $((x))
+### arith: var forms 2
+x="1 2"; echo $((x))
+### arith: var forms 3
+x=""; echo $((x+1)); unset x; echo $((x+1)); echo $((0&&v)); v=abc; echo $((0&&v)); echo $((v))
+### test: test a -eq 1
+[ a -eq 1 ]; echo $?
+### test: test  1 -eq 1
+[  1 -eq 1 ]; echo $?
+### test: test 1 -eq " 1"
+[ 1 -eq " 1" ]; echo $?
+### test: test 1 -eq "1 "
+[ 1 -eq "1 " ]; echo $?
+### test: test "" -eq 0
+[ "" -eq 0 ]; echo $?
+### test: test -1 -lt 0
+[ -1 -lt 0 ]; echo $?
+### test: test +1 -eq 1
+[ +1 -eq 1 ]; echo $?
+### test: test 99999999999999999999 -gt 1
+[ 99999999999999999999 -gt 1 ]; echo $?
+### test: test a -eq
+[ a -eq ]; echo $?
+### test: test -f
+[ -f ]; echo $?
+### test: test -f a b
+[ -f a b ]; echo $?
+### test: test \(
+[ \( ]; echo $?
+### test: test \)
+[ \) ]; echo $?
+### test: test \( \)
+[ \( \) ]; echo $?
+### test: test !
+[ !  ]; echo $?
+### test: test !
+[ ! ]; echo $?
+### test: test a = b -o c
+[ a = b -o c ]; echo $?
+### test: test x -a
+[ x -a ]; echo $?
+### test: test -z -z
+[ -z -z ]; echo $?
+### test: test = = =
+[ = = = ]; echo $?
+### test: test -n = -n
+[ -n = -n ]; echo $?
+### test: test a \< b
+[ a \< b ]; echo $?
+### test: test b \> a
+[ b \> a ]; echo $?
+### test: test \( a \) -a \( b \)
+[ \( a \) -a \( b \) ]; echo $?
+### test: test \( a -o b \)
+[ \( a -o b \) ]; echo $?
+### test: test -t 1
+[ -t 1 ]; echo $?
+### test: test -t
+[ -t ]; echo $?
+### test: test -t x
+[ -t x ]; echo $?
+### test: test a -nt b
+[ a -nt b ]; echo $?
+### test: test -e /
+[ -e / ]; echo $?
+### test: test -d / -a -e /x
+[ -d / -a -e /x ]; echo $?
+### test: test ! ! ! x
+[ ! ! ! x ]; echo $?
+### test: test ! ! x
+[ ! ! x ]; echo $?
+### test: test ! x
+[ ! x ]; echo $?
+### test: test ! -n
+[ ! -n ]; echo $?
+### test: test \( = \(
+[ \( = \( ]; echo $?
+### test: test ! = !
+[ ! = ! ]; echo $?
+### test: test -n -a -n
+[ -n -a -n ]; echo $?
+### test: test a -o -z ""
+[ a -o -z "" ]; echo $?
+### test: test ! \( a \)
+[ ! \( a \) ]; echo $?
+### test: test x -a -o y
+[ x -a -o y ]; echo $?
+### test: test -x -a -x
+[ -x -a -x ]; echo $?
+### test: test \( \( a \) \)
+[ \( \( a \) \) ]; echo $?
+### test: test "" -o ""
+[ "" -o "" ]; echo $?
+### test: test -z "" -a ! -n ""
+[ -z "" -a ! -n "" ]; echo $?
+### test: test 1 -lt 2 -a 3 -gt 4 -o 5 -eq 5
+[ 1 -lt 2 -a 3 -gt 4 -o 5 -eq 5 ]; echo $?
+### test: test a b
+[ a b ]; echo $?
+### test: test a b c d
+[ a b c d ]; echo $?
+### test: test \( a b \)
+[ \( a b \) ]; echo $?
+### test: test ! a b
+[ ! a b ]; echo $?
+### test: test "" ! ""
+[ "" ! "" ]; echo $?
+### test: test a -ef a
+[ a -ef a ]; echo $?
+### set: set - -
+set - -; echo $# "$@"
+### set: set -- variants
+set -- a b; set --; echo $#; set - x y; echo $# $-
+### set: set -x -- a
+set -x -- a b; echo $#; set +x
+### set: set -o list
+set -o | head -5; set +o | head -3
+### set: set -o errexit
+set -o errexit; echo $-; set +o errexit; echo "[$-]"
+### set: set bad option
+set -q; echo $?
+### set: set bad long
+set -o nosuch; echo $?
+### set: set + alone
+set + a; echo $# "$@"
+### set: set -- -x
+set -- -x; echo "$1" "$-"
+### set: set -e and -u combined
+set -eu; echo $-; set +eu; echo "[$-]"
+### set: set prints vars
+x='a b'; set | grep '^x='
+### set: set -o vi
+set -o vi; echo $?; set -o | grep '^vi'
+### set: shift variants
+set -- a b c; shift 0; echo $#; shift 3; echo $#; shift; echo $?
+### set: shift bad
+set -- a; shift x; echo $?
+### set: shift too many
+set -- a b; shift 5; echo after $?
+### set: set -f noglob
+touch a1; set -f; echo a*; set +f; echo a*
+### set: set -C noclobber
+echo x > f; set -C; echo y > f; echo $?; echo z >| f; cat f
+### set: set -a allexport
+set -a; v=1; sh -c 'echo $v'; set +a
+### set: set -n
+set -n; echo not printed
+### set: set -v
+set -v; echo hi
+### cd: cd --
+HOME=/nonexistent; cd -- /tmp && pwd; cd --; echo $?; pwd; HOME=/; cd --; pwd
+### cd: cd dash
+mkdir a; cd a; cd -; cd -; pwd
+### cd: cdpath
+mkdir -p a/b; CDPATH=$PWD/a; cd b; pwd
+### cd: cdpath empty entry
+mkdir -p a/b b; CDPATH=:$PWD/a; cd b; pwd
+### cd: cd -P -L
+mkdir a; cd -P a; pwd; cd -L ..; pwd
+### cd: cd bad option
+cd -x; echo $?
+### cd: cd extra args
+mkdir a; cd a b; echo $?; pwd
+### cd: cd unset home
+unset HOME; cd; echo $?
+### cd: cd empty home
+HOME=; cd; echo $?
+### cd: cd nonexist
+cd nonexist; echo $?
+### cd: cd empty
+cd ""; echo $?
+### cd: cd symlink logical
+mkdir a; ln -s a l; cd l; pwd; pwd -P; pwd -L; cd ..; pwd
+### cd: cd -P symlink
+mkdir a; ln -s a l2; cd -P l2; pwd; echo $PWD
+### cd: cd oldpwd
+d=$PWD; cd /; [ "$OLDPWD" = "$d" ] && echo same
+### cd: cd - empty oldpwd
+OLDPWD=; cd -; echo $?
+### cd: pwd options
+pwd -x; echo $?
+### cd: pwd bad PWD
+PWD=/bad; pwd
+### cd: cd dotdot path
+mkdir -p a c; cd a/../c; pwd
+### cd: cd slashes
+mkdir -p a/b; cd ./a//b/; pwd
+### cd: cd double slash
+cd //; pwd; cd ///tmp; pwd
+### cd: cd file
+touch f; cd f; echo $?
+### cd: cd exported
+cd /tmp; env | grep -c '^PWD=/tmp$'
+### corner: command exec
+command exec echo hi
+### corner: command exec redir
+command exec >/dev/null; echo gone; echo x >&2
+### corner: kill -l 99
+kill -l 99; echo $?
+### corner: kill -l 999
+kill -l 999; echo $?
+### corner: kill -l 128
+kill -l 128; echo $?
+### corner: kill -l 137
+kill -l 137; echo $?
+### corner: if fi
+if true; then fi
+### corner: case no pattern
+case x in
+### corner: trap --
+trap -- 'echo hi' EXIT; trap --; 
+### corner: trap 0 2
+trap 'echo e' EXIT; trap 0 2; trap; echo done
+### corner: trap foo
+trap foo; echo $?
+### corner: trap in bg
+trap 'echo int' INT; (trap) & wait
+### corner: set - -
+set - -; echo $# "$@"
+### corner: set -- variants
+set -- a b; set --; echo $#; set - x y; echo $# $-
+### corner: case in $()
+echo $(case x in x) echo yes;; esac)
+### corner: nested dq
+echo "$(echo "a b" "c")"
+### corner: nested bq
+echo `echo \`echo inner\``
+### corner: IFS x
+IFS=x; v=; echo "${v:-AxBxC}"x; set -- ${v:-AxBxC}; echo $#
+### corner: IFS mixed
+IFS=' :'; v='a : b::c :'; set -- $v; echo $#; printf '[%s]' "$@"; echo
+### corner: $0 in function
+f() { echo $0 $1; }; f arg
+### corner: break in cond
+for i in 1 2; do while break; do echo no; done; echo i$i; done
+### corner: func status in subshell
+f() { return 42; }; ( f ); echo $?
+### corner: printf reuse
+printf '%s-%s\n' a b c; printf '%d\n'; printf '%s|' ; echo
