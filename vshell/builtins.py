@@ -13,6 +13,7 @@ every builtin.
 from __future__ import annotations
 
 import posixpath
+import re
 
 from kernel import limits
 from kernel.libpy.runtime import host_module
@@ -20,6 +21,7 @@ from kernel.libpy.runtime import host_module
 from . import signames
 from .parser import is_name
 from .runner import BreakLoop, CommandError, ContinueLoop, Fatal, FuncReturn, Shell, ShellExit
+from .state import ReadonlyError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -96,43 +98,53 @@ def b_exit(sh: Shell, args: list[str]) -> int:
 
 
 def b_export(sh: Shell, args: list[str]) -> int:
+    """export [-p] [NAME[=VALUE]...]: NAME goes into the environment of every
+    command the shell starts from now on."""
+    return _mark(sh, args, "export", sh.state.exported)
+
+
+def b_readonly(sh: Shell, args: list[str]) -> int:
+    """readonly [-p] [NAME[=VALUE]...]: NAME can no longer be set or unset."""
+    return _mark(sh, args, "readonly", sh.state.readonly)
+
+
+def _mark(sh: Shell, args: list[str], who: str, marked: set[str]) -> int:
+    """export's and readonly's work: assign and mark each NAME, or (no NAME,
+    or -p) list the marked ones as commands that would mark them again."""
     st_ = sh.state
-    names = args[1:]
-    if not names or names == ["-p"]:
-        for name in sorted(st_.exported):
-            if name in st_.vars:
-                sh.say(1, f"export {name}={_quote(st_.vars[name])}\n")
+    flags, names = nextopt(args[1:], "p", who)
+    if flags or not names:
+        for name in sorted(marked):
+            value = st_.vars.get(name)
+            sh.say(1, f"{who} {name}\n" if value is None else f"{who} {name}={_quote(value)}\n")
         return 0
     for item in names:
         name, eq, value = item.partition("=")
         if not is_name(name):
-            raise CommandError(f"export: {name}: bad variable name")
+            raise CommandError(f"{who}: {name}: bad variable name")
         if eq:
-            st_.assign(name, value)
-        st_.exported.add(name)
-    return 0
-
-
-def b_readonly(sh: Shell, args: list[str]) -> int:
-    for item in args[1:]:
-        name, eq, value = item.partition("=")
-        if eq:
-            sh.state.assign(name, value)
-        sh.state.readonly.add(name)
+            try:
+                st_.assign(name, value)
+            except ReadonlyError as e:
+                raise CommandError(f"{who}: {e}")
+        marked.add(name)
     return 0
 
 
 def b_unset(sh: Shell, args: list[str]) -> int:
-    names = args[1:]
-    functions = False
-    if names and names[0] in ("-f", "-v"):
-        functions = names[0] == "-f"
-        names = names[1:]
+    """unset [-f|-v] NAME...: forget variables (-v, the default) or functions (-f)."""
+    flags, names = nextopt(args[1:], "fv", "unset")
+    functions = bool(flags) and flags[-1] == "f"
     for name in names:
         if functions:
             sh.state.functions.pop(name, None)
-        else:
+            continue
+        if not is_name(name):
+            raise CommandError(f"unset: {name}: bad variable name")
+        try:
             sh.state.unset(name)
+        except ReadonlyError as e:
+            raise CommandError(f"unset: {e}")
     return 0
 
 
@@ -335,25 +347,205 @@ def b_times(sh: Shell, args: list[str]) -> int:
 
 
 def b_umask(sh: Shell, args: list[str]) -> int:
+    """umask [-S] [MASK]: the bits new files' modes lose.  MASK is octal, or
+    symbolic as chmod's (`u=rwx,g=rx,o=`, `g-w`), said of the bits kept."""
     os = sh.os
-    if len(args) == 1 or args[1] == "-S":
-        mask = os.umask(0)
-        os.umask(mask)
-        if len(args) > 1:
+    flags, rest = nextopt(args[1:], "S", "umask")
+    mask = os.umask(0)
+    os.umask(mask)
+    if not rest:
+        if flags:
             perms = ~mask & 0o777
-            parts = []
-            for who, shift in (("u", 6), ("g", 3), ("o", 0)):
-                bits = (perms >> shift) & 7
-                parts.append(who + "=" + "".join(c for c, b in (("r", 4), ("w", 2), ("x", 1)) if bits & b))
-            sh.say(1, ",".join(parts) + "\n")
+            sh.say(1, ",".join(who + "=" + "".join(c for c, bit in (("r", 4), ("w", 2), ("x", 1))
+                                                  if (perms >> shift) & bit)
+                               for who, shift in (("u", 6), ("g", 3), ("o", 0))) + "\n")
         else:
             sh.say(1, f"{mask:04o}\n")
         return 0
-    try:
-        os.umask(int(args[1], 8))
-    except ValueError:
-        raise CommandError(f"umask: Illegal number: {args[1]}")
+    text = rest[0]
+    if text[:1].isdigit():
+        if text.strip("01234567"):
+            raise CommandError(f"umask: Illegal number: {text}")
+        os.umask(int(text, 8) & 0o777)
+        return 0
+    perms = _symbolic_mode(~mask & 0o777, text)
+    if perms is None:
+        raise CommandError(f"umask: Illegal mode: {text}")
+    os.umask(~perms & 0o777)
     return 0
+
+
+SYMBOLIC_CLAUSE = re.compile(r"([ugoa]*)((?:[-+=](?:[rwxXst]*|[ugo]))+)\Z")
+WHO_BITS = {"u": 0o700, "g": 0o070, "o": 0o007, "a": 0o777}
+
+
+def _symbolic_mode(perms: int, text: str) -> int | None:
+    """perms changed by a symbolic mode as chmod reads one (None: not one)."""
+    for clause in text.split(","):
+        m = SYMBOLIC_CLAUSE.match(clause)
+        if m is None:
+            return None
+        who = 0
+        for letter in m.group(1):
+            who |= WHO_BITS[letter]
+        who = who or 0o777
+        for op, what in re.findall(r"([-+=])([ugo]|[rwxXst]*)", m.group(2)):
+            if what in ("u", "g", "o"):
+                shift = {"u": 6, "g": 3, "o": 0}[what]
+                value = (perms >> shift) & 7
+            else:
+                value = sum({"r": 4, "w": 2, "x": 1}.get(c, 0) for c in what)
+                if "X" in what and perms & 0o111:
+                    value |= 1
+            bits = value * 0o111 & who
+            if op == "+":
+                perms |= bits
+            elif op == "-":
+                perms &= ~bits
+            else:
+                perms = (perms & ~who) | bits
+    return perms
+
+
+def b_local(sh: Shell, args: list[str]) -> int:
+    """local NAME[=VALUE]...: the variable is the function's own until it
+    returns (dash's; not POSIX).  `local -` keeps the options."""
+    st_ = sh.state
+    if not st_.func_depth:
+        raise CommandError("local: not in a function")
+    if not st_.locals:
+        st_.locals.append({})
+    frame = st_.locals[-1]
+    for item in args[1:]:
+        name, eq, value = item.partition("=")
+        if name == "-":
+            frame.setdefault("-", (set(st_.options),))
+            continue
+        if not is_name(name):
+            raise CommandError(f"local: {name}: bad variable name")
+        if name not in frame:
+            frame[name] = (st_.vars.get(name), name in st_.exported, name in st_.readonly)
+        if eq:
+            st_.assign(name, value)
+    return 0
+
+
+def b_getopts(sh: Shell, args: list[str]) -> int:
+    """getopts OPTSTRING VAR [ARG...]: the next option of the positional
+    parameters (or ARGs) into VAR, its argument into OPTARG, where the next
+    one is into OPTIND; status 1 at the end.  dash's, step by step: the
+    shell remembers which word and where in it (`-abc` is three options)."""
+    st_ = sh.state
+    if len(args) < 3:
+        raise CommandError("getopts: Usage: getopts optstring var [arg...]")
+    optstring, var = args[1], args[2]
+    words = args[3:] if len(args) > 3 else st_.positional
+    ind, off = st_.getopts
+    if ind > len(words) + 1:
+        ind, off = 1, -1
+    nxt = ind - 1                         # the word after the one being read
+    rest = None                           # what is left of the current word
+    if ind > 1 and off >= 0 and len(words[nxt - 1]) >= off:
+        rest = words[nxt - 1][off:]
+    optarg: str | None = None
+    done = False
+    c = "?"
+    if not rest:
+        word = words[nxt] if nxt < len(words) else None
+        if word is None or not word.startswith("-") or word == "-" or word == "--":
+            if word == "--":
+                nxt += 1
+            done, rest = True, None
+        else:
+            nxt += 1
+            rest = word[1:]
+    if not done:
+        c, rest = rest[0], rest[1:]
+        spec = _optstring_find(optstring, c)
+        if spec < 0:
+            if optstring.startswith(":"):
+                optarg = c
+            else:
+                sh.say(2, f"Illegal option -{c}\n")
+            c = "?"
+        elif optstring[spec + 1:spec + 2] == ":":
+            if not rest and nxt >= len(words):
+                if optstring.startswith(":"):
+                    optarg, c = c, ":"
+                else:
+                    sh.say(2, f"No arg for -{c} option\n")
+                    c = "?"
+            else:
+                if not rest:
+                    rest = words[nxt]
+                    nxt += 1
+                optarg, rest = rest, None
+        else:
+            optarg = ""
+    if optarg is None:
+        st_.vars.pop("OPTARG", None)
+    else:
+        st_.assign("OPTARG", optarg)
+    ind = nxt + 1
+    st_.vars["OPTIND"] = str(ind)
+    if not is_name(var):
+        raise CommandError(f"getopts: {var}: bad variable name")
+    st_.assign(var, c)
+    st_.getopts = [ind, len(words[nxt - 1]) - len(rest) if rest else -1]
+    return 1 if done else 0
+
+
+def _optstring_find(optstring: str, c: str) -> int:
+    """Where option letter c is in getopts' OPTSTRING (a `:` after a letter is its mark)."""
+    q = 0
+    while q < len(optstring) and optstring[q] != c:
+        q += 1
+        if optstring[q:q + 1] == ":":
+            q += 1
+    return q if q < len(optstring) else -1
+
+
+def _alias_order(name: str) -> tuple[int, int]:
+    """Where dash's alias table keeps a name (its hash bucket), for listing in its order."""
+    h = ord(name[0]) << 4 if name else 0
+    for c in name:
+        h += ord(c)
+    return (h % 39, 0)
+
+
+def b_alias(sh: Shell, args: list[str]) -> int:
+    """alias [NAME[=VALUE]...]: define aliases, or show them (all: in dash's order)."""
+    aliases = sh.state.aliases
+    if len(args) == 1:
+        for name in sorted(aliases, key=_alias_order):
+            sh.say(1, f"{name}={_quote(aliases[name])}\n")
+        return 0
+    status = 0
+    for item in args[1:]:
+        name, eq, value = item.partition("=")
+        if eq:
+            aliases.pop(name, None)
+            aliases[name] = value
+        elif name in aliases:
+            sh.say(1, f"{name}={_quote(aliases[name])}\n")
+        else:
+            sh.say(2, f"alias: {name} not found\n")
+            status = 1
+    return status
+
+
+def b_unalias(sh: Shell, args: list[str]) -> int:
+    flags, names = nextopt(args[1:], "a", "unalias")
+    aliases = sh.state.aliases
+    if flags:
+        aliases.clear()
+        return 0
+    status = 0
+    for name in names:
+        if aliases.pop(name, None) is None:
+            sh.say(2, f"unalias: {name} not found\n")
+            status = 1
+    return status
 
 
 # ---- regular builtins -------------------------------------------------------------------------
@@ -597,92 +789,127 @@ def _printf_number(value, conv: str):
 
 
 def b_read(sh: Shell, args: list[str]) -> int:
+    """read [-r] [-p PROMPT] NAME...: one line of standard input, split on IFS
+    as dash splits it, into the NAMEs (the last takes the rest of the line).
+    Without -r a backslash quotes the next character (and joins lines).
+    Status 1 at end of input."""
     rest = args[1:]
     raw = False
     prompt = None
-    while rest and rest[0].startswith("-") and len(rest[0]) > 1:
-        opt = rest.pop(0)
-        if opt == "-r":
-            raw = True
-        elif opt == "-p" and rest:
-            prompt = rest.pop(0)
-        else:
-            raise CommandError(f"read: Illegal option {opt}")
-    if prompt is not None:
+    while rest and rest[0].startswith("-") and rest[0] != "-":
+        word = rest.pop(0)
+        if word == "--":
+            break
+        for k, letter in enumerate(word[1:], 1):
+            if letter == "r":
+                raw = True
+            elif letter == "p":
+                prompt = word[k + 1:] or (rest.pop(0) if rest else None)
+                if prompt is None:
+                    raise CommandError("read: No arg for -p option")
+                break
+            else:
+                raise CommandError(f"read: Illegal option -{letter}")
+    if prompt is not None and sh.os.isatty(0):
         sh.say(2, prompt)
-    names = rest or ["REPLY"]
-    line, eof = _read_line(sh, raw)
+    if not rest:
+        raise CommandError("read: arg count")
+    chars, eof = _read_line(sh, raw)
     ifs = sh.state.get("IFS")
-    ifs = " \t\n" if ifs is None else ifs
-    fields = _split_read(line, ifs, len(names))
-    for k, name in enumerate(names):
+    fields = _read_fields(chars, IFS_DEFAULT if ifs is None else ifs, len(rest))
+    for k, name in enumerate(rest):
         if not is_name(name):
             raise CommandError(f"read: {name}: bad variable name")
-        sh.state.assign(name, fields[k] if k < len(fields) else "")
+        try:
+            sh.state.assign(name, fields[k] if k < len(fields) else "")
+        except ReadonlyError as e:
+            raise CommandError(f"read: {e}")
     return 1 if eof else 0
 
 
-def _read_line(sh: Shell, raw: bool) -> tuple[str, bool]:
-    """One line from fd 0, a byte at a time so that nothing after it is consumed."""
-    out = bytearray()
+IFS_DEFAULT = " \t\n"
+
+
+def _read_line(sh: Shell, raw: bool) -> tuple[list[tuple[str, bool]], bool]:
+    """One line from fd 0, a byte at a time so that nothing after it is
+    consumed: its characters, each with whether a backslash quoted it; and
+    whether the input ended first.  NUL bytes are dropped, as dash does."""
+    runs: list[tuple[bytes, bool]] = []      # plain bytes, and single quoted ones
+    plain = bytearray()
+    eof = False
     while True:
         b = sh.os.read(0, 1)
         if not b:
-            return out.decode("utf-8", "surrogateescape"), True
+            eof = True
+            break
+        if b == b"\0":
+            continue
         if b == b"\\" and not raw:
             nxt = sh.os.read(0, 1)
-            if nxt == b"\n" or not nxt:
-                continue
-            out += b"\\" + nxt
+            while nxt == b"\0":
+                nxt = sh.os.read(0, 1)
+            if not nxt:
+                eof = True
+                break
+            if nxt != b"\n":                  # (backslash-newline: the line goes on)
+                runs.append((bytes(plain), False))
+                runs.append((nxt, True))
+                plain = bytearray()
             continue
         if b == b"\n":
             break
-        out += b
-    text = out.decode("utf-8", "surrogateescape")
-    if not raw:
-        text = _unbackslash(text)
-    return text, False
+        plain += b
+    runs.append((bytes(plain), False))
+    chars = [(c, quoted) for data, quoted in runs
+             for c in data.decode("utf-8", "surrogateescape")]
+    return chars, eof
 
 
-def _unbackslash(text: str) -> str:
-    out, i = [], 0
-    while i < len(text):
-        if text[i] == "\\" and i + 1 < len(text):
-            out.append("\x00" + text[i + 1])       # marked: not an IFS separator
-            i += 2
-        else:
-            out.append(text[i])
-            i += 1
-    return "".join(out)
-
-
-def _split_read(line: str, ifs: str, count: int) -> list[str]:
-    white = "".join(c for c in ifs if c in " \t\n")
+def _read_fields(chars: list[tuple[str, bool]], ifs: str, count: int) -> list[str]:
+    """The line split into at most count fields, dash's way (ifsbreakup with
+    maxargs): as in field splitting, but once count-1 fields are made the
+    last takes the rest, less trailing IFS white space, and less a last
+    separator that only white space follows."""
+    text = "".join(c for c, _ in chars)
     fields: list[str] = []
-    i, n = 0, len(line)
-    while i < n and line[i] in white and line[i - 1:i] != "\x00":
-        i += 1
-    cur = []
-    while i < n:
-        c = line[i]
-        if c == "\x00":
-            cur.append(line[i + 1])
-            i += 2
+    start, r, white_sep, left = 0, None, False, count
+    for q, (c, quoted) in enumerate(chars):
+        p = q + 1
+        is_ifs = not quoted and c in ifs
+        is_white = is_ifs and c in IFS_DEFAULT
+        if left == 0:                      # reading the last field
+            if is_white:
+                if r is None:
+                    r = q
+                continue
+            if not (is_ifs and white_sep):
+                r = None
+            white_sep = False
             continue
-        if c in ifs and len(fields) < count - 1:
-            fields.append("".join(cur))
-            cur = []
-            while i + 1 < n and line[i + 1] in white:
-                i += 1
-            i += 1
+        if white_sep:
+            if is_ifs:
+                q = p
+            start = q
+            if is_white:
+                continue
+            is_ifs = False
+        if is_ifs:
+            white_sep = is_white
+            if q == start and white_sep:   # IFS white space that starts a field
+                start = p
+                white_sep = False
+                continue
+            left -= 1
+            if left == 0:
+                r = q
+                continue
+            fields.append(text[start:q])
+            start = p
             continue
-        cur.append(c)
-        i += 1
-    last = "".join(cur)
-    if len(fields) == count - 1:
-        last = last.rstrip(white) if white else last
-    if last or fields or line:
-        fields.append(last)
+        white_sep = False
+    end = len(text) if r is None else r
+    if start < end:
+        fields.append(text[start:end])
     return fields
 
 
@@ -832,8 +1059,16 @@ def b_hash(sh: Shell, args: list[str]) -> int:
 
 
 def _quote(s: str) -> str:
-    """As dash shows values in `set`, `export -p` and `trap`: always single-quoted."""
-    return "'" + s.replace("'", "'\\''") + "'"
+    """As dash shows values in `set`, `export -p`, `alias` and `trap`: in single
+    quotes, and a single quote as "'" between them (dash's single_quote)."""
+    parts = re.split("('+)", s)
+    out = []
+    for k, part in enumerate(parts):
+        if k % 2:
+            out.append(f'"{part}"')
+        elif part or k == 0 or k < len(parts) - 1:
+            out.append(f"'{part}'")
+    return "".join(out)
 
 
 # test.py, jobs.py and lecture.py use the helpers above.  Importing them here,
@@ -855,13 +1090,14 @@ SPECIAL: dict[str, Callable[[Shell, list[str]], int]] = {
     ":": b_colon, ".": b_dot, "break": b_break, "continue": b_continue, "eval": b_eval,
     "exec": b_exec, "exit": b_exit, "export": b_export, "readonly": b_readonly,
     "return": b_return, "set": b_set, "shift": b_shift, "times": b_times, "trap": b_trap,
-    "unset": b_unset,
+    "unset": b_unset, "local": b_local,
 }
 BUILTINS: dict[str, Callable[[Shell, list[str]], int]] = {
     "cd": b_cd, "pwd": b_pwd, "echo": b_echo, "printf": b_printf, "test": b_test, "[": b_test,
     "true": b_true, "false": b_false, "read": b_read, "wait": b_wait, "jobs": b_jobs,
     "fg": b_fg, "bg": b_bg, "kill": b_kill, "type": b_type, "command": b_command,
     "umask": b_umask, "ulimit": b_ulimit, "source": b_dot, "hash": b_hash,
+    "alias": b_alias, "unalias": b_unalias, "getopts": b_getopts,
     **{name: lecture(f"b_{name}") for name in
        ("help", "trace", "strace", "sched", "seed", "timeline", "step")},
 }

@@ -35,7 +35,7 @@ COMPOUND_RULES = {"{": "group", "if": "if_", "while": "loop", "until": "loop", "
                   "case": "case"}              # the reserved words that start a command
 LIST_END = {"then", "else", "elif", "fi", "do", "done", "esac", "}"}   # (and ")", ";;", EOF)
 SPECIAL_BUILTINS = {":", ".", "break", "continue", "eval", "exec", "exit", "export", "readonly",
-                    "return", "set", "shift", "times", "trap", "unset"}    # no function has their names
+                    "return", "set", "shift", "times", "trap", "unset", "local"}    # no function has their names
 REDIRECT_OPS = {"<", ">", ">>", "<>", ">|", "<&", ">&", "<<", "<<-"}
 MAX_NESTING = 50_000          # commands inside commands (dash's C stack ends near 100,000)
 MAX_SUBST_NESTING = 500       # $(...) inside $(...): each one runs in a process of its own
@@ -63,7 +63,7 @@ class Token(Record):
 
 
 class Lexer:
-    def __init__(self, text: str, lineno: int = 1) -> None:
+    def __init__(self, text: str, lineno: int = 1, aliases: dict[str, str] | None = None) -> None:
         self.text = text
         self.pos = 0
         self.lineno = lineno
@@ -71,6 +71,31 @@ class Lexer:
         self.unfinished: tuple[str, int] | None = None    # a here-document cut off by the end
         self.substs = 0             # how many $( the lexer is inside
         self.ends: dict[int, int] | None = None     # see scan
+        self.aliases = {} if aliases is None else aliases
+        self.tok_start = 0          # where the last token read starts
+        self.active: list[tuple[str, int]] = []     # aliases being read: (name, where its text ends)
+        self.alias_after: int | None = None         # an alias ended in a blank: the word here is checked too
+
+    # -- aliases: dash replaces a command word that names one by its text --
+
+    def is_alias(self, word: str) -> bool:
+        """Is word an alias that may be replaced where the last token starts
+        (one is never replaced inside its own text: `alias ls='ls -l'`)?"""
+        if word not in self.aliases or word in RESERVED or self.substs:
+            return False          # (a $(...) is read again when it runs: its aliases then)
+        at = self.tok_start
+        self.active = [(name, end) for name, end in self.active if end > at]
+        return all(name != word for name, end in self.active)
+
+    def replace_alias(self, word: str) -> None:
+        """The last token, an alias, becomes its text, to be read again."""
+        value = self.aliases[word]
+        start, stop = self.tok_start, self.pos
+        self.text = self.text[:start] + value + self.text[stop:]
+        shift = len(value) - (stop - start)
+        self.active = [(name, end + shift) for name, end in self.active] + [(word, start + len(value))]
+        self.pos = start
+        self.alias_after = start + len(value) if value[-1:] in (" ", "\t") else None
 
     def error(self, message: str, incomplete: bool = False) -> ShellSyntaxError:
         """A syntax error found here; one that ran into the end of the text is
@@ -96,6 +121,7 @@ class Lexer:
                 self.pos = n if end < 0 else end
             else:
                 break
+        self.tok_start = self.pos
         if self.pos >= n:
             if self.pending_heredocs:
                 self.read_heredocs()
@@ -282,7 +308,7 @@ class Lexer:
         body = unescape_backquote(self.text[start + 1:self.pos - 1], in_quotes)
         first = self.lineno - self.text.count("\n", start, self.pos)
         try:
-            Parser(body, first).parse_all()
+            Parser(body, first, aliases=self.aliases).parse_all()
         except ShellSyntaxError as e:
             raise type(e)(str(e), e.lineno) from None
 
@@ -390,8 +416,9 @@ class Parser:
     list by the trampoline: each rule is a generator, and `x = yield
     self.rule()` parses a rule inside another."""
 
-    def __init__(self, text: str = "", lineno: int = 1, lexer: Lexer | None = None) -> None:
-        self.lexer = Lexer(text, lineno) if lexer is None else lexer
+    def __init__(self, text: str = "", lineno: int = 1, lexer: Lexer | None = None,
+                 aliases: dict[str, str] | None = None) -> None:
+        self.lexer = Lexer(text, lineno, aliases) if lexer is None else lexer
         self.depth = 0              # how many commands the parser is inside
         self.tok: Token = self.lexer.next()
 
@@ -490,6 +517,8 @@ class Parser:
                 break
             if not top:
                 self.linebreak()
+                if self.lexer.aliases:
+                    self.alias()               # (an alias may stand for `}` or `done`)
                 if self.at_list_end():
                     break
         return items[0][0] if len(items) == 1 and not items[0][1] else ListNode(items)
@@ -526,7 +555,16 @@ class Parser:
             return commands[0]
         return Pipeline(commands, negate)
 
+    def alias(self) -> None:
+        """The current word, in a command's first place, may be an alias."""
+        lexer = self.lexer
+        while self.tok.kind == "WORD" and lexer.is_alias(self.tok.text):
+            lexer.replace_alias(self.tok.text)
+            self.tok = lexer.next()
+
     def command(self):
+        if self.lexer.aliases:
+            self.alias()
         tok = self.tok
         if self.depth >= MAX_NESTING:
             raise ShellSyntaxError("Syntax error: too deeply nested", tok.lineno)
@@ -536,11 +574,15 @@ class Parser:
                 self.advance()
                 body = yield self.compound_list(")")
                 self.expect_op(")")
-                return self.with_redirects(Subshell(body))
+                node = Subshell(body)
+                node.lineno = tok.lineno
+                return self.with_redirects(node)
             if tok.kind == "WORD":
                 rule = COMPOUND_RULES.get(tok.text)
                 if rule is not None:
-                    return self.with_redirects((yield getattr(self, rule)()))
+                    node = yield getattr(self, rule)()
+                    node.lineno = tok.lineno
+                    return self.with_redirects(node)
                 if tok.text in RESERVED:
                     raise self.unexpected()
                 if FUNCDEF_PARENS.match(self.lexer.text, self.lexer.pos) and \
@@ -590,9 +632,18 @@ class Parser:
                 continue
             if self.tok.kind != "WORD":
                 break
+            after = self.lexer.alias_after
+            if after is not None and self.lexer.tok_start >= after:
+                self.lexer.alias_after = None      # the word after an alias that ends in a blank
+                self.alias()
+                continue
             word = self.tok.text
             if not cmd.words and _is_assignment(word):
                 cmd.assigns.append(self.advance().text)
+                continue
+            if not cmd.words and (cmd.assigns or cmd.redirects) and self.lexer.aliases \
+                    and self.lexer.is_alias(word):
+                self.alias()                       # (after `x=1` or `>f` too, as in dash)
                 continue
             cmd.words.append(self.advance().text)
         if self.is_op("("):

@@ -115,7 +115,7 @@ class Shell:
         while True:
             try:
                 if parser is None:
-                    parser = Parser(text, lineno)
+                    parser = Parser(text, lineno, aliases=st.aliases)
                 node = parser.next_command()
             except ShellSyntaxError as e:
                 st.lineno = e.lineno if not context else st.lineno
@@ -125,7 +125,7 @@ class Shell:
                     raise ShellExit(2)
                 return 2
             if "v" in st.options:
-                self.say(2, text[shown:parser.lexer.pos])
+                self.say(2, parser.lexer.text[shown:parser.lexer.pos])
             shown = parser.lexer.pos
             if node is None:
                 return st.status
@@ -173,6 +173,7 @@ class Shell:
                 self.state.functions[node.name] = node
                 status = 0
             else:
+                self.state.lineno = node.lineno or self.state.lineno
                 status = yield self.with_redirects(node.redirects, lambda: self.compound(node, tail))
         except OSError as e:                  # the shell's own calls: fork, pipe, ...
             self.error("Cannot fork" if e.errno == errno.EAGAIN else e.strerror or str(e))
@@ -394,16 +395,35 @@ class Shell:
         st = self.state
         if st.func_depth >= MAX_FUNCTION_DEPTH:
             raise Fatal(f"Maximum function recursion depth ({MAX_FUNCTION_DEPTH}) reached")
-        saved = st.positional
+        saved, saved_getopts = st.positional, st.getopts
         st.positional = words[1:]
+        st.getopts = [1, -1]
         st.func_depth += 1
+        st.locals.append({})
         try:
             return (yield self.run(fn.body))
         except FuncReturn as e:
             return e.status
         finally:
             st.func_depth -= 1
-            st.positional = saved
+            st.positional, st.getopts = saved, saved_getopts
+            self.restore_locals(st.locals.pop())
+
+    def restore_locals(self, frame: dict[str, tuple]) -> None:
+        """A function returns: its `local` variables get back their values."""
+        st = self.state
+        for name, saved in frame.items():
+            if name == "-":
+                st.options.clear()
+                st.options.update(saved[0])
+                continue
+            value, exported, readonly = saved
+            if value is None:
+                st.vars.pop(name, None)
+            else:
+                st.vars[name] = value
+            (st.exported.add if exported else st.exported.discard)(name)
+            (st.readonly.add if readonly else st.readonly.discard)(name)
 
     def find_command(self, name: str) -> str | None:
         """Search PATH for an executable regular file (the shell's `which`)."""

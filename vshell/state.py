@@ -28,7 +28,8 @@ class Job(Record):
 class State:
     __slots__ = ("vars", "exported", "readonly", "functions", "positional", "argv0", "options",
                  "status", "pid", "last_bg", "traps", "jobs", "lineno", "interactive",
-                 "subshell", "loop_depth", "func_depth", "name", "hash")
+                 "subshell", "loop_depth", "func_depth", "name", "hash",
+                 "aliases", "locals", "getopts")
 
     def __init__(self, vars: dict[str, str] | None = None, exported: set[str] | None = None,
                  readonly: set[str] | None = None, functions: dict[str, FuncDef] | None = None,
@@ -37,7 +38,8 @@ class State:
                  last_bg: int = 0, traps: dict[str, str] | None = None,
                  jobs: list[Job] | None = None, lineno: int = 0, interactive: bool = False,
                  subshell: bool = False, loop_depth: int = 0, func_depth: int = 0,
-                 name: str = "vshell", hash: dict[str, str] | None = None) -> None:
+                 name: str = "vshell", hash: dict[str, str] | None = None,
+                 aliases: dict[str, str] | None = None) -> None:
         self.vars = {} if vars is None else vars
         self.exported = set() if exported is None else exported
         self.readonly = set() if readonly is None else readonly
@@ -57,6 +59,9 @@ class State:
         self.func_depth = func_depth
         self.name = name                # the name error messages start with
         self.hash = {} if hash is None else hash    # command -> path, as dash remembers
+        self.aliases = {} if aliases is None else aliases      # alias name -> its text
+        self.locals: list[dict[str, tuple]] = []    # per function call: what `local` saved
+        self.getopts = [1, -1]          # getopts: the word it is at, where in it (dash's optind, optoff)
 
     def get(self, name: str) -> str | None:
         return self.vars.get(name)
@@ -67,6 +72,8 @@ class State:
         self.vars[name] = value
         if name == "PATH":
             self.hash.clear()
+        elif name == "OPTIND":              # getopts starts again (dash's getoptsreset)
+            self.getopts = [int(value) if value.isdigit() and int(value) else 1, -1]
         if "a" in self.options:
             self.exported.add(name)
 
@@ -84,11 +91,15 @@ class State:
 
     def copy(self) -> "State":
         """The memory a subshell starts with (its jobs are not its own)."""
-        return State(dict(self.vars), set(self.exported), set(self.readonly),
+        copy = State(dict(self.vars), set(self.exported), set(self.readonly),
                      dict(self.functions), list(self.positional), self.argv0,
                      set(self.options) - {"i", "m"}, self.status, self.pid, self.last_bg,
                      {k: v for k, v in self.traps.items() if v == ""}, [], self.lineno,
-                     False, True, self.loop_depth, self.func_depth, self.name, dict(self.hash))
+                     False, True, self.loop_depth, self.func_depth, self.name, dict(self.hash),
+                     dict(self.aliases))
+        copy.locals = [dict(frame) for frame in self.locals]
+        copy.getopts = list(self.getopts)
+        return copy
 
 
 class ReadonlyError(Exception):

@@ -1211,3 +1211,235 @@ for i in 1 2; do while break; do echo no; done; echo i$i; done
 f() { return 42; }; ( f ); echo $?
 ### corner: printf reuse
 printf '%s-%s\n' a b c; printf '%d\n'; printf '%s|' ; echo
+### builtin-al: alias basic
+alias ll='echo long'; alias ll; alias
+### builtin-al: alias next line
+alias say='echo said'
+say hi
+### builtin-al: unalias
+alias a=b; unalias a; alias a; echo $?; unalias -a; alias
+### builtin-al: alias order
+alias b=1 a=2 c=3 zz=4 aa=5; alias
+### builtin-al: alias quote
+alias q="it's"; alias q
+### builtin-al: alias recursive
+alias ls='ls -d'
+ls /
+### builtin-al: alias chain
+alias a=b b='echo chained'
+a x
+### builtin-al: alias blank
+alias e='echo ' w=world
+e w
+### builtin-al: alias keyword value
+alias begin='{' end='}'
+begin echo in; end
+### builtin-al: alias in function
+alias g='echo g'
+f() { g; }
+f
+### builtin-al: alias after assignment
+alias p='echo p'
+x=1 p
+### builtin-al: alias not found list
+alias x; echo $?; alias x=1 y; echo $?
+### builtin-al: unalias missing
+unalias nope; echo $?
+### builtin-al: alias in cmdsub
+alias s='echo sub'
+echo $(s)
+### builtin-al: alias not expanded quoted
+alias z='echo z'
+'z'; "z"; \z; echo $?
+### builtin-al: alias defined same line
+alias w1='echo w1'; w1; echo $?
+### builtin-al: local basic
+f() { local x=1; echo $x; }; x=0; f; echo $x
+### builtin-al: local unset after
+f() { local y; y=2; echo $y; }; unset y; f; echo "[${y-unset}]"
+### builtin-al: local outside function
+local x=1; echo $?
+### builtin-al: local nested
+f() { local v=f; g; echo $v; }; g() { local v=g; echo $v; }; v=top; f; echo $v
+### builtin-al: local keeps value
+f() { local v; echo "[$v]"; }; v=outer; f
+### builtin-al: local export
+f() { local v=1; export v; sh -c 'echo $v'; }; f; echo "[${v-unset}]"
+### builtin-go: getopts basic
+while getopts ab:c opt -a -b val -c rest; do echo "$opt ${OPTARG-unset} $OPTIND"; done; echo "end $opt $OPTIND"
+### builtin-go: getopts positional
+set -- -x -y foo bar; while getopts xy o; do echo $o; done; shift $((OPTIND-1)); echo "$@"
+### builtin-go: getopts error
+while getopts a o -z; do echo "[$o] [${OPTARG-unset}]"; done
+### builtin-go: getopts silent
+while getopts :ab: o -z -b; do echo "[$o] [${OPTARG-unset}]"; done
+### builtin-go: getopts combined
+while getopts abc: o -abcX -c Y z; do echo "$o ${OPTARG-} $OPTIND"; done; echo $OPTIND
+### builtin-go: getopts double dash
+while getopts a o -a -- -a; do echo $o; done; echo $OPTIND
+### builtin-go: getopts missing arg
+while getopts a: o -a; do echo "[$o] [${OPTARG-unset}]"; done; echo $?
+### builtin-go: getopts reset
+getopts a o -a; echo $o $OPTIND; OPTIND=1; getopts a o -a; echo $o $OPTIND
+### builtin-go: getopts usage
+getopts a; echo $?
+### builtin-go: getopts in function
+f() { while getopts x o; do echo f$o; done; }; set -- -x; f -x; getopts x o; echo top $o
+### builtin-go: getopts colon option
+getopts ':' o -:; echo "$o [$OPTARG]"
+### builtin-go: getopts dash alone
+getopts a o -; echo $? $OPTIND
+### builtin-go: getopts arg attached
+getopts a: o -avalue; echo $o $OPTARG $OPTIND
+### builtin-go: getopts not option
+getopts a o foo; echo $? $OPTIND "[${o}]"
+### builtin-rd: read no var
+printf 'a b\n' | { read; echo "$? [$REPLY]"; }
+### builtin-rd: read basic
+printf '  a  b  c  \n' | { read x y; echo "[$x] [$y]"; }
+### builtin-rd: read one var trims
+printf '  a  b  \n' | { read x; echo "[$x]"; }
+### builtin-rd: read more vars than fields
+printf 'a\n' | { read x y z; echo "[$x] [$y] [$z]"; }
+### builtin-rd: read colon ifs
+printf 'a:b:c\n' | { IFS=: read x y; echo "[$x] [$y]"; }
+### builtin-rd: read colon trailing
+printf 'a:b:\n' | { IFS=: read x y; echo "[$x] [$y]"; }
+### builtin-rd: read colon two trailing
+printf 'a:b::\n' | { IFS=: read x y; echo "[$x] [$y]"; }
+### builtin-rd: read colon empty fields
+printf ':a::b\n' | { IFS=: read x y z w; echo "[$x] [$y] [$z] [$w]"; }
+### builtin-rd: read mixed ifs
+printf ' a : b : c \n' | { IFS=' :' read x y; echo "[$x] [$y]"; }
+### builtin-rd: read backslash
+printf 'a\\ b c\\\nd\n' | { read x y; echo "[$x] [$y]"; }
+### builtin-rd: read -r backslash
+printf 'a\\ b c\\\n' | { read -r x y; echo "[$x] [$y]"; }
+### builtin-rd: read eof no newline
+printf 'abc' | { read x; echo "$? [$x]"; }
+### builtin-rd: read empty input
+printf '' | { read x; echo "$? [$x]"; }
+### builtin-rd: read -p not tty
+printf 'v\n' | { read -p 'prompt> ' x; echo "[$x]"; }
+### builtin-rd: read bad option
+read -z x; echo $?
+### builtin-rd: read bad name
+echo a | { read 1x; echo $?; }
+### builtin-rd: read nul
+printf 'a\0b\n' | { read x; echo "[$x]"; }
+### builtin-rd: read ifs empty
+printf '  a b  \n' | { IFS= read x; echo "[$x]"; }
+### builtin-rd: read tab ifs
+printf 'a\t\tb\n' | { IFS='	' read x y; echo "[$x] [$y]"; }
+### builtin-rd: read escaped ifs
+printf 'a\\:b:c\n' | { IFS=: read x y; echo "[$x] [$y]"; }
+### builtin-rd: read multiple lines
+printf 'one\ntwo\n' | { read a; read b; echo "$a $b"; }
+### builtin-rd: read last var keeps separators
+printf 'a b  c  d  \n' | { read x y; echo "[$x] [$y]"; }
+### builtin-rd: read last var nonws
+printf 'a:b:c:\n' | { IFS=: read x y; echo "[$x] [$y]"; }
+### builtin-um: umask umask 022; umask -S; umask
+umask 022; umask -S; umask
+### builtin-um: umask umask 0; umask u=rwx,g=rx,o=; umask
+umask 0; umask u=rwx,g=rx,o=; umask
+### builtin-um: umask umask 0; umask g-w,o-rwx; umask
+umask 0; umask g-w,o-rwx; umask
+### builtin-um: umask umask 077; umask a+r; umask
+umask 077; umask a+r; umask
+### builtin-um: umask umask 077; umask +x; umask
+umask 077; umask +x; umask
+### builtin-um: umask umask 022; umask =; umask
+umask 022; umask =; umask
+### builtin-um: umask umask 022; umask u-w; umask
+umask 022; umask u-w; umask
+### builtin-um: umask umask 8; echo $?; umask
+umask 8; echo $?; umask
+### builtin-um: umask umask abc; echo $?
+umask abc; echo $?
+### builtin-um: umask umask 1234567; umask
+umask 1234567; umask
+### builtin-um: umask umask -x
+umask -x
+### builtin-um: umask umask -S 022; umask
+umask -S 022; umask
+### builtin-um: umask umask 022; umask o+rw; umask -S
+umask 022; umask o+rw; umask -S
+### builtin-um: umask umask 022; umask g=u; umask
+umask 022; umask g=u; umask
+### builtin-um: umask umask 027; umask u+X; umask
+umask 027; umask u+X; umask
+### builtin-um: umask umask 022 033; umask
+umask 022 033; umask
+### builtin-um: umask umask 0777; umask -S
+umask 0777; umask -S
+### builtin-export: readonly -p
+readonly r=1 s; readonly -p; readonly
+### builtin-export: export bad name
+export 1x=2; echo $?
+### builtin-export: readonly assign error
+readonly r=1; r=2; echo $?
+### builtin-export: readonly twice
+readonly r=1; readonly r=2; echo $?
+### builtin-export: export readonly
+readonly r=1; export r=2; echo $?
+### builtin-export: export bad option
+export -x
+### builtin-export: unset bad option
+unset -x
+### builtin-export: unset -v -f order
+unset -v x -f
+### builtin-export: unset bad name
+unset 1x; echo $?
+### builtin-export: unset leaves function
+f() { :; }; unset f; type f
+### builtin-export: unset -f missing
+unset -f x; echo $?
+### builtin-export: unset readonly
+readonly r=1; unset -v r; echo $?
+### builtin-export: readonly temp assign
+readonly x; x=1 true; echo $?
+### builtin-export: readonly for var
+readonly x=1; for x in a; do :; done; echo $?
+### builtin-export: readonly read
+readonly x=1; echo y | read x; echo $?
+### builtin-export: readonly arith
+readonly x=1; echo $((x=2)); echo $?
+### builtin-export: readonly default assign
+readonly x=1; : ${x:=2}; echo $?
+### builtin-export: export unset then set
+export v; v=1; sh -c 'echo $v'
+### lineno: lineno: errors in compound commands name their first line
+{
+echo a
+} > /nonexistent/x
+while false
+do :
+done < /nonexistent/y
+if true
+then
+:
+fi > /nonexistent/z
+for i in a
+do
+:
+done >/nonexistent/w
+case x in
+x) ;;
+esac >/nonexistent/v
+(
+:
+) >/nonexistent/u
+f() {
+:
+} >/nonexistent/t
+f
+### lineno: lineno: substitutions in for and case words
+echo $LINENO
+echo $LINENO
+f() {
+echo $LINENO
+}
+f
+for i in $(nosuch); do :; done
+case $(nosuch2) in *) ;; esac
