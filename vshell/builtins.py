@@ -264,22 +264,29 @@ def b_dot(sh: Shell, args: list[str]):
 
 
 def b_return(sh: Shell, args: list[str]) -> int:
+    """return [N]: leave the function (or the . script, or at the top the
+    script itself) with status N, which dash does not cut to 8 bits."""
     status = _number(sh, "return", args[1]) if len(args) > 1 else sh.state.status
-    raise FuncReturn(status & 0xFF)
+    raise FuncReturn(status)
 
 
 def b_break(sh: Shell, args: list[str]) -> int:
-    n = _number(sh, "break", args[1]) if len(args) > 1 else 1
-    if not sh.state.loop_depth:
-        return 0
-    raise BreakLoop(min(n, sh.state.loop_depth) or 1)
+    return _loop_jump(sh, args, BreakLoop)
 
 
 def b_continue(sh: Shell, args: list[str]) -> int:
-    n = _number(sh, "continue", args[1]) if len(args) > 1 else 1
+    return _loop_jump(sh, args, ContinueLoop)
+
+
+def _loop_jump(sh: Shell, args: list[str], jump) -> int:
+    """break [N] / continue [N]: out of (or on with) the Nth enclosing loop of
+    this function; outside any loop, nothing happens."""
+    n = _number(sh, args[0], args[1]) if len(args) > 1 else 1
+    if n < 1:
+        raise CommandError(f"{args[0]}: Illegal number: {args[1]}")
     if not sh.state.loop_depth:
         return 0
-    raise ContinueLoop(min(n, sh.state.loop_depth) or 1)
+    raise jump(min(n, sh.state.loop_depth))
 
 
 def b_exec(sh: Shell, args: list[str]) -> int:

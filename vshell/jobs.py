@@ -36,7 +36,7 @@ def b_wait(sh: Shell, args: list[str]) -> int:
         for pid in pids:
             try:
                 _, s = os.waitpid(pid, 0)
-                status = wait_status(s)
+                status = sh.killed(s) if s & 0x7F else wait_status(s)   # (dash: `Killed`)
             except ChildProcessError:
                 status = 127
             for j in sh.state.jobs:

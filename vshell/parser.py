@@ -141,8 +141,8 @@ class Lexer:
                     return Token("OP", op, self.lineno)
         start_line = self.lineno
         word = self.read_word()
-        if word.isdigit() and self.pos < n and text[self.pos] in "<>":
-            return Token("IO_NUMBER", word, start_line)
+        if len(word) == 1 and word.isdigit() and self.pos < n and text[self.pos] in "<>":
+            return Token("IO_NUMBER", word, start_line)      # (one digit, as in dash)
         return Token("WORD", word, start_line)
 
     # -- words --

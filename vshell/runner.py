@@ -102,8 +102,13 @@ class Shell:
     # ---- running text ------------------------------------------------------------------
 
     def run_text(self, text: str, lineno: int = 1, context: str = "", last_exec: bool = False) -> int:
-        """Parse and run text one complete command at a time (as dash reads a script)."""
-        return drive(self.evalstring(text, lineno, context, last_exec))
+        """Parse and run text one complete command at a time (as dash reads a
+        script); a `return` outside any function ends it."""
+        try:
+            return drive(self.evalstring(text, lineno, context, last_exec))
+        except FuncReturn as e:
+            self.state.status = e.status
+            return e.status
 
     def evalstring(self, text: str, lineno: int = 1, context: str = "", last_exec: bool = False):
         """run_text's steps (eval and . run text inside a command).  last_exec:
@@ -179,9 +184,9 @@ class Shell:
             self.error("Cannot fork" if e.errno == errno.EAGAIN else e.strerror or str(e))
             status = 2
         self.state.status = status
-        if status and "e" in self.state.options and not self.errexit_off and \
-                kind in (ast.Simple, ast.Pipeline, ast.Subshell, ast.Group):
-            raise ShellExit(status)
+        if status and "e" in self.state.options and not self.errexit_off and (
+                kind is ast.Simple or kind is ast.Subshell or (kind is ast.Pipeline and not node.negate)):
+            raise ShellExit(status)           # set -e (a compound command's own parts decide)
         if self.pending_traps:
             yield self.run_traps()
         return status
@@ -318,21 +323,22 @@ class Shell:
         name = words[0]
         BUILTINS, SPECIAL = builtins.BUILTINS, builtins.SPECIAL
         if name == "exec":                        # its redirections are for good
-            self.apply_redirects(cmd.redirects, None)
+            try:
+                self.apply_redirects(cmd.redirects, None)
+            except CommandError as e:
+                return self.special_error(e)
             if len(words) == 1:
                 return 0
-            raise ShellExit(self.exec_external(words[1:], st.environ(dict(assigns)), []))
+            raise ShellExit(self.exec_external(words[1:], st.environ(dict(assigns)), [],
+                                               who="exec: "))
         if name in SPECIAL and not plain:
             for n, v in assigns:
                 st.assign(n, v)
             try:
                 return (yield self.with_redirects(
-                    cmd.redirects, lambda: self.builtin(SPECIAL[name], words)))
-            except CommandError as e:             # fatal in a script, as POSIX says
-                self.error(str(e))
-                if not st.interactive:
-                    raise ShellExit(e.status)
-                return e.status
+                    cmd.redirects, lambda: self.builtin(SPECIAL[name], words), fatal=True))
+            except CommandError as e:
+                return self.special_error(e)
         if name in st.functions and not plain:
             return (yield self.with_temp_vars(assigns, lambda: self.with_redirects(
                 cmd.redirects, lambda: self.call_function(st.functions[name], words))))
@@ -356,6 +362,14 @@ class Shell:
         if status in (126, 127):
             st.hash.pop(name, None)             # it may have moved: look again next time
         return status
+
+    def special_error(self, e: CommandError) -> int:
+        """An error in a special builtin (or its redirections) ends a script,
+        as POSIX says; at a prompt it is the command's status."""
+        self.error(str(e))
+        if not self.state.interactive:
+            raise ShellExit(e.status)
+        return e.status
 
     def lookup(self, name: str) -> str | None:
         """Where a command is, remembered (hashed) after the first search of PATH."""
@@ -395,9 +409,10 @@ class Shell:
         st = self.state
         if st.func_depth >= MAX_FUNCTION_DEPTH:
             raise Fatal(f"Maximum function recursion depth ({MAX_FUNCTION_DEPTH}) reached")
-        saved, saved_getopts = st.positional, st.getopts
+        saved, saved_getopts, saved_loops = st.positional, st.getopts, st.loop_depth
         st.positional = words[1:]
         st.getopts = [1, -1]
+        st.loop_depth = 0                 # a break in the function is not the caller's
         st.func_depth += 1
         st.locals.append({})
         try:
@@ -406,7 +421,7 @@ class Shell:
             return e.status
         finally:
             st.func_depth -= 1
-            st.positional, st.getopts = saved, saved_getopts
+            st.positional, st.getopts, st.loop_depth = saved, saved_getopts, saved_loops
             self.restore_locals(st.locals.pop())
 
     def restore_locals(self, frame: dict[str, tuple]) -> None:
@@ -440,8 +455,9 @@ class Shell:
         return None
 
     def exec_external(self, words: list[str], env: dict[str, str], redirects,
-                      path: str | None = None) -> int:
-        """In the child: redirect, then exec.  Returns only if exec failed."""
+                      path: str | None = None, who: str = "") -> int:
+        """In the child: redirect, then exec.  Returns only if exec failed
+        (who: what the message names first, `exec: ` for the builtin)."""
         try:
             self.apply_redirects(redirects, None)
         except CommandError as e:
@@ -450,9 +466,9 @@ class Shell:
         name = words[0]
         path = path or self.find_command(name)
         if path is None:
-            self.error(f"{name}: not found")
+            self.error(f"{who}{name}: not found")
             return 127
-        return execute(self.os, path, words, env, f"{self.state.name}: {self.state.lineno}: ")
+        return execute(self.os, path, words, env, f"{self.state.name}: {self.state.lineno}: {who}")
 
     # ---- processes ---------------------------------------------------------------------------------
 
@@ -474,9 +490,16 @@ class Shell:
                     crt.os.tcsetpgrp(0, pgid or crt.os.getpid())
                 for s in JOB_SIGNALS:
                     sig.signal(s, sig.SIG_DFL)
-            elif ignore_int:
-                sig.signal(SIGINT, sig.SIG_IGN)
+            elif ignore_int:                  # an & job without job control (POSIX):
+                sig.signal(SIGINT, sig.SIG_IGN)   # keys at the terminal are not for it,
                 sig.signal(SIGQUIT, sig.SIG_IGN)
+                try:                              # nor is what is typed there
+                    fd = crt.os.open("/dev/null", O_RDONLY)
+                    if fd != 0:
+                        crt.os.dup2(fd, 0)
+                        crt.os.close(fd)
+                except OSError:
+                    pass
             try:
                 status = drive(body(sh))
             except ShellExit as e:
@@ -659,18 +682,22 @@ class Shell:
 
     # ---- redirections ------------------------------------------------------------------------------
 
-    def with_redirects(self, redirects: list[ast.Redirect], body: Callable[[], Any]):
-        """Run body in this process with redirections that are undone afterwards."""
+    def with_redirects(self, redirects: list[ast.Redirect], body: Callable[[], Any],
+                       fatal: bool = False):
+        """Run body in this process with redirections that are undone afterwards.
+        A redirection that fails is the command's status, or (fatal) its error."""
         if not redirects:
             return body()
-        return self._with_redirects(redirects, body)
+        return self._with_redirects(redirects, body, fatal)
 
-    def _with_redirects(self, redirects: list[ast.Redirect], body: Callable[[], Any]):
+    def _with_redirects(self, redirects: list[ast.Redirect], body: Callable[[], Any], fatal: bool):
         saved: list[tuple[int, int | None]] = []
         try:
             self.apply_redirects(redirects, saved)
         except CommandError as e:
             self.restore(saved)
+            if fatal:
+                raise
             self.error(str(e))
             return e.status
         try:
@@ -729,8 +756,8 @@ class Shell:
                     except OSError:
                         pass
                     continue
-                if not target.isdigit():
-                    raise CommandError(f"{target}: Bad fd number" if r.op == "<&" or True else "")
+                if not (len(target) == 1 and target.isdigit()):
+                    raise Fatal("Syntax error: Bad fd number")
                 try:
                     os.dup2(int(target), fd)
                 except OSError:

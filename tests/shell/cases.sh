@@ -1443,3 +1443,385 @@ echo $LINENO
 f
 for i in $(nosuch); do :; done
 case $(nosuch2) in *) ;; esac
+### redir: quoted fd digit is a word
+echo \2>q; cat q
+### redir: fd must touch operator
+echo 1 >p1; echo 2>p2; cat p1; echo --; cat p2
+### redir: fds up to 9
+echo data > f; cat 9<f 8<&9 7<&8 6<&7 5<&6 4<&5 3<&4 0<&3
+### redir: multi digit fd
+echo 11>md; cat md; echo $?
+### redir: tilde in redirect target
+echo x > f; HOME=$PWD; cat <~/f
+### redir: expansions in redirect target
+echo x > in0; i=zzin0; cat <${i#zz}; cat <`echo in`$(echo 0); cat <in$((1-1)); cat <\i'n'"0"
+### redir: no pathname expansion in redirect target
+echo star > 'in*'; echo no > in9; cat <in*
+### redir: order of redirections
+echo - 1>/dev/null 3>&1 2>&3 3>&-; echo $?
+### redir: input redirection failure
+</nonexistent/foo; echo $?
+### redir: noclobber existing file
+set -C; echo foo > f; echo boo > f; echo $?; cat f
+### redir: noclobber non-regular ok
+set -C; echo bar > /dev/null; echo $?
+### redir: clobber operator
+set -C; echo foo > f; echo bar >| f; cat f; >| f; wc -c < f
+### redir: creation failure
+> /nonexistent/dir/f; echo $?
+### redir: append twice same file
+{ echo a >&3; echo b >&4; echo c >&3; } 3>>ap 4>>ap; cat ap
+### redir: in-out redirection
+echo foo 1<>io; cat <>io
+### redir: in-out failure
+<> /nonexistent/x; echo $?
+### redir: dup with expansion
+echo in3 > f; cat 3<f 0<&"$((1+2))"
+### redir: dup closed fd
+exec 3<&-; cat <&3; echo $?
+### redir: dup unreadable fd
+cat 3>/dev/null <&3; echo $?
+### redir: close output
+echo hi >&-; echo $?
+### redir: output dup failure
+exec 3>&-; echo x >&3; echo $?
+### redir: heredoc tabs and blank lines
+cat <<END
+here
+
+	document
+END
+### redir: heredoc other fd
+cat 3<<END <&3
+foo
+END
+### redir: heredoc no tilde
+HOME=/home; cat <<END
+tilde ~ ${HOME}
+END
+### redir: heredoc param with quotes
+foo=foooo; cat <<END
+parameter ${foo%"oo"} "$foo"
+END
+### redir: heredoc backslashes
+foo=bar; cat <<END
+backslash \a \$foo \\\\ \`\` \"\" line-\
+continuation
+END
+### redir: heredoc quotes kept
+cat <<END
+quote 'single' "double \$ 'a' " \$ 'a'
+END
+### redir: heredoc quoted delimiter
+cat <<'END'
+no ${expansion} $(here) `or` $((1+1)) \$ \\
+END
+### redir: heredoc delimiter quoting forms
+cat <<E'N'D
+single
+END
+cat <<E"N"D
+double
+END
+cat <<E\ND
+backslash
+END
+### redir: heredoc tab removal
+cat <<-END
+foo
+			bar
+		END
+### redir: heredoc delimiter with dash
+cat << -END
+foo
+END
+-END
+### redir: multiple heredocs one command
+foo=bar
+{ cat <&5; cat <&4; cat <&3; cat; } <<END0 3<<-END3 4<<'END4' 5<<-'END5'
+	0 $foo
+END0
+	3 $foo
+END3
+	4 $foo
+END4
+	5 $foo
+END5
+### redir: heredocs on one line
+cat <<END1; echo ---; cat <<END2
+END2
+END1
+foo
+END2
+### redir: redirect is temporary
+{ cat </dev/null; cat; } <<END
+here
+END
+### redir: exec redirect stays
+exec 3>out; echo a >&3; echo b >&3; exec 3>&-; cat out
+### redir: exec input redirect
+echo line > f; exec 4<f; read x <&4; echo "$x"
+### redir: redirect on function definition
+f() { echo inside; } > fout; f; cat fout
+### redir: redirect on while
+printf '1\n2\n' > nums; while read n; do echo "n=$n"; done < nums
+### redir: redirect stderr of group
+{ echo out; echo err >&2; } 2>/dev/null
+### redir: heredoc in pipeline
+cat <<END | tr a-z A-Z
+shout
+END
+### redir: heredoc with command substitution status
+x=$(cat <<END
+inner
+END
+); echo "$x"
+### redir: redirect to same fd twice
+echo a > f1 > f2; cat f1; echo --; cat f2
+### redir: fd 10 and above
+exec 10>big; echo ten >&10; cat big
+### redir: dup nonexistent fd number
+echo x >&9; echo $?
+### redir: redirect error on special builtin
+: > /nonexistent/f; echo after $?
+### redir: redirect error on builtin
+echo hi > /nonexistent/f; echo after $?
+### redir: redirect error on group
+{ echo hi; } > /nonexistent/f; echo after $?
+### redir: heredoc empty
+cat <<END
+END
+echo done
+### redir: heredoc eof unterminated
+cat <<END
+line
+### control: errexit simple
+set -e; false; echo not reached
+### control: errexit and list last
+set -e; true && false; echo not reached
+### control: errexit and list first
+set -e; false && true; echo reached
+### control: errexit or list
+set -e; false || false; echo not reached
+### control: errexit negated
+set -e; ! true; echo reached; ! false; echo reached2
+### control: errexit pipeline
+set -e; false | true; echo reached; true | false; echo not reached
+### control: errexit subshell
+set -e; (false; echo not reached 1); echo not reached 2
+### control: errexit group
+set -e; { false; echo not reached; }; echo no
+### control: errexit if condition
+set -e; if false; then :; fi; echo reached
+### control: errexit while condition
+set -e; while false; do :; done; echo reached
+### control: errexit until body
+set -e; until false; do echo in; false; echo no; done
+### control: errexit in function
+set -e; f() { false; echo not reached; }; f; echo no
+### control: errexit function in condition
+set -e; f() { false; echo reached in f; }; if f; then echo then; fi; echo after
+### control: errexit cmdsub assignment
+set -e; x=$(false); echo not reached
+### control: errexit cmdsub argument
+set -e; echo $(false) reached
+### control: errexit case body
+set -e; case a in a) false; echo no;; esac
+### control: errexit for body
+set -e; for i in 1 2; do echo $i; false; done
+### control: errexit ignored in and-or subshell
+set -e; (false && true); echo not reached
+### control: errexit group and-or
+set -e; { false && true; }; echo reached
+### control: errexit eval
+set -e; eval false; echo not reached
+### control: errexit dot
+set -e; echo false > f; . ./f; echo not reached
+### control: errexit redirection error
+set -e; echo x < /nonexistent; echo not reached
+### control: errexit assignment only
+set -e; x=1; echo reached
+### control: errexit background
+set -e; false & wait $!; echo not reached
+### control: errexit set +e inside
+set -e; set +e; false; echo reached
+### control: errexit trap exit status
+set -e; trap 'echo trap $?' EXIT; false
+### control: exit status of assignment with subst
+x=$(exit 3); echo $?; x=$(exit 3) y=1; echo $?
+### control: exit status of empty command subst
+$(exit 4); echo $?
+### control: exit status redirection only
+> f; echo $?; < /nonexistent; echo $?
+### control: exit status of if
+if false; then :; fi; echo $?; if true; then (exit 7); fi; echo $?
+### control: exit status of case
+(exit 3); case x in y) ;; esac; echo $?
+### control: exit status of for no items
+(exit 3); for i in; do :; done; echo $?
+### control: exit status of while
+i=0; while [ $i -lt 2 ]; do i=$((i+1)); (exit $i); done; echo $?
+### control: exit status of function
+f() { (exit 9); }; f; echo $?; g() { return; }; (exit 4); g; echo $?
+### control: return status
+f() { return 300; }; f; echo $?
+### control: return outside function
+return; echo $?
+### control: return from dot inside function
+echo 'return 5' > r.sh; f() { . ./r.sh; echo after dot $?; }; f; echo $?
+### control: break out of function
+for i in 1 2; do f() { break; }; f; echo $i; done
+### control: break too many
+for i in 1 2; do break 5; done; echo $i
+### control: break zero
+for i in 1; do break 0; done; echo $?
+### control: break bad number
+for i in 1; do break x; done; echo $?
+### control: continue in until
+i=0; until [ $i -ge 3 ]; do i=$((i+1)); [ $i = 2 ] && continue; echo $i; done
+### control: continue outside loop
+continue; echo $?
+### control: break in subshell in loop
+for i in 1 2 3; do (break); echo $i; done
+### control: nested loop break 2 continue
+for i in a b; do for j in 1 2; do [ $j = 2 ] && continue 2; echo $i$j; done; done
+### control: function status in subshell
+f() { return 42; }; ( f ); echo $?
+### control: $0 in function
+f() { echo $0 $1 $#; }; f a b
+### control: function redefinition inside
+f() { echo one; f() { echo two; }; }; f; f
+### control: function with redirect and args
+f() { echo "$@"; }; f 1 2 > out; cat out
+### control: function positional restore
+set -- a b; f() { set -- x; echo $1; }; f; echo $1 $#
+### control: function shift
+f() { shift; echo $#; }; f 1 2 3; echo $#
+### control: function name with dash
+my-func() { echo dashed; }; my-func
+### control: function names vs builtins
+echo() { printf 'my echo %s\n' "$*"; }; echo hi; command echo real
+### control: function unset in itself
+f() { unset -f f; echo once; }; f; f; echo $?
+### control: special builtin assignment persists
+x=1 :; echo $x
+### control: regular builtin assignment temporary
+x=1 true; echo "[${x-unset}]"
+### control: function assignment
+f() { echo "in $x"; }; x=1 f; echo "out [${x-unset}]"
+### control: command not found status
+nosuchcmd; echo $?
+### control: not executable
+echo 'echo hi' > s; ./s; echo $?
+### control: directory as command
+mkdir d; ./d; echo $?
+### control: exit inside subshell
+(exit 5); echo $?; (exit); echo $?
+### control: exit with trap in subshell
+(trap 'echo bye' EXIT; exit 3); echo $?
+### control: exit bad number
+exit abc; echo after
+### control: exit negative
+exit -1; echo after
+### control: exit big
+exit 256
+### trap: trap exit runs at end
+trap 'echo bye' EXIT; echo hi
+### trap: trap exit status preserved
+trap 'echo trap sees $?' EXIT; (exit 3)
+### trap: trap exit with exit in trap
+trap 'echo in trap; exit 7' EXIT; exit 3
+### trap: trap exit in subshell not inherited
+trap 'echo parent' EXIT; (echo child); echo done
+### trap: trap listing order
+trap 'echo t' TERM; trap 'echo i' INT; trap 'echo e' EXIT; trap 'echo h' HUP; trap
+### trap: trap in subshell listing
+trap 'echo i' INT; (trap); echo --; trap '' QUIT; (trap)
+### trap: trap in cmdsub listing
+trap 'echo i' INT; x=$(trap); echo "[$x]"
+### trap: trap reset dash
+trap 'echo x' INT; trap - INT; trap
+### trap: trap numeric reset
+trap 'echo x' INT TERM; trap 2 15; trap
+### trap: trap single operand reset
+trap 'echo x' INT; trap INT; trap
+### trap: trap bad signal
+trap 'echo x' NOSUCH; echo $?
+### trap: trap bad signal then good
+trap 'echo x' NOSUCH INT; echo $?; trap
+### trap: trap lowercase name
+trap 'echo x' int; trap
+### trap: trap SIG prefix
+trap 'echo x' SIGINT; echo $?
+### trap: trap numbers
+trap 'echo x' 1 15; trap
+### trap: trap 0 is exit
+trap 'echo zero' 0; echo main
+### trap: trap signal delivered
+trap 'echo got USR1' USR1; kill -USR1 $$; echo after
+### trap: trap signal in loop
+trap 'echo caught; exit 0' TERM; kill -TERM $$; echo not reached
+### trap: trap ignored signal
+trap '' TERM; kill -TERM $$; echo survived
+### trap: trap ignored inherited by child
+trap '' TERM; sh -c 'kill -TERM $$; echo child survived'
+### trap: trap not ignored reset in child
+trap 'echo x' TERM; sh -c 'kill -TERM $$; echo child not survived'; echo status $?
+### trap: trap action status
+trap 'false' USR1; kill -USR1 $$; echo $?
+### trap: trap with double dash
+trap -- 'echo dd' EXIT; trap --
+### trap: trap options bad
+trap -x; echo not reached
+### trap: trap empty action kills nothing
+trap '' INT; trap
+### trap: trap exit from function
+f() { trap 'echo exit trap' EXIT; }; f; echo after f
+### trap: trap KILL
+trap 'echo x' KILL; echo $?
+### trap: trap exit recursive exit
+trap 'exit 5' EXIT; exit 1
+### trap: trap in eval
+eval "trap 'echo ev' EXIT"; echo main
+### trap: trap shows quote
+trap "echo 'q'" EXIT; trap
+### trap: kill self default
+sh -c 'kill $$'; echo $?
+### trap: kill -0
+kill -0 $$; echo $?
+### trap: kill by name
+sh -c 'kill -s KILL $$'; echo $?
+### trap: kill -l list
+kill -l | head -5
+### trap: kill -l status
+kill -l 130; kill -l 143; kill -l 9
+### trap: kill no args
+kill; echo $?
+### trap: kill bad signal
+kill -s NOSUCH $$; echo $?
+### trap: kill bad pid
+kill abc; echo $?
+### trap: kill missing arg -s
+kill -s; echo $?
+### trap: wait for status
+(exit 7) & wait $!; echo $?
+### trap: wait for killed
+sh -c 'kill -9 $$' & wait $!; echo $?
+### trap: wait no children
+wait; echo $?
+### trap: wait unknown pid
+wait 99999; echo $?
+### trap: wait bad arg
+wait abc; echo $?
+### trap: wait multiple
+(exit 1) & a=$!; (exit 2) & b=$!; wait $a $b; echo $?
+### trap: bang unset
+echo "[${!-unset}]"
+### trap: bang after background
+true & [ -n "$!" ] && echo set
+### trap: background output order
+{ echo bg; } & wait; echo fg
+### trap: background stdin is devnull
+echo data | { cat & wait; }
+### trap: background keeps variables separate
+x=1; { x=2; } & wait; echo $x
