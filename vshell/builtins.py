@@ -232,8 +232,8 @@ def nested(sh: Shell, what: str, steps):
     each other: an eval that evals itself ends in bash's error, not in memory
     running out."""
     if sh.text_depth >= MAX_TEXT_NESTING:
-        raise Fatal(f"{what}: maximum {'source' if what == '.' else what} nesting level "
-                    f"exceeded ({MAX_TEXT_NESTING})")
+        raise Fatal(f"maximum {'source' if what == '.' else what} nesting level "
+                    f"exceeded ({MAX_TEXT_NESTING})")      # (where it is says eval: or the file)
     sh.text_depth += 1
     try:
         return (yield steps)
@@ -242,25 +242,37 @@ def nested(sh: Shell, what: str, steps):
 
 
 def b_dot(sh: Shell, args: list[str]):
+    """. FILE: run FILE's commands in this shell (a FILE without a / is looked
+    for along PATH, readable is enough).  Its messages name it and count its
+    own lines, as dash's do; `return` ends it."""
     if len(args) < 2:
-        raise CommandError(".: not enough arguments")
+        return 0
     name = args[1]
-    path = name if "/" in name else sh.find_command(name) or name
+    path = name if "/" in name else _find_readable(sh, name) or name
     try:
-        with sh.rt.open(path) as f:
-            text = f.read()
+        with sh.rt.open(path, "rb") as f:
+            text = f.read().decode("utf-8", "surrogateescape")
     except OSError:
         raise CommandError(f".: cannot open {name}: No such file", 2)
-    saved = sh.state.positional
-    if len(args) > 2:
-        sh.state.positional = args[2:]
+    saved = sh.state.lineno
     try:
-        return (yield nested(sh, ".", sh.evalstring(text)))
+        return (yield nested(sh, ".", sh.evalstring(text, 1, f"{name}: ")))
     except FuncReturn as e:
         return e.status
     finally:
-        if len(args) > 2:
-            sh.state.positional = saved
+        sh.state.lineno = saved
+
+
+def _find_readable(sh: Shell, name: str) -> str | None:
+    """Where . finds a file: the first readable regular one along PATH."""
+    for d in (sh.state.get("PATH") or "").split(":"):
+        path = f"{d or '.'}/{name}"
+        try:
+            if sh.os.stat(path).st_mode & 0o170000 == 0o100000 and sh.os.access(path, 4):
+                return path
+        except OSError:
+            continue
+    return None
 
 
 def b_return(sh: Shell, args: list[str]) -> int:
@@ -348,7 +360,7 @@ def b_times(sh: Shell, args: list[str]) -> int:
     t = sh.os.times()
 
     def fmt(secs: float) -> str:
-        return f"{int(secs // 60)}m{secs % 60:.3f}s"
+        return f"{int(secs // 60)}m{secs % 60:.6f}s"
     sh.say(1, f"{fmt(t.user)} {fmt(t.system)}\n{fmt(t.children_user)} {fmt(t.children_system)}\n")
     return 0
 
@@ -672,127 +684,9 @@ def b_echo(sh: Shell, args: list[str]) -> int:
     if words and words[0] == "-n":
         newline = False
         words = words[1:]
-    out, stop = _escapes(" ".join(words), echo=True)
+    out, stop = escapes(" ".join(words), echo=True)
     sh.say(1, out + ("\n" if newline and not stop else ""))
     return 0
-
-
-def _escapes(text: str, echo: bool = False) -> tuple[str, bool]:
-    """Backslash escapes as echo and printf %b do; True if \\c stopped the output."""
-    out, i = [], 0
-    simple = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v",
-              "\\": "\\", "e": "\x1b"}
-    while i < len(text):
-        c = text[i]
-        if c != "\\" or i + 1 >= len(text):
-            out.append(c)
-            i += 1
-            continue
-        nxt = text[i + 1]
-        if nxt == "c":
-            return "".join(out), True
-        if nxt in simple:
-            out.append(simple[nxt])
-            i += 2
-        elif nxt == "0" or (not echo and nxt.isdigit() and nxt < "8"):
-            j = i + 2 if nxt == "0" else i + 1
-            digits = ""
-            while j < len(text) and len(digits) < 3 and text[j] in "01234567":
-                digits += text[j]
-                j += 1
-            out.append(chr(int(digits or "0", 8)))
-            i = j
-        else:
-            out.append("\\" + nxt)
-            i += 2
-    return "".join(out), False
-
-
-def b_printf(sh: Shell, args: list[str]) -> int:
-    if len(args) < 2:
-        raise CommandError("printf: usage: printf format [arg ...]", 2)
-    fmt, values = args[1], args[2:]
-    out: list[str] = []
-    status = 0
-    while True:
-        used = 0
-        i = 0
-        while i < len(fmt):
-            c = fmt[i]
-            if c == "\\":
-                text, stop = _escapes(fmt[i:i + 5] if fmt[i + 1:i + 2].isdigit() else fmt[i:i + 2])
-                consumed = 2
-                if fmt[i + 1:i + 2].isdigit():
-                    j = i + 1
-                    while j < len(fmt) and j < i + 4 and fmt[j] in "01234567":
-                        j += 1
-                    text = chr(int(fmt[i + 1:j], 8))
-                    consumed = j - i
-                out.append(text)
-                i += consumed
-                continue
-            if c != "%":
-                out.append(c)
-                i += 1
-                continue
-            j = i + 1
-            while j < len(fmt) and fmt[j] in "-+ #0123456789.":
-                j += 1
-            if j >= len(fmt):
-                out.append(fmt[i:])
-                break
-            conv = fmt[j]
-            spec = fmt[i + 1:j]
-            i = j + 1
-            if conv == "%":
-                out.append("%")
-                continue
-            value = values[used] if used < len(values) else None
-            used += 1 if conv != "%" else 0
-            if conv in "diouxXc" or conv in "eEfgG":
-                if conv == "c":
-                    out.append(("%" + spec + "s") % ((value or "")[:1]))
-                    continue
-                try:
-                    num = _printf_number(value, conv)
-                except ValueError:
-                    sh.error(f"printf: {value}: expected numeric value")
-                    status = 1
-                    num = 0
-                py_conv = "d" if conv in "iu" else conv
-                out.append(("%" + spec + py_conv) % num)
-            elif conv == "s":
-                out.append(("%" + spec + "s") % (value or ""))
-            elif conv == "b":
-                text, stop = _escapes(value or "")
-                out.append(("%" + spec + "s") % text)
-                if stop:
-                    sh.say(1, "".join(out))
-                    return status
-            else:
-                raise CommandError(f"printf: %{conv}: invalid directive", 1)
-        values = values[used:]
-        if not values or not used:
-            break
-    sh.say(1, "".join(out))
-    return status
-
-
-def _printf_number(value, conv: str):
-    if value is None or value == "":
-        return 0.0 if conv in "eEfgG" else 0
-    if value[:1] in "'\"":
-        return ord(value[1:2] or "\0")
-    if conv in "eEfgG":
-        return float(value)
-    v = value.strip()
-    sign = -1 if v.startswith("-") else 1
-    v = v.lstrip("+-")
-    if v.lower().startswith("0x"):
-        return sign * int(v, 16)
-    if v.startswith("0") and len(v) > 1:
-        return sign * int(v, 8)
-    return sign * int(v)
 
 
 def b_read(sh: Shell, args: list[str]) -> int:
@@ -921,24 +815,36 @@ def _read_fields(chars: list[tuple[str, bool]], ifs: str, count: int) -> list[st
 
 
 def b_type(sh: Shell, args: list[str]) -> int:
+    """type NAME...: what the shell would run for each NAME; 127 if one is nothing."""
     status = 0
     for name in args[1:]:
-        if name in KEYWORDS:
-            sh.say(1, f"{name} is a shell keyword\n")
-        elif name in sh.state.functions:
-            sh.say(1, f"{name} is a shell function\n")
-        elif name in SPECIAL:
-            sh.say(1, f"{name} is a special shell builtin\n")
-        elif name in BUILTINS:
-            sh.say(1, f"{name} is a shell builtin\n")
-        else:
-            path = sh.find_command(name)
-            if path is None or ("/" in name and not _exists(sh, name)):
-                sh.say(1, f"{name}: not found\n")
-                status = 127
-            else:
-                sh.say(1, f"{name} is {path}\n")
+        status |= describe(sh, name, True)
     return status
+
+
+def describe(sh: Shell, name: str, verbose: bool) -> int:
+    """What NAME is, in dash's words: `type` and `command -V` say it in a
+    sentence, `command -v` as what would stand for it (a path, an alias's
+    definition, the name itself).  127 when it is nothing."""
+    st_ = sh.state
+    if name in KEYWORDS:
+        text = " is a shell keyword" if verbose else name
+    elif name in st_.aliases:
+        text = f" is an alias for {st_.aliases[name]}" if verbose else f"alias {name}={_quote(st_.aliases[name])}"
+    elif name in st_.functions:
+        text = " is a shell function" if verbose else name
+    elif name in SPECIAL or name in BUILTINS:
+        text = (f" is a {'special ' if name in SPECIAL else ''}shell builtin") if verbose else name
+    else:
+        tracked = st_.hash.get(name) if "/" not in name else None
+        path = tracked or sh.find_command(name)
+        if path is None or ("/" in name and not _exists(sh, name)):
+            if verbose:
+                sh.say(1, f"{name}: not found\n")
+            return 127
+        text = (f" is a tracked alias for {path}" if tracked else f" is {path}") if verbose else path
+    sh.say(1, (name + text if verbose else text) + "\n")
+    return 0
 
 
 def _exists(sh: Shell, path: str) -> bool:
@@ -954,8 +860,9 @@ KEYWORDS = {"if", "then", "else", "elif", "fi", "do", "done", "case", "esac", "w
 
 
 def b_command(sh: Shell, args: list[str]) -> int:
-    """command -v NAME / -V NAME: what NAME is.  (`command NAME ARGS` is the
-    runner's: it runs NAME, no function and not special.)"""
+    """command -v NAME / -V NAME: what NAME is (the first NAME only, as in
+    dash).  (`command NAME ARGS` is the runner's: it runs NAME, no function
+    and not special.)"""
     rest = args[1:]
     flags = set()
     while rest and rest[0].startswith("-") and len(rest[0]) > 1:
@@ -966,21 +873,8 @@ def b_command(sh: Shell, args: list[str]) -> int:
             if letter not in "pvV":
                 raise CommandError(f"command: Illegal option -{letter}")
             flags.add(letter)
-    if flags & {"v", "V"}:
-        verbose = "V" in flags
-        status = 0
-        for name in rest:
-            if verbose:
-                status = b_type(sh, ["type", name])
-            elif name in sh.state.functions or name in BUILTINS or name in SPECIAL or name in KEYWORDS:
-                sh.say(1, name + "\n")
-            else:
-                path = sh.find_command(name)
-                if path is None:
-                    status = 127
-                else:
-                    sh.say(1, path + "\n")
-        return status
+    if flags & {"v", "V"} and rest:
+        return describe(sh, rest[0], "V" in flags)
     return 0
 
 
@@ -1081,6 +975,7 @@ def _quote(s: str) -> str:
 # test.py, jobs.py and lecture.py use the helpers above.  Importing them here,
 # once those exist, lets them import from this module (as runner.py does us).
 from .jobs import b_bg, b_fg, b_jobs, b_kill, b_wait
+from .printf import b_printf, escapes
 from .test import b_test
 
 def lecture(name: str) -> Callable[[Shell, list[str]], int]:

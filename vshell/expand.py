@@ -297,7 +297,7 @@ class Expander:
         elif op in (":?", "?"):
             if null if op == ":?" else unset:
                 message = _joined((yield self.scan(word, start, n))) if start < n else \
-                    "parameter not set" if unset else "parameter null"
+                    "parameter not set" + (" or null" if op == ":?" else "")
                 raise ExpansionError(f"{name}: {message}")
             self.param(name, out, quoted)
         elif op in (":+", "+"):

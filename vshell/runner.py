@@ -83,6 +83,7 @@ class Shell:
         self.pending_traps: list[int] = []
         self.out_error = False        # a builtin's standard output could not be written
         self.text_depth = 0           # evals and .s inside each other (builtins.nested)
+        self.context = ""             # `eval: ` or a . script's name, in messages
 
     # ---- messages ---------------------------------------------------------------------
 
@@ -97,11 +98,17 @@ class Shell:
 
     def error(self, message: str) -> None:
         st = self.state
-        self.say(2, f"{st.name}: {st.lineno}: {message}\n")
+        self.say(2, f"{st.name}: {st.lineno}: {self.context}{message}\n")
+
+    def where(self) -> str:
+        """How a message about the current command starts: `vshell: 3: `, and
+        inside eval or a . script, `eval: ` or the script's name too (as dash)."""
+        return f"{self.state.name}: {self.state.lineno}: {self.context}"
 
     # ---- running text ------------------------------------------------------------------
 
-    def run_text(self, text: str, lineno: int = 1, context: str = "", last_exec: bool = False) -> int:
+    def run_text(self, text: str, lineno: int = 1, context: str | None = None,
+                 last_exec: bool = False) -> int:
         """Parse and run text one complete command at a time (as dash reads a
         script); a `return` outside any function ends it."""
         try:
@@ -110,10 +117,18 @@ class Shell:
             self.state.status = e.status
             return e.status
 
-    def evalstring(self, text: str, lineno: int = 1, context: str = "", last_exec: bool = False):
-        """run_text's steps (eval and . run text inside a command).  last_exec:
-        nothing follows the text in this process (`sh -c`), so its last
-        command may exec without forking, as dash's does."""
+    def evalstring(self, text: str, lineno: int = 1, context: str | None = None,
+                   last_exec: bool = False):
+        """run_text's steps (eval and . run text inside a command; context is
+        what their messages name, `eval: `).  last_exec: nothing follows the
+        text in this process (`sh -c`), so its last command may exec without
+        forking, as dash's does."""
+        if context is not None:
+            saved, self.context = self.context, context
+            try:
+                return (yield self.evalstring(text, lineno, None, last_exec))
+            finally:
+                self.context = saved
         st = self.state
         parser = None
         shown = 0                            # how much of the text -v has shown
@@ -123,8 +138,8 @@ class Shell:
                     parser = Parser(text, lineno, aliases=st.aliases)
                 node = parser.next_command()
             except ShellSyntaxError as e:
-                st.lineno = e.lineno if not context else st.lineno
-                self.error(context + str(e))
+                st.lineno = e.lineno
+                self.error(str(e))
                 st.status = 2
                 if not st.interactive:
                     raise ShellExit(2)
@@ -468,7 +483,7 @@ class Shell:
         if path is None:
             self.error(f"{who}{name}: not found")
             return 127
-        return execute(self.os, path, words, env, f"{self.state.name}: {self.state.lineno}: {who}")
+        return execute(self.os, path, words, env, self.where() + who)
 
     # ---- processes ---------------------------------------------------------------------------------
 
@@ -479,8 +494,11 @@ class Shell:
         job_control = "m" in self.state.options
         ignore_int = not job_control and not foreground
 
+        context = self.context
+
         def child(crt) -> int:
             sh = Shell(crt, child_state)
+            sh.context = context
             if job_control or ignore_int:
                 sig = crt.signal
             if job_control:
@@ -524,8 +542,8 @@ class Shell:
     def fork_exec(self, path: str, words: list[str], env: dict[str, str]) -> int:
         """The common case, fork then exec with nothing to set up in between: the
         child needs none of the shell's memory, only what it will report if exec fails."""
-        where = (self.state.name, self.state.lineno)
-        return self.rt.clone(lambda crt: execute(crt.os, path, words, env, "%s: %d: " % where))
+        where = self.where()
+        return self.rt.clone(lambda crt: execute(crt.os, path, words, env, where))
 
     def wait_foreground(self, pids: list[int], command: str, pgid: int | None = None) -> int:
         """Wait for a foreground job; its status is the last process's."""

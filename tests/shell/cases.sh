@@ -1825,3 +1825,242 @@ true & [ -n "$!" ] && echo set
 echo data | { cat & wait; }
 ### trap: background keeps variables separate
 x=1; { x=2; } & wait; echo $x
+### quote: backslash newline outside quotes
+echo ab\
+cd
+### quote: backslash newline in single quotes
+echo 'ab\
+cd'
+### quote: backslash in double quotes specials
+echo "\$ \` \" \\ \a \n"
+### quote: single quote in double quotes
+echo "it's"
+### quote: double in single
+echo 'say "hi"'
+### quote: empty quotes forms
+set -- '' "" ''""; echo $#
+### quote: quoted dollar sign
+echo '$x' "\$x" \$x
+### quote: dollar at end
+echo $ "$" a$
+### quote: dollar followed by special
+echo $% $, $.
+### quote: quoted reserved words
+"if" true 2>/dev/null; echo $?; 'for'=1 2>/dev/null; echo $?
+### quote: quoted assignment is not assignment
+'x=1' 2>/dev/null; echo $?
+### quote: escaped glob
+touch ab; echo a\*; echo "a*"; echo a*
+### quote: escaped space in word
+set -- a\ b c; echo $#
+### quote: backquote nesting escapes
+echo `echo \`echo inner\``
+### quote: backquote with backslash dollar
+x=v; echo `echo \$x`; echo `echo '$x'`
+### quote: backquote in double quotes with quotes
+echo "`echo "a b"`"
+### quote: dollar paren in double quotes nested quotes
+echo "$(echo "$(echo "deep")")"
+### quote: quotes in cmdsub in dq
+echo "$(echo 'a   b')"
+### quote: tilde quoted
+HOME=/h; echo "~" '~' \~ ~
+### quote: tilde after colon not in arg
+HOME=/h; echo a:~/b
+### quote: tilde user
+echo ~root ~nosuchuser12
+### quote: tilde in assignment value
+HOME=/h; v=~; echo $v; v=x:~:~/y; echo $v
+### quote: tilde followed by quote
+HOME=/h; echo ~"/x"
+### quote: comment after word
+echo a#b # c
+### quote: comment at start of word only
+echo #x; echo x#
+### quote: hash in quotes
+echo "#" '#'
+### quote: newline in double quotes
+echo "a
+b"
+### quote: escaped newline in double quotes
+echo "a\
+b"
+### quote: IFS chars in quotes
+IFS=:; x=a:b; echo "$x" $x
+### quote: quoted at
+set -- "a b" c; for i in "$@"; do echo "[$i]"; done
+### quote: star quoted with IFS
+set -- a b; IFS=-; echo "$*"; IFS=; echo "$*"; unset IFS; echo "$*"
+### quote: at inside word
+set -- 1 2; printf '[%s]' "x$@y"; echo
+### quote: empty at inside word
+set --; printf '[%s]' "x$@y"; echo
+### quote: at with default
+set --; printf '[%s]' "${@:-d}"; echo; set -- "" ""; printf '[%s]' "${@:-d}"; echo
+### quote: star default
+set -- a b; printf '[%s]' "${*:-d}"; echo
+### quote: length of special
+set -- a bb; echo ${#1} ${#2} ${#@} ${##} ${#?}
+### quote: length unset with -u
+set -u; echo ${#nosuch}; echo after
+### quote: parameter error messages
+unset v; (: ${v?}); (: ${v:?}); v=; (: ${v:?}); (: ${v?set})
+### quote: parameter error custom with expansion
+unset v; w=word; (: ${v?was $w})
+### quote: assign to positional
+(: ${1=x}); echo $?
+### quote: assign to special
+(: ${#=x}) 2>&1; (: ${?:=x}) 2>&1
+### quote: trim with variable pattern
+x=abcabc; p=b; echo ${x#*$p} ${x##*$p} ${x%$p*} ${x%%$p*}
+### quote: trim quoted variable pattern
+x='a*b*c'; p='*'; echo ${x#*"$p"} ${x#*$p}
+### quote: trim at
+set -- abc abd; echo ${@#a} "${@%?}"
+### quote: trim star
+set -- xa xb; echo ${*#x}
+### quote: trim empty pattern
+x=abc; echo ${x#} ${x%}
+### quote: trim with brackets
+x=file.tar.gz; echo ${x%.[tg]*} ${x%%.[a-z]*}
+### quote: nested default in trim
+unset y; x=abc; echo ${x#${y:-a}}
+### quote: dollar brace special chars
+echo ${$} ${#} ${?} ${-} >/dev/null; echo ok
+### quote: bad substitution forms
+echo ${x!}; echo after
+### quote: bad substitution 2
+echo ${:-x}
+### quote: bad substitution 3
+echo ${x y}
+### quote: positional over 9
+set -- 1 2 3 4 5 6 7 8 9 10 11; echo $10 ${10} ${11} ${012}
+### quote: unset positional
+set -- a; echo "[$2]" "[${2-unset}]"
+### quote: plus with at
+set -- a b; printf '[%s]' "${@+x$@y}"; echo
+### quote: word splitting of default
+unset v; set -- ${v:-a b  c}; echo $#; set -- "${v:-a b  c}"; echo $#
+### quote: default with glob
+touch g1 g2; unset v; echo ${v:-g*}; echo "${v:-g*}"
+### quote: arithmetic in default
+unset v; echo ${v:-$((2+3))}
+### quote: assign default splits
+unset v; set -- ${v:=a b}; echo $# "$v"
+### printf: printf reuse format
+printf '%s-%s\n' a b c d e
+### printf: printf missing args
+printf '%s|%d|%c|%x\n'
+### printf: printf no conversions extra args
+printf 'hi\n' a b
+### printf: printf numbers
+printf '%d %i %o %u %x %X\n' 42 -42 8 3 255 255
+### printf: printf number forms
+printf '%d %d %d %d\n' 0x1F 010 "'a" '"b'
+### printf: printf bad number
+printf '%d\n' abc 12abc ''; echo $?
+### printf: printf float
+printf '%.2f %e %g %5.1f\n' 3.14159 1234.5 0.0001 2.25
+### printf: printf widths
+printf '[%5s][%-5s][%.2s][%5.2s][%*s]\n' ab ab abcdef abcdef 3 x
+### printf: printf flags
+printf '[%+d][% d][%05d][%-5d][%#x][%#o]\n' 5 5 5 5 255 8
+### printf: printf percent and escapes
+printf '100%%\t\\|\n'
+### printf: printf b directive
+printf '%b|%b|%b\n' 'a\tb' 'c\0101' 'd\cignored' ; echo
+### printf: printf octal escape in format
+printf '\101\102\0103\n'
+### printf: printf hex escape
+printf '\x41\n'
+### printf: printf c conversion
+printf '%c%c%c\n' abc d ''
+### printf: printf invalid directive
+printf '%z\n' x; echo $?
+### printf: printf no format
+printf; echo $?
+### printf: printf dash format
+printf -- '-%s\n' x
+### printf: printf format from var
+f='%s=%s\n'; printf "$f" a 1 b 2
+### printf: printf large number
+printf '%d\n' 99999999999999999999; echo $?
+### printf: printf negative hex
+printf '%x\n' -1
+### printf: printf s with precision star
+printf '%.*s\n' 2 abcdef
+### printf: printf escape at end
+printf 'a\'; echo
+### printf: printf unknown escape
+printf '\q\n'
+### printf: printf %% with args
+printf '%%\n' a
+### printf: echo variants
+echo -n a; echo -e b; echo -- c; echo -nn d; echo
+### printf: echo escapes
+echo 'a\nb' 'c\td' 'e\\f' 'g\0101h' 'i\cj' k
+### printf: echo c stops
+echo a 'b\c' d; echo next
+### printf: echo octal forms
+echo '\01\041\0101'
+### builtin-type: type many
+PATH=/bin; f() { :; }; alias al=echo; type f al if [ exit echo cat /bin/cat ./nosuch nosuch; echo $?
+### builtin-type: type no args
+type; echo $?
+### builtin-type: command -v forms
+f() { :; }; alias al='echo x'; for n in f al if [ exit /bin/cat nosuch; do command -v $n; echo $?; done
+### builtin-type: command -V forms
+PATH=/bin; f() { :; }; alias al='echo x'; for n in f al if [ exit cat nosuch; do command -V $n; echo $?; done
+### builtin-type: command -v path with slash
+command -v /bin/cat; command -v ./nosuch; echo $?
+### builtin-type: command runs builtin not function
+echo() { printf 'fn\n'; }; command echo builtin
+### builtin-type: command with special builtin keeps assignment
+x=1 command :; echo "[${x-unset}]"
+### builtin-type: command special error not fatal
+command set -q; echo after $?
+### builtin-type: command -p
+command -p echo via p
+### builtin-type: command nonexistent
+command nosuchcmd; echo $?
+### builtin-type: hash builtin
+PATH=/bin; hash cat; hash; hash -r; hash; echo $?
+### builtin-type: hash nonexistent
+hash nosuchcmd; echo $?
+### builtin-type: type hashed
+PATH=/bin; cat /dev/null; type cat
+### builtin-type: eval syntax error
+eval 'if'; echo not reached
+### builtin-type: eval syntax error in function
+f() { eval 'echo ('; echo after; }; f; echo end
+### builtin-type: eval status
+eval false; echo $?; eval; echo $?; eval ''; echo $?
+### builtin-type: eval multiple args
+eval echo a '&&' echo b
+### builtin-type: eval newline
+eval 'echo one
+echo two'
+### builtin-type: dot path search
+mkdir d; echo 'echo found' > d/script; PATH=$PWD/d:$PATH; . script
+### builtin-type: dot not executable fine
+echo 'echo ran' > s; chmod -x s; . ./s
+### builtin-type: dot missing
+. ./missing; echo not reached
+### builtin-type: dot no args
+.; echo $?
+### builtin-type: dot syntax error
+echo 'if' > bad; . ./bad; echo not reached
+### builtin-type: times format
+times | tr 0-9 N
+### builtin-type: ulimit -a names
+ulimit -a | cut -c1-20
+### builtin-type: true false args
+true a b; echo $?; false a b; echo $?
+### builtin-type: colon args and redirects
+: $(echo side effect > se); cat se
+### builtin-type: exit in pipeline
+exit 3 | cat; echo $?
+### builtin-type: shell name in error
+nosuch_zz; echo $?
+### builtin-type: echo builtin write error
+echo hi > /dev/full 2>/dev/null; echo $?
