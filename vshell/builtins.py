@@ -256,7 +256,7 @@ def b_dot(sh: Shell, args: list[str]):
         raise CommandError(f".: cannot open {name}: No such file", 2)
     saved = sh.state.lineno
     try:
-        return (yield nested(sh, ".", sh.evalstring(text, 1, f"{name}: ")))
+        return (yield nested(sh, ".", sh.evalstring(text, 1, f"{name}: ", read=True)))
     except FuncReturn as e:
         return e.status
     finally:

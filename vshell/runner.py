@@ -108,25 +108,26 @@ class Shell:
     # ---- running text ------------------------------------------------------------------
 
     def run_text(self, text: str, lineno: int = 1, context: str | None = None,
-                 last_exec: bool = False) -> int:
+                 last_exec: bool = False, read: bool = False) -> int:
         """Parse and run text one complete command at a time (as dash reads a
         script); a `return` outside any function ends it."""
         try:
-            return drive(self.evalstring(text, lineno, context, last_exec))
+            return drive(self.evalstring(text, lineno, context, last_exec, read))
         except FuncReturn as e:
             self.state.status = e.status
             return e.status
 
     def evalstring(self, text: str, lineno: int = 1, context: str | None = None,
-                   last_exec: bool = False):
+                   last_exec: bool = False, read: bool = False):
         """run_text's steps (eval and . run text inside a command; context is
         what their messages name, `eval: `).  last_exec: nothing follows the
         text in this process (`sh -c`), so its last command may exec without
-        forking, as dash's does."""
+        forking, as dash's does.  read: the text is input read from a file
+        (a script, standard input, a . file), which set -v shows as read."""
         if context is not None:
             saved, self.context = self.context, context
             try:
-                return (yield self.evalstring(text, lineno, None, last_exec))
+                return (yield self.evalstring(text, lineno, None, last_exec, read))
             finally:
                 self.context = saved
         st = self.state
@@ -144,7 +145,7 @@ class Shell:
                 if not st.interactive:
                     raise ShellExit(2)
                 return 2
-            if "v" in st.options:
+            if read and "v" in st.options:
                 self.say(2, parser.lexer.text[shown:parser.lexer.pos])
             shown = parser.lexer.pos
             if node is None:

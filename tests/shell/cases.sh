@@ -2064,3 +2064,53 @@ exit 3 | cat; echo $?
 nosuch_zz; echo $?
 ### builtin-type: echo builtin write error
 echo hi > /dev/full 2>/dev/null; echo $?
+### invoke: sh -c args
+sh -c 'echo $0 $1 $#' name a b
+### invoke: sh -c no name
+sh -c 'echo $0'
+### invoke: sh -c dashdash
+sh -c -- 'echo $0 $1' n x
+### invoke: sh -e -c
+sh -e -c 'false; echo no'; echo $?
+### invoke: sh +e
+sh +e -c 'false; echo yes'
+### invoke: sh -o errexit
+sh -o errexit -c 'false; echo no'; echo $?
+### invoke: sh -x -c
+sh -x -c 'echo traced' 2>&1
+### invoke: sh -s with args
+echo 'echo $# $1' | sh -s a b
+### invoke: sh script file
+echo 'echo script $0 $1' > s.sh; sh s.sh arg
+### invoke: sh script missing
+sh ./nosuch.sh; echo $?
+### invoke: sh bad option
+sh -Z -c true; echo $?
+### invoke: sh -c missing arg
+sh -c; echo $?
+### invoke: sh -n syntax check
+sh -n -c 'echo not run'; echo $?; sh -n -c 'if'; echo $?
+### invoke: sh -u
+sh -u -c 'echo $nosuch'; echo $?
+### invoke: sh -f
+touch a1; sh -f -c 'echo a*'
+### invoke: sh -v
+sh -v -c 'echo v' 2>&1
+### invoke: sh -C
+echo x > f; sh -C -c 'echo y > f'; echo $?
+### invoke: sh -a
+sh -a -c 'v=1; sh -c "echo \$v"'
+### invoke: sh options combined
+sh -eu -c 'echo $-'
+### invoke: sh stdin script
+printf 'echo from stdin\nexit 3\n' | sh; echo $?
+### invoke: sh stdin reads rest
+printf 'read x\nhello\necho got $x\n' | sh
+### invoke: sh reads script lines lazily
+printf 'echo one\ncat\necho two\n' | sh
+### invoke: sh exit status of last
+sh -c 'false'; echo $?; sh -c ''; echo $?
+### invoke: sh positional via set
+sh -c 'set -- a b; echo $#'
+### invoke: sh dollar zero in script
+echo 'echo $0' > z.sh; sh z.sh; sh ./z.sh

@@ -24,15 +24,15 @@ from kernel import MemoryConsole
 from vshell.system import Options, make_machine
 
 ENV = {"PATH": "/bin", "HOME": "/home/student", "USER": "student"}
-KINDS = ("bytes", "grammar", "grammar", "grammar", "deep", "huge")
-DEADLINE = 20.0             # host seconds one input may take
+KINDS = ("bytes",) * 3 + ("grammar",) * 5 + ("deep", "huge")     # (deep and huge cost most)
+DEADLINE = 10.0             # host seconds one input may take
 
 COMMANDS = ["echo", "printf '%s|'", "printf '%d\\n'", "true", "false", ":", "test", "[", "cat",
             "set --", "set -u", "set +u", "set -f", "set -C", "export", "unset", "readonly",
             "shift", "eval", "local", "read", "read -r", "cd", "pwd", "umask", "alias",
             "unalias", "getopts ab:", "trap", "kill -0 $$", "wait", "type", "command -v",
             "hash", "times", "exit", "return", "break", "continue", "wc -c", "tr a-z A-Z",
-            "ls", "sort", "head -1", "seq 3", "basename", "dirname", "sleep 0", "kill -l",
+            "ls", "sort", "head -1", "basename", "dirname", "sleep 0", "kill -l",
             "command", "exec true", ".", "ulimit -n", "jobs", "getopts :x"]
 NAMES = ["x", "y", "IFS", "PATH", "HOME", "OPTIND", "1", "@", "*", "#", "?", "-", "$", "!", "0",
          "10", "f", "_v"]
@@ -45,6 +45,11 @@ ATOMS = ["a", "b c", "*", "?", "[ab]", "[!a]", "~", "~/x", "x=1", "-n", "=", "!=
 class Generator:
     def __init__(self, seed: int) -> None:
         self.rng = random.Random(seed)
+        self.loops = 0              # each loop counts with a variable of its own
+
+    def inputs(self, n: int):
+        for _ in range(n):
+            yield self.input()
 
     def input(self) -> tuple[str, str, bool]:
         """(kind, script, whether it goes to the shell's stdin rather than -c)."""
@@ -63,8 +68,8 @@ class Generator:
 
     def grammar(self) -> str:
         script = "\n".join(self.command_list(3) for _ in range(self.rng.randint(1, 4)))
-        if self.rng.random() < 0.4:
-            script = self.mutate(script)
+        if self.rng.random() < 0.4 and "while" not in script and "until" not in script:
+            script = self.mutate(script)          # (a mutated loop may run for ever)
         return script
 
     def deep(self) -> str:
@@ -88,6 +93,8 @@ class Generator:
         n = int(10 ** rng.uniform(3, 5.3))            # 1,000 .. 200,000 characters
         unit = rng.choice(["[", "]", "$", "\\", "'", "\"", "`", "{", "}", "*", "?", "a", "${",
                            "$(", "[!", "\\\n", "~", ":", "=", "x=", "a b", "[a-", "#"])
+        if unit in ("`", "$("):
+            n = min(n, 2000)                          # (each pair is a command substitution)
         word = (unit * (n // len(unit) + 1))[:n]
         return rng.choice(["echo ", "case x in ", ": ", "x=", "[ ", "cat <<E\n", ""]) + word
 
@@ -112,8 +119,12 @@ class Generator:
             return f"( {body} )" + self.redirects()
         if kind == 2:
             return f"if {self.simple(0)}; then {body}; else {self.simple(depth - 1)}; fi"
-        if kind == 3:
-            return f"i=0; while [ $i -lt {n} ]; do i=$((i+1)); {body}; done"
+        if kind in (3, 9):
+            self.loops += 1
+            c = f"c{self.loops}"
+            if kind == 3:
+                return f"{c}=0; while [ ${c} -lt {n} ]; do {c}=$(({c}+1)); {body}; done"
+            return f"{c}=0; until [ $(({c}={c}+1)) -gt {n} ]; do {body}; done"
         if kind == 4:
             return f"for v in {self.words(3)}; do {body}; done"
         if kind == 5:
@@ -125,8 +136,6 @@ class Generator:
             return f"{self.simple(0)} | {self.simple(0)}"
         if kind == 8:
             return f"! {self.simple(depth - 1)}"
-        if kind == 9:
-            return f"until [ $((j=${{j:-0}}+1)) -gt {n} ]; do {body}; done; j=0"
         return f"{self.simple(0)} <<{rng.choice(('E', 'E', '-E', chr(39) + 'E' + chr(39)))}\n" \
                f"{self.words(3)}\n{self.word()}\nE"
 
@@ -196,6 +205,21 @@ class Generator:
         return "".join(chars)
 
 
+def watch(k, deadline: float) -> None:
+    """Halt the machine at the deadline: its timer interrupt (every 10 ms, on
+    the host's clock) checks, and a halted machine's scheduler returns."""
+    cpu = k.cpu
+    work = getattr(cpu, "_fuzz_work", None) or cpu._interrupt_work
+    cpu._fuzz_work = work
+
+    def interrupt_work(p) -> None:
+        work(p)
+        if time.monotonic() > deadline:
+            cpu.halted = True
+            cpu.need_preempt = True
+    cpu._interrupt_work = interrupt_work
+
+
 class Runner:
     """Runs inputs on machines, a fresh one every so often, each input in an
     empty directory of its own."""
@@ -243,9 +267,10 @@ class Runner:
 
         k.cpu.halted = False
         k.spawn(init, uid=1000, env=ENV, cwd=cwd)
-        start = time.monotonic()
-        k.run(until=lambda: time.monotonic() - start > DEADLINE)
-        if "status" not in done and not k.cpu.halted:
+        deadline = time.monotonic() + DEADLINE
+        watch(k, deadline)
+        k.run()
+        if "status" not in done and time.monotonic() > deadline:
             self.k = None                              # the machine is left as it is
             return "hang"
         if len(k.panics) > panics:
