@@ -339,6 +339,8 @@ class Shell:
         name = words[0]
         BUILTINS, SPECIAL = builtins.BUILTINS, builtins.SPECIAL
         if name == "exec":                        # its redirections are for good
+            for n, v in assigns:                  # (and its assignments, as a special builtin's)
+                st.assign(n, v)
             try:
                 self.apply_redirects(cmd.redirects, None)
             except CommandError as e:
@@ -366,6 +368,9 @@ class Shell:
             except CommandError as e:
                 self.error(str(e))
                 return e.status
+        for n, _ in assigns:
+            if n in st.readonly:
+                raise ReadonlyError(n)            # (as in dash, for any command)
         env = st.environ(dict(assigns))
         path = self.lookup(name)
         if tail and not st.traps:
@@ -506,7 +511,10 @@ class Shell:
                 crt.os.setpgid(0, pgid or 0)
                 if foreground:
                     sig.signal(SIGTTOU, sig.SIG_IGN)
-                    crt.os.tcsetpgrp(0, pgid or crt.os.getpid())
+                    try:
+                        crt.os.tcsetpgrp(0, pgid or crt.os.getpid())
+                    except OSError:                # (-i, with no terminal to give)
+                        pass
                 for s in JOB_SIGNALS:
                     sig.signal(s, sig.SIG_DFL)
             elif ignore_int:                  # an & job without job control (POSIX):

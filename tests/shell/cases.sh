@@ -2114,3 +2114,46 @@ sh -c 'false'; echo $?; sh -c ''; echo $?
 sh -c 'set -- a b; echo $#'
 ### invoke: sh dollar zero in script
 echo 'echo $0' > z.sh; sh z.sh; sh ./z.sh
+### errors: syntax error ends script
+sh -c 'fi
+echo not reached'; echo $?
+### errors: syntax error in eval ends script
+sh -c 'eval fi; echo not reached'; echo $?
+### errors: syntax error in eval in subshell
+(eval fi; echo not reached); [ $? -ne 0 ]; echo $?
+### errors: expansion error ends script
+sh -c 'unset a; echo ${a?}; echo not reached'; echo $?
+### errors: expansion error in subshell
+unset a; (echo ${a?}; echo not reached); [ $? -ne 0 ]; echo $?
+### errors: assignment error ends script
+sh -c 'readonly a=a; a=b; echo not reached'; echo $?
+### errors: assignment error in subshell
+readonly a=a; (a=b; echo not reached); [ $? -ne 0 ]; echo $?
+### errors: assignment error before various commands
+for c in : . [ alias break cat cd command continue echo eval exec exit export false getopts hash jobs kill printf pwd read readonly return set shift test times trap true type ulimit umask unalias unset wait ./_no_such_; do sh -c "readonly a=a; a=b $c; echo not reached $c" 2>/dev/null; echo "$c $?"; done
+### errors: assignment error in subshell various
+for c in : cat echo eval exit ./_nope_; do (readonly a=a; a=b $c; echo not reached) 2>/dev/null; echo "$c $?"; done
+### errors: for assignment error ends script
+sh -c 'readonly a=a; for a in b; do echo not reached 1; done; echo not reached 2'; echo $?
+### errors: redirection error special builtins end script
+for c in : . break continue eval exec exit export readonly return set shift times trap unset; do sh -c "$c <_no_such_file_; echo not reached $c" 2>/dev/null; echo "$c $?"; done
+### errors: redirection error special builtins in subshell
+for c in : eval exit set trap unset; do ($c <_no_such_file_; echo not reached) 2>/dev/null; echo "$c $?"; done
+### errors: redirection error regular builtin spares
+cd <_no_such_file_; test $? -ne 0 && echo ok
+### errors: redirection error missing command spares
+./_no_such_command_ <_no_such_file_; test $? -ne 0 && echo ok
+### errors: redirection error alone spares
+<_no_such_file_; test $? -ne 0 && echo ok
+### errors: command not found status
+./_no_such_command_; echo $?
+### errors: special builtin usage error ends script
+sh -c 'shift 5; echo not reached'; echo $?; sh -c 'set -Q; echo not reached'; echo $?
+### errors: regular builtin error spares
+cd /nonexistent; echo reached $?; printf '%d\n' x; echo reached $?
+### errors: function with expansion error
+sh -c 'f() { echo ${u?}; }; f; echo not reached'; echo $?
+### errors: error in command substitution
+x=$(echo ${u?}); echo reached $?
+### errors: error in trap action
+sh -c 'trap "echo \${u?}" EXIT; echo main'; echo $?
