@@ -152,6 +152,21 @@ class Shell:
                 return st.status
             yield self.run_toplevel(node, last_exec and parser.at_end())
 
+    def run_whole(self, text: str, lineno: int) -> int:
+        """Text parsed whole before any of it runs, as dash reads a $(...)
+        with the word it is in (so an alias it defines is not used in it);
+        its last command may exec, as nothing follows it in this process."""
+        try:
+            node = Parser(text, lineno, aliases=self.state.aliases).parse_all()
+        except ShellSyntaxError as e:
+            self.state.lineno = e.lineno
+            self.error(str(e))
+            return 2
+        try:
+            return drive(self.run_toplevel(node, True))
+        except FuncReturn as e:
+            return e.status
+
     def run_toplevel(self, node: ast.Node, tail: bool = False):
         try:
             return (yield self.run(node, tail))
@@ -372,7 +387,7 @@ class Shell:
             if n in st.readonly:
                 raise ReadonlyError(n)            # (as in dash, for any command)
         env = st.environ(dict(assigns))
-        path = self.lookup(name)
+        path = self.lookup(name, dict(assigns).get("PATH"))
         if tail and not st.traps:
             return self.exec_external(words, env, cmd.redirects, path)
         if path is not None and not cmd.redirects and "m" not in st.options:
@@ -392,16 +407,31 @@ class Shell:
             raise ShellExit(e.status)
         return e.status
 
-    def lookup(self, name: str) -> str | None:
-        """Where a command is, remembered (hashed) after the first search of PATH."""
+    def lookup(self, name: str, search: str | None = None) -> str | None:
+        """Where a command is: remembered (hashed) after the first search of
+        PATH, and searched for again if it has gone (dash's exec goes on along
+        PATH).  search: a PATH given with the command (`PATH=... cmd`)."""
         if "/" in name:
             return name
-        path = self.state.hash.get(name)
+        if search is not None:
+            return self.find_command(name, search)
+        hash = self.state.hash
+        path = hash.get(name)
+        if path is not None and self.runnable(path):
+            return path
+        path = self.find_command(name)
         if path is None:
-            path = self.find_command(name)
-            if path is not None:
-                self.state.hash[name] = path
+            hash.pop(name, None)
+        else:
+            hash[name] = path
         return path
+
+    def runnable(self, path: str) -> bool:
+        try:
+            st = self.os.stat(path)
+        except OSError:
+            return False
+        return st.st_mode & 0o170000 == 0o100000 and self.os.access(path, 1)
 
     def with_temp_vars(self, assigns, body: Callable[[], Any]):
         """Run body with assignments that last only while it runs (`x=1 f`)."""
@@ -461,19 +491,27 @@ class Shell:
             (st.exported.add if exported else st.exported.discard)(name)
             (st.readonly.add if readonly else st.readonly.discard)(name)
 
-    def find_command(self, name: str) -> str | None:
-        """Search PATH for an executable regular file (the shell's `which`)."""
+    def find_command(self, name: str, search: str | None = None) -> str | None:
+        """Search PATH for an executable regular file (the shell's `which`).
+        An empty entry (or an unset PATH, as in dash) is the current directory."""
         if "/" in name:
             return name
-        for d in (self.state.get("PATH") or "/bin:/usr/bin").split(":"):
+        for d in ((self.state.get("PATH") if search is None else search) or "").split(":"):
             path = f"{d or '.'}/{name}"
-            try:
-                st = self.os.stat(path)
-            except OSError:
-                continue
-            if st.st_mode & 0o170000 == 0o100000 and self.os.access(path, 1):
+            if self.runnable(path):
                 return path
         return None
+
+    def not_found(self, name: str, search: str | None = None) -> str:
+        """Why a search of PATH failed, in dash's words: a file that is there
+        but cannot run is "Permission denied" (status 127 all the same)."""
+        for d in ((self.state.get("PATH") if search is None else search) or "").split(":"):
+            try:
+                self.os.stat(f"{d or '.'}/{name}")
+                return "Permission denied"
+            except OSError:
+                continue
+        return "not found"
 
     def exec_external(self, words: list[str], env: dict[str, str], redirects,
                       path: str | None = None, who: str = "") -> int:
@@ -485,9 +523,10 @@ class Shell:
             self.error(str(e))
             return e.status
         name = words[0]
-        path = path or self.find_command(name)
+        search = env.get("PATH") if env.get("PATH") != self.state.get("PATH") else None
+        path = path or self.find_command(name, search)
         if path is None:
-            self.error(f"{who}{name}: not found")
+            self.error(f"{who}{name}: {self.not_found(name, search)}")
             return 127
         return execute(self.os, path, words, env, self.where() + who)
 
@@ -861,11 +900,13 @@ class Shell:
         os = self.os
         r, w = os.pipe()
 
+        lineno = self.state.lineno
+
         def body(sh: "Shell") -> int:
             sh.os.close(r)
             sh.os.dup2(w, 1)
             sh.os.close(w)
-            return sh.run_text(text, self.state.lineno)
+            return sh.run_whole(text, lineno)
         pid = self.fork(body, foreground=True) if "m" not in self.state.options else \
             self._fork_plain(body)
         os.close(w)

@@ -2157,3 +2157,49 @@ sh -c 'f() { echo ${u?}; }; f; echo not reached'; echo $?
 x=$(echo ${u?}); echo reached $?
 ### errors: error in trap action
 sh -c 'trap "echo \${u?}" EXIT; echo main'; echo $?
+### path: path search order
+mkdir a b; printf '#!/bin/sh\necho a\n' > a/cmd; printf '#!/bin/sh\necho b\n' > b/cmd; chmod +x a/cmd b/cmd; PATH=$PWD/a:$PWD/b:$PATH; cmd; PATH=$PWD/b:$PWD/a:/bin:/usr/bin; cmd
+### path: path skips non executable
+mkdir a b; printf '#!/bin/sh\necho a\n' > a/cmd; printf '#!/bin/sh\necho b\n' > b/cmd; chmod +x b/cmd; PATH=$PWD/a:$PWD/b:$PATH; cmd
+### path: path empty entry is cwd
+printf '#!/bin/sh\necho here\n' > cmd; chmod +x cmd; PATH=:/bin:/usr/bin; cmd; PATH=/bin:/usr/bin:; cmd; PATH=/bin::/usr/bin; cmd
+### path: path unset
+printf '#!/bin/sh\necho here\n' > cmd; chmod +x cmd; unset PATH; cmd; echo $?
+### path: path hashed and moved
+mkdir a b; printf '#!/bin/sh\necho a\n' > a/cmd; chmod +x a/cmd; PATH=$PWD/a:$PWD/b:/bin:/usr/bin; cmd; printf '#!/bin/sh\necho b\n' > b/cmd; chmod +x b/cmd; rm a/cmd; cmd; echo $?; cmd
+### path: path reassign clears hash
+mkdir a b; printf '#!/bin/sh\necho a\n' > a/cmd; printf '#!/bin/sh\necho b\n' > b/cmd; chmod +x a/cmd b/cmd; PATH=$PWD/a:$PWD/b:/bin:/usr/bin; cmd; PATH=$PWD/b:$PWD/a:/bin:/usr/bin; cmd
+### path: script without shebang
+printf 'echo no shebang $0 $1\n' > s; chmod +x s; ./s arg
+### path: script without shebang via path
+printf 'echo no shebang\n' > s; chmod +x s; PATH=$PWD:$PATH; s
+### path: not executable file
+printf 'echo x\n' > s; ./s; echo $?
+### path: directory in path
+mkdir cmd; PATH=$PWD:$PATH; cmd; echo $?
+### path: command with slash not in path
+mkdir d; printf 'echo d\n' > d/s; chmod +x d/s; d/s
+### path: path with temp assignment
+mkdir a; printf '#!/bin/sh\necho a\n' > a/cmd; chmod +x a/cmd; PATH=$PWD/a:/bin cmd; echo $?
+### path: function shadows path
+cat() { echo fn; }; cat; command cat /dev/null; echo $?
+### path: builtin not shadowed by path
+mkdir a; printf '#!/bin/sh\necho fake\n' > a/echo; chmod +x a/echo; PATH=$PWD/a:$PATH; echo real
+### input: alias in cmdsub not line-wise
+x=$(alias false=:
+false); echo $?
+### input: alias in eval line-wise
+eval 'alias false=:
+false'; echo $?
+### input: alias in sh -c line-wise
+sh -c 'alias false=:
+false'; echo $?
+### input: alias from stdin line-wise
+printf 'alias false=:\nfalse\n' | sh; echo $?
+### input: empty input status
+printf '' | sh; echo $?; printf '\n\n' | sh; echo $?; printf '\n# c\n\n#d\n' | sh; echo $?
+### input: line continuation long
+echo \
+1                                                                   \
+                                                                    \
+2
