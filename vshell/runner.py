@@ -15,7 +15,7 @@ import signal as host_signal
 from . import ast
 from . import pattern as shpat
 from .expand import Expander, ExpansionError
-from .parser import Incomplete, Parser, ShellSyntaxError, is_name
+from .parser import Incomplete, Parser, ShellSyntaxError, _is_assignment, is_name
 from .state import Job, ReadonlyError, State
 from .trampoline import drive
 
@@ -337,57 +337,51 @@ class Shell:
         st = self.state
         st.lineno = cmd.lineno or st.lineno
         self.subst_status = None
-        words = self.expand.fields(cmd.words)
-        assigns = []
-        for a in cmd.assigns:
-            name, _, value = a.partition("=")
-            assigns.append((name, self.expand.assignment(value)))
-        if "x" in st.options:
-            shown = [f"{n}={v}" for n, v in assigns] + words
-            self.say(2, "+ " + " ".join(shown) + "\n")
-        if not words:
-            for name, value in assigns:
-                st.assign(name, value)
+        words = self.command_words(cmd.words)
+        plain = False
+        if words:
+            words, plain = _strip_command(words)  # `command NAME`: no function, nothing special
+        name = words[0] if words else None
+        BUILTINS, SPECIAL = builtins.BUILTINS, builtins.SPECIAL
+        if name is None or name == "exec" or (name in SPECIAL and not plain):
+            self.trace(self.assign_each(cmd.assigns), words)   # assignments that stay
+        if name is None:
             status = yield self.with_redirects(cmd.redirects, lambda: 0)
             return status if status else (self.subst_status or 0)
-        words, plain = _strip_command(words)      # `command NAME`: no function, nothing special
-        name = words[0]
-        BUILTINS, SPECIAL = builtins.BUILTINS, builtins.SPECIAL
         if name == "exec":                        # its redirections are for good
-            for n, v in assigns:                  # (and its assignments, as a special builtin's)
-                st.assign(n, v)
             try:
                 self.apply_redirects(cmd.redirects, None)
             except CommandError as e:
                 return self.special_error(e)
             if len(words) == 1:
                 return 0
-            raise ShellExit(self.exec_external(words[1:], st.environ(dict(assigns)), [],
-                                               who="exec: "))
+            raise ShellExit(self.exec_external(words[1:], st.environ(), [], who="exec: "))
         if name in SPECIAL and not plain:
-            for n, v in assigns:
-                st.assign(n, v)
             try:
                 return (yield self.with_redirects(
                     cmd.redirects, lambda: self.builtin(SPECIAL[name], words), fatal=True))
             except CommandError as e:
                 return self.special_error(e)
+        return (yield self.with_temp_vars(cmd.assigns, words,
+                                          lambda: self.command(cmd, words, name, plain, tail)))
+
+    def command(self, cmd: ast.Simple, words: list[str], name: str, plain: bool, tail: bool):
+        """A function, a regular builtin or a program, its assignments made."""
+        st = self.state
+        BUILTINS, SPECIAL = builtins.BUILTINS, builtins.SPECIAL
         if name in st.functions and not plain:
-            return (yield self.with_temp_vars(assigns, lambda: self.with_redirects(
-                cmd.redirects, lambda: self.call_function(st.functions[name], words))))
+            return (yield self.with_redirects(
+                cmd.redirects, lambda: self.call_function(st.functions[name], words)))
         builtin = BUILTINS.get(name) or (SPECIAL.get(name) if plain else None)
         if builtin is not None:
             try:
-                return (yield self.with_temp_vars(assigns, lambda: self.with_redirects(
-                    cmd.redirects, lambda: self.builtin(builtin, words))))
+                return (yield self.with_redirects(cmd.redirects, lambda: self.builtin(builtin, words)))
             except CommandError as e:
                 self.error(str(e))
                 return e.status
-        for n, _ in assigns:
-            if n in st.readonly:
-                raise ReadonlyError(n)            # (as in dash, for any command)
-        env = st.environ(dict(assigns))
-        path = self.lookup(name, dict(assigns).get("PATH"))
+        env = st.environ()
+        search = st.get("PATH") if any(a.startswith("PATH=") for a in cmd.assigns) else None
+        path = self.lookup(name, search)
         if tail and not st.traps:
             return self.exec_external(words, env, cmd.redirects, path)
         if path is not None and not cmd.redirects and "m" not in st.options:
@@ -398,6 +392,41 @@ class Shell:
         if status in (126, 127):
             st.hash.pop(name, None)             # it may have moved: look again next time
         return status
+
+    def command_words(self, raw: list[str]) -> list[str]:
+        """A simple command's words, expanded.  After export, readonly or local
+        (however the name came), a word shaped as an assignment is expanded as
+        one -- not split, ~ after = and : -- as dash 0.5.11 and later do."""
+        expand = self.expand
+        words: list[str] = []
+        for k, word in enumerate(raw):
+            if words and _is_declaration(words) and _is_assignment(word):
+                name, _, value = word.partition("=")
+                words.append(name + "=" + expand.assignment(value))
+            else:
+                words.extend(expand.fields([word]))
+        return words
+
+    def assign_each(self, assigns: list[str], export: bool = False) -> list[str]:
+        """NAME=VALUE words, each expanded and assigned in turn (so y=$x sees
+        the x just before it, as in dash).  What they were, for set -x."""
+        st = self.state
+        shown = []
+        for a in assigns:
+            name, _, value = a.partition("=")
+            value = self.expand.assignment(value)
+            st.assign(name, value)
+            if export:
+                st.exported.add(name)
+            shown.append(f"{name}={value}")
+        return shown
+
+    def trace(self, assigns: list[str], words: list[str]) -> None:
+        """set -x: the command as it will run, on stderr."""
+        if "x" in self.state.options:
+            ps4 = self.state.get("PS4")
+            prefix = self.expand.string(ps4) if ps4 else ""
+            self.say(2, prefix + " ".join(assigns + words) + "\n")
 
     def special_error(self, e: CommandError) -> int:
         """An error in a special builtin (or its redirections) ends a script,
@@ -433,19 +462,20 @@ class Shell:
             return False
         return st.st_mode & 0o170000 == 0o100000 and self.os.access(path, 1)
 
-    def with_temp_vars(self, assigns, body: Callable[[], Any]):
-        """Run body with assignments that last only while it runs (`x=1 f`)."""
+    def with_temp_vars(self, assigns: list[str], words: list[str], body: Callable[[], Any]):
+        """Run body with assignments that last only while it runs (`x=1 f`),
+        exported to what it starts."""
         if not assigns:
+            self.trace([], words)
             return body()
-        return self._with_temp_vars(assigns, body)
+        return self._with_temp_vars(assigns, words, body)
 
-    def _with_temp_vars(self, assigns, body: Callable[[], Any]):
+    def _with_temp_vars(self, assigns: list[str], words: list[str], body: Callable[[], Any]):
         st = self.state
-        saved = [(n, st.vars.get(n), n in st.exported) for n, _ in assigns]
-        for n, v in assigns:
-            st.assign(n, v)
-            st.exported.add(n)
+        names = [a.partition("=")[0] for a in assigns]
+        saved = [(n, st.vars.get(n), n in st.exported) for n in dict.fromkeys(names)]
         try:
+            self.trace(self.assign_each(assigns, export=True), words)
             return (yield body())
         finally:
             for n, old, was_exported in saved:
@@ -918,8 +948,7 @@ class Shell:
             chunks.append(data)
         os.close(r)
         _, status = os.waitpid(pid, 0)
-        self.subst_status = wait_status(status)
-        self.state.status = self.subst_status
+        self.subst_status = wait_status(status)    # ($? is the last command's until this one ends)
         return b"".join(chunks).decode("utf-8", "surrogateescape").rstrip("\n")
 
     def _fork_plain(self, body) -> int:
@@ -1024,6 +1053,14 @@ def execute(os, path: str, words: list[str], env: dict[str, str], where: str) ->
         os.write(2, f"{where}{words[0]}: {message}\n".encode("utf-8", "surrogateescape"))
         return 127 if missing else 126
     return 127
+
+
+def _is_declaration(words: list[str]) -> bool:
+    """Do these first words name export, readonly or local (maybe after `command`)?"""
+    first = words[0]
+    if first == "command" and len(words) > 1:
+        first = words[1]
+    return first in ("export", "readonly", "local")
 
 
 def _strip_command(words: list[str]) -> tuple[list[str], bool]:

@@ -21,6 +21,8 @@ def main(rt) -> int:
     state = State(vars=dict(rt.environ), exported=set(rt.environ), pid=os.getpid())
     state.vars.setdefault("IFS", " \t\n")
     state.vars.setdefault("PS2", "> ")
+    state.vars.setdefault("PS4", "+ ")
+    state.vars.setdefault("OPTIND", "1")
     state.vars["PPID"] = str(os.getppid())
     try:
         state.vars.setdefault("PWD", os.getcwd())

@@ -2203,3 +2203,207 @@ echo \
 1                                                                   \
                                                                     \
 2
+### control2: case quoted pattern chars
+case '*' in '*') echo star;; esac; case 'a' in '*') echo no;; *) echo yes;; esac
+### control2: case pattern from variable quoted
+p='a*'; case abc in "$p") echo lit;; $p) echo glob;; esac
+### control2: case pattern with escaped char
+case 'a?' in a\?) echo esc;; esac; case 'ab' in a\?) echo no;; *) echo nomatch;; esac
+### control2: case empty word
+case "" in "") echo empty;; esac; case "" in *) echo star;; esac
+### control2: case multiple patterns
+case b in a|b|c) echo abc;; esac
+### control2: case first match wins
+case x in x) echo one;; x) echo two;; esac
+### control2: case leading paren
+case y in (y) echo paren;; esac
+### control2: case newline separated
+case z in
+  z)
+    echo nl
+    ;;
+esac
+### control2: case last arm no dsemi
+case q in q) echo last
+esac
+### control2: case esac word as pattern
+case esac in (esac) echo word;; esac
+### control2: case keyword patterns
+case if in if) echo kw;; esac
+### control2: case with expansion in word
+x=hello; case $x in h*) echo h;; esac
+### control2: case word tilde
+HOME=/h; case ~ in /h) echo tilde;; esac
+### control2: case pattern tilde
+HOME=/h; case /h in ~) echo tilde2;; esac
+### control2: case word split not done
+x='a b'; case $x in 'a b') echo whole;; esac
+### control2: case status no match
+false; case x in y) ;; esac; echo $?
+### control2: case status empty body
+false; case x in x) ;; esac; echo $?
+### control2: case bracket patterns
+case 5 in [0-9]) echo digit;; esac; case b in [!a]) echo nota;; esac
+### control2: case character class
+case A in [[:upper:]]) echo upper;; esac
+### control2: case dash in bracket
+case - in [a-]) echo dash;; esac
+### control2: case slash star
+case a/b in *) echo any;; esac; case a/b in a*b) echo slash;; esac
+### control2: case leading dot
+case .x in *x) echo dot;; esac
+### control2: case pattern expansion cmdsub
+case ab in $(echo a)*) echo sub;; esac
+### control2: case in pipeline
+echo x | case $(cat) in x) echo piped;; esac
+### control2: for no in
+set -- a b; for i do echo $i; done
+### control2: for in newline
+for i in a b
+do echo $i; done
+### control2: for semicolon newline
+for i; do echo $i; done
+### control2: for in empty
+for i in; do echo never; done; echo "[${i-unset}]"
+### control2: for var keeps last
+for i in 1 2 3; do :; done; echo $i
+### control2: for over glob
+touch f1 f2; for f in f*; do echo $f; done
+### control2: for word splitting
+x='a b'; for i in $x "$x"; do echo "[$i]"; done
+### control2: for with reserved word values
+for i in do done in; do echo $i; done
+### control2: for break continue status
+for i in 1 2; do continue; done; echo $?
+### control2: for variable name invalid
+for 1x in a; do :; done
+### control2: for in keyword position
+for in in in; do echo $in; done
+### control2: function body compound forms
+f() ( echo subshell body ); f; g() if true; then echo if body; fi; g
+### control2: function body for
+f() for i in 1 2; do echo $i; done; f
+### control2: function redirect applies each call
+f() { echo x; } > fo; f; f; cat fo
+### control2: function name dot
+f.x() { echo dotted; }; echo $?
+### control2: function overriding builtin cd
+cd() { echo my cd; }; cd /; command cd /; pwd
+### control2: function return status from last
+f() { false; }; f; echo $?
+### control2: function in pipeline
+f() { read x; echo "got $x"; }; echo val | f
+### control2: function recursion with locals
+fact() { if [ $1 -le 1 ]; then echo 1; else echo $(( $1 * $(fact $(($1-1))) )); fi; }; fact 5
+### control2: function args with spaces
+f() { echo $#; for a; do echo "[$a]"; done; }; f 'a b' '' c
+### control2: function defined in subshell not visible
+(g() { :; }); g; echo $?
+### control2: pipeline status last
+false | true; echo $?; true | false; echo $?
+### control2: pipeline negation
+! false | false; echo $?
+### control2: pipeline subshells
+x=1; echo | x=2; echo $x; echo a | read y; echo "[${y-unset}]"
+### control2: pipeline long
+echo a | cat | cat | cat | cat | cat
+### control2: pipeline stderr not piped
+{ echo out; echo err >&2; } 2>/dev/null | cat
+### control2: pipeline with group
+{ echo a; echo b; } | { read x; read y; echo $y $x; }
+### control2: pipeline newline after bar
+echo p |
+cat
+### control2: andor newline after
+true &&
+echo and
+### control2: andor precedence
+false && echo no || echo yes; true || echo no && echo yes2
+### control2: negation of compound
+! { false; }; echo $?; ! (true); echo $?
+### control2: subshell exit status
+(false); echo $?; (exit 4); echo $?
+### control2: subshell cd isolation
+(cd /; pwd); pwd
+### control2: subshell traps reset
+trap 'echo t' EXIT; (echo in sub); echo out
+### control2: group redirect
+{ echo one; echo two; } > g; cat g
+### control2: empty subshell error
+( ) 2>/dev/null; echo $?
+### control2: semicolon after background
+true & ; echo x
+### params: dollar dollar in subshell
+a=$$; b=$(echo $$); (c=$$; [ $a = $c ] && echo same); [ $a = $b ] && echo same2
+### params: ppid in subshell same
+a=$PPID; (b=$PPID; [ "$a" = "$b" ] && echo ppid same)
+### params: bang empty initially
+echo "[${!:-none}]"
+### params: bang after background
+sleep 0 & p=$!; wait; [ "$p" -gt 0 ] && echo numeric
+### params: bang in subshell
+sleep 0 & p=$!; (echo "[$!]" | grep -c "$p")
+### params: dollar zero in subshell and function
+sh -c 'f() { echo $0; }; f; (echo $0)' myname
+### params: dollar question after pipeline
+false | false; echo $?
+### params: dollar question after subst
+x=$(exit 7); echo $?; echo $(exit 8) $?
+### params: dollar question in trap
+trap 'echo $?' EXIT; (exit 5)
+### params: dollar hash after set and shift
+set -- a b c; echo $#; shift; echo $#; set --; echo $#
+### params: positional beyond
+set -- 1 2 3 4 5 6 7 8 9 10 11 12; echo ${12} $#; shift 11; echo $1
+### params: at and star unquoted with empty params
+set -- a '' b; printf '[%s]' $@; echo; printf '[%s]' $*; echo; printf '[%s]' "$@"; echo; printf '[%s]' "$*"; echo
+### params: set positional with option-like
+set -- -e -x; echo $1 $2 "$-"
+### params: IFS unset vs empty
+unset IFS; x='a  b'; set -- $x; echo $#; IFS=; set -- $x; echo $#
+### params: IFS default value
+printf '%s' "$IFS" | wc -c
+### params: PS1 PS2 PS4 defaults
+echo "[${PS2-unset}]" "[${PS4-unset}]"
+### params: PWD set
+[ "$PWD" = "$(pwd)" ] && echo pwd ok
+### params: OPTIND default
+echo $OPTIND
+### params: LINENO empty in dash
+echo "[$LINENO]"
+### params: HOME default kept
+echo "${HOME+set}"
+### params: assignment order left to right
+x=1 y=$x; echo $y; a=1; a=2 b=$a; echo $b
+### params: assignment with command substitution status
+x=$(false) y=1; echo $?
+### params: assignment expansion no split
+x='a  b'; y=$x; echo "$y"
+### params: assignment tilde not in quotes
+HOME=/h; x="~"; echo $x
+### params: export with assignment expansion
+v="a  b"; export w=$v; echo "$w"
+### params: unset positional via shift
+set -- a; shift; echo "[${1-unset}]"
+### xtrace: xtrace unset PS4
+unset PS4; set -x; echo a
+### xtrace: xtrace PS4 custom
+PS4='>> '; set -x; echo a
+### xtrace: xtrace PS4 expanded
+x=1; PS4='[$x] '; set -x; echo a
+### xtrace: xtrace assignments
+set -x; x=1 y="a b"; echo "a b" c
+### xtrace: xtrace no quoting
+set -x; echo "it's" "" a\ b
+### xtrace: xtrace function
+set -x; f() { echo in; }; f arg
+### xtrace: xtrace cmdsub
+set -x; x=$(echo hi)
+### xtrace: xtrace compound
+set -x; for i in 1; do :; done; case a in a) :;; esac; [ 1 ]; (echo sub); { echo grp; }
+### xtrace: xtrace temp assign
+set -x; x=1 true; x=2 sh -c 'echo $x'
+### xtrace: xtrace redirection
+set -x; echo hi > f; cat f
+### xtrace: xtrace off
+set -x; set +x; echo quiet
