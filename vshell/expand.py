@@ -61,13 +61,13 @@ class Expander:
 
     def string(self, word: str) -> str:
         """Expansion without splitting or globbing (redirections, case words)."""
-        return _joined(self.pieces(word))
+        return self.joined(self.pieces(word))
 
     def assignment(self, value: str) -> str:
         """The value of NAME=value: a string, with ~ expanded after each `:` too."""
         if SPECIAL_CHARS.isdisjoint(value):
             return value
-        return _joined(drive(self.scan(value, 0, len(value), assign=True)))
+        return self.joined(drive(self.scan(value, 0, len(value), assign=True)))
 
     def pattern(self, word: str) -> str:
         """A case or ${x#pattern} pattern: quoted characters match only themselves."""
@@ -76,7 +76,16 @@ class Expander:
 
     def heredoc(self, body: str) -> str:
         """A here-document's body: parameters, substitutions, arithmetic, backslashes."""
-        return _joined(drive(self.scan(body, 0, len(body), heredoc=True)))
+        return self.joined(drive(self.scan(body, 0, len(body), heredoc=True)))
+
+    def joined(self, pieces: list[tuple]) -> str:
+        """Pieces as one string: where no fields are made, "$@" is joined by
+        IFS's first character, as "$*" is (dash)."""
+        if not any(kind == -1 for _, kind in pieces):
+            return "".join(text for text, kind in pieces if kind >= 0)
+        ifs = self.sh.state.get("IFS")
+        sep = " " if ifs is None else ifs[:1]
+        return "".join(sep if kind == -1 else text for text, kind in pieces if kind != -2)
 
     def pieces(self, word: str) -> list[tuple]:
         return drive(self.scan(word, 0, len(word)))
@@ -186,7 +195,7 @@ class Expander:
 
     def arith_text(self, word: str, i: int, n: int):
         """The text of $((...)), expanded as in double quotes, for arith.py."""
-        return _joined((yield self.scan(word, i, n, heredoc=True)))
+        return self.joined((yield self.scan(word, i, n, heredoc=True)))
 
     def arithmetic(self, expr: str) -> int:
         arith = host_module("vshell.arith")      # loaded on first use (start-up)
@@ -289,14 +298,14 @@ class Expander:
             if null if op == ":=" else unset:
                 if not is_name(name):
                     raise ExpansionError(f"{name}: bad variable name")
-                value = _joined((yield self.scan(word, start, n, quoted=quoted, in_braces=quoted)))
+                value = self.joined((yield self.scan(word, start, n, quoted=quoted, in_braces=quoted)))
                 self.sh.state.assign(name, value)
                 out.append((value, kind))
             else:
                 self.param(name, out, quoted)
         elif op in (":?", "?"):
             if null if op == ":?" else unset:
-                message = _joined((yield self.scan(word, start, n))) if start < n else \
+                message = self.joined((yield self.scan(word, start, n))) if start < n else \
                     "parameter not set" + (" or null" if op == ":?" else "")
                 raise ExpansionError(f"{name}: {message}")
             self.param(name, out, quoted)
@@ -382,8 +391,7 @@ class Expander:
         return matches or [word]
 
 
-def _joined(pieces: list[tuple]) -> str:
-    return "".join(text for text, kind in pieces if kind >= 0)
+
 
 
 def _param_name(word: str, i: int, n: int) -> int:

@@ -2407,3 +2407,151 @@ set -x; x=1 true; x=2 sh -c 'echo $x'
 set -x; echo hi > f; cat f
 ### xtrace: xtrace off
 set -x; set +x; echo quiet
+### async: background status zero
+false & echo $?
+### async: background exit status via wait
+sh -c 'exit 3' & wait $!; echo $?
+### async: background subshell variable isolation
+x=1; x=2 & wait; echo $x
+### async: background function
+f() { echo in bg; }; f & wait
+### async: background with redirect
+echo data > f; { read x; echo "[$x]"; } < f & wait
+### async: background stdin devnull explicit
+echo data | { cat & wait; }
+### async: background stdin explicit redirect
+echo hi > f; cat < f & wait
+### async: wait percent job
+sleep 0 & wait %1; echo $?
+### async: wait bad job
+wait %5; echo $?
+### async: kill percent job
+sleep 5 & kill %1; wait; echo done
+### async: multiple background order
+(echo one) & wait; (echo two) & wait
+### async: background in subshell wait
+( sleep 0 & wait; echo inner )
+### async: bang variable per job
+sleep 0 & a=$!; sleep 0 & b=$!; [ "$a" != "$b" ] && echo differ; wait
+### async: background pipeline
+echo x | cat & wait
+### async: background group
+{ echo g1; echo g2; } & wait
+### async: and-or in background
+false && echo no & wait; true && echo yes & wait
+### async: jobs builtin nonempty
+sleep 1 & jobs | wc -l; kill %1
+### signal: kill self INT
+sh -c 'kill -INT $$; echo not reached'; echo $?
+### signal: kill self TERM
+sh -c 'kill $$; echo not reached'; echo $?
+### signal: kill self HUP
+sh -c 'kill -HUP $$'; echo $?
+### signal: kill self USR1
+sh -c 'kill -USR1 $$'; echo $?
+### signal: ignored INT
+sh -c 'trap "" INT; kill -INT $$; echo survived'
+### signal: trapped INT continues
+sh -c 'trap "echo caught" INT; kill -INT $$; echo after'
+### signal: trap runs after command
+sh -c 'trap "echo T" USR1; kill -USR1 $$; echo cmd'
+### signal: trap in function
+sh -c 'f() { kill -USR1 $$; echo after kill; }; trap "echo T" USR1; f'
+### signal: signal exit status 128 plus
+sh -c 'kill -9 $$'; echo $?; sh -c 'kill -15 $$'; echo $?
+### signal: trap reset in subshell default action
+trap 'echo parent' USR1; (kill -USR1 $$; echo child alive) 2>/dev/null; echo status $?
+### signal: trap exit on signal death
+sh -c 'trap "echo exit trap" EXIT; kill $$'; echo $?
+### signal: trap signal then exit trap
+sh -c 'trap "echo term trap; exit 3" TERM; trap "echo exit trap" EXIT; kill $$'; echo $?
+### signal: child killed message
+sh -c 'sh -c "kill -9 \$\$"; echo after $?' 2>&1
+### signal: child killed by INT no message
+sh -c 'sh -c "kill -INT \$\$"; echo after $?' 2>&1
+### signal: child killed by PIPE no message
+sh -c 'sh -c "kill -PIPE \$\$"; echo after $?' 2>&1
+### signal: child killed by TERM message
+sh -c 'sh -c "kill -TERM \$\$"; echo after $?' 2>&1
+### signal: trap action sees dollar question
+sh -c 'trap "echo in trap \$?" USR1; false; kill -USR1 $$; echo $?'
+### heredoc: heredoc terminator trailing space not end
+cat <<END
+a
+END 
+b
+END
+### heredoc: heredoc terminator leading space not end
+cat <<END
+ END
+END
+### heredoc: heredoc in function called twice
+f() { cat <<END
+in f $1
+END
+}; f 1; f 2
+### heredoc: heredoc with cmdsub heredoc inside
+cat <<A
+outer $(cat <<B
+inner
+B
+) end
+A
+### heredoc: heredoc backslash newline joins
+cat <<END
+one \
+two
+END
+### heredoc: heredoc quoted no join
+cat <<'END'
+one \
+two
+END
+### heredoc: heredoc dollar alone
+cat <<END
+cost $ 5 $
+END
+### heredoc: heredoc unset var
+unset u; cat <<END
+[$u] [${u-def}]
+END
+### heredoc: heredoc at sign
+set -- a b; cat <<END
+$@ $* "$@"
+END
+### heredoc: heredoc tab strip only leading tabs
+cat <<-END
+	 	x
+	END
+### heredoc: heredoc and pipeline
+cat <<END | wc -l
+1
+2
+END
+### heredoc: heredoc with semicolon after
+cat <<END; echo after
+body
+END
+### heredoc: heredoc two on one line
+cat <<A; cat <<B
+a
+A
+b
+B
+### heredoc: heredoc in loop
+for i in 1 2; do cat <<END
+it $i
+END
+done
+### heredoc: heredoc read loop
+while read l; do echo "<$l>"; done <<END
+x y
+z
+END
+### heredoc: heredoc EOF terminated
+cat <<END
+no terminator
+### params2: dollar at in assignment
+set -- a b; x="$@"; echo "$x"; y=$@; echo "$y"; IFS=:; z="$@"; echo "$z"; IFS=; w="$@"; echo "$w"
+### params2: dollar at in case word
+set -- a b; case "$@" in "a b") echo case;; esac

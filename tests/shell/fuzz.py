@@ -131,7 +131,8 @@ class Generator:
         if kind == 5:
             return f"case {self.word()} in {self.word()}|{self.word()}) {body};; *) :;; esac"
         if kind == 6:
-            name = rng.choice(("f", "g", "h"))
+            self.loops += 1                           # (a name of its own: no recursion)
+            name = f"fn{self.loops}"
             return f"{name}() {{ {body}; }}; {name} {self.words(2)}"
         if kind == 7:
             return f"{self.simple(0)} | {self.simple(0)}"
