@@ -24,6 +24,7 @@ OPERATORS = ["<<-", "&&", "||", ";;", "<<", ">>", "<&", ">&", "<>", ">|",
              "|", "&", ";", "<", ">", "(", ")"]
 METACHARS = frozenset(" \t\n;&|<>()")
 OPERATOR_START = frozenset("<>&|;()")
+OPERATOR_PREFIXES = {op[:k] for op in OPERATORS for k in range(1, len(op) + 1)}
 FUNCDEF_PARENS = re.compile(r"[ \t]*\(")
 PLAIN_RUN = re.compile(r"[^ \t\n;&|<>()\\'\"`$]+")     # characters that stand for themselves
 TRIM = re.compile(r"\$\{(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!-])[#%]")   # ${x#..., ${x%...
@@ -135,15 +136,36 @@ class Lexer:
                 self.read_heredocs()
             return tok
         if c in OPERATOR_START:
-            for op in OPERATORS:
-                if text.startswith(op, self.pos):
-                    self.pos += len(op)
-                    return Token("OP", op, self.lineno)
+            return self.operator()
         start_line = self.lineno
         word = self.read_word()
-        if len(word) == 1 and word.isdigit() and self.pos < n and text[self.pos] in "<>":
+        if len(word) == 1 and word.isdigit() and self.skip_continuations() < n and \
+                text[self.pos] in "<>":
             return Token("IO_NUMBER", word, start_line)      # (one digit, as in dash)
         return Token("WORD", word, start_line)
+
+    def operator(self) -> Token:
+        """The longest operator at pos.  A backslash-newline may split one
+        (`&\\<newline>&`): dash drops them as it reads its input."""
+        text, start_line = self.text, self.lineno
+        chars, ends = "", []
+        while len(chars) < 3 and self.pos < len(text) and chars + text[self.pos] in OPERATOR_PREFIXES:
+            chars += text[self.pos]
+            self.pos += 1
+            ends.append((self.pos, self.lineno))
+            self.skip_continuations()
+        for op in OPERATORS:
+            if chars.startswith(op):
+                self.pos, self.lineno = ends[len(op) - 1]
+                return Token("OP", op, start_line)
+        raise AssertionError(chars)
+
+    def skip_continuations(self) -> int:
+        """Past any backslash-newlines at pos; where that leaves pos."""
+        while self.text.startswith("\\\n", self.pos):
+            self.pos += 2
+            self.lineno += 1
+        return self.pos
 
     # -- words --
 

@@ -2555,3 +2555,187 @@ no terminator
 set -- a b; x="$@"; echo "$x"; y=$@; echo "$y"; IFS=:; z="$@"; echo "$z"; IFS=; w="$@"; echo "$w"
 ### params2: dollar at in case word
 set -- a b; case "$@" in "a b") echo case;; esac
+### quote2: continuation in words
+printf '[%s]' 123\
+456\
+\
+789 \
+ABC\
+ DEF; echo
+### quote2: continuation in bang
+\
+!\
+ false; echo $?
+### quote2: continuation in braces and or
+\
+{\
+ echo 1
+\
+}\
+||
+\
+{\
+ echo 2
+\
+}\
+
+### quote2: continuation in case
+\
+c\
+a\
+s\
+e\
+ a \
+i\
+n\
+ (a) echo 1\
+;\
+;\
+e\
+s\
+a\
+c\
+
+### quote2: continuation in for
+\
+f\
+o\
+r\
+\
+ \
+i\
+ \
+i\
+n\
+\
+ 1 2
+\
+d\
+o\
+\
+ echo $i
+\
+d\
+o\
+n\
+e\
+
+### quote2: continuation in if
+\
+i\
+f\
+\
+ false
+\
+t\
+h\
+e\
+n\
+\
+ echo 1
+e\
+l\
+i\
+f\
+ true
+\
+t\
+h\
+e\
+n\
+\
+ echo 2
+e\
+l\
+s\
+e\
+\
+ echo 3
+\
+f\
+i\
+\
+
+### quote2: continuation in and or operators
+true\
+&\
+&\
+\
+false\
+|\
+|\
+\
+echo 1
+### quote2: continuation in redirect operators
+echo 1 >redir
+echo 2 \
+3\
+>\
+>\
+\
+redir \
+>\
+&\
+\
+3
+cat \
+4\
+<\
+>\
+redir \
+<\
+&\
+\
+4
+### quote2: continuation in clobber
+set -C; echo XXX >clobber; echo foo \
+>\
+|\
+\
+clobber; cat clobber
+### quote2: continuation in heredoc operators
+cat \
+<\
+<\
+\
+E\
+N\
+D\
+
+foo
+END
+cat \
+<\
+<\
+-\
+\
+E\
+O\
+F\
+
+		bar
+	EOF
+### quote2: continuation in assignment
+fo\
+o\
+=\
+b\
+ar
+echo $foo
+### quote2: backslash escapes all chars
+printf '[%s]' \ \!\$x\%\&\(\)\*\+\,\-\.\/ \# \"x\" \'x\'; echo
+printf '[%s]' \0\1\2\3\4\5\6\7\8\9\:\;\<\=\>\?; echo
+printf '[%s]' \@\A\Z\[\]\^\_ \\ \\\\; echo
+printf '[%s]' \a\n\t\z\{\|\}\~ \`\`; echo
+### quote2: backslashes in double quotes
+printf '[%s]' "a\\b" "a\\\\b" "a\$b" "a\`b\`c" "a\"b\"c"; echo
+printf '[%s]' "a\
+b\
+c"; echo
+printf '[%s]' "\ \!\#\$x\%\&\'\(\)\*\+\,\-\.\/"; echo
+printf '[%s]' "\`\a\n\t\z\{\|\}\~\`"; echo
+### quote2: double quotes in cmdsub in double quotes
+printf '[%s]' "$(printf '[%s]' "foo
+echo ")"; echo
+### quote2: quoted words not reserved
+echo echo if command >if; chmod a+x if; PATH=.:$PATH; \if; "i"f; i'f'
