@@ -608,6 +608,9 @@ class Shell:
             except (ExpansionError, ReadonlyError, Fatal) as e:
                 sh.error(str(e))
                 status = 2
+            except OSError as e:              # the child's own calls: pipe, dup2, ...
+                sh.error(e.strerror or str(e))
+                status = 2
             return sh.exit_traps(status)
         pid = self.rt.clone(child)
         if job_control:
@@ -841,7 +844,10 @@ class Shell:
                 body = r.heredoc or ""
                 if not r.quoted:
                     body = self.expand.heredoc(body)
-                new = self.heredoc_fd(body)
+                try:
+                    new = self.heredoc_fd(body)
+                except OSError as e:          # out of fds, or of disk for a long one
+                    raise CommandError(e.strerror or str(e))
             elif r.op in (">&", "<&"):
                 target = self.expand.string(r.target)
                 if saved is not None:
@@ -1040,7 +1046,7 @@ def execute(os, path: str, words: list[str], env: dict[str, str], where: str) ->
     try:
         os.execve(path, words, env)
     except ValueError:                  # a NUL in a word: no file has such a name
-        os.write(2, f"{where}{words[0]}: not found\n".encode("utf-8", "surrogateescape"))
+        _complain(os, f"{where}{words[0]}: not found\n")
         return 127
     except OSError as e:
         if e.errno == errno.ENOEXEC:
@@ -1050,9 +1056,17 @@ def execute(os, path: str, words: list[str], env: dict[str, str], where: str) ->
                 pass
         missing = e.errno in (errno.ENOENT, errno.ENOTDIR)
         message = "not found" if missing else _strerror(e)
-        os.write(2, f"{where}{words[0]}: {message}\n".encode("utf-8", "surrogateescape"))
+        _complain(os, f"{where}{words[0]}: {message}\n")
         return 127 if missing else 126
     return 127
+
+
+def _complain(os, text: str) -> None:
+    """A message on stderr, if there is one (2>&- closed it: dash says nothing)."""
+    try:
+        os.write(2, text.encode("utf-8", "surrogateescape"))
+    except OSError:
+        pass
 
 
 def _is_declaration(words: list[str]) -> bool:
