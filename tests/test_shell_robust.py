@@ -138,3 +138,8 @@ def test_a_few_hundred_fuzzed_inputs_give_no_internal_error_and_no_hang():
     for kind, script, on_stdin in Generator(2024).inputs(300):
         problem = runner.run(script, on_stdin)
         assert problem is None, f"{kind}: {script[:300]!r}\n{problem}"
+
+
+def test_a_command_not_found_with_stderr_closed_is_no_internal_error():
+    out, err, status, k = sh("exec 2>&-; nosuchcmd; /bin/nosuch; (nosuch2); echo $?")
+    assert (out, k.panics) == ("127\n", [])
