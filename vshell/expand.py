@@ -160,7 +160,8 @@ class Expander:
         home = self.sh.state.get("HOME") if not user else self.sh.home_of(user)
         if home is None:
             return i
-        out.append((home, QUOTED))
+        if home:
+            out.append((home, QUOTED))        # (not split or globbed; an empty one is no field)
         return end
 
     # ---- $ expansions ------------------------------------------------------------

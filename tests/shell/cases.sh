@@ -2739,3 +2739,165 @@ printf '[%s]' "$(printf '[%s]' "foo
 echo ")"; echo
 ### quote2: quoted words not reserved
 echo echo if command >if; chmod a+x if; PATH=.:$PATH; \if; "i"f; i'f'
+### params3: param braces with quoted close
+a=a; printf '[%s]' -${a-\}}- -${a-'}'}- -${a-"}"}- -${a}}-; echo
+### params3: param nested command forms
+a=a; printf '[%s]' -${a-${a}}- -${a-$({ :;})}- -${a-$(($({ :;})))}- -${a-${a-${a-${a}}}}-; echo
+### params3: param without braces names
+aa=value _L0NG_v=x; unset aaa; printf '[%s]' -$aa- -$aaa- -$_L0NG_v-; echo
+### params3: param positional one digit
+set a b; printf '[%s]' -$1- $22; echo
+### params3: special params followed by same char
+set 1; : dummy & zero="$0" dollar="$$" hyphen="$-" ex="$!" hash="$#"; echo "$??"; [ "$00" = "${zero}0" ] && [ "$$$$" = "$dollar$dollar" ] && [ "$--" = "$hyphen-" ] && [ "$!!" = "$ex!" ] && [ "$##" = "$hash#" ] && echo all ok
+### params3: quoted expansion no glob no split
+a='*'; b='a b  c'; printf '[%s]' "${a}" ${a+"${a}"} "${b}" ${b+"${b}"}; echo
+### params3: tilde in embedded word
+HOME=/foo/bar; unset a; printf '[%s]' ${a-~} ${a-~/}; echo
+### params3: embedded word expansions
+unset a; b=b; printf '[%s]' ${a-x${b}x} ${a-x$(echo -)x} ${a-x$((1+1))x}; echo
+### params3: embedded word only if needed
+a=a; unset b; printf '[%s]' -${a-${b?}}- -${b+${b?}}- -${a=${b?}}- -${a?${b?}}-; echo
+### params3: end of embedded word
+a=a; printf '[%s]' ${a-x}b}; echo
+### params3: dash forms with set null unset
+a=a n=; unset u; printf '[%s]' "${a-x}" "${n-x}" "${u-x}" "${a:-x}" "${n:-x}" "${u:-x}"; echo
+### params3: plus forms
+a=a n=; unset u; printf '[%s]' "${a+x}" "${n+x}" "${u+x}" "${a:+x}" "${n:+x}" "${u:+x}"; echo
+### params3: equals forms
+a=a n=; unset u; printf '[%s]' "${a=x}" "${n=x}" "${u=x}"; printf '[%s]' "$a" "$n" "$u"; echo
+### params3: colon equals forms
+a=a n=; unset u; printf '[%s]' "${a:=x}" "${n:=x}" "${u:=x}"; printf '[%s]' "$a" "$n" "$u"; echo
+### params3: assign readonly via expansion
+readonly n=; echo ${n:=x}; echo not reached
+### params3: assign positional via expansion
+echo ${1:=x}; echo not reached
+### params3: assign special via expansion
+echo ${*:=x}; echo not reached
+### params3: question forms success
+a=a n=; printf '[%s]' "${a?x}" "${n?x}" "${a:?x}"; echo
+### params3: question with spaces message
+unset u; (: "${u?foo bar  baz}") 2>&1
+### params3: lengths
+zero= one=a five=ccccc; printf '[%s]' ${#zero} ${#one} ${#five}; set '' a bb cccc; printf '[%s]' ${#1} ${#2} ${#3} ${#4}; echo; echo ${#?}
+### params3: length unset
+unset u; echo ${#u}
+### params3: length unset nounset
+set -u; unset u; echo ${#u}; echo not reached
+### params3: hash disambiguation
+printf '[%s]' ${#-""}; echo; printf '[%s]' ${#?X}; echo; printf '[%s]' ${#+""} "${#:+}"; echo; printf '[%s]' ${#=""} "${#:=}"; echo
+### params3: prefix removal forms
+a=1-2-3-4 s='***' h='###'; printf '[%s]' "${a#1}" "${a#2}" "${a#*-}" "${a#*}" "${s#'*'}" "${h#'#'}"; echo
+### params3: longest prefix forms
+a=1-2-3-4 s='***' h='###'; printf '[%s]' "${a##1}" "${a##2}" "${a##*-}" "${a##*}" "${s##'*'}" "${h###}"; echo
+### params3: suffix forms
+a=1-2-3-4 s='***' p='%%%'; printf '[%s]' "${a%4}" "${a%3}" "${a%-*}" "${a%*}" "${s%'*'}" "${p%'%'}"; echo
+### params3: longest suffix forms
+a=1-2-3-4 s='***' p='%%%'; printf '[%s]' "${a%%4}" "${a%%3}" "${a%%-*}" "${a%%*}" "${s%%'*'}" "${p%%%}"; echo
+### params3: omitting braces
+a=1; set 2; echo ${a}b-$ab-${1}0-${10}-$10
+### params3: existence of positional
+set a b c; echo ${3:+posix}; echo ${4-posix}
+### params3: prefix with expanded word
+HOME=/home/foo; x=$HOME/src/cmd; echo ${x#$HOME}
+### params3: star quoted unset IFS
+unset IFS; printf '[%s]' "$*"; set a; printf '[%s]' "$*"; set a 'b  b' cc; printf '[%s]' "$*"; set ''; printf '[%s]' "$*"; set '' ''; printf '[%s]' "$*"; echo
+### params3: star quoted custom IFS
+IFS=xyz; printf '[%s]' "$*"; set a; printf '[%s]' "$*"; set a 'b  b' cc; printf '[%s]' "$*"; set ''; printf '[%s]' "$*"; set '' ''; printf '[%s]' "$*"; echo
+### params3: star quoted empty IFS
+IFS=; printf '[%s]' "$*"; set a; printf '[%s]' "$*"; set a 'b  b' cc; printf '[%s]' "$*"; set ''; printf '[%s]' "$*"; set '' ''; printf '[%s]' "$*"; echo
+### params3: at quoted forms
+b() { if [ $# -gt 0 ]; then printf '[%s]' "$@"; fi; echo; }; b "$@"; b "=$@="; set a; b "$@"; b "=$@="; set a 'b  b' cc; b "$@"; b "=$@="; b "$@$@"; set ''; b "$@"; set '' ''; b "$@"; b "=$@="; b "$@$@"
+### params3: at unquoted forms
+b() { if [ $# -gt 0 ]; then printf '[%s]' "$@"; fi; echo; }; b $@; set a; b $@
+### params3: one plus at
+b() { if [ $# -gt 0 ]; then printf '[%s]' "$@"; fi; echo; }; b ${1+"$@"}; set a; b ${1+"$@"}; set a 'b  b' cc; b ${1+"$@"}
+### tilde: tilde home unset
+unset HOME; echo ~; echo ~/x
+### tilde: tilde home empty
+HOME=; echo "[~]" ~ ~/x
+### tilde: tilde home with slash end
+HOME=/h/; echo ~ ~/x
+### tilde: tilde quoted parts
+HOME=/h; echo ~'' ~"" ~\/x "~"/x
+### tilde: tilde root user
+echo ~root/x
+### tilde: tilde in assignment multiple colons
+HOME=/h; a=~:~:x~:~x:~/; echo $a
+### tilde: tilde not at start of word
+HOME=/h; echo a~ =~ :~
+### tilde: tilde in export args
+HOME=/h; export e=~/x:~/y; echo $e
+### tilde: tilde in for words
+HOME=/h; for i in ~ ~/a; do echo $i; done
+### tilde: tilde in case pattern and word
+HOME=/h; case ~ in ~) echo match;; esac
+### tilde: tilde in redirect
+HOME=$PWD; echo hi > ~/tf; cat tf
+### tilde: tilde in param default quoted
+HOME=/h; unset x; echo "${x:-~}" ${x:-~}
+### tilde: tilde after equals in argument
+HOME=/h; echo x=~ --opt=~
+### tilde: tilde in heredoc not expanded
+HOME=/h; cat <<E
+~ ~/x
+E
+### tilde: tilde with glob chars in user
+echo ~*
+### tilde: tilde result not split
+HOME='/a b'; set -- ~; echo $#
+### tilde: tilde result not globbed
+HOME='/*'; echo ~
+### errexit: errexit independent redirection error
+sh -e -c '<_no_such_file_; echo not reached'; echo $?
+### errexit: errexit redirection error on command
+sh -e -c 'echo x <_no_such_file_; echo not reached' 2>/dev/null; echo $?
+### errexit: errexit middle of pipeline
+sh -e -c 'false | false | true; echo reached'
+### errexit: errexit last of pipeline
+sh -e -c 'true | true | false; echo not reached'; echo $?
+### errexit: errexit negated pipelines
+sh -e -c '! false | false | true; ! true | true | false; echo reached'
+### errexit: errexit and lists
+sh -e -c 'false && ! echo no && ! echo no; echo reached; true && true && false; echo not reached'; echo $?
+### errexit: errexit or lists
+sh -e -c 'true || echo no; false || false || true; echo reached; false || false || false; echo not reached'; echo $?
+### errexit: errexit subshell in pipeline
+sh -e -c '(echo r1; false; echo no) | cat; echo r2; (echo r3; false; echo no); echo no'; echo $?
+### errexit: errexit group in pipeline
+sh -e -c '{ echo r1; false; echo no; } | cat; echo r2; { echo r3; false; echo no; }; echo no'; echo $?
+### errexit: errexit for body
+sh -e -c 'for i in 1 2 3; do echo a $i; test $i -ne 2; echo b $i; done; echo no'; echo $?
+### errexit: errexit case body
+sh -e -c 'case a in a) echo r1; false; echo no; esac; echo no'; echo $?
+### errexit: errexit if condition list
+sh -e -c 'if false; true; then echo r1; else echo no; fi; echo r2'
+### errexit: errexit elif condition
+sh -e -c 'if false; then :; elif false; true; then echo r1; fi; echo r2'
+### errexit: errexit then else body
+sh -e -c 'if true; then echo r1; false; echo no; fi'; echo $?; sh -e -c 'if false; then :; else echo r1; false; echo no; fi'; echo $?
+### errexit: errexit while until conditions
+sh -e -c 'while false; do :; done; until true; do :; done; echo reached'
+### errexit: errexit while body
+sh -e -c 'while true; do echo r1; false; echo no; break; done; echo no'; echo $?
+### errexit: errexit until body
+sh -e -c 'until false; do echo r1; false; echo no; break; done'; echo $?
+### errexit: errexit ignored failure in subshell
+sh -e -c '( false && true; ); echo not reached'; echo $?
+### errexit: errexit ignored failure in grouping
+sh -e -c '{ false && true; }; echo reached'
+### errexit: errexit ignored failure in if body
+sh -e -c 'if true; then false && true; fi; echo reached'
+### errexit: errexit function in or list
+sh -e -c 'f() { false; echo in f; }; f || echo or; echo after'
+### errexit: errexit cmdsub inside
+sh -e -c 'x=$(false; echo inner); echo "[$x]"'; echo $?
+### errexit: errexit set in subshell
+sh -c '(set -e; false; echo no); echo after $?'
+### errexit: errexit trap
+sh -e -c 'trap "echo trapped" EXIT; false; echo no'; echo $?
+### errexit: errexit eval and dot
+sh -e -c 'eval "false; echo no"'; echo $?; echo 'false; echo no' > dotf; sh -e -c '. ./dotf'; echo $?
+### errexit: errexit command builtin
+sh -e -c 'command false; echo no'; echo $?
+### errexit: errexit arithmetic
+sh -e -c ': $((0)); echo reached'
