@@ -166,6 +166,35 @@ def b_set(sh: Shell, args: list[str]) -> int:
         for name in sorted(st_.vars):
             sh.say(1, f"{name}={_quote(st_.vars[name])}\n")
         return 0
+    monitor = "m" in st_.options
+    try:
+        return _set(sh, rest)
+    finally:
+        if ("m" in st_.options) != monitor:
+            job_control(sh, "m" in st_.options)
+
+
+def job_control(sh: Shell, on: bool) -> None:
+    """set -m / +m: the shell takes the terminal for its jobs, in a process
+    group of its own, deaf to the keys that stop jobs -- or, with no terminal,
+    says so and stays without (dash's words)."""
+    os, sig = sh.os, sh.rt.signal
+    if on and not (os.isatty(0) or os.isatty(2)):
+        sh.error("set: can't access tty; job control turned off")
+        sh.state.options.discard("m")
+        return
+    for s in (20, 21, 22):                    # SIGTSTP, SIGTTIN, SIGTTOU
+        sig.signal(s, sig.SIG_IGN if on else sig.SIG_DFL)
+    if on:
+        try:
+            os.setpgid(0, 0)
+            os.tcsetpgrp(0, os.getpid())
+        except OSError:
+            pass
+
+
+def _set(sh: Shell, rest: list[str]) -> int:
+    st_ = sh.state
     while rest:
         word = rest[0]
         if word[:1] not in ("-", "+"):

@@ -235,7 +235,7 @@ class Expander:
             self.emit_list(name, v, out, quoted)
             return
         if v is None:
-            if "u" in self.sh.state.options and name not in ("@", "*", "!"):
+            if "u" in self.sh.state.options and name not in ("@", "*"):
                 raise ExpansionError(f"{name}: parameter not set")
             v = ""
         out.append((v, QUOTED if quoted else EXP))

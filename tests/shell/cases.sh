@@ -2901,3 +2901,44 @@ sh -e -c 'eval "false; echo no"'; echo $?; echo 'false; echo no' > dotf; sh -e -
 sh -e -c 'command false; echo no'; echo $?
 ### errexit: errexit arithmetic
 sh -e -c ': $((0)); echo reached'
+### options: allexport assignment forms
+set -a; x=1; read y <<E
+2
+E
+for z in 3; do :; done; : ${w=4}; sh -c 'echo $x $y $z $w'
+### options: allexport getopts
+set -a; getopts a o -a; sh -c 'echo $o $OPTIND'
+### options: allexport off
+set -a; set +a; q=1; sh -c 'echo "[${q-unset}]"'
+### options: nounset positional
+set -u; set -- a; echo $1; (echo $2); echo $?
+### options: nounset special params
+set -u; echo $# $? $- >/dev/null; echo "$@" "$*"; echo ok
+### options: nounset bang
+set -u; (echo $!); echo $?
+### options: nounset in arith
+set -u; (echo $((undefined_v + 1))); echo $?
+### options: nounset default forms ok
+set -u; echo ${nov-a} ${nov:-b} ${nov+c}x; echo ${#nov2} 2>&1
+### options: noclobber append and devnull
+set -C; echo a > f; echo b >> f; echo c > /dev/null; cat f
+### options: noclobber dup
+set -C; echo a > f; echo x 3>f; echo $?
+### options: noglob quoted and unquoted
+touch a1; set -f; echo a* "a*"; set +f; echo a*
+### options: noexec in function
+set -n; f() { echo no; }; f; echo no
+### options: verbose not for eval
+set -v; eval 'echo in eval' 2>&1
+### options: xtrace in subshell
+set -x; (echo sub) 2>&1
+### options: monitor option in script
+set -m; echo $- | grep -c m
+### options: dollar minus after set
+set -fu; echo $-; set +fu; echo "[$-]"
+### options: set -o long names
+set -o noglob -o nounset; echo $-; set +o noglob +o nounset; echo "[$-]"
+### options: set -o prints current
+set -e; set -o | grep errexit; set +o | grep errexit
+### options: option combined with args
+set -e -- a b; echo $- $#
