@@ -483,6 +483,20 @@ class Parser:
         while self.tok.kind == "NEWLINE":
             self.advance()
 
+    def command_start(self, newlines: bool = True) -> None:
+        """Where a command may start: newlines are skipped and an alias is
+        replaced, as dash reads a command's first word (CHKNL | CHKALIAS) --
+        so an alias may stand for nothing, a keyword, `!` or `;;`."""
+        if newlines:
+            self.linebreak()
+        if not self.lexer.aliases:
+            return
+        while self.tok.kind == "WORD" and self.lexer.is_alias(self.tok.text):
+            self.lexer.replace_alias(self.tok.text)
+            self.tok = self.lexer.next()
+            if newlines:
+                self.linebreak()
+
     def at_list_end(self) -> bool:
         tok = self.tok
         return (tok.kind == "EOF" or (tok.kind == "OP" and tok.text in (")", ";;"))
@@ -492,7 +506,7 @@ class Parser:
 
     def next_command(self) -> Node | None:
         """The next complete command (one line's worth), or None at the end."""
-        self.linebreak()
+        self.command_start()
         if self.tok.kind == "EOF":
             return None
         node = drive(self.and_or_list(top=True))
@@ -535,21 +549,18 @@ class Parser:
                 self.linebreak()
             else:
                 break
+            self.command_start(newlines=not top)   # (an alias may stand for `}` or `done`)
             if top and self.tok.kind in ("NEWLINE", "EOF"):
                 break
-            if not top:
-                self.linebreak()
-                if self.lexer.aliases:
-                    self.alias()               # (an alias may stand for `}` or `done`)
-                if self.at_list_end():
-                    break
+            if not top and self.at_list_end():
+                break
         return items[0][0] if len(items) == 1 and not items[0][1] else ListNode(items)
 
     def compound_list(self, expecting: str):
         """A list inside a compound command.  Running into the end of the text
         says what was expected; a word that closes a construct where a command
         should be is just unexpected (`if true; then fi`: "fi" unexpected)."""
-        self.linebreak()
+        self.command_start()
         if self.tok.kind == "EOF":
             raise self.unexpected(expecting)
         return (yield self.and_or_list())
@@ -559,19 +570,20 @@ class Parser:
         rest = []
         while self.is_op("&&", "||"):
             op = self.advance().text
-            self.linebreak()
+            self.command_start()
             rest.append((op, (yield self.pipeline())))
         return AndOr(first, rest) if rest else first
 
     def pipeline(self):
         negate = False
+        self.command_start(newlines=False)
         if self.is_word("!"):
             self.advance()
             negate = True
         commands = [(yield self.command())]
         while self.is_op("|"):
             self.advance()
-            self.linebreak()
+            self.command_start()
             commands.append((yield self.command()))
         if len(commands) == 1 and not negate:
             return commands[0]
@@ -769,7 +781,7 @@ class Parser:
                     continue
                 break
             self.expect_op(")")
-            self.linebreak()
+            self.command_start()
             body = None
             if not self.is_op(";;") and not self.is_word("esac"):
                 if self.tok.kind == "EOF":

@@ -2942,3 +2942,135 @@ set -o noglob -o nounset; echo $-; set +o noglob +o nounset; echo "[$-]"
 set -e; set -o | grep errexit; set +o | grep errexit
 ### options: option combined with args
 set -e -- a b; echo $- $#
+### alias: alias reuse printed complex quotation
+alias a='printf %s\\n \"['\\\'{'\\'}\\\'']\"'
+save="$(alias a)"
+unalias a
+eval alias "$save"
+a
+### alias: alias printed all round trip
+alias b=b c=c e='echo OK'
+alias >sa1
+unalias -a
+IFS='
+'
+eval alias -- $(cat sa1)
+alias >sa2
+[ "$(cat sa1)" = "$(cat sa2)" ] && echo same
+### alias: alias subshell inherits and cannot affect
+alias a='echo ABC'
+(alias a)
+(alias a='echo BCD')
+a
+### alias: alias undefined errors
+unalias -a; alias a; echo $?; alias t=false; unalias t; unalias t; echo $?
+### alias: alias after assignment
+alias s=sh
+a=A s -c 'echo $a'
+### alias: alias after redirection
+alias e=echo
+>/dev/null e not_printed
+echo done
+### alias: alias in pipeline
+alias c=cat
+echo ABC | c | c
+### alias: alias to braces in compound
+alias begin={ end=}
+if true; then begin echo in; end; fi
+### alias: alias to blank before if
+alias b=" "
+b if true; then echo ok; fi
+### alias: alias to blank keeps status
+alias b=" "
+false
+b
+echo $?
+### alias: alias to blank before newline
+alias b=" "
+(
+echo ok | b
+cat
+) </dev/null
+### alias: alias to assignment
+alias a='a=A'
+a b=B sh -c 'echo $a $b'
+### alias: alias to redirection
+alias r='>/dev/null'
+r echo not_printed
+echo ok
+### alias: alias to heredoc
+alias c='cat <<\END' d='c
+here-document
+END'
+d
+### alias: alias to bang
+alias e='! echo'
+if e if; then echo then; else echo else; fi
+### alias: alias to parentheses
+alias l='(' r=')'
+a=A
+l echo subshell; a=B; r
+echo $a
+### alias: alias to if keywords
+alias i='if echo' t='then echo' ei='elif echo' es='else echo' f='fi </dev/null'
+i if; then echo then1; elif echo elif; then echo then2; else echo else; fi
+if echo if; t then1; elif echo elif; then echo then2; else echo else; fi
+if false; then echo then1; ei elif; then echo then2; else echo else; fi
+if false; then echo then1; elif false; then echo then2; es else; fi
+if false; then echo then1; elif false; then echo then2; else echo else; f
+### alias: alias to loop keywords
+alias w='while :' u='until :' d='do echo' dn='done | cat -'
+w X; true; d while; break; dn
+u X; false; d until; break; dn
+### alias: alias to for
+alias f='for i in 1 2; do'
+f echo $i; done
+### alias: alias to case
+alias c='case a in a) :' e='esac </dev/null | cat -'
+c X; echo A; e
+### alias: alias to double semicolon
+alias s=';;'
+case a in
+    (b) s
+    (a) echo A
+esac
+### alias: alias to function definition
+alias def='f()' f='func'
+def
+{ echo f; }
+func
+### alias: IO number not aliased
+alias 3=:
+3>/dev/null echo \>
+3</dev/null echo \<
+### alias: alias starting with blank
+alias e=' echo'
+e A
+### alias: alias ending with blank chain
+alias c=cat e='echo '
+e c c cat
+alias c='cat '
+e c c cat
+### alias: aliases cannot replace reserved words
+alias if=: then=: else=: fi=: for=: in=: do=: done=:
+if true; then echo then; else echo else; fi
+for a in A; do echo $a; done
+### alias: quoted alias names not replaced
+alias echo=:
+\echo backslash at head
+ech\o backslash at tail
+e'c'ho partial single
+'echo' full single
+e"c"ho partial double
+"echo" full double
+### alias: line continuation in alias name
+alias eeee=echo
+ee\
+e\
+e ok
+### alias: characters in alias name
+alias Aa0_!%,@=echo
+Aa0_!%,@ ok
+### alias: recursive alias with blank
+alias echo='echo % ' e='echo echo'
+e !
