@@ -184,6 +184,7 @@ def job_control(sh: Shell, on: bool) -> None:
         sh.state.options.discard("m")
         return
     for s in (20, 21, 22):                    # SIGTSTP, SIGTTIN, SIGTTOU
+        sh.ignored_at_start(s)
         sig.signal(s, sig.SIG_IGN if on else sig.SIG_DFL)
     if on:
         try:
@@ -368,8 +369,8 @@ def b_trap(sh: Shell, args: list[str]) -> int:
             st_.traps.pop(key, None)
         else:
             st_.traps[key] = action
-        if sig:
-            _set_handler(sh, sig, action)
+        if sig and (st_.interactive or not sh.ignored_at_start(sig)):
+            _set_handler(sh, sig, action)     # (one ignored when the shell began stays so: POSIX)
     return 0
 
 

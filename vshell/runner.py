@@ -84,6 +84,7 @@ class Shell:
         self.out_error = False        # a builtin's standard output could not be written
         self.text_depth = 0           # evals and .s inside each other (builtins.nested)
         self.context = ""             # `eval: ` or a . script's name, in messages
+        self.entry_ignored: dict[int, bool] = {}   # signal -> ignored when the shell began?
 
     # ---- messages ---------------------------------------------------------------------
 
@@ -208,6 +209,17 @@ class Shell:
             elif kind is ast.FuncDef:
                 self.state.functions[node.name] = node
                 status = 0
+            elif kind is ast.Subshell and tail and not self.state.traps:
+                # the subshell is this process's last command: it runs here,
+                # and its redirections stay for its EXIT trap, as in a child
+                self.state.lineno = node.lineno or self.state.lineno
+                try:
+                    self.apply_redirects(node.redirects, None)
+                except CommandError as e:
+                    self.error(str(e))
+                    status = e.status
+                else:
+                    status = yield self.run(node.body, True)
             else:
                 self.state.lineno = node.lineno or self.state.lineno
                 status = yield self.with_redirects(node.redirects, lambda: self.compound(node, tail))
@@ -569,13 +581,19 @@ class Shell:
         job_control = "m" in self.state.options
         ignore_int = not job_control and not foreground
 
-        context = self.context
+        context, entry_ignored = self.context, dict(self.entry_ignored)
+        trapped = [int(key) for key, action in self.state.traps.items() if key != "EXIT" and action]
 
         def child(crt) -> int:
             sh = Shell(crt, child_state)
-            sh.context = context
-            if job_control or ignore_int:
+            sh.context, sh.entry_ignored = context, entry_ignored
+            if trapped or job_control or ignore_int:
                 sig = crt.signal
+            for s in trapped:                 # a subshell's traps are reset; ignored ones stay
+                try:
+                    sig.signal(s, sig.SIG_DFL)
+                except (OSError, ValueError):
+                    pass
             if job_control:
                 crt.os.setpgid(0, pgid or 0)
                 if foreground:
@@ -1015,6 +1033,17 @@ class Shell:
         return None
 
     # ---- traps ----------------------------------------------------------------------------------------
+
+    def ignored_at_start(self, sig: int) -> bool:
+        """Was sig ignored when the shell began?  (Asked the first time the
+        shell is to change it: until then, what it is is what it was.)"""
+        if sig not in self.entry_ignored:
+            handler = self.rt.signal
+            try:
+                self.entry_ignored[sig] = handler.getsignal(sig) == handler.SIG_IGN
+            except (OSError, ValueError):
+                self.entry_ignored[sig] = False
+        return self.entry_ignored[sig]
 
     def trap_signal(self, sig: int) -> None:
         self.pending_traps.append(sig)

@@ -3074,3 +3074,63 @@ Aa0_!%,@ ok
 ### alias: recursive alias with blank
 alias echo='echo % ' e='echo echo'
 e !
+### trap2: trap default kills
+sh -c 'trap - USR1; kill -s USR1 $$'; kill -l $?
+### trap2: trap ignore including subshell
+sh -c 'trap "" USR1; kill -s USR1 $$; (kill -s USR1 $$); echo alive'
+### trap2: trap multiple signals
+trap 'echo trapped' USR1 USR2; kill -s USR1 $$; kill -s USR2 $$
+### trap2: trap by numbers
+for n in 1 2 3 6 14 15; do sh -c "trap 'echo trapped $n' $n; kill -s \$(kill -l $n) \$\$"; done
+### trap2: trap numeric first operand resets
+sh -c 'trap "echo trapped" 2 QUIT; trap 2 QUIT; kill -s INT $$'; kill -l $?; sh -c 'trap "echo trapped" 2 QUIT; trap 2 QUIT; kill -s QUIT $$'; kill -l $?
+### trap2: trap exit at eof status
+sh -c 'trap "echo trapped; false" EXIT; echo exiting'; echo $?
+### trap2: trap exit with exit builtin status
+sh -c 'trap "echo trapped; (exit 9)" EXIT; exit 7'; echo $?
+### trap2: trap subshell statuses in signal trap
+trap '(true) && echo ok1' INT; kill -s INT $$; trap '(false) || echo ok2' INT; kill -s INT $$
+### trap2: trap subshell status in exit trap
+sh -c 'trap "(true) && echo ok" EXIT; false'; echo $?; sh -c 'trap "(false) || echo ok" EXIT'; echo $?
+### trap2: fatal error in trap
+sh -c 'trap "set <_no_such_file_" INT; kill -s INT $$; echo not reached' 2>/dev/null; echo $?
+### trap2: status restored after trap
+trap 'false' USR1; kill -s USR1 $$; echo $?
+### trap2: trap not affected by assignment in same command
+sh -c 'foo=1 trap "echo EXIT \$foo" EXIT; foo=2; foo=3 echo $foo'
+### trap2: trap not affected by assignment for function
+sh -c 'f() { echo $foo; }; foo=1 trap "echo EXIT \$foo" EXIT; foo=2; foo=3 f'
+### trap2: trap not affected by redirections when set
+sh -c 'trap "echo foo1" EXIT >/dev/null'; sh -c '{ trap "echo foo2" EXIT; } >/dev/null'; sh -c 'f() { eval "trap \"echo foo3\" EXIT"; }; f >/dev/null'; sh -c 'trap "echo foo4" EXIT >/dev/null & wait $!'
+### trap2: trap in subshell affected by outer redirection
+sh -c '(trap "echo foo" EXIT) >/dev/null'; echo end
+### trap2: trap set in async list
+{ trap "echo trapped" USR1; sh -c 'kill -s USR1 $PPID'; echo ok; } & wait $!
+### trap2: trap command evaluated each time
+trap X USR1; alias X='echo 1'; kill -s USR1 $$; alias X='echo 2'; kill -s USR1 $$
+### trap2: trap initially ignored cannot change
+trap '' USR1 USR2; sh -c 'trap - USR1 2>/dev/null; trap "echo trapped" USR2 2>/dev/null; kill -s USR1 $$; kill -s USR2 $$; echo reached'
+### trap2: trap initially ignored listing
+trap '' USR1; sh -c 'trap; trap "echo x" USR1; trap'
+### trap2: trap invoked more than once
+trap 'echo trapped' USR1; kill -s USR1 $$; (kill -s USR1 $$); kill -s USR1 $$
+### trap2: command trap reset in external
+trap 'echo trapped' USR1; sh -c 'kill -s USR1 $$'; kill -l $?
+### trap2: default trap in subshell
+trap - USR1; (sh -c 'kill -s USR1 $$'); kill -l $?
+### trap2: ignored trap in subshell
+trap '' USR1; (sh -c 'kill -s USR1 $$'); echo $?
+### trap2: command traps reset in subshell
+trap 'echo trapped' USR1; (sh -c 'kill -s USR1 $PPID'; :); kill -l $?
+### trap2: new trap in subshell
+trap 'echo X' USR1; (trap 'echo trapped' USR1; sh -c 'kill -s USR1 $PPID'; :)
+### trap2: new exit trap in subshell in exit trap
+sh -c 'trap "(trap \"echo exit\" EXIT)" EXIT'
+### trap2: printing traps reusable
+trap 'echo "a"'"'b'"'\c' USR1; trap >pt; trap - USR1; . ./pt; kill -s USR1 $$
+### trap2: traps printed in cmdsub
+trap 'echo "a"'"'b'"'\c' USR1; p="$(trap)"; trap - USR1; eval "$p"; kill -s USR1 $$
+### trap2: trap command starting with hyphen
+echo 'echo "$@"' > ./-; chmod a+x ./-; PATH=.:$PATH; trap -- '- trapped' USR1; kill -s USR1 $$
+### trap2: invalid empty signal
+trap '' '' || echo reached

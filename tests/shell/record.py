@@ -42,8 +42,9 @@ def record() -> dict:
         os.makedirs(CWD)
         p = subprocess.run(["dash", "-c", script, "vshell"], cwd=CWD, env=dict(ENV, PWD=CWD),
                            capture_output=True, text=True, timeout=10)
+        status = 128 - p.returncode if p.returncode < 0 else p.returncode   # killed: 128+N
         out[name] = {"script": script, "stdout": p.stdout, "stderr": p.stderr,
-                     "status": p.returncode}
+                     "status": status}
     shutil.rmtree(CWD, ignore_errors=True)
     return out
 
