@@ -531,7 +531,9 @@ def b_getopts(sh: Shell, args: list[str]) -> int:
                 optarg, rest = rest, None
         else:
             optarg = ""
-    if optarg is None:
+    if done:
+        pass                                  # (at the end OPTARG stays, as in dash)
+    elif optarg is None:
         st_.vars.pop("OPTARG", None)
     else:
         st_.assign("OPTARG", optarg)

@@ -367,7 +367,11 @@ class Shell:
                 return self.special_error(e)
             if len(words) == 1:
                 return 0
-            raise ShellExit(self.exec_external(words[1:], st.environ(), [], who="exec: "))
+            env = st.environ()
+            for a in cmd.assigns:                 # (exported to the command, as with any)
+                n = a.partition("=")[0]
+                env[n] = st.vars.get(n, "")
+            raise ShellExit(self.exec_external(words[1:], env, [], who="exec: "))
         if name in SPECIAL and not plain:
             try:
                 return (yield self.with_redirects(

@@ -3134,3 +3134,71 @@ trap 'echo "a"'"'b'"'\c' USR1; p="$(trap)"; trap - USR1; eval "$p"; kill -s USR1
 echo 'echo "$@"' > ./-; chmod a+x ./-; PATH=.:$PATH; trap -- '- trapped' USR1; kill -s USR1 $$
 ### trap2: invalid empty signal
 trap '' '' || echo reached
+### getopts2: getopts optind optarg not exported
+getopts a: o -a arg; getopts a: o -a arg; sh -c 'echo ${OPTIND-unset} ${OPTARG-unset}'
+### getopts2: getopts var updated each call
+getopts ab:c o -a -b arg -c; printf '1[%s]' "$o"; getopts ab:c o -a -b arg -c; printf '2[%s]' "$o"; getopts ab:c o -a -b arg -c; printf '3[%s]\n' "$o"
+### getopts2: getopts status after all parsed
+getopts ab:c o -a -b arg -c; getopts ab:c o -a -b arg -c; getopts ab:c o -a -b arg -c; echo $?; getopts ab:c o -a -b arg -c; echo $?
+### getopts2: getopts optind with args
+getopts a:b o -a '' -b; echo "[$OPTIND]"; OPTIND=1; getopts a:b o -a '-x  foo' -b; echo "[$OPTIND]"; OPTIND=1; getopts a:b o -a'  foo' -b; echo "[$OPTIND]"
+### getopts2: getopts optarg values
+getopts a: o -a ''; echo "[$OPTARG]"; OPTIND=1; getopts a: o -a '-x  foo'; echo "[$OPTARG]"; OPTIND=1; getopts a: o -a'  foo'; echo "[$OPTARG]"
+### getopts2: getopts optarg unset without arg
+getopts a o -a; echo "${OPTARG-un}${OPTARG-set}"
+### getopts2: getopts unknown without colon
+getopts '' o -a; printf '[%s]\n' "$o"; echo "${OPTARG-un}${OPTARG-set}"
+### getopts2: getopts unknown with colon
+getopts : o -a; printf '[%s] [%s]\n' "$o" "$OPTARG"
+### getopts2: getopts missing arg with colon
+getopts :a: v -a; printf '[%s] [%s]\n' "$v" "$OPTARG"
+### getopts2: getopts missing arg without colon
+getopts a: v -a; printf '[%s]\n' "$v"; echo "${OPTARG-un}${OPTARG-set}"
+### getopts2: getopts after all parsed values
+getopts a x -a; getopts a x -a; printf '[%s]\n' "$x"; echo "${OPTARG-un}${OPTARG-set}"
+### getopts2: getopts grouped
+for i in 1 2 3 4; do getopts abc o -abc; printf '%s[%s]' $i "$o"; done; echo
+### getopts2: getopts single hyphen operand
+getopts '' x -; echo $?
+### getopts2: getopts double hyphen optind
+getopts ab x -a -- -b; printf '1[%s]' "$x"; getopts ab x -a -- -b || printf '2[%d]\n' "$OPTIND"
+### getopts2: getopts optind no operands
+getopts '' x; printf '%d ' "$OPTIND"; OPTIND=1; getopts '' x operand; printf '%d ' "$OPTIND"; OPTIND=1; getopts '' x --; printf '%d ' "$OPTIND"; OPTIND=1; getopts '' x -- operand; printf '%d\n' "$OPTIND"
+### getopts2: getopts reset optind other args
+getopts ab p -a -b; getopts ab p -a -b; getopts ab p -a -b; OPTIND=1; getopts xy q -x -y; printf '1[%s]' "$q"; getopts xy q -x -y; printf '2[%s]' "$q"; getopts xy q -x -y; printf '3[%d]\n' "$OPTIND"
+### getopts2: getopts positional default
+set -- -a -b arg -c; getopts ab:c o; printf '1[%s]' "$o"; getopts ab:c o; printf '2[%s]' "$o"; getopts ab:c o; printf '3[%s]\n' "$o"
+### getopts2: getopts digits as options
+for i in 1 2 3 4; do getopts ab:01: o -a -b arg -1 -2 -0; printf '%s[%s]' $i "$o"; done; echo
+### exec: exec replaces shell status
+sh -c 'exec sh -c "exit 5"; echo not reached'; echo $?
+### exec: exec in subshell
+(exec echo from exec); echo after
+### exec: exec assignment persists for command
+sh -c 'x=1 exec sh -c "echo \$x"'
+### exec: exec keeps exported vars
+sh -c 'export v=ok; exec sh -c "echo \$v"'
+### exec: exec fd persistent across commands
+exec 4>ef; echo one >&4; echo two >&4; exec 4>&-; cat ef
+### exec: exec close stdout then error
+(exec >&-; echo x) 2>/dev/null; echo $?
+### exec: exec dup stderr to stdout
+(exec 2>&1; echo err >&2) | cat
+### exec: exec with no args status
+false; exec; echo $?
+### exec: exec not found in subshell
+(exec nosuchcmd_x); echo $?
+### exec: exec not executable
+echo x > nx; (exec ./nx); echo $?
+### exec: exec dashdash
+(exec -- echo dashed)
+### exec: exec builtin name
+(exec echo builtin-as-program)
+### exec: exec function name uses program
+f() { echo func; }; (exec f) 2>&1; echo $?
+### exec: exec with redirection on command
+(exec echo to-file > ef2); cat ef2
+### exec: exec keeps traps until replaced
+sh -c 'trap "echo trapped" EXIT; exec echo replaced'
+### exec: exec failure in interactive-like subshell continues
+sh -c 'exec /nonexistent/x; echo not reached'; echo $?
