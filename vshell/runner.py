@@ -10,6 +10,7 @@ shell's memory.
 from __future__ import annotations
 
 import errno
+import posixpath
 import signal as host_signal
 
 from . import ast
@@ -85,6 +86,7 @@ class Shell:
         self.text_depth = 0           # evals and .s inside each other (builtins.nested)
         self.context = ""             # `eval: ` or a . script's name, in messages
         self.entry_ignored: dict[int, bool] = {}   # signal -> ignored when the shell began?
+        self.searched: str | None = None     # the PATH lookup() searched last (None: $PATH)
 
     # ---- messages ---------------------------------------------------------------------
 
@@ -398,12 +400,13 @@ class Shell:
         env = st.environ()
         search = st.get("PATH") if any(a.startswith("PATH=") for a in cmd.assigns) else None
         path = self.lookup(name, search)
+        why = None if path else self.not_found(name, self.searched)
         if tail and not st.traps:
-            return self.exec_external(words, env, cmd.redirects, path)
+            return self.exec_external(words, env, cmd.redirects, path, searched=why)
         if path is not None and not cmd.redirects and "m" not in st.options:
             pid = self.fork_exec(path, words, env)
         else:
-            pid = self.fork(lambda sh: sh.exec_external(words, env, cmd.redirects, path))
+            pid = self.fork(lambda sh: sh.exec_external(words, env, cmd.redirects, path, searched=why))
         status = self.wait_foreground([pid], " ".join(words))
         if status in (126, 127):
             st.hash.pop(name, None)             # it may have moved: look again next time
@@ -456,6 +459,7 @@ class Shell:
         """Where a command is: remembered (hashed) after the first search of
         PATH, and searched for again if it has gone (dash's exec goes on along
         PATH).  search: a PATH given with the command (`PATH=... cmd`)."""
+        self.searched = search               # (for not_found: what was searched)
         if "/" in name:
             return name
         if search is not None:
@@ -464,7 +468,14 @@ class Shell:
         path = hash.get(name)
         if path is not None and self.runnable(path):
             return path
-        path = self.find_command(name)
+        search = None
+        if path is not None:                      # it has gone: on along PATH from there,
+            dirs = (self.state.get("PATH") or "").split(":")     # as dash's shellexec goes
+            where = posixpath.dirname(path)
+            found = [k for k, d in enumerate(dirs) if (d or ".") == where]
+            search = ":".join(dirs[found[0]:]) if found else None
+        self.searched = search
+        path = self.find_command(name, search)
         if path is None:
             hash.pop(name, None)
         else:
@@ -560,9 +571,11 @@ class Shell:
         return "not found"
 
     def exec_external(self, words: list[str], env: dict[str, str], redirects,
-                      path: str | None = None, who: str = "") -> int:
+                      path: str | None = None, who: str = "", searched: str | None = None) -> int:
         """In the child: redirect, then exec.  Returns only if exec failed
-        (who: what the message names first, `exec: ` for the builtin)."""
+        (who: what the message names first, `exec: ` for the builtin;
+        searched: PATH was searched already and path is what was found; if
+        nothing was, this says why)."""
         try:
             self.apply_redirects(redirects, None)
         except CommandError as e:
@@ -570,9 +583,10 @@ class Shell:
             return e.status
         name = words[0]
         search = env.get("PATH") if env.get("PATH") != self.state.get("PATH") else None
-        path = path or self.find_command(name, search)
+        if path is None and searched is None:
+            path = self.find_command(name, search)
         if path is None:
-            self.error(f"{who}{name}: {self.not_found(name, search)}")
+            self.error(f"{who}{name}: {searched or self.not_found(name, search)}")
             return 127
         return execute(self.os, path, words, env, self.where() + who)
 

@@ -3202,3 +3202,49 @@ f() { echo func; }; (exec f) 2>&1; echo $?
 sh -c 'trap "echo trapped" EXIT; exec echo replaced'
 ### exec: exec failure in interactive-like subshell continues
 sh -c 'exec /nonexistent/x; echo not reached'; echo $?
+### simple: empty command with cmdsub status
+$(exit 11); echo $?
+### simple: words expanded before assignments and redirections
+unset a; a=$(echo A 3>|f1) 3>|f1 echo "$(test -f f1 || echo file does not exist $a)"
+### simple: redirections before assignments for regular command
+rm -f f2; a=$(cat f2 2>&1) 3>|$(echo f2) true; echo $?
+### simple: multiple assignments expansions
+a= b=bar; c=$b d=X e=$a; printf '[%s]' "$c" "$d" "$e"; echo
+### simple: assignment expansions kinds
+x=X; a=$x${x} b=$(echo $x)`echo $x` c=$((1+2)); printf '[%s]' "$a" "$b" "$c"; echo
+### simple: quotes in assignment
+a='A"B"C' b="A'B'C" c=\'\"C\"\'; printf '[%s]' "$a" "$b" "$c"; echo
+### simple: assignment persistent for empty command with empty expansion
+unset a b x; a=A; b=B $x; printf '[%s]' "$a" "$b"; echo
+### simple: assignment visible in function temp
+f() { echo function $a; }; a=1; a=2 f; echo $a
+### simple: assignment temporary for builtin
+a=1; a=2 echo ok; echo "[$a]"
+### simple: assignment exported for program
+a=A sh -c 'echo $a'
+### simple: assignment status with cmdsub
+a=$(exit 13); echo $?
+### simple: assignment done even if cmdsub fails
+a=foo$(false); echo "[$a]"
+### simple: assignment done even if cmdsub fails errexit
+sh -e -c 'trap "echo \"[\$a]\"" EXIT; a=foo$(false); echo not reached'
+### simple: redirection status with cmdsub
+>/dev/null$(exit 17); echo $?
+### simple: redirection done even if cmdsub fails
+>f11$(false); [ -f f11 ] && echo made
+### simple: redirection done even if cmdsub fails errexit
+sh -e -c 'trap "[ -f f12 ] && echo f12 created" EXIT; >f12$(false)'
+### simple: assignment-like argument
+export foo=F; sh -c 'echo $1 $foo' X foo=bar; foo=f sh -c 'echo $1 $foo' X foo=bar
+### simple: redirections between tokens
+</dev/null foo=bar </dev/null sh </dev/null -c 'echo $1' X <//dev/null 1 </dev/null
+### simple: empty PATH echo still builtin
+PATH=; echo printed
+### simple: relative PATH entry with cd
+mkdir a b; echo 'echo Running a' > a/cmd1; echo 'echo Running b' > b/cmd1; chmod +x a/cmd1 b/cmd1; PATH=.:$PATH; cd a; cmd1; cd ../b; cmd1
+### simple: PATH assignment clears hash
+mkdir a b c; PATH=$PWD/a:$PWD/b:$PWD/c:$PATH; for c in c/c1 c/c2; do echo "echo Running $c" > $c; chmod +x $c; done; c1; c2; echo ---; for c in b/c1 b/c2; do echo "echo Running $c" > $c; chmod +x $c; done; PATH="$PATH"; for c in a/c1 a/c2; do echo "echo Running $c" > $c; chmod +x $c; done; c1; c2
+### simple: remembered path ignored if missing
+mkdir a b; PATH=$PWD/a:$PWD/b:$PATH; for c in b/c1 b/c2; do echo "echo Running $c" > $c; chmod +x $c; done; c1; c2; echo ---; for c in a/c1 a/c2; do echo "echo Running $c" > $c; chmod +x $c; done; rm b/c1 b/c2; c1; c2
+### simple: argv0 of sh
+sh -c 'echo "$0"'
