@@ -131,7 +131,7 @@ class Expander:
                 i = yield self.dollar(word, i, out, inert, heredoc)
             elif c == "`":
                 end = _end(word, i, heredoc)
-                body = unescape_backquote(word[i + 1:end - 1], quoted)
+                body = unescape_backquote(word[i + 1:end - 1], quoted or heredoc)
                 out.append((self.sh.command_substitution(body), QUOTED if inert else EXP))
                 i = end
             else:

@@ -353,7 +353,7 @@ class Shell:
         self.subst_status = None
         words = self.command_words(cmd.words)
         plain = False
-        if words:
+        if words and words[0] not in st.functions:
             words, plain = _strip_command(words)  # `command NAME`: no function, nothing special
         name = words[0] if words else None
         BUILTINS, SPECIAL = builtins.BUILTINS, builtins.SPECIAL

@@ -3248,3 +3248,91 @@ mkdir a b c; PATH=$PWD/a:$PWD/b:$PWD/c:$PATH; for c in c/c1 c/c2; do echo "echo 
 mkdir a b; PATH=$PWD/a:$PWD/b:$PATH; for c in b/c1 b/c2; do echo "echo Running $c" > $c; chmod +x $c; done; c1; c2; echo ---; for c in a/c1 a/c2; do echo "echo Running $c" > $c; chmod +x $c; done; rm b/c1 b/c2; c1; c2
 ### simple: argv0 of sh
 sh -c 'echo "$0"'
+### cmdsub: cmdsub result and subshell
+a=$(echo a) && printf '[%s]' $a`echo b`; echo; a=a; b=$(a=x; echo b); echo $a$b
+### cmdsub: cmdsub trailing newlines
+a=$(printf 'x\ny') b=$(printf 'x\ny\n') c=$(printf 'x\n\ny\n\n\n\n'); printf '[%s]' "$a" "$b" "$c"; echo
+### cmdsub: cmdsub stdin not redirected
+echo a | echo $(cat)
+### cmdsub: cmdsub stderr not redirected
+printf '[%s]\n' "$(echo x >&2)" 2>&1
+### cmdsub: cmdsub field splitting
+printf '[%s]' $(printf 'a\n\nb'); echo
+### cmdsub: backquote backslashes nested
+printf '%s\n' `printf '%s\n' \`printf '%s\n' x\``; printf '%s\n' `printf '%s\n' '\$y'`; printf '%s\n' `printf '%s\n' \\\\`
+### cmdsub: quotations in backquotes
+r() { printf '%s\n' "$*"; }
+r `r "a"'b'`
+r `r \$ "\$" '\$'`
+r `r \\\\ "\\\\" '\\\\'`
+r `r \" "\"" '\"'`
+r `r \' "\'"`
+r `r \`echo a\` "\`echo b\`" '\`echo c\`'`
+### cmdsub: quotations in backquotes in double quotes
+r() { printf '%s\n' "$*"; }
+r "`r "a"'b'`"
+r "`r \$ "\$" '\$'`"
+r "`r \\\\ "\\\\" '\\\\'`"
+r "`r \"1\"`"
+r "`r \'2\'`"
+r "`r \`echo a\` "\`echo b\`" '\`echo c\`'`"
+### cmdsub: backquotes in heredoc
+r() { printf '%s\n' "$*"; }
+cat <<END
+`r \"1\"`
+" `r \"2\"` "
+END
+### cmdsub: quotations in dollar paren
+printf '%s\n' "$(printf '%s\n' ")\$"')\$'\)\$)"
+### cmdsub: comment in dollar paren
+printf '%s\n' "$(
+echo a # ) comment
+)"
+### cmdsub: case in dollar paren
+printf '%s\n' "$(
+case a in
+(a) echo x;;
+ *) echo not reached;;
+esac
+)"
+### cmdsub: heredoc in dollar paren
+printf '%s\n' "$(cat <<\END
+foo)
+END
+)"
+### cmdsub: cmdsub between heredoc operator and body
+cat <<\OUTER; printf '%s\n' "$(cat <<\INNER
+inner
+INNER
+)"
+outer
+OUTER
+### cmdsub: cmdsub result not expanded further
+a=A HOME=home; printf '%s\n' $(printf '%s\n' '~/$a$()$((1))``'); printf '%s\n' "$(printf '%s\n' '~/$a$()$((1))``')"
+### cmdsub: cmdsub splitting and globbing
+> dummyfile; printf '[%s]' $(printf '%s\n' 'A B  C') "$(printf '%s\n' 'A B  C')" $(printf '%s\n' 'dumm*ile') "$(printf '%s\n' 'dumm*ile')"; echo
+### cmdsub: nested cmdsub with subshell
+echo $( (echo $(echo $(echo x))))
+### cmdsub: ambiguity with arithmetic
+printf '%s\n' $((cat <<EOF
++((((
+EOF
+) && (
+cat <<EOF
++
+EOF
+))
+### special: assignment persists on special builtins
+a=a; a=b :; echo $a; a=a; a=b . /dev/null; echo $a; a=a; for i in 1; do a=b break; done; echo $a; a=a; for i in 1; do a=b continue; done; echo $a
+### special: assignment persists on more special builtins
+a=a; a=b eval ''; echo $a; a=a; a=b exec; echo $a; a=a; a=b export c=c; echo $a; a=a; a=b readonly d=d; echo $a
+### special: assignment persists on return set shift times trap unset
+f() { a=b return; }; a=a; f; echo $a; a=a; a=b set ''; echo $a; a=a; a=b shift 0; echo $a; a=a; a=b times >/dev/null; echo $a; a=a; a=b trap - TERM; echo $a; a=a; a=b unset b; echo $a
+### special: function cannot be special builtin
+:() { echo no; }; echo not reached
+### special: function overrides regular builtins
+for c in alias cd command false getopts hash jobs kill pwd read true type ulimit umask unalias wait; do eval "$c() { echo function overrides $c; }; $c XXX; unset -f $c"; done
+### special: special builtins without PATH
+unset PATH; :; . /dev/null; for i in 1; do break; done; eval ''; exec; export a=a; readonly b=b; f() { return; }; f; set ''; shift 0; times >/dev/null; trap - TERM; unset unset; echo $?
+### special: regular builtins without PATH
+unset PATH; alias a=a; cd .; command :; getopts o o -o; hash -r; jobs; kill -0 $$; pwd >/dev/null; true; type type >/dev/null; umask 000; unalias -a; wait; echo ok
