@@ -5,10 +5,11 @@ it exits); `exit`, `export`, `set`, `trap`, `wait`, `jobs`, `fg`, `bg` work on
 the shell's own memory.  `echo`, `printf`, `test` are builtins for speed, as in
 dash.  Each takes the shell and its words and returns a status.
 
-Here are the special builtins and the everyday ones; `test` and `[` are in
-test.py, job control in jobs.py, and the lecture-mode commands that talk to
-/proc (`trace`, `sched`, `help` ...) in lecture.py.  The tables at the end list
-every builtin.
+Here are the special builtins and the everyday ones; `set` is in options.py,
+`trap` (and kill's options) in traps.py, `read` in read.py, `getopts` in
+getopts.py, `printf` in printf.py, `test` and `[` in test.py, job control in
+jobs.py, and the lecture-mode commands that talk to /proc (`trace`, `sched`,
+`help` ...) in lecture.py.  The tables at the end list every builtin.
 """
 from __future__ import annotations
 
@@ -18,7 +19,6 @@ import re
 from kernel import limits
 from kernel.libpy.runtime import host_module
 
-from . import signames
 from .parser import is_name
 from .runner import BreakLoop, CommandError, ContinueLoop, Fatal, FuncReturn, Shell, ShellExit
 from .state import ReadonlyError
@@ -27,63 +27,12 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Callable
 
+
 def _number(sh: Shell, name: str, text: str) -> int:
     """A non-negative decimal number, as dash's number() reads one."""
     if text.isdigit() and text.isascii():
         return int(text)
     raise CommandError(f"{name}: Illegal number: {text}")
-
-
-KILL_USAGE = ("kill: Usage: kill [-s sigspec | -signum | -sigspec] [pid | job]... or\n"
-              "kill -l [exitstatus]")
-
-
-def kill_options(sh: Shell, args: list[str]) -> tuple[int, list[str]] | None:
-    """kill's options, as dash reads them: `-SIG`, `-s SIG`, or `-l [STATUS]`
-    (which lists the names, or names the signal that killed a command that
-    exited with STATUS: then None).  The signal and the pids or jobs."""
-    rest = args[1:]
-    if not rest:
-        raise CommandError(KILL_USAGE)
-    sig = None
-    listing = False
-    if rest[0].startswith("-"):
-        sig = signames.decode(rest[0][1:], 1)
-        if sig is None:
-            while rest and rest[0].startswith("-") and rest[0] != "-":
-                word = rest.pop(0)
-                if word == "--":
-                    break
-                for k, letter in enumerate(word[1:], 1):
-                    if letter == "l":
-                        listing = True
-                    elif letter == "s":
-                        name = word[k + 1:] or (rest.pop(0) if rest else None)
-                        if name is None:
-                            raise CommandError("kill: No arg for -s option")
-                        sig = signames.decode(name, 1)
-                        if sig is None:
-                            raise CommandError(f"kill: invalid signal number or name: {name}")
-                        break
-                    else:
-                        raise CommandError(f"kill: Illegal option -{letter}")
-        else:
-            rest = rest[1:]
-    if not listing and sig is None:
-        sig = 15
-    if (sig is None or not rest) != listing:
-        raise CommandError(KILL_USAGE)
-    if not listing:
-        return sig, rest
-    if not rest:
-        sh.say(1, "0\n" + "".join(name + "\n" for name in signames.NAMES[1:]))
-        return None
-    n = _number(sh, "kill", rest[0])
-    n = n - 128 if n > 128 else n
-    if not 0 < n < signames.NSIG:
-        raise CommandError(f"kill: invalid signal number or exit status: {rest[0]}")
-    sh.say(1, signames.NAMES[n] + "\n")
-    return None
 
 
 # ---- special builtins ---------------------------------------------------------------------
@@ -146,97 +95,6 @@ def b_unset(sh: Shell, args: list[str]) -> int:
         except ReadonlyError as e:
             raise CommandError(f"unset: {e}")
     return 0
-
-
-# set -o's names, in dash's order, and the letters that stand for them
-LONG_OPTIONS = [("errexit", "e"), ("noglob", "f"), ("ignoreeof", "I"), ("interactive", "i"),
-                ("monitor", "m"), ("noexec", "n"), ("stdin", "s"), ("xtrace", "x"),
-                ("verbose", "v"), ("vi", "V"), ("emacs", "E"), ("noclobber", "C"),
-                ("allexport", "a"), ("notify", "b"), ("nounset", "u"), ("privileged", "p"),
-                ("nolog", "nolog"), ("debug", "debug")]
-OPTION_LETTERS = {letter for _, letter in LONG_OPTIONS if len(letter) == 1}
-
-
-def b_set(sh: Shell, args: list[str]) -> int:
-    """set [-+options] [-o name] [--] [args]: the shell's options, and the
-    positional parameters; `set -` turns -x and -v off, as dash's does."""
-    st_ = sh.state
-    rest = args[1:]
-    if not rest:
-        for name in sorted(st_.vars):
-            sh.say(1, f"{name}={_quote(st_.vars[name])}\n")
-        return 0
-    monitor = "m" in st_.options
-    try:
-        return _set(sh, rest)
-    finally:
-        if ("m" in st_.options) != monitor:
-            job_control(sh, "m" in st_.options)
-
-
-def job_control(sh: Shell, on: bool) -> None:
-    """set -m / +m: the shell takes the terminal for its jobs, in a process
-    group of its own, deaf to the keys that stop jobs -- or, with no terminal,
-    says so and stays without (dash's words)."""
-    os, sig = sh.os, sh.rt.signal
-    if on and not (os.isatty(0) or os.isatty(2)):
-        sh.error("set: can't access tty; job control turned off")
-        sh.state.options.discard("m")
-        return
-    for s in (20, 21, 22):                    # SIGTSTP, SIGTTIN, SIGTTOU
-        sh.ignored_at_start(s)
-        sig.signal(s, sig.SIG_IGN if on else sig.SIG_DFL)
-    if on:
-        try:
-            os.setpgid(0, 0)
-            os.tcsetpgrp(0, os.getpid())
-        except OSError:
-            pass
-
-
-def _set(sh: Shell, rest: list[str]) -> int:
-    st_ = sh.state
-    while rest:
-        word = rest[0]
-        if word[:1] not in ("-", "+"):
-            break
-        rest = rest[1:]
-        on = word[0] == "-"
-        if on and word in ("-", "--"):
-            if word == "-":
-                st_.options -= {"x", "v"}
-            elif not rest:
-                st_.positional = []
-            break
-        for letter in word[1:]:
-            if letter == "o":
-                name = rest.pop(0) if rest else None
-                _set_long_option(sh, name, on)
-            elif letter in OPTION_LETTERS:
-                (st_.options.add if on else st_.options.discard)(letter)
-            else:
-                raise CommandError(f"set: Illegal option {word[0]}{letter}")
-    if rest:
-        st_.positional = list(rest)
-    return 0
-
-
-def _set_long_option(sh: Shell, name: str | None, on: bool) -> None:
-    """set -o NAME / +o NAME; without a NAME, the list (-o) or the commands that
-    would restore the options (+o)."""
-    options = sh.state.options
-    if name is None:
-        if on:
-            sh.say(1, "Current option settings\n" + "".join(
-                f"{long:<16}{'on' if letter in options else 'off'}\n" for long, letter in LONG_OPTIONS))
-        else:
-            sh.say(1, "".join(f"set {'-o' if letter in options else '+o'} {long}\n"
-                              for long, letter in LONG_OPTIONS))
-        return
-    letter = dict(LONG_OPTIONS).get(name)
-    if letter is None:
-        raise CommandError(f"set: Illegal option -o {name}")
-    (options.add if on else options.discard)(letter)
 
 
 def b_shift(sh: Shell, args: list[str]) -> int:
@@ -339,53 +197,6 @@ def b_exec(sh: Shell, args: list[str]) -> int:
     raise ShellExit(sh.exec_external(args[1:], sh.state.environ(), []))
 
 
-def b_trap(sh: Shell, args: list[str]) -> int:
-    """trap [ACTION] CONDITION...: run ACTION when a signal comes (or at EXIT);
-    `-` (or a first operand that is a number) resets, '' ignores.  Bare
-    `trap` lists the actions, in dash's words and order."""
-    st_ = sh.state
-    rest = args[1:]
-    if rest and rest[0].startswith("-") and rest[0] != "-":
-        if rest[0] != "--":
-            raise CommandError(f"trap: Illegal option {rest[0][:2]}")
-        rest = rest[1:]
-    if not rest:
-        for sig in range(signames.NSIG):
-            action = st_.traps.get("EXIT" if sig == 0 else str(sig))
-            if action is not None:
-                sh.say(1, f"trap -- {_quote(action)} {signames.NAMES[sig]}\n")
-        return 0
-    if len(rest) == 1 or (rest[0].isdigit() and rest[0].isascii()):
-        action, conditions = "-", rest
-    else:
-        action, conditions = rest[0], rest[1:]
-    for cond in conditions:
-        sig = signames.decode(cond)
-        if sig is None:
-            sh.say(2, f"trap: {cond}: bad trap\n")
-            return 1
-        key = "EXIT" if sig == 0 else str(sig)
-        if action == "-":
-            st_.traps.pop(key, None)
-        else:
-            st_.traps[key] = action
-        if sig and (st_.interactive or not sh.ignored_at_start(sig)):
-            _set_handler(sh, sig, action)     # (one ignored when the shell began stays so: POSIX)
-    return 0
-
-
-def _set_handler(sh: Shell, sig: int, action: str) -> None:
-    """The process's disposition for a trapped signal: default, ignored, or a
-    handler that has the shell run the action between commands."""
-    signal_mod = sh.rt.signal
-    handler = signal_mod.SIG_DFL if action == "-" else signal_mod.SIG_IGN if action == "" else (
-        lambda s, f: sh.trap_signal(s))
-    try:
-        signal_mod.signal(sig, handler)
-    except (OSError, ValueError):         # KILL and STOP cannot be caught (dash says nothing)
-        pass
-
-
 def b_times(sh: Shell, args: list[str]) -> int:
     t = sh.os.times()
 
@@ -477,83 +288,6 @@ def b_local(sh: Shell, args: list[str]) -> int:
         if eq:
             st_.assign(name, value)
     return 0
-
-
-def b_getopts(sh: Shell, args: list[str]) -> int:
-    """getopts OPTSTRING VAR [ARG...]: the next option of the positional
-    parameters (or ARGs) into VAR, its argument into OPTARG, where the next
-    one is into OPTIND; status 1 at the end.  dash's, step by step: the
-    shell remembers which word and where in it (`-abc` is three options)."""
-    st_ = sh.state
-    if len(args) < 3:
-        raise CommandError("getopts: Usage: getopts optstring var [arg...]")
-    optstring, var = args[1], args[2]
-    words = args[3:] if len(args) > 3 else st_.positional
-    ind, off = st_.getopts
-    if ind > len(words) + 1:
-        ind, off = 1, -1
-    nxt = ind - 1                         # the word after the one being read
-    rest = None                           # what is left of the current word
-    if ind > 1 and off >= 0 and len(words[nxt - 1]) >= off:
-        rest = words[nxt - 1][off:]
-    optarg: str | None = None
-    done = False
-    c = "?"
-    if not rest:
-        word = words[nxt] if nxt < len(words) else None
-        if word is None or not word.startswith("-") or word == "-" or word == "--":
-            if word == "--":
-                nxt += 1
-            done, rest = True, None
-        else:
-            nxt += 1
-            rest = word[1:]
-    if not done:
-        c, rest = rest[0], rest[1:]
-        spec = _optstring_find(optstring, c)
-        if spec < 0:
-            if optstring.startswith(":"):
-                optarg = c
-            else:
-                sh.say(2, f"Illegal option -{c}\n")
-            c = "?"
-        elif optstring[spec + 1:spec + 2] == ":":
-            if not rest and nxt >= len(words):
-                if optstring.startswith(":"):
-                    optarg, c = c, ":"
-                else:
-                    sh.say(2, f"No arg for -{c} option\n")
-                    c = "?"
-            else:
-                if not rest:
-                    rest = words[nxt]
-                    nxt += 1
-                optarg, rest = rest, None
-        else:
-            optarg = ""
-    if done:
-        pass                                  # (at the end OPTARG stays, as in dash)
-    elif optarg is None:
-        st_.vars.pop("OPTARG", None)
-    else:
-        st_.assign("OPTARG", optarg)
-    ind = nxt + 1
-    st_.vars["OPTIND"] = str(ind)
-    if not is_name(var):
-        raise CommandError(f"getopts: {var}: bad variable name")
-    st_.assign(var, c)
-    st_.getopts = [ind, len(words[nxt - 1]) - len(rest) if rest else -1]
-    return 1 if done else 0
-
-
-def _optstring_find(optstring: str, c: str) -> int:
-    """Where option letter c is in getopts' OPTSTRING (a `:` after a letter is its mark)."""
-    q = 0
-    while q < len(optstring) and optstring[q] != c:
-        q += 1
-        if optstring[q:q + 1] == ":":
-            q += 1
-    return q if q < len(optstring) else -1
 
 
 def _alias_order(name: str) -> tuple[int, int]:
@@ -721,131 +455,6 @@ def b_echo(sh: Shell, args: list[str]) -> int:
     return 0
 
 
-def b_read(sh: Shell, args: list[str]) -> int:
-    """read [-r] [-p PROMPT] NAME...: one line of standard input, split on IFS
-    as dash splits it, into the NAMEs (the last takes the rest of the line).
-    Without -r a backslash quotes the next character (and joins lines).
-    Status 1 at end of input."""
-    rest = args[1:]
-    raw = False
-    prompt = None
-    while rest and rest[0].startswith("-") and rest[0] != "-":
-        word = rest.pop(0)
-        if word == "--":
-            break
-        for k, letter in enumerate(word[1:], 1):
-            if letter == "r":
-                raw = True
-            elif letter == "p":
-                prompt = word[k + 1:] or (rest.pop(0) if rest else None)
-                if prompt is None:
-                    raise CommandError("read: No arg for -p option")
-                break
-            else:
-                raise CommandError(f"read: Illegal option -{letter}")
-    if prompt is not None and sh.os.isatty(0):
-        sh.say(2, prompt)
-    if not rest:
-        raise CommandError("read: arg count")
-    chars, eof = _read_line(sh, raw)
-    ifs = sh.state.get("IFS")
-    fields = _read_fields(chars, IFS_DEFAULT if ifs is None else ifs, len(rest))
-    for k, name in enumerate(rest):
-        if not is_name(name):
-            raise CommandError(f"read: {name}: bad variable name")
-        try:
-            sh.state.assign(name, fields[k] if k < len(fields) else "")
-        except ReadonlyError as e:
-            raise CommandError(f"read: {e}")
-    return 1 if eof else 0
-
-
-IFS_DEFAULT = " \t\n"
-
-
-def _read_line(sh: Shell, raw: bool) -> tuple[list[tuple[str, bool]], bool]:
-    """One line from fd 0, a byte at a time so that nothing after it is
-    consumed: its characters, each with whether a backslash quoted it; and
-    whether the input ended first.  NUL bytes are dropped, as dash does."""
-    runs: list[tuple[bytes, bool]] = []      # plain bytes, and single quoted ones
-    plain = bytearray()
-    eof = False
-    while True:
-        b = sh.os.read(0, 1)
-        if not b:
-            eof = True
-            break
-        if b == b"\0":
-            continue
-        if b == b"\\" and not raw:
-            nxt = sh.os.read(0, 1)
-            while nxt == b"\0":
-                nxt = sh.os.read(0, 1)
-            if not nxt:
-                eof = True
-                break
-            if nxt != b"\n":                  # (backslash-newline: the line goes on)
-                runs.append((bytes(plain), False))
-                runs.append((nxt, True))
-                plain = bytearray()
-            continue
-        if b == b"\n":
-            break
-        plain += b
-    runs.append((bytes(plain), False))
-    chars = [(c, quoted) for data, quoted in runs
-             for c in data.decode("utf-8", "surrogateescape")]
-    return chars, eof
-
-
-def _read_fields(chars: list[tuple[str, bool]], ifs: str, count: int) -> list[str]:
-    """The line split into at most count fields, dash's way (ifsbreakup with
-    maxargs): as in field splitting, but once count-1 fields are made the
-    last takes the rest, less trailing IFS white space, and less a last
-    separator that only white space follows."""
-    text = "".join(c for c, _ in chars)
-    fields: list[str] = []
-    start, r, white_sep, left = 0, None, False, count
-    for q, (c, quoted) in enumerate(chars):
-        p = q + 1
-        is_ifs = not quoted and c in ifs
-        is_white = is_ifs and c in IFS_DEFAULT
-        if left == 0:                      # reading the last field
-            if is_white:
-                if r is None:
-                    r = q
-                continue
-            if not (is_ifs and white_sep):
-                r = None
-            white_sep = False
-            continue
-        if white_sep:
-            if is_ifs:
-                q = p
-            start = q
-            if is_white:
-                continue
-            is_ifs = False
-        if is_ifs:
-            white_sep = is_white
-            if q == start and white_sep:   # IFS white space that starts a field
-                start = p
-                white_sep = False
-                continue
-            left -= 1
-            if left == 0:
-                r = q
-                continue
-            fields.append(text[start:q])
-            start = p
-            continue
-        white_sep = False
-    end = len(text) if r is None else r
-    if start < end:
-        fields.append(text[start:end])
-    return fields
-
-
 def b_type(sh: Shell, args: list[str]) -> int:
     """type NAME...: what the shell would run for each NAME; 127 if one is nothing."""
     status = 0
@@ -1009,6 +618,10 @@ def _quote(s: str) -> str:
 from .jobs import b_bg, b_fg, b_jobs, b_kill, b_wait
 from .printf import b_printf, escapes
 from .test import b_test
+from .getopts import b_getopts
+from .options import b_set
+from .read import b_read
+from .traps import b_trap
 
 def lecture(name: str) -> Callable[[Shell, list[str]], int]:
     """A lecture-mode builtin of lecture.py, loaded when one is first used

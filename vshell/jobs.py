@@ -134,5 +134,6 @@ def b_kill(sh: Shell, args: list[str]) -> int:
 # Imported last, as runner.py imports builtins: builtins.py imports this module
 # for its table, so the names above must exist before the shell's modules are
 # loaded, whichever of them is imported first.
-from .builtins import _number, kill_options  # noqa: E402
+from .builtins import _number  # noqa: E402
+from .traps import kill_options  # noqa: E402
 from .runner import CommandError, wait_status  # noqa: E402

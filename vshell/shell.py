@@ -7,7 +7,7 @@ rest of the script), then parses and runs it one complete command at a time.
 from __future__ import annotations
 
 from .parser import Incomplete, Parser, ShellSyntaxError
-from .builtins import LONG_OPTIONS
+from .options import LONG_OPTIONS
 from .runner import Shell, ShellExit
 from .state import State
 
