@@ -73,7 +73,11 @@ def wait_status(status: int) -> int:
     return (status >> 8) & 0xFF
 
 
-class Shell:
+# The redirection methods live in redirect.py, which needs the errors above.
+from .redirect import Redirections  # noqa: E402
+
+
+class Shell(Redirections):
     def __init__(self, rt, state: State) -> None:
         self.rt = rt
         self.os = rt.os
@@ -815,107 +819,6 @@ class Shell:
         status = self.wait_foreground(pids, str_of(node), pgid)
         return int(not status) if node.negate else status
 
-    # ---- redirections ------------------------------------------------------------------------------
-
-    def with_redirects(self, redirects: list[ast.Redirect], body: Callable[[], Any],
-                       fatal: bool = False):
-        """Run body in this process with redirections that are undone afterwards.
-        A redirection that fails is the command's status, or (fatal) its error."""
-        if not redirects:
-            return body()
-        return self._with_redirects(redirects, body, fatal)
-
-    def _with_redirects(self, redirects: list[ast.Redirect], body: Callable[[], Any], fatal: bool):
-        saved: list[tuple[int, int | None]] = []
-        try:
-            self.apply_redirects(redirects, saved)
-        except CommandError as e:
-            self.restore(saved)
-            if fatal:
-                raise
-            self.error(str(e))
-            return e.status
-        try:
-            return (yield body())
-        finally:
-            self.restore(saved)
-
-    def restore(self, saved: list[tuple[int, int | None]]) -> None:
-        os = self.os
-        for fd, copy in reversed(saved):
-            if copy is None:
-                try:
-                    os.close(fd)
-                except OSError:
-                    pass
-            else:
-                os.dup2(copy, fd)
-                os.close(copy)
-
-    def save_fd(self, fd: int, saved: list) -> None:
-        """Keep a copy of fd (at 10 or above, away from the user's fds) to restore later."""
-        os = self.os
-        try:
-            copy = os.dup(fd)
-        except OSError:
-            saved.append((fd, None))
-            return
-        low = []
-        try:
-            while copy < 10:
-                low.append(copy)
-                copy = os.dup(fd)
-        except OSError as e:                    # EMFILE, under a low `ulimit -n`
-            raise CommandError(f"{fd}: {e.strerror}")      # (dash's words)
-        finally:
-            for c in low:
-                os.close(c)
-        saved.append((fd, copy))
-
-    def apply_redirects(self, redirects: list[ast.Redirect], saved: list | None) -> None:
-        os = self.os
-        for r in redirects:
-            fd = r.fd
-            if r.op in ("<<", "<<-"):
-                body = r.heredoc or ""
-                if not r.quoted:
-                    body = self.expand.heredoc(body)
-                try:
-                    new = self.heredoc_fd(body)
-                except OSError as e:          # out of fds, or of disk for a long one
-                    raise CommandError(e.strerror or str(e))
-            elif r.op in (">&", "<&"):
-                target = self.expand.string(r.target)
-                if saved is not None:
-                    self.save_fd(fd, saved)
-                if target == "-":
-                    try:
-                        os.close(fd)
-                    except OSError:
-                        pass
-                    continue
-                if not (len(target) == 1 and target.isdigit()):
-                    raise Fatal("Syntax error: Bad fd number")
-                try:
-                    os.dup2(int(target), fd)
-                except OSError:
-                    raise CommandError(f"{target}: Bad file descriptor")
-                continue
-            else:
-                target = self.expand.string(r.target)
-                new = self.open_target(r.op, target)
-            if saved is not None:
-                try:
-                    self.save_fd(fd, saved)
-                except CommandError:
-                    os.close(new)
-                    raise
-            if new != fd:
-                os.dup2(new, fd)
-                os.close(new)
-            else:
-                os.set_inheritable(fd, True)
-
     def builtin(self, fn, words: list[str]):
         """Run a builtin.  If its output could not be written (a full disk, say),
         dash says `echo: I/O error` and the status gets 1."""
@@ -926,44 +829,6 @@ class Shell:
             self.error(f"{words[0]}: {words[0]}: I/O error")   # (dash names it twice)
             status |= 1
         return status
-
-    def open_target(self, op: str, target: str) -> int:
-        os = self.os
-        try:
-            if op == "<":
-                return os.open(target, O_RDONLY)
-            if op == "<>":
-                return os.open(target, O_RDWR | O_CREAT, 0o666)
-            if op == ">>":
-                return os.open(target, O_WRONLY | O_CREAT | O_APPEND, 0o666)
-            if op == ">" and "C" in self.state.options:
-                try:
-                    if self.os.stat(target).st_mode & 0o170000 == 0o100000:
-                        raise OSError(errno.EEXIST, "File exists")
-                except FileNotFoundError:
-                    pass
-            return os.open(target, O_WRONLY | O_CREAT | O_TRUNC, 0o666)
-        except OSError as e:
-            if op == "<":
-                raise CommandError(f"cannot open {target}: {_open_error(e)}")
-            raise CommandError(f"cannot create {target}: {_create_error(e)}")
-
-    def heredoc_fd(self, body: str) -> int:
-        """A here-document: its text in a pipe (or a file in /tmp if it is large)."""
-        os = self.os
-        data = body.encode("utf-8", "surrogateescape")
-        if len(data) < 60000:
-            r, w = os.pipe()
-            if data:
-                os.write(w, data)
-            os.close(w)
-            return r
-        path = f"/tmp/.vsh-heredoc-{os.getpid()}"
-        fd = os.open(path, O_RDWR | O_CREAT | O_TRUNC, 0o600)
-        os.write(fd, data)
-        os.lseek(fd, 0, 0)
-        os.unlink(path)
-        return fd
 
     # ---- command substitution -------------------------------------------------------------------
 
@@ -1163,17 +1028,6 @@ def str_of(node: ast.Node, depth: int = 0) -> str:
 def _strerror(e: OSError) -> str:
     return {errno.EACCES: "Permission denied", errno.EISDIR: "Permission denied"}.get(
         e.errno, e.strerror or "error")
-
-
-def _open_error(e: OSError) -> str:
-    return {errno.ENOENT: "No such file", errno.EACCES: "Permission denied",
-            errno.EISDIR: "Is a directory", errno.ENOTDIR: "No such file"}.get(e.errno, e.strerror)
-
-
-def _create_error(e: OSError) -> str:
-    return {errno.ENOENT: "Directory nonexistent", errno.ENOTDIR: "Directory nonexistent",
-            errno.EACCES: "Permission denied", errno.EISDIR: "Is a directory",
-            errno.EEXIST: "File exists", errno.EROFS: "Read-only file system"}.get(e.errno, e.strerror)
 
 
 def _exists(os, path: str) -> bool:
