@@ -55,17 +55,7 @@ DELIBERATE = {
 }
 
 # Differences today, one reason each: remove a line when its fix lands.
-XFAIL = {
-    # stdio is flushed before fork, os.system and posix_spawn
-    # how the interpreter reports errors and ends
-    # python SCRIPT and signals
-    # values from before a fork
-    # the os module
-    # modules a student reaches for
-    # the shell around the program
-    "exec_shebang": "sh running a Python file without #!: its syntax error message differs "
-                    "from dash's",
-}
+XFAIL: dict[str, str] = {}
 
 
 # Differences that come and go from run to run (a race with the host's timer):

@@ -1,9 +1,15 @@
-"""Soak and long fuzz runs: opt-in, `pytest -m soak` (a few minutes).
+"""Soak and long fuzz runs: opt-in, `pytest -m soak`.
 
 The same properties as the quick fuzz tests, with many more examples, and
-long runs of process churn that must leave the kernel's tables empty.
+long runs of process churn that must leave the kernel's tables empty.  The
+shell's fuzz campaign runs VSHELL_SOAK_INPUTS inputs (a million unless told:
+about an hour), VSHELL_SOAK_SEED picks them; see tests/shell/fuzz.py.
 """
 from __future__ import annotations
+
+import os
+import sys
+import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -41,3 +47,22 @@ def test_soak_process_churn_leaves_no_process_and_no_open_file():
     out, err, status, k = sh(script)
     assert (out, err, status) == ("done 10000\n", "", 0)
     assert k.panics == [] and len(k.procs) == 0 and len(k.files) == 0
+
+
+def test_soak_a_million_shell_inputs_give_no_internal_error_and_no_hang():
+    sys.path.insert(0, os.path.join(os.path.dirname(__file__), "shell"))
+    from fuzz import Generator, Runner
+    count = int(os.environ.get("VSHELL_SOAK_INPUTS", 1_000_000))
+    seed = int(os.environ.get("VSHELL_SOAK_SEED", 1))
+    runner = Runner()
+    failures = []
+    start = time.monotonic()
+    for n, (kind, script, on_stdin) in enumerate(Generator(seed).inputs(count), 1):
+        problem = runner.run(script, on_stdin)
+        if problem:
+            failures.append(f"input {n} ({kind}, seed {seed}): {script[:300]!r}\n{problem[-800:]}")
+            if len(failures) >= 5:
+                break
+    print(f"\nshell fuzz: {n} inputs, seed {seed}, {time.monotonic() - start:.0f} s, "
+          f"{len(failures)} failures")
+    assert not failures, "\n\n".join(failures)

@@ -73,35 +73,38 @@ class ListNode(Record):
 
 class Group(Record):
     """{ list; } run in the shell itself."""
-    __slots__ = ("body", "redirects")
+    __slots__ = ("body", "redirects", "lineno")
 
     def __init__(self, body: Node, redirects: list[Redirect] | None = None) -> None:
         self.body = body
         self.redirects = [] if redirects is None else redirects
+        self.lineno = 0
 
 
 class Subshell(Record):
     """( list ) run in a child process."""
-    __slots__ = ("body", "redirects")
+    __slots__ = ("body", "redirects", "lineno")
 
     def __init__(self, body: Node, redirects: list[Redirect] | None = None) -> None:
         self.body = body
         self.redirects = [] if redirects is None else redirects
+        self.lineno = 0
 
 
 class If(Record):
-    __slots__ = ("branches", "orelse", "redirects")
+    __slots__ = ("branches", "orelse", "redirects", "lineno")
 
     def __init__(self, branches: list[tuple[Node, Node]], orelse: Node | None = None,
                  redirects: list[Redirect] | None = None) -> None:
         self.branches = branches    # (condition, body) for if and each elif
         self.orelse = orelse
         self.redirects = [] if redirects is None else redirects
+        self.lineno = 0
 
 
 class Loop(Record):
     """while (until=False) or until (until=True)."""
-    __slots__ = ("cond", "body", "until", "redirects")
+    __slots__ = ("cond", "body", "until", "redirects", "lineno")
 
     def __init__(self, cond: Node, body: Node, until: bool = False,
                  redirects: list[Redirect] | None = None) -> None:
@@ -109,10 +112,11 @@ class Loop(Record):
         self.body = body
         self.until = until
         self.redirects = [] if redirects is None else redirects
+        self.lineno = 0
 
 
 class For(Record):
-    __slots__ = ("var", "words", "body", "redirects")
+    __slots__ = ("var", "words", "body", "redirects", "lineno")
 
     def __init__(self, var: str, words: list[str] | None, body: Node,
                  redirects: list[Redirect] | None = None) -> None:
@@ -120,16 +124,18 @@ class For(Record):
         self.words = words          # None: "$@"
         self.body = body
         self.redirects = [] if redirects is None else redirects
+        self.lineno = 0
 
 
 class Case(Record):
-    __slots__ = ("word", "arms", "redirects")
+    __slots__ = ("word", "arms", "redirects", "lineno")
 
     def __init__(self, word: str, arms: list[tuple[list[str], Node | None]],
                  redirects: list[Redirect] | None = None) -> None:
         self.word = word
         self.arms = arms
         self.redirects = [] if redirects is None else redirects
+        self.lineno = 0         # where it starts: its errors are reported there, as dash does
 
 
 class FuncDef(Record):

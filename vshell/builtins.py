@@ -5,46 +5,34 @@ it exits); `exit`, `export`, `set`, `trap`, `wait`, `jobs`, `fg`, `bg` work on
 the shell's own memory.  `echo`, `printf`, `test` are builtins for speed, as in
 dash.  Each takes the shell and its words and returns a status.
 
-Here are the special builtins and the everyday ones; `test` and `[` are in
-test.py, job control in jobs.py, and the lecture-mode commands that talk to
-/proc (`trace`, `sched`, `help` ...) in lecture.py.  The tables at the end list
-every builtin.
+Here are the special builtins and the everyday ones; `set` is in options.py,
+`trap` (and kill's options) in traps.py, `read` in read.py, `getopts` in
+getopts.py, `printf` in printf.py, `test` and `[` in test.py, job control in
+jobs.py, and the lecture-mode commands that talk to /proc (`trace`, `sched`,
+`help` ...) in lecture.py.  The tables at the end list every builtin.
 """
 from __future__ import annotations
 
-import signal as host_signal
+import posixpath
+import re
 
 from kernel import limits
 from kernel.libpy.runtime import host_module
 
 from .parser import is_name
-from .runner import BreakLoop, CommandError, ContinueLoop, FuncReturn, Shell, ShellExit
+from .runner import BreakLoop, CommandError, ContinueLoop, Fatal, FuncReturn, Shell, ShellExit
+from .state import ReadonlyError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Callable
 
-SIGNALS = {s.name[3:]: int(s) for s in host_signal.Signals if not s.name.startswith("SIG_")}
-
 
 def _number(sh: Shell, name: str, text: str) -> int:
-    try:
-        value = int(text)
-        if value < 0:
-            raise ValueError
-        return value
-    except ValueError:
-        raise CommandError(f"{name}: Illegal number: {text}")
-
-
-def _signal_number(name: str):
-    if name.isdigit():
-        n = int(name)
-        return n if 0 <= n < 65 else None
-    name = name.upper()
-    if name.startswith("SIG"):
-        name = name[3:]
-    return SIGNALS.get(name)
+    """A non-negative decimal number, as dash's number() reads one."""
+    if text.isdigit() and text.isascii():
+        return int(text)
+    raise CommandError(f"{name}: Illegal number: {text}")
 
 
 # ---- special builtins ---------------------------------------------------------------------
@@ -61,84 +49,53 @@ def b_exit(sh: Shell, args: list[str]) -> int:
 
 
 def b_export(sh: Shell, args: list[str]) -> int:
+    """export [-p] [NAME[=VALUE]...]: NAME goes into the environment of every
+    command the shell starts from now on."""
+    return _mark(sh, args, "export", sh.state.exported)
+
+
+def b_readonly(sh: Shell, args: list[str]) -> int:
+    """readonly [-p] [NAME[=VALUE]...]: NAME can no longer be set or unset."""
+    return _mark(sh, args, "readonly", sh.state.readonly)
+
+
+def _mark(sh: Shell, args: list[str], who: str, marked: set[str]) -> int:
+    """export's and readonly's work: assign and mark each NAME, or (no NAME,
+    or -p) list the marked ones as commands that would mark them again."""
     st_ = sh.state
-    names = args[1:]
-    if not names or names == ["-p"]:
-        for name in sorted(st_.exported):
-            if name in st_.vars:
-                sh.say(1, f"export {name}={_quote(st_.vars[name])}\n")
+    flags, names = nextopt(args[1:], "p", who)
+    if flags or not names:
+        for name in sorted(marked):
+            value = st_.vars.get(name)
+            sh.say(1, f"{who} {name}\n" if value is None else f"{who} {name}={_quote(value)}\n")
         return 0
     for item in names:
         name, eq, value = item.partition("=")
         if not is_name(name):
-            raise CommandError(f"export: {name}: bad variable name")
+            raise CommandError(f"{who}: {name}: bad variable name")
         if eq:
-            st_.assign(name, value)
-        st_.exported.add(name)
-    return 0
-
-
-def b_readonly(sh: Shell, args: list[str]) -> int:
-    for item in args[1:]:
-        name, eq, value = item.partition("=")
-        if eq:
-            sh.state.assign(name, value)
-        sh.state.readonly.add(name)
+            try:
+                st_.assign(name, value)
+            except ReadonlyError as e:
+                raise CommandError(f"{who}: {e}")
+        marked.add(name)
     return 0
 
 
 def b_unset(sh: Shell, args: list[str]) -> int:
-    names = args[1:]
-    functions = False
-    if names and names[0] in ("-f", "-v"):
-        functions = names[0] == "-f"
-        names = names[1:]
+    """unset [-f|-v] NAME...: forget variables (-v, the default) or functions (-f)."""
+    flags, names = nextopt(args[1:], "fv", "unset")
+    functions = bool(flags) and flags[-1] == "f"
     for name in names:
         if functions:
             sh.state.functions.pop(name, None)
-        else:
+            continue
+        if not is_name(name):
+            raise CommandError(f"unset: {name}: bad variable name")
+        try:
             sh.state.unset(name)
-    return 0
-
-
-OPTION_LETTERS = set("eufxvCnam")
-
-
-def b_set(sh: Shell, args: list[str]) -> int:
-    st_ = sh.state
-    rest = args[1:]
-    if not rest:
-        for name in sorted(st_.vars):
-            sh.say(1, f"{name}={_quote(st_.vars[name])}\n")
-        return 0
-    while rest:
-        arg = rest[0]
-        if arg == "--":
-            st_.positional = rest[1:]
-            return 0
-        if arg in ("-o", "+o"):
-            names = {"errexit": "e", "nounset": "u", "noglob": "f", "xtrace": "x",
-                     "verbose": "v", "noclobber": "C", "noexec": "n", "allexport": "a",
-                     "monitor": "m"}
-            if len(rest) < 2:
-                for long, letter in sorted(names.items()):
-                    sh.say(1, f"{long:<16}{'on' if letter in st_.options else 'off'}\n")
-                return 0
-            letter = names.get(rest[1])
-            if letter is None:
-                raise CommandError(f"set: Illegal option -o {rest[1]}")
-            (st_.options.add if arg == "-o" else st_.options.discard)(letter)
-            rest = rest[2:]
-            continue
-        if arg[:1] in "-+" and len(arg) > 1:
-            for letter in arg[1:]:
-                if letter not in OPTION_LETTERS:
-                    raise CommandError(f"set: Illegal option {arg[0]}{letter}")
-                (st_.options.add if arg[0] == "-" else st_.options.discard)(letter)
-            rest = rest[1:]
-            continue
-        st_.positional = rest
-        return 0
+        except ReadonlyError as e:
+            raise CommandError(f"unset: {e}")
     return 0
 
 
@@ -150,127 +107,232 @@ def b_shift(sh: Shell, args: list[str]) -> int:
     return 0
 
 
-def b_eval(sh: Shell, args: list[str]) -> int:
+def b_eval(sh: Shell, args: list[str]):
     text = " ".join(args[1:])
-    return sh.run_text(text, sh.state.lineno, context="eval: ") if text.strip() else 0
+    if not text.strip():
+        return 0
+    return (yield nested(sh, "eval", sh.evalstring(text, sh.state.lineno, context="eval: ")))
 
 
-def b_dot(sh: Shell, args: list[str]) -> int:
-    if len(args) < 2:
-        raise CommandError(".: not enough arguments")
-    name = args[1]
-    path = name if "/" in name else sh.find_command(name) or name
+MAX_TEXT_NESTING = 10_000     # eval inside eval, . inside . (dash's C stack ends sooner)
+
+
+def nested(sh: Shell, what: str, steps):
+    """Run text that eval or . read, counting how deep such texts are inside
+    each other: an eval that evals itself ends in bash's error, not in memory
+    running out."""
+    if sh.text_depth >= MAX_TEXT_NESTING:
+        raise Fatal(f"maximum {'source' if what == '.' else what} nesting level "
+                    f"exceeded ({MAX_TEXT_NESTING})")      # (where it is says eval: or the file)
+    sh.text_depth += 1
     try:
-        with sh.rt.open(path) as f:
-            text = f.read()
+        return (yield steps)
+    finally:
+        sh.text_depth -= 1
+
+
+def b_dot(sh: Shell, args: list[str]):
+    """. FILE: run FILE's commands in this shell (a FILE without a / is looked
+    for along PATH, readable is enough).  Its messages name it and count its
+    own lines, as dash's do; `return` ends it."""
+    if len(args) < 2:
+        return 0
+    name = args[1]
+    path = name if "/" in name else _find_readable(sh, name) or name
+    try:
+        with sh.rt.open(path, "rb") as f:
+            text = f.read().decode("utf-8", "surrogateescape")
     except OSError:
         raise CommandError(f".: cannot open {name}: No such file", 2)
-    saved = sh.state.positional
-    if len(args) > 2:
-        sh.state.positional = args[2:]
+    saved = sh.state.lineno
     try:
-        return sh.run_text(text)
+        return (yield nested(sh, ".", sh.evalstring(text, 1, f"{name}: ", read=True)))
     except FuncReturn as e:
         return e.status
     finally:
-        if len(args) > 2:
-            sh.state.positional = saved
+        sh.state.lineno = saved
+
+
+def _find_readable(sh: Shell, name: str) -> str | None:
+    """Where . finds a file: the first readable regular one along PATH."""
+    for d in (sh.state.get("PATH") or "").split(":"):
+        path = f"{d or '.'}/{name}"
+        try:
+            if sh.os.stat(path).st_mode & 0o170000 == 0o100000 and sh.os.access(path, 4):
+                return path
+        except OSError:
+            continue
+    return None
 
 
 def b_return(sh: Shell, args: list[str]) -> int:
+    """return [N]: leave the function (or the . script, or at the top the
+    script itself) with status N, which dash does not cut to 8 bits."""
     status = _number(sh, "return", args[1]) if len(args) > 1 else sh.state.status
-    raise FuncReturn(status & 0xFF)
+    raise FuncReturn(status)
 
 
 def b_break(sh: Shell, args: list[str]) -> int:
-    n = _number(sh, "break", args[1]) if len(args) > 1 else 1
-    if not sh.state.loop_depth:
-        return 0
-    raise BreakLoop(min(n, sh.state.loop_depth) or 1)
+    return _loop_jump(sh, args, BreakLoop)
 
 
 def b_continue(sh: Shell, args: list[str]) -> int:
-    n = _number(sh, "continue", args[1]) if len(args) > 1 else 1
+    return _loop_jump(sh, args, ContinueLoop)
+
+
+def _loop_jump(sh: Shell, args: list[str], jump) -> int:
+    """break [N] / continue [N]: out of (or on with) the Nth enclosing loop of
+    this function; outside any loop, nothing happens."""
+    n = _number(sh, args[0], args[1]) if len(args) > 1 else 1
+    if n < 1:
+        raise CommandError(f"{args[0]}: Illegal number: {args[1]}")
     if not sh.state.loop_depth:
         return 0
-    raise ContinueLoop(min(n, sh.state.loop_depth) or 1)
+    raise jump(min(n, sh.state.loop_depth))
 
 
 def b_exec(sh: Shell, args: list[str]) -> int:
-    """exec CMD: the shell becomes CMD.  Bare exec: its redirections stay (done by caller)."""
+    """exec CMD: the shell becomes CMD.  (The runner does it, since exec's
+    redirections are for good: this is what `type` and the tables see.)"""
     if len(args) == 1:
-        raise KeepRedirections()
-    status = sh.exec_external(args[1:], sh.state.environ(), [])
-    raise ShellExit(status)
-
-
-class KeepRedirections(Exception):
-    """`exec 3>file`: the redirections are made permanent."""
-
-
-def b_trap(sh: Shell, args: list[str]) -> int:
-    st_ = sh.state
-    rest = args[1:]
-    if not rest:
-        for key, action in st_.traps.items():
-            name = "EXIT" if key == "EXIT" else host_signal.Signals(int(key)).name[3:]
-            sh.say(1, f"trap -- {_quote(action)} {name}\n")
         return 0
-    action = rest[0]
-    conditions = rest[1:]
-    if _signal_number(action) is not None and not conditions:
-        conditions, action = rest, "-"
-    status = 0
-    for cond in conditions:
-        sig = 0 if cond in ("EXIT", "0") else _signal_number(cond)
-        if sig is None:
-            sh.error(f"trap: {cond}: bad trap")
-            status = 1
-            continue
-        key = "EXIT" if sig == 0 else str(sig)
-        signal_mod = sh.rt.signal
-        if action == "-":
-            st_.traps.pop(key, None)
-            if sig:
-                signal_mod.signal(sig, signal_mod.SIG_DFL)
-        else:
-            st_.traps[key] = action
-            if sig:
-                handler = signal_mod.SIG_IGN if action == "" else (
-                    lambda s, f: sh.trap_signal(s))
-                signal_mod.signal(sig, handler)
-    return status
+    raise ShellExit(sh.exec_external(args[1:], sh.state.environ(), []))
 
 
 def b_times(sh: Shell, args: list[str]) -> int:
     t = sh.os.times()
 
     def fmt(secs: float) -> str:
-        return f"{int(secs // 60)}m{secs % 60:.3f}s"
+        return f"{int(secs // 60)}m{secs % 60:.6f}s"
     sh.say(1, f"{fmt(t.user)} {fmt(t.system)}\n{fmt(t.children_user)} {fmt(t.children_system)}\n")
     return 0
 
 
 def b_umask(sh: Shell, args: list[str]) -> int:
+    """umask [-S] [MASK]: the bits new files' modes lose.  MASK is octal, or
+    symbolic as chmod's (`u=rwx,g=rx,o=`, `g-w`), said of the bits kept."""
     os = sh.os
-    if len(args) == 1 or args[1] == "-S":
-        mask = os.umask(0)
-        os.umask(mask)
-        if len(args) > 1:
+    flags, rest = nextopt(args[1:], "S", "umask")
+    mask = os.umask(0)
+    os.umask(mask)
+    if not rest:
+        if flags:
             perms = ~mask & 0o777
-            parts = []
-            for who, shift in (("u", 6), ("g", 3), ("o", 0)):
-                bits = (perms >> shift) & 7
-                parts.append(who + "=" + "".join(c for c, b in (("r", 4), ("w", 2), ("x", 1)) if bits & b))
-            sh.say(1, ",".join(parts) + "\n")
+            sh.say(1, ",".join(who + "=" + "".join(c for c, bit in (("r", 4), ("w", 2), ("x", 1))
+                                                  if (perms >> shift) & bit)
+                               for who, shift in (("u", 6), ("g", 3), ("o", 0))) + "\n")
         else:
             sh.say(1, f"{mask:04o}\n")
         return 0
-    try:
-        os.umask(int(args[1], 8))
-    except ValueError:
-        raise CommandError(f"umask: Illegal number: {args[1]}")
+    text = rest[0]
+    if text[:1].isdigit():
+        if text.strip("01234567"):
+            raise CommandError(f"umask: Illegal number: {text}")
+        os.umask(int(text, 8) & 0o777)
+        return 0
+    perms = _symbolic_mode(~mask & 0o777, text)
+    if perms is None:
+        raise CommandError(f"umask: Illegal mode: {text}")
+    os.umask(~perms & 0o777)
     return 0
+
+
+SYMBOLIC_CLAUSE = re.compile(r"([ugoa]*)((?:[-+=](?:[rwxXst]*|[ugo]))+)\Z")
+WHO_BITS = {"u": 0o700, "g": 0o070, "o": 0o007, "a": 0o777}
+
+
+def _symbolic_mode(perms: int, text: str) -> int | None:
+    """perms changed by a symbolic mode as chmod reads one (None: not one)."""
+    for clause in text.split(","):
+        m = SYMBOLIC_CLAUSE.match(clause)
+        if m is None:
+            return None
+        who = 0
+        for letter in m.group(1):
+            who |= WHO_BITS[letter]
+        who = who or 0o777
+        for op, what in re.findall(r"([-+=])([ugo]|[rwxXst]*)", m.group(2)):
+            if what in ("u", "g", "o"):
+                shift = {"u": 6, "g": 3, "o": 0}[what]
+                value = (perms >> shift) & 7
+            else:
+                value = sum({"r": 4, "w": 2, "x": 1}.get(c, 0) for c in what)
+                if "X" in what and perms & 0o111:
+                    value |= 1
+            bits = value * 0o111 & who
+            if op == "+":
+                perms |= bits
+            elif op == "-":
+                perms &= ~bits
+            else:
+                perms = (perms & ~who) | bits
+    return perms
+
+
+def b_local(sh: Shell, args: list[str]) -> int:
+    """local NAME[=VALUE]...: the variable is the function's own until it
+    returns (dash's; not POSIX).  `local -` keeps the options."""
+    st_ = sh.state
+    if not st_.func_depth:
+        raise CommandError("local: not in a function")
+    if not st_.locals:
+        st_.locals.append({})
+    frame = st_.locals[-1]
+    for item in args[1:]:
+        name, eq, value = item.partition("=")
+        if name == "-":
+            frame.setdefault("-", (set(st_.options),))
+            continue
+        if not is_name(name):
+            raise CommandError(f"local: {name}: bad variable name")
+        if name not in frame:
+            frame[name] = (st_.vars.get(name), name in st_.exported, name in st_.readonly)
+        if eq:
+            st_.assign(name, value)
+    return 0
+
+
+def _alias_order(name: str) -> tuple[int, int]:
+    """Where dash's alias table keeps a name (its hash bucket), for listing in its order."""
+    h = ord(name[0]) << 4 if name else 0
+    for c in name:
+        h += ord(c)
+    return (h % 39, 0)
+
+
+def b_alias(sh: Shell, args: list[str]) -> int:
+    """alias [NAME[=VALUE]...]: define aliases, or show them (all: in dash's order)."""
+    aliases = sh.state.aliases
+    if len(args) == 1:
+        for name in sorted(aliases, key=_alias_order):
+            sh.say(1, f"{name}={_quote(aliases[name])}\n")
+        return 0
+    status = 0
+    for item in args[1:]:
+        name, eq, value = item.partition("=")
+        if eq:
+            aliases.pop(name, None)
+            aliases[name] = value
+        elif name in aliases:
+            sh.say(1, f"{name}={_quote(aliases[name])}\n")
+        else:
+            sh.say(2, f"alias: {name} not found\n")
+            status = 1
+    return status
+
+
+def b_unalias(sh: Shell, args: list[str]) -> int:
+    flags, names = nextopt(args[1:], "a", "unalias")
+    aliases = sh.state.aliases
+    if flags:
+        aliases.clear()
+        return 0
+    status = 0
+    for name in names:
+        if aliases.pop(name, None) is None:
+            sh.say(2, f"unalias: {name} not found\n")
+            status = 1
+    return status
 
 
 # ---- regular builtins -------------------------------------------------------------------------
@@ -283,30 +345,103 @@ def b_false(sh: Shell, args: list[str]) -> int:
     return 1
 
 
+def nextopt(args: list[str], letters: str, who: str) -> tuple[list[str], list[str]]:
+    """A builtin's options, as dash's nextopt reads them: words like -xy up to
+    `--` or the first other word.  The option letters, and the operands."""
+    flags: list[str] = []
+    rest = list(args)
+    while rest and rest[0].startswith("-") and rest[0] != "-":
+        word = rest.pop(0)
+        if word == "--":
+            break
+        for letter in word[1:]:
+            if letter not in letters:
+                raise CommandError(f"{who}: Illegal option -{letter}")
+            flags.append(letter)
+    return flags, rest
+
+
 def b_cd(sh: Shell, args: list[str]) -> int:
+    """cd [-L|-P] [DIR | -]: change the shell's own directory.  -L (the
+    default) follows the path as written, so `cd ..` after `cd link` goes back
+    where the link is; a relative DIR is looked for along CDPATH.  The new
+    directory is printed for `cd -` and for a CDPATH find, as in dash."""
     st_ = sh.state
-    rest = [a for a in args[1:] if a not in ("-L", "-P")]
-    target = rest[0] if rest else st_.get("HOME")
-    if target is None:
-        raise CommandError("cd: HOME not set")
-    if target == "-":
-        target = st_.get("OLDPWD") or "."
-        sh.say(1, target + "\n")
+    flags, rest = nextopt(args[1:], "LP", "cd")
+    physical = bool(flags) and flags[-1] == "P"
+    dest = rest[0] if rest else st_.get("HOME")
+    show = False
+    if dest == "-":
+        dest = st_.get("OLDPWD")
+        show = True
+    dest = dest or ""
+    candidates = []
+    if not dest.startswith("/") and not _dotted(dest):
+        for d in (st_.get("CDPATH") or "").split(":") if st_.get("CDPATH") is not None else []:
+            candidates.append((f"{d}/{dest}" if d else dest or ".", bool(d)))
+    candidates.append((dest or ".", False))
+    for path, printed in candidates:
+        if candidates[-1][0] != path and not _isdir(sh, path):
+            continue
+        if _chdir(sh, path, physical):
+            if show or printed:
+                sh.say(1, _cwd(sh) + "\n")
+            return 0
+        break
+    raise CommandError(f"cd: can't cd to {dest}")
+
+
+def _dotted(dest: str) -> bool:
+    """`.`, `..` and paths that start with them are never looked for in CDPATH."""
+    return dest in (".", "..") or dest.startswith(("./", "../"))
+
+
+def _isdir(sh: Shell, path: str) -> bool:
+    try:
+        return sh.os.stat(path).st_mode & 0o170000 == 0o040000
+    except OSError:
+        return False
+
+
+def _chdir(sh: Shell, path: str, physical: bool) -> bool:
+    """chdir to path: as written (made absolute and tidied: -L) or as it is on
+    disk (-P); then OLDPWD and PWD, which cd exports, as dash's does."""
+    st_ = sh.state
+    old = _cwd(sh)
+    target = path
+    if not physical:
+        target = posixpath.normpath(path if path.startswith("/") else f"{old}/{path}")
+        if target.startswith("///"):
+            target = "/" + target.lstrip("/")
     try:
         sh.os.chdir(target)
     except OSError:
-        raise CommandError(f"cd: can't cd to {target}")
-    old = st_.get("PWD")
-    if old is not None:
-        st_.assign("OLDPWD", old)
-        st_.exported.add("OLDPWD")          # dash's cd exports both, as setvar(..., VEXPORT)
-    st_.assign("PWD", sh.os.getcwd())
+        return False
+    st_.assign("OLDPWD", old)
+    st_.exported.add("OLDPWD")
+    st_.assign("PWD", sh.os.getcwd() if physical else target)
     st_.exported.add("PWD")
-    return 0
+    return True
+
+
+def _cwd(sh: Shell) -> str:
+    """The shell's directory as cd last reached it ($PWD, symbolic links and
+    all), if $PWD still names where the shell is; else getcwd()."""
+    pwd = sh.state.get("PWD")
+    os = sh.os
+    if pwd and pwd.startswith("/"):
+        try:
+            a, b = os.stat(pwd), os.stat(".")
+            if (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino):
+                return pwd
+        except OSError:
+            pass
+    return os.getcwd()
 
 
 def b_pwd(sh: Shell, args: list[str]) -> int:
-    sh.say(1, sh.os.getcwd() + "\n")
+    flags, _ = nextopt(args[1:], "LP", "pwd")
+    sh.say(1, (sh.os.getcwd() if flags and flags[-1] == "P" else _cwd(sh)) + "\n")
     return 0
 
 
@@ -317,238 +452,42 @@ def b_echo(sh: Shell, args: list[str]) -> int:
     if words and words[0] == "-n":
         newline = False
         words = words[1:]
-    out, stop = _escapes(" ".join(words), echo=True)
+    out, stop = escapes(" ".join(words), echo=True)
     sh.say(1, out + ("\n" if newline and not stop else ""))
     return 0
 
 
-def _escapes(text: str, echo: bool = False) -> tuple[str, bool]:
-    """Backslash escapes as echo and printf %b do; True if \\c stopped the output."""
-    out, i = [], 0
-    simple = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v",
-              "\\": "\\", "e": "\x1b"}
-    while i < len(text):
-        c = text[i]
-        if c != "\\" or i + 1 >= len(text):
-            out.append(c)
-            i += 1
-            continue
-        nxt = text[i + 1]
-        if nxt == "c":
-            return "".join(out), True
-        if nxt in simple:
-            out.append(simple[nxt])
-            i += 2
-        elif nxt == "0" or (not echo and nxt.isdigit() and nxt < "8"):
-            j = i + 2 if nxt == "0" else i + 1
-            digits = ""
-            while j < len(text) and len(digits) < 3 and text[j] in "01234567":
-                digits += text[j]
-                j += 1
-            out.append(chr(int(digits or "0", 8)))
-            i = j
-        else:
-            out.append("\\" + nxt)
-            i += 2
-    return "".join(out), False
-
-
-def b_printf(sh: Shell, args: list[str]) -> int:
-    if len(args) < 2:
-        raise CommandError("printf: usage: printf format [arg ...]", 2)
-    fmt, values = args[1], args[2:]
-    out: list[str] = []
-    status = 0
-    while True:
-        used = 0
-        i = 0
-        while i < len(fmt):
-            c = fmt[i]
-            if c == "\\":
-                text, stop = _escapes(fmt[i:i + 5] if fmt[i + 1:i + 2].isdigit() else fmt[i:i + 2])
-                consumed = 2
-                if fmt[i + 1:i + 2].isdigit():
-                    j = i + 1
-                    while j < len(fmt) and j < i + 4 and fmt[j] in "01234567":
-                        j += 1
-                    text = chr(int(fmt[i + 1:j], 8))
-                    consumed = j - i
-                out.append(text)
-                i += consumed
-                continue
-            if c != "%":
-                out.append(c)
-                i += 1
-                continue
-            j = i + 1
-            while j < len(fmt) and fmt[j] in "-+ #0123456789.":
-                j += 1
-            if j >= len(fmt):
-                out.append(fmt[i:])
-                break
-            conv = fmt[j]
-            spec = fmt[i + 1:j]
-            i = j + 1
-            if conv == "%":
-                out.append("%")
-                continue
-            value = values[used] if used < len(values) else None
-            used += 1 if conv != "%" else 0
-            if conv in "diouxXc" or conv in "eEfgG":
-                if conv == "c":
-                    out.append(("%" + spec + "s") % ((value or "")[:1]))
-                    continue
-                try:
-                    num = _printf_number(value, conv)
-                except ValueError:
-                    sh.error(f"printf: {value}: expected numeric value")
-                    status = 1
-                    num = 0
-                py_conv = "d" if conv in "iu" else conv
-                out.append(("%" + spec + py_conv) % num)
-            elif conv == "s":
-                out.append(("%" + spec + "s") % (value or ""))
-            elif conv == "b":
-                text, stop = _escapes(value or "")
-                out.append(("%" + spec + "s") % text)
-                if stop:
-                    sh.say(1, "".join(out))
-                    return status
-            else:
-                raise CommandError(f"printf: %{conv}: invalid directive", 1)
-        values = values[used:]
-        if not values or not used:
-            break
-    sh.say(1, "".join(out))
-    return status
-
-
-def _printf_number(value, conv: str):
-    if value is None or value == "":
-        return 0.0 if conv in "eEfgG" else 0
-    if value[:1] in "'\"":
-        return ord(value[1:2] or "\0")
-    if conv in "eEfgG":
-        return float(value)
-    v = value.strip()
-    sign = -1 if v.startswith("-") else 1
-    v = v.lstrip("+-")
-    if v.lower().startswith("0x"):
-        return sign * int(v, 16)
-    if v.startswith("0") and len(v) > 1:
-        return sign * int(v, 8)
-    return sign * int(v)
-
-
-def b_read(sh: Shell, args: list[str]) -> int:
-    rest = args[1:]
-    raw = False
-    prompt = None
-    while rest and rest[0].startswith("-") and len(rest[0]) > 1:
-        opt = rest.pop(0)
-        if opt == "-r":
-            raw = True
-        elif opt == "-p" and rest:
-            prompt = rest.pop(0)
-        else:
-            raise CommandError(f"read: Illegal option {opt}")
-    if prompt is not None:
-        sh.say(2, prompt)
-    names = rest or ["REPLY"]
-    line, eof = _read_line(sh, raw)
-    ifs = sh.state.get("IFS")
-    ifs = " \t\n" if ifs is None else ifs
-    fields = _split_read(line, ifs, len(names))
-    for k, name in enumerate(names):
-        if not is_name(name):
-            raise CommandError(f"read: {name}: bad variable name")
-        sh.state.assign(name, fields[k] if k < len(fields) else "")
-    return 1 if eof else 0
-
-
-def _read_line(sh: Shell, raw: bool) -> tuple[str, bool]:
-    """One line from fd 0, a byte at a time so that nothing after it is consumed."""
-    out = bytearray()
-    while True:
-        b = sh.os.read(0, 1)
-        if not b:
-            return out.decode("utf-8", "surrogateescape"), True
-        if b == b"\\" and not raw:
-            nxt = sh.os.read(0, 1)
-            if nxt == b"\n" or not nxt:
-                continue
-            out += b"\\" + nxt
-            continue
-        if b == b"\n":
-            break
-        out += b
-    text = out.decode("utf-8", "surrogateescape")
-    if not raw:
-        text = _unbackslash(text)
-    return text, False
-
-
-def _unbackslash(text: str) -> str:
-    out, i = [], 0
-    while i < len(text):
-        if text[i] == "\\" and i + 1 < len(text):
-            out.append("\x00" + text[i + 1])       # marked: not an IFS separator
-            i += 2
-        else:
-            out.append(text[i])
-            i += 1
-    return "".join(out)
-
-
-def _split_read(line: str, ifs: str, count: int) -> list[str]:
-    white = "".join(c for c in ifs if c in " \t\n")
-    fields: list[str] = []
-    i, n = 0, len(line)
-    while i < n and line[i] in white and line[i - 1:i] != "\x00":
-        i += 1
-    cur = []
-    while i < n:
-        c = line[i]
-        if c == "\x00":
-            cur.append(line[i + 1])
-            i += 2
-            continue
-        if c in ifs and len(fields) < count - 1:
-            fields.append("".join(cur))
-            cur = []
-            while i + 1 < n and line[i + 1] in white:
-                i += 1
-            i += 1
-            continue
-        cur.append(c)
-        i += 1
-    last = "".join(cur)
-    if len(fields) == count - 1:
-        last = last.rstrip(white) if white else last
-    if last or fields or line:
-        fields.append(last)
-    return fields
-
-
 def b_type(sh: Shell, args: list[str]) -> int:
+    """type NAME...: what the shell would run for each NAME; 127 if one is nothing."""
     status = 0
     for name in args[1:]:
-        if name in KEYWORDS:
-            sh.say(1, f"{name} is a shell keyword\n")
-        elif name in sh.state.functions:
-            sh.say(1, f"{name} is a shell function\n")
-        elif name in SPECIAL:
-            sh.say(1, f"{name} is a special shell builtin\n")
-        elif name in BUILTINS:
-            sh.say(1, f"{name} is a shell builtin\n")
-        else:
-            path = sh.find_command(name)
-            if path is None or ("/" in name and not _exists(sh, name)):
-                sh.say(1, f"{name}: not found\n")
-                status = 127
-            else:
-                sh.say(1, f"{name} is {path}\n")
+        status |= describe(sh, name, True)
     return status
+
+
+def describe(sh: Shell, name: str, verbose: bool) -> int:
+    """What NAME is, in dash's words: `type` and `command -V` say it in a
+    sentence, `command -v` as what would stand for it (a path, an alias's
+    definition, the name itself).  127 when it is nothing."""
+    st_ = sh.state
+    if name in KEYWORDS:
+        text = " is a shell keyword" if verbose else name
+    elif name in st_.aliases:
+        text = f" is an alias for {st_.aliases[name]}" if verbose else f"alias {name}={_quote(st_.aliases[name])}"
+    elif name in st_.functions:
+        text = " is a shell function" if verbose else name
+    elif name in SPECIAL or name in BUILTINS:
+        text = (f" is a {'special ' if name in SPECIAL else ''}shell builtin") if verbose else name
+    else:
+        tracked = st_.hash.get(name) if "/" not in name else None
+        path = tracked or sh.find_command(name)
+        if path is None or ("/" in name and not _exists(sh, name)):
+            if verbose:
+                sh.say(1, f"{name}: not found\n")
+            return 127
+        text = (f" is a tracked alias for {path}" if tracked else f" is {path}") if verbose else path
+    sh.say(1, (name + text if verbose else text) + "\n")
+    return 0
 
 
 def _exists(sh: Shell, path: str) -> bool:
@@ -564,31 +503,22 @@ KEYWORDS = {"if", "then", "else", "elif", "fi", "do", "done", "case", "esac", "w
 
 
 def b_command(sh: Shell, args: list[str]) -> int:
+    """command -v NAME / -V NAME: what NAME is (the first NAME only, as in
+    dash).  (`command NAME ARGS` is the runner's: it runs NAME, no function
+    and not special.)"""
     rest = args[1:]
-    if rest and rest[0] in ("-v", "-V"):
-        verbose = rest[0] == "-V"
-        status = 0
-        for name in rest[1:]:
-            if verbose:
-                status = b_type(sh, ["type", name])
-            elif name in sh.state.functions or name in BUILTINS or name in SPECIAL or name in KEYWORDS:
-                sh.say(1, name + "\n")
-            else:
-                path = sh.find_command(name)
-                if path is None:
-                    status = 127
-                else:
-                    sh.say(1, path + "\n")
-        return status
-    if not rest:
-        return 0
-    name = rest[0]
-    if name in SPECIAL:
-        return sh.builtin(SPECIAL[name], rest)
-    if name in BUILTINS:
-        return sh.builtin(BUILTINS[name], rest)
-    pid = sh.fork(lambda child: child.exec_external(rest, sh.state.environ(), []))
-    return sh.wait_foreground([pid], " ".join(rest))
+    flags = set()
+    while rest and rest[0].startswith("-") and len(rest[0]) > 1:
+        word = rest.pop(0)
+        if word == "--":
+            break
+        for letter in word[1:]:
+            if letter not in "pvV":
+                raise CommandError(f"command: Illegal option -{letter}")
+            flags.add(letter)
+    if flags & {"v", "V"} and rest:
+        return describe(sh, rest[0], "V" in flags)
+    return 0
 
 
 # dash's table: the option letter, the name -a shows, the resource, its unit in bytes
@@ -673,15 +603,28 @@ def b_hash(sh: Shell, args: list[str]) -> int:
 
 
 def _quote(s: str) -> str:
-    """As dash shows values in `set`, `export -p` and `trap`: always single-quoted."""
-    return "'" + s.replace("'", "'\\''") + "'"
+    """As dash shows values in `set`, `export -p`, `alias` and `trap`: in single
+    quotes, and a single quote as "'" between them (dash's single_quote)."""
+    parts = re.split("('+)", s)
+    out = []
+    for k, part in enumerate(parts):
+        if k % 2:
+            out.append(f'"{part}"')
+        elif part or k == 0 or k < len(parts) - 1:
+            out.append(f"'{part}'")
+    return "".join(out)
 
 
 # test.py, jobs.py and lecture.py use the helpers above.  Importing them here,
 # once those exist, lets them import from this module (as runner.py does us).
 from .jobs import b_bg, b_fg, b_jobs, b_kill, b_wait
 from .jobtable import may_exit
+from .printf import b_printf, escapes
 from .test import b_test
+from .getopts import b_getopts
+from .options import b_set
+from .read import b_read
+from .traps import b_trap
 
 def lecture(name: str) -> Callable[[Shell, list[str]], int]:
     """A lecture-mode builtin of lecture.py, loaded when one is first used
@@ -697,13 +640,14 @@ SPECIAL: dict[str, Callable[[Shell, list[str]], int]] = {
     ":": b_colon, ".": b_dot, "break": b_break, "continue": b_continue, "eval": b_eval,
     "exec": b_exec, "exit": b_exit, "export": b_export, "readonly": b_readonly,
     "return": b_return, "set": b_set, "shift": b_shift, "times": b_times, "trap": b_trap,
-    "unset": b_unset,
+    "unset": b_unset, "local": b_local,
 }
 BUILTINS: dict[str, Callable[[Shell, list[str]], int]] = {
     "cd": b_cd, "pwd": b_pwd, "echo": b_echo, "printf": b_printf, "test": b_test, "[": b_test,
     "true": b_true, "false": b_false, "read": b_read, "wait": b_wait, "jobs": b_jobs,
     "fg": b_fg, "bg": b_bg, "kill": b_kill, "type": b_type, "command": b_command,
     "umask": b_umask, "ulimit": b_ulimit, "source": b_dot, "hash": b_hash,
+    "alias": b_alias, "unalias": b_unalias, "getopts": b_getopts,
     **{name: lecture(f"b_{name}") for name in
        ("help", "trace", "strace", "sched", "seed", "timeline", "step")},
 }

@@ -5,14 +5,23 @@ file system, and quote removal.
 A word is expanded into pieces that remember how they were quoted: quoted text
 is never split or globbed, the result of an unquoted expansion is both, and
 unquoted literal text is globbed but not split.
+
+The scan of a word goes from left to right over a range of it; a `${x:-word}`
+scans its word as a range of the same text, and where each quoted string or
+substitution ends was found once, by the lexer (`_ends`), so a word costs time
+in proportion to its length however deep its ${...} nest.  As in the parser and
+the runner, the nesting is kept by the trampoline, not on Python's stack.
 """
 from __future__ import annotations
 
-import fnmatch
+import re
+from functools import lru_cache
 
 from kernel.libpy.runtime import host_module
 
-from .parser import is_name
+from . import pattern as shpat
+from .parser import Lexer, ShellSyntaxError, is_name, unescape_backquote
+from .trampoline import drive
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -20,8 +29,13 @@ if TYPE_CHECKING:
 
 LIT, QUOTED, EXP = 0, 1, 2          # how a piece of a word was written
 BREAK = (None, -1)                  # a field boundary inside "$@"
-GLOB_CHARS = set("*?[")
+NOTHING = ("", -2)                  # "$@" with no parameters: not even an empty field
+GLOB_CHARS = frozenset("*?[")
 SPECIAL_CHARS = frozenset("$'\"\\`*?[~")     # a word without these expands to itself
+IFS_WHITE = " \t\n"
+OPTION_ORDER = "pubaCEVvxsnmiIfe"   # the order $- lists options in (dash's, backwards)
+PARAM_NAME = re.compile(r"[@*#?$!-]|[0-9]+|[A-Za-z_][A-Za-z0-9_]*")
+OPS = (":-", ":=", ":?", ":+", "-", "=", "?", "+", "##", "#", "%%", "%")
 
 
 class ExpansionError(Exception):
@@ -46,32 +60,52 @@ class Expander:
         return out
 
     def string(self, word: str) -> str:
-        """Expansion without splitting or globbing (assignments, redirections, case)."""
-        return "".join(text for text, kind in self.pieces(word) if kind != -1)
+        """Expansion without splitting or globbing (redirections, case words)."""
+        return self.joined(self.pieces(word))
+
+    def assignment(self, value: str) -> str:
+        """The value of NAME=value: a string, with ~ expanded after each `:` too."""
+        if SPECIAL_CHARS.isdisjoint(value):
+            return value
+        return self.joined(drive(self.scan(value, 0, len(value), assign=True)))
 
     def pattern(self, word: str) -> str:
         """A case or ${x#pattern} pattern: quoted characters match only themselves."""
-        return "".join(_escape(text) if kind == QUOTED else text
-                       for text, kind in self.pieces(word) if kind != -1)
+        return "".join(shpat.quote(text) if kind == QUOTED else text
+                       for text, kind in self.pieces(word) if kind >= 0)
 
     def heredoc(self, body: str) -> str:
         """A here-document's body: parameters, substitutions, arithmetic, backslashes."""
-        return "".join(text for text, kind in self.scan(body, in_heredoc=True) if kind != -1)
+        return self.joined(drive(self.scan(body, 0, len(body), heredoc=True)))
+
+    def joined(self, pieces: list[tuple]) -> str:
+        """Pieces as one string: where no fields are made, "$@" is joined by
+        IFS's first character, as "$*" is (dash)."""
+        if not any(kind == -1 for _, kind in pieces):
+            return "".join(text for text, kind in pieces if kind >= 0)
+        ifs = self.sh.state.get("IFS")
+        sep = " " if ifs is None else ifs[:1]
+        return "".join(sep if kind == -1 else text for text, kind in pieces if kind != -2)
+
+    def pieces(self, word: str) -> list[tuple]:
+        return drive(self.scan(word, 0, len(word)))
 
     # ---- scanning a word into pieces ------------------------------------------------
 
-    def pieces(self, word: str) -> list[tuple]:
-        return self.scan(word)
-
-    def scan(self, word: str, quoted: bool = False, in_heredoc: bool = False) -> list[tuple]:
+    def scan(self, word: str, i: int, n: int, quoted: bool = False, heredoc: bool = False,
+             in_braces: bool = False, assign: bool = False):
+        """word[i:n] as pieces.  quoted: inside double quotes (in_braces: in the
+        word of a "${x:-word}", where double quotes still quote, as in dash);
+        heredoc: a here-document's body, quoted but for its expansions;
+        assign: an assignment's value, where ~ may follow a `:`."""
         out: list[tuple] = []
-        i, n = 0, len(word)
-        if not quoted and not in_heredoc and word.startswith("~"):
-            i = self.tilde(word, out)
+        inert = quoted or heredoc                 # no splitting, no globbing
+        if not inert and word.startswith("~", i):
+            i = self.tilde(word, i, n, out, assign)
         while i < n:
             c = word[i]
             if c == "\\":
-                if in_heredoc or quoted:
+                if inert:
                     nxt = word[i + 1:i + 2]
                     if nxt in ("$", "`", "\\", "\n") or (nxt == '"' and quoted):
                         out.append((nxt if nxt != "\n" else "", QUOTED))
@@ -82,78 +116,75 @@ class Expander:
                 else:
                     out.append((word[i + 1:i + 2], QUOTED))
                     i += 2
-            elif c == "'" and not quoted and not in_heredoc:
-                end = word.find("'", i + 1)
-                if end < 0:
-                    raise ExpansionError("Syntax error: Unterminated quoted string")
-                out.append((word[i + 1:end], QUOTED))
-                i = end + 1
-            elif c == '"' and not quoted and not in_heredoc:
-                end = _matching_quote(word, i)
-                inner = self.scan(word[i + 1:end], quoted=True)
-                if inner != [("", -2)]:
+            elif c == "'" and not inert:
+                end = _end(word, i, heredoc)
+                out.append((word[i + 1:end - 1], QUOTED))
+                i = end
+            elif c == '"' and (not quoted or in_braces) and not heredoc:
+                end = _end(word, i, heredoc)
+                inner = yield self.scan(word, i + 1, end - 1, quoted=True)
+                if inner != [NOTHING]:
                     out.append(("", QUOTED))      # "" is still a (empty) field
                 out.extend(inner)
-                i = end + 1
+                i = end
             elif c == "$":
-                i = self.dollar(word, i, out, quoted or in_heredoc)
+                i = yield self.dollar(word, i, out, inert, heredoc)
             elif c == "`":
-                end = _matching_backquote(word, i)
-                body = _unescape_backquote(word[i + 1:end])
-                out.append((self.sh.command_substitution(body), QUOTED if quoted or in_heredoc else EXP))
-                i = end + 1
+                end = _end(word, i, heredoc)
+                body = unescape_backquote(word[i + 1:end - 1], quoted or heredoc)
+                out.append((self.sh.command_substitution(body), QUOTED if inert else EXP))
+                i = end
             else:
                 j = i + 1
                 while j < n and word[j] not in "\\'\"$`":
+                    if assign and word[j] == ":" and not inert and word.startswith("~", j + 1):
+                        break
                     j += 1
-                out.append((word[i:j], QUOTED if quoted or in_heredoc else LIT))
+                if assign and word[i] == ":" and not inert and word.startswith("~", i + 1):
+                    out.append((":", LIT))
+                    i = self.tilde(word, i + 1, n, out, assign)
+                    continue
+                out.append((word[i:j], QUOTED if inert else LIT))
                 i = j
         return out
 
-    def tilde(self, word: str, out: list) -> int:
-        end = word.find("/")
-        end = len(word) if end < 0 else end
-        user = word[1:end]
+    def tilde(self, word: str, i: int, n: int, out: list, assign: bool) -> int:
+        """~ or ~user at word[i], up to a `/` (or, in an assignment, a `:`): a home
+        directory, unless part of it is quoted or there is no such user."""
+        end = i + 1
+        while end < n and word[end] != "/" and not (assign and word[end] == ":"):
+            end += 1
+        user = word[i + 1:end]
         if any(c in user for c in "\\'\"$`"):
-            return 0
-        if not user:
-            home = self.sh.state.get("HOME")
-        else:
-            home = self.sh.home_of(user)
+            return i
+        home = self.sh.state.get("HOME") if not user else self.sh.home_of(user)
         if home is None:
-            return 0
-        out.append((home, QUOTED))
+            return i
+        if home:
+            out.append((home, QUOTED))        # (not split or globbed; an empty one is no field)
         return end
 
     # ---- $ expansions ------------------------------------------------------------
 
-    def dollar(self, word: str, i: int, out: list, quoted: bool) -> int:
+    def dollar(self, word: str, i: int, out: list, quoted: bool, heredoc: bool = False):
+        """$name, ${...}, $(...), $((...)) at word[i]: its pieces onto out; where the word goes on."""
         kind = QUOTED if quoted else EXP
-        n = len(word)
         nxt = word[i + 1:i + 2]
-        if word.startswith("$((", i):
-            end = _matching(word, i + 3, "(", ")", 2)
-            expr = self.string_in_arith(word[i + 3:end - 1])
-            arith = host_module("vshell.arith")      # loaded on first use (start-up)
-            try:
-                value = arith.evaluate(expr, self.sh.state)
-            except arith.IllegalNumber as e:
-                raise ExpansionError(str(e))
-            except arith.ArithError as e:
-                raise ExpansionError(f"arithmetic expression: {e}: \"{expr}\"")
-            out.append((str(value), kind))
-            return end + 1
         if nxt == "(":
-            end = _matching(word, i + 2, "(", ")", 1)
-            out.append((self.sh.command_substitution(word[i + 2:end]), kind))
-            return end + 1
+            end = _end(word, i, heredoc)
+            if word.startswith("$((", i):
+                expr = yield self.arith_text(word, i + 3, end - 2)
+                out.append((str(self.arithmetic(expr)), kind))
+            else:
+                out.append((self.sh.command_substitution(word[i + 2:end - 1]), kind))
+            return end
         if nxt == "{":
-            end = _matching(word, i + 2, "{", "}", 1, quoted)
-            self.braced(word[i + 2:end], out, quoted)
-            return end + 1
+            end = _end(word, i, heredoc)
+            yield self.braced(word, i + 2, end - 1, out, quoted)
+            return end
         if nxt and (nxt.isalpha() or nxt == "_"):
-            j = i + 1
-            while j < n and (word[j].isalnum() or word[j] == "_"):
+            j = i + 2
+            while j < len(word) and (word[j].isalnum() or word[j] == "_") and word[j].isascii():
                 j += 1
             self.param(word[i + 1:j], out, quoted)
             return j
@@ -163,8 +194,18 @@ class Expander:
         out.append(("$", QUOTED if quoted else LIT))
         return i + 1
 
-    def string_in_arith(self, expr: str) -> str:
-        return "".join(text for text, kind in self.scan(expr, in_heredoc=True) if kind != -1)
+    def arith_text(self, word: str, i: int, n: int):
+        """The text of $((...)), expanded as in double quotes, for arith.py."""
+        return self.joined((yield self.scan(word, i, n, heredoc=True)))
+
+    def arithmetic(self, expr: str) -> int:
+        arith = host_module("vshell.arith")      # loaded on first use (start-up)
+        try:
+            return arith.evaluate(expr, self.sh.state)
+        except arith.IllegalNumber as e:
+            raise ExpansionError(str(e))
+        except arith.ArithError as e:
+            raise ExpansionError(f"arithmetic expression: {e}: \"{expr}\"")
 
     def value(self, name: str):
         """A parameter's value: a string, or None if unset ("@" and "*" give lists)."""
@@ -176,11 +217,16 @@ class Expander:
             if k == 0:
                 return st.argv0
             return st.positional[k - 1] if k <= len(st.positional) else None
-        special = {"#": lambda: str(len(st.positional)), "?": lambda: str(st.status),
-                   "$": lambda: str(st.pid), "!": lambda: str(st.last_bg) if st.last_bg else None,
-                   "-": lambda: "".join(sorted(st.options))}
-        if name in special:
-            return special[name]()
+        if name == "#":
+            return str(len(st.positional))
+        if name == "?":
+            return str(st.status)
+        if name == "$":
+            return str(st.pid)
+        if name == "!":
+            return str(st.last_bg) if st.last_bg else None
+        if name == "-":
+            return "".join(c for c in OPTION_ORDER if c in st.options)
         return st.get(name)
 
     def param(self, name: str, out: list, quoted: bool) -> None:
@@ -189,7 +235,7 @@ class Expander:
             self.emit_list(name, v, out, quoted)
             return
         if v is None:
-            if "u" in self.sh.state.options and name not in ("@", "*", "!"):
+            if "u" in self.sh.state.options and name not in ("@", "*"):
                 raise ExpansionError(f"{name}: parameter not set")
             v = ""
         out.append((v, QUOTED if quoted else EXP))
@@ -201,7 +247,7 @@ class Expander:
                     out.append(BREAK)
                 out.append((v, QUOTED))
             if not values:
-                out.append(("", -2))          # "$@" with no parameters: no field at all
+                out.append(NOTHING)
             return
         if quoted:
             ifs = self.sh.state.get("IFS")
@@ -213,10 +259,11 @@ class Expander:
                 out.append(BREAK)
             out.append((v, EXP))
 
-    def braced(self, body: str, out: list, quoted: bool) -> None:
-        """${name}, ${#name}, ${name:-word} and the rest of POSIX's forms."""
-        if body.startswith("#") and len(body) > 1:
-            name = body[1:]
+    def braced(self, word: str, i: int, n: int, out: list, quoted: bool):
+        """${name}, ${#name}, ${name:-word} and the rest of POSIX's forms: the
+        text between the braces is word[i:n]."""
+        if word.startswith("#", i) and i + 1 < n and _param_name(word, i + 1, n) == n:
+            name = word[i + 1:n]
             v = self.value(name)
             if isinstance(v, list):
                 v = " ".join(v)               # dash: ${#@} is the length of "$*"
@@ -226,219 +273,166 @@ class Expander:
                 v = ""
             out.append((str(len(v)), QUOTED if quoted else EXP))
             return
-        j = 0
-        if body[:1] in "@*#?$!-" and body[:1]:
-            j = 1
-        elif body[:1].isdigit():
-            while j < len(body) and body[j].isdigit():
-                j += 1
-        else:
-            while j < len(body) and (body[j].isalnum() or body[j] == "_"):
-                j += 1
-        name, rest = body[:j], body[j:]
+        j = _param_name(word, i, n)
+        name = word[i:j]
         if not name:
             raise ExpansionError("Bad substitution")
-        if not rest:
+        if j == n:
             self.param(name, out, quoted)
             return
-        op = rest[:2] if rest[:2] in (":-", ":=", ":?", ":+", "##", "%%") else rest[:1]
-        arg = rest[len(op):]
-        if op not in (":-", ":=", ":?", ":+", "-", "=", "?", "+", "#", "##", "%", "%%"):
+        op = next((op for op in OPS if word.startswith(op, j)), None)
+        if op is None:
             raise ExpansionError("Bad substitution")
+        start = j + len(op)                       # the word after the operator: word[start:n]
         v = self.value(name)
         if isinstance(v, list):
-            v = " ".join(v) if v else None if name == "@" else ""
-            if v is None and name in ("@", "*"):
-                v = None
+            v = " ".join(v) if v or name == "*" else None
         unset = v is None
         null = unset or (op.startswith(":") and v == "")
         kind = QUOTED if quoted else EXP
         if op in (":-", "-"):
             if null if op == ":-" else unset:
-                out.extend(self.word_arg(arg, quoted))
+                out.extend((yield self.word_arg(word, start, n, quoted)))
             else:
                 self.param(name, out, quoted)
         elif op in (":=", "="):
             if null if op == ":=" else unset:
                 if not is_name(name):
                     raise ExpansionError(f"{name}: bad variable name")
-                value = self.string(arg) if not quoted else "".join(
-                    t for t, k in self.scan(arg, quoted=True) if k != -1)
+                value = self.joined((yield self.scan(word, start, n, quoted=quoted, in_braces=quoted)))
                 self.sh.state.assign(name, value)
                 out.append((value, kind))
             else:
                 self.param(name, out, quoted)
         elif op in (":?", "?"):
             if null if op == ":?" else unset:
-                message = self.string(arg) if arg else "parameter not set" if unset else "parameter null"
+                message = self.joined((yield self.scan(word, start, n))) if start < n else \
+                    "parameter not set" + (" or null" if op == ":?" else "")
                 raise ExpansionError(f"{name}: {message}")
             self.param(name, out, quoted)
         elif op in (":+", "+"):
             if not (null if op == ":+" else unset):
-                out.extend(self.word_arg(arg, quoted))
+                out.extend((yield self.word_arg(word, start, n, quoted)))
             else:
                 out.append(("", kind))
         else:
             if unset and "u" in self.sh.state.options:
                 raise ExpansionError(f"{name}: parameter not set")
-            out.append((_remove(v or "", self.pattern(arg), op), kind))
+            pieces = yield self.scan(word, start, n)
+            pattern = "".join(shpat.quote(t) if k == QUOTED else t for t, k in pieces if k >= 0)
+            out.append((_remove(v or "", pattern, op), kind))
 
-    def word_arg(self, arg: str, quoted: bool) -> list[tuple]:
+    def word_arg(self, word: str, i: int, n: int, quoted: bool):
         """The word of ${x:-word}: expanded, and (unquoted) split like any expansion."""
-        if not arg:
+        if i >= n:
             return [("", QUOTED if quoted else EXP)]
-        pieces = self.scan(arg, quoted=quoted)
+        pieces = yield self.scan(word, i, n, quoted=quoted, in_braces=quoted)
         return pieces if quoted else [(t, EXP if k == LIT else k) for t, k in pieces]
 
     # ---- field splitting and pathname expansion -----------------------------------
 
     def split(self, pieces: list[tuple]) -> list[list[tuple]]:
-        """Split on IFS where unquoted expansions left separators."""
+        """Split on IFS where unquoted expansions left separators, as dash does:
+        IFS white space at the start of a field is skipped; a separator takes
+        the white space after it, and one other IFS character if it was white
+        space itself (so `a : b` is two fields, `a::b` three)."""
         ifs = self.sh.state.get("IFS")
         if ifs is None:
-            ifs = " \t\n"
-        white = {c for c in ifs if c in " \t\n"}
+            ifs = IFS_WHITE
         fields: list[list[tuple]] = []
         cur: list[tuple] = []
-        has = False                       # does the current field exist?
+        exists = False                    # does the current field exist (yet)?
         for text, kind in pieces:
-            if kind == -1:
-                fields.append(cur)
-                cur, has = [], False
-                continue
-            if kind == -2:
+            if kind < 0:
+                if kind == -1 and exists:     # between two parameters of "$@"
+                    fields.append(cur)
+                    cur, exists = [], False
                 continue
             if kind != EXP or not ifs:
                 cur.append((text, kind))
-                has = has or kind == QUOTED or bool(text)
+                exists = exists or kind == QUOTED or bool(text)
                 continue
-            start = 0
-            k = 0
-            while k < len(text):
+            start = k = 0
+            n = len(text)
+            while k < n:
                 c = text[k]
-                if c in ifs:
-                    if k > start:
-                        cur.append((text[start:k], EXP))
-                        has = True
-                    if c in white:
-                        if has:
-                            fields.append(cur)
-                            cur, has = [], False
-                        while k + 1 < len(text) and text[k + 1] in white:
-                            k += 1
-                        if k + 1 < len(text) and text[k + 1] in ifs and text[k + 1] not in white:
-                            k += 1
-                            fields.append(cur)
-                            cur, has = [], False
-                    else:
-                        fields.append(cur)
-                        cur, has = [], False
-                    start = k + 1
+                if c not in ifs:
+                    k += 1
+                    continue
+                white = c in IFS_WHITE
+                if white and not exists and k == start:
+                    k += 1                    # white space that starts a field
+                    start = k
+                    continue
+                cur.append((text[start:k], EXP))
+                fields.append(cur)
+                cur, exists = [], False
                 k += 1
-            if start < len(text):
+                while k < n and text[k] in ifs:
+                    if text[k] not in IFS_WHITE:
+                        if not white:
+                            break
+                        white = False
+                    k += 1
+                start = k
+            if start < n:
                 cur.append((text[start:], EXP))
-                has = True
-        if has:
+                exists = True
+        if exists:
             fields.append(cur)
         return fields
 
     def glob(self, pieces: list[tuple]) -> list[str]:
         word = "".join(text for text, _ in pieces)
         if "f" in self.sh.state.options or not any(
-                kind != QUOTED and GLOB_CHARS & set(text) for text, kind in pieces):
+                kind != QUOTED and not GLOB_CHARS.isdisjoint(text) for text, kind in pieces):
             return [word]
-        pattern = "".join(_escape(t) if k == QUOTED else t for t, k in pieces)
+        pattern = "".join(shpat.quote(t) if k == QUOTED else t for t, k in pieces)
         matches = self.sh.glob(pattern)
         return matches or [word]
 
 
-def _escape(text: str) -> str:
-    return "".join(f"[{c}]" if c in "*?[" else c for c in text)
+
+
+
+def _param_name(word: str, i: int, n: int) -> int:
+    """Where the parameter's name that starts a ${...} at word[i] ends."""
+    m = PARAM_NAME.match(word, i, n)
+    return m.end() if m else i
 
 
 def _remove(value: str, pattern: str, op: str) -> str:
     """${x#p} ${x##p} ${x%p} ${x%%p}: strip the shortest/longest matching prefix/suffix."""
     n = len(value)
+    matches = shpat.compile(pattern).fullmatch
     if op in ("#", "##"):
         rng = range(0, n + 1) if op == "#" else range(n, -1, -1)
         for k in rng:
-            if fnmatch.fnmatchcase(value[:k], pattern):
+            if matches(value, 0, k):
                 return value[k:]
     else:
         rng = range(n, -1, -1) if op == "%" else range(0, n + 1)
         for k in rng:
-            if fnmatch.fnmatchcase(value[k:], pattern):
+            if matches(value, k):
                 return value[:k]
     return value
 
 
-def _matching(word: str, i: int, open_: str, close: str, depth: int, quoted: bool = False) -> int:
-    """Index of the close that balances an opening before i (quotes respected;
-    single quotes are ordinary characters in ${...} inside double quotes)."""
-    n = len(word)
-    while i < n:
-        c = word[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "'" and (open_ == "(" or not quoted):
-            end = word.find("'", i + 1)
-            if end < 0:
-                raise ExpansionError("Syntax error: Unterminated quoted string")
-            i = end + 1
-            continue
-        if c == '"':
-            i = _matching_quote(word, i) + 1
-            continue
-        if c == open_:
-            depth += 1
-        elif c == close:
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    raise ExpansionError("Missing '" + close + "'")
+def _end(word: str, i: int, heredoc: bool = False) -> int:
+    """The index after the quoted string or substitution at word[i]."""
+    try:
+        return _ends(word, heredoc)[i]
+    except ShellSyntaxError as e:          # (a word the parser did not see: PS1, say)
+        raise ExpansionError(str(e)) from None
+    except KeyError:                       # (the lexer saw no construct there)
+        raise ExpansionError("Bad substitution") from None
 
 
-def _matching_quote(word: str, i: int) -> int:
-    j = i + 1
-    while j < len(word):
-        c = word[j]
-        if c == "\\":
-            j += 2
-            continue
-        if c == '"':
-            return j
-        if c == "$" and word.startswith(("$(", "${"), j):
-            open_, close = word[j + 1], ")" if word[j + 1] == "(" else "}"
-            j = _matching(word, j + 2, open_, close, 1, quoted=True) + 1
-            continue
-        if c == "`":
-            j = _matching_backquote(word, j) + 1
-            continue
-        j += 1
-    return len(word)
-
-
-def _matching_backquote(word: str, i: int) -> int:
-    j = i + 1
-    while j < len(word):
-        if word[j] == "\\":
-            j += 2
-            continue
-        if word[j] == "`":
-            return j
-        j += 1
-    return len(word)
-
-
-def _unescape_backquote(body: str) -> str:
-    out, i = [], 0
-    while i < len(body):
-        if body[i] == "\\" and body[i + 1:i + 2] in ("$", "`", "\\"):
-            out.append(body[i + 1])
-            i += 2
-        else:
-            out.append(body[i])
-            i += 1
-    return "".join(out)
+@lru_cache(maxsize=256)
+def _ends(word: str, heredoc: bool) -> dict[int, int]:
+    """Where each quoted string and substitution in word ends, from one scan
+    of it by the lexer: the expander's reading of a word is the parser's."""
+    lexer = Lexer(word)
+    lexer.ends = {}
+    lexer.scan("heredoc" if heredoc else "whole")
+    return lexer.ends

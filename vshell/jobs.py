@@ -40,7 +40,7 @@ def b_wait(sh: Shell, args: list[str]) -> int:
         for pid in pids:
             try:
                 _, s = os.waitpid(pid, 0)
-                status = wait_status(s)
+                status = sh.killed(s) if s & 0x7F else wait_status(s)   # (dash: `Killed`)
             except ChildProcessError:
                 status = 127
             for j in sh.state.jobs:
@@ -133,28 +133,10 @@ def b_bg(sh: Shell, args: list[str]) -> int:
 
 
 def b_kill(sh: Shell, args: list[str]) -> int:
-    rest = args[1:]
-    sig = 15
-    if not rest:
-        raise CommandError("kill: usage: kill [-s sigspec | -signum | -sigspec] [pid | job]... or kill -l [exitstatus]", 2)
-    if rest[0] == "-l":
-        if len(rest) > 1:
-            n = _number(sh, "kill", rest[1])
-            n = n - 128 if n > 128 else n
-            sh.say(1, host_signal.Signals(n).name[3:] + "\n")
-        else:
-            sh.say(1, " ".join(host_signal.Signals(n).name[3:] for n in range(1, 32)
-                               if n in host_signal.Signals._value2member_map_) + "\n")
+    parsed = kill_options(sh, args)
+    if parsed is None:                          # kill -l: names were listed
         return 0
-    if rest[0] == "-s" and len(rest) > 1:
-        sig = _signal_number(rest[1])
-        rest = rest[2:]
-    elif rest[0].startswith("-") and rest[0] != "--" and len(rest[0]) > 1 and not rest[0][1:].lstrip("-").isdigit() or (
-            rest[0].startswith("-") and rest[0][1:].isdigit() and len(rest) > 1):
-        sig = _signal_number(rest[0][1:])
-        rest = rest[1:]
-    if sig is None:
-        raise CommandError(f"kill: invalid signal number or name: {args[1]}", 1)
+    sig, rest = parsed
     if rest and rest[0] == "--":
         rest = rest[1:]
     status = 0
@@ -182,5 +164,6 @@ def b_kill(sh: Shell, args: list[str]) -> int:
 # Imported last, as runner.py imports builtins: builtins.py imports this module
 # for its table, so the names above must exist before the shell's modules are
 # loaded, whichever of them is imported first.
-from .builtins import _number, _signal_number  # noqa: E402
+from .builtins import _number  # noqa: E402
+from .traps import kill_options  # noqa: E402
 from .runner import CommandError, wait_status  # noqa: E402

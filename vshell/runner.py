@@ -10,23 +10,26 @@ shell's memory.
 from __future__ import annotations
 
 import errno
-import fnmatch
+import posixpath
 import signal as host_signal
 
 from . import ast, jobtable
+from . import pattern as shpat
 from .expand import Expander, ExpansionError
-from .parser import Incomplete, Parser, ShellSyntaxError, is_name
+from .parser import Incomplete, Parser, ShellSyntaxError, _is_assignment, is_name
 from .state import Job, ReadonlyError, State
+from .trampoline import drive
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Callable
+    from typing import Any, Callable
 
 O_RDONLY, O_WRONLY, O_RDWR = 0, 1, 2
 O_CREAT, O_EXCL, O_TRUNC, O_APPEND = 0o100, 0o200, 0o1000, 0o2000
 WUNTRACED = 2
 SIGINT, SIGQUIT, SIGPIPE, SIGTSTP, SIGTTIN, SIGTTOU, SIGCHLD = 2, 3, 13, 20, 21, 22, 17
 JOB_SIGNALS = (SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU)
+MAX_FUNCTION_DEPTH = 1000        # dash's
 
 
 class ShellExit(Exception):
@@ -49,6 +52,10 @@ class FuncReturn(Exception):
         self.status = status
 
 
+class Fatal(Exception):
+    """An error that ends a non-interactive shell (dash's sh_error), status 2."""
+
+
 class CommandError(Exception):
     """An error the shell reports in one line, giving the command a status."""
 
@@ -66,7 +73,11 @@ def wait_status(status: int) -> int:
     return (status >> 8) & 0xFF
 
 
-class Shell:
+# The redirection methods live in redirect.py, which needs the errors above.
+from .redirect import Redirections  # noqa: E402
+
+
+class Shell(Redirections):
     def __init__(self, rt, state: State) -> None:
         self.rt = rt
         self.os = rt.os
@@ -77,6 +88,10 @@ class Shell:
         self.pending_traps: list[int] = []
         self.out_error = False        # a builtin's standard output could not be written
         self.foreground_job = False   # a job has, or is given, the terminal: Ctrl-C is its
+        self.text_depth = 0           # evals and .s inside each other (builtins.nested)
+        self.context = ""             # `eval: ` or a . script's name, in messages
+        self.entry_ignored: dict[int, bool] = {}   # signal -> ignored when the shell began?
+        self.searched: str | None = None     # the PATH lookup() searched last (None: $PATH)
 
     # ---- messages ---------------------------------------------------------------------
 
@@ -91,113 +106,171 @@ class Shell:
 
     def error(self, message: str) -> None:
         st = self.state
-        self.say(2, f"{st.name}: {st.lineno}: {message}\n")
+        self.say(2, f"{st.name}: {st.lineno}: {self.context}{message}\n")
+
+    def where(self) -> str:
+        """How a message about the current command starts: `vshell: 3: `, and
+        inside eval or a . script, `eval: ` or the script's name too (as dash)."""
+        return f"{self.state.name}: {self.state.lineno}: {self.context}"
 
     # ---- running text ------------------------------------------------------------------
 
-    def run_text(self, text: str, lineno: int = 1, context: str = "") -> int:
-        """Parse and run text one complete command at a time (as dash reads a script)."""
+    def run_text(self, text: str, lineno: int = 1, context: str | None = None,
+                 last_exec: bool = False, read: bool = False) -> int:
+        """Parse and run text one complete command at a time (as dash reads a
+        script); a `return` outside any function ends it."""
+        try:
+            return drive(self.evalstring(text, lineno, context, last_exec, read))
+        except FuncReturn as e:
+            self.state.status = e.status
+            return e.status
+
+    def evalstring(self, text: str, lineno: int = 1, context: str | None = None,
+                   last_exec: bool = False, read: bool = False):
+        """run_text's steps (eval and . run text inside a command; context is
+        what their messages name, `eval: `).  last_exec: nothing follows the
+        text in this process (`sh -c`), so its last command may exec without
+        forking, as dash's does.  read: the text is input read from a file
+        (a script, standard input, a . file), which set -v shows as read."""
+        if context is not None:
+            saved, self.context = self.context, context
+            try:
+                return (yield self.evalstring(text, lineno, None, last_exec, read))
+            finally:
+                self.context = saved
+        st = self.state
         parser = None
+        shown = 0                            # how much of the text -v has shown
         while True:
             try:
                 if parser is None:
-                    parser = Parser(text, lineno)
+                    parser = Parser(text, lineno, aliases=st.aliases)
                 node = parser.next_command()
             except ShellSyntaxError as e:
-                self.state.lineno = e.lineno if not context else self.state.lineno
-                self.error(context + str(e))
-                self.state.status = 2
-                if not self.state.interactive:
+                st.lineno = e.lineno
+                self.error(str(e))
+                st.status = 2
+                if not st.interactive:
                     raise ShellExit(2)
                 return 2
+            if read and "v" in st.options:
+                self.say(2, parser.lexer.text[shown:parser.lexer.pos])
+            shown = parser.lexer.pos
             if node is None:
-                return self.state.status
-            if "v" in self.state.options:
-                self.say(2, text.splitlines(True)[0] if text else "")
-            if "n" not in self.state.options:
-                self.run_toplevel(node)
+                return st.status
+            yield self.run_toplevel(node, last_exec and parser.at_end())
 
-    def run_toplevel(self, node: ast.Node) -> int:
+    def run_whole(self, text: str, lineno: int) -> int:
+        """Text parsed whole before any of it runs, as dash reads a $(...)
+        with the word it is in (so an alias it defines is not used in it);
+        its last command may exec, as nothing follows it in this process."""
         try:
-            return self.run(node)
+            node = Parser(text, lineno, aliases=self.state.aliases).parse_all()
+        except ShellSyntaxError as e:
+            self.state.lineno = e.lineno
+            self.error(str(e))
+            return 2
+        try:
+            return drive(self.run_toplevel(node, True))
+        except FuncReturn as e:
+            return e.status
+
+    def run_toplevel(self, node: ast.Node, tail: bool = False):
+        try:
+            return (yield self.run(node, tail))
         except (BreakLoop, ContinueLoop):
             return self.state.status
         except CommandError as e:
             self.error(str(e))
             self.state.status = e.status
             return e.status
+        except (ExpansionError, ReadonlyError, Fatal) as e:
+            return self.fatal(e)
+
+    def fatal(self, e: Exception) -> int:
+        """An error that ends a script (dash's sh_error): one line, and status 2;
+        at a prompt, the rest of the command line is dropped."""
+        self.error(str(e))
+        self.state.status = 2
+        if not self.state.interactive:
+            raise ShellExit(2)
+        return 2
 
     # ---- the walk -------------------------------------------------------------------------
 
-    def run(self, node: ast.Node, tail: bool = False) -> int:
+    def run(self, node: ast.Node, tail: bool = False):
         """Run node and return (and record in $?) its status.  tail: nothing runs after
         it in this process, so an external command may exec without forking."""
         kind = type(node)
+        if "n" in self.state.options and not self.state.interactive:
+            return 0                          # set -n: read, not run
         try:
             if kind is ast.Simple:
-                status = self.simple(node, tail)
+                status = yield self.simple(node, tail)
             elif kind is ast.Pipeline:
-                status = self.pipeline(node)
+                status = yield self.pipeline(node, tail)
             elif kind is ast.AndOr:
-                status = self.and_or(node)
+                status = yield self.and_or(node, tail)
             elif kind is ast.ListNode:
-                status = self.list_(node, tail)
+                status = yield self.list_(node, tail)
             elif kind is ast.FuncDef:
                 self.state.functions[node.name] = node
                 status = 0
+            elif kind is ast.Subshell and tail and not self.state.traps:
+                # the subshell is this process's last command: it runs here,
+                # and its redirections stay for its EXIT trap, as in a child
+                self.state.lineno = node.lineno or self.state.lineno
+                try:
+                    self.apply_redirects(node.redirects, None)
+                except CommandError as e:
+                    self.error(str(e))
+                    status = e.status
+                else:
+                    status = yield self.run(node.body, True)
             else:
-                status = self.with_redirects(node.redirects, lambda: self.compound(node, tail))
-        except ExpansionError as e:
-            self.error(str(e))
-            status = 2
-            if not self.state.interactive:
-                raise ShellExit(2)
-        except ReadonlyError as e:
-            self.error(str(e))
-            status = 2
-            if not self.state.interactive:
-                raise ShellExit(2)
+                self.state.lineno = node.lineno or self.state.lineno
+                status = yield self.with_redirects(node.redirects, lambda: self.compound(node, tail))
         except OSError as e:                  # the shell's own calls: fork, pipe, ...
             self.error("Cannot fork" if e.errno == errno.EAGAIN else e.strerror or str(e))
             status = 2
         self.state.status = status
-        if status and "e" in self.state.options and not self.errexit_off and \
-                kind in (ast.Simple, ast.Pipeline, ast.Subshell, ast.Group):
-            raise ShellExit(status)
+        if status and "e" in self.state.options and not self.errexit_off and (
+                kind is ast.Simple or kind is ast.Subshell or (kind is ast.Pipeline and not node.negate)):
+            raise ShellExit(status)           # set -e (a compound command's own parts decide)
         if self.pending_traps:
-            self.run_traps()
+            yield self.run_traps()
         return status
 
-    def compound(self, node, tail: bool) -> int:
+    def compound(self, node, tail: bool):
         kind = type(node)
         if kind is ast.Group:
-            return self.run(node.body, tail)
+            return (yield self.run(node.body, tail))
         if kind is ast.Subshell:
-            if tail:
-                return self.run(node.body, True)
+            if tail and not self.state.traps:
+                return (yield self.run(node.body, True))
             pid = self.fork(lambda sh: sh.run(node.body, True))
             return self.wait_foreground([pid], str_of(node))
         if kind is ast.If:
             for cond, body in node.branches:
-                if self.condition(cond) == 0:
-                    return self.run(body, tail)
-            return self.run(node.orelse, tail) if node.orelse is not None else 0
+                if (yield self.condition(cond)) == 0:
+                    return (yield self.run(body, tail))
+            return (yield self.run(node.orelse, tail)) if node.orelse is not None else 0
         if kind is ast.Loop:
-            return self.loop(node)
+            return (yield self.loop(node))
         if kind is ast.For:
-            return self.for_(node)
+            return (yield self.for_(node))
         if kind is ast.Case:
-            return self.case(node, tail)
+            return (yield self.case(node, tail))
         raise AssertionError(kind)
 
-    def condition(self, node: ast.Node) -> int:
+    def condition(self, node: ast.Node):
         self.errexit_off += 1
         try:
-            return self.run(node)
+            return (yield self.run(node))
         finally:
             self.errexit_off -= 1
 
-    def list_(self, node: ast.ListNode, tail: bool) -> int:
+    def list_(self, node: ast.ListNode, tail: bool):
         status = self.state.status
         last = len(node.items) - 1
         for i, (item, background) in enumerate(node.items):
@@ -205,61 +278,61 @@ class Shell:
                 status = self.background(item)
                 self.state.status = status
             else:
-                status = self.run(item, tail and i == last)
+                status = yield self.run(item, tail and i == last)
         return status
 
-    def and_or(self, node: ast.AndOr) -> int:
-        self.errexit_off += 1
-        try:
-            status = self.run(node.first)
-            for i, (op, pipeline) in enumerate(node.rest):
-                if (op == "&&") == (status == 0):
-                    if i == len(node.rest) - 1:
-                        self.errexit_off -= 1
-                        try:
-                            status = self.run(pipeline)
-                        finally:
-                            self.errexit_off += 1
-                    else:
-                        status = self.run(pipeline)
-        finally:
-            self.errexit_off -= 1
+    def and_or(self, node: ast.AndOr, tail: bool):
+        """p1 && p2 || p3: all but the last run as conditions (set -e ignores them)."""
+        status = yield self.condition(node.first)
+        last = len(node.rest) - 1
+        for i, (op, pipeline) in enumerate(node.rest):
+            if (op == "&&") == (status == 0):
+                status = yield (self.run(pipeline, tail) if i == last else self.condition(pipeline))
         return status
 
-    def loop(self, node: ast.Loop) -> int:
+    def loop(self, node: ast.Loop):
         status = 0
         self.state.loop_depth += 1
         try:
             while True:
-                cond = self.condition(node.cond)
+                try:
+                    cond = yield self.condition(node.cond)
+                except BreakLoop as e:      # `while break; do`: the condition ends the loop
+                    if e.n > 1:
+                        raise BreakLoop(e.n - 1)
+                    break
+                except ContinueLoop as e:
+                    if e.n > 1:
+                        raise ContinueLoop(e.n - 1)
+                    continue
                 if (cond == 0) == node.until:
                     break
-                status, stop = self.loop_body(node.body)
+                status, stop = yield self.loop_body(node.body)
                 if stop:
                     break
         finally:
             self.state.loop_depth -= 1
         return status
 
-    def for_(self, node: ast.For) -> int:
+    def for_(self, node: ast.For):
         items = list(self.state.positional) if node.words is None else self.expand.fields(node.words)
         status = 0
         self.state.loop_depth += 1
         try:
             for item in items:
                 self.state.assign(node.var, item)
-                status, stop = self.loop_body(node.body)
+                status, stop = yield self.loop_body(node.body)
                 if stop:
                     break
         finally:
             self.state.loop_depth -= 1
         return status
 
-    def loop_body(self, body: ast.Node) -> tuple[int, bool]:
+    def loop_body(self, body: ast.Node):
         """One turn of a loop: its status, and whether `break` ended the loop.
         `break n` and `continue n` with n > 1 go on to the enclosing loop."""
         try:
-            return self.run(body), False
+            return (yield self.run(body)), False
         except BreakLoop as e:
             if e.n > 1:
                 raise BreakLoop(e.n - 1)
@@ -269,94 +342,173 @@ class Shell:
                 raise ContinueLoop(e.n - 1)
             return self.state.status, False
 
-    def case(self, node: ast.Case, tail: bool) -> int:
+    def case(self, node: ast.Case, tail: bool):
         word = self.expand.string(node.word)
         for patterns, body in node.arms:
             for pat in patterns:
-                if fnmatch.fnmatchcase(word, self.expand.pattern(pat)):
-                    return self.run(body, tail) if body is not None else 0
+                if shpat.match(self.expand.pattern(pat), word):
+                    return (yield self.run(body, tail)) if body is not None else 0
         return 0
 
     # ---- simple commands ----------------------------------------------------------------------
 
-    def simple(self, cmd: ast.Simple, tail: bool = False) -> int:
+    def simple(self, cmd: ast.Simple, tail: bool = False):
         st = self.state
         st.lineno = cmd.lineno or st.lineno
         self.subst_status = None
-        words = self.expand.fields(cmd.words)
-        assigns = []
-        for a in cmd.assigns:
-            name, _, value = a.partition("=")
-            assigns.append((name, self.expand.string(value)))
-        if "x" in st.options:
-            shown = [f"{n}={v}" for n, v in assigns] + words
-            self.say(2, "+ " + " ".join(shown) + "\n")
-        if not words:
-            for name, value in assigns:
-                st.assign(name, value)
-            status = self.with_redirects(cmd.redirects, lambda: 0)
-            return status if status else (self.subst_status or 0)
-        name = words[0]
+        words = self.command_words(cmd.words)
+        plain = False
+        if words and words[0] not in st.functions:
+            words, plain = _strip_command(words)  # `command NAME`: no function, nothing special
+        name = words[0] if words else None
         BUILTINS, SPECIAL = builtins.BUILTINS, builtins.SPECIAL
+        if name is None or name == "exec" or (name in SPECIAL and not plain):
+            self.trace(self.assign_each(cmd.assigns), words)   # assignments that stay
+        if name is None:
+            status = yield self.with_redirects(cmd.redirects, lambda: 0)
+            return status if status else (self.subst_status or 0)
         if name == "exec":                        # its redirections are for good
-            self.apply_redirects(cmd.redirects, None)
+            try:
+                self.apply_redirects(cmd.redirects, None)
+            except CommandError as e:
+                return self.special_error(e)
             if len(words) == 1:
                 return 0
-            raise ShellExit(self.exec_external(words[1:], st.environ(dict(assigns)), []))
-        if name in SPECIAL:
-            for n, v in assigns:
-                st.assign(n, v)
+            env = st.environ()
+            for a in cmd.assigns:                 # (exported to the command, as with any)
+                n = a.partition("=")[0]
+                env[n] = st.vars.get(n, "")
+            raise ShellExit(self.exec_external(words[1:], env, [], who="exec: "))
+        if name in SPECIAL and not plain:
             try:
-                return self.with_redirects(cmd.redirects, lambda: self.builtin(SPECIAL[name], words))
-            except CommandError as e:             # fatal in a script, as POSIX says
-                self.error(str(e))
-                if not st.interactive:
-                    raise ShellExit(e.status)
-                return e.status
-        if name in st.functions:
-            return self.with_temp_vars(assigns, lambda: self.with_redirects(
+                return (yield self.with_redirects(
+                    cmd.redirects, lambda: self.builtin(SPECIAL[name], words), fatal=True))
+            except CommandError as e:
+                return self.special_error(e)
+        return (yield self.with_temp_vars(cmd.assigns, words,
+                                          lambda: self.command(cmd, words, name, plain, tail)))
+
+    def command(self, cmd: ast.Simple, words: list[str], name: str, plain: bool, tail: bool):
+        """A function, a regular builtin or a program, its assignments made."""
+        st = self.state
+        BUILTINS, SPECIAL = builtins.BUILTINS, builtins.SPECIAL
+        if name in st.functions and not plain:
+            return (yield self.with_redirects(
                 cmd.redirects, lambda: self.call_function(st.functions[name], words)))
-        if name in BUILTINS:
+        builtin = BUILTINS.get(name) or (SPECIAL.get(name) if plain else None)
+        if builtin is not None:
             try:
-                return self.with_temp_vars(assigns, lambda: self.with_redirects(
-                    cmd.redirects, lambda: self.builtin(BUILTINS[name], words)))
+                return (yield self.with_redirects(cmd.redirects, lambda: self.builtin(builtin, words)))
             except CommandError as e:
                 self.error(str(e))
                 return e.status
-        env = st.environ(dict(assigns))
-        path = self.lookup(name)
-        if tail:
-            return self.exec_external(words, env, cmd.redirects, path)
+        env = st.environ()
+        search = st.get("PATH") if any(a.startswith("PATH=") for a in cmd.assigns) else None
+        path = self.lookup(name, search)
+        why = None if path else self.not_found(name, self.searched)
+        if tail and not st.traps:
+            return self.exec_external(words, env, cmd.redirects, path, searched=why)
         if path is not None and not cmd.redirects and "m" not in st.options:
             pid = self.fork_exec(path, words, env)
         else:
-            pid = self.fork(lambda sh: sh.exec_external(words, env, cmd.redirects, path))
+            pid = self.fork(lambda sh: sh.exec_external(words, env, cmd.redirects, path, searched=why))
         status = self.wait_foreground([pid], str_of(cmd))
         if status in (126, 127):
             st.hash.pop(name, None)             # it may have moved: look again next time
         return status
 
-    def lookup(self, name: str) -> str | None:
-        """Where a command is, remembered (hashed) after the first search of PATH."""
+    def command_words(self, raw: list[str]) -> list[str]:
+        """A simple command's words, expanded.  After export, readonly or local
+        (however the name came), a word shaped as an assignment is expanded as
+        one -- not split, ~ after = and : -- as dash 0.5.11 and later do."""
+        expand = self.expand
+        words: list[str] = []
+        for k, word in enumerate(raw):
+            if words and _is_declaration(words) and _is_assignment(word):
+                name, _, value = word.partition("=")
+                words.append(name + "=" + expand.assignment(value))
+            else:
+                words.extend(expand.fields([word]))
+        return words
+
+    def assign_each(self, assigns: list[str], export: bool = False) -> list[str]:
+        """NAME=VALUE words, each expanded and assigned in turn (so y=$x sees
+        the x just before it, as in dash).  What they were, for set -x."""
+        st = self.state
+        shown = []
+        for a in assigns:
+            name, _, value = a.partition("=")
+            value = self.expand.assignment(value)
+            st.assign(name, value)
+            if export:
+                st.exported.add(name)
+            shown.append(f"{name}={value}")
+        return shown
+
+    def trace(self, assigns: list[str], words: list[str]) -> None:
+        """set -x: the command as it will run, on stderr."""
+        if "x" in self.state.options:
+            ps4 = self.state.get("PS4")
+            prefix = self.expand.string(ps4) if ps4 else ""
+            self.say(2, prefix + " ".join(assigns + words) + "\n")
+
+    def special_error(self, e: CommandError) -> int:
+        """An error in a special builtin (or its redirections) ends a script,
+        as POSIX says; at a prompt it is the command's status."""
+        self.error(str(e))
+        if not self.state.interactive:
+            raise ShellExit(e.status)
+        return e.status
+
+    def lookup(self, name: str, search: str | None = None) -> str | None:
+        """Where a command is: remembered (hashed) after the first search of
+        PATH, and searched for again if it has gone (dash's exec goes on along
+        PATH).  search: a PATH given with the command (`PATH=... cmd`)."""
+        self.searched = search               # (for not_found: what was searched)
         if "/" in name:
             return name
-        path = self.state.hash.get(name)
+        if search is not None:
+            return self.find_command(name, search)
+        hash = self.state.hash
+        path = hash.get(name)
+        if path is not None and self.runnable(path):
+            return path
+        search = None
+        if path is not None:                      # it has gone: on along PATH from there,
+            dirs = (self.state.get("PATH") or "").split(":")     # as dash's shellexec goes
+            where = posixpath.dirname(path)
+            found = [k for k, d in enumerate(dirs) if (d or ".") == where]
+            search = ":".join(dirs[found[0]:]) if found else None
+        self.searched = search
+        path = self.find_command(name, search)
         if path is None:
-            path = self.find_command(name)
-            if path is not None:
-                self.state.hash[name] = path
+            hash.pop(name, None)
+        else:
+            hash[name] = path
         return path
 
-    def with_temp_vars(self, assigns, body: Callable[[], int]) -> int:
-        if not assigns:
-            return body()
-        st = self.state
-        saved = [(n, st.vars.get(n), n in st.exported) for n, _ in assigns]
-        for n, v in assigns:
-            st.assign(n, v)
-            st.exported.add(n)
+    def runnable(self, path: str) -> bool:
         try:
+            st = self.os.stat(path)
+        except OSError:
+            return False
+        return st.st_mode & 0o170000 == 0o100000 and self.os.access(path, 1)
+
+    def with_temp_vars(self, assigns: list[str], words: list[str], body: Callable[[], Any]):
+        """Run body with assignments that last only while it runs (`x=1 f`),
+        exported to what it starts."""
+        if not assigns:
+            self.trace([], words)
             return body()
+        return self._with_temp_vars(assigns, words, body)
+
+    def _with_temp_vars(self, assigns: list[str], words: list[str], body: Callable[[], Any]):
+        st = self.state
+        names = [a.partition("=")[0] for a in assigns]
+        saved = [(n, st.vars.get(n), n in st.exported) for n in dict.fromkeys(names)]
+        try:
+            self.trace(self.assign_each(assigns, export=True), words)
+            return (yield body())
         finally:
             for n, old, was_exported in saved:
                 if old is None:
@@ -366,47 +518,82 @@ class Shell:
                 if not was_exported:
                     st.exported.discard(n)
 
-    def call_function(self, fn: ast.FuncDef, words: list[str]) -> int:
+    def call_function(self, fn: ast.FuncDef, words: list[str]):
         st = self.state
-        saved = st.positional
+        if st.func_depth >= MAX_FUNCTION_DEPTH:
+            raise Fatal(f"Maximum function recursion depth ({MAX_FUNCTION_DEPTH}) reached")
+        saved, saved_getopts, saved_loops = st.positional, st.getopts, st.loop_depth
         st.positional = words[1:]
+        st.getopts = [1, -1]
+        st.loop_depth = 0                 # a break in the function is not the caller's
         st.func_depth += 1
+        st.locals.append({})
         try:
-            return self.run(fn.body)
+            return (yield self.run(fn.body))
         except FuncReturn as e:
             return e.status
         finally:
             st.func_depth -= 1
-            st.positional = saved
+            st.positional, st.getopts, st.loop_depth = saved, saved_getopts, saved_loops
+            self.restore_locals(st.locals.pop())
 
-    def find_command(self, name: str) -> str | None:
-        """Search PATH for an executable regular file (the shell's `which`)."""
+    def restore_locals(self, frame: dict[str, tuple]) -> None:
+        """A function returns: its `local` variables get back their values."""
+        st = self.state
+        for name, saved in frame.items():
+            if name == "-":
+                st.options.clear()
+                st.options.update(saved[0])
+                continue
+            value, exported, readonly = saved
+            if value is None:
+                st.vars.pop(name, None)
+            else:
+                st.vars[name] = value
+            (st.exported.add if exported else st.exported.discard)(name)
+            (st.readonly.add if readonly else st.readonly.discard)(name)
+
+    def find_command(self, name: str, search: str | None = None) -> str | None:
+        """Search PATH for an executable regular file (the shell's `which`).
+        An empty entry (or an unset PATH, as in dash) is the current directory."""
         if "/" in name:
             return name
-        for d in (self.state.get("PATH") or "/bin:/usr/bin").split(":"):
+        for d in ((self.state.get("PATH") if search is None else search) or "").split(":"):
             path = f"{d or '.'}/{name}"
-            try:
-                st = self.os.stat(path)
-            except OSError:
-                continue
-            if st.st_mode & 0o170000 == 0o100000 and self.os.access(path, 1):
+            if self.runnable(path):
                 return path
         return None
 
+    def not_found(self, name: str, search: str | None = None) -> str:
+        """Why a search of PATH failed, in dash's words: a file that is there
+        but cannot run is "Permission denied" (status 127 all the same)."""
+        for d in ((self.state.get("PATH") if search is None else search) or "").split(":"):
+            try:
+                self.os.stat(f"{d or '.'}/{name}")
+                return "Permission denied"
+            except OSError:
+                continue
+        return "not found"
+
     def exec_external(self, words: list[str], env: dict[str, str], redirects,
-                      path: str | None = None) -> int:
-        """In the child: redirect, then exec.  Returns only if exec failed."""
+                      path: str | None = None, who: str = "", searched: str | None = None) -> int:
+        """In the child: redirect, then exec.  Returns only if exec failed
+        (who: what the message names first, `exec: ` for the builtin;
+        searched: PATH was searched already and path is what was found; if
+        nothing was, this says why)."""
         try:
             self.apply_redirects(redirects, None)
         except CommandError as e:
             self.error(str(e))
             return e.status
         name = words[0]
-        path = path or self.find_command(name)
+        search = env.get("PATH") if env.get("PATH") != self.state.get("PATH") else None
+        if path is None and searched is None:
+            path = self.find_command(name, search)
         if path is None:
-            self.error(f"{name}: not found")
+            self.error(f"{who}{name}: {searched or self.not_found(name, search)}")
             return 127
-        return execute(self.os, path, words, env, f"{self.state.name}: {self.state.lineno}: ")
+        return execute(self.os, path, words, env, self.where() + who)
 
     # ---- processes ---------------------------------------------------------------------------------
 
@@ -417,22 +604,41 @@ class Shell:
         job_control = "m" in self.state.options
         ignore_int = not job_control and not foreground
 
+        context, entry_ignored = self.context, dict(self.entry_ignored)
+        trapped = [int(key) for key, action in self.state.traps.items() if key != "EXIT" and action]
+
         def child(crt) -> int:
             sh = Shell(crt, child_state)
-            if job_control or ignore_int:
+            sh.context, sh.entry_ignored = context, entry_ignored
+            if trapped or job_control or ignore_int:
                 sig = crt.signal
+            for s in trapped:                 # a subshell's traps are reset; ignored ones stay
+                try:
+                    sig.signal(s, sig.SIG_DFL)
+                except (OSError, ValueError):
+                    pass
             if job_control:
                 crt.os.setpgid(0, pgid or 0)
                 if foreground:
                     sig.signal(SIGTTOU, sig.SIG_IGN)
-                    crt.os.tcsetpgrp(0, pgid or crt.os.getpid())
+                    try:
+                        crt.os.tcsetpgrp(0, pgid or crt.os.getpid())
+                    except OSError:                # (-i, with no terminal to give)
+                        pass
                 for s in JOB_SIGNALS:
                     sig.signal(s, sig.SIG_DFL)
-            elif ignore_int:
-                sig.signal(SIGINT, sig.SIG_IGN)
+            elif ignore_int:                  # an & job without job control (POSIX):
+                sig.signal(SIGINT, sig.SIG_IGN)   # keys at the terminal are not for it,
                 sig.signal(SIGQUIT, sig.SIG_IGN)
+                try:                              # nor is what is typed there
+                    fd = crt.os.open("/dev/null", O_RDONLY)
+                    if fd != 0:
+                        crt.os.dup2(fd, 0)
+                        crt.os.close(fd)
+                except OSError:
+                    pass
             try:
-                status = body(sh)
+                status = drive(body(sh))
             except ShellExit as e:
                 status = e.status
             except (BreakLoop, ContinueLoop, FuncReturn):
@@ -440,6 +646,12 @@ class Shell:
             except CommandError as e:
                 sh.error(str(e))
                 status = e.status
+            except (ExpansionError, ReadonlyError, Fatal) as e:
+                sh.error(str(e))
+                status = 2
+            except OSError as e:              # the child's own calls: pipe, dup2, ...
+                sh.error(e.strerror or str(e))
+                status = 2
             return sh.exit_traps(status)
         self.foreground_job = self.foreground_job or (job_control and foreground)
         pid = self.rt.clone(child)
@@ -453,8 +665,8 @@ class Shell:
     def fork_exec(self, path: str, words: list[str], env: dict[str, str]) -> int:
         """The common case, fork then exec with nothing to set up in between: the
         child needs none of the shell's memory, only what it will report if exec fails."""
-        where = (self.state.name, self.state.lineno)
-        return self.rt.clone(lambda crt: execute(crt.os, path, words, env, "%s: %d: " % where))
+        where = self.where()
+        return self.rt.clone(lambda crt: execute(crt.os, path, words, env, where))
 
     def wait_foreground(self, pids: list[int], command: str, pgid: int | None = None,
                         job: Job | None = None) -> int:
@@ -533,10 +745,10 @@ class Shell:
 
     # ---- pipelines --------------------------------------------------------------------------------
 
-    def pipeline(self, node: ast.Pipeline) -> int:
+    def pipeline(self, node: ast.Pipeline, tail: bool = False):
         cmds = node.commands
         if len(cmds) == 1:
-            status = self.condition(cmds[0]) if node.negate else self.run(cmds[0])
+            status = yield (self.condition(cmds[0]) if node.negate else self.run(cmds[0], tail))
             return int(not status) if node.negate else status
         os = self.os
         pids: list[int] = []
@@ -575,145 +787,16 @@ class Shell:
         status = self.wait_foreground(pids, str_of(node), pgid)
         return int(not status) if node.negate else status
 
-    # ---- redirections ------------------------------------------------------------------------------
-
-    def with_redirects(self, redirects: list[ast.Redirect], body: Callable[[], int]) -> int:
-        """Run body in this process with redirections that are undone afterwards."""
-        if not redirects:
-            return body()
-        saved: list[tuple[int, int | None]] = []
-        try:
-            self.apply_redirects(redirects, saved)
-        except CommandError as e:
-            self.restore(saved)
-            self.error(str(e))
-            return e.status
-        try:
-            return body()
-        finally:
-            self.restore(saved)
-
-    def restore(self, saved: list[tuple[int, int | None]]) -> None:
-        os = self.os
-        for fd, copy in reversed(saved):
-            if copy is None:
-                try:
-                    os.close(fd)
-                except OSError:
-                    pass
-            else:
-                os.dup2(copy, fd)
-                os.close(copy)
-
-    def save_fd(self, fd: int, saved: list) -> None:
-        """Keep a copy of fd (at 10 or above, away from the user's fds) to restore later."""
-        os = self.os
-        try:
-            copy = os.dup(fd)
-        except OSError:
-            saved.append((fd, None))
-            return
-        low = []
-        try:
-            while copy < 10:
-                low.append(copy)
-                copy = os.dup(fd)
-        except OSError as e:                    # EMFILE, under a low `ulimit -n`
-            raise CommandError(f"{fd}: {e.strerror}")      # (dash's words)
-        finally:
-            for c in low:
-                os.close(c)
-        saved.append((fd, copy))
-
-    def apply_redirects(self, redirects: list[ast.Redirect], saved: list | None) -> None:
-        os = self.os
-        for r in redirects:
-            fd = r.fd
-            if r.op in ("<<", "<<-"):
-                body = r.heredoc or ""
-                if not r.quoted:
-                    body = self.expand.heredoc(body)
-                new = self.heredoc_fd(body)
-            elif r.op in (">&", "<&"):
-                target = self.expand.string(r.target)
-                if saved is not None:
-                    self.save_fd(fd, saved)
-                if target == "-":
-                    try:
-                        os.close(fd)
-                    except OSError:
-                        pass
-                    continue
-                if not target.isdigit():
-                    raise CommandError(f"{target}: Bad fd number" if r.op == "<&" or True else "")
-                try:
-                    os.dup2(int(target), fd)
-                except OSError:
-                    raise CommandError(f"{target}: Bad file descriptor")
-                continue
-            else:
-                target = self.expand.string(r.target)
-                new = self.open_target(r.op, target)
-            if saved is not None:
-                try:
-                    self.save_fd(fd, saved)
-                except CommandError:
-                    os.close(new)
-                    raise
-            if new != fd:
-                os.dup2(new, fd)
-                os.close(new)
-            else:
-                os.set_inheritable(fd, True)
-
-    def builtin(self, fn, words: list[str]) -> int:
+    def builtin(self, fn, words: list[str]):
         """Run a builtin.  If its output could not be written (a full disk, say),
         dash says `echo: I/O error` and the status gets 1."""
         self.out_error = False
-        status = fn(self, words)
+        status = yield fn(self, words)
         if self.out_error:
             self.out_error = False
             self.error(f"{words[0]}: {words[0]}: I/O error")   # (dash names it twice)
             status |= 1
         return status
-
-    def open_target(self, op: str, target: str) -> int:
-        os = self.os
-        try:
-            if op == "<":
-                return os.open(target, O_RDONLY)
-            if op == "<>":
-                return os.open(target, O_RDWR | O_CREAT, 0o666)
-            if op == ">>":
-                return os.open(target, O_WRONLY | O_CREAT | O_APPEND, 0o666)
-            if op == ">" and "C" in self.state.options:
-                try:
-                    if self.os.stat(target).st_mode & 0o170000 == 0o100000:
-                        raise OSError(errno.EEXIST, "File exists")
-                except FileNotFoundError:
-                    pass
-            return os.open(target, O_WRONLY | O_CREAT | O_TRUNC, 0o666)
-        except OSError as e:
-            if op == "<":
-                raise CommandError(f"cannot open {target}: {_open_error(e)}")
-            raise CommandError(f"cannot create {target}: {_create_error(e)}")
-
-    def heredoc_fd(self, body: str) -> int:
-        """A here-document: its text in a pipe (or a file in /tmp if it is large)."""
-        os = self.os
-        data = body.encode("utf-8", "surrogateescape")
-        if len(data) < 60000:
-            r, w = os.pipe()
-            if data:
-                os.write(w, data)
-            os.close(w)
-            return r
-        path = f"/tmp/.vsh-heredoc-{os.getpid()}"
-        fd = os.open(path, O_RDWR | O_CREAT | O_TRUNC, 0o600)
-        os.write(fd, data)
-        os.lseek(fd, 0, 0)
-        os.unlink(path)
-        return fd
 
     # ---- command substitution -------------------------------------------------------------------
 
@@ -722,11 +805,13 @@ class Shell:
         os = self.os
         r, w = os.pipe()
 
+        lineno = self.state.lineno
+
         def body(sh: "Shell") -> int:
             sh.os.close(r)
             sh.os.dup2(w, 1)
             sh.os.close(w)
-            return sh.run_text(text, self.state.lineno)
+            return sh.run_whole(text, lineno)
         pid = self.fork(body, foreground=True) if "m" not in self.state.options else \
             self._fork_plain(body)
         os.close(w)
@@ -738,8 +823,7 @@ class Shell:
             chunks.append(data)
         os.close(r)
         _, status = os.waitpid(pid, 0)
-        self.subst_status = wait_status(status)
-        self.state.status = self.subst_status
+        self.subst_status = wait_status(status)    # ($? is the last command's until this one ends)
         return b"".join(chunks).decode("utf-8", "surrogateescape").rstrip("\n")
 
     def _fork_plain(self, body) -> int:
@@ -760,10 +844,12 @@ class Shell:
         paths = ["/" if absolute else ""]
         for i, part in enumerate(parts):
             nxt = []
-            has_magic = any(c in part for c in "*?[")
+            has_magic = shpat.has_magic(part)
+            matches = shpat.compile(part, False).fullmatch if has_magic else None
+            hidden = part.startswith((".", "\\."))     # a leading . is matched only explicitly
             for base in paths:
-                if not has_magic:
-                    lit = _unescape_glob(part)
+                if matches is None:
+                    lit = shpat.unescape(part)
                     candidate = base + lit if base.endswith("/") or not base else base + "/" + lit
                     if i < len(parts) - 1 or _exists(os, candidate):
                         nxt.append(candidate)
@@ -772,10 +858,12 @@ class Shell:
                     names = os.listdir(base or ".")
                 except OSError:
                     continue
+                if hidden:
+                    names += [".", ".."]
                 for name in sorted(names):
-                    if name.startswith(".") and not part.startswith("."):
+                    if name.startswith(".") and not hidden:
                         continue
-                    if fnmatch.fnmatchcase(name, part):
+                    if matches(name):
                         nxt.append(base + name if base.endswith("/") or not base else base + "/" + name)
             paths = nxt
             if not paths:
@@ -797,16 +885,27 @@ class Shell:
 
     # ---- traps ----------------------------------------------------------------------------------------
 
+    def ignored_at_start(self, sig: int) -> bool:
+        """Was sig ignored when the shell began?  (Asked the first time the
+        shell is to change it: until then, what it is is what it was.)"""
+        if sig not in self.entry_ignored:
+            handler = self.rt.signal
+            try:
+                self.entry_ignored[sig] = handler.getsignal(sig) == handler.SIG_IGN
+            except (OSError, ValueError):
+                self.entry_ignored[sig] = False
+        return self.entry_ignored[sig]
+
     def trap_signal(self, sig: int) -> None:
         self.pending_traps.append(sig)
 
-    def run_traps(self) -> None:
+    def run_traps(self):
         while self.pending_traps:
             sig = self.pending_traps.pop(0)
             action = self.state.traps.get(str(sig))
             if action:
                 saved = self.state.status
-                self.run_text(action)
+                yield self.evalstring(action)
                 self.state.status = saved
 
     def exit_traps(self, status: int) -> int:
@@ -827,7 +926,7 @@ def execute(os, path: str, words: list[str], env: dict[str, str], where: str) ->
     try:
         os.execve(path, words, env)
     except ValueError:                  # a NUL in a word: no file has such a name
-        os.write(2, f"{where}{words[0]}: not found\n".encode("utf-8", "surrogateescape"))
+        _complain(os, f"{where}{words[0]}: not found\n")
         return 127
     except OSError as e:
         if e.errno == errno.ENOEXEC:
@@ -837,56 +936,66 @@ def execute(os, path: str, words: list[str], env: dict[str, str], where: str) ->
                 pass
         missing = e.errno in (errno.ENOENT, errno.ENOTDIR)
         message = "not found" if missing else _strerror(e)
-        os.write(2, f"{where}{words[0]}: {message}\n".encode("utf-8", "surrogateescape"))
+        _complain(os, f"{where}{words[0]}: {message}\n")
         return 127 if missing else 126
     return 127
 
 
-def str_of(node: ast.Node) -> str:
-    """A command as a job listing shows it."""
+def _complain(os, text: str) -> None:
+    """A message on stderr, if there is one (2>&- closed it: dash says nothing)."""
+    try:
+        os.write(2, text.encode("utf-8", "surrogateescape"))
+    except OSError:
+        pass
+
+
+def _is_declaration(words: list[str]) -> bool:
+    """Do these first words name export, readonly or local (maybe after `command`)?"""
+    first = words[0]
+    if first == "command" and len(words) > 1:
+        first = words[1]
+    return first in ("export", "readonly", "local")
+
+
+def _strip_command(words: list[str]) -> tuple[list[str], bool]:
+    """`command [-p] NAME ARGS` runs NAME as if it were not a function or a
+    special builtin; -v and -V (and a bare `command`) are the builtin's."""
+    plain = False
+    while words[0] == "command":
+        rest = words[1:]
+        while rest and rest[0] in ("-p", "--"):
+            rest = rest[1:]
+        if not rest or rest[0].startswith("-"):
+            break
+        words, plain = rest, True
+    return words, plain
+
+
+def str_of(node: ast.Node, depth: int = 0) -> str:
+    """A command as a job listing shows it (nested past 50 levels: `...`)."""
+    if depth > 50:
+        return "..."
     kind = type(node)
+    inner = depth + 1
     if kind is ast.Simple:
         return " ".join(node.assigns + node.words + [
             f"{r.fd if r.fd != (0 if r.op[0] == '<' else 1) else ''}{r.op}{r.target}" for r in node.redirects])
     if kind is ast.Pipeline:
-        return ("! " if node.negate else "") + " | ".join(str_of(c) for c in node.commands)
+        return ("! " if node.negate else "") + " | ".join(str_of(c, inner) for c in node.commands)
     if kind is ast.AndOr:
-        return str_of(node.first) + "".join(f" {op} {str_of(p)}" for op, p in node.rest)
+        return str_of(node.first, inner) + "".join(f" {op} {str_of(p, inner)}" for op, p in node.rest)
     if kind is ast.ListNode:
-        return "; ".join(str_of(n) + (" &" if bg else "") for n, bg in node.items)
+        return "; ".join(str_of(n, inner) + (" &" if bg else "") for n, bg in node.items)
     if kind is ast.Subshell:
-        return f"({str_of(node.body)})"
+        return f"({str_of(node.body, inner)})"
     if kind is ast.Group:
-        return f"{{ {str_of(node.body)}; }}"
+        return f"{{ {str_of(node.body, inner)}; }}"
     return kind.__name__.lower()
 
 
 def _strerror(e: OSError) -> str:
     return {errno.EACCES: "Permission denied", errno.EISDIR: "Permission denied"}.get(
         e.errno, e.strerror or "error")
-
-
-def _open_error(e: OSError) -> str:
-    return {errno.ENOENT: "No such file", errno.EACCES: "Permission denied",
-            errno.EISDIR: "Is a directory", errno.ENOTDIR: "No such file"}.get(e.errno, e.strerror)
-
-
-def _create_error(e: OSError) -> str:
-    return {errno.ENOENT: "Directory nonexistent", errno.ENOTDIR: "Directory nonexistent",
-            errno.EACCES: "Permission denied", errno.EISDIR: "Is a directory",
-            errno.EEXIST: "File exists", errno.EROFS: "Read-only file system"}.get(e.errno, e.strerror)
-
-
-def _unescape_glob(part: str) -> str:
-    out, i = [], 0
-    while i < len(part):
-        if part[i] == "[" and i + 2 < len(part) and part[i + 2] == "]":
-            out.append(part[i + 1])
-            i += 3
-        else:
-            out.append(part[i])
-            i += 1
-    return "".join(out)
 
 
 def _exists(os, path: str) -> bool:

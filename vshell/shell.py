@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from . import jobtable
-from .parser import Incomplete, ShellSyntaxError, UnfinishedHeredoc, check_complete
+from .options import LONG_OPTIONS
+from .parser import Incomplete, Parser, ShellSyntaxError, UnfinishedHeredoc, check_complete
 from .runner import Shell, ShellExit
 from .state import State
 
@@ -24,8 +25,7 @@ if TYPE_CHECKING:
 # is then `sh SCRIPT ARGS` or `sh`, as dash's would be.
 HANDED: dict[int, str] = {}          # id(kernel) -> the script's text
 
-USAGE = "Usage: sh [-eux...] [-c command [name [arg...]] | script [arg...] | -s [arg...]]\n"
-OPTION_LETTERS = set("eufxvCnaism")
+OPTION_LETTERS = set("abCefIimnpsuvVx")
 
 
 def main(rt) -> int:
@@ -35,6 +35,8 @@ def main(rt) -> int:
     state = State(vars=dict(rt.environ), exported=set(rt.environ), pid=os.getpid())
     state.vars.setdefault("IFS", " \t\n")
     state.vars.setdefault("PS2", "> ")
+    state.vars.setdefault("PS4", "+ ")
+    state.vars.setdefault("OPTIND", "1")
     state.vars["PPID"] = str(os.getppid())
     try:
         state.vars.setdefault("PWD", os.getcwd())
@@ -43,19 +45,27 @@ def main(rt) -> int:
     command = None
     read_stdin = False
     args = argv[1:]
+    arg0 = argv[0] if argv else "sh"
     while args and args[0][:1] in "-+" and len(args[0]) > 1 and args[0] != "--":
         flag = args.pop(0)
+        on = flag[0] == "-"
         for letter in flag[1:]:
             if letter == "c":
                 command = True
             elif letter == "s":
                 read_stdin = True
+            elif letter == "o":
+                long = args.pop(0) if args else None
+                letter = dict(LONG_OPTIONS).get(long) if long else None
+                if letter is None:
+                    if long is None:
+                        continue
+                    return usage(os, arg0, f"Illegal option {flag[0]}o {long}")
+                (state.options.add if on else state.options.discard)(letter)
             elif letter in OPTION_LETTERS:
-                (state.options.add if flag[0] == "-" else state.options.discard)(letter)
+                (state.options.add if on else state.options.discard)(letter)
             else:
-                os.write(2, f"sh: Illegal option {flag[0]}{letter}\n".encode())
-                os.write(2, USAGE.encode())
-                return 2
+                return usage(os, arg0, f"Illegal option {flag[0]}{letter}")
     if args and args[0] == "--":
         args.pop(0)
     sh = Shell(rt, state)
@@ -64,16 +74,15 @@ def main(rt) -> int:
         if handed is not None:
             state.argv0 = state.name = args[0] if args else "vshell"
             state.positional = args[1:]
-            return finish(sh, lambda: sh.run_text(handed))
+            return finish(sh, lambda: sh.run_text(handed, read=True))
         if command:
             if not args:
-                os.write(2, b"sh: -c requires an argument\n")
-                return 2
+                return usage(os, arg0, "-c requires an argument")
             text = args[0]
             state.argv0 = args[1] if len(args) > 1 else (rt.argv[0] if rt.argv else "sh")
             state.name = state.argv0
             state.positional = args[2:]
-            return finish(sh, lambda: sh.run_text(text))
+            return finish(sh, lambda: sh.run_text(text, last_exec=True))
         if args and not read_stdin:
             path = args[0]
             state.argv0 = state.name = path
@@ -82,17 +91,23 @@ def main(rt) -> int:
                 with rt.open(path, "rb") as f:
                     text = f.read().decode("utf-8", "surrogateescape")
             except OSError as e:
-                os.write(2, f"sh: 0: cannot open {path}: {_open_error(e)}\n".encode())
-                return 127 if e.errno == 2 else 126
-            return finish(sh, lambda: sh.run_text(text))
+                return usage(os, arg0, f"cannot open {path}: {_open_error(e)}")
+            return finish(sh, lambda: sh.run_text(text, read=True))
         state.positional = args
         state.argv0 = state.name = "vshell"
         if "i" in state.options or (os.isatty(0) and os.isatty(1)):
             return finish(sh, lambda: interactive(sh))
+        state.argv0 = state.name = arg0             # (dash's messages name argv[0])
         text = read_all(os, 0)
-        return finish(sh, lambda: sh.run_text(text))
+        return finish(sh, lambda: sh.run_text(text, read=True))
     except KeyboardInterrupt:
         return 130
+
+
+def usage(os, arg0: str, message: str) -> int:
+    """A bad command line: dash's one line, status 2."""
+    os.write(2, f"{arg0}: 0: {message}\n".encode("utf-8", "surrogateescape"))
+    return 2
 
 
 def finish(sh: Shell, body) -> int:

@@ -29,7 +29,8 @@ class State:
     __slots__ = ("vars", "exported", "readonly", "functions", "positional", "argv0", "options",
                  "status", "pid", "last_bg", "traps", "jobs", "lineno", "interactive",
                  "subshell", "loop_depth", "func_depth", "name", "hash",
-                 "current_job", "previous_job", "exit_ok")
+                 "current_job", "previous_job", "exit_ok",
+                 "aliases", "locals", "getopts")
 
     def __init__(self, vars: dict[str, str] | None = None, exported: set[str] | None = None,
                  readonly: set[str] | None = None, functions: dict[str, FuncDef] | None = None,
@@ -38,7 +39,8 @@ class State:
                  last_bg: int = 0, traps: dict[str, str] | None = None,
                  jobs: list[Job] | None = None, lineno: int = 0, interactive: bool = False,
                  subshell: bool = False, loop_depth: int = 0, func_depth: int = 0,
-                 name: str = "vshell", hash: dict[str, str] | None = None) -> None:
+                 name: str = "vshell", hash: dict[str, str] | None = None,
+                 aliases: dict[str, str] | None = None) -> None:
         self.vars = {} if vars is None else vars
         self.exported = set() if exported is None else exported
         self.readonly = set() if readonly is None else readonly
@@ -61,6 +63,9 @@ class State:
         self.current_job = 0            # the job numbers `jobs` marks + and - (vshell/jobs.py)
         self.previous_job = 0
         self.exit_ok = False            # exit leaves at once, stopped jobs or not (vshell/jobs.py)
+        self.aliases = {} if aliases is None else aliases      # alias name -> its text
+        self.locals: list[dict[str, tuple]] = []    # per function call: what `local` saved
+        self.getopts = [1, -1]          # getopts: the word it is at, where in it (dash's optind, optoff)
 
     def get(self, name: str) -> str | None:
         return self.vars.get(name)
@@ -71,6 +76,8 @@ class State:
         self.vars[name] = value
         if name == "PATH":
             self.hash.clear()
+        elif name == "OPTIND":              # getopts starts again (dash's getoptsreset)
+            self.getopts = [int(value) if value.isdigit() and int(value) else 1, -1]
         if "a" in self.options:
             self.exported.add(name)
 
@@ -88,11 +95,15 @@ class State:
 
     def copy(self) -> "State":
         """The memory a subshell starts with (its jobs are not its own)."""
-        return State(dict(self.vars), set(self.exported), set(self.readonly),
+        copy = State(dict(self.vars), set(self.exported), set(self.readonly),
                      dict(self.functions), list(self.positional), self.argv0,
                      set(self.options) - {"i", "m"}, self.status, self.pid, self.last_bg,
                      {k: v for k, v in self.traps.items() if v == ""}, [], self.lineno,
-                     False, True, self.loop_depth, self.func_depth, self.name, dict(self.hash))
+                     False, True, self.loop_depth, self.func_depth, self.name, dict(self.hash),
+                     dict(self.aliases))
+        copy.locals = [dict(frame) for frame in self.locals]
+        copy.getopts = list(self.getopts)
+        return copy
 
 
 class ReadonlyError(Exception):
