@@ -114,9 +114,11 @@ _PATH_TEMPLATE = {k: v for k, v in vars(vpath).items() if not k.startswith("_") 
 _OS_TEMPLATE["__file__"] = host_os.__file__
 _PATH_TEMPLATE["__file__"] = host_os.path.__file__
 _SIGNAL_TEMPLATE["__file__"] = host_sys.modules["signal"].__file__
-_BUILTINS = dict(vars(host_builtins))
-for _name in ("help", "breakpoint", "copyright", "credits", "license"):
-    _BUILTINS.pop(_name, None)
+# The builtins module's namespace, as each process's starts.  Built in one go
+# (no deleted entries), so that a process's copy is one block copy: dict.update
+# into an empty dict clones such a dict's table instead of inserting each name.
+_BUILTINS = {k: v for k, v in vars(host_builtins).items()
+             if k not in ("help", "breakpoint", "copyright", "credits", "license")}
 
 class Runtime:
     """One process's user space: its modules, builtins, streams and signal handlers."""
@@ -206,6 +208,7 @@ class Runtime:
         if self._builtins is None:
             m = self._builtins_module = types.ModuleType("builtins")
             b = self._builtins = m.__dict__
+            b.clear()                   # (its __name__... are _BUILTINS' too)
             b.update(_BUILTINS)
             b.update(print=self.print, input=self.input, open=streams.open,
                      __import__=self.import_, exit=_exit, quit=_exit)
