@@ -23,6 +23,8 @@ from .fs import X_OK
 from .proc import Image, Proc
 from .replay import Record
 from .libpy.runtime import Runtime, host_module   # imported now, never halfway inside a process
+from .libpy.pyconfig import shebang_options
+from .libpy.sys import interpreter_words
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -43,6 +45,7 @@ class Loader:
         self.code_cache: dict[tuple, Any] = {}       # (ino, version, path, ticks) -> code
         self.source_cache: dict[tuple, Any] = {}     # (content, ticks) -> code (same text, other file)
         self.shebangs: dict[tuple, list[str] | None] = {}   # (ino, version) -> #! words
+        self.options: dict[tuple, tuple] = {}       # (ino, version) -> python3's #! options
 
     # ---- in the exec system call (kernel mode) ------------------------------------------
 
@@ -95,6 +98,15 @@ class Loader:
                     words = PYTHON
             self.shebangs[key] = words
         return words
+
+    def python_options(self, inode) -> tuple[tuple[str, str | None], ...]:
+        """The options a script's #! line gives python3 (`#!/usr/bin/python3 -u`),
+        read once per content."""
+        key = (inode.ino, inode.version)
+        options = self.options.get(key)
+        if options is None:
+            options = self.options[key] = shebang_options(interpreter_words(inode)[1:])
+        return options
 
     def commit(self, p: Proc, image: Image) -> None:
         """The point of no return: the old program is gone, the new one set up."""

@@ -197,9 +197,8 @@ class Runtime:
             image = self.image
             options = ()
             if image is not None and image.inode is not None:     # `#!/usr/bin/python3 -u`
-                from kernel.libpy.sys import interpreter_words
-                options = pyconfig.shebang_options(interpreter_words(image.inode)[1:])
-            self._config = pyconfig.Config(image.env if image is not None else {}, options)
+                options = self.k.loader.python_options(image.inode)
+            self._config = pyconfig.config_for(image.env if image is not None else {}, options)
         return self._config
 
     @property

@@ -1,0 +1,72 @@
+"""What exec's path computes once and reuses gives what computing it afresh gives.
+
+Starting a Python program reads its #! line and the environment to decide how
+the interpreter starts (kernel/libpy/pyconfig.py); the kernel keeps the answers
+instead of working them out for every process.  A cache that missed an input
+would give one program another's flags: these tests change each input between
+two runs of the same script.
+"""
+from __future__ import annotations
+
+from test_python_fidelity import sh
+
+from kernel.libpy import pyconfig
+
+FLAGS = ("#!/usr/bin/python3{opt}\nimport sys\n"
+         "print(sys.flags.dont_write_bytecode, sys.flags.optimize, sys.flags.utf8_mode, "
+         "sys.warnoptions, sys.stdout.write_through)\n")
+
+
+class Reads(dict):
+    """An environment that notes every name read from it."""
+
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        self.read: set[str] = set()
+
+    def get(self, key, default=None):
+        self.read.add(key)
+        return super().get(key, default)
+
+    def __getitem__(self, key):
+        self.read.add(key)
+        return super().__getitem__(key)
+
+    def __contains__(self, key) -> bool:
+        self.read.add(key)
+        return super().__contains__(key)
+
+
+def test_the_config_cache_key_holds_every_variable_config_reads():
+    read: set[str] = set()
+    for env in ({name: "1" for name in pyconfig.READS}, {"HOME": "/"}):
+        for options in ((), (("u", None),), (("E", None),), (("I", None),), (("X", "utf8"),),
+                        (("W", "error"), ("b", None))):
+            env = Reads(env)
+            pyconfig.Config(env, options)
+            read |= env.read
+    assert read == set(pyconfig.READS)
+
+
+def test_a_script_started_with_other_environment_variables_gets_other_flags():
+    r = sh("./p.py; PYTHONDONTWRITEBYTECODE=1 PYTHONOPTIMIZE=2 ./p.py; LANG=C.UTF-8 ./p.py; "
+           "PYTHONWARNINGS=ignore PYTHONUNBUFFERED=1 ./p.py; ./p.py",
+           files={"/home/student/p.py": FLAGS.format(opt="")})
+    assert r.out == ("0 0 1 [] False\n1 2 1 [] False\n0 0 0 [] False\n"
+                     "0 0 1 ['ignore'] True\n0 0 1 [] False\n")
+
+
+def test_a_script_whose_hash_bang_line_changed_gets_its_new_options():
+    """(The file is rewritten in place: the same inode, new contents.)"""
+    r = sh("./p.py; cat b > p.py; ./p.py; cat c > p.py; ./p.py",
+           files={"/home/student/p.py": FLAGS.format(opt=" -u"),
+                  "/home/student/b": FLAGS.format(opt=" -B"),
+                  "/home/student/c": FLAGS.format(opt=" -uOO")})
+    assert r.out == "0 0 1 [] True\n1 0 1 [] False\n0 2 1 [] True\n"
+
+
+def test_a_program_changing_its_warnoptions_does_not_change_the_next_ones():
+    r = sh("./p.py; ./p.py", files={"/home/student/p.py": (
+        "#!/usr/bin/python3 -Wdefault\nimport sys\nprint(sys.warnoptions, sys._xoptions)\n"
+        "sys.warnoptions.append('error'); sys._xoptions['x'] = 1\n")})
+    assert r.out == "['default'] {}\n['default'] {}\n"
