@@ -88,6 +88,11 @@ class CPU:
         self.handoff: Proc | None = None    # picked to run next, to be started by the scheduler
         self.kernel_limit = KERNEL_LIMIT    # the recursion limit of kernel code (see resume)
         self.limiter: greenlet | None = None    # sets limits from a shallow stack (see resume)
+        # How deep every program's first frame is (Runtime.run_program): the same
+        # for all of them while the scheduler runs, as every process's context
+        # starts from dispatch and goes the same way to its program; so measured
+        # once (it costs an exception).
+        self.program_base: int | None = None
         self.timers: list[tuple[float, int, Proc, int]] = []   # (deadline, seq, proc, gen)
         self.timer_seq = 0
         self.halted = False
@@ -187,6 +192,7 @@ class CPU:
         """Run processes until `until()` holds, the machine halts, or nothing can run."""
         hostguard.install()                     # once: programs' host side effects are refused
         self.main = getcurrent()
+        self.program_base = None                # (the scheduler's own depth may differ)
         host_limit = sys.getrecursionlimit()
         self.kernel_limit = max(host_limit, max_depth() + KERNEL_HEADROOM)
         sys.setrecursionlimit(self.kernel_limit)

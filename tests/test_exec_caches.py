@@ -70,3 +70,29 @@ def test_a_program_changing_its_warnoptions_does_not_change_the_next_ones():
         "#!/usr/bin/python3 -Wdefault\nimport sys\nprint(sys.warnoptions, sys._xoptions)\n"
         "sys.warnoptions.append('error'); sys._xoptions['x'] = 1\n")})
     assert r.out == "['default'] {}\n['default'] {}\n"
+
+
+DEPTH = """\
+import os, sys
+def depth(n=0):
+    try:
+        return depth(n + 1)
+    except RecursionError:
+        return n
+print(depth())
+sys.stdout.flush()
+if os.fork() == 0:
+    print("child", depth())
+    sys.exit()
+os.wait()
+"""
+
+
+def test_every_way_of_starting_a_program_gives_it_python3s_recursion_depth():
+    """The depth of a program's first frame is measured once per machine run:
+    each way in -- exec by #!, python FILE, -c, stdin, a fork's replay, the
+    second program and the sixth -- must start at the same depth (python3's 998)."""
+    r = sh('./d.py; python d.py; python -c "$(cat d.py)"; python - < d.py; '
+           "for i in 1 2 3; do ./d.py; done",
+           files={"/home/student/d.py": "#!/usr/bin/python3\n" + DEPTH})
+    assert r.out == "998\nchild 998\n" * 7

@@ -391,7 +391,10 @@ class Runtime:
     def run_program(self, fn, *args) -> None:
         """fn(*args) -- exec(code, __main__'s namespace) -- with its depth counted
         from the program's first frame, as CPython counts it for the recursion limit."""
-        self.set_recursion_base(recursion_depth() + BASE_FRAMES)
+        cpu = self.k.cpu
+        if cpu.program_base is None:
+            cpu.program_base = recursion_depth() + BASE_FRAMES
+        self.set_recursion_base(cpu.program_base)
         self.call_from_c(fn, *args)
 
     def set_recursion_base(self, base: int) -> None:
