@@ -366,6 +366,8 @@ class CPU:
         p = self.current
         if p.unwinding is not None:
             raise p.unwinding
+        if p.native:                # (native code runs at the kernel's limit: nothing to lift)
+            return self._trap(p, name, args)
         sys.setrecursionlimit(self.kernel_limit)      # kernel_room, a frame fewer
         try:
             return self._trap(p, name, args)
