@@ -24,6 +24,7 @@ from kernel.errors import Unwind
 from kernel.libpy import os as vos
 from kernel.libpy import path as vpath
 from kernel.libpy import pyconfig
+from kernel.libpy.clinic import unchecked
 from kernel.libpy import signal as vsignal
 from kernel.libpy import streams
 from kernel.libpy.sys import VirtualSys, _exit
@@ -265,7 +266,7 @@ class Runtime:
         """Native code shares one os module (its environment is rt.environ);
         a Python program gets its own, with its own os.environ."""
         if self.p.native:
-            return vos
+            return _NATIVE_OS
         return self.module("os")
 
     @property
@@ -754,3 +755,10 @@ def _module(name: str, template: dict):
     m.__dict__.update(template)
     m.__name__ = name
     return m
+
+
+# Native code (the shell, init) shares one os module, whose functions are the
+# ones written here, without the wrappers that give a program's wrong call
+# CPython's message (kernel/libpy/clinic.py): native code's calls are the
+# kernel's own and always fit, and a wrapper costs every call a frame.
+_NATIVE_OS = _module(vos.__name__, unchecked(vars(vos)))

@@ -1,15 +1,18 @@
-"""What exec's path computes once and reuses gives what computing it afresh gives.
+"""The shortcuts on the path from fork to a running program give what the long way gives.
 
 Starting a Python program reads its #! line and the environment to decide how
 the interpreter starts (kernel/libpy/pyconfig.py); the kernel keeps the answers
 instead of working them out for every process.  A cache that missed an input
 would give one program another's flags: these tests change each input between
-two runs of the same script.
+two runs of the same script.  Likewise for the depth of a program's first
+frame, measured once, and for the shell's os functions, which skip the checks
+that give a program's wrong call CPython's message.
 """
 from __future__ import annotations
 
 from test_python_fidelity import sh
 
+from conftest import make_kernel
 from kernel.libpy import pyconfig
 
 FLAGS = ("#!/usr/bin/python3{opt}\nimport sys\n"
@@ -96,3 +99,19 @@ def test_every_way_of_starting_a_program_gives_it_python3s_recursion_depth():
            "for i in 1 2 3; do ./d.py; done",
            files={"/home/student/d.py": "#!/usr/bin/python3\n" + DEPTH})
     assert r.out == "998\nchild 998\n" * 7
+
+
+def test_native_code_calls_the_os_functions_themselves_and_programs_get_cpythons_errors():
+    k = make_kernel()
+    seen = []
+
+    def init(rt):
+        os = rt.os
+        seen.append((os.stat.__code__.co_name, os.stat in os.supports_fd,
+                     os.environ is rt.environ))
+        return 0
+    k.spawn(init)
+    k.run()
+    assert seen == [("stat", True, True)]
+    r = sh("python -c 'import os; os.waitpid(1)'")
+    assert r.err.endswith("TypeError: waitpid() takes exactly 2 arguments (1 given)\n")
