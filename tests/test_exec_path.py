@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from test_python_fidelity import sh
 
-from conftest import make_kernel
+from conftest import make_kernel, run
 from kernel.libpy import pyconfig
 
 FLAGS = ("#!/usr/bin/python3{opt}\nimport sys\n"
@@ -115,3 +115,58 @@ def test_native_code_calls_the_os_functions_themselves_and_programs_get_cpythons
     assert seen == [("stat", True, True)]
     r = sh("python -c 'import os; os.waitpid(1)'")
     assert r.err.endswith("TypeError: waitpid() takes exactly 2 arguments (1 given)\n")
+
+
+def test_execve_checks_its_arguments_and_environment_as_python3_does():
+    """Short environments are checked string by string, long ones at once: each
+    way must find python3's error (expected: python3's output)."""
+    r = run(r"""
+        import os
+        class S(str): pass
+        big = {f"V{i}": "x" for i in range(8)}
+        cases = [
+            ("/bin/nope", ["a"], {}),
+            ("/bin/nope", ["a", S("b")], {"A": "1"}),
+            ("/bin/nope", ["a", "b\0"], {}),
+            ("/bin/nope", ["a", 3], {}),
+            ("/bin/nope", ["a"], {**big, "K": "v\0"}),
+            ("/bin/nope", ["a"], {"K": "v\0"}),
+            ("/bin/nope", ["a"], {**big, "": "v"}),
+            ("/bin/nope", ["a"], {"": "v"}),
+            ("/bin/nope", ["a"], {**big, "=A": "v"}),
+            ("/bin/nope", ["a"], {**big, "A=B": "v"}),
+            ("/bin/nope", ["a"], {"A=B": "v"}),
+            ("/bin/nope", ["a"], {**big, "A": 1}),
+            ("/bin/nope", ["a"], {**big, b"A": "1"}),
+            ("/bin/nope", ["a"], {**big, S("A"): "1"}),
+            ("/bin/nope", ["a"], {1: "x", **big}),
+            ("/bin/nope", [b"a"], {**big, "A": b"x\0"}),
+            ("/bin/nope\0", ["a"], big),
+            ("/bin/nope", ["a"], {**big, "A\0": "x", "B": 1}),
+        ]
+        for path, argv, env in cases:
+            try:
+                os.execve(path, argv, env)
+            except Exception as e:
+                print(type(e).__name__, e)
+        """)
+    assert r.out == (
+        "FileNotFoundError [Errno 2] No such file or directory: '/bin/nope'\n"
+        "FileNotFoundError [Errno 2] No such file or directory: '/bin/nope'\n"
+        'ValueError embedded null byte\n'
+        'TypeError expected str, bytes or os.PathLike object, not int\n'
+        'ValueError embedded null byte\n'
+        'ValueError embedded null byte\n'
+        'ValueError illegal environment variable name\n'
+        'ValueError illegal environment variable name\n'
+        "FileNotFoundError [Errno 2] No such file or directory: '/bin/nope'\n"
+        'ValueError illegal environment variable name\n'
+        'ValueError illegal environment variable name\n'
+        'TypeError expected str, bytes or os.PathLike object, not int\n'
+        "FileNotFoundError [Errno 2] No such file or directory: '/bin/nope'\n"
+        "FileNotFoundError [Errno 2] No such file or directory: '/bin/nope'\n"
+        'TypeError expected str, bytes or os.PathLike object, not int\n'
+        'ValueError embedded null byte\n'
+        'ValueError embedded null byte\n'
+        'ValueError embedded null byte\n'
+    )

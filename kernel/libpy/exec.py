@@ -47,23 +47,39 @@ def _arg(a) -> str:
 
 
 def _path(func: str, path) -> str:
+    if type(path) is str and "\0" not in path:
+        return path
     if not isinstance(path, (str, bytes, bytearray)) and not hasattr(type(path), "__fspath__"):
         raise TypeError(f"{func}: path should be string, bytes or os.PathLike, "
                         f"not {type(path).__name__}")
     return _arg(path)
 
 
+# The usual argument, a str without a null byte, is checked in line: a call of
+# _arg for every argument and environment string costs more than exec's own work.
+# An environment of more than a FEW strings (a login's has a dozen or more) is
+# checked at once, in C: that costs about as much as checking FEW in Python.
+FEW = 4
+_STR = {str}
+
+
+def _args(argv) -> list[str]:
+    return [a if type(a) is str and "\0" not in a else _arg(a) for a in argv]
 
 
 def _envp(func: str, env) -> dict[str, str]:
     if not hasattr(type(env), "__getitem__"):
         raise TypeError(f"{func}: environment must be a mapping object")
+    keys, values = list(env.keys()), list(env.values())
+    if len(keys) > FEW and set(map(type, keys + values)) <= _STR \
+            and "\0" not in "".join(keys + values) and "=" not in "".join(keys) and "" not in keys:
+        return dict(zip(keys, values))          # a login's environment, checked in C
     result = {}
-    for key, value in zip(list(env.keys()), list(env.values())):
-        key = _arg(key)
+    for key, value in zip(keys, values):
+        key = key if type(key) is str and "\0" not in key else _arg(key)
         if not key or "=" in key[1:]:
             raise ValueError("illegal environment variable name")
-        result[key] = _arg(value)
+        result[key] = value if type(value) is str and "\0" not in value else _arg(value)
     return result
 
 
@@ -82,7 +98,7 @@ def execv(path, argv, /) -> None:
         raise TypeError("execv() arg 2 must be a tuple or list")
     if not argv:
         raise ValueError("execv() arg 2 must not be empty")
-    args = [_arg(a) for a in argv]
+    args = _args(argv)
     if not args[0]:
         raise ValueError("execv() arg 2 first element cannot be empty")
     try:
@@ -99,7 +115,7 @@ def execve(path, argv, env) -> None:
         raise ValueError("execve: argv must not be empty")
     if not hasattr(type(env), "__getitem__"):
         raise TypeError("execve: environment must be a mapping object")
-    args = [_arg(a) for a in argv]
+    args = _args(argv)
     if not args[0]:
         raise ValueError("execve: argv first element cannot be empty")
     envp = _envp("execve", env)
@@ -213,7 +229,7 @@ def _spawn_args(func: str, argv, env) -> tuple[list[str], dict[str, str]]:
         raise TypeError(f"{func}: argv must be a tuple or list")
     if not argv:
         raise ValueError(f"{func}: argv must not be empty")
-    return [_arg(a) for a in argv], _envp(func, env)
+    return _args(argv), _envp(func, env)
 
 
 def _spawn(exec_, path, file_actions, setpgroup, resetids, new_session, sigmask, sigdef) -> int:
