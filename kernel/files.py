@@ -158,6 +158,8 @@ class FdTable:
                 self.files.decref(k, f)
 
     def close_on_exec(self, k) -> None:
+        if not any(self.cloexec):           # (most execs: nothing to close)
+            return
         for fd in range(len(self.slots) - 1, -1, -1):
             if fd < len(self.slots) and self.slots[fd] is not None and self.cloexec[fd]:
                 self.close(k, fd)
