@@ -52,7 +52,7 @@ class Loader:
     def load(self, p: Proc, path: str, argv: list[str], env: dict[str, str],
              depth: int = 0) -> Image:
         fs = self.k.fs
-        inode = fs.walk(p, path)
+        folder, inode = self.find(p, path)
         if not inode.is_file or not fs.permits(p, inode, X_OK):
             raise oserror(errno.EACCES, path)
         native = getattr(inode, "native", None)
@@ -62,18 +62,33 @@ class Loader:
         if not words:
             raise oserror(errno.ENOEXEC, path)
         if words is PYTHON:                          # our executable format
-            filename, directory = self.whereabouts(p, path)
+            filename, directory = self.whereabouts(p, path, folder)
             return Image(path, argv, env, inode=inode, filename=filename, directory=directory)
         interp, opt = words[0], words[1:]
         if depth >= MAX_INTERPRETERS:
             raise oserror(errno.ELOOP, path)
         return self.load(p, interp, [interp] + opt + [path] + argv[1:], env, depth + 1)
 
-    def whereabouts(self, p: Proc, path: str) -> tuple[str, str]:
+    def find(self, p: Proc, path: str) -> tuple[Any, Any]:
+        """The file path names (fs.walk), and the directory it is in if path's last
+        component names it directly, not through a link (else None)."""
+        fs = self.k.fs
+        head, _, name = path.rpartition("/")
+        if name not in ("", ".", ".."):            # (else only walk says what path is)
+            folder, name = fs.walk_parent(p, path)
+            inode = folder.lookup(name)
+            if inode is not None and not inode.is_link:
+                return folder, inode                # what walk finds, by the same steps
+        return None, fs.walk(p, path)
+
+    def whereabouts(self, p: Proc, path: str, folder=None) -> tuple[str, str]:
         """A script's absolute path, as CPython makes __file__ (the cwd joined, not
-        normalised), and the directory it really is in, links resolved (sys.path[0])."""
+        normalised), and the directory it really is in, links resolved (sys.path[0]):
+        folder, if the caller has found it."""
         fs = self.k.fs
         filename = path if path.startswith("/") else posixpath.join(fs.path_of(p.cwd), path)
+        if folder is not None:
+            return filename, fs.path_of(folder)
         for _ in range(MAX_LINKS):
             folder, name = fs.walk_parent(p, path)
             node = folder.lookup(name)

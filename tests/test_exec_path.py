@@ -170,3 +170,45 @@ def test_execve_checks_its_arguments_and_environment_as_python3_does():
         'ValueError embedded null byte\n'
         'ValueError embedded null byte\n'
     )
+
+
+WHERE = """\
+import os, sys
+for path in ["d/p.py", "./d/p.py", "l/p.py", "lp", "llp", "d/../d/p.py", "d/p.py/", "d/", "d/.", "d/..", "f/p.py", "nope/p.py", "d/nope", "", ".", "nox/p.py"]:
+    sys.stdout.flush()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.execv(path, [path])
+        except Exception as e:
+            print(repr(path), type(e).__name__, e, flush=True)
+        os._exit(1)
+    os.waitpid(pid, 0)
+"""
+
+
+def test_exec_finds_a_script_and_its_directory_as_linux_and_python3_do():
+    """exec finds the file and its directory in one walk when the path names it
+    directly, and walks again for a link; errors as Linux gives them (expected:
+    python3's, in the same tree on the host)."""
+    r = sh("mkdir d nox; cp p d/p.py; cp p nox/p.py; chmod +x d/p.py nox/p.py; chmod 600 nox; "
+           "ln -s d l; ln -s d/p.py lp; ln -s l/p.py llp; touch f; python t.py",
+           files={"/home/student/p": "#!/usr/bin/python3\nimport sys\nprint(__file__, sys.path[0])\n",
+                  "/home/student/t.py": WHERE})
+    assert r.out == (
+        "/home/student/d/p.py /home/student/d\n"
+        "/home/student/./d/p.py /home/student/d\n"
+        "/home/student/l/p.py /home/student/d\n"
+        "/home/student/lp /home/student/d\n"
+        "/home/student/llp /home/student/d\n"
+        "/home/student/d/../d/p.py /home/student/d\n"
+        "'d/p.py/' NotADirectoryError [Errno 20] Not a directory\n"
+        "'d/' PermissionError [Errno 13] Permission denied\n"
+        "'d/.' PermissionError [Errno 13] Permission denied\n"
+        "'d/..' PermissionError [Errno 13] Permission denied\n"
+        "'f/p.py' NotADirectoryError [Errno 20] Not a directory\n"
+        "'nope/p.py' FileNotFoundError [Errno 2] No such file or directory\n"
+        "'d/nope' FileNotFoundError [Errno 2] No such file or directory\n"
+        "'' ValueError execv() arg 2 first element cannot be empty\n"
+        "'.' PermissionError [Errno 13] Permission denied\n"
+        "'nox/p.py' PermissionError [Errno 13] Permission denied\n")
