@@ -31,7 +31,7 @@ from greenlet import greenlet, getcurrent
 from . import hostguard
 from . import trace as ev
 from .errors import ExecImage, ProcessExit
-from .proc import Proc, State
+from .proc import BLOCKED, READY, RUNNING, STOPPED, ZOMBIE, Proc, State
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -123,7 +123,7 @@ class CPU:
             p.deadline = deadline
             self.timer_seq += 1
             heapq.heappush(self.timers, (deadline, self.timer_seq, p, id(queue)))
-        self.set_state(p, State.BLOCKED, why)
+        self.set_state(p, BLOCKED, why)
         p.voluntary_switches += 1
         self.switch_away(p)
         interrupted = p.interrupted
@@ -145,20 +145,20 @@ class CPU:
 
     def interrupt(self, p: Proc) -> None:
         """A signal arrived for a sleeping process: wake it early."""
-        if p.state is State.BLOCKED:
+        if p.state is BLOCKED:
             unqueue(p)
             p.deadline = None
             p.interrupted = True
             self.make_ready(p, "signal")
 
     def make_ready(self, p: Proc, reason: str, front: bool = False) -> None:
-        self.set_state(p, State.READY, reason)
+        self.set_state(p, READY, reason)
         self.k.sched.ready(p, front)
 
     def set_state(self, p: Proc, new: State, reason: str) -> None:
         old = p.state
         p.state = new
-        if new is State.BLOCKED:
+        if new is BLOCKED:
             p.blocked_on = reason
         if self.k.trace.active:
             self.k.trace.emit(ev.StateChange(p.pid, old.value, new.value, reason))
@@ -170,7 +170,7 @@ class CPU:
         timers = self.timers
         while timers and timers[0][0] <= now:
             deadline, _, p, _ = heapq.heappop(timers)
-            if p.state is State.BLOCKED and p.deadline == deadline:
+            if p.state is BLOCKED and p.deadline == deadline:
                 unqueue(p)
                 p.deadline = None
                 self.make_ready(p, "timer")
@@ -179,7 +179,7 @@ class CPU:
     def next_deadline(self) -> float | None:
         while self.timers:
             deadline, _, p, _ = self.timers[0]
-            if p.state is State.BLOCKED and p.deadline == deadline:
+            if p.state is BLOCKED and p.deadline == deadline:
                 break
             heapq.heappop(self.timers)          # stale entry
         candidates = [d for d in (self.timers[0][0] if self.timers else None,
@@ -256,10 +256,10 @@ class CPU:
         k = self.k
         self.charge()
         if k.trace.active:
-            self.set_state(p, State.RUNNING, "scheduled")
+            self.set_state(p, RUNNING, "scheduled")
             k.trace.emit(ev.Switch(self.last_pid, p.pid, "dispatch"))
         else:
-            p.state = State.RUNNING
+            p.state = RUNNING
         self.last_pid = p.pid
         self.switches += 1
         self.current = p
@@ -333,7 +333,7 @@ class CPU:
         k = self.k
         deadline = self.next_deadline()
         if deadline is None and not k.tty.can_wait():
-            if any(p.state is not State.ZOMBIE for p in k.procs):
+            if any(p.state is not ZOMBIE for p in k.procs):
                 k.deadlock()    # every process is blocked for good
             return False
         if k.clock.virtual and deadline is not None:
@@ -357,7 +357,7 @@ class CPU:
 
     def stop(self, p: Proc, reason: str) -> None:
         """Stay off the CPU until SIGCONT (or SIGKILL) makes p READY again."""
-        self.set_state(p, State.STOPPED, reason)
+        self.set_state(p, STOPPED, reason)
         self.switch_away(p)
 
     # ---- the trap: entry to and return from the kernel ------------------------
@@ -518,7 +518,7 @@ class CPU:
     def _interrupt(self, signum: int, frame: Any) -> None:
         """The host timer fired.  Preempt the running process if it is in user mode."""
         p = self.current
-        if p is None or p.in_kernel or p.context is not getcurrent() or p.state is not State.RUNNING:
+        if p is None or p.in_kernel or p.context is not getcurrent() or p.state is not RUNNING:
             return
         self.kernel_room()
         try:

@@ -19,7 +19,7 @@ from .files import FdTable, FileTable, OpenFile
 from .fs import FS_SIZE, FileSystem
 from .limits import RLIMIT_NPROC, Limits
 from .loader import Loader
-from .proc import NPROC_DEFAULT, Proc, ProcTable, State
+from .proc import NPROC_DEFAULT, STOPPED, ZOMBIE, Proc, ProcTable
 from .sched import make_policy
 from .signals import SIG_IGN, Signals, SigState, child_info
 from .syscalls import SYSCALLS
@@ -110,7 +110,7 @@ class Kernel:
     def deadlock(self) -> None:
         """Nothing can run, and no timer or terminal can change that: stop the
         machine, keeping the blocked processes as they are for the report."""
-        self.deadlocked = [p.pid for p in self.procs if p.state is not State.ZOMBIE]
+        self.deadlocked = [p.pid for p in self.procs if p.state is not ZOMBIE]
         if self.trace.active:
             self.trace.emit(ev.Deadlock(self.deadlocked))
         self.cpu.halted = True
@@ -169,10 +169,10 @@ class Kernel:
         for child in children:
             if init is not None and child is not init and p is not init:
                 self.procs.reparent(child, 1)
-                if child.state is State.ZOMBIE:
+                if child.state is ZOMBIE:
                     self.notify_parent(child, init, SIGCHLD)
         p.exit_status = status
-        self.cpu.set_state(p, State.ZOMBIE, "exit")
+        self.cpu.set_state(p, ZOMBIE, "exit")
         if self.trace.active:
             self.trace.emit(ev.Exit(p.pid, status))
         # p was its group's link to a shell, or a child's group's link: orphaned now?
@@ -207,7 +207,7 @@ class Kernel:
         -- gets SIGHUP and then SIGCONT if any member is stopped.  (A parent that
         is init does not count, as on Linux.)"""
         members = self.procs.group(pgid)
-        if not any(q.state is State.STOPPED or self.signals.stopping(q) for q in members):
+        if not any(q.state is STOPPED or self.signals.stopping(q) for q in members):
             return
         for q in members:
             parent = self.procs.get(q.ppid)
