@@ -124,29 +124,31 @@ _BUILTINS = {k: v for k, v in vars(host_builtins).items()
 class Runtime:
     """One process's user space: its modules, builtins, streams and signal handlers."""
 
+    # Made on first use, if ever: a child that execs at once never needs them.
+    _environ: vos._Environ | None = None
+    _c_environ: dict[str, str] | None = None
+    _sys: VirtualSys | None = None
+    _builtins: dict[str, Any] | None = None
+    _builtins_module: types.ModuleType | None = None
+    _traceback: Any = None                  # made for the first report
+    _private: dict[str, Any] | None = None
+    _config: pyconfig.Config | None = None
+    at_fork: tuple[list, list, list] | None = None     # os.register_at_fork's
+    importer_cache = FRESH_CODE
+    image: Any = None                       # the program it runs (set by the loader)
+    recursion_limit = 1000                  # sys.setrecursionlimit's, for this process
+    recursion_base: int | None = None       # CPython's depth below the program's first frame
+    stack_limit: int | None = None          # the host's limit while it runs (cpu.resume)
+    finalized = False                       # Python has shut down (__main__ is cleared)
+
     def __init__(self, k, p, argv: list[str], environ: dict[str, str],
                  parent: "Runtime | None" = None) -> None:
         self.k = k
         self.p = p
         self.argv = list(argv)
         self._environ_from = environ           # copied on first use: most children exec at once
-        self._environ: vos._Environ | None = None
-        self._c_environ: dict[str, str] | None = None
         self.handlers: dict[int, Any] = dict(parent.handlers) if parent and parent.handlers else {}
         self.modules: dict[str, Any] = {}
-        self._sys: VirtualSys | None = None
-        self._builtins: dict[str, Any] | None = None
-        self._builtins_module: types.ModuleType | None = None
-        self._traceback: Any = None             # made for the first report
-        self.at_fork: tuple[list, list, list] = ([], [], [])   # os.register_at_fork's
-        self._private: dict[str, Any] | None = None
-        self.importer_cache = FRESH_CODE
-        self.image: Any = None                  # the program it runs (set by the loader)
-        self._config: pyconfig.Config | None = None
-        self.recursion_limit = 1000             # sys.setrecursionlimit's, for this process
-        self.recursion_base: int | None = None  # CPython's depth below the program's first frame
-        self.stack_limit: int | None = None     # the host's limit while it runs (cpu.resume)
-        self.finalized = False                  # Python has shut down (__main__ is cleared)
         p.runtime = self
         p.upcall = self.run_handler
 
@@ -346,10 +348,9 @@ class Runtime:
         if self._sys is not None:
             self._sys.__dict__.clear()      # its _rt, modules, streams: the same story
         self._sys = None
-        self._traceback = self._private = None
+        self._traceback = self._private = self.at_fork = None
         self.modules.clear()
         self.handlers.clear()
-        self.at_fork = ([], [], [])
 
     # ---- running a program -----------------------------------------------------------------
 
