@@ -93,6 +93,7 @@ class CPU:
         # starts from dispatch and goes the same way to its program; so measured
         # once (it costs an exception).
         self.program_base: int | None = None
+        self.program_limit = 0                  # the stack_limit of a program at program_base
         self.timers: list[tuple[float, int, Proc, int]] = []   # (deadline, seq, proc, gen)
         self.timer_seq = 0
         self.halted = False

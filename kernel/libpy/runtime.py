@@ -82,7 +82,8 @@ FRESH_CODE: dict[str, Any] = {}     # name -> (code, file, is package), for all 
 def later(name: str):
     """A part of user space a program needs only at its end, or when it meets its
     frames (Python's shutdown, tracebacks): loaded on first use, off start-up's path."""
-    return host_module("kernel.libpy." + name)
+    name = "kernel.libpy." + name
+    return host_sys.modules.get(name) or host_module(name)
 
 def host_module(name: str):
     """A module of the host, imported on first need -- in one go, without
@@ -396,7 +397,9 @@ class Runtime:
         cpu = self.k.cpu
         if cpu.program_base is None:
             cpu.program_base = recursion_depth() + BASE_FRAMES
-        self.set_recursion_base(cpu.program_base)
+            cpu.program_limit = stack_limit(cpu.program_base, Runtime.recursion_limit)
+        # (a program starts with the default limit: the same stack_limit for all)
+        self.recursion_base, self.stack_limit = cpu.program_base, cpu.program_limit
         self.call_from_c(fn, *args)
 
     def set_recursion_base(self, base: int) -> None:
