@@ -121,6 +121,8 @@ _SIGNAL_TEMPLATE["__file__"] = host_sys.modules["signal"].__file__
 # into an empty dict clones such a dict's table instead of inserting each name.
 _BUILTINS = {k: v for k, v in vars(host_builtins).items()
              if k not in ("help", "breakpoint", "copyright", "credits", "license")}
+_BUILTINS.update(open=streams.open, exit=_exit, quit=_exit,      # (replaced: no deletion)
+                 __tick__=next, __ticks__=None, __except__=tuple)   # kernel/ticks.py's names
 
 class Runtime:
     """One process's user space: its modules, builtins, streams and signal handlers."""
@@ -213,9 +215,8 @@ class Runtime:
             b = self._builtins = m.__dict__
             b.clear()                   # (its __name__... are _BUILTINS' too)
             b.update(_BUILTINS)
-            b.update(print=self.print, input=self.input, open=streams.open,
-                     __import__=self.import_, exit=_exit, quit=_exit)
-            b.update(__tick__=next, __ticks__=self.ticks(), __except__=tuple)
+            b["print"], b["input"], b["__import__"] = self.print, self.input, self.import_
+            b["__ticks__"] = self.ticks()
             if self.p.unwinding is not None:
                 self.unwinding(self.p.unwinding)
         return self._builtins
@@ -385,10 +386,10 @@ class Runtime:
         main = self.modules["__main__"] = types.ModuleType("__main__")
         ns = main.__dict__
         self.builtins
-        ns.update(__annotations__={}, __builtins__=self._builtins_module)
+        ns["__annotations__"], ns["__builtins__"] = {}, self._builtins_module
         ns["__loader__"] = later("runpy")._loader(file)
         if file is not None:
-            ns.update(__file__=file, __cached__=None)
+            ns["__file__"], ns["__cached__"] = file, None
         return main
 
     def run_program(self, fn, *args) -> None:
