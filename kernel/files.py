@@ -171,7 +171,7 @@ class FdTable:
         t.cloexec = list(self.cloexec)
         for f in t.slots:
             if f is not None:
-                self.files.incref(f)
+                f.refs += 1         # (incref: each is open already, and stays so)
         return t
 
     def items(self) -> list[tuple[int, OpenFile]]:

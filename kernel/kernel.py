@@ -164,8 +164,8 @@ class Kernel:
         p.fds.close_all(self)
         p.sig.alarm = None
         p.record = p.replay = None
-        init = self.procs.get(1)
         children = list(self.procs.kids.get(p.pid, {}).values())
+        init = self.procs.get(1) if children else None
         for child in children:
             if init is not None and child is not init and p is not init:
                 self.procs.reparent(child, 1)
@@ -188,7 +188,6 @@ class Kernel:
         for child in children:
             if child.pgid != p.pgid and child.sid == p.sid:
                 self.hang_up_if_orphaned(child.pgid)
-        parent = self.procs.get(p.ppid)
         if p.pid == 1 or parent is None:
             self.reap(parent, p)
             if p.pid == 1:
