@@ -85,9 +85,8 @@ class CPU:
         self.main: greenlet | None = None
         self.need_resched = False
         self.need_preempt = False           # set by a timer interrupt, acted on as it returns
-        self.handoff: Proc | None = None    # picked to run next, to be started by the scheduler
         self.kernel_limit = KERNEL_LIMIT    # the recursion limit of kernel code (see resume)
-        self.limiter: greenlet | None = None    # sets limits from a shallow stack (see resume)
+        self.limiter: greenlet | None = None    # a shallow stack: see resume and start
         # How deep every program's first frame is (Runtime.run_program): the same
         # for all of them while the scheduler runs, as every process's context
         # starts from dispatch and goes the same way to its program; so measured
@@ -198,7 +197,7 @@ class CPU:
         self.kernel_limit = max(host_limit, max_depth() + KERNEL_HEADROOM)
         sys.setrecursionlimit(self.kernel_limit)
         self.limiter = greenlet(_limiter)             # started here, where the stack is shallow
-        self.limiter.switch(self.main, self.kernel_limit)
+        self.limiter.switch(self.main, self.kernel_limit, ())
         outer, machine.cpu = machine.cpu, self
         hook, sys.unraisablehook = sys.unraisablehook, _unraisable
         try:
@@ -217,8 +216,7 @@ class CPU:
                     self.service_host_signals()
                 if self.timers or signals.alarms:
                     self.expire_timers()
-                p = self.handoff or k.sched.pick()
-                self.handoff = None
+                p = k.sched.pick()
                 if p is None:
                     if not self.idle():
                         return
@@ -229,10 +227,7 @@ class CPU:
         """Switch the CPU from the scheduler to p.  Control comes back here when a
         process has nothing to hand the CPU to, or when a process exits."""
         self.enter(p)
-        ctx = p.context
-        if ctx is None:
-            ctx = p.context = greenlet(self._process_main, self.main)
-        ended = ctx.switch(p)
+        ended = self.start(p) if p.context is None else p.context.switch()
         sys.setrecursionlimit(self.kernel_limit)
         self.charge()
         self.current = None
@@ -277,16 +272,23 @@ class CPU:
             self.main.switch()
             return
         nxt = self.k.sched.pick()
-        if nxt is None or nxt.context is None:
-            # A new process's context starts from the scheduler's stack, not on
-            # top of this one: started here, every fork of a chain would begin
-            # deeper than the last (CPython counts the frames below it).
-            self.handoff = nxt
+        if nxt is None:
             self.main.switch()
             return
         self.enter(nxt)
-        if nxt is not p:                        # (p may have yielded and be next again)
+        if nxt.context is None:
+            self.start(nxt)
+        elif nxt is not p:                      # (p may have yielded and be next again)
             nxt.context.switch()
+
+    def start(self, p: Proc) -> Any:
+        """Start p's context, from the limiter's stack: started on top of the
+        current one, every fork of a chain would begin deeper than the last
+        (CPython counts the frames below it), and the depth of a program's first
+        frame would not be the same for all (Runtime.run_program).  When the
+        context ends it returns p to its parent, the scheduler (dispatch)."""
+        p.context = greenlet(self._process_main, self.main)
+        return self.limiter.switch(p.context, self.kernel_limit, (p,))
 
     # ---- each process's own recursion limit ------------------------------------------------
     # CPython has one recursion limit, counted in frames from the bottom of the
@@ -322,7 +324,7 @@ class CPU:
         try:
             sys.setrecursionlimit(limit)
         except RecursionError:
-            self.limiter.switch(getcurrent(), limit)
+            self.limiter.switch(getcurrent(), limit, ())
 
     def timer_due(self) -> bool:
         now = self.k.clock.monotonic()
@@ -637,11 +639,12 @@ def stack_limit(base: int, limit: int) -> int:
     return base + (limit if limit <= room else room & ~1)
 
 
-def _limiter(caller: greenlet, limit: int) -> None:
-    """The limiter's life: set the limit it is given, then back to the caller."""
+def _limiter(target: greenlet, limit: int, args: tuple) -> None:
+    """The limiter's life: set the limit it is given, then switch to target --
+    back to its caller, or into a context that starts here (CPU.start)."""
     while True:
         sys.setrecursionlimit(limit)
-        caller, limit = caller.switch()
+        target, limit, args = target.switch(*args)
 
 
 def _depth_in(e: RecursionError) -> int:
