@@ -21,7 +21,7 @@ from .limits import RLIMIT_NPROC, Limits
 from .loader import Loader
 from .proc import NPROC_DEFAULT, STOPPED, ZOMBIE, Proc, ProcTable
 from .sched import make_policy
-from .signals import SIG_IGN, Signals, SigState, child_info
+from .signals import SIG_IGN, Signals, SigState
 from .syscalls import SYSCALLS
 from .tty import TTY, MemoryConsole
 
@@ -221,7 +221,7 @@ class Kernel:
         if parent.waitq is not None:
             # init reaps orphans at once, so that zombies do not hold process slots
             self.cpu.wakeup(parent.waitq, f"child {child.pid}", front=parent.pid == 1)
-        self.signals.send(None, parent, sig, child_info(child))
+        self.signals.send(None, parent, sig, child)
 
     def reap(self, parent: Proc | None, child: Proc) -> int:
         self.procs.remove(child)

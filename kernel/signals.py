@@ -96,10 +96,9 @@ class Signals:
 
     # ---- sending ------------------------------------------------------------
 
-    def send(self, sender: Proc | None, p: Proc, sig: int,
-             info: tuple[int, int, int, int] | None = None) -> None:
-        """Post sig to p (permission already checked).  info is its siginfo (by
-        default: sent by sender, or by the kernel)."""
+    def send(self, sender: Proc | None, p: Proc, sig: int, child: Proc | None = None) -> None:
+        """Post sig to p (permission already checked).  Its siginfo says it was sent
+        by sender, or by the kernel -- or, for SIGCHLD, what became of child."""
         k = self.k
         sig = int(sig)
         if k.trace.active:
@@ -119,8 +118,9 @@ class Signals:
                 and sig != SIGKILL:
             return                            # discarded at once, as POSIX says
         if sig not in st.pending:             # (a second one merges into the first)
-            st.info[sig] = info or ((SI_USER, sender.pid, sender.uid, 0) if sender
-                                    else (SI_KERNEL, 0, 0, 0))
+            st.info[sig] = (child_info(child) if child is not None
+                            else (SI_USER, sender.pid, sender.uid, 0) if sender
+                            else (SI_KERNEL, 0, 0, 0))
         st.pending.add(sig)
         if sig == SIGKILL and p.state is STOPPED:
             k.cpu.make_ready(p, "SIGKILL")
