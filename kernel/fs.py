@@ -495,7 +495,7 @@ class FileSystem:
         for i, name in enumerate(parts):
             if not cur.is_dir:
                 raise oserror(errno.ENOTDIR, path)
-            if not self.permits(p, cur, X_OK):
+            if cur.mode & 0o111 != 0o111 and not self.permits(p, cur, X_OK):   # (x for all: anyone)
                 raise oserror(errno.EACCES, path)
             if name == "..":
                 cur = cur.parent
@@ -533,7 +533,7 @@ class FileSystem:
                 raise oserror(e.errno, path) from None
         if not parent.is_dir:
             raise oserror(errno.ENOTDIR, path)
-        if not self.permits(p, parent, X_OK):
+        if parent.mode & 0o111 != 0o111 and not self.permits(p, parent, X_OK):
             raise oserror(errno.EACCES, path)
         if parent.nlink == 0 and name not in (".", ".."):
             raise oserror(errno.ENOENT, path)       # a removed directory (someone's cwd)
