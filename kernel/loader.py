@@ -63,7 +63,8 @@ class Loader:
             raise oserror(errno.ENOEXEC, path)
         if words is PYTHON:                          # our executable format
             filename, directory = self.whereabouts(p, path, folder)
-            return Image(path, argv, env, inode=inode, filename=filename, directory=directory)
+            return Image(path, argv, env, inode=inode, filename=filename, directory=directory,
+                         options=self.python_options(inode))
         interp, opt = words[0], words[1:]
         if depth >= MAX_INTERPRETERS:
             raise oserror(errno.ELOOP, path)

@@ -53,11 +53,11 @@ NEW, READY, RUNNING, BLOCKED, STOPPED, ZOMBIE = State
 class Image:
     """What exec loaded: the program a process runs (its text segment)."""
     __slots__ = ("path", "argv", "env", "code", "native", "inode", "filename", "directory",
-                 "main", "secure")
+                 "options", "main", "secure")
 
     def __init__(self, path: str, argv: list[str], env: dict[str, str], code: Any = None,
                  native: Callable[..., int] | None = None, inode: Any = None,
-                 filename: str = "", directory: str = "") -> None:
+                 filename: str = "", directory: str = "", options: tuple = ()) -> None:
         self.path = path
         self.argv = argv
         self.env = env
@@ -66,6 +66,7 @@ class Image:
         self.inode = inode              # the file it was loaded from
         self.filename = filename or path    # a program's absolute path (its __file__)
         self.directory = directory      # the directory it really is in (its sys.path[0])
+        self.options = options          # python3's options from its #! line (`-u`), as exec read it
         self.main: tuple | None = None  # a script the interpreter runs: (__file__, source, -u)
         self.secure = False             # set-user-ID: Linux's secure-execution mode (AT_SECURE)
 

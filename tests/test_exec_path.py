@@ -212,3 +212,23 @@ def test_exec_finds_a_script_and_its_directory_as_linux_and_python3_do():
         "'' ValueError execv() arg 2 first element cannot be empty\n"
         "'.' PermissionError [Errno 13] Permission denied\n"
         "'nox/p.py' PermissionError [Errno 13] Permission denied\n")
+
+
+def test_a_forked_child_has_its_parents_interpreter_options_whatever_the_file_says_now():
+    """The #! options are read at exec, with the file: a fork's replay re-runs the
+    program, but its interpreter is the parent's, started as the parent's was."""
+    r = sh("./p.py", files={"/home/student/p.py": """\
+        #!/usr/bin/python3 -B
+        import os, sys
+        with open(__file__) as f:
+            text = f.read()
+        with open(__file__, "w") as f:
+            f.write(text.replace(" -B", "", 1))
+        sys.stdout.flush()
+        if os.fork() == 0:
+            print("child", sys.flags.dont_write_bytecode)
+            sys.exit()
+        os.wait()
+        print("parent", sys.flags.dont_write_bytecode)
+        """})
+    assert r.out == "child 1\nparent 1\n"

@@ -201,10 +201,8 @@ class Runtime:
         python3's defaults for a script run by its #! line)."""
         if self._config is None:
             image = self.image
-            options = ()
-            if image is not None and image.inode is not None:     # `#!/usr/bin/python3 -u`
-                options = self.k.loader.python_options(image.inode)
-            self._config = pyconfig.config_for(image.env if image is not None else {}, options)
+            self._config = (pyconfig.config_for(image.env, image.options) if image is not None
+                            else pyconfig.config_for({}, ()))
         return self._config
 
     @property
@@ -359,11 +357,11 @@ class Runtime:
     def run_python(self, image, code) -> int:
         """Run a compiled program as __main__, then end the interpreter as CPython's
         Py_RunMain does (kernel/libpy/shutdown.py); return the exit status."""
-        file = image.filename
+        file, module = image.filename, None
         if image.main is not None:               # a script that /bin/python runs
             file, self._config = image.main
+            module = self._config.module
         main = self.main_module(file)
-        module = self.config.module
         try:
             if module is None:
                 self.run_program(exec, code, main.__dict__)
