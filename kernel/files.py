@@ -154,7 +154,11 @@ class FdTable:
         slots = self.slots
         self.slots, self.cloexec = [], []
         for f in reversed(slots):
-            if f is not None:
+            if f is None:
+                continue
+            if f.refs > 1:
+                f.refs -= 1         # (decref: another fd still holds it open)
+            else:
                 self.files.decref(k, f)
 
     def close_on_exec(self, k) -> None:
