@@ -232,3 +232,18 @@ def test_a_forked_child_has_its_parents_interpreter_options_whatever_the_file_sa
         print("parent", sys.flags.dont_write_bytecode)
         """})
     assert r.out == "child 1\nparent 1\n"
+
+
+def test_a_directorys_path_follows_it_when_it_is_renamed_or_removed():
+    """The path of a directory (getcwd, a script's sys.path[0]) is kept until a
+    directory moves: after mv, rmdir, mkdir it is the new one, as on Linux."""
+    r = sh("mkdir -p a/b; cp p a/b/p.py; chmod +x a/b/p.py; a/b/p.py; mv a c; c/b/p.py; cd c/b; "
+           "python -c 'import os; print(os.getcwd())'; mv ../../c ../../d; "
+           "python -c 'import os; print(os.getcwd())'; ./p.py; cd /home/student; mkdir x; cd x; "
+           "rmdir ../x; python -c 'import os; os.getcwd()' 2>&1 | tail -1",
+           files={"/home/student/p": "#!/usr/bin/python3\nimport sys\nprint(__file__, sys.path[0])\n"})
+    assert r.out == ("/home/student/a/b/p.py /home/student/a/b\n"
+                     "/home/student/c/b/p.py /home/student/c/b\n"
+                     "/home/student/c/b\n/home/student/d/b\n"
+                     "/home/student/d/b/./p.py /home/student/d/b\n"
+                     "FileNotFoundError: [Errno 2] No such file or directory\n")
