@@ -57,30 +57,48 @@ def _path(func: str, path) -> str:
 
 # The usual argument, a str without a null byte, is checked in line: a call of
 # _arg for every argument and environment string costs more than exec's own work.
-# An environment of more than a FEW strings (a login's has a dozen or more) is
-# checked at once, in C: that costs about as much as checking FEW in Python.
-FEW = 4
-_STR = {str}
-
 
 def _args(argv) -> list[str]:
-    return [a if type(a) is str and "\0" not in a else _arg(a) for a in argv]
+    args = list(argv)
+    for a in args:
+        if type(a) is not str or "\0" in a:
+            return [_arg(a) for a in args]
+    return args
 
 
 def _envp(func: str, env) -> dict[str, str]:
-    if not hasattr(type(env), "__getitem__"):
+    if type(env) is dict:           # (a dict runs none of the program's code: checked at once)
+        result = env.copy()
+        if _plain(result):
+            return result
+    elif not hasattr(type(env), "__getitem__"):
         raise TypeError(f"{func}: environment must be a mapping object")
-    keys, values = list(env.keys()), list(env.values())
-    if len(keys) > FEW and set(map(type, keys + values)) <= _STR \
-            and "\0" not in "".join(keys + values) and "=" not in "".join(keys) and "" not in keys:
-        return dict(zip(keys, values))          # a login's environment, checked in C
     result = {}
-    for key, value in zip(keys, values):
-        key = key if type(key) is str and "\0" not in key else _arg(key)
+    for key, value in zip(list(env.keys()), list(env.values())):
+        key = _arg(key)
         if not key or "=" in key[1:]:
             raise ValueError("illegal environment variable name")
-        result[key] = value if type(value) is str and "\0" not in value else _arg(value)
+        result[key] = _arg(value)
     return result
+
+
+def _plain(env: dict) -> bool:
+    """Is every name and value a str without a null byte, every name non-empty
+    and without '=' (after its first character)?  One by one for a few
+    variables, in C for more (a login's environment has a dozen or more)."""
+    if len(env) <= FEW:
+        for key, value in env.items():
+            if type(key) is not str or type(value) is not str or not key or "\0" in key \
+                    or "\0" in value or "=" in key[1:]:
+                return False
+        return True
+    keys, values = list(env), list(env.values())
+    return (set(map(type, keys + values)) <= _STR and "\0" not in "".join(keys + values)
+            and "=" not in "".join(keys) and "" not in keys)
+
+
+FEW = 4
+_STR = {str}
 
 
 def _error(e: OSError, filename=None) -> OSError:
