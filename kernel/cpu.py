@@ -31,7 +31,7 @@ from greenlet import greenlet, getcurrent
 from . import hostguard
 from . import trace as ev
 from .errors import ExecImage, ProcessExit
-from .proc import Proc, State
+from .proc import BLOCKED, READY, RUNNING, STOPPED, ZOMBIE, Proc, State
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -85,9 +85,14 @@ class CPU:
         self.main: greenlet | None = None
         self.need_resched = False
         self.need_preempt = False           # set by a timer interrupt, acted on as it returns
-        self.handoff: Proc | None = None    # picked to run next, to be started by the scheduler
         self.kernel_limit = KERNEL_LIMIT    # the recursion limit of kernel code (see resume)
-        self.limiter: greenlet | None = None    # sets limits from a shallow stack (see resume)
+        self.limiter: greenlet | None = None    # a shallow stack: see resume and start
+        # How deep every program's first frame is (Runtime.run_program): the same
+        # for all of them while the scheduler runs, as every process's context
+        # starts from dispatch and goes the same way to its program; so measured
+        # once (it costs an exception).
+        self.program_base: int | None = None
+        self.program_limit = 0                  # the stack_limit of a program at program_base
         self.timers: list[tuple[float, int, Proc, int]] = []   # (deadline, seq, proc, gen)
         self.timer_seq = 0
         self.halted = False
@@ -118,7 +123,7 @@ class CPU:
             p.deadline = deadline
             self.timer_seq += 1
             heapq.heappush(self.timers, (deadline, self.timer_seq, p, id(queue)))
-        self.set_state(p, State.BLOCKED, why)
+        self.set_state(p, BLOCKED, why)
         p.voluntary_switches += 1
         self.switch_away(p)
         interrupted = p.interrupted
@@ -140,20 +145,20 @@ class CPU:
 
     def interrupt(self, p: Proc) -> None:
         """A signal arrived for a sleeping process: wake it early."""
-        if p.state is State.BLOCKED:
+        if p.state is BLOCKED:
             unqueue(p)
             p.deadline = None
             p.interrupted = True
             self.make_ready(p, "signal")
 
     def make_ready(self, p: Proc, reason: str, front: bool = False) -> None:
-        self.set_state(p, State.READY, reason)
+        self.set_state(p, READY, reason)
         self.k.sched.ready(p, front)
 
     def set_state(self, p: Proc, new: State, reason: str) -> None:
         old = p.state
         p.state = new
-        if new is State.BLOCKED:
+        if new is BLOCKED:
             p.blocked_on = reason
         if self.k.trace.active:
             self.k.trace.emit(ev.StateChange(p.pid, old.value, new.value, reason))
@@ -165,7 +170,7 @@ class CPU:
         timers = self.timers
         while timers and timers[0][0] <= now:
             deadline, _, p, _ = heapq.heappop(timers)
-            if p.state is State.BLOCKED and p.deadline == deadline:
+            if p.state is BLOCKED and p.deadline == deadline:
                 unqueue(p)
                 p.deadline = None
                 self.make_ready(p, "timer")
@@ -174,7 +179,7 @@ class CPU:
     def next_deadline(self) -> float | None:
         while self.timers:
             deadline, _, p, _ = self.timers[0]
-            if p.state is State.BLOCKED and p.deadline == deadline:
+            if p.state is BLOCKED and p.deadline == deadline:
                 break
             heapq.heappop(self.timers)          # stale entry
         candidates = [d for d in (self.timers[0][0] if self.timers else None,
@@ -187,11 +192,12 @@ class CPU:
         """Run processes until `until()` holds, the machine halts, or nothing can run."""
         hostguard.install()                     # once: programs' host side effects are refused
         self.main = getcurrent()
+        self.program_base = None                # (the scheduler's own depth may differ)
         host_limit = sys.getrecursionlimit()
         self.kernel_limit = max(host_limit, max_depth() + KERNEL_HEADROOM)
         sys.setrecursionlimit(self.kernel_limit)
         self.limiter = greenlet(_limiter)             # started here, where the stack is shallow
-        self.limiter.switch(self.main, self.kernel_limit)
+        self.limiter.switch(self.main, self.kernel_limit, ())
         outer, machine.cpu = machine.cpu, self
         hook, sys.unraisablehook = sys.unraisablehook, _unraisable
         try:
@@ -210,8 +216,7 @@ class CPU:
                     self.service_host_signals()
                 if self.timers or signals.alarms:
                     self.expire_timers()
-                p = self.handoff or k.sched.pick()
-                self.handoff = None
+                p = k.sched.pick()
                 if p is None:
                     if not self.idle():
                         return
@@ -222,10 +227,7 @@ class CPU:
         """Switch the CPU from the scheduler to p.  Control comes back here when a
         process has nothing to hand the CPU to, or when a process exits."""
         self.enter(p)
-        ctx = p.context
-        if ctx is None:
-            ctx = p.context = greenlet(self._process_main, self.main)
-        ended = ctx.switch(p)
+        ended = self.start(p) if p.context is None else p.context.switch()
         sys.setrecursionlimit(self.kernel_limit)
         self.charge()
         self.current = None
@@ -250,10 +252,10 @@ class CPU:
         k = self.k
         self.charge()
         if k.trace.active:
-            self.set_state(p, State.RUNNING, "scheduled")
+            self.set_state(p, RUNNING, "scheduled")
             k.trace.emit(ev.Switch(self.last_pid, p.pid, "dispatch"))
         else:
-            p.state = State.RUNNING
+            p.state = RUNNING
         self.last_pid = p.pid
         self.switches += 1
         self.current = p
@@ -270,16 +272,23 @@ class CPU:
             self.main.switch()
             return
         nxt = self.k.sched.pick()
-        if nxt is None or nxt.context is None:
-            # A new process's context starts from the scheduler's stack, not on
-            # top of this one: started here, every fork of a chain would begin
-            # deeper than the last (CPython counts the frames below it).
-            self.handoff = nxt
+        if nxt is None:
             self.main.switch()
             return
         self.enter(nxt)
-        if nxt is not p:                        # (p may have yielded and be next again)
+        if nxt.context is None:
+            self.start(nxt)
+        elif nxt is not p:                      # (p may have yielded and be next again)
             nxt.context.switch()
+
+    def start(self, p: Proc) -> Any:
+        """Start p's context, from the limiter's stack: started on top of the
+        current one, every fork of a chain would begin deeper than the last
+        (CPython counts the frames below it), and the depth of a program's first
+        frame would not be the same for all (Runtime.run_program).  When the
+        context ends it returns p to its parent, the scheduler (dispatch)."""
+        p.context = greenlet(self._process_main, self.main)
+        return self.limiter.switch(p.context, self.kernel_limit, (p,))
 
     # ---- each process's own recursion limit ------------------------------------------------
     # CPython has one recursion limit, counted in frames from the bottom of the
@@ -315,7 +324,7 @@ class CPU:
         try:
             sys.setrecursionlimit(limit)
         except RecursionError:
-            self.limiter.switch(getcurrent(), limit)
+            self.limiter.switch(getcurrent(), limit, ())
 
     def timer_due(self) -> bool:
         now = self.k.clock.monotonic()
@@ -327,7 +336,7 @@ class CPU:
         k = self.k
         deadline = self.next_deadline()
         if deadline is None and not k.tty.can_wait():
-            if any(p.state is not State.ZOMBIE for p in k.procs):
+            if any(p.state is not ZOMBIE for p in k.procs):
                 k.deadlock()    # every process is blocked for good
             return False
         if k.clock.virtual and deadline is not None:
@@ -351,7 +360,7 @@ class CPU:
 
     def stop(self, p: Proc, reason: str) -> None:
         """Stay off the CPU until SIGCONT (or SIGKILL) makes p READY again."""
-        self.set_state(p, State.STOPPED, reason)
+        self.set_state(p, STOPPED, reason)
         self.switch_away(p)
 
     # ---- the trap: entry to and return from the kernel ------------------------
@@ -360,6 +369,8 @@ class CPU:
         p = self.current
         if p.unwinding is not None:
             raise p.unwinding
+        if p.native:                # (native code runs at the kernel's limit: nothing to lift)
+            return self._trap(p, name, args)
         sys.setrecursionlimit(self.kernel_limit)      # kernel_room, a frame fewer
         try:
             return self._trap(p, name, args)
@@ -510,7 +521,7 @@ class CPU:
     def _interrupt(self, signum: int, frame: Any) -> None:
         """The host timer fired.  Preempt the running process if it is in user mode."""
         p = self.current
-        if p is None or p.in_kernel or p.context is not getcurrent() or p.state is not State.RUNNING:
+        if p is None or p.in_kernel or p.context is not getcurrent() or p.state is not RUNNING:
             return
         self.kernel_room()
         try:
@@ -628,11 +639,12 @@ def stack_limit(base: int, limit: int) -> int:
     return base + (limit if limit <= room else room & ~1)
 
 
-def _limiter(caller: greenlet, limit: int) -> None:
-    """The limiter's life: set the limit it is given, then back to the caller."""
+def _limiter(target: greenlet, limit: int, args: tuple) -> None:
+    """The limiter's life: set the limit it is given, then switch to target --
+    back to its caller, or into a context that starts here (CPU.start)."""
     while True:
         sys.setrecursionlimit(limit)
-        caller, limit = caller.switch()
+        target, limit, args = target.switch(*args)
 
 
 def _depth_in(e: RecursionError) -> int:

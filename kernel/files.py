@@ -154,10 +154,16 @@ class FdTable:
         slots = self.slots
         self.slots, self.cloexec = [], []
         for f in reversed(slots):
-            if f is not None:
+            if f is None:
+                continue
+            if f.refs > 1:
+                f.refs -= 1         # (decref: another fd still holds it open)
+            else:
                 self.files.decref(k, f)
 
     def close_on_exec(self, k) -> None:
+        if not any(self.cloexec):           # (most execs: nothing to close)
+            return
         for fd in range(len(self.slots) - 1, -1, -1):
             if fd < len(self.slots) and self.slots[fd] is not None and self.cloexec[fd]:
                 self.close(k, fd)
@@ -169,7 +175,7 @@ class FdTable:
         t.cloexec = list(self.cloexec)
         for f in t.slots:
             if f is not None:
-                self.files.incref(f)
+                f.refs += 1         # (incref: each is open already, and stays so)
         return t
 
     def items(self) -> list[tuple[int, OpenFile]]:

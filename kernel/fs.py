@@ -222,6 +222,7 @@ class Dir(Inode):
         if isinstance(inode, Dir):
             inode.parent = self
             self.nlink += 1
+            self.fs.paths.clear()             # (a directory moved: path_of's answers change)
         self.touch()
 
     def unlink(self, name: str) -> Inode:
@@ -231,6 +232,7 @@ class Dir(Inode):
         self.fs.used -= DIRENT
         if isinstance(inode, Dir):
             self.nlink -= 1
+            self.fs.paths.clear()
         self.touch()
         return inode
 
@@ -414,6 +416,7 @@ class FileSystem:
         self.size = size                  # bytes the disk holds
         self.used = 0
         self._ino = 0
+        self.paths: dict[Dir, str] = {}   # path_of's answers, while no directory moves
         self.root = Dir(self, 0o755)
         self.mounts: list[Mount] = []
 
@@ -495,7 +498,7 @@ class FileSystem:
         for i, name in enumerate(parts):
             if not cur.is_dir:
                 raise oserror(errno.ENOTDIR, path)
-            if not self.permits(p, cur, X_OK):
+            if cur.mode & 0o111 != 0o111 and not self.permits(p, cur, X_OK):   # (x for all: anyone)
                 raise oserror(errno.EACCES, path)
             if name == "..":
                 cur = cur.parent
@@ -533,25 +536,35 @@ class FileSystem:
                 raise oserror(e.errno, path) from None
         if not parent.is_dir:
             raise oserror(errno.ENOTDIR, path)
-        if not self.permits(p, parent, X_OK):
+        if parent.mode & 0o111 != 0o111 and not self.permits(p, parent, X_OK):
             raise oserror(errno.EACCES, path)
         if parent.nlink == 0 and name not in (".", ".."):
             raise oserror(errno.ENOENT, path)       # a removed directory (someone's cwd)
         return parent, name
 
     def path_of(self, d: Inode) -> str:
-        """The absolute path of a directory (what getcwd reports)."""
+        """The absolute path of a directory (what getcwd reports).  Kept for a
+        directory of the machine's own tree until a directory is linked or
+        unlinked somewhere (mkdir, rmdir, rename, mount): every exec asks it."""
+        path = self.paths.get(d)
+        if path is not None:
+            return path
         parts = []
+        start, own = d, True
         while d is not self.root:
             parent = d.parent
             if parent is d:
                 break
+            own = own and type(d) is Dir     # (the host's and /proc's change behind our back)
             name = parent.name_of(d)
             if name is None:
                 raise oserror(errno.ENOENT)
             parts.append(name)
             d = parent
-        return "/" + "/".join(reversed(parts))
+        path = "/" + "/".join(reversed(parts))
+        if own:
+            self.paths[start] = path
+        return path
 
     # -- building the tree (used at boot; no permission checks) --
 
@@ -592,6 +605,7 @@ class FileSystem:
         m = Mount(host_path, vpath, writable, uid, gid)
         hostguard.allow_mount(m.host_path, writable)     # the host guard lets programs reach it
         parent.entries[name] = HostDir(self, m.host_path, m, parent)
+        self.paths.clear()
         self.mounts.append(m)
         return m
 

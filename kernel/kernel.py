@@ -19,9 +19,9 @@ from .files import FdTable, FileTable, OpenFile
 from .fs import FS_SIZE, FileSystem
 from .limits import RLIMIT_NPROC, Limits
 from .loader import Loader
-from .proc import NPROC_DEFAULT, Proc, ProcTable, State
+from .proc import NPROC_DEFAULT, STOPPED, ZOMBIE, Proc, ProcTable
 from .sched import make_policy
-from .signals import SIG_IGN, Signals, SigState, child_info
+from .signals import SIG_IGN, Signals, SigState
 from .syscalls import SYSCALLS
 from .tty import TTY, MemoryConsole
 
@@ -110,7 +110,7 @@ class Kernel:
     def deadlock(self) -> None:
         """Nothing can run, and no timer or terminal can change that: stop the
         machine, keeping the blocked processes as they are for the report."""
-        self.deadlocked = [p.pid for p in self.procs if p.state is not State.ZOMBIE]
+        self.deadlocked = [p.pid for p in self.procs if p.state is not ZOMBIE]
         if self.trace.active:
             self.trace.emit(ev.Deadlock(self.deadlocked))
         self.cpu.halted = True
@@ -164,15 +164,15 @@ class Kernel:
         p.fds.close_all(self)
         p.sig.alarm = None
         p.record = p.replay = None
-        init = self.procs.get(1)
         children = list(self.procs.kids.get(p.pid, {}).values())
+        init = self.procs.get(1) if children else None
         for child in children:
             if init is not None and child is not init and p is not init:
                 self.procs.reparent(child, 1)
-                if child.state is State.ZOMBIE:
+                if child.state is ZOMBIE:
                     self.notify_parent(child, init, SIGCHLD)
         p.exit_status = status
-        self.cpu.set_state(p, State.ZOMBIE, "exit")
+        self.cpu.set_state(p, ZOMBIE, "exit")
         if self.trace.active:
             self.trace.emit(ev.Exit(p.pid, status))
         # p was its group's link to a shell, or a child's group's link: orphaned now?
@@ -188,7 +188,6 @@ class Kernel:
         for child in children:
             if child.pgid != p.pgid and child.sid == p.sid:
                 self.hang_up_if_orphaned(child.pgid)
-        parent = self.procs.get(p.ppid)
         if p.pid == 1 or parent is None:
             self.reap(parent, p)
             if p.pid == 1:
@@ -207,7 +206,7 @@ class Kernel:
         -- gets SIGHUP and then SIGCONT if any member is stopped.  (A parent that
         is init does not count, as on Linux.)"""
         members = self.procs.group(pgid)
-        if not any(q.state is State.STOPPED or self.signals.stopping(q) for q in members):
+        if not any(q.state is STOPPED or self.signals.stopping(q) for q in members):
             return
         for q in members:
             parent = self.procs.get(q.ppid)
@@ -222,7 +221,7 @@ class Kernel:
         if parent.waitq is not None:
             # init reaps orphans at once, so that zombies do not hold process slots
             self.cpu.wakeup(parent.waitq, f"child {child.pid}", front=parent.pid == 1)
-        self.signals.send(None, parent, sig, child_info(child))
+        self.signals.send(None, parent, sig, child)
 
     def reap(self, parent: Proc | None, child: Proc) -> int:
         self.procs.remove(child)

@@ -33,17 +33,17 @@ DEFAULTS = {                      # (soft, hard) as a Linux login session starts
 
 
 class Limits:
-    """One process's limits: resource -> [soft, hard]."""
+    """One process's limits: resource -> (soft, hard)."""
     __slots__ = ("table",)
 
     def __init__(self, nproc: int) -> None:
-        self.table = [list(DEFAULTS.get(r, (INF, INF))) for r in range(RLIM_NLIMITS)]
-        self.table[RLIMIT_NPROC] = [nproc, nproc]
+        self.table = [DEFAULTS.get(r, (INF, INF)) for r in range(RLIM_NLIMITS)]
+        self.table[RLIMIT_NPROC] = (nproc, nproc)
 
     def copy(self) -> "Limits":
-        """fork's copy (exec keeps the same one)."""
+        """fork's copy (exec keeps the same one): the pairs are tuples, shared."""
         new = Limits.__new__(Limits)
-        new.table = [list(pair) for pair in self.table]
+        new.table = self.table.copy()
         return new
 
     def soft(self, resource: int) -> int:
@@ -63,7 +63,7 @@ class Limits:
             raise oserror(errno.EPERM)
         if resource == RLIMIT_NOFILE and hard > NOFILE_MAX:
             raise oserror(errno.EPERM)          # as Linux: not beyond fs.nr_open, even root
-        self.table[resource] = [soft, hard]
+        self.table[resource] = (soft, hard)
 
 
 def check(resource: int) -> None:

@@ -23,6 +23,8 @@ from .fs import X_OK
 from .proc import Image, Proc
 from .replay import Record
 from .libpy.runtime import Runtime, host_module   # imported now, never halfway inside a process
+from .libpy.pyconfig import shebang_options
+from .libpy.sys import interpreter_words
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -43,13 +45,14 @@ class Loader:
         self.code_cache: dict[tuple, Any] = {}       # (ino, version, path, ticks) -> code
         self.source_cache: dict[tuple, Any] = {}     # (content, ticks) -> code (same text, other file)
         self.shebangs: dict[tuple, list[str] | None] = {}   # (ino, version) -> #! words
+        self.options: dict[tuple, tuple] = {}       # (ino, version) -> python3's #! options
 
     # ---- in the exec system call (kernel mode) ------------------------------------------
 
     def load(self, p: Proc, path: str, argv: list[str], env: dict[str, str],
              depth: int = 0) -> Image:
         fs = self.k.fs
-        inode = fs.walk(p, path)
+        folder, inode = self.find(p, path)
         if not inode.is_file or not fs.permits(p, inode, X_OK):
             raise oserror(errno.EACCES, path)
         native = getattr(inode, "native", None)
@@ -59,18 +62,34 @@ class Loader:
         if not words:
             raise oserror(errno.ENOEXEC, path)
         if words is PYTHON:                          # our executable format
-            filename, directory = self.whereabouts(p, path)
-            return Image(path, argv, env, inode=inode, filename=filename, directory=directory)
+            filename, directory = self.whereabouts(p, path, folder)
+            return Image(path, argv, env, inode=inode, filename=filename, directory=directory,
+                         options=self.python_options(inode))
         interp, opt = words[0], words[1:]
         if depth >= MAX_INTERPRETERS:
             raise oserror(errno.ELOOP, path)
         return self.load(p, interp, [interp] + opt + [path] + argv[1:], env, depth + 1)
 
-    def whereabouts(self, p: Proc, path: str) -> tuple[str, str]:
+    def find(self, p: Proc, path: str) -> tuple[Any, Any]:
+        """The file path names (fs.walk), and the directory it is in if path's last
+        component names it directly, not through a link (else None)."""
+        fs = self.k.fs
+        head, _, name = path.rpartition("/")
+        if name not in ("", ".", ".."):            # (else only walk says what path is)
+            folder, name = fs.walk_parent(p, path)
+            inode = folder.lookup(name)
+            if inode is not None and not inode.is_link:
+                return folder, inode                # what walk finds, by the same steps
+        return None, fs.walk(p, path)
+
+    def whereabouts(self, p: Proc, path: str, folder=None) -> tuple[str, str]:
         """A script's absolute path, as CPython makes __file__ (the cwd joined, not
-        normalised), and the directory it really is in, links resolved (sys.path[0])."""
+        normalised), and the directory it really is in, links resolved (sys.path[0]):
+        folder, if the caller has found it."""
         fs = self.k.fs
         filename = path if path.startswith("/") else posixpath.join(fs.path_of(p.cwd), path)
+        if folder is not None:
+            return filename, fs.path_of(folder)
         for _ in range(MAX_LINKS):
             folder, name = fs.walk_parent(p, path)
             node = folder.lookup(name)
@@ -95,6 +114,15 @@ class Loader:
                     words = PYTHON
             self.shebangs[key] = words
         return words
+
+    def python_options(self, inode) -> tuple[tuple[str, str | None], ...]:
+        """The options a script's #! line gives python3 (`#!/usr/bin/python3 -u`),
+        read once per content."""
+        key = (inode.ino, inode.version)
+        options = self.options.get(key)
+        if options is None:
+            options = self.options[key] = shebang_options(interpreter_words(inode)[1:])
+        return options
 
     def commit(self, p: Proc, image: Image) -> None:
         """The point of no return: the old program is gone, the new one set up."""

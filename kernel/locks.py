@@ -14,7 +14,7 @@ from __future__ import annotations
 import errno
 
 from .errors import oserror
-from .proc import State
+from .proc import ZOMBIE
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -98,7 +98,7 @@ def closed(k, f: "OpenFile") -> None:
 
 def _alive(k, pid: int) -> bool:
     q = k.procs.get(pid)
-    return q is not None and q.state is not State.ZOMBIE
+    return q is not None and q.state is not ZOMBIE
 
 
 def conflict(k, p: "Proc", locks: FileLocks, kind: int, start: int, end: float) -> list | None:

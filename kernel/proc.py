@@ -44,14 +44,20 @@ class State(enum.Enum):
                 "STOPPED": "T", "ZOMBIE": "Z"}[self.value]
 
 
+# The states by their bare names, as xv6 writes RUNNABLE and SLEEPING: the kernel's
+# hot paths test these (State.READY looks the name up through the enum's class,
+# which costs as much as a function call).
+NEW, READY, RUNNING, BLOCKED, STOPPED, ZOMBIE = State
+
+
 class Image:
     """What exec loaded: the program a process runs (its text segment)."""
     __slots__ = ("path", "argv", "env", "code", "native", "inode", "filename", "directory",
-                 "main", "secure")
+                 "options", "main", "secure")
 
     def __init__(self, path: str, argv: list[str], env: dict[str, str], code: Any = None,
                  native: Callable[..., int] | None = None, inode: Any = None,
-                 filename: str = "", directory: str = "") -> None:
+                 filename: str = "", directory: str = "", options: tuple = ()) -> None:
         self.path = path
         self.argv = argv
         self.env = env
@@ -60,6 +66,7 @@ class Image:
         self.inode = inode              # the file it was loaded from
         self.filename = filename or path    # a program's absolute path (its __file__)
         self.directory = directory      # the directory it really is in (its sys.path[0])
+        self.options = options          # python3's options from its #! line (`-u`), as exec read it
         self.main: tuple | None = None  # a script the interpreter runs: (__file__, source, -u)
         self.secure = False             # set-user-ID: Linux's secure-execution mode (AT_SECURE)
 
@@ -93,7 +100,7 @@ class Proc:
         self.egid = egid
         self.suid = euid                    # the saved set-user-ID and set-group-ID:
         self.sgid = egid                    # the effective ids as the last exec left them
-        self.state = State.NEW
+        self.state = NEW
         self.blocked_on = ""                # child, pipe, terminal, timer, signal, ...
         self.argv: list[str] = [] if argv is None else argv
         self.env: dict[str, str] = {} if env is None else env
@@ -218,4 +225,4 @@ class ProcTable:
         return list(self.kids.get(pid, {}).values())
 
     def group(self, pgid: int) -> list[Proc]:
-        return [p for p in self.procs.values() if p.pgid == pgid and p.state is not State.ZOMBIE]
+        return [p for p in self.procs.values() if p.pgid == pgid and p.state is not ZOMBIE]

@@ -6,7 +6,7 @@ at), and /proc/self.  Nothing here is stored: every read looks at the PCB.
 from __future__ import annotations
 
 from .fs import DynamicDir, File, Generated, Inode, Symlink
-from .proc import Proc, State
+from .proc import BLOCKED, Proc
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -171,7 +171,7 @@ LINUX_STATE = {"N": "R (running)", "R": "R (running)", "S": "S (sleeping)", "T":
 def status(k: "Kernel", p: Proc) -> str:
     """Linux's fields first, as programs read them; then the chapter's own names
     (StateName: RUNNING, READY, BLOCKED (pipe) ...) and vshell's accounting."""
-    state = p.state.value + (f" ({p.blocked_on})" if p.state is State.BLOCKED else "")
+    state = p.state.value + (f" ({p.blocked_on})" if p.state is BLOCKED else "")
     where = p.where()
     pc = f"{where[0]}:{where[1]} in {where[2]}" if where else "-"
     lines = [

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import deque
 
-from .proc import Proc, State
+from .proc import READY, Proc
 
 DEFAULT_QUANTUM = 10
 
@@ -68,7 +68,7 @@ class RoundRobin(Policy):
         queue = self.queue
         while queue:
             p = queue.popleft()
-            if p.state is State.READY:
+            if p.state is READY:
                 return p
         return None
 
@@ -105,7 +105,7 @@ class Priority(Policy):
             q = self.queues[nice]
             while q:
                 p = q.popleft()
-                if p.state is State.READY:
+                if p.state is READY:
                     return p
         return None
 
@@ -137,7 +137,7 @@ class MLFQ(Policy):
         for q in self.levels:
             while q:
                 p = q.popleft()
-                if p.state is State.READY:
+                if p.state is READY:
                     return p
         return None
 
@@ -180,7 +180,7 @@ class Lottery(Policy):
         self.pool.append(p)
 
     def pick(self) -> Proc | None:
-        self.pool = [p for p in self.pool if p.state is State.READY]
+        self.pool = [p for p in self.pool if p.state is READY]
         if not self.pool:
             return None
         total = sum(self.tickets(p) for p in self.pool)

@@ -14,7 +14,7 @@ import signal as host_signal
 
 from . import trace as ev
 from .errors import ProcessExit, oserror
-from .proc import Proc, State
+from .proc import BLOCKED, STOPPED, ZOMBIE, Proc
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -37,6 +37,9 @@ DEFAULT_ACTION: dict[int, str] = {
 }
 STOP_SIGNALS = frozenset({S.SIGSTOP, S.SIGTSTP, S.SIGTTIN, S.SIGTTOU})
 UNCATCHABLE = frozenset({S.SIGKILL, S.SIGSTOP})
+# the ones every exit and kill tests (S.SIGKILL looks the name up through the
+# enum's class, which costs as much as a function call)
+SIGKILL, SIGSTOP, SIGCONT, SIGCHLD = S.SIGKILL, S.SIGSTOP, S.SIGCONT, S.SIGCHLD
 
 
 def default_action(sig: int) -> str:
@@ -93,35 +96,35 @@ class Signals:
 
     # ---- sending ------------------------------------------------------------
 
-    def send(self, sender: Proc | None, p: Proc, sig: int,
-             info: tuple[int, int, int, int] | None = None) -> None:
-        """Post sig to p (permission already checked).  info is its siginfo (by
-        default: sent by sender, or by the kernel)."""
+    def send(self, sender: Proc | None, p: Proc, sig: int, child: Proc | None = None) -> None:
+        """Post sig to p (permission already checked).  Its siginfo says it was sent
+        by sender, or by the kernel -- or, for SIGCHLD, what became of child."""
         k = self.k
         sig = int(sig)
         if k.trace.active:
             k.trace.emit(ev.SignalSent(sender.pid if sender else 0, p.pid, sig))
-        if p.state is State.ZOMBIE or sig == 0:
+        if p.state is ZOMBIE or sig == 0:
             return
         st = p.sig
         if p.pid == 1 and st.disposition(sig) != SIG_CATCH:
             return                      # init gets only the signals it asked for, as on Linux
-        if sig == S.SIGCONT:
+        if sig == SIGCONT:
             st.pending -= STOP_SIGNALS
-            if p.state is State.STOPPED:
+            if p.state is STOPPED:
                 self.continue_(p)
         elif sig in STOP_SIGNALS:
-            st.pending.discard(S.SIGCONT)
+            st.pending.discard(SIGCONT)
         if st.ignores(sig) and sig not in st.blocked and sig not in st.waiting \
-                and sig != S.SIGKILL:
+                and sig != SIGKILL:
             return                            # discarded at once, as POSIX says
         if sig not in st.pending:             # (a second one merges into the first)
-            st.info[sig] = info or ((SI_USER, sender.pid, sender.uid, 0) if sender
-                                    else (SI_KERNEL, 0, 0, 0))
+            st.info[sig] = (child_info(child) if child is not None
+                            else (SI_USER, sender.pid, sender.uid, 0) if sender
+                            else (SI_KERNEL, 0, 0, 0))
         st.pending.add(sig)
-        if sig == S.SIGKILL and p.state is State.STOPPED:
+        if sig == SIGKILL and p.state is STOPPED:
             k.cpu.make_ready(p, "SIGKILL")
-        elif p.state is State.BLOCKED and (self.deliverable(p) or sig in st.waiting):
+        elif p.state is BLOCKED and (self.deliverable(p) or sig in st.waiting):
             k.cpu.interrupt(p)
 
     def continue_(self, p: Proc) -> None:
@@ -130,17 +133,17 @@ class Signals:
         p.stop_report = None
         p.cont_report = True
         if parent is not None:
-            self.k.notify_parent(p, parent, S.SIGCHLD)
+            self.k.notify_parent(p, parent, SIGCHLD)
 
     def deliverable(self, p: Proc) -> bool:
         st = p.sig
-        return bool(st.pending - st.blocked) or S.SIGKILL in st.pending or S.SIGSTOP in st.pending
+        return bool(st.pending - st.blocked) or SIGKILL in st.pending or SIGSTOP in st.pending
 
     def stopping(self, p: Proc) -> bool:
         """Will p stop as soon as it runs (a stop signal pending, at its default)?
         On a machine with more CPUs it would already be STOPPED."""
         st = p.sig
-        return any(s in st.pending and (s == S.SIGSTOP or (st.disposition(s) == SIG_DFL
+        return any(s in st.pending and (s == SIGSTOP or (st.disposition(s) == SIG_DFL
                                                             and s not in st.blocked))
                    for s in STOP_SIGNALS)
 
@@ -203,7 +206,7 @@ class Signals:
         p.cont_report = False
         parent = self.k.procs.get(p.ppid)
         if parent is not None:
-            self.k.notify_parent(p, parent, S.SIGCHLD)
+            self.k.notify_parent(p, parent, SIGCHLD)
         self.k.cpu.stop(p, f"stopped by {S(sig).name}")
 
     def _delivered(self, p: Proc, sig: int, action: str) -> None:
@@ -242,7 +245,7 @@ class Signals:
     def expire_alarms(self, now: float) -> None:
         while self.alarms and self.alarms[0][0] <= now:
             when, _, p = heapq.heappop(self.alarms)
-            if p.sig.alarm == when and p.state is not State.ZOMBIE:
+            if p.sig.alarm == when and p.state is not ZOMBIE:
                 p.sig.alarm = None
                 if p.sig.interval:                      # an interval timer goes on
                     p.sig.alarm = when + p.sig.interval
@@ -253,14 +256,14 @@ class Signals:
 def child_info(c: Proc) -> tuple[int, int, int, int]:
     """SIGCHLD's siginfo: which child, and what became of it (CLD_EXITED,
     CLD_KILLED, CLD_STOPPED or CLD_CONTINUED, with the status or signal)."""
-    if c.state is State.ZOMBIE:
+    if c.state is ZOMBIE:
         status = c.exit_status
         if status & 0x7F:
             return 2, c.pid, c.uid, status & 0x7F
         return 1, c.pid, c.uid, status >> 8
     if c.stop_report is not None:
         return 5, c.pid, c.uid, c.stop_report >> 8
-    return 6, c.pid, c.uid, S.SIGCONT
+    return 6, c.pid, c.uid, SIGCONT
 
 
 def check_signal(sig: object) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import errno
 
 from .errors import ExecImage, ProcessExit, oserror
-from .proc import Proc, State
+from .proc import READY, RUNNING, ZOMBIE, Proc
 from .replay import Replay, enomem_message
 from .signals import SI_KERNEL, SIG_DFL, SIG_IGN, UNCATCHABLE, valid
 
@@ -144,7 +144,7 @@ def _wait(k: "Kernel", p: Proc, idtype: int, id_: int, options: int):
 
 def _changed(k: "Kernel", p: Proc, c: Proc, options: int):
     keep = options & WNOWAIT
-    if options & WEXITED and c.state is State.ZOMBIE:
+    if options & WEXITED and c.state is ZOMBIE:
         status = c.exit_status
         if not keep:
             k.reap(p, c)
@@ -443,7 +443,7 @@ def sys_kill(k: "Kernel", p: Proc, pid: int, sig: int) -> None:
     elif pid == 0:
         targets = k.procs.group(p.pgid)
     elif pid == -1:
-        targets = [t for t in k.procs if t.pid != 1 and t is not p and t.state is not State.ZOMBIE]
+        targets = [t for t in k.procs if t.pid != 1 and t is not p and t.state is not ZOMBIE]
     else:
         targets = k.procs.group(-pid)
     if not targets:
@@ -631,7 +631,7 @@ def _prio_targets(k: "Kernel", p: Proc, which: int, who: int) -> list[Proc]:
     elif which == PRIO_PGRP:
         targets = k.procs.group(who or p.pgid)
     elif which == PRIO_USER:
-        targets = [q for q in k.procs if q.uid == (who or p.uid) and q.state is not State.ZOMBIE]
+        targets = [q for q in k.procs if q.uid == (who or p.uid) and q.state is not ZOMBIE]
     else:
         raise oserror(errno.EINVAL)
     if not targets:
@@ -697,7 +697,7 @@ def sys_sched_setscheduler(k: "Kernel", p: Proc, pid: int, policy: int, priority
 def sys_getloadavg(k: "Kernel", p: Proc) -> tuple[float, float, float]:
     """How many processes want the CPU (RUNNING or READY), now.  Linux averages
     that over 1, 5 and 15 minutes; vshell reports the current count for all three."""
-    n = float(sum(q.state in (State.RUNNING, State.READY) for q in k.procs))
+    n = float(sum(q.state in (RUNNING, READY) for q in k.procs))
     return n, n, n
 
 

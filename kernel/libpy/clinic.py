@@ -53,6 +53,18 @@ def wrap_all(namespace: dict, prefix: str, host_module: Any, names: list[str]) -
         namespace[name] = checked(prefix, getattr(host_module, name))(namespace[name])
 
 
+_CALL = checked("", None)(lambda: None).__code__        # the code of every wrapper
+
+
+def unchecked(namespace: dict) -> dict:
+    """A copy of namespace with the functions themselves instead of their wrappers
+    (also in its sets of functions, such as os.supports_fd)."""
+    def bare(value):
+        return value.__wrapped__ if getattr(value, "__code__", None) is _CALL else value
+    return {name: {bare(f) for f in value} if isinstance(value, set) else bare(value)
+            for name, value in namespace.items()}
+
+
 def parameters(host: Any) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]], list[str]]:
     """(positional-only, positional-or-keyword, keyword-only) parameters of a builtin,
     each (name, required), read from its __text_signature__."""

@@ -47,16 +47,31 @@ def _arg(a) -> str:
 
 
 def _path(func: str, path) -> str:
+    if type(path) is str and "\0" not in path:
+        return path
     if not isinstance(path, (str, bytes, bytearray)) and not hasattr(type(path), "__fspath__"):
         raise TypeError(f"{func}: path should be string, bytes or os.PathLike, "
                         f"not {type(path).__name__}")
     return _arg(path)
 
 
+# The usual argument, a str without a null byte, is checked in line: a call of
+# _arg for every argument and environment string costs more than exec's own work.
+
+def _args(argv) -> list[str]:
+    args = list(argv)
+    for a in args:
+        if type(a) is not str or "\0" in a:
+            return [_arg(a) for a in args]
+    return args
 
 
 def _envp(func: str, env) -> dict[str, str]:
-    if not hasattr(type(env), "__getitem__"):
+    if type(env) is dict:           # (a dict runs none of the program's code: checked at once)
+        result = env.copy()
+        if _plain(result):
+            return result
+    elif not hasattr(type(env), "__getitem__"):
         raise TypeError(f"{func}: environment must be a mapping object")
     result = {}
     for key, value in zip(list(env.keys()), list(env.values())):
@@ -65,6 +80,25 @@ def _envp(func: str, env) -> dict[str, str]:
             raise ValueError("illegal environment variable name")
         result[key] = _arg(value)
     return result
+
+
+def _plain(env: dict) -> bool:
+    """Is every name and value a str without a null byte, every name non-empty
+    and without '=' (after its first character)?  One by one for a few
+    variables, in C for more (a login's environment has a dozen or more)."""
+    if len(env) <= FEW:
+        for key, value in env.items():
+            if type(key) is not str or type(value) is not str or not key or "\0" in key \
+                    or "\0" in value or "=" in key[1:]:
+                return False
+        return True
+    keys, values = list(env), list(env.values())
+    return (set(map(type, keys + values)) <= _STR and "\0" not in "".join(keys + values)
+            and "=" not in "".join(keys) and "" not in keys)
+
+
+FEW = 4
+_STR = {str}
 
 
 def _error(e: OSError, filename=None) -> OSError:
@@ -82,7 +116,7 @@ def execv(path, argv, /) -> None:
         raise TypeError("execv() arg 2 must be a tuple or list")
     if not argv:
         raise ValueError("execv() arg 2 must not be empty")
-    args = [_arg(a) for a in argv]
+    args = _args(argv)
     if not args[0]:
         raise ValueError("execv() arg 2 first element cannot be empty")
     try:
@@ -99,7 +133,7 @@ def execve(path, argv, env) -> None:
         raise ValueError("execve: argv must not be empty")
     if not hasattr(type(env), "__getitem__"):
         raise TypeError("execve: environment must be a mapping object")
-    args = [_arg(a) for a in argv]
+    args = _args(argv)
     if not args[0]:
         raise ValueError("execve: argv first element cannot be empty")
     envp = _envp("execve", env)
@@ -213,7 +247,7 @@ def _spawn_args(func: str, argv, env) -> tuple[list[str], dict[str, str]]:
         raise TypeError(f"{func}: argv must be a tuple or list")
     if not argv:
         raise ValueError(f"{func}: argv must not be empty")
-    return [_arg(a) for a in argv], _envp(func, env)
+    return _args(argv), _envp(func, env)
 
 
 def _spawn(exec_, path, file_actions, setpgroup, resetids, new_session, sigmask, sigdef) -> int:

@@ -159,7 +159,7 @@ def fork() -> int:
     """fork, with the handlers of register_at_fork around it (the random module's
     reseeds its generator in the child, so that the two draw different numbers)."""
     rt = _rt()
-    before, in_parent, in_child = rt.at_fork
+    before, in_parent, in_child = rt.at_fork or ((), (), ())
     for func in reversed(before):
         _at_fork(rt, func)
     pid = _trap("fork")
@@ -185,7 +185,10 @@ def register_at_fork(*, before=_MISSING, after_in_child=_MISSING,
     for name_, func in given:
         if func is not _MISSING and not callable(func):
             raise TypeError(f"'{name_}' must be callable, not {type(func).__name__}")
-    for hooks, (_, func) in zip(_rt().at_fork, given):
+    rt = _rt()
+    if rt.at_fork is None:
+        rt.at_fork = ([], [], [])
+    for hooks, (_, func) in zip(rt.at_fork, given):
         if func is not _MISSING:
             hooks.append(func)
 

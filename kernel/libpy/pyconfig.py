@@ -60,6 +60,27 @@ for _i, _name in enumerate(NAMES):
 flags.__module__ = "sys"
 
 
+# Every environment variable Config reads (a test checks): a script's start-up
+# is a function of these and its options, so it is worked out once for each.
+READS = (*ENV_FLAGS, "PYTHONHASHSEED", "PYTHONDEVMODE", "PYTHONSAFEPATH",
+         "PYTHONWARNDEFAULTENCODING", "PYTHONINTMAXSTRDIGITS", "PYTHONWARNINGS", "PYTHONUTF8",
+         "LC_ALL", "LC_CTYPE", "LANG", "PYTHONIOENCODING")
+_CACHE: dict[tuple, Config] = {}
+CACHE_SIZE = 64
+
+
+def config_for(env: dict[str, str], options: tuple[tuple[str, str | None], ...]) -> Config:
+    """A script's Config (run "file"), shared by every process started the same
+    way: nobody may change it (sys copies what a program may change)."""
+    key = (options, *map(env.get, READS))
+    config = _CACHE.get(key)
+    if config is None:
+        if len(_CACHE) >= CACHE_SIZE:
+            _CACHE.clear()
+        config = _CACHE[key] = Config(env, options)
+    return config
+
+
 class Config:
     """One interpreter's start-up: what it runs (a file, stdin, -c or -m), its
     flags, and the options that are not flags (-W, -X, -u)."""
@@ -126,19 +147,19 @@ class Config:
         return "utf-8" if self.flags.utf8_mode else "UTF-8"
 
 
-def shebang_options(words: list[str]) -> list[tuple[str, str | None]]:
+def shebang_options(words: list[str]) -> tuple[tuple[str, str | None], ...]:
     """The options a script's #! line gives python3 after its path (Linux passes
     the rest of the line as one argument: `-u`, `-OO`, `-Wignore`)."""
     options: list[tuple[str, str | None]] = []
     arg = " ".join(words)
     if not arg.startswith("-") or arg.startswith("--"):
-        return options
+        return ()
     for i, opt in enumerate(arg[1:], 1):
         if opt in "WX":
             options.append((opt, arg[i + 1:]))
             break
         options.append((opt, None))
-    return options
+    return tuple(options)
 
 
 def _env_flag(value: str) -> int:

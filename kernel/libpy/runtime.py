@@ -24,6 +24,7 @@ from kernel.errors import Unwind
 from kernel.libpy import os as vos
 from kernel.libpy import path as vpath
 from kernel.libpy import pyconfig
+from kernel.libpy.clinic import unchecked
 from kernel.libpy import signal as vsignal
 from kernel.libpy import streams
 from kernel.libpy.sys import VirtualSys, _exit
@@ -81,7 +82,8 @@ FRESH_CODE: dict[str, Any] = {}     # name -> (code, file, is package), for all 
 def later(name: str):
     """A part of user space a program needs only at its end, or when it meets its
     frames (Python's shutdown, tracebacks): loaded on first use, off start-up's path."""
-    return host_module("kernel.libpy." + name)
+    name = "kernel.libpy." + name
+    return host_sys.modules.get(name) or host_module(name)
 
 def host_module(name: str):
     """A module of the host, imported on first need -- in one go, without
@@ -114,12 +116,33 @@ _PATH_TEMPLATE = {k: v for k, v in vars(vpath).items() if not k.startswith("_") 
 _OS_TEMPLATE["__file__"] = host_os.__file__
 _PATH_TEMPLATE["__file__"] = host_os.path.__file__
 _SIGNAL_TEMPLATE["__file__"] = host_sys.modules["signal"].__file__
-_BUILTINS = dict(vars(host_builtins))
-for _name in ("help", "breakpoint", "copyright", "credits", "license"):
-    _BUILTINS.pop(_name, None)
+# The builtins module's namespace, as each process's starts.  Built in one go
+# (no deleted entries), so that a process's copy is one block copy: dict.update
+# into an empty dict clones such a dict's table instead of inserting each name.
+_BUILTINS = {k: v for k, v in vars(host_builtins).items()
+             if k not in ("help", "breakpoint", "copyright", "credits", "license")}
+_BUILTINS.update(open=streams.open, exit=_exit, quit=_exit,      # (replaced: no deletion)
+                 __tick__=next, __ticks__=None, __except__=tuple)   # kernel/ticks.py's names
 
 class Runtime:
     """One process's user space: its modules, builtins, streams and signal handlers."""
+
+    # Made on first use, if ever: a child that execs at once never needs them.
+    _environ: vos._Environ | None = None
+    _c_environ: dict[str, str] | None = None
+    _sys: VirtualSys | None = None
+    _builtins: dict[str, Any] | None = None
+    _builtins_module: types.ModuleType | None = None
+    _traceback: Any = None                  # made for the first report
+    _private: dict[str, Any] | None = None
+    _config: pyconfig.Config | None = None
+    at_fork: tuple[list, list, list] | None = None     # os.register_at_fork's
+    importer_cache = FRESH_CODE
+    image: Any = None                       # the program it runs (set by the loader)
+    recursion_limit = 1000                  # sys.setrecursionlimit's, for this process
+    recursion_base: int | None = None       # CPython's depth below the program's first frame
+    stack_limit: int | None = None          # the host's limit while it runs (cpu.resume)
+    finalized = False                       # Python has shut down (__main__ is cleared)
 
     def __init__(self, k, p, argv: list[str], environ: dict[str, str],
                  parent: "Runtime | None" = None) -> None:
@@ -127,23 +150,8 @@ class Runtime:
         self.p = p
         self.argv = list(argv)
         self._environ_from = environ           # copied on first use: most children exec at once
-        self._environ: vos._Environ | None = None
-        self._c_environ: dict[str, str] | None = None
         self.handlers: dict[int, Any] = dict(parent.handlers) if parent and parent.handlers else {}
         self.modules: dict[str, Any] = {}
-        self._sys: VirtualSys | None = None
-        self._builtins: dict[str, Any] | None = None
-        self._builtins_module: types.ModuleType | None = None
-        self._traceback: Any = None             # made for the first report
-        self.at_fork: tuple[list, list, list] = ([], [], [])   # os.register_at_fork's
-        self._private: dict[str, Any] | None = None
-        self.importer_cache = FRESH_CODE
-        self.image: Any = None                  # the program it runs (set by the loader)
-        self._config: pyconfig.Config | None = None
-        self.recursion_limit = 1000             # sys.setrecursionlimit's, for this process
-        self.recursion_base: int | None = None  # CPython's depth below the program's first frame
-        self.stack_limit: int | None = None     # the host's limit while it runs (cpu.resume)
-        self.finalized = False                  # Python has shut down (__main__ is cleared)
         p.runtime = self
         p.upcall = self.run_handler
 
@@ -193,11 +201,8 @@ class Runtime:
         python3's defaults for a script run by its #! line)."""
         if self._config is None:
             image = self.image
-            options = ()
-            if image is not None and image.inode is not None:     # `#!/usr/bin/python3 -u`
-                from kernel.libpy.sys import interpreter_words
-                options = pyconfig.shebang_options(interpreter_words(image.inode)[1:])
-            self._config = pyconfig.Config(image.env if image is not None else {}, options)
+            self._config = (pyconfig.config_for(image.env, image.options) if image is not None
+                            else pyconfig.config_for({}, ()))
         return self._config
 
     @property
@@ -206,10 +211,10 @@ class Runtime:
         if self._builtins is None:
             m = self._builtins_module = types.ModuleType("builtins")
             b = self._builtins = m.__dict__
+            b.clear()                   # (its __name__... are _BUILTINS' too)
             b.update(_BUILTINS)
-            b.update(print=self.print, input=self.input, open=streams.open,
-                     __import__=self.import_, exit=_exit, quit=_exit)
-            b.update(__tick__=next, __ticks__=self.ticks(), __except__=tuple)
+            b["print"], b["input"], b["__import__"] = self.print, self.input, self.import_
+            b["__ticks__"] = self.ticks()
             if self.p.unwinding is not None:
                 self.unwinding(self.p.unwinding)
         return self._builtins
@@ -263,7 +268,7 @@ class Runtime:
         """Native code shares one os module (its environment is rt.environ);
         a Python program gets its own, with its own os.environ."""
         if self.p.native:
-            return vos
+            return _NATIVE_OS
         return self.module("os")
 
     @property
@@ -343,21 +348,20 @@ class Runtime:
         if self._sys is not None:
             self._sys.__dict__.clear()      # its _rt, modules, streams: the same story
         self._sys = None
-        self._traceback = self._private = None
+        self._traceback = self._private = self.at_fork = None
         self.modules.clear()
         self.handlers.clear()
-        self.at_fork = ([], [], [])
 
     # ---- running a program -----------------------------------------------------------------
 
     def run_python(self, image, code) -> int:
         """Run a compiled program as __main__, then end the interpreter as CPython's
         Py_RunMain does (kernel/libpy/shutdown.py); return the exit status."""
-        file = image.filename
+        file, module = image.filename, None
         if image.main is not None:               # a script that /bin/python runs
             file, self._config = image.main
+            module = self._config.module
         main = self.main_module(file)
-        module = self.config.module
         try:
             if module is None:
                 self.run_program(exec, code, main.__dict__)
@@ -380,16 +384,21 @@ class Runtime:
         main = self.modules["__main__"] = types.ModuleType("__main__")
         ns = main.__dict__
         self.builtins
-        ns.update(__annotations__={}, __builtins__=self._builtins_module)
+        ns["__annotations__"], ns["__builtins__"] = {}, self._builtins_module
         ns["__loader__"] = later("runpy")._loader(file)
         if file is not None:
-            ns.update(__file__=file, __cached__=None)
+            ns["__file__"], ns["__cached__"] = file, None
         return main
 
     def run_program(self, fn, *args) -> None:
         """fn(*args) -- exec(code, __main__'s namespace) -- with its depth counted
         from the program's first frame, as CPython counts it for the recursion limit."""
-        self.set_recursion_base(recursion_depth() + BASE_FRAMES)
+        cpu = self.k.cpu
+        if cpu.program_base is None:
+            cpu.program_base = recursion_depth() + BASE_FRAMES
+            cpu.program_limit = stack_limit(cpu.program_base, Runtime.recursion_limit)
+        # (a program starts with the default limit: the same stack_limit for all)
+        self.recursion_base, self.stack_limit = cpu.program_base, cpu.program_limit
         self.call_from_c(fn, *args)
 
     def set_recursion_base(self, base: int) -> None:
@@ -749,3 +758,10 @@ def _module(name: str, template: dict):
     m.__dict__.update(template)
     m.__name__ = name
     return m
+
+
+# Native code (the shell, init) shares one os module, whose functions are the
+# ones written here, without the wrappers that give a program's wrong call
+# CPython's message (kernel/libpy/clinic.py): native code's calls are the
+# kernel's own and always fit, and a wrapper costs every call a frame.
+_NATIVE_OS = _module(vos.__name__, unchecked(vars(vos)))

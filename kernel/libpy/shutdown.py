@@ -49,6 +49,8 @@ def exit_status(rt: Runtime, e: SystemExit) -> int:
 def finish(rt: Runtime, error: BaseException | None) -> int:
     """The program ended, by its last line (error None), SystemExit or an uncaught
     exception: report it, then shut Python down; return the exit status."""
+    if error is None and rt.flushed_sys() is None and "atexit" not in rt.modules:
+        return 0        # nothing printed, nothing registered: nothing left to do
     if rt.config.run in ("file", "stdin"):
         flush_io(rt)
     interrupted = False
