@@ -143,3 +143,13 @@ def test_a_few_hundred_fuzzed_inputs_give_no_internal_error_and_no_hang():
 def test_a_command_not_found_with_stderr_closed_is_no_internal_error():
     out, err, status, k = sh("exec 2>&-; nosuchcmd; /bin/nosuch; (nosuch2); echo $?")
     assert (out, k.panics) == ("127\n", [])
+
+
+def test_nul_bytes_in_a_script_or_a_substitution_are_dropped_as_dash_does():
+    """A NUL reached stat() as part of a command name: an internal error."""
+    from kernel import MemoryConsole
+    from vshell.system import Options, make_machine
+    script = b"ec\0ho hi\necho a\0b | wc -c\ny=$(printf 'a\\0b'); echo \"$y\" | wc -c\n"
+    k = make_machine(Options(seed=1, virtual_time=True), MemoryConsole(script))
+    status = k.run_program(["/bin/sh"], uid=1000, env={"PATH": "/bin"}, cwd="/tmp")
+    assert (k.tty.console.stdout, k.tty.console.stderr, status) == ("hi\n3\n3\n", "", 0)

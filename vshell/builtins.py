@@ -28,10 +28,16 @@ if TYPE_CHECKING:
     from typing import Callable
 
 
+INT_MAX = 2**31 - 1
+NUMBER = re.compile(r"[ \t\n\v\f\r]*([+-]?[0-9]+)[ \t\n\v\f\r]*")     # C's strtoimax, then blanks
+
+
 def _number(sh: Shell, name: str, text: str) -> int:
-    """A non-negative decimal number, as dash's number() reads one."""
-    if text.isdigit() and text.isascii():
-        return int(text)
+    """A decimal number from 0 to INT_MAX, as dash's number() reads one
+    (strtoimax's leading blanks and sign, trailing blanks)."""
+    m = NUMBER.fullmatch(text)
+    if m and 0 <= int(m.group(1)) <= INT_MAX:
+        return int(m.group(1))
     raise CommandError(f"{name}: Illegal number: {text}")
 
 

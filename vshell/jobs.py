@@ -141,6 +141,10 @@ def b_kill(sh: Shell, args: list[str]) -> int:
         rest = rest[1:]
     status = 0
     for target in rest:
+        if target[:1] == "-":                   # -N: process group N (dash reads N)
+            pid = -_number(sh, "kill", target[1:])      # (an illegal number ends the command)
+        elif target[:1] != "%":
+            pid = _number(sh, "kill", target)
         try:
             if target.startswith("%"):
                 job = _find_job(sh, target, "kill")
@@ -148,10 +152,7 @@ def b_kill(sh: Shell, args: list[str]) -> int:
                 if job.state == "Stopped" and sig in (SIGHUP, SIGTERM):
                     sh.os.killpg(job.pgid, SIGCONT)      # bash: a stopped job sees it now
             else:
-                sh.os.kill(int(target), sig)
-        except ValueError:
-            sh.error(f"kill: Illegal number: {target}")
-            status = 2
+                sh.os.kill(pid, sig)
         except CommandError as e:
             sh.error(str(e))
             status = e.status

@@ -143,8 +143,8 @@ class Shell(Redirections):
         shown = 0                            # how much of the text -v has shown
         while True:
             try:
-                if parser is None:
-                    parser = Parser(text, lineno, aliases=st.aliases)
+                if parser is None:                  # (dash drops NUL bytes from its input)
+                    parser = Parser(text.replace("\0", ""), lineno, aliases=st.aliases)
                 node = parser.next_command()
             except ShellSyntaxError as e:
                 st.lineno = e.lineno
@@ -824,7 +824,8 @@ class Shell(Redirections):
         os.close(r)
         _, status = os.waitpid(pid, 0)
         self.subst_status = wait_status(status)    # ($? is the last command's until this one ends)
-        return b"".join(chunks).decode("utf-8", "surrogateescape").rstrip("\n")
+        out = b"".join(chunks).replace(b"\0", b"")     # (dash drops NULs, as from its input)
+        return out.decode("utf-8", "surrogateescape").rstrip("\n")
 
     def _fork_plain(self, body) -> int:
         """A substitution's child stays in the shell's own process group."""

@@ -3336,3 +3336,14 @@ for c in alias cd command false getopts hash jobs kill pwd read true type ulimit
 unset PATH; :; . /dev/null; for i in 1; do break; done; eval ''; exec; export a=a; readonly b=b; f() { return; }; f; set ''; shift 0; times >/dev/null; trap - TERM; unset unset; echo $?
 ### special: regular builtins without PATH
 unset PATH; alias a=a; cd .; command :; getopts o o -o; hash -r; jobs; kill -0 $$; pwd >/dev/null; true; type type >/dev/null; umask 000; unalias -a; wait; echo ok
+### numbers past INT_MAX are illegal for wait, kill, exit, shift, break, return
+wait 2147483648; echo $?; wait 99999999999999999999; echo $?
+kill -0 99999999999999999999; echo $?; kill -0 -2147483649; echo $?; kill -s 0 2147483648; echo $?
+(exit 2147483648); echo $?; (shift 2147483648); echo $?
+for i in 1; do break 2147483648; done; echo $?
+f() { return 99999999999999999999; }; (f); echo $?
+### numbers take C's leading and trailing blanks and a sign
+(exit " 3 "); echo $?; (exit +4); echo $?; set -- a b c; shift " 2"; echo $1
+f() { return '	7'; }; f; echo $?; wait ' 1'; echo $?
+### kill stops at an illegal number
+kill -0 abc $$; echo $?; kill -0 $$ abc; echo $?
