@@ -4,6 +4,8 @@ The same properties as the quick fuzz tests, with many more examples, and
 long runs of process churn that must leave the kernel's tables empty.  The
 shell's fuzz campaign runs VSHELL_SOAK_INPUTS inputs (a million unless told:
 about an hour), VSHELL_SOAK_SEED picks them; see tests/shell/fuzz.py.
+VSHELL_SOAK_SHARD=I/N runs only every Nth input from the I-th (0-based), so
+that N processes on N cores share one campaign.
 """
 from __future__ import annotations
 
@@ -54,15 +56,20 @@ def test_soak_a_million_shell_inputs_give_no_internal_error_and_no_hang():
     from fuzz import Generator, Runner
     count = int(os.environ.get("VSHELL_SOAK_INPUTS", 1_000_000))
     seed = int(os.environ.get("VSHELL_SOAK_SEED", 1))
+    shard, shards = map(int, os.environ.get("VSHELL_SOAK_SHARD", "0/1").split("/"))
     runner = Runner()
     failures = []
+    ran = 0
     start = time.monotonic()
     for n, (kind, script, on_stdin) in enumerate(Generator(seed).inputs(count), 1):
+        if n % shards != shard:
+            continue
+        ran += 1
         problem = runner.run(script, on_stdin)
         if problem:
             failures.append(f"input {n} ({kind}, seed {seed}): {script[:300]!r}\n{problem[-800:]}")
             if len(failures) >= 5:
                 break
-    print(f"\nshell fuzz: {n} inputs, seed {seed}, {time.monotonic() - start:.0f} s, "
-          f"{len(failures)} failures")
+    print(f"\nshell fuzz: {ran} of {n} inputs (shard {shard}/{shards}), seed {seed}, "
+          f"{time.monotonic() - start:.0f} s, {len(failures)} failures")
     assert not failures, "\n\n".join(failures)
