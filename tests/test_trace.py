@@ -26,20 +26,20 @@ def test_the_trace_of_p2_under_a_seed_is_exactly_the_golden_one():
     with open(golden) as f:
         assert err == f.read()
     assert "[pid 4] +++ exited with 0 +++" in err
-    assert err.index("[pid 4] +++ exited") < err.index("[pid 3] wait4")   # p2: child first
+    assert err.index("[pid 4] +++ exited") < err.index("wait4(")   # p2: child first
 
 
 def test_trace_builtin_turns_tracing_on_and_off_through_proc():
     out, err = session("trace proc; /bin/true; trace off; cat /proc/trace; /bin/true")
-    assert "exec /bin/true" in err
-    assert err.count("exec /bin/true") == 1          # the second true ran untraced
+    assert 'execve("/bin/true"' in err
+    assert err.count('execve("/bin/true"') == 1          # the second true ran untraced
     assert out == "off\n"
 
 
 def test_strace_o_writes_the_trace_into_a_virtual_file():
     out, err = session("strace -o t.out true; cat t.out")
-    assert "[pid" in out and "exec /bin/true" in out
-    assert "exec /bin/true" not in err
+    assert out.startswith('execve("/bin/true", ["true"], ...) = 0\n')
+    assert "execve" not in err
 
 
 def test_trace_file_writes_json_lines(tmp_path):
@@ -72,7 +72,7 @@ def test_the_trace_option_of_the_command_line():
     r = subprocess.run([sys.executable, "-m", "vshell", "--seed", "1", "--trace=proc,signals",
                         "-c", "/bin/true"], capture_output=True, text=True, timeout=60,
                        stdin=subprocess.DEVNULL)
-    assert "exec /bin/true" in r.stderr and "+++ exited with 0 +++" in r.stderr
+    assert 'execve("/bin/true"' in r.stderr and "+++ exited with 0 +++" in r.stderr
     assert "\x1b" not in r.stderr                        # plain text into a pipe
     bad = subprocess.run([sys.executable, "-m", "vshell", "--trace=nonsense", "-c", "true"],
                          capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)

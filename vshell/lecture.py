@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from . import builtins  # the tables, for help's list
 from .runner import O_CREAT, O_TRUNC, O_WRONLY, CommandError
+from .tracer import KINDS, parse_kinds
+
+MFD_CLOEXEC = 1
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -17,19 +20,26 @@ if TYPE_CHECKING:
 
 
 def b_trace(sh: Shell, args: list[str]) -> int:
-    """trace [on|off|all|syscalls|sched|signals|proc]... [pid N...]: kernel events
-    on the terminal as they happen (written to /proc/trace); bare `trace` says what."""
-    os = sh.os
+    """trace [on|off|all|KIND[,KIND]...] [pid N...]: kernel events as they happen,
+    on the shell's stderr (`trace on 2>t.log` keeps them in a file); KIND is
+    syscalls, sched, signals or proc, as for --trace; bare `trace` says what."""
     if len(args) == 1:
         with sh.rt.open("/proc/trace") as f:
             sh.say(1, f.read())
         return 0
-    words = [w for w in args[1:] if w != "on"] or ["all"]
-    fd = os.open("/proc/trace", O_WRONLY)
+    words = args[1:]
+    if words == ["off"]:
+        _write_proc(sh, "/proc/trace", "off")
+        return 0
+    kinds = words[:words.index("pid")] if "pid" in words else words
+    pids = words[len(kinds) + 1:]
     try:
-        os.write(fd, " ".join(words).encode())
-    finally:
-        os.close(fd)
+        parse_kinds(kinds)
+    except ValueError as e:
+        raise CommandError(f"trace: unknown kind '{e}' (all, {', '.join(KINDS)})", 2)
+    if "pid" in words and not (pids and all(w.isdigit() for w in pids)):
+        raise CommandError("trace: usage: trace [on|off|all|KIND[,KIND]...] [pid N...]", 2)
+    _write_proc(sh, "/proc/trace", " ".join(words))
     return 0
 
 
@@ -73,8 +83,30 @@ def b_seed(sh: Shell, args: list[str]) -> int:
     return 0
 
 
+def _spool(sh: Shell) -> int:
+    """A memory file for what the kernel could not write at once (see
+    tracer.Sink); close-on-exec, so the command never sees it."""
+    return sh.os.memfd_create("trace", MFD_CLOEXEC)
+
+
+def _drain(sh: Shell, spool: int, fd: int) -> None:
+    """Copy the spool to fd with ordinary writes: these may wait for a slow
+    reader of a pipe, as the kernel's own could not."""
+    os = sh.os
+    try:
+        os.lseek(spool, 0, 0)
+        while True:
+            data = os.read(spool, 65536)
+            if not data:
+                break
+            sh.say(fd, data.decode("utf-8", "surrogateescape"))
+    finally:
+        os.close(spool)
+
+
 def b_timeline(sh: Shell, args: list[str]) -> int:
-    """timeline CMD [ARGS]: run CMD and show who was on the CPU at each tick."""
+    """timeline CMD [ARGS]: run CMD and show who was on the CPU at each tick
+    (on stdout, after CMD's own output)."""
     if len(args) < 2:
         raise CommandError("timeline: usage: timeline CMD [ARGS]", 2)
     words = args[1:]
@@ -82,19 +114,24 @@ def b_timeline(sh: Shell, args: list[str]) -> int:
     if path is None:
         raise CommandError(f"timeline: {words[0]}: not found", 127)
     env = sh.state.environ()
+    spool = _spool(sh)
+    colour = " colour" if sh.os.isatty(1) else ""
 
     def child(child_sh: Shell) -> int:
-        fd = child_sh.os.open("/proc/trace", O_WRONLY)
-        child_sh.os.write(fd, f"timeline {child_sh.os.getpid()}".encode())
-        child_sh.os.close(fd)
+        request = f"timeline {child_sh.os.getpid()} spool {spool}{colour}"
+        _write_proc(child_sh, "/proc/trace", request)
         return child_sh.exec_external(words, env, [], path)
-    pid = sh.fork(child)
-    return sh.wait_foreground([pid], " ".join(words))
+    try:
+        pid = sh.fork(child)
+        status = sh.wait_foreground([pid], " ".join(words))
+    finally:
+        _drain(sh, spool, 1)
+    return status
 
 
 def b_strace(sh: Shell, args: list[str]) -> int:
     """strace [-f] [-o FILE] CMD [ARGS]: run CMD, showing its system calls (and its
-    children's with -f) on the terminal or into FILE."""
+    children's with -f) on stderr, or into FILE."""
     rest = args[1:]
     follow, out = False, None
     while rest and rest[0].startswith("-"):
@@ -111,25 +148,32 @@ def b_strace(sh: Shell, args: list[str]) -> int:
     if path is None:
         raise CommandError(f"strace: Can't stat '{rest[0]}': No such file or directory", 1)
     env = sh.state.environ()
+    spool = _spool(sh)
 
     def child(child_sh: Shell) -> int:
         # As strace does: it opens FILE itself (so the permission checks are the
         # user's own), the tracer writes through that open file, and the command
-        # does not inherit it (os.open's fds are close-on-exec).
+        # does not inherit it (os.open's fds are close-on-exec).  Without FILE,
+        # the trace goes where this stderr goes.
         cos = child_sh.os
         request = f"strace {cos.getpid()}" + (" follow" if follow else "")
+        fd = 2
         if out is not None:
             try:
-                request += f" fd {cos.open(out, O_WRONLY | O_CREAT | O_TRUNC, 0o666)}"
+                fd = cos.open(out, O_WRONLY | O_CREAT | O_TRUNC, 0o666)
             except OSError as e:
                 child_sh.say(2, f"strace: Can't fopen '{out}': {e.strerror}\n")
                 return 1
-        fd = cos.open("/proc/trace", O_WRONLY)
-        cos.write(fd, request.encode())
-        cos.close(fd)
+        _write_proc(child_sh, "/proc/trace", f"{request} fd {fd} spool {spool}")
+        if out is not None:
+            cos.close(fd)               # the tracer holds the open file now
         return child_sh.exec_external(rest, env, [], path)
-    pid = sh.fork(child)
-    return sh.wait_foreground([pid], " ".join(rest))
+    try:
+        pid = sh.fork(child)
+        status = sh.wait_foreground([pid], " ".join(rest))
+    finally:
+        _drain(sh, spool, 2)
+    return status
 
 
 HELP = """vshell: a shell on a miniature Unix kernel.  Every command here is a real

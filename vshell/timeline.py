@@ -19,7 +19,6 @@ SHOWN = {"RUNNING": "RUN", "READY": "READY", "BLOCKED": "BLOCKED", "STOPPED": "S
          "NEW": "READY", "ZOMBIE": "-"}
 STRIP = {"RUN": "#", "READY": ".", "BLOCKED": "_", "STOPPED": "s", "-": " "}
 STRIP_COLOUR = {"#": "42;30", ".": "43;30", "_": "44;37", "s": "45;37"}
-MAX_ROWS = 200
 
 
 @dataclass
@@ -87,14 +86,8 @@ class Timeline:
         widths = [5] + [max(9, len(h)) for h in head[1:-2]] + [4, 3]
         lines = ["  ".join(h.rjust(w) if i in (0, len(head) - 2, len(head) - 1) else h.ljust(w)
                            for i, (h, w) in enumerate(zip(head, widths)))]
-        rows = self.rows
-        shown = rows if len(rows) <= MAX_ROWS else rows[:MAX_ROWS // 2] + [None] + rows[-MAX_ROWS // 4:]
-        for n, item in enumerate(shown):
-            if item is None:
-                lines.append(f"{'...':>5}")
-                continue
-            index = n + 1 if n < MAX_ROWS // 2 or len(rows) <= MAX_ROWS else \
-                len(rows) - (len(shown) - n) + 1
+        # Every row: the table goes to stdout, where `| less` or a file can hold it.
+        for index, item in enumerate(self.rows, 1):
             running, row = item
             cells = [row.get(p, "-") for p in pids]
             io = sum(1 for c in cells if c == "BLOCKED")

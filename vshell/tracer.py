@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import errno
 import os
-import signal as host_signal
 
 from kernel import trace as ev
 from kernel.sysfile import kernel_write
+
+from . import strace
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -34,49 +35,60 @@ COLOURS = [31, 32, 33, 34, 35, 36, 91, 92, 93, 94, 95, 96]
 
 
 def signame(sig: int) -> str:
-    try:
-        return host_signal.Signals(sig).name
-    except ValueError:
-        return str(sig)
+    return strace.signame(sig)
 
 
 def show(value) -> str:
     """A system call's argument or result, strace-style: short, and never the
     program's own __repr__."""
-    import json                 # here, not at the top: vshell starts faster untraced
-    if hasattr(value, "st_mode"):
-        return "{st_mode=%o, st_size=%d, ...}" % (value.st_mode, value.st_size)
-    if isinstance(value, str):
-        return json.dumps(value)
-    if isinstance(value, (bytes, bytearray)):
-        text = bytes(value[:32]).decode("utf-8", "backslashreplace")
-        return json.dumps(text) + ("..." if len(value) > 32 else "")
-    if isinstance(value, dict):
-        return "{...}"
-    if isinstance(value, (list, tuple)):
-        inner = ", ".join(show(v) for v in value[:8]) + (", ..." if len(value) > 8 else "")
-        return f"[{inner}]" if isinstance(value, list) else f"({inner})"
-    if isinstance(value, (set, frozenset)):         # signal sets
-        return "{" + ", ".join(signame(v) for v in sorted(value)) + "}"
-    return repr(value)
+    return strace.value(value)
+
+
+def siginfo(e: ev.SignalSent, child: tuple[int, int] | None, uid: int | None = None) -> str:
+    """strace's `--- SIGCHLD {si_signo=SIGCHLD, ...} ---`: who sent it (and as
+    which user), or for SIGCHLD the child that exited (its pid and wait status)."""
+    name = signame(e.sig)
+    if e.sender:
+        who = f"si_pid={e.sender}" + (f", si_uid={uid}" if uid is not None else "")
+        return f"--- {name} {{si_signo={name}, si_code=SI_USER, {who}}} ---"
+    if name == "SIGCHLD" and child is not None:
+        pid, status = child
+        if status & 0x7F:
+            return (f"--- SIGCHLD {{si_signo=SIGCHLD, si_code=CLD_KILLED, si_pid={pid}, "
+                    f"si_status={signame(status & 0x7F)}}} ---")
+        return (f"--- SIGCHLD {{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid={pid}, "
+                f"si_status={status >> 8}}} ---")
+    return f"--- {name} {{si_signo={name}, si_code=SI_KERNEL}} ---"
+
+
+def exit_line(status: int) -> str:
+    if status & 0x7F:
+        return f"+++ killed by {signame(status & 0x7F)} +++"
+    return f"+++ exited with {status >> 8} +++"
+
+
+def format_call(e: ev.SyscallExit, enter: ev.SyscallEnter | None) -> str | None:
+    """A returned system call as strace writes it (None: its entry was not seen,
+    as strace does not show a call it attached in the middle of)."""
+    if enter is None or enter.name != e.name:
+        return None
+    return strace.call(e.name, enter.args, e.result, e.errno)
 
 
 def format_event(e: ev.Event, pending: dict) -> str | None:
-    """One line for a person, or None (a system call's entry waits for its exit)."""
+    """One line of the live trace for a person, or None (a system call's entry
+    waits for its exit; a switch to the process already running is none)."""
     if isinstance(e, ev.SyscallEnter):
         pending[e.pid] = e
         return None
     if isinstance(e, ev.SyscallExit):
-        enter = pending.pop(e.pid, None)
-        args = ", ".join(show(a) for a in enter.args) if enter else "..."
-        if e.errno:
-            result = f"-1 {errno.errorcode.get(e.errno, e.errno)} ({os.strerror(e.errno)})"
-        else:
-            result = show(e.result) if e.result is not None else "0"
-        return f"[pid {e.pid}] {e.name}({args}) = {result}"
+        line = format_call(e, pending.pop(e.pid, None))
+        return None if line is None else f"[pid {e.pid}] {line}"
     if isinstance(e, ev.StateChange):
         return f"{e.pid} {e.old} -> {e.new} ({e.reason})"
     if isinstance(e, ev.Switch):
+        if e.old == e.new:
+            return None
         return f"switch {e.old or 'kernel'} -> {e.new}"
     if isinstance(e, ev.SignalSent):
         who = f"pid {e.sender}" if e.sender else "the kernel"
@@ -86,18 +98,23 @@ def format_event(e: ev.Event, pending: dict) -> str | None:
     if isinstance(e, ev.Fork):
         return f"[pid {e.parent}] fork -> child {e.child} ({e.how})"
     if isinstance(e, ev.Exec):
-        return f"[pid {e.pid}] exec {e.path} {show(e.argv)}"
+        pending.pop(e.pid, None)
+        return f"[pid {e.pid}] {exec_line(e)}"
     if isinstance(e, ev.Load):
         return f"[pid {e.pid}] load {e.path} ({'cached' if e.cached else 'compiled'})"
     if isinstance(e, ev.Exit):
-        if e.status & 0x7F:
-            return f"[pid {e.pid}] +++ killed by {signame(e.status & 0x7F)} +++"
-        return f"[pid {e.pid}] +++ exited with {e.status >> 8} +++"
+        return f"[pid {e.pid}] {exit_line(e.status)}"
     if isinstance(e, ev.Reap):
         return f"[pid {e.parent}] reaped {e.child}"
     if isinstance(e, ev.Message):
         return f"[pid {e.pid}] {e.text}"
     return None
+
+
+def exec_line(e: ev.Exec) -> str:
+    """A successful exec in the one form of execve's lines (a failed one is the
+    system call's own exit, `= -1 ENOENT ...`)."""
+    return strace.call("execve", (e.path, list(e.argv), {}), 0)
 
 
 def event_pids(e: ev.Event) -> tuple[int, ...]:
@@ -129,8 +146,71 @@ def hidden(k, viewer_uid: int | None, e: ev.Event) -> bool:
     return p is None or not p.uid == p.euid == viewer_uid
 
 
+class Sink:
+    """Where a viewer writes: the open file behind the asker's fd at the time it
+    asked (its stderr for strace and trace, a FILE for strace -o), so that
+    redirections and pipes are honoured as for any program's output.
+
+    The kernel writes on its own behalf and must never sleep: into a file or a
+    device at once; into a pipe as much as fits now.  What does not fit goes to
+    the spool, a memory file the asking shell copies out with ordinary, blocking
+    writes once the command is over (from then on everything goes there, to
+    keep the order).  With no file (--trace on the command line) it is the
+    terminal."""
+
+    def __init__(self, k, out=None, spool=None) -> None:
+        self.k = k
+        self.out = out
+        self.spool = spool
+        self.spooling = False
+        for f in (out, spool):
+            if f is not None:
+                k.files.incref(f)
+
+    def isatty(self) -> bool:
+        f = self.out
+        if f is None:
+            return self.k.tty.console.isatty(2)
+        return f.kind == "dev" and f.inode.dev is self.k.tty and self.k.tty.isatty(f)
+
+    def write(self, text: str) -> None:
+        data = text.encode("utf-8", "replace")
+        f = self.out
+        try:
+            if f is None:
+                self.k.tty.console.write(2, data)
+            elif f.kind in ("file", "dev"):
+                kernel_write(self.k, f, data)
+            elif f.kind == "pipe" and not self.spooling and f.pipe.readers:
+                n = self.pipe_write(f.pipe, data)
+                if n < len(data):
+                    self.spooling = True
+                    self.to_spool(data[n:])
+            elif f.kind == "pipe" and f.pipe.readers:
+                self.to_spool(data)
+        except OSError:
+            pass                    # a full disk: the rest of this trace is lost
+
+    def pipe_write(self, pipe, data: bytes) -> int:
+        try:
+            return pipe.write(self.k, None, data, nonblock=True)
+        except OSError:
+            return 0
+
+    def to_spool(self, data: bytes) -> None:
+        if self.spool is not None:
+            kernel_write(self.k, self.spool, data)
+
+    def close(self) -> None:
+        for f in (self.out, self.spool):
+            if f is not None:
+                self.k.files.decref(self.k, f)
+        self.out = self.spool = None
+
+
 class Tracer:
-    """A subscriber that shows some kinds of event, for some processes."""
+    """A subscriber that shows some kinds of event, for some processes: the live
+    trace (`trace`, --trace), every line with its pid."""
 
     def __init__(self, write: Callable[[str], None], colour: bool = False,
                  viewer_uid: int | None = None, k=None) -> None:
@@ -158,16 +238,95 @@ class Tracer:
         if hidden(self.k, self.viewer, e):
             if e.pid not in self.noted:
                 self.noted.add(e.pid)
-                self.write(f"[pid {e.pid}] --- system calls not shown: "
+                self.write(f"{self.prefix(e.pid)}--- system calls not shown: "
                            "it runs as another user ---\n")
             return
-        line = format_event(e, self.pending)
+        line = self.line(e)
         if line is None:
             return
         if self.colour:
             pid = event_pids(e)[0]
             line = f"\x1b[{COLOURS[pid % len(COLOURS)]}m{line}\x1b[0m"
         self.write(line + "\n")
+
+    def line(self, e: ev.Event) -> str | None:
+        return format_event(e, self.pending)
+
+    def prefix(self, pid: int | None) -> str:
+        return f"[pid {pid}] "
+
+
+class Strace(Tracer):
+    """strace CMD: what strace(1) shows of one command -- its system calls from
+    its execve on (not the shell's work between fork and exec), the signals it
+    gets, how it ends; with -f its children's too, each line then marked with
+    its pid while more than one process is traced, as strace -f does."""
+
+    def __init__(self, write: Callable[[str], None], colour: bool, viewer_uid: int | None,
+                 k, pid: int, follow: bool) -> None:
+        super().__init__(write, colour, viewer_uid, k)
+        self.set_kinds(["syscalls", "signals", "proc"])
+        self.kinds += (ev.Message,)
+        self.root = pid
+        self.pids = {pid}
+        self.follow = follow
+        self.alive = {pid}
+        self.started = False
+        self.children: dict[int, tuple[int, int]] = {}   # parent -> (child, status) last exited
+        self.signals: dict[int, list[str]] = {}          # pid -> its signals not shown yet
+
+    def __call__(self, e: ev.Event) -> None:
+        if not self.started:
+            if not (isinstance(e, ev.SyscallEnter) and e.pid == self.root and e.name == "execve"):
+                return
+            self.started = True
+        if isinstance(e, ev.Fork) and self.follow and e.parent in self.pids:
+            self.alive.add(e.child)
+        if isinstance(e, ev.Exit):              # (for the SIGCHLD it sends a traced parent)
+            p = self.k.procs.get(e.pid)
+            if p is not None and p.ppid in self.pids:
+                self.children[p.ppid] = (e.pid, e.status)
+        super().__call__(e)
+
+    def line(self, e: ev.Event) -> str | None:
+        """strace's lines for e.  A signal is shown where strace sees it, as the
+        process takes it: after the system call it came during, or before the
+        process's end."""
+        pid = getattr(e, "pid", None)
+        lines: list[str] = []
+        if isinstance(e, ev.SyscallEnter):
+            self.pending[e.pid] = e
+            return None
+        if isinstance(e, ev.SignalSent):
+            sender = self.k.procs.get(e.sender)
+            info = siginfo(e, self.children.pop(e.pid, None), sender.uid if sender else None)
+            self.signals.setdefault(e.pid, []).append(info)
+            return None
+        if isinstance(e, ev.SyscallExit):
+            call = format_call(e, self.pending.pop(e.pid, None))
+            lines = ([call] if call else []) + self.signals.pop(e.pid, [])
+        elif isinstance(e, ev.Exec):
+            self.pending.pop(e.pid, None)
+            lines = [exec_line(e)]
+        elif isinstance(e, ev.SignalDelivered):
+            lines = self.signals.pop(e.pid, [])
+        elif isinstance(e, ev.Exit):
+            # A program that returns from its last line exits too, as
+            # Python's interpreter does, with exit_group.
+            self.pending.pop(e.pid, None)
+            lines = self.signals.pop(e.pid, [])
+            if not e.status & 0x7F and e.pid not in self.noted:
+                lines.append(strace.call("exit", (e.status >> 8,)) + " = ?")
+            lines.append(exit_line(e.status))
+        elif isinstance(e, ev.Message):
+            lines = [e.text]
+        text = "\n".join(self.prefix(pid) + line for line in lines) or None
+        if isinstance(e, ev.Exit):
+            self.alive.discard(e.pid)
+        return text
+
+    def prefix(self, pid: int | None) -> str:
+        return f"[pid {pid}] " if len(self.alive) > 1 else ""
 
 
 def json_line(e: ev.Event) -> str:
@@ -176,14 +335,31 @@ def json_line(e: ev.Event) -> str:
     return json.dumps(data, default=lambda v: repr(v)) + "\n"
 
 
+def parse_kinds(words: list[str]) -> list[str]:
+    """`all`, or kinds as words or comma lists (`syscalls,proc`), as --trace=
+    takes them; ValueError names the first kind there is not."""
+    kinds: list[str] = []
+    for word in words:
+        for kind in word.split(","):
+            if kind == "all":
+                kinds.extend(k for k in KINDS if k not in kinds)
+            elif kind in KINDS:
+                if kind not in kinds:
+                    kinds.append(kind)
+            elif kind not in ("", "on"):
+                raise ValueError(kind)
+    return kinds or list(KINDS)
+
+
 class TraceControl:
-    """What /proc/trace requests turn into: a live tracer on the terminal, and
-    strace sessions for one command (to the terminal or a virtual file)."""
+    """What /proc/trace requests turn into: a live tracer, and strace sessions
+    and timelines for one command, each written where its asker's output goes."""
 
     def __init__(self, k, colour: bool) -> None:
         self.k = k
         self.colour = colour
         self.live: Tracer | None = None
+        self.sink: Sink | None = None
         self.unsubscribe: Callable[[], None] | None = None
         self.stepper: Stepper | None = None
         k.trace.on_request = self.request
@@ -191,10 +367,21 @@ class TraceControl:
     def to_terminal(self, text: str) -> None:
         self.k.tty.console.write(2, text.encode("utf-8", "replace"))
 
+    def open_file(self, pid: int, fd: int):
+        """The open file behind process pid's fd (None if there is none)."""
+        p = self.k.procs.get(pid)
+        try:
+            return None if p is None else p.fds.get(fd)
+        except OSError:
+            return None
+
     def start(self, kinds: list[str], pids: set[int] | None = None,
-              viewer_uid: int | None = None) -> None:
+              viewer_uid: int | None = None, out=None) -> None:
+        """Trace kinds of event (of pids, or all) into out: an open file, or
+        the terminal for None."""
         self.stop()
-        self.live = Tracer(self.to_terminal, self.colour, viewer_uid, self.k)
+        self.sink = Sink(self.k, out)
+        self.live = Tracer(self.sink.write, self.colour and self.sink.isatty(), viewer_uid, self.k)
         self.live.set_kinds(kinds)
         self.live.pids = pids
         self.unsubscribe = self.k.trace.subscribe(self.live)
@@ -204,7 +391,9 @@ class TraceControl:
     def stop(self) -> None:
         if self.unsubscribe is not None:
             self.unsubscribe()
-        self.live = self.unsubscribe = None
+        if self.sink is not None:
+            self.sink.close()
+        self.live = self.unsubscribe = self.sink = None
         self.k.trace.status = "off\n"
 
     def request(self, text: str, pid: int) -> None:
@@ -215,7 +404,7 @@ class TraceControl:
             self.strace(words[1:], pid)
             return
         if words[0] == "timeline" and len(words) > 1 and words[1].isdigit():
-            self.timeline(int(words[1]))
+            self.timeline(int(words[1]), words[2:], pid)
             return
         if words[0] == "off":
             self.stop()
@@ -223,67 +412,73 @@ class TraceControl:
         if words[0] == "step":
             self.step(words[1:], pid)
             return
-        kinds = [w for w in words if w in KINDS] or list(KINDS)
-        if "all" in words:
-            kinds = list(KINDS)
         pids = None
         if "pid" in words:
             i = words.index("pid")
             pids = {int(w) for w in words[i + 1:] if w.isdigit()}
-        self.start(kinds, pids, viewer(self.k, pid))
+            words = words[:i]
+        try:
+            kinds = parse_kinds(words)
+        except ValueError:
+            raise OSError(errno.EINVAL, os.strerror(errno.EINVAL)) from None
+        # The live trace goes where the asker's stderr goes (`trace on 2>t.log`).
+        self.start(kinds, pids, viewer(self.k, pid), self.open_file(pid, 2))
+
+    @staticmethod
+    def option(words: list[str], name: str) -> int | None:
+        """The number after `name` in a request (`fd 2`, `spool 5`), if any."""
+        if name in words[:-1] and words[words.index(name) + 1].isdigit():
+            return int(words[words.index(name) + 1])
+        return None
 
     def strace(self, words: list[str], requester: int) -> None:
-        """strace PID [follow] [fd N]: the system calls of one command, on the
-        terminal or into the requester's open fd N.  The requester opened that
-        file itself (strace -o FILE does), so its permission checks were the
-        same as for any write; the tracer keeps the open file until the command
-        is over and writes through it."""
+        """strace PID [follow] [fd N] [spool M]: the system calls of one command,
+        into the requester's open fd N (its stderr, or the FILE of strace -o,
+        which it opened itself, so its permission checks were the same as for
+        any write), the overflow of a pipe into its memory file M; the terminal
+        without fd.  The sink keeps those files open until the command is over."""
         k = self.k
-        asker = k.procs.get(requester)
-        if not words or not words[0].isdigit() or asker is None:
+        if not words or not words[0].isdigit() or k.procs.get(requester) is None:
             return
         pid = int(words[0])
         if k.procs.get(pid) is None:
             return                            # (no Exit would ever end the session)
-        out = None
-        if "fd" in words[:-1]:
-            try:
-                out = k.files.incref(asker.fds.get(int(words[words.index("fd") + 1])))
-            except (OSError, ValueError):
-                return
-
-            def write(text: str) -> None:
-                try:
-                    kernel_write(k, out, text.encode("utf-8", "replace"))
-                except OSError:
-                    pass                      # a full disk: the rest of the trace is lost
-        else:
-            write = self.to_terminal
-        tracer = Tracer(write, self.colour and out is None, viewer(k, requester), k)
-        tracer.set_kinds(["syscalls", "signals", "proc"])
-        tracer.pids = {pid}
-        tracer.follow = "follow" in words
+        fd, spool = self.option(words, "fd"), self.option(words, "spool")
+        out = self.open_file(requester, fd) if fd is not None else None
+        if fd is not None and out is None:
+            return
+        sink = Sink(k, out, self.open_file(requester, spool) if spool is not None else None)
+        tracer = Strace(sink.write, self.colour and sink.isatty(), viewer(k, requester), k,
+                        pid, "follow" in words)
 
         def watch(e: ev.Event) -> None:
             tracer(e)
             if isinstance(e, ev.Exit) and e.pid == pid:
                 unsubscribe()                 # the command is over
-                if out is not None:
-                    k.files.decref(k, out)
+                sink.close()
         unsubscribe = k.trace.subscribe(watch)
 
-    def timeline(self, pid: int) -> None:
-        """Record pid's process tree until pid exits, then show the table."""
+    def timeline(self, pid: int, words: list[str], requester: int) -> None:
+        """timeline PID [spool M] [colour]: record pid's process tree until pid
+        exits, then write the table into the requester's memory file M (which
+        it copies to its stdout), or on the terminal."""
         from vshell.timeline import Timeline
         line = Timeline(pid)
+        spool = self.option(words, "spool")
+        sink = Sink(self.k, self.open_file(requester, spool)) if spool is not None else None
+        colour = self.colour and (sink is None or "colour" in words)
 
         def watch(e: ev.Event) -> None:
             line(e)
             if line.done:
                 unsubscribe()
-                self.to_terminal(line.report(colour=self.colour))
+                report = line.report(colour=colour)
+                if sink is None:
+                    self.to_terminal(report)
+                else:
+                    sink.write(report)
+                    sink.close()
         unsubscribe = self.k.trace.subscribe(watch)
-
 
     def step(self, words: list[str], requester: int = 0) -> None:
         """step on [all|syscalls|switch] / step off: pause before each event."""
@@ -327,7 +522,7 @@ class Stepper:
 
     def describe(self, e: ev.Event) -> str:
         if isinstance(e, ev.SyscallEnter):
-            return f"[pid {e.pid}] about to call {e.name}({', '.join(show(a) for a in e.args)})"
+            return f"[pid {e.pid}] about to call {strace.call(e.name, e.args)}"
         return format_event(e, self.pending) or e.kind
 
     def table(self) -> str:

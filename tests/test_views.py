@@ -1,0 +1,123 @@
+"""Views a lecturer can trust (issue 11): traces that read like strace(1) and go
+where the shell's redirections send them, step mode and ps in the program's own
+terms, tables no name can style."""
+from __future__ import annotations
+
+from kernel import MemoryConsole
+from vshell.system import Options, boot, make_machine
+
+
+def session(script: str, user: str = "student", stdin: bytes = b"", **opts_args):
+    opts = Options(seed=1, virtual_time=True, user=user, **opts_args)
+    k = make_machine(opts, MemoryConsole(stdin))
+    status = boot(k, opts, ["sh", "-c", script, "vshell"])
+    return k.tty.console.stdout, k.tty.console.stderr, status
+
+
+# ---- where the views write ---------------------------------------------------------------
+
+def test_timeline_writes_to_stdout_so_a_pipe_gets_it():
+    out, err, _ = session("timeline ./p1.py | wc -l")
+    assert "Time" not in err and "Time" not in out
+    assert int(out.split("\n")[-2]) > 10                 # wc counted the table
+
+
+def test_timeline_into_dev_null_shows_nothing():
+    out, err, _ = session("timeline ./p1.py > /dev/null; echo rc=$?")
+    assert out == "rc=0\n" and "Time" not in err
+
+
+def test_timeline_shows_every_row_of_a_long_run():
+    out, err, _ = session("timeline python -c 'import os\nfor i in range(300): os.getpid()' > t.out; "
+                          "grep -c RUN t.out; grep -c '^ *\\.\\.\\.' t.out")
+    runs, cut = out.split()
+    assert int(runs) > 300 and cut == "0"
+
+
+def test_strace_writes_to_its_stderr_which_can_be_redirected():
+    out, err, _ = session("strace ./p1.py 2>/tmp/f > /dev/null; echo; grep -c execve /tmp/f")
+    assert "execve" not in err and out.split() == ["1"]
+
+
+def test_strace_into_a_pipe():
+    out, err, _ = session("strace ./p1.py 2>&1 >/dev/null | grep execve")
+    assert out == 'execve("./p1.py", ["./p1.py"], ...) = 0\n' and err == ""
+
+
+def test_the_live_trace_goes_where_the_trace_builtin_s_stderr_went():
+    out, err, _ = session("trace proc 2>/tmp/t.log; /bin/true; trace off; grep -c execve /tmp/t.log")
+    assert out == "1\n" and "execve" not in err
+
+
+# ---- the trace reads like strace(1) ----------------------------------------------------------
+
+def strace_of(code: str, *flags: str) -> str:
+    with_quotes = code.replace("'", "'\\''")
+    out, err, _ = session(f"strace {' '.join(flags)} python -c '{with_quotes}' > /dev/null")
+    return err
+
+
+def test_open_shows_flag_names_and_the_mode_in_octal():
+    err = strace_of("import os; os.close(os.open('/tmp/f', os.O_WRONLY|os.O_CREAT|os.O_TRUNC, 0o644))")
+    assert 'open("/tmp/f", O_WRONLY|O_CREAT|O_TRUNC|O_CLOEXEC, 0644) = 3\n' in err
+    assert "close(3) = 0\n" in err
+
+
+def test_signals_pipes_and_dup2_by_name():
+    err = strace_of("import os, signal; signal.signal(signal.SIGINT, signal.SIG_IGN); "
+                    "r, w = os.pipe(); os.dup2(w, 1)")
+    assert "rt_sigaction(SIGINT, {sa_handler=SIG_IGN}, {sa_handler=SIG_DFL}) = 0\n" in err
+    assert "pipe2([3, 4], O_CLOEXEC) = 0\n" in err
+    assert "dup2(4, 1) = 1\n" in err
+
+
+def test_no_python_reprs_in_a_trace():
+    out, err, _ = session("strace -f sh -c 'true | cat; test -t 1' > /dev/null")
+    assert "<" not in err and "True" not in err and "False" not in err and "None" not in err
+    assert "clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD" in err
+
+
+def test_exec_success_and_failure_have_one_form():
+    out, err, _ = session("strace ./p1.py > /dev/null; strace -f sh -c 'exec ./nosuch' 2>&1")
+    assert err.startswith('execve("./p1.py", ["./p1.py"], ...) = 0\n')
+    assert ('execve("./nosuch", ["./nosuch"], ...) = -1 ENOENT (No such file or directory)\n'
+            in out)
+
+
+def test_strace_starts_at_the_command_s_exec_without_the_shell_s_work():
+    out, err, _ = session("strace true")
+    assert err == 'execve("/bin/true", ["true"], ...) = 0\nexit_group(0) = ?\n+++ exited with 0 +++\n'
+
+
+def test_wait_and_signals_as_strace_shows_them():
+    out, err, _ = session("strace ./p2.py > /dev/null")
+    assert "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=4, si_status=0} ---\n" in err
+    assert "wait4(-1, [{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, NULL) = 4\n" in err
+
+
+def test_kill_by_signal_name_and_killed_by():
+    out, err, _ = session("strace python -c 'import os, signal; os.kill(os.getpid(), signal.SIGTERM)'")
+    assert err.endswith("kill(3, SIGTERM) = 0\n"
+                        "--- SIGTERM {si_signo=SIGTERM, si_code=SI_USER, si_pid=3, si_uid=1000} ---\n"
+                        "+++ killed by SIGTERM +++\nTerminated\n")
+
+
+def test_the_live_trace_has_no_switch_of_a_process_to_itself():
+    out, err, _ = session("trace sched; ./p1.py > /dev/null; sleep 1; trace off")
+    for line in err.splitlines():
+        if line.startswith("switch "):
+            a, b = line.split()[1], line.split()[3]
+            assert a != b, line
+
+
+# ---- trace KIND ----------------------------------------------------------------------------
+
+def test_trace_rejects_an_unknown_kind_as_the_option_does():
+    out, err, status = session("trace nonsense; echo rc=$?; cat /proc/trace")
+    assert err == "vshell: 1: trace: unknown kind 'nonsense' (all, syscalls, sched, signals, proc)\n"
+    assert out == "rc=2\noff\n"
+
+
+def test_trace_takes_the_comma_list_of_the_option():
+    out, err, status = session("trace syscalls,proc; cat /proc/trace; trace off")
+    assert out == "on syscalls proc\n"
