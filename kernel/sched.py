@@ -40,7 +40,7 @@ class Policy:
         """One tick of CPU went by (MLFQ boosts every so often)."""
 
     def describe(self) -> str:
-        return f"{self.name} (quantum {self.quantum} ticks)"
+        return f"{self.name} (quantum {self.quantum} tick{'' if self.quantum == 1 else 's'})"
 
     def drain(self) -> list[Proc]:
         """Every READY process, in the order they would have run (to change policy)."""

@@ -449,8 +449,11 @@ def sys_kill(k: "Kernel", p: Proc, pid: int, sig: int) -> None:
     if not targets:
         raise oserror(errno.ESRCH)
     allowed = [t for t in targets if may_signal(p, t)]
-    if not allowed:
+    if not allowed and pid != -1:
         raise oserror(errno.EPERM)
+    # kill(-1) is "every process I may signal": Linux does not count the ones
+    # it may not as a failure, so with none of one's own it succeeds, killing
+    # nothing (ESRCH only when there is no other process at all).
     if sig:
         for t in allowed:
             k.signals.send(p, t, sig)

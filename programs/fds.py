@@ -33,6 +33,7 @@ def rich_table(pid, text):
     try:
         from rich.console import Console
         from rich.table import Table
+        from rich.text import Text          # plain text: a file named [red]x is no markup
     except ImportError:
         return False
     t = Table(title=f"file descriptors of process {pid}", header_style="bold")
@@ -42,7 +43,7 @@ def rich_table(pid, text):
         parts = line.split(None, 6)       # fd mode "offset" N "refs" N what...
         if len(parts) == 7:
             fd, mode, _, offset, _, refs, what = parts
-            t.add_row(fd, mode, offset, refs, what)
+            t.add_row(fd, mode, offset, refs, Text(what))
     Console(file=sys.stdout, force_terminal=True, highlight=False).print(t)
     return True
 

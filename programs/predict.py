@@ -79,21 +79,29 @@ def compare(predicted, actual, in_order=True):
 
 def tree_of(actions):
     """The final process tree the actions leave (a child of an exiting process
-    goes to init, shown at the top level)."""
+    goes to init, shown at the top level); ValueError, saying which action,
+    if they cannot happen (as forktree refuses them)."""
     parent = {"a": None}
     alive = ["a"]
-    for action in actions.split(","):
-        action = action.strip()
+    for action in filter(None, (s.strip() for s in actions.split(","))):
         if "+" in action:
-            p, c = action.split("+", 1)
+            p, _, c = action.partition("+")
+            if p not in alive:
+                raise ValueError(f"{action}: there is no live process {p or repr('')}")
+            if not c.isidentifier() or c in parent:
+                raise ValueError(f"{action}: {c or repr('')} cannot be a new process's name")
             parent[c] = p
             alive.append(c)
         elif action.endswith("-"):
             p = action[:-1]
+            if p not in alive:
+                raise ValueError(f"{action}: there is no live process {p or repr('')}")
             alive.remove(p)
             for c in alive:
                 if parent.get(c) == p:
                     parent[c] = None
+        else:
+            raise ValueError(f"{action}: an action is PARENT+CHILD or NAME-")
     lines = []
 
     def show(name, depth):
@@ -107,6 +115,18 @@ def tree_of(actions):
     return lines
 
 
+def program(name):
+    """The file predict shows and runs: a name without a slash is looked for
+    here first (predict hw1_variable.py means ./hw1_variable.py), then on PATH."""
+    if "/" in name or os.path.exists(name):
+        return name if "/" in name else "./" + name
+    for directory in os.get_exec_path():
+        path = os.path.join(directory, name)
+        if os.path.exists(path):
+            return path
+    return name
+
+
 def main(args):
     if not args or args[0] in ("-h", "--help"):
         sys.stdout.write(__doc__)
@@ -115,16 +135,20 @@ def main(args):
         if len(args) != 2:
             sys.stderr.write("usage: predict -t ACTIONS (e.g. a+b,b+c,c-)\n")
             return 2
+        try:
+            expected = tree_of(args[1])
+        except ValueError as e:
+            sys.stderr.write(f"predict: {e}\n")
+            return 2
         print("The actions:", args[1])
         print("a+b: a forks a child named b;  b-: b exits (its children go to init)")
         predicted = ask("\nWhat process tree is left at the end?  One name per line, "
                         "two spaces of indent per level:")
-        expected = tree_of(args[1])
         print("\nThe real run (forktree):")
         for line in run([FORKTREE, args[1]])[-12:]:
             print("  " + line)
         return compare(predicted, expected)
-    path = args[0]
+    path = program(args[0])
     try:
         with open(path) as f:
             source = f.read()
@@ -137,7 +161,7 @@ def main(args):
     predicted = ask("What will it print?")
     sys.stdout.flush()
     try:
-        actual = run(args)
+        actual = run([path] + args[1:])
     except OSError as e:
         sys.stderr.write(f"predict: cannot run {args[0]}: {e.strerror}\n")
         return 2

@@ -258,13 +258,14 @@ def rich_table(procs, columns):
     try:
         from rich.console import Console
         from rich.table import Table
+        from rich.text import Text          # plain text: a name like [red]x[/red] is no markup
     except ImportError:
         return False
     t = Table(box=None, header_style="bold", pad_edge=False)
     for name, title in columns:
         t.add_column(title or name.upper(), justify="right" if FIELDS[name][1] else "left")
     for p in procs:
-        t.add_row(*[str(FIELDS[name][2](p)) for name, _ in columns],
+        t.add_row(*[Text(str(FIELDS[name][2](p))) for name, _ in columns],
                   style=STATE_STYLE.get(p.state, ""))
     Console(file=sys.stdout, force_terminal=True, highlight=False).print(t)
     return True

@@ -11,6 +11,7 @@ there instead of at init.
 """
 import getopt
 import os
+import re
 import sys
 
 
@@ -39,17 +40,26 @@ UNICODE = {"one": "───", "first": "─┬─", "mid": " ├─", "last": "
 ASCII = {"one": "---", "first": "-+-", "mid": " |-", "last": " `-", "bar": " | "}
 
 
+def printable(text):
+    """Control characters as ps shows them, '?': a name cannot move the cursor."""
+    return "".join("?" if ord(c) < 32 or ord(c) == 127 else c for c in text)
+
+
+def width(label):
+    """The columns a label takes on the screen: its colour codes take none."""
+    return len(re.sub(r"\x1b\[[0-9;]*m", "", label))
+
+
 def label_of(pid, procs, opts):
     ppid, name, state, argv = procs[pid]
-    label = name
+    label = printable(name)
     if opts["pids"]:
         label += "(%d)" % pid
     if opts["states"]:
         colour = STATE_COLOUR.get(state) if opts.get("colour") else None
         label += ("\x1b[%sm[%s]\x1b[0m" % (colour, state)) if colour else "[%s]" % state
     if opts["args"] and argv[1:]:
-        label += " " + "".join("?" if ord(c) < 32 or ord(c) == 127 else c   # as ps shows them
-                               for c in " ".join(argv[1:]))
+        label += " " + printable(" ".join(argv[1:]))
     return label
 
 
@@ -77,7 +87,7 @@ def render(pid, procs, kids, opts):
     if not subtrees:
         return [label]
     g = opts["glyphs"]
-    pad = " " * len(label)
+    pad = " " * width(label)
     if len(subtrees) == 1:
         sub = subtrees[0]
         return [label + g["one"] + sub[0]] + [pad + "   " + line for line in sub[1:]]

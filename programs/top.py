@@ -66,10 +66,11 @@ def rich_screen(text):
     try:
         from rich.console import Console
         from rich.table import Table
+        from rich.text import Text          # plain text: a name like [red]x[/red] is no markup
     except ImportError:
         return False
     lines = text.splitlines()
-    t = Table(title=lines[0], header_style="bold", box=None)
+    t = Table(title=Text(lines[0]), header_style="bold", box=None)
     for title in ("PID", "PPID", "USER", "STATE", "%CPU", "TIME", "PC", "COMMAND"):
         t.add_column(title, justify="right" if title in ("PID", "PPID", "%CPU", "TIME") else "left")
     for line in lines[3:]:
@@ -77,7 +78,7 @@ def rich_screen(text):
         state = rest[:16].strip()
         cpu, time_, pc, command = rest[16:].split(None, 3) if len(rest[16:].split(None, 3)) == 4 \
             else (rest[16:], "", "", "")
-        t.add_row(pid, ppid, user, state, cpu, time_, pc, command,
+        t.add_row(*map(Text, (pid, ppid, user, state, cpu, time_, pc, command)),
                   style=STATE_STYLE.get(state.split()[0] if state else "", ""))
     Console(file=sys.stdout, force_terminal=True, highlight=False).print(t)
     return True

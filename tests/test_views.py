@@ -121,3 +121,82 @@ def test_trace_rejects_an_unknown_kind_as_the_option_does():
 def test_trace_takes_the_comma_list_of_the_option():
     out, err, status = session("trace syscalls,proc; cat /proc/trace; trace off")
     assert out == "on syscalls proc\n"
+
+
+# ---- names are text, never markup or escapes --------------------------------------------
+
+def on_a_terminal(script: str) -> str:
+    opts = Options(seed=1, virtual_time=True)
+    k = make_machine(opts, MemoryConsole(tty=True))
+    boot(k, opts, ["sh", "-c", script, "vshell"])
+    return k.tty.console.stdout
+
+
+def plain(text: str) -> str:
+    import re
+    return re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", text)
+
+
+def test_a_name_in_brackets_shows_literally_in_ps_fds_top_and_pstree():
+    out = plain(on_a_terminal(
+        "cp /bin/sleep '[red]x'; './[red]x' 1 & ps -o pid,comm,cmd; "
+        "echo hi > '[red]notes.txt'; exec 5<'[red]notes.txt'; fds $$; top -n 1; pstree; wait"))
+    assert out.count("[red]x") >= 4                       # ps (comm, cmd), top, pstree
+    assert "/home/student/[red]notes.txt" in out          # fds
+
+
+def test_pstree_branches_line_up_on_a_colour_terminal():
+    out = on_a_terminal("sleep 1 & sleep 2 & ./io.py > /dev/null & pstree -p; wait")
+    lines = plain(out).splitlines()
+    first = next(line for line in lines if "┬" in line)
+    rest = [line for line in lines if "├" in line or "└" in line]
+    assert "\x1b[" in out and rest
+    assert all(line.index("├" if "├" in line else "└") == first.index("┬") for line in rest)
+
+
+# ---- predict -------------------------------------------------------------------------------
+
+def test_predict_runs_a_program_of_this_directory_without_dot_slash():
+    out, err, status = session("printf 'nothing\\n\\n' | predict hw1_variable.py")
+    assert err == "" and "child: x = 100" in out
+
+
+def test_predict_says_at_once_that_a_file_is_not_there():
+    out, err, status = session("predict nosuch.py < /dev/null")
+    assert (out, err, status) == ("", "predict: nosuch.py: No such file or directory\n", 2)
+
+
+def test_predict_t_with_an_impossible_action_list_is_one_line():
+    out, err, status = session("predict -t a+b,b-,b- < /dev/null")
+    assert (out, err, status) == ("", "predict: b-: there is no live process b\n", 2)
+    out, err, status = session("predict -t a+b,zz < /dev/null")
+    assert err == "predict: zz: an action is PARENT+CHILD or NAME-\n"
+
+
+# ---- small things a lecturer notices -----------------------------------------------------
+
+def test_sched_says_one_tick_in_the_singular():
+    out, err, _ = session("sched rr 1; sched rr 2")
+    assert "policy: rr (quantum 1 tick)\n" in out and "policy: rr (quantum 2 ticks)\n" in out
+
+
+def test_kill_minus_one_with_no_other_process_is_esrch():
+    out, err, status = session("kill -9 -1; echo rc=$?")
+    assert out == "rc=1\n" and err == "vshell: 1: kill: No such process\n\n"   # dash's blank line
+
+
+def test_kill_minus_one_kills_nothing_of_other_users_and_succeeds_as_on_linux():
+    # dash as nobody on Linux 6: `kill -9 -1` with only others' processes about: status 0
+    out, err, status = session("sleep 5 & su alice -c 'kill -9 -1; echo rc=$?'; jobs",
+                               user="root", stdin=b"alice\n")
+    assert "rc=0" in out and "Running" in out and "sleep 5" in out
+
+
+def test_record_refuses_a_format_it_cannot_write(tmp_path):
+    import subprocess
+    import sys
+    path = tmp_path / "x.pdf"
+    r = subprocess.run([sys.executable, "-m", "vshell", "--record", str(path), "-c", "echo hi"],
+                       capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+    assert r.returncode == 2 and r.stdout == "" and not path.exists()
+    assert r.stderr.startswith(f"vshell: --record: cannot write {path}: ") and r.stderr.count("\n") == 1

@@ -253,10 +253,17 @@ def started() -> None:
     gc.enable()
 
 
+RECORD_FORMATS = (".svg", ".html", ".htm", ".txt")     # what console.save_recording writes
+
+
 def recorded(console, path, run) -> int:
     """Run the session; with --record, save what it showed afterwards."""
     if path is None:
         return run()
+    if not path.lower().endswith(RECORD_FORMATS) and "." in path.rsplit("/", 1)[-1].lstrip("."):
+        print(f"vshell: --record: cannot write {path}: not a format it writes "
+              f"({', '.join(RECORD_FORMATS)}, or no extension for text)", file=sys.stderr)
+        return 2
     try:
         open(path, "a").close()           # a file that cannot be written is said now, not after
     except OSError as e:

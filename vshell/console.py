@@ -189,9 +189,9 @@ def save_recording(chunks: list[str], path: str, width: int = 100) -> None:
     console = Console(record=True, width=width, file=io.StringIO(), force_terminal=True,
                       color_system="truecolor")
     console.print(Text.from_ansi("".join(chunks)), end="")
-    if path.endswith(".svg"):
+    if path.lower().endswith(".svg"):
         console.save_svg(path, title="vshell")
-    elif path.endswith((".html", ".htm")):
+    elif path.lower().endswith((".html", ".htm")):
         console.save_html(path)
     else:
         console.save_text(path)
