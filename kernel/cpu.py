@@ -382,9 +382,9 @@ class CPU:
             return p.replay.answer(self.k, p, name, args)
         k = self.k
         tracing = k.trace.active
+        p.in_kernel += 1            # (before the event: a viewer may pause there, as step does)
         if tracing:
             k.trace.emit(ev.SyscallEnter(p.pid, name, _shown(args)))
-        p.in_kernel += 1
         self.tick(p)
         try:
             result = k.syscalls[name](k, p, *args)
@@ -689,15 +689,13 @@ def user_frame(p: Proc):
     if ctx is None:
         return None
     frame = ctx.gr_frame if ctx is not getcurrent() else sys._getframe()
-    fallback = None
     while frame is not None:
-        filename = frame.f_code.co_filename
-        if not filename.startswith(KERNEL_DIRS):
+        # Not the kernel's frames, nor a viewer's (step mode waits for a key on
+        # the stepped process's own stack): the program's.
+        if not frame.f_code.co_filename.startswith(KERNEL_DIRS + VIEWER_DIRS):
             return frame
-        if fallback is None and "/vshell/" in filename:
-            fallback = frame
         frame = frame.f_back
-    return fallback
+    return None
 
 
 def _kernel_dirs() -> tuple[str, ...]:
@@ -706,4 +704,11 @@ def _kernel_dirs() -> tuple[str, ...]:
     return (here, os.path.dirname(os.__file__) + os.sep)        # the kernel, the stdlib
 
 
+def _viewer_dirs() -> tuple[str, ...]:
+    import os
+    top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    return (os.path.join(top, "vshell") + os.sep,)
+
+
 KERNEL_DIRS = _kernel_dirs()
+VIEWER_DIRS = _viewer_dirs()

@@ -13,7 +13,7 @@ else's context.
 """
 from __future__ import annotations
 
-from .cpu import KERNEL_DIRS, user_frame
+from .cpu import KERNEL_DIRS, VIEWER_DIRS, user_frame
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -51,14 +51,17 @@ def frames(p: "Proc") -> list:
     out = []
     frame = user_frame(p)
     while frame is not None:
-        if not frame.f_code.co_filename.startswith(KERNEL_DIRS[0]):
+        if not frame.f_code.co_filename.startswith((KERNEL_DIRS[0],) + VIEWER_DIRS):
             out.append(frame)
         frame = frame.f_back
     return out
 
 
 def stack(p: "Proc") -> str:
-    """/proc/PID/stack: program counter, frames, locals."""
+    """/proc/PID/stack: program counter, frames, locals.  Native code (the
+    shell) is no Python program: its counter is what it says it is doing."""
+    if p.native:
+        return f"pc  {p.doing() or p.name}\n(native code: no program frames)\n"
     fs = frames(p)
     if not fs:
         return "(not running a program: no frames)\n"

@@ -150,12 +150,30 @@ class Proc:
         return "?"
 
     def where(self) -> tuple[str, int, str] | None:
-        """The program counter: (file, line, function) where the process is paused."""
+        """The program counter: (file, line, function) where the process is paused.
+        Native code (the shell) has no program line: see doing."""
         from .cpu import user_frame
+        if self.native:
+            return None
         frame = user_frame(self)
         if frame is None:
             return None
         return self.shown_path(frame.f_code.co_filename), frame.f_lineno, frame.f_code.co_name
+
+    def doing(self) -> str | None:
+        """Native code's program counter, in its own words (`sh: waiting for job
+        3`): what it keeps in its runtime, read as a debugger reads a program's
+        frames -- not the host's file names of the code that runs it."""
+        rt = self.runtime
+        activity = getattr(rt, "activity", None) if self.native else None
+        return f"{self.name}: {activity}" if activity else None
+
+    def pc(self) -> str:
+        """The program counter as views show it: FILE:LINE, or doing, or -."""
+        where = self.where()
+        if where is not None:
+            return f"{where[0].rsplit('/', 1)[-1]}:{where[1]}"
+        return self.doing() or "-"
 
     def shown_path(self, filename: str) -> str:
         """A source file as views name it: the program as it was run (./x.py), not

@@ -200,3 +200,86 @@ def test_record_refuses_a_format_it_cannot_write(tmp_path):
                        capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
     assert r.returncode == 2 and r.stdout == "" and not path.exists()
     assert r.stderr.startswith(f"vshell: --record: cannot write {path}: ") and r.stderr.count("\n") == 1
+
+
+# ---- the shell in its own terms; step mode -------------------------------------------------
+
+def test_ps_regs_and_stack_show_the_shell_s_state_in_shell_terms():
+    out, err, _ = session("sleep 1 & sh -c 'ps -o pid,pc,cmd; cat /proc/$PPID/stack; "
+                          "grep PC /proc/$PPID/status; regs $PPID'; wait %1")
+    assert "sh: waiting for pid 4" in out.splitlines()[1]          # ps: pid 2, the shell
+    assert "pc  sh: waiting for pid 4\n" in out and "PC:\tsh: waiting for pid 4\n" in out
+    assert ".py" not in out.replace("sleep.py", "") and "/vshell/" not in out
+    assert "runner" not in out and "self =" not in out
+
+
+def test_wait_names_the_job_it_waits_for():
+    out, err, _ = session("sleep 1 & sh -c 'grep PC /proc/$PPID/status' & wait %1; wait")
+    assert "PC:\tsh: waiting for job 1 (wait)\n" in out
+
+
+def interactive(tmp_path):
+    import os
+    import sys
+
+    import pexpect
+    env = dict(os.environ, TERM="dumb", XDG_STATE_HOME=str(tmp_path / "state"),
+               XDG_CONFIG_HOME=str(tmp_path / "config"))
+    child = pexpect.spawn(sys.executable, ["-m", "vshell", "--seed", "1"], env=env,
+                          encoding="utf-8", timeout=20, dimensions=(30, 160))
+    child.delaybeforesend = 0.3
+    child.expect_exact("student@vshell:~$ ")
+    return child
+
+
+def steps_until(child, text: str) -> str:
+    """Press Enter at each pause until one shows text; that pause's screen."""
+    for _ in range(60):
+        child.expect_exact("step: Enter for the next event")
+        if text in child.before:
+            return child.before
+        child.sendline("")
+    raise AssertionError(f"no pause showed {text!r}")
+
+
+def test_step_shows_each_process_s_program_line_never_vshell_files(tmp_path):
+    child = interactive(tmp_path)
+    child.sendline("step on")
+    child.expect_exact("student@vshell:~$ ")
+    child.sendline("./p1.py")
+    screen = steps_until(child, "about to call write")
+    rows = {line.split()[0]: line for line in screen.splitlines() if line.strip()[:1].isdigit()}
+    assert "p1.py:" in rows["3"] and "sh: waiting for pid 3" in rows["2"]
+    assert ".py:" not in screen.replace("p1.py:", "")       # no tracer.py, runner.py ...
+    child.sendline("q")
+    child.expect_exact("student@vshell:~$ ")
+    child.terminate(force=True)
+
+
+def test_c_after_a_fork_runs_everything_to_the_end(tmp_path):
+    child = interactive(tmp_path)
+    child.sendline("step on")
+    child.expect_exact("student@vshell:~$ ")
+    child.sendline("./p1.py")
+    steps_until(child, "[pid 4] about to call")             # the child of the fork
+    child.sendline("c")
+    child.expect_exact("parent of 4 (pid:3)", timeout=5)    # nobody waits for another key
+    child.expect_exact("student@vshell:~$ ", timeout=5)
+    child.terminate(force=True)
+
+
+def test_ctrl_c_at_the_step_prompt_leaves_step_mode(tmp_path):
+    import time
+    child = interactive(tmp_path)
+    child.sendline("step on")
+    child.expect_exact("student@vshell:~$ ")
+    child.sendline("./p1.py")
+    child.expect_exact("step: Enter for the next event")
+    time.sleep(0.3)
+    child.sendintr()
+    child.expect_exact("parent of 4 (pid:3)", timeout=5)
+    child.expect_exact("student@vshell:~$ ", timeout=5)
+    child.sendline("./p1.py > /dev/null; echo done")
+    child.expect_exact("done")                              # no pause: step mode is off
+    assert "step: Enter" not in child.before
+    child.terminate(force=True)

@@ -20,6 +20,16 @@ if TYPE_CHECKING:
 
 
 def b_wait(sh: Shell, args: list[str]) -> int:
+    said = sh.doing("waiting for its jobs (wait)" if len(args) == 1 else
+                    "waiting for " + ", ".join(f"job {a[1:]}" if a.startswith("%") else f"pid {a}"
+                                               for a in args[1:]) + " (wait)")
+    try:
+        return _wait(sh, args)
+    finally:
+        sh.doing(said)
+
+
+def _wait(sh: Shell, args: list[str]) -> int:
     os = sh.os
     if len(args) == 1:
         for job in list(sh.state.jobs):

@@ -581,6 +581,7 @@ class Shell(Redirections):
         (who: what the message names first, `exec: ` for the builtin;
         searched: PATH was searched already and path is what was found; if
         nothing was, this says why)."""
+        self.doing("between fork and exec")
         try:
             self.apply_redirects(redirects, None)
         except CommandError as e:
@@ -668,10 +669,26 @@ class Shell(Redirections):
         where = self.where()
         return self.rt.clone(lambda crt: execute(crt.os, path, words, env, where))
 
+    def doing(self, what: str | None) -> str | None:
+        """Say what this shell is doing, in its own terms, for ps, regs and step
+        to show as its program counter (kernel/proc.py); returns what it said
+        before, to say again when done."""
+        old, self.rt.activity = self.rt.activity, what
+        return old
+
     def wait_foreground(self, pids: list[int], command: str, pgid: int | None = None,
                         job: Job | None = None) -> int:
         """Wait for a foreground job (job: one `fg` brought back); its status is
         the last process's."""
+        said = self.doing(f"waiting for job {job.id}" if job is not None else
+                          f"waiting for pid {pids[-1]}")
+        try:
+            return self._wait_foreground(pids, command, pgid, job)
+        finally:
+            self.doing(said)
+
+    def _wait_foreground(self, pids: list[int], command: str, pgid: int | None,
+                         job: Job | None) -> int:
         job_control = "m" in self.state.options
         if len(pids) == 1 and not job_control:          # the common case: one child
             try:

@@ -216,7 +216,11 @@ def read_command(sh: Shell, lines: LineReader, first: int) -> tuple[str | None, 
     text, typed = "", 0
     prompt = expand_prompt(sh, st.get("PS1"))
     while True:
-        line = lines.readline(prompt, context(sh, continued=bool(text)))
+        said = sh.doing("reading a command")
+        try:
+            line = lines.readline(prompt, context(sh, continued=bool(text)))
+        finally:
+            sh.doing(said)
         if line == "\x03":
             st.status = 130
             text, typed = "", 0

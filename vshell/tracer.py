@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import errno
 import os
+import signal as host_signal
 
 from kernel import trace as ev
 from kernel.sysfile import kernel_write
@@ -528,8 +529,7 @@ class Stepper:
     def table(self) -> str:
         rows = ["  PID  PPID STATE            NAME        PC"]
         for p in self.k.procs:
-            where = p.where()
-            pc = f"{where[0].rsplit('/', 1)[-1]}:{where[1]}" if where else "-"
+            pc = p.pc()
             state = p.state.value + (f"({p.blocked_on})" if p.state.value == "BLOCKED" else "")
             rows.append(f"{p.pid:>5} {p.ppid:>5} {state:<16} {p.name:<11} {pc}")
         return "\n".join(rows) + "\n"
@@ -546,13 +546,27 @@ class Stepper:
             self.leave()
 
     def read_key(self) -> str:
+        """The first key of what is typed at the pause; q for Ctrl-C (it leaves
+        step mode, and is not passed on to the program) or the end of input."""
         import select
+        cpu = self.k.cpu
+        wake = getattr(self.k.tty.console, "wakeup_fd", None)   # written by host signals
+        fds = [0] + ([wake] if wake is not None else [])
         while True:
+            if host_signal.SIGINT in cpu.host_signals:
+                cpu.host_signals.remove(host_signal.SIGINT)
+                self.write("\n")
+                return "q"
             try:
-                select.select([0], [], [])
+                ready = select.select(fds, [], [])[0]
+                if wake is not None and wake in ready:
+                    os.read(wake, 512)
+                    continue
                 data = os.read(0, 1024)
-            except InterruptedError:
+            except (InterruptedError, BlockingIOError):
                 continue
+            if not data:
+                return "q"
             return data.decode(errors="replace").strip()[:1]
 
 

@@ -143,6 +143,7 @@ class Runtime:
     recursion_base: int | None = None       # CPython's depth below the program's first frame
     stack_limit: int | None = None          # the host's limit while it runs (cpu.resume)
     finalized = False                       # Python has shut down (__main__ is cleared)
+    activity: str | None = None             # native code's own words for where it is (proc.py)
 
     def __init__(self, k, p, argv: list[str], environ: dict[str, str],
                  parent: "Runtime | None" = None) -> None:
