@@ -34,7 +34,7 @@ def session(script: str) -> tuple[str, str]:
 
 
 def test_after_fork_the_parent_and_the_child_have_their_own_x():
-    out, err = session("./x.py & sleep 1; p=$!; " + CHILD + "mem $p $c; kill $p $c")
+    out, err = session("./x.py & sleep 1; p=$!; " + CHILD + "mem $p; mem $c; kill $p $c")
     parent, child = out.split("== process ")[1:]
     assert "data   x = 100" in parent and "data   pid = " in parent
     assert "data   x = 200" in child and "data   pid = 0" in child

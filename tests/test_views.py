@@ -283,3 +283,33 @@ def test_ctrl_c_at_the_step_prompt_leaves_step_mode(tmp_path):
     child.expect_exact("done")                              # no pause: step mode is off
     assert "step: Enter" not in child.before
     child.terminate(force=True)
+
+
+# ---- mem PARENT CHILD --------------------------------------------------------------------
+
+FORK_X = """#!/usr/bin/env python3
+import os, time
+x = 100
+if os.fork() == 0:
+    x = 200
+    time.sleep(2)
+else:
+    time.sleep(2)
+    os.wait()
+"""
+
+
+def test_mem_of_two_processes_is_side_by_side_with_the_differences_marked():
+    script = f"cat > fk.py <<'EOF'\n{FORK_X}EOF\nchmod +x fk.py; ./fk.py & sleep 1; mem $! $(($! + 1)); wait"
+    out, err, _ = session(script)
+    lines = out.splitlines()
+    assert lines[0].split() == ["process", "5", "process", "6"]
+    assert lines[1].split() == ["text"] + ["./fk.py", "(Python", "program)"] * 2
+    assert lines[2].split() == ["*", "data", "x", "100", "200"]
+    assert not any(line.startswith("*") for line in lines[3:])   # the rest is the same
+
+
+def test_mem_side_by_side_highlights_on_a_terminal():
+    out = on_a_terminal(f"cat > fk.py <<'EOF'\n{FORK_X}EOF\nchmod +x fk.py; ./fk.py & sleep 1; "
+                        "mem $! $(($! + 1)); wait")
+    assert "\x1b[1;33m100\x1b[0m" in out and "\x1b[1;33m200\x1b[0m" in out
