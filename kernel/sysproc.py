@@ -7,6 +7,7 @@ what the program sees.
 from __future__ import annotations
 
 import errno
+from termios import ECHO, ICANON     # the host's c_lflag bits: the same numbers everywhere
 
 from .errors import ExecImage, ProcessExit, oserror
 from .proc import READY, RUNNING, ZOMBIE, Proc
@@ -393,14 +394,19 @@ def _terminal(k, p: Proc, fd: int):
 
 
 @syscall
-def sys_tcgetattr(k, p: Proc, fd: int) -> bool:
-    """The terminal's modes; this terminal has one that can change: ECHO."""
-    return _terminal(k, p, fd).echo
+def sys_tcgetattr(k, p: Proc, fd: int) -> int:
+    """The terminal's local modes that can change, as termios c_lflag bits:
+    ECHO and ICANON."""
+    tty = _terminal(k, p, fd)
+    return (ECHO if tty.echo else 0) | (ICANON if tty.canonical else 0)
 
 
 @syscall
-def sys_tcsetattr(k, p: Proc, fd: int, echo: bool) -> None:
-    _terminal(k, p, fd).set_echo(bool(echo))
+def sys_tcsetattr(k, p: Proc, fd: int, lflag: int) -> None:
+    tty = _terminal(k, p, fd)
+    tty.set_echo(bool(lflag & ECHO))
+    if bool(lflag & ICANON) != tty.canonical:
+        tty.set_canonical(bool(lflag & ICANON))
 
 
 @syscall

@@ -71,7 +71,11 @@ class MemoryConsole:
 
 
 class TTY:
-    """The terminal: canonical (line-at-a-time) input, job-control signals."""
+    """The terminal: canonical (line-at-a-time) input, job-control signals.
+
+    A program may turn canonical mode off (termios ICANON, as top and `tty.setcbreak`
+    do): each key is then readable as it is typed, and Ctrl-C, Ctrl-\\ and Ctrl-Z
+    are still signals."""
 
     def __init__(self, k: "Kernel", console: Console) -> None:
         self.k = k
@@ -84,6 +88,7 @@ class TTY:
         self.console_eof = False
         self.editing = False                    # a line editor is showing a prompt
         self.echo = True                        # termios ECHO: what is typed is shown
+        self.canonical = True                   # termios ICANON: input a line at a time
         self.readers = k.cpu.queue("tty")
 
     # ---- the device interface --------------------------------------------------
@@ -126,6 +131,17 @@ class TTY:
         if hook is not None:
             hook(on)
 
+    def set_canonical(self, on: bool) -> None:
+        """ICANON: off, every key is input at once (what was typed of a line
+        already is, too); a console on a real terminal stops buffering lines."""
+        if not on and self.partial:
+            self.lines.append(self.partial)
+            self.partial = b""
+        self.canonical = on
+        hook = getattr(self.console, "set_canonical", None)
+        if hook is not None:
+            hook(on)
+
     def readline(self, k: "Kernel", p: "Proc", f: "OpenFile", prompt: str, info: dict) -> bytes:
         """Read one edited line (an interactive shell's prompt).  A console with a
         line editor shows prompt, edits, and hands over the line; otherwise the
@@ -134,6 +150,8 @@ class TTY:
         screen); b"\x03" that the line was abandoned with Ctrl-C."""
         if not self.echo:                       # a program that died with echo off
             self.set_echo(True)                 # (say, su killed by Ctrl-C): the prompt is sane
+        if not self.canonical:                  # or one that died in cbreak mode (top)
+            self.set_canonical(True)
         start = getattr(self.console, "start_readline", None)
         if start is None or self.lines or self.console_eof:
             if prompt:
@@ -230,6 +248,8 @@ class TTY:
                 self.signal_foreground(SIGQUIT)
             elif b == SUSP:
                 self.signal_foreground(SIGTSTP)
+            elif not self.canonical:
+                self.lines.append(b)
             elif b == EOF:
                 if self.partial:
                     self.lines.append(self.partial)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """top: the process table, refreshed -- who uses the CPU, and in which state.
 
-    top             refresh every second until Ctrl-C (on a terminal)
+    top             refresh every second until q (or Ctrl-C), on a terminal
     top -n N        N refreshes, then exit
     top -d SECS     seconds between refreshes
     top -b          plain output, no screen clearing (the default into a pipe)
@@ -13,8 +13,11 @@ import functools
 import getopt
 import os
 import pwd
+import select
 import sys
+import termios
 import time
+import tty
 
 
 def snapshot():
@@ -110,6 +113,24 @@ def main(argv):
     except ValueError:
         sys.stderr.write("top: -n and -d take numbers\n")
         return 2
+    keys = not batch and os.isatty(0)
+    saved = termios.tcgetattr(0) if keys else None
+    if keys:
+        tty.setcbreak(0)                  # each key as it is typed: q quits at once
+    try:
+        return refresh(batch, count, delay, keys)
+    finally:
+        if saved is not None:
+            termios.tcsetattr(0, termios.TCSADRAIN, saved)
+
+
+def quit_pressed(delay):
+    """Wait up to delay seconds for a key; True if it was q."""
+    ready, _, _ = select.select([0], [], [], delay)
+    return bool(ready) and os.read(0, 64)[:1] in (b"q", b"Q")
+
+
+def refresh(batch, count, delay, keys):
     before, last = {}, time.monotonic()
     shown = 0
     while True:
@@ -127,7 +148,11 @@ def main(argv):
         if count and shown >= count:
             return 0
         before, last = now_procs, now
-        time.sleep(delay)
+        if keys:
+            if quit_pressed(delay):
+                return 0
+        else:
+            time.sleep(delay)
 
 
 sys.exit(main(sys.argv[1:]))

@@ -313,3 +313,31 @@ def test_mem_side_by_side_highlights_on_a_terminal():
     out = on_a_terminal(f"cat > fk.py <<'EOF'\n{FORK_X}EOF\nchmod +x fk.py; ./fk.py & sleep 1; "
                         "mem $! $(($! + 1)); wait")
     assert "\x1b[1;33m100\x1b[0m" in out and "\x1b[1;33m200\x1b[0m" in out
+
+
+# ---- top -----------------------------------------------------------------------------------
+
+def test_top_quits_on_q_and_leaves_the_terminal_line_by_line(tmp_path):
+    child = interactive(tmp_path)
+    child.sendline("top")
+    child.expect_exact("COMMAND")
+    child.expect_exact("COMMAND")                           # a second refresh: it is waiting
+    child.send("q")                                         # no Enter: the key is enough
+    child.expect_exact("student@vshell:~$ ", timeout=5)
+    child.sendline("cat")
+    child.sendline("a line")
+    child.expect_exact("a line\r\na line")                  # echoed, then read as a line
+    child.sendeof()
+    child.expect_exact("student@vshell:~$ ")
+    child.terminate(force=True)
+
+
+def test_a_program_can_read_keys_as_they_are_typed_with_tty_setcbreak(tmp_path):
+    child = interactive(tmp_path)
+    child.sendline("python -c 'import os, sys, tty; tty.setcbreak(0); print(\"ready\"); "
+                   "print(\"got\", os.read(0, 10))'")
+    child.expect_exact("ready")
+    child.send("x")
+    child.expect_exact("got b'x'", timeout=5)
+    child.expect_exact("student@vshell:~$ ")
+    child.terminate(force=True)

@@ -28,16 +28,17 @@ def test_getpass_reads_with_echo_off_and_turns_it_back_on():
         """, b"hunter2\n")
     assert (status, err) == (0, "")
     assert out == "Secret: \n'hunter2'\n"          # the newline the terminal did not show
-    assert calls == [("tcsetattr", (False,)), ("read", (1024,)), ("tcsetattr", (True,))]
+    from termios import ECHO, ICANON            # the c_lflag bits it set: echo off, then on
+    assert calls == [("tcsetattr", (ICANON,)), ("read", (1024,)), ("tcsetattr", (ICANON | ECHO,))]
     assert k.tty.echo
 
 
-def test_termios_changes_only_echo_and_refuses_what_it_cannot_do():
+def test_termios_changes_only_echo_and_icanon_and_refuses_what_it_cannot_do():
     status, out, err, _, _ = run_python("""\
         import os, termios
         modes = termios.tcgetattr(0)
         raw = list(modes)
-        raw[3] &= ~termios.ICANON
+        raw[3] &= ~termios.ISIG
         try:
             termios.tcsetattr(0, termios.TCSANOW, raw)
         except termios.error as e:
@@ -49,7 +50,7 @@ def test_termios_changes_only_echo_and_refuses_what_it_cannot_do():
             print("pipe:", e.args)
         """)
     assert (status, err) == (0, "")
-    assert out == ("raw: (22, \"vshell's terminal can change only ECHO\")\n"
+    assert out == ("raw: (22, \"vshell's terminal can change only ECHO and ICANON\")\n"
                    "pipe: (25, 'Inappropriate ioctl for device')\n")
 
 

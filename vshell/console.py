@@ -35,6 +35,23 @@ class HostConsole:
         except termios.error:
             pass
 
+    def set_canonical(self, on: bool) -> None:
+        """The virtual terminal's ICANON, on the host terminal: with it off, keys
+        reach the kernel as they are typed (Ctrl-C still signals, ISIG stays)."""
+        fd = self.input_fd
+        if fd is None or not os.isatty(fd):
+            return
+        import termios
+        try:
+            modes = termios.tcgetattr(fd)
+            if self.saved_modes is None:
+                self.saved_modes = termios.tcgetattr(fd)
+            modes[3] = modes[3] | termios.ICANON if on else modes[3] & ~termios.ICANON
+            modes[6][termios.VMIN], modes[6][termios.VTIME] = 1, 0
+            termios.tcsetattr(fd, termios.TCSANOW, modes)
+        except termios.error:
+            pass
+
     def restore(self) -> None:
         """Leave the host terminal as it was found (echo back on if a program left it off)."""
         if self.saved_modes is not None:

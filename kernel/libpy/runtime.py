@@ -75,6 +75,9 @@ FRESH = FRESH | frozenset("subprocess selectors logging threading queue socketse
 FRESH_ONLY = FRESH_ONLY - {"threading"} | {"socket", "socketserver"}    # (threading: no threads start)
 BLOCKED = BLOCKED - {"subprocess", "select", "selectors", "_posixsubprocess", "logging",
                      "socketserver"} | {"_queue"}
+# tty's setraw and setcbreak are the virtual termios's (it honours ICANON and ECHO).
+FRESH = FRESH | {"tty"}
+BLOCKED = BLOCKED - {"tty"}
 LIBRARY_ONLY = ("socket",)          # virtual modules only the FRESH ones may import
 FRESH_CODE: dict[str, Any] = {}     # name -> (code, file, is package), for all machines
 

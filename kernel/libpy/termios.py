@@ -1,10 +1,11 @@
 """The `termios` module as a virtual process sees it: the kernel's terminal modes.
 
-vshell's terminal is always canonical (line at a time, with Ctrl-C, Ctrl-\\ and
-Ctrl-Z as signals); the one mode a program can change is ECHO, which is what
-`getpass` turns off while a password is typed.  tcgetattr gives the usual seven
-fields; tcsetattr honours ECHO and refuses any other change, with the error a
-real program would handle, rather than pretending to have done it.
+vshell's terminal reads a line at a time, with Ctrl-C, Ctrl-\\ and Ctrl-Z as
+signals; the modes a program can change are ECHO, which is what `getpass` turns
+off while a password is typed, and ICANON, which `tty.setcbreak` turns off so
+that each key is read as it is typed (top's q).  tcgetattr gives the usual
+seven fields; tcsetattr honours those two and refuses any other change, with
+the error a real program would handle, rather than pretending to have done it.
 """
 from __future__ import annotations
 
@@ -27,7 +28,8 @@ globals().update({n: v for n, v in vars(_host).items()
 _IFLAG = BRKINT | ICRNL | IXON
 _OFLAG = OPOST | ONLCR
 _CFLAG = CS8 | CREAD | B38400
-_LFLAG = ISIG | ICANON | IEXTEN | ECHOE | ECHOK
+_LFLAG = ISIG | IEXTEN | ECHOE | ECHOK
+_CHANGES = ECHO | ICANON        # the local modes a program may change
 _CC = {VINTR: b"\x03", VQUIT: b"\x1c", VERASE: b"\x7f", VKILL: b"\x15", VEOF: b"\x04",
        VSUSP: b"\x1a", VMIN: b"\x01", VTIME: b"\x00"}
 
@@ -45,9 +47,9 @@ def _trap(call: str, *args):
 
 def tcgetattr(fd: int) -> list:
     """[iflag, oflag, cflag, lflag, ispeed, ospeed, cc] of the terminal fd."""
-    echo = _trap("tcgetattr", _fd(fd))
+    modes = _trap("tcgetattr", _fd(fd))
     cc = [_CC.get(i, b"\x00") for i in range(NCCS)]
-    return [_IFLAG, _OFLAG, _CFLAG, _LFLAG | (ECHO if echo else 0), B38400, B38400, cc]
+    return [_IFLAG, _OFLAG, _CFLAG, _LFLAG | (modes & _CHANGES), B38400, B38400, cc]
 
 
 def tcsetattr(fd: int, when: int, attributes: list) -> None:
@@ -57,7 +59,7 @@ def tcsetattr(fd: int, when: int, attributes: list) -> None:
         raise TypeError("tcsetattr, arg 3: must be 7 element list")
     current = tcgetattr(fd)
     wanted = list(attributes)
-    wanted[3] = (wanted[3] & ~ECHO) | (current[3] & ECHO)
+    wanted[3] = (wanted[3] & ~_CHANGES) | (current[3] & _CHANGES)
     if wanted[:6] != current[:6]:
-        raise error(_errno.EINVAL, "vshell's terminal can change only ECHO")
-    _trap("tcsetattr", _fd(fd), bool(attributes[3] & ECHO))
+        raise error(_errno.EINVAL, "vshell's terminal can change only ECHO and ICANON")
+    _trap("tcsetattr", _fd(fd), int(attributes[3]) & _CHANGES)
