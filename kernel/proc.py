@@ -168,9 +168,16 @@ class Proc:
         activity = getattr(rt, "activity", None) if self.native else None
         return f"{self.name}: {activity}" if activity else None
 
+    def shown_where(self) -> tuple[str, int, str] | None:
+        """where, as views show it: a child of fork that is still replaying its
+        way there is at the fork's line, as far as anyone watching can tell."""
+        if self.replay is not None and self.replay.at is not None:
+            return self.replay.at
+        return self.where()
+
     def pc(self) -> str:
         """The program counter as views show it: FILE:LINE, or doing, or -."""
-        where = self.where()
+        where = self.shown_where()
         if where is not None:
             return f"{where[0].rsplit('/', 1)[-1]}:{where[1]}"
         return self.doing() or "-"

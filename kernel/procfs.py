@@ -172,7 +172,7 @@ def status(k: "Kernel", p: Proc) -> str:
     """Linux's fields first, as programs read them; then the chapter's own names
     (StateName: RUNNING, READY, BLOCKED (pipe) ...) and vshell's accounting."""
     state = p.state.value + (f" ({p.blocked_on})" if p.state is BLOCKED else "")
-    where = p.where()
+    where = p.shown_where()
     pc = f"{where[0]}:{where[1]} in {where[2]}" if where else p.doing() or "-"
     lines = [
         ("Name", p.name), ("State", LINUX_STATE[p.state.letter]), ("StateName", state),

@@ -121,6 +121,7 @@ class Replay:
         self.entries = entries
         self.i = 0
         self.tick: int | None = None        # the tick at which the next handler runs
+        self.at: tuple | None = None        # where the parent forked: the child's counter
 
     def answer(self, k: "Kernel", p: "Proc", name: str, args: tuple) -> Any:
         entries = self.entries

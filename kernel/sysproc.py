@@ -41,8 +41,9 @@ def sys_fork(k: "Kernel", p: Proc) -> int:
             raise oserror(errno.ENOSYS)
         raise enomem_message()
     image = p.image
-    child = k.new_process(p, lambda: k.loader.run(child, image),
-                          replay=Replay(p.record.for_child(0)), ready=False)
+    replay = Replay(p.record.for_child(0))
+    replay.at = p.where()           # until it has caught up, the child is "at the fork"
+    child = k.new_process(p, lambda: k.loader.run(child, image), replay=replay, ready=False)
     k.after_fork(p, child)
     return child.pid
 

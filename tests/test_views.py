@@ -66,7 +66,7 @@ def test_open_shows_flag_names_and_the_mode_in_octal():
 def test_signals_pipes_and_dup2_by_name():
     err = strace_of("import os, signal; signal.signal(signal.SIGINT, signal.SIG_IGN); "
                     "r, w = os.pipe(); os.dup2(w, 1)")
-    assert "rt_sigaction(SIGINT, {sa_handler=SIG_IGN}, {sa_handler=SIG_DFL}) = 0\n" in err
+    assert "rt_sigaction(SIGINT, {sa_handler=SIG_IGN}, {sa_handler=SIG_DFL}, 8) = 0\n" in err
     assert "pipe2([3, 4], O_CLOEXEC) = 0\n" in err
     assert "dup2(4, 1) = 1\n" in err
 
@@ -341,3 +341,32 @@ def test_a_program_can_read_keys_as_they_are_typed_with_tty_setcbreak(tmp_path):
     child.expect_exact("got b'x'", timeout=5)
     child.expect_exact("student@vshell:~$ ")
     child.terminate(force=True)
+
+
+def test_calls_as_strace_writes_them():
+    import os
+    import signal
+
+    from vshell.strace import call
+    assert call("sigprocmask", (signal.SIG_BLOCK, frozenset({2, 17})), frozenset()) == \
+        "rt_sigprocmask(SIG_BLOCK, [INT CHLD], [], 8) = 0"
+    assert call("wait4", (-1, os.WNOHANG, False), (5, 9)) == \
+        "wait4(-1, [{WIFSIGNALED(s) && WTERMSIG(s) == SIGKILL}], WNOHANG, NULL) = 5"
+    assert call("wait4", (-1, os.WNOHANG, False), (0, 0)) == "wait4(-1, ..., WNOHANG, NULL) = 0"
+    assert call("lseek", (3, -2, os.SEEK_END), 10) == "lseek(3, -2, SEEK_END) = 10"
+    assert call("read", (0, 4096), b"ab\x00\n") == 'read(0, "ab\\0\\n", 4096) = 4'
+    assert call("access", ("/bin/x", os.X_OK, False, True, None), False) == \
+        'access("/bin/x", X_OK) = -1 EACCES (Permission denied)'
+    assert call("execve", ("./x", ["./x"], {}), None, 2) == \
+        'execve("./x", ["./x"], ...) = -1 ENOENT (No such file or directory)'
+    assert call("open", ("f", os.O_RDONLY, 0o777, None)) == 'open("f", O_RDONLY)'
+    assert call("getuid", (), 1000) == "getuid() = 1000"
+
+
+def test_a_child_of_fork_not_yet_run_is_at_the_fork_s_line():
+    program = ("import os\npid = os.fork()\nif pid:\n"
+               "    print(open(f'/proc/{pid}/status').read().split('PC:')[1].split()[0])\n"
+               "    os.wait()\n")
+    out, err, _ = session(f"sched fifo > /dev/null; sched first parent > /dev/null; "
+                          f"python -c \"{program}\"")
+    assert out == "<string>:2\n"                 # not yet run: at the fork, as its parent was

@@ -118,10 +118,6 @@ def stat_struct(st: Any) -> str:
     return "{st_mode=%s, st_size=%d, ...}" % (file_type(st.st_mode), st.st_size)
 
 
-def at_dir(at: int | None) -> str:
-    return "AT_FDCWD" if at is None else str(at)
-
-
 def wait_status(status: int) -> str:
     if os.WIFEXITED(status):
         return f"[{{WIFEXITED(s) && WEXITSTATUS(s) == {os.WEXITSTATUS(status)}}}]"
@@ -145,9 +141,8 @@ FCNTL = {getattr(os, n): n for n in ("F_DUPFD", "F_GETFD", "F_SETFD", "F_GETFL",
                                      "F_DUPFD_CLOEXEC", "F_GETLK", "F_SETLK", "F_SETLKW")
          if hasattr(os, n)}
 
-# name -> (args, result) -> (the C call's name, its arguments, its result or None
-# for the usual one).  `r` is UNKNOWN while the call has not returned.
-Formatter = "Callable[[tuple, Any], tuple[str, list[str], str | None]]"
+# Each formatter: (args, result) -> (the C call's name, its arguments, its result
+# or None for the usual one).  `r` is UNKNOWN while the call has not returned.
 
 
 def _buffer(r: Any) -> str:
@@ -244,12 +239,12 @@ def _kill(a, r):
 def _sigaction(a, r):
     act = "NULL" if a[1] < 0 else "{sa_handler=%s}" % HANDLERS.get(a[1], a[1])
     old = "..." if r is UNKNOWN else "{sa_handler=%s}" % HANDLERS.get(r, r)
-    return "rt_sigaction", [signame(a[0]), act, old], None if r is UNKNOWN else "0"
+    return "rt_sigaction", [signame(a[0]), act, old, "8"], None if r is UNKNOWN else "0"
 
 
 def _sigprocmask(a, r):
     old = "..." if r is UNKNOWN else sigset(r)
-    return "rt_sigprocmask", [HOW_MASK.get(a[0], str(a[0])), sigset(a[1]), old], \
+    return "rt_sigprocmask", [HOW_MASK.get(a[0], str(a[0])), sigset(a[1]), old, "8"], \
         None if r is UNKNOWN else "0"
 
 
@@ -308,7 +303,7 @@ def _listdir(a, r):
         None if r is UNKNOWN else str(len(r))
 
 
-FORMATS: dict[str, Any] = {
+FORMATS: dict[str, Callable[[tuple, Any], tuple[str, list[str], str | None]]] = {
     "open": _open, "read": _read, "readv": _read, "pread": _pread, "write": _write,
     "writev": _write, "pwrite": _pwrite, "dup": _dup, "dup2": _dup2, "pipe2": _pipe2,
     "stat": _stat, "fstat": _fstat, "access": _access, "isatty": _isatty, "lseek": _lseek,

@@ -1,15 +1,20 @@
-"""Watching the kernel: its event stream as strace-like lines, or as JSON lines.
+"""Watching the kernel: its event stream as lines for people, or as JSON lines.
 
-    [pid 3] fork() = 4
+The live trace (`trace`, --trace) shows every kind of event, each with its pid:
+
+    [pid 3] fork -> child 4 (replay)
     4 NEW -> READY (created)
+    [pid 3] clone(child_stack=NULL, flags=...SIGCHLD, child_tidptr=...) = 4
     switch 3 -> 4
-    [pid 4] execve("/bin/wc", ["wc", "p3.py"], {...}) = ?
+    [pid 4] execve("/bin/wc", ["wc", "p3.py"], ...) = 0
     [pid 4] +++ exited with 0 +++
 
-One colour per pid on a terminal, plain text into a pipe or a file.  Which
-events are shown is chosen with `--trace`, or from inside vshell by writing
-to /proc/trace (the `trace` and `strace` builtins do).  Nothing here changes
-what the kernel does: a tracer only reads the stream.
+`strace CMD` shows what strace(1) would (see Strace); each system call is
+written as strace writes it by strace.py.  One colour per pid on a terminal,
+plain text into a pipe or a file.  Which events are shown is chosen with
+`--trace`, or from inside vshell by writing to /proc/trace (the `trace`,
+`strace` and `timeline` builtins do).  Nothing here changes what the kernel
+does: a viewer only reads the stream, and writes where its asker's output goes.
 """
 from __future__ import annotations
 
@@ -37,12 +42,6 @@ COLOURS = [31, 32, 33, 34, 35, 36, 91, 92, 93, 94, 95, 96]
 
 def signame(sig: int) -> str:
     return strace.signame(sig)
-
-
-def show(value) -> str:
-    """A system call's argument or result, strace-style: short, and never the
-    program's own __repr__."""
-    return strace.value(value)
 
 
 def siginfo(e: ev.SignalSent, child: tuple[int, int] | None, uid: int | None = None) -> str:
