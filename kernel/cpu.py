@@ -523,6 +523,14 @@ class CPU:
         p = self.current
         if p is None or p.in_kernel or p.context is not getcurrent() or p.state is not RUNNING:
             return
+        try:
+            _room(2)
+        except RecursionError:
+            # p is within a frame or two of its own recursion limit: putting that
+            # limit back after the interrupt's work would fail there, and raise
+            # in p's code.  An interrupt is invisible to a program, so this one
+            # is left to the next (a period later, p is rarely that deep).
+            return
         self.kernel_room()
         try:
             self._interrupt_user(p)
@@ -637,6 +645,12 @@ def stack_limit(base: int, limit: int) -> int:
     host's C stack holds, capped at an even room as CPython's default 1000."""
     room = max_depth() - base
     return base + (limit if limit <= room else room & ~1)
+
+
+def _room(n: int) -> None:
+    """Raises RecursionError unless n frames more fit under the current limit."""
+    if n:
+        _room(n - 1)
 
 
 def _limiter(target: greenlet, limit: int, args: tuple) -> None:
