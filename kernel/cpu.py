@@ -31,7 +31,7 @@ from greenlet import greenlet, getcurrent
 from . import hostguard
 from . import trace as ev
 from .errors import ExecImage, ProcessExit
-from .proc import BLOCKED, READY, RUNNING, STOPPED, ZOMBIE, Proc, State
+from .proc import BLOCKED, READY, RUNNING, SLICES_KEPT, STOPPED, ZOMBIE, Proc, State
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -160,6 +160,10 @@ class CPU:
         p.state = new
         if new is BLOCKED:
             p.blocked_on = reason
+        elif new is READY and old is not RUNNING:
+            p.arrived = self.k.trace.tick       # it arrives (again): new, woken or continued
+        if old is RUNNING and p.slices:
+            p.slices[-1][1] = self.k.trace.tick     # its turn on the CPU ends
         if self.k.trace.active:
             self.k.trace.emit(ev.StateChange(p.pid, old.value, new.value, reason))
 
@@ -259,9 +263,18 @@ class CPU:
         self.last_pid = p.pid
         self.switches += 1
         self.current = p
+        self.new_slice(p)
         self.need_resched = False
         p.slice_left = k.sched.quantum_for(p)
         self.irq_ticks = 1             # a fresh slice is never "stuck"
+
+    def new_slice(self, p: Proc) -> None:
+        """Note p's new turn on the CPU (/proc/PID/sched shows the last few)."""
+        tick = self.k.trace.tick
+        slices = p.slices
+        if len(slices) >= SLICES_KEPT:
+            del slices[0]
+        slices.append([tick, tick])
 
     def switch_away(self, p: Proc) -> None:
         """p leaves the CPU (it sleeps, yields or stops): hand the CPU straight to
@@ -473,6 +486,8 @@ class CPU:
                     self.preempt(p, "quantum expired")
                 else:
                     p.slice_left = sched.quantum_for(p)
+                    p.slices[-1][1] = self.k.trace.tick
+                    self.new_slice(p)           # nobody else wants the CPU: a fresh slice
         finally:
             p.in_kernel -= 1
         if p.sig.pending and p.replay is None:
@@ -546,10 +561,11 @@ class CPU:
             self.service_host_signals()
             if self.k.tty.editing:            # a line typed while processes compute
                 self.k.tty.poll(0.0)
-        if self.irq_ticks:
+        ticking = self.irq_ticks > 0
+        if ticking:
             # The process made system calls or ticks since the last interrupt: its
-            # CPU time was counted there.  With a seed, only those count, which
-            # is reproducible.
+            # CPU time was counted there, and its slice runs out by them -- with
+            # or without a seed -- so the timer does not preempt it.
             self.irq_ticks = 0
             self.quiet = 0
             if self.deterministic:
@@ -565,7 +581,7 @@ class CPU:
             self.cpu_tick(p)              # a period of computation without ticks: one tick
         if self.timers or self.k.signals.alarms:
             self.expire_timers()          # a sleeper's time may be up while p computes
-        if self.k.sched.preemptive and self.k.sched.has_ready():
+        if self.k.sched.preemptive and self.k.sched.has_ready() and not ticking:
             self.need_preempt = True
 
     def cpu_tick(self, p: Proc) -> None:

@@ -6,7 +6,7 @@ at), and /proc/self.  Nothing here is stored: every read looks at the PCB.
 from __future__ import annotations
 
 from .fs import DynamicDir, File, Generated, Inode, Symlink
-from .proc import BLOCKED, Proc
+from .proc import BLOCKED, RUNNING, Proc
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -121,6 +121,7 @@ def pid_dir(k: "Kernel", p: Proc) -> DynamicDir:
         "status": (lambda: status(k, p).encode(), 0o444),
         "stat": (lambda: stat(k, p).encode(), 0o444),
         "cmdline": (lambda: b"".join(a.encode() + b"\0" for a in p.argv), 0o444),
+        "sched": (lambda: sched(k, p).encode(), 0o444),
         "stack": (lambda: machstate().stack(p).encode(), 0o400),
         "maps": (lambda: machstate().maps(p).encode(), 0o400),
         "fdinfo": (lambda: machstate().fdinfo(p).encode(), 0o400),
@@ -191,6 +192,19 @@ def status(k: "Kernel", p: Proc) -> str:
         ("Tpgid", k.tty.fg_pgrp if k.tty.sid and p.sid == k.tty.sid else -1),
     ]
     return "".join(f"{name}:\t{value}\n" for name, value in lines)
+
+
+def sched(k: "Kernel", p: Proc) -> str:
+    """The process's life on the CPU, in ticks of the machine's clock (the ticks
+    every process has used): when it last arrived in the ready queue, and its
+    last turns on the CPU, each from the tick it was dispatched to the tick it
+    left (blocked, preempted, or exited) -- what a homework tool measures
+    response and turnaround time with."""
+    turns = [f"{start}-{end}" for start, end in p.slices]
+    if turns and p.state is RUNNING:
+        turns[-1] = f"{p.slices[-1][0]}-"       # (the turn it is having now)
+    return (f"pid:\t{p.pid}\nstate:\t{p.state.value}\narrived:\t{p.arrived}\n"
+            f"ticks:\t{p.cpu_ticks}\nslices:\t{' '.join(turns)}\n")
 
 
 def stat(k: "Kernel", p: Proc) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import deque
 
+from .limits import RLIMIT_CPU
 from .proc import READY, Proc
 
 DEFAULT_QUANTUM = 10
@@ -86,6 +87,33 @@ class FIFO(RoundRobin):
 
     def describe(self) -> str:
         return "fifo (no preemption)"
+
+
+class SJF(FIFO):
+    """Shortest job first: of the READY processes, the one with the least CPU time
+    to run, as its owner declared it -- a batch system's job card, here the
+    process's CPU time limit (RLIMIT_CPU; none counts as longest).  FIFO among
+    equals, and no preemption: a job runs until it blocks or exits."""
+    name = "sjf"
+
+    def pick(self) -> Proc | None:
+        queue = self.queue
+        best = None
+        for p in queue:
+            if p.state is READY and (best is None or _length(p) < _length(best)):
+                best = p
+        if best is None:
+            queue.clear()
+            return None
+        queue.remove(best)
+        return best
+
+    def describe(self) -> str:
+        return "sjf (shortest RLIMIT_CPU first, no preemption)"
+
+
+def _length(p: Proc) -> int:
+    return p.limits.soft(RLIMIT_CPU)
 
 
 class Priority(Policy):
@@ -195,7 +223,7 @@ class Lottery(Policy):
         return bool(self.pool)
 
 
-POLICIES = {"rr": RoundRobin, "fifo": FIFO, "priority": Priority, "mlfq": MLFQ,
+POLICIES = {"rr": RoundRobin, "fifo": FIFO, "sjf": SJF, "priority": Priority, "mlfq": MLFQ,
             "lottery": Lottery}
 
 

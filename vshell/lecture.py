@@ -53,12 +53,12 @@ def b_step(sh: Shell, args: list[str]) -> int:
 
 def b_sched(sh: Shell, args: list[str]) -> int:
     """sched: show the scheduling policy; sched POLICY [QUANTUM] switches it live
-    (rr, fifo, priority, mlfq, lottery); sched first child|parent|random."""
+    (rr, fifo, sjf, priority, mlfq, lottery); sched first child|parent|random."""
     if len(args) > 1:
         try:
             _write_proc(sh, "/proc/sched", " ".join(args[1:]))
         except OSError:
-            raise CommandError("sched: usage: sched [rr|fifo|priority|mlfq|lottery [QUANTUM]] "
+            raise CommandError("sched: usage: sched [rr|fifo|sjf|priority|mlfq|lottery [QUANTUM]] "
                                "| sched first child|parent|random", 2)
     with sh.rt.open("/proc/sched") as f:
         sh.say(1, f.read())
