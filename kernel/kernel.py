@@ -64,10 +64,12 @@ class Kernel:
     def run(self, until: Callable[[], bool] | None = None) -> None:
         self.cpu.run(until)
 
-    def set_policy(self, name: str, quantum: int | None = None) -> None:
-        """Change the scheduling policy live: READY processes move to the new one."""
+    def set_policy(self, name: str, quantum: int | None = None, io_first: bool = False) -> None:
+        """Change the scheduling policy live: READY processes move to the new one.
+        io_first: a process whose device I/O is done preempts the running one."""
         old = self.sched
         new = make_policy(name, quantum or old.quantum, self)
+        new.io_first = io_first
         for p in old.drain():
             new.ready(p)
         self.sched = new

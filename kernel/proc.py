@@ -84,7 +84,7 @@ class Proc:
                  "interrupted", "unwinding", "native", "execed",
                  "record", "replay", "upcall", "stop_report", "cont_report",
                  "rusage_children", "waitq", "limits", "runtime", "start",
-                 "arrived", "slices")
+                 "arrivals", "slices")
 
     def __init__(self, pid: int, ppid: int, pgid: int, sid: int,
                  uid: int = 0, euid: int = 0, gid: int = 0, egid: int = 0, *,
@@ -120,8 +120,10 @@ class Proc:
         self.start_time = 0.0
         self.voluntary_switches = 0
         self.involuntary_switches = 0
-        self.arrived = 0                    # the tick it last became READY after waiting
-        self.slices: list[list[int]] = []   # its last SLICES_KEPT turns on the CPU: [start, end] ticks
+        # for /proc/PID/sched: the ticks it arrived in the ready queue (created,
+        # woken or continued) and its turns on the CPU, [start, end] (the last SLICES_KEPT)
+        self.arrivals: list[int] = []
+        self.slices: list[list[int]] = []
         # the CPU side: saved context and kernel-mode bookkeeping
         self.context: greenlet | None = None
         self.in_kernel = 0                  # > 0 while a system call runs

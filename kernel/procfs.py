@@ -68,8 +68,9 @@ class TraceControl(File):
 
 
 class SchedControl(File):
-    """/proc/sched: the scheduling policy.  Read it; write `rr 5`, `fifo`,
-    `priority`, `mlfq`, `lottery`, `seed N` or `first child|parent|random`."""
+    """/proc/sched: the scheduling policy.  Read it; write `rr 5`, `fifo`, `sjf`,
+    `scan`, `batch`, `priority`, `mlfq`, `lottery` (any of them followed by
+    `io-first`), `seed N` or `first child|parent|random`."""
 
     def __init__(self, k: "Kernel") -> None:
         super().__init__(k.fs, 0o666)
@@ -90,7 +91,11 @@ class SchedControl(File):
         k = self.k
         try:
             if words and words[0] in POLICIES:
-                k.set_policy(words[0], int(words[1]) if len(words) > 1 else None)
+                io_first = "io-first" in words[1:]
+                rest = [w for w in words[1:] if w != "io-first"]
+                if len(rest) > 1:
+                    raise ValueError
+                k.set_policy(words[0], int(rest[0]) if rest else None, io_first)
             elif len(words) == 2 and words[0] == "seed":
                 k.set_seed(int(words[1]))
             elif len(words) == 2 and words[0] == "first" and words[1] in ("child", "parent", "random"):
@@ -196,15 +201,16 @@ def status(k: "Kernel", p: Proc) -> str:
 
 def sched(k: "Kernel", p: Proc) -> str:
     """The process's life on the CPU, in ticks of the machine's clock (the ticks
-    every process has used): when it last arrived in the ready queue, and its
-    last turns on the CPU, each from the tick it was dispatched to the tick it
+    every process has used): when it arrived in the ready queue, and its turns
+    on the CPU, each from the tick it was dispatched to the tick it
     left (blocked, preempted, or exited) -- what a homework tool measures
     response and turnaround time with."""
     turns = [f"{start}-{end}" for start, end in p.slices]
     if turns and p.state is RUNNING:
         turns[-1] = f"{p.slices[-1][0]}-"       # (the turn it is having now)
-    return (f"pid:\t{p.pid}\nstate:\t{p.state.value}\narrived:\t{p.arrived}\n"
-            f"ticks:\t{p.cpu_ticks}\nslices:\t{' '.join(turns)}\n")
+    arrivals = " ".join(map(str, p.arrivals))
+    return (f"pid:\t{p.pid}\nstate:\t{p.state.value}\nticks:\t{p.cpu_ticks}\n"
+            f"arrivals:\t{arrivals}\nslices:\t{' '.join(turns)}\n")
 
 
 def stat(k: "Kernel", p: Proc) -> str:

@@ -46,6 +46,11 @@ def test_scheduler_prints_what_the_original_prints(tool, index, case):
     check_like_original(tool, index, case)
 
 
+@pytest.mark.parametrize("tool,index,case", cases("process-run.py"))
+def test_process_run_prints_what_the_original_prints(tool, index, case):
+    check_like_original(tool, index, case)
+
+
 def test_scheduler_book_numbers_without_a_seed_in_real_time():
     status, out, err, _ = run_tool(["scheduler.py", "-l", "10,20,30", "-p", "RR", "-q", "1", "-c"],
                                    seed=None, virtual_time=False)
@@ -92,5 +97,55 @@ def test_sjf_policy_runs_the_shortest_declared_job_first():
 def test_proc_sched_shows_arrival_and_turns_on_the_cpu():
     status, out, err, _ = run_tool(["sh", "-c", "sleep 1 & cat /proc/$!/sched"])
     lines = dict(line.split(":\t") for line in out.splitlines())
-    assert lines["state"] in ("READY", "BLOCKED") and int(lines["arrived"]) > 0
+    assert lines["state"] in ("READY", "BLOCKED") and int(lines["arrivals"].split()[0]) > 0
     assert all("-" in s for s in lines["slices"].split())
+
+
+def test_process_run_is_real_processes_blocking_on_a_device():
+    from kernel import trace as ev
+    events: list = []
+    k = make_machine(Options(seed=5, virtual_time=True), MemoryConsole(b""))
+    k.trace.subscribe(events.append)
+    k.run_program(["process-run.py", "-l", "2:0,3:100", "-c"], uid=1000,
+                  env={"PATH": "/bin"}, cwd="/home/student")
+    blocked = [e for e in events if isinstance(e, ev.StateChange) and e.new == "BLOCKED"
+               and e.reason == "I/O"]
+    woken = [e for e in events if isinstance(e, ev.StateChange) and e.reason == "I/O done"]
+    assert len(blocked) == 2 and len(woken) == 2
+    assert {e.pid for e in blocked} == {e.pid for e in woken}
+
+
+def test_process_run_without_a_seed_in_real_time():
+    expected = next(c for c in REFERENCE["process-run.py"] if c["args"] == [
+        "-l", "3:0,5:100,5:100,5:100", "-S", "SWITCH_ON_IO", "-I", "IO_RUN_IMMEDIATE", "-c", "-p"])
+    status, out, err, _ = run_tool(["process-run.py", "-l", "3:0,5:100,5:100,5:100", "-S",
+                                    "SWITCH_ON_IO", "-I", "IO_RUN_IMMEDIATE", "-c", "-p"],
+                                   seed=None, virtual_time=False)
+    assert (status, out) == (0, expected["stdout"]), err
+
+
+def test_dev_slow_blocks_a_reader_one_tick_per_byte():
+    status, out, err, _ = run_tool(["sh", "-c", "python3 -c 'import os; fd = os.open(\"/dev/slow\", 0); "
+                                    "print(len(os.read(fd, 7)))'; cat /proc/$$/sched >/dev/null"])
+    assert (status, out) == (0, "7\n"), err
+    _, out, _, _ = run_tool(["python3", "-c", "import os\nfd = os.open('/dev/slow', 0)\n"
+                             "os.read(fd, 7)\nprint(open('/proc/self/sched').read())"])
+    fields = dict(line.split(":\t") for line in out.splitlines() if ":\t" in line)
+    start_of_wait = int(fields["slices"].split()[-2].split("-")[1])
+    assert int(fields["arrivals"].split()[-1]) == start_of_wait + 7
+
+
+@pytest.mark.parametrize("words,shown", [
+    ("scan", "policy: scan (the process table in order, no preemption)\n"),
+    ("batch io-first", "policy: batch (one process until it exits, idle during its I/O); "
+                       "io-first: I/O done preempts\n"),
+    ("sjf", "policy: sjf (shortest RLIMIT_CPU first, no preemption)\n"),
+    ("rr 3 io-first", "policy: rr (quantum 3 ticks); io-first: I/O done preempts\n")])
+def test_sched_accepts_the_homework_policies(words, shown):
+    _, out, _, _ = run_tool(["sh", "-c", f"sched {words} >/dev/null; head -1 /proc/sched"])
+    assert out == shown
+
+
+def test_a_shell_under_batch_still_runs_its_commands():
+    status, out, err, _ = run_tool(["sh", "-c", "sched batch >/dev/null; echo a | cat; sched rr"])
+    assert status == 0 and out.startswith("a\n"), err

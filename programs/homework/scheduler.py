@@ -69,7 +69,8 @@ def read_policy():
         line = f.readline()
     name = line.split()[1]
     quantum = re.search(r"(?:quantum|slices) (\d+)", line)
-    return name + (" " + quantum.group(1) if quantum else "")
+    io_first = " io-first" if "io-first" in line else ""
+    return name + (" " + quantum.group(1) if quantum else "") + io_first
 
 
 def set_policy(words):
@@ -137,11 +138,11 @@ def run_jobs(lengths, policy, quantum):
 
 
 def sched_turns(pid):
-    """(arrived, [(start, end), ...]) from /proc/PID/sched."""
+    """(the tick it last arrived, [(start, end), ...]) from /proc/PID/sched."""
     with open("/proc/%d/sched" % pid) as f:
         fields = dict(line.rstrip("\n").split(":\t", 1) for line in f)
     slices = [tuple(map(int, s.split("-"))) for s in fields["slices"].split()]
-    return int(fields["arrived"]), slices
+    return int(fields["arrivals"].split()[-1]), slices
 
 
 # ---- the answers, in the book's words ---------------------------------------------------

@@ -38,7 +38,35 @@ def scheduler_cases() -> list[list[str]]:
     return cases
 
 
-TOOLS = {"scheduler.py": scheduler_cases}
+def process_run_cases() -> list[list[str]]:
+    cases = [[], ["-l", "5:100"], ["-l", "5:100,5:100"], ["-l", "5:100,5:100", "-c", "-p"],
+             ["-l", "4:100,1:0"], ["-l", "4:100,1:0", "-c", "-p"], ["-l", "1:0,4:100", "-c", "-p"],
+             ["-l", "1:0,4:100", "-c", "-S", "SWITCH_ON_END", "-p"],
+             ["-l", "3:0,5:100,5:100,5:100", "-S", "SWITCH_ON_IO", "-I", "IO_RUN_LATER", "-c", "-p"],
+             ["-l", "3:0,5:100,5:100,5:100", "-S", "SWITCH_ON_IO", "-I", "IO_RUN_IMMEDIATE", "-c", "-p"],
+             ["-l", "3:0,5:100,5:100,5:100", "-S", "SWITCH_ON_END", "-I", "IO_RUN_IMMEDIATE", "-c", "-p"],
+             ["-s", "1", "-l", "3:50,3:50", "-c"], ["-s", "2", "-l", "3:50,3:50", "-c", "-p"],
+             ["-s", "3", "-l", "3:50,3:50", "-c", "-p"],
+             ["-P", "c3,i,c1:i,c2", "-c", "-p"], ["-P", "c3,i,c1:i,c2"],
+             ["-P", "i,i,i:c5", "-c", "-p", "-L", "2"], ["-P", "i:i:i", "-c", "-p", "-L", "0"],
+             ["-l", "3:0,2:100", "-L", "0", "-c", "-p"], ["-l", "0:50,2:100", "-c"],
+             ["-l", "2:100,0:50", "-c", "-p"], ["-l", "4:0", "-L", "1", "-c", "-p"],
+             ["-l", "3:0,3:0,3:0", "-L", "7", "-c", "-p"],
+             ["-P", "x3"], ["-P", "c3,,i"], ["-l", "3"], ["-l", "a:b"], ["-l", "5:100", "-S", "X"],
+             ["-l", "5:100", "-I", "X", "-c"], ["-l", "5:100", "-L", "-1"], ["-L", "x"], ["-y"]]
+    switches = ("SWITCH_ON_IO", "SWITCH_ON_END")
+    dones = ("IO_RUN_LATER", "IO_RUN_IMMEDIATE")
+    for seed in range(16):
+        sw, done = switches[seed % 2], dones[seed // 2 % 2]
+        n = seed % 3 + 2
+        spec = ",".join("%d:%d" % (seed % 5 + 2 + i, (seed * 37 + i * 29) % 101) for i in range(n))
+        cases.append(["-s", str(seed), "-l", spec, "-S", sw, "-I", done, "-L", str(seed % 6), "-c", "-p"])
+        cases.append(["-s", str(seed), "-l", spec])
+        cases.append(["-s", str(seed), "-l", "6:50,6:50,6:50", "-c", "-p", "-I", done, "-S", sw])
+    return cases
+
+
+TOOLS = {"scheduler.py": scheduler_cases, "process-run.py": process_run_cases}
 
 
 def record(ostep: str) -> dict:
