@@ -51,6 +51,11 @@ def test_process_run_prints_what_the_original_prints(tool, index, case):
     check_like_original(tool, index, case)
 
 
+@pytest.mark.parametrize("tool,index,case", cases("fork.py"))
+def test_fork_prints_what_the_original_prints(tool, index, case):
+    check_like_original(tool, index, case)
+
+
 def test_scheduler_book_numbers_without_a_seed_in_real_time():
     status, out, err, _ = run_tool(["scheduler.py", "-l", "10,20,30", "-p", "RR", "-q", "1", "-c"],
                                    seed=None, virtual_time=False)
@@ -149,3 +154,43 @@ def test_sched_accepts_the_homework_policies(words, shown):
 def test_a_shell_under_batch_still_runs_its_commands():
     status, out, err, _ = run_tool(["sh", "-c", "sched batch >/dev/null; echo a | cat; sched rr"])
     assert status == 0 and out.startswith("a\n"), err
+
+
+def test_fork_forks_and_exits_for_real():
+    from kernel import trace as ev
+    events: list = []
+    k = make_machine(Options(seed=2, virtual_time=True), MemoryConsole(b""))
+    k.trace.subscribe(events.append)
+    status = k.run_program(["fork.py", "-A", "a+b,b+c,a+d,b-", "-c"], uid=1000,
+                           env={"PATH": "/bin"}, cwd="/home/student")
+    forks = [e for e in events if isinstance(e, ev.Fork) and e.how == "replay"]
+    exits = {e.pid for e in events if isinstance(e, ev.Exit)}
+    assert status == 0 and len(forks) == 4               # a, then b, c, d
+    a, b, c, d = (e.child for e in forks)
+    assert [e.parent for e in forks[1:]] == [a, b, a]   # each forked by its named parent
+    assert {a, b, c, d} <= exits and not [p for p in k.procs if p.pid > 2]
+
+
+def test_fork_runs_under_the_hosts_python_too(tmp_path):
+    import subprocess
+    import sys
+    tool = Path(__file__).resolve().parent.parent / "programs" / "homework" / "fork.py"
+    out = subprocess.run([sys.executable, str(tool), "-s", "3", "-a", "6", "-c"],
+                         capture_output=True, text=True, timeout=30, cwd=tmp_path)
+    case = next(c for c in REFERENCE["fork.py"] if c["args"] == ["-s", "3", "-c", "-a", "12", "-R"])
+    assert out.returncode == 0 and "Action: a forks b" in out.stdout
+    assert case["status"] == 0
+
+
+def test_predict_t_runs_fork_py():
+    status, out, err, _ = run_tool(["predict", "-t", "a+b,b+c,b-"], cwd="/home/student")
+    assert "The real run (fork.py):" in out and "Final Process Tree:" in out
+
+
+def test_an_empty_write_to_a_pipe_is_not_end_of_file():
+    # print("") under PYTHONUNBUFFERED writes nothing: the reader must go on waiting.
+    status, out, err, _ = run_tool(["python3", "-c", "import os\nr, w = os.pipe()\n"
+                                    "import time\nif os.fork() == 0:\n    os.write(w, b'')\n    time.sleep(1)\n"
+                                    "    os.write(w, b'x')\n"
+                                    "    os._exit(0)\nos.close(w)\nprint(os.read(r, 5))"])
+    assert out == "b'x'\n", err

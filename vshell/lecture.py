@@ -138,7 +138,7 @@ process of that kernel: fork, exec, wait and signals happen as the book says.
   ./p1.py ... ./p4.py      the chapter's fork/exec/wait demos (cat p1.py to read one)
   ls ~  ps  pstree -p      what is here, and which processes are running
   ./cpu.py &  ps -o pid,state,pc,cmd    watch a process RUNNING, READY, BLOCKED
-  ./zombie.py  ./orphan.py ./sigint.py  ./forktree.py a+b,b+c,c-
+  ./zombie.py  ./orphan.py ./sigint.py  fork.py -A a+b,b+c,c- -c
   jobs  fg  bg  kill       job control (Ctrl-C, Ctrl-Z, Ctrl-D work too)
 
 Builtins: {builtins}

@@ -66,7 +66,35 @@ def process_run_cases() -> list[list[str]]:
     return cases
 
 
-TOOLS = {"scheduler.py": scheduler_cases, "process-run.py": process_run_cases}
+def fork_cases() -> list[list[str]]:
+    cases = [["-A", "a+b,b+c,c+d,b-,a+e,e+f,d-", "-c"], ["-A", "a+b,b+c,c+d,b-,a+e,e+f,d-", "-c", "-R"],
+             ["-A", "a+b,b+c,c+d,b-", "-c", "-L"], ["-A", "a+b,b+c,c+d,c-,b-", "-c", "-L", "-R"],
+             ["-A", "a+b,b+c,a-", "-c"], ["-A", "a+b,x+c", "-c"], ["-A", "a+b,b-c", "-c"],
+             ["-A", "a+b+c"], ["-A", "a+b,,a+c"], ["-A", "ab", "-c"], ["-A", "a+b,b-,a+b,b+c", "-c"],
+             ["-A", "a+b,b+c", "-t"], ["-A", "a+b,b+c", "-t", "-F"], ["-A", "a+b,b+c", "-F"],
+             ["-P", "bogus", "-c"], ["-f", "0"], ["-f", "x"], ["-a", "x"], ["-Q"],
+             ["-s", "7", "-a", "4", "-P", "basic", "-c", "-t"]]
+    styles = ("fancy", "basic", "line1", "line2")
+    for seed in range(24):
+        flags = ["-s", str(seed), "-a", str(seed % 9 + 3), "-P", styles[seed % 4]]
+        if seed % 3 == 0:
+            flags.append("-c")
+        if seed % 4 == 1:
+            flags.append("-t")
+        if seed % 5 == 2:
+            flags.append("-F")
+        if seed % 6 in (1, 4):
+            flags.append("-L")
+        if seed % 7 in (2, 3, 5):
+            flags.append("-R")
+        if seed % 8 == 6:
+            flags += ["-f", "0.4"]
+        cases.append(flags)
+        cases.append(["-s", str(seed), "-c", "-a", "12"] + (["-R"] if seed % 2 else ["-L"]))
+    return cases
+
+
+TOOLS = {"scheduler.py": scheduler_cases, "process-run.py": process_run_cases, "fork.py": fork_cases}
 
 
 def record(ostep: str) -> dict:
