@@ -5,6 +5,7 @@ real processes of the kernel."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -194,3 +195,61 @@ def test_an_empty_write_to_a_pipe_is_not_end_of_file():
                                     "    os.write(w, b'x')\n"
                                     "    os._exit(0)\nos.close(w)\nprint(os.read(r, 5))"])
     assert out == "b'x'\n", err
+
+
+# ---- generator.py: the book's C, as Python ----------------------------------------------
+
+C_TO_PYTHON = [("// process ", "# process "), ("if (fork_or_die() == 0) {", "if fork_or_die() == 0:"),
+               ("wait_or_die();", "wait_or_die()"), ("exit(0);", "sys.exit(0)")]
+
+
+def c_main_as_python(c_text: str) -> list[str]:
+    """The body of the recorded C main(), line by line as the Python should read."""
+    body = c_text.split("int main(int argc, char *argv[]) {\n", 1)[1].split("    return 0;\n")[0]
+    out = []
+    for line in body.splitlines():
+        text = line.strip()
+        if text == "}":
+            continue
+        for c, py in C_TO_PYTHON:
+            text = text.replace(c, py)
+        if text.startswith("sleep("):
+            text = "time." + text.rstrip(";")
+        out.append(" " * (len(line) - len(line.lstrip())) + text)
+    return out
+
+
+def python_main(py_text: str) -> list[str]:
+    return py_text.split("def main():\n", 1)[1].split("    return 0\n")[0].splitlines()
+
+
+@pytest.mark.parametrize("tool,index,case", cases("generator.py"))
+def test_generator_makes_the_originals_program_in_python(tool, index, case):
+    seed = None if index % 3 == 2 else index
+    status, out, err, k = run_tool([tool] + case["args"], seed=seed, cwd="/tmp")
+    if "ACTIONS" in case["stdout"]:                 # -c: the forks really happen
+        forks = [a.split()[1] for a in eval(case["stdout"].split("ACTIONS ")[1]) if a[:4] == "fork"]
+        assert status == 0 and "The process tree (who forked whom):" in out
+        assert sorted(re.findall(r"->(\w+)$", out, re.M)) == sorted(forks)
+    elif "int main" in case["stdout"]:
+        assert status == 0 and python_main(out) == c_main_as_python(case["stdout"])
+        assert out.endswith('if __name__ == "__main__":\n    sys.exit(main())\n\n')
+    elif "Traceback" in case["stderr"]:
+        assert status == 1 and err.count("\n") == 1 and "Traceback" not in err
+    else:
+        assert (status, out, err) == (case["status"], case["stdout"], case["stderr"])
+
+
+def test_generator_c_runs_the_program_for_real_and_draws_its_tree():
+    status, out, err, k = run_tool(["generator.py", "-A", "fork b,2 { fork c,1 {} wait } wait", "-c"],
+                                   cwd="/tmp")
+    assert (status, err) == (0, "")
+    assert out == ("  0 a+\n  0 a->b\n  2      b+\n  2      b->c\n  3           c+\n"
+                   "  3           c-\n  3      b<-c\n  3      b-\n  3 a<-b\n"
+                   "\nThe process tree (who forked whom):\na\n└── b\n    └── c\n")
+
+
+def test_generators_programs_run_as_they_are():
+    status, out, err, _ = run_tool(["sh", "-c", "generator.py -s 5 -R mine >/dev/null && ./mine.py "
+                                    "&& python3 read.py && echo ok"], cwd="/tmp")
+    assert status == 0 and out.endswith("ok\n") and " a+\n" in out, err

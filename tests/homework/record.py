@@ -6,7 +6,8 @@
 OSTEP_DIR (default /work/ostep) holds copies of the originals from GitHub's
 remzi-arpacidusseau/ostep-homework: process-run.py (cpu-intro), fork.py and
 generator.py (cpu-api), scheduler.py (cpu-sched).  They are not part of this
-repository.  Each case runs under the host's python3 in a fresh empty
+repository.  generator.py is a trimmed copy: its -c, which compiles and runs
+C with gcc and real sleeps, prints the action list instead.  Each case runs under the host's python3 in a fresh empty
 directory; stdout, stderr and the exit status are recorded.  CI never runs
 this: tests/test_homework.py compares vshell's tools against the JSON.
 """
@@ -94,7 +95,23 @@ def fork_cases() -> list[list[str]]:
     return cases
 
 
-TOOLS = {"scheduler.py": scheduler_cases, "process-run.py": process_run_cases, "fork.py": fork_cases}
+def generator_cases() -> list[list[str]]:
+    cases = [["-A", "fork b,10 {} wait"], ["-A", "fork b,1 { fork c,2 {} wait } wait"],
+             ["-A", "fork b , 3 {} fork c,4{}wait wait"], ["-A", "fork b,1 {} "],
+             ["-A", "fork b,1 {} wait wait"], ["-A", "fork b {} wait"], ["-A", "fork b,1 wait"],
+             ["-A", "wait }"], ["-A", "fork b,1 { wait"], ["-A", "spoon"], ["-A", "fork"],
+             ["-A", "fork b,1 {} wait", "-c"], ["-s", "2", "-n", "4", "-c"],
+             ["-S", "0"], ["-f", "0"], ["-w", "100"], ["-e", "0"], ["-f", "50", "-w", "40", "-e", "30"],
+             ["-n", "x"], ["-Z"], ["-s", "1", "-n", "200", "-f", "60", "-w", "20", "-e", "20"]]
+    for seed in range(20):
+        cases.append(["-s", str(seed)])
+        cases.append(["-s", str(seed), "-n", str(seed % 7 + 3), "-S", str(seed % 4 + 1),
+                      "-f", str(20 + seed % 5 * 10), "-w", "40", "-e", str(40 - seed % 5 * 10)])
+    return cases
+
+
+TOOLS = {"scheduler.py": scheduler_cases, "process-run.py": process_run_cases, "fork.py": fork_cases,
+         "generator.py": generator_cases}
 
 
 def record(ostep: str) -> dict:
