@@ -253,3 +253,66 @@ def test_generators_programs_run_as_they_are():
     status, out, err, _ = run_tool(["sh", "-c", "generator.py -s 5 -R mine >/dev/null && ./mine.py "
                                     "&& python3 read.py && echo ok"], cwd="/tmp")
     assert status == 0 and out.endswith("ok\n") and " a+\n" in out, err
+
+
+# ---- timeline ---------------------------------------------------------------------
+
+WAITER = """\
+import os, time
+pid = os.fork()
+if pid == 0:
+    time.sleep(0.1)
+    for _ in range(5):
+        os.getpid()
+    os._exit(0)
+os.waitpid(pid, 0)
+"""
+
+
+def timeline_of(command: str, files: dict[str, str] | None = None, seed: int = 1):
+    """A session through vshell's own boot (its tracer answers /proc/trace)."""
+    from vshell.system import boot
+    opts = Options(seed=seed, virtual_time=True)
+    k = make_machine(opts, MemoryConsole(b""))
+    for path, text in (files or {}).items():
+        k.fs.write_file(path, text, mode=0o755, uid=1000, gid=1000)
+    status = boot(k, opts, ["sh", "-c", command, "vshell"])
+    return status, k.tty.console.stdout, k.tty.console.stderr
+
+
+def test_timeline_goes_to_standard_output_and_through_pipes():
+    status, out, err = timeline_of("timeline ./p1.py > /tmp/t; echo $?; wc -l < /tmp/t; "
+                                   "timeline ./p1.py | grep -c Average; timeline ./p1.py >/dev/null")
+    lines = out.splitlines()
+    assert status == 0 and "Time" not in err and "Time" not in "".join(lines[:1])
+    assert lines[-1] == "1" and int(lines[-2]) > 10
+    assert out.count("Average") == 0
+
+
+def test_timeline_counts_wait_for_a_child_as_waiting_not_io():
+    for seed in (1, 2, 3):
+        status, out, err = timeline_of("timeline python3 /tmp/w.py", {"/tmp/w.py": WAITER}, seed)
+        waits = [line for line in out.splitlines() if "WAIT " in line]
+        assert waits and all(line.endswith("  0") for line in waits if "BLOCKED" not in line), out
+
+
+def test_timeline_shows_blocked_time_done_totals_and_averages():
+    status, out, err = timeline_of("timeline python3 /tmp/s.py", {"/tmp/s.py": (
+        "import os, time\nfd = os.open('/dev/slow', 0)\nos.read(fd, 3)\n"
+        "if os.fork() == 0:\n    time.sleep(1)\n    os._exit(0)\nos.wait()\nos.getpid()\n")})
+    table = out.split("\n\n")[0].splitlines()
+    assert sum(1 for line in table if "BLOCKED" in line and line.split()[-2] == "0") >= 3
+    assert any("DONE" in line for line in table)
+    assert "_" in out.split("\n\n")[1]
+    assert re.search(r"^Total time (\d+) ticks: CPU busy \d+ \([\d.]+%\), I/O busy \d+ \([\d.]+%\)$",
+                     out, re.M)
+    assert re.search(r"^  Average -- Response: [\d.]+  Turnaround [\d.]+  Wait [\d.]+$", out, re.M)
+
+
+def test_timeline_turnaround_runs_to_the_exit_and_no_row_is_cut():
+    status, out, err = timeline_of("timeline python3 /tmp/long.py", {"/tmp/long.py": (
+        "import os\nfor _ in range(300):\n    os.getpid()\n")})
+    rows = [line for line in out.split("\n\n")[0].splitlines()[1:]]
+    assert "..." not in out and len(rows) == int(rows[-1].split()[0])
+    turnaround = re.search(r"Turnaround ([\d.]+)", out).group(1)
+    assert float(turnaround) == len(rows)

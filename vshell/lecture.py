@@ -9,7 +9,7 @@ too.
 from __future__ import annotations
 
 from . import builtins  # the tables, for help's list
-from .runner import O_CREAT, O_TRUNC, O_WRONLY, CommandError
+from .runner import O_CREAT, O_EXCL, O_RDWR, O_TRUNC, O_WRONLY, CommandError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -74,7 +74,8 @@ def b_seed(sh: Shell, args: list[str]) -> int:
 
 
 def b_timeline(sh: Shell, args: list[str]) -> int:
-    """timeline CMD [ARGS]: run CMD and show who was on the CPU at each tick."""
+    """timeline CMD [ARGS]: run CMD and show who was on the CPU at each tick, then
+    each process's response, turnaround and wait, on standard output."""
     if len(args) < 2:
         raise CommandError("timeline: usage: timeline CMD [ARGS]", 2)
     words = args[1:]
@@ -83,13 +84,28 @@ def b_timeline(sh: Shell, args: list[str]) -> int:
         raise CommandError(f"timeline: {words[0]}: not found", 127)
     env = sh.state.environ()
 
-    def child(child_sh: Shell) -> int:
-        fd = child_sh.os.open("/proc/trace", O_WRONLY)
-        child_sh.os.write(fd, f"timeline {child_sh.os.getpid()}".encode())
-        child_sh.os.close(fd)
-        return child_sh.exec_external(words, env, [], path)
-    pid = sh.fork(child)
-    return sh.wait_foreground([pid], " ".join(words))
+    def watcher(wsh: Shell) -> int:
+        # The kernel's tracer writes the report into a scratch file (it never
+        # writes where it might have to wait); this process copies it to its
+        # standard output, which may be a pipe, a file or the terminal.
+        wos = wsh.os
+        scratch = f"/tmp/.timeline.{wos.getpid()}"
+        fd = wos.open(scratch, O_RDWR | O_CREAT | O_EXCL, 0o600)
+        wos.unlink(scratch)
+        colour = " colour" if wos.isatty(1) else ""
+
+        def command(csh: Shell) -> int:
+            _write_proc(csh, "/proc/trace", f"timeline {csh.os.getpid()} fd {fd}{colour}")
+            csh.os.close(fd)
+            return csh.exec_external(words, env, [], path)
+        wsh.state.options.discard("m")          # the command stays in this foreground group
+        status = wsh.wait_foreground([wsh.fork(command)], " ".join(words))
+        wos.lseek(fd, 0, 0)
+        while chunk := wos.read(fd, 65536):
+            while chunk:
+                chunk = chunk[wos.write(1, chunk):]
+        return status
+    return sh.wait_foreground([sh.fork(watcher)], " ".join(words))
 
 
 def b_strace(sh: Shell, args: list[str]) -> int:

@@ -215,7 +215,7 @@ class TraceControl:
             self.strace(words[1:], pid)
             return
         if words[0] == "timeline" and len(words) > 1 and words[1].isdigit():
-            self.timeline(int(words[1]))
+            self.timeline(words[1:], pid)
             return
         if words[0] == "off":
             self.stop()
@@ -272,18 +272,38 @@ class TraceControl:
                     k.files.decref(k, out)
         unsubscribe = k.trace.subscribe(watch)
 
-    def timeline(self, pid: int) -> None:
-        """Record pid's process tree until pid exits, then show the table."""
+    def timeline(self, words: list[str], requester: int) -> None:
+        """timeline PID [fd N] [colour]: record PID's process tree until PID exits,
+        then write the report into the requester's open fd N (as strace -o), or
+        else on the terminal."""
         from vshell.timeline import Timeline
+        k = self.k
+        pid, asker = int(words[0]), k.procs.get(requester)
+        if k.procs.get(pid) is None or asker is None:
+            return
+        write, out = self.to_terminal, None
+        if "fd" in words[:-1]:
+            try:
+                out = k.files.incref(asker.fds.get(int(words[words.index("fd") + 1])))
+            except (OSError, ValueError):
+                return
+
+            def write(text: str) -> None:
+                try:
+                    kernel_write(k, out, text.encode("utf-8", "replace"))
+                except OSError:
+                    pass                      # a full disk: the report is lost
+        colour = self.colour and (out is None or "colour" in words)
         line = Timeline(pid)
 
         def watch(e: ev.Event) -> None:
             line(e)
             if line.done:
                 unsubscribe()
-                self.to_terminal(line.report(colour=self.colour))
-        unsubscribe = self.k.trace.subscribe(watch)
-
+                write(line.report(colour=colour))
+                if out is not None:
+                    k.files.decref(k, out)
+        unsubscribe = k.trace.subscribe(watch)
 
     def step(self, words: list[str], requester: int = 0) -> None:
         """step on [all|syscalls|switch] / step off: pause before each event."""
