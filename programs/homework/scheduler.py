@@ -195,6 +195,8 @@ def main(argv):
     if policy is None:
         print("Error: Policy", opts.policy, "is not available.")
         return 0
+    if not jobs:                    # (the book's tool gets this far, then divides by zero)
+        print("Execution trace:\n\nFinal statistics:")
     problem = check(jobs, opts)
     if problem:
         print("scheduler.py: %s" % problem, file=sys.stderr)

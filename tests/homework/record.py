@@ -29,7 +29,7 @@ def scheduler_cases() -> list[list[str]]:
              ["-l", "200,100", "-p", "RR", "-q", "30", "-c"], ["-l", "7", "-c"],
              ["-l", "3,1,2", "-p", "RR", "-q", "5", "-c"], ["-p", "LOTTERY", "-c"],
              ["-p", "LOTTERY"], ["-l", "10,20"], ["-j", "x"], ["-q"], ["-z"],
-             ["-l", "1,2,a", "-c"]]
+             ["-l", "1,2,a", "-c"], ["-j", "0", "-c"], ["-j", "-2", "-c", "-p", "RR"], ["-j", "0"]]
     for seed in range(12):
         for policy in ("FIFO", "SJF", "RR"):
             cases.append(["-s", str(seed), "-p", policy, "-c"])
