@@ -84,7 +84,7 @@ class Proc:
                  "interrupted", "unwinding", "native", "execed",
                  "record", "replay", "upcall", "stop_report", "cont_report",
                  "rusage_children", "waitq", "limits", "runtime", "start",
-                 "arrivals", "slices")
+                 "arrivals", "slices", "subreaper")
 
     def __init__(self, pid: int, ppid: int, pgid: int, sid: int,
                  uid: int = 0, euid: int = 0, gid: int = 0, egid: int = 0, *,
@@ -124,6 +124,7 @@ class Proc:
         # woken or continued) and its turns on the CPU, [start, end] (the last SLICES_KEPT)
         self.arrivals: list[int] = []
         self.slices: list[list[int]] = []
+        self.subreaper = False              # adopts its descendants' orphans (not inherited)
         # the CPU side: saved context and kernel-mode bookkeeping
         self.context: greenlet | None = None
         self.in_kernel = 0                  # > 0 while a system call runs

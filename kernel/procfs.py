@@ -132,6 +132,7 @@ def pid_dir(k: "Kernel", p: Proc) -> DynamicDir:
         "fdinfo": (lambda: machstate().fdinfo(p).encode(), 0o400),
     }
     made = {name: Generated(fs, make, mode) for name, (make, mode) in files.items()}
+    made["subreaper"] = Subreaper(k, p)
 
     def fd_entries() -> dict[str, Inode]:
         uid, gid = owner(p)
@@ -152,6 +153,35 @@ def pid_dir(k: "Kernel", p: Proc) -> DynamicDir:
     entries()
     d.proc = p                                           # type: ignore[attr-defined]
     return d
+
+
+class Subreaper(File):
+    """/proc/PID/subreaper: 1 if the process adopts the orphans of its descendants
+    (Linux's prctl(PR_SET_CHILD_SUBREAPER), which Python's os does not offer);
+    the process itself writes 1 or 0 to it.  fork.py -R makes every named
+    process one, so that an orphan goes to its grandparent."""
+
+    def __init__(self, k: "Kernel", p: Proc) -> None:
+        super().__init__(k.fs, 0o644)
+        self.k, self.p = k, p
+
+    @property
+    def data(self) -> bytearray:
+        return bytearray(b"1\n" if self.p.subreaper else b"0\n")
+
+    def write_at(self, offset: int, b: bytes) -> int:
+        import errno
+        from .errors import oserror
+        if self.k.cpu.current is not self.p:
+            raise oserror(errno.EPERM)
+        value = bytes(b).strip()
+        if value not in (b"0", b"1"):
+            raise oserror(errno.EINVAL)
+        self.p.subreaper = value == b"1"
+        return len(b)
+
+    def truncate(self, size: int) -> None:
+        pass
 
 
 def cwd_path(fs, p: Proc) -> str:

@@ -316,3 +316,27 @@ def test_timeline_turnaround_runs_to_the_exit_and_no_row_is_cut():
     assert "..." not in out and len(rows) == int(rows[-1].split()[0])
     turnaround = re.search(r"Turnaround ([\d.]+)", out).group(1)
     assert float(turnaround) == len(rows)
+
+
+@pytest.mark.parametrize("flags,adopter", [([], "init"), (["-R"], "a")])
+def test_fork_orphans_really_go_to_init_or_with_r_to_the_grandparent(flags, adopter):
+    from kernel import trace as ev
+    events: list = []
+    k = make_machine(Options(seed=4, virtual_time=True), MemoryConsole(b""))
+    k.trace.subscribe(events.append)
+    status = k.run_program(["fork.py", "-A", "a+b,b+c,b-", "-c"] + flags, uid=1000,
+                           env={"PATH": "/bin"}, cwd="/home/student")
+    a, b, c = (e.child for e in events if isinstance(e, ev.Fork) and e.how == "replay")
+    reaper = next(e.parent for e in events if isinstance(e, ev.Reap) and e.child == c)
+    assert status == 0 and reaper == {"init": 1, "a": a}[adopter]
+
+
+def test_proc_subreaper_is_the_processs_own_to_set():
+    status, out, err, _ = run_tool(["python3", "-c", "import os\n"
+                                    "print(open('/proc/self/subreaper').read().strip())\n"
+                                    "with open('/proc/self/subreaper', 'w') as f:\n    f.write('1')\n"
+                                    "print(open('/proc/self/subreaper').read().strip())\n"
+                                    "fd = os.open('/proc/%d/subreaper' % os.getppid(), os.O_WRONLY)\n"
+                                    "try:\n    os.write(fd, b'1')\n"
+                                    "except OSError as e:\n    print(e.errno)\n"])
+    assert out == "0\n1\n1\n", (out, err)      # EPERM: a process sets only its own

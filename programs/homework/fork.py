@@ -10,10 +10,10 @@ action really happens.  Each named process is a real process (see them with
 `ps` or `pstree -p` from another terminal, or with `--trace`): it waits on its
 own command pipe, and this program tells it "fork NAME" -- it calls fork(),
 and the child becomes NAME -- or "exit" -- it calls exit().  The trees printed
-are the book's answers.  Where the kernel differs from the book's model, the
-kernel is Unix: an orphan is adopted by init (pid 1), not by `a`, and with -R
-the book gives orphans to their grandparent, which Unix (without Linux's
-subreapers) never does.
+are the book's answers.  The orphans are real too: an orphan is adopted by
+init (pid 1) -- the book draws it under `a`, its stand-in for init -- and with
+-R every named process is a subreaper (as Linux's prctl makes one), so that an
+orphan really goes to its grandparent, as -R says.
 """
 import os
 import random
@@ -176,8 +176,9 @@ class Tree:
 class Machine:
     """The named processes, for real: each waits on its own command pipe."""
 
-    def __init__(self, names):
+    def __init__(self, names, local_reparent):
         """A command pipe for every name that may live: every process inherits them."""
+        self.local_reparent = local_reparent
         self.pids = {}
         self.commands = {name: os.pipe() for name in names}
         self.answers, self.answer_w = os.pipe()
@@ -192,6 +193,8 @@ class Machine:
     def life(self, name):
         """A named process: tell our pid, then obey until told to exit."""
         signal.signal(signal.SIGCHLD, signal.SIG_IGN)   # the kernel reaps our children
+        if self.local_reparent:
+            adopt_orphans()
         os.write(self.answer_w, b"%d\n" % os.getpid())
         while True:
             command = read_line(self.commands[name][0])
@@ -231,6 +234,17 @@ class Machine:
                 self.exit(name)
         self.tell(ROOT, "exit")
         os.waitpid(self.first, 0)
+
+
+def adopt_orphans():
+    """Be a subreaper: the orphans of our descendants come to us, not to init
+    (Linux's prctl(PR_SET_CHILD_SUBREAPER); vshell's /proc/self/subreaper).
+    Elsewhere, as under the host's python3, orphans go to init."""
+    try:
+        with open("/proc/self/subreaper", "w") as f:
+            f.write("1")
+    except OSError:
+        pass
 
 
 def read_line(fd):
@@ -302,7 +316,7 @@ def play(opts):
     else:
         actions = random_actions(opts.actions, opts.fork_percentage)
     born = {action.split("+")[1] for action in actions if action.count("+") == 1}
-    machine = Machine({ROOT} | born)
+    machine = Machine({ROOT} | born, opts.local_reparent)
     machine.start()
     try:
         story(tree, machine, actions, opts)
