@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .signals import SigState
 
 PID_MAX = 32768
-SLICES_KEPT = 256           # turns on the CPU /proc/PID/sched remembers
+SLICES_KEPT = 2048          # turns on the CPU (and arrivals) /proc/PID/sched remembers
 NPROC_DEFAULT = 64          # per-user process limit (RLIMIT_NPROC) for ordinary users
 
 

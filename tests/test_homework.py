@@ -340,3 +340,14 @@ def test_proc_subreaper_is_the_processs_own_to_set():
                                     "try:\n    os.write(fd, b'1')\n"
                                     "except OSError as e:\n    print(e.errno)\n"])
     assert out == "0\n1\n1\n", (out, err)      # EPERM: a process sets only its own
+
+
+@pytest.mark.parametrize("policy", ["rr 1", "lottery 2", "mlfq 1", "fifo"])
+def test_the_tools_answer_alike_whatever_policy_the_machine_had(policy):
+    status, out, err, _ = run_tool(["sh", "-c", f"sched {policy} >/dev/null; "
+                                    "scheduler.py -l 10,20,30 -p RR -q 1 -c; "
+                                    "process-run.py -l 3:0,5:100,5:100,5:100 -I IO_RUN_IMMEDIATE -c -p"])
+    assert "  Average -- Response: 1.00  Turnaround 45.67  Wait 25.67\n" in out, err
+    expected = next(c for c in REFERENCE["process-run.py"] if c["args"] == [
+        "-l", "3:0,5:100,5:100,5:100", "-S", "SWITCH_ON_IO", "-I", "IO_RUN_IMMEDIATE", "-c", "-p"])
+    assert out.endswith(expected["stdout"])

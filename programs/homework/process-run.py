@@ -28,6 +28,7 @@ from optparse import OptionParser
 
 SWITCH = {"SWITCH_ON_IO": "scan", "SWITCH_ON_END": "batch"}
 IO_DONE = {"IO_RUN_LATER": "", "IO_RUN_IMMEDIATE": " io-first"}
+SLICES_KEPT = 2048          # the turns on the CPU /proc/PID/sched lists (kernel/proc.py)
 
 
 class Problem(Exception):
@@ -114,6 +115,18 @@ def read_policy():
             + (" io-first" if "io-first" in line else ""))
 
 
+def asleep(pid):
+    """Give the CPU away until pid sleeps (BLOCKED, as /proc/PID/status says)."""
+    while True:
+        with open("/proc/%d/status" % pid) as f:
+            state = [line.split("\t", 1)[1] for line in f if line.startswith("StateName:")][0]
+        if state.startswith("BLOCKED"):
+            return
+        if state.startswith("ZOMBIE"):
+            raise RuntimeError("process %d ended before its start" % pid)
+        os.sched_yield()
+
+
 def set_policy(words):
     fd = os.open("/proc/sched", os.O_WRONLY)
     try:
@@ -122,11 +135,10 @@ def set_policy(words):
         os.close(fd)
 
 
-def process(code, io_length, slow, gate, ready):
+def process(code, io_length, slow, gate):
     """One process's life: line up at the gate, then run its instructions, one
     tick each: a system call for cpu and io_done, a read of /dev/slow for io,
     and exit for the last one."""
-    os.write(ready, b".")
     steps = [partial(os.read, slow, io_length) if op == "io" else partial(os.getpgid, 0)
              for op in code[:-1]]
     os.read(gate, 1)                # end-of-file when the starter exits: time 0
@@ -139,7 +151,6 @@ def run(codes, opts):
     """Run the processes; return each one's (arrivals, turns on the CPU) in ticks
     from the moment they all arrived."""
     before = read_policy()
-    set_policy("fifo")              # setting up: nobody is preempted meanwhile
     try:
         return run_processes(codes, opts)
     finally:
@@ -150,21 +161,21 @@ def run_processes(codes, opts):
     slow = os.open("/dev/slow", os.O_RDONLY)
     gate_r, gate_w = os.pipe()
     done_r, done_w = os.pipe()
-    ready_r, ready_w = os.pipe()
     pids = []
     for code in codes:
         pid = os.fork()
         if pid == 0:
-            for fd in (gate_w, done_r, ready_r):
-                os.close(fd)
-            process(code, opts.io_length, slow, gate_r, ready_w)
+            os.close(gate_w)
+            os.close(done_r)
+            process(code, opts.io_length, slow, gate_r)
         pids.append(pid)
-        os.read(ready_r, 1)         # it is at the gate, behind the ones before it
+        asleep(pid)                 # at the gate, behind the ones before it
+    tool = os.getpid()
     starter = os.fork()
     if starter == 0:
-        os.sched_yield()            # let the tool go to sleep first
+        asleep(tool)                # the tool sleeps first: the CPU is the processes' alone
         os._exit(0)                 # closes the gate's last write end
-    for fd in (slow, gate_r, gate_w, done_w, ready_r, ready_w):
+    for fd in (slow, gate_r, gate_w, done_w):
         os.close(fd)
     set_policy(SWITCH[opts.process_switch_behavior] + IO_DONE[opts.io_done_behavior])
     os.read(done_r, 1)              # end-of-file: every process has exited
@@ -186,9 +197,11 @@ def life(pid):
         fields = dict(line.rstrip("\n").split(":\t", 1) for line in f)
     arrivals = [int(a) for a in fields["arrivals"].split()]
     slices = [tuple(map(int, s.split("-"))) for s in fields["slices"].split()]
-    # Its first turn was setting up, until it waited at the gate; the gate
-    # opened at its next arrival.
-    opened = min(a for a in arrivals if a >= slices[0][1])
+    # It arrived when it was made, and next when the gate opened (setting up,
+    # it may have been preempted, which is no arrival, but it waited nowhere else).
+    if len(arrivals) < 2 or SLICES_KEPT in (len(slices), len(arrivals)):
+        raise RuntimeError("the kernel kept too little of process %d's life to show" % pid)
+    opened = arrivals[1]
     return ([a for a in arrivals if a >= opened],
             [(s, e) for s, e in slices if s >= opened])
 

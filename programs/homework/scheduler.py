@@ -73,6 +73,18 @@ def read_policy():
     return name + (" " + quantum.group(1) if quantum else "") + io_first
 
 
+def asleep(pid):
+    """Give the CPU away until pid sleeps (BLOCKED, as /proc/PID/status says)."""
+    while True:
+        with open("/proc/%d/status" % pid) as f:
+            state = [line.split("\t", 1)[1] for line in f if line.startswith("StateName:")][0]
+        if state.startswith("BLOCKED"):
+            return
+        if state.startswith("ZOMBIE"):
+            raise RuntimeError("process %d ended before its start" % pid)
+        os.sched_yield()
+
+
 def set_policy(words):
     fd = os.open("/proc/sched", os.O_WRONLY)
     try:
@@ -81,11 +93,10 @@ def set_policy(words):
         os.close(fd)
 
 
-def job(length, gate, ready, sjf):
+def job(length, gate, sjf):
     """One job's life: line up at the gate, then use the CPU for `length` ticks."""
     if sjf:
         resource.setrlimit(resource.RLIMIT_CPU, (length, resource.RLIM_INFINITY))
-    os.write(ready, b".")           # in line: the next job may be made
     os.read(gate, 1)                # end-of-file when the starter exits: time 0
     # length-1 system calls (one tick each) made from C by map -- so no loop
     # step of this program adds a tick of its own -- and exit, the last tick.
@@ -97,7 +108,6 @@ def run(lengths, policy, quantum):
     """Run one process per job; return each job's turns on the CPU as
     [start, end] ticks counted from the moment they all arrived."""
     before = read_policy()
-    set_policy("fifo")              # setting up: nobody is preempted meanwhile
     try:
         return run_jobs(lengths, policy, quantum)
     finally:
@@ -107,21 +117,21 @@ def run(lengths, policy, quantum):
 def run_jobs(lengths, policy, quantum):
     gate_r, gate_w = os.pipe()
     done_r, done_w = os.pipe()
-    ready_r, ready_w = os.pipe()
     pids = []
     for length in lengths:
         pid = os.fork()
         if pid == 0:
-            for fd in (gate_w, done_r, ready_r):
-                os.close(fd)
-            job(length, gate_r, ready_w, policy == "sjf")
+            os.close(gate_w)
+            os.close(done_r)
+            job(length, gate_r, policy == "sjf")
         pids.append(pid)
-        os.read(ready_r, 1)         # it is at the gate, behind the jobs before it
+        asleep(pid)                 # at the gate, behind the jobs before it
+    tool = os.getpid()
     starter = os.fork()
     if starter == 0:
-        os.sched_yield()            # let the tool go to sleep first
+        asleep(tool)                # the tool sleeps first: the CPU is the jobs' alone
         os._exit(0)                 # closes the gate's last write end
-    for fd in (gate_r, gate_w, done_w, ready_r, ready_w):
+    for fd in (gate_r, gate_w, done_w):
         os.close(fd)
     set_policy(policy + (" %d" % quantum if policy == "rr" else ""))
     os.read(done_r, 1)              # end-of-file: every job has exited
