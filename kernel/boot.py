@@ -5,6 +5,7 @@ import stat as st
 
 from .fs import Device, Dir
 from .procfs import make_proc
+from .slow import Slow
 from .tty import Full, Null, Random, Zero
 from .users import ACCOUNTS, group_text, passwd_text, shadow_text
 
@@ -29,6 +30,7 @@ def make_root(k: "Kernel") -> None:
     dev.link("urandom", Device(fs, Random()))
     dev.link("random", Device(fs, Random()))
     dev.link("tty", Device(fs, k.tty))
+    dev.link("slow", Device(fs, Slow()))
     fs.write_file("/etc/passwd", passwd_text(ACCOUNTS))
     fs.write_file("/etc/group", group_text(ACCOUNTS))
     fs.write_file("/etc/shadow", shadow_text(ACCOUNTS), mode=0o600)

@@ -31,7 +31,7 @@ from greenlet import greenlet, getcurrent
 from . import hostguard
 from . import trace as ev
 from .errors import ExecImage, ProcessExit
-from .proc import BLOCKED, READY, RUNNING, STOPPED, ZOMBIE, Proc, State
+from .proc import BLOCKED, READY, RUNNING, SLICES_KEPT, STOPPED, ZOMBIE, Proc, State
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -94,6 +94,7 @@ class CPU:
         self.program_base: int | None = None
         self.program_limit = 0                  # the stack_limit of a program at program_base
         self.timers: list[tuple[float, int, Proc, int]] = []   # (deadline, seq, proc, gen)
+        self.tick_timers: list[tuple[int, int, WaitQueue]] = []    # (tick, seq, sleepers): devices
         self.timer_seq = 0
         self.halted = False
         self.irq_ticks = 0          # ticks (system calls, computation) since the last timer interrupt
@@ -160,6 +161,13 @@ class CPU:
         p.state = new
         if new is BLOCKED:
             p.blocked_on = reason
+        elif new is READY and old is not RUNNING:
+            arrivals = p.arrivals               # it arrives (again): new, woken or continued
+            if len(arrivals) >= SLICES_KEPT:
+                del arrivals[0]
+            arrivals.append(self.k.trace.tick)
+        if old is RUNNING and p.slices:
+            p.slices[-1][1] = self.k.trace.tick     # its turn on the CPU ends
         if self.k.trace.active:
             self.k.trace.emit(ev.StateChange(p.pid, old.value, new.value, reason))
 
@@ -185,6 +193,52 @@ class CPU:
         candidates = [d for d in (self.timers[0][0] if self.timers else None,
                                   self.k.signals.next_alarm()) if d is not None]
         return min(candidates) if candidates else None
+
+    # ---- devices that count in ticks (kernel/slow.py) -------------------------
+    # A device's transfer takes so many ticks of the CPU's clock: the ticks
+    # processes use, and, while nothing can run, ticks of an idle CPU.  It
+    # completes at the end of a tick, after the CPU has chosen who runs next
+    # (pick): so a completion never changes who was chosen -- unless the
+    # policy is io-first, when the process whose I/O is done runs at once.
+
+    def sleep_ticks(self, p: Proc, ticks: int, why: str) -> bool:
+        """Block p for `ticks` ticks of the CPU clock.  True if a signal interrupted."""
+        queue = WaitQueue(why)
+        self.timer_seq += 1
+        heapq.heappush(self.tick_timers, (self.k.trace.tick + ticks, self.timer_seq, queue))
+        return self.sleep(p, queue, why)
+
+    def tick_timers_due(self) -> bool:
+        return bool(self.tick_timers) and self.tick_timers[0][0] <= self.k.trace.tick
+
+    def expire_tick_timers(self) -> None:
+        """Transfers done by now: their processes are READY (first in line if io-first)."""
+        now = self.k.trace.tick
+        timers = self.tick_timers
+        front = self.k.sched.io_first
+        while timers and timers[0][0] <= now:
+            queue = heapq.heappop(timers)[2]
+            self.wakeup(queue, "I/O done", front)
+
+    def pick(self) -> Proc | None:
+        """Who runs next: the policy's choice -- then the devices whose transfers
+        ended with this tick complete; io-first gives the CPU to their process."""
+        sched = self.k.sched
+        nxt = sched.pick()
+        if self.tick_timers and self.tick_timers_due():
+            if nxt is not None and sched.io_first:
+                sched.ready(nxt, front=True)            # (it never ran: back in its place)
+                nxt = None
+            self.expire_tick_timers()
+            if nxt is None:
+                nxt = sched.pick()
+        return nxt
+
+    def idle_ticks(self) -> None:
+        """Nothing can run, but a device is busy: the CPU idles until its transfer
+        ends (the idle ticks go by at once; they are no one's)."""
+        self.k.trace.tick = max(self.k.trace.tick, self.tick_timers[0][0])
+        self.k.tty.poll(0.0)
 
     # ---- the scheduler loop ------------------------------------------------
 
@@ -216,7 +270,7 @@ class CPU:
                     self.service_host_signals()
                 if self.timers or signals.alarms:
                     self.expire_timers()
-                p = k.sched.pick()
+                p = self.pick()
                 if p is None:
                     if not self.idle():
                         return
@@ -259,9 +313,18 @@ class CPU:
         self.last_pid = p.pid
         self.switches += 1
         self.current = p
+        self.new_slice(p)
         self.need_resched = False
         p.slice_left = k.sched.quantum_for(p)
         self.irq_ticks = 1             # a fresh slice is never "stuck"
+
+    def new_slice(self, p: Proc) -> None:
+        """Note p's new turn on the CPU (/proc/PID/sched shows the last few)."""
+        tick = self.k.trace.tick
+        slices = p.slices
+        if len(slices) >= SLICES_KEPT:
+            del slices[0]
+        slices.append([tick, tick])
 
     def switch_away(self, p: Proc) -> None:
         """p leaves the CPU (it sleeps, yields or stops): hand the CPU straight to
@@ -271,7 +334,7 @@ class CPU:
                 (self.timers or self.k.signals.alarms) and self.timer_due()):
             self.main.switch()
             return
-        nxt = self.k.sched.pick()
+        nxt = self.pick()
         if nxt is None:
             self.main.switch()
             return
@@ -334,6 +397,9 @@ class CPU:
     def idle(self) -> bool:
         """Nothing is READY: wait for a timer or the terminal.  False if nothing ever can."""
         k = self.k
+        if self.tick_timers:
+            self.idle_ticks()
+            return True
         deadline = self.next_deadline()
         if deadline is None and not k.tty.can_wait():
             if any(p.state is not ZOMBIE for p in k.procs):
@@ -404,6 +470,8 @@ class CPU:
             p.record.note(name, args, result, False)
         if tracing:
             k.trace.emit(ev.SyscallExit(p.pid, name, result, 0))
+        if self.tick_timers:
+            self.end_of_tick()
         if self.need_resched or self.host_signals or p.sig.pending:
             self.return_to_user(p)
         return result
@@ -450,10 +518,20 @@ class CPU:
         if p.sig.cpu_timers:
             k.signals.expire_cpu_timers(p, self.cpu_time(p))
         p.in_kernel -= 1
+        if self.tick_timers:
+            self.end_of_tick()
         if p.replay is not None and p.replay.tick == p.compute_ticks:
             p.replay.run_handlers(k, p)          # the parent ran a handler at this tick
         if self.need_resched or self.host_signals or p.sig.pending:
             self.return_to_user(p, p.compute_ticks)
+
+    def end_of_tick(self) -> None:
+        """The running process's tick is over: transfers due now complete, and with
+        io-first their process takes the CPU on the way back to user space."""
+        if self.tick_timers_due():
+            self.expire_tick_timers()
+            if self.k.sched.io_first:
+                self.need_resched = True
 
     def return_to_user(self, p: Proc, tick: int | None = None) -> None:
         """The way out of the kernel: at the end of a slice, let due timers wake
@@ -473,6 +551,8 @@ class CPU:
                     self.preempt(p, "quantum expired")
                 else:
                     p.slice_left = sched.quantum_for(p)
+                    p.slices[-1][1] = self.k.trace.tick
+                    self.new_slice(p)           # nobody else wants the CPU: a fresh slice
         finally:
             p.in_kernel -= 1
         if p.sig.pending and p.replay is None:
@@ -554,10 +634,11 @@ class CPU:
             self.service_host_signals()
             if self.k.tty.editing:            # a line typed while processes compute
                 self.k.tty.poll(0.0)
-        if self.irq_ticks:
+        ticking = self.irq_ticks > 0
+        if ticking:
             # The process made system calls or ticks since the last interrupt: its
-            # CPU time was counted there.  With a seed, only those count, which
-            # is reproducible.
+            # CPU time was counted there, and its slice runs out by them -- with
+            # or without a seed -- so the timer does not preempt it.
             self.irq_ticks = 0
             self.quiet = 0
             if self.deterministic:
@@ -573,7 +654,7 @@ class CPU:
             self.cpu_tick(p)              # a period of computation without ticks: one tick
         if self.timers or self.k.signals.alarms:
             self.expire_timers()          # a sleeper's time may be up while p computes
-        if self.k.sched.preemptive and self.k.sched.has_ready():
+        if self.k.sched.preemptive and self.k.sched.has_ready() and not ticking:
             self.need_preempt = True
 
     def cpu_tick(self, p: Proc) -> None:

@@ -237,6 +237,8 @@ class Pipe:
         return data
 
     def write(self, k, p, data: bytes, nonblock: bool = False) -> int:
+        if not data:
+            return 0            # as Linux: nothing to queue (a reader would take b"" for EOF)
         done = 0
         total = len(data)
         while True:

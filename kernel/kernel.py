@@ -64,10 +64,12 @@ class Kernel:
     def run(self, until: Callable[[], bool] | None = None) -> None:
         self.cpu.run(until)
 
-    def set_policy(self, name: str, quantum: int | None = None) -> None:
-        """Change the scheduling policy live: READY processes move to the new one."""
+    def set_policy(self, name: str, quantum: int | None = None, io_first: bool = False) -> None:
+        """Change the scheduling policy live: READY processes move to the new one.
+        io_first: a process whose device I/O is done preempts the running one."""
         old = self.sched
         new = make_policy(name, quantum or old.quantum, self)
+        new.io_first = io_first
         for p in old.drain():
             new.ready(p)
         self.sched = new
@@ -165,12 +167,16 @@ class Kernel:
         p.sig.alarm = None
         p.record = p.replay = None
         children = list(self.procs.kids.get(p.pid, {}).values())
-        init = self.procs.get(1) if children else None
+        reaper = self.reaper_for(p) if children else None
         for child in children:
-            if init is not None and child is not init and p is not init:
-                self.procs.reparent(child, 1)
-                if child.state is ZOMBIE:
-                    self.notify_parent(child, init, SIGCHLD)
+            if reaper is not None and child is not reaper and p is not reaper:
+                self.procs.reparent(child, reaper.pid)
+                if child.state is not ZOMBIE:
+                    continue
+                if reaper.pid != 1 and reaper.sig.action.get(SIGCHLD) == SIG_IGN:
+                    self.reap(reaper, child)        # as its own zombie would be
+                else:
+                    self.notify_parent(child, reaper, SIGCHLD)
         p.exit_status = status
         self.cpu.set_state(p, ZOMBIE, "exit")
         if self.trace.active:
@@ -216,6 +222,17 @@ class Kernel:
         for q in members:
             self.signals.send(None, q, SIGHUP)
             self.signals.send(None, q, SIGCONT)
+
+    def reaper_for(self, p: Proc) -> Proc | None:
+        """Who adopts p's orphans: its nearest living ancestor that asked to be a
+        subreaper (Linux's PR_SET_CHILD_SUBREAPER; here /proc/self/subreaper),
+        or else init."""
+        q = self.procs.get(p.ppid)
+        while q is not None and q.pid != 1:
+            if q.subreaper and q.state is not ZOMBIE:
+                return q
+            q = self.procs.get(q.ppid)
+        return self.procs.get(1)
 
     def notify_parent(self, child: Proc, parent: Proc, sig: int) -> None:
         if parent.waitq is not None:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .signals import SigState
 
 PID_MAX = 32768
+SLICES_KEPT = 2048          # turns on the CPU (and arrivals) /proc/PID/sched remembers
 NPROC_DEFAULT = 64          # per-user process limit (RLIMIT_NPROC) for ordinary users
 
 
@@ -82,7 +83,8 @@ class Proc:
                  "context", "in_kernel", "slice_left", "wait_queue", "deadline",
                  "interrupted", "unwinding", "native", "execed",
                  "record", "replay", "upcall", "stop_report", "cont_report",
-                 "rusage_children", "waitq", "limits", "runtime", "start")
+                 "rusage_children", "waitq", "limits", "runtime", "start",
+                 "arrivals", "slices", "subreaper")
 
     def __init__(self, pid: int, ppid: int, pgid: int, sid: int,
                  uid: int = 0, euid: int = 0, gid: int = 0, egid: int = 0, *,
@@ -118,6 +120,11 @@ class Proc:
         self.start_time = 0.0
         self.voluntary_switches = 0
         self.involuntary_switches = 0
+        # for /proc/PID/sched: the ticks it arrived in the ready queue (created,
+        # woken or continued) and its turns on the CPU, [start, end] (the last SLICES_KEPT)
+        self.arrivals: list[int] = []
+        self.slices: list[list[int]] = []
+        self.subreaper = False              # adopts its descendants' orphans (not inherited)
         # the CPU side: saved context and kernel-mode bookkeeping
         self.context: greenlet | None = None
         self.in_kernel = 0                  # > 0 while a system call runs

@@ -6,7 +6,7 @@ at), and /proc/self.  Nothing here is stored: every read looks at the PCB.
 from __future__ import annotations
 
 from .fs import DynamicDir, File, Generated, Inode, Symlink
-from .proc import BLOCKED, Proc
+from .proc import BLOCKED, RUNNING, Proc
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -68,8 +68,9 @@ class TraceControl(File):
 
 
 class SchedControl(File):
-    """/proc/sched: the scheduling policy.  Read it; write `rr 5`, `fifo`,
-    `priority`, `mlfq`, `lottery`, `seed N` or `first child|parent|random`."""
+    """/proc/sched: the scheduling policy.  Read it; write `rr 5`, `fifo`, `sjf`,
+    `scan`, `batch`, `priority`, `mlfq`, `lottery` (any of them followed by
+    `io-first`), `seed N` or `first child|parent|random`."""
 
     def __init__(self, k: "Kernel") -> None:
         super().__init__(k.fs, 0o666)
@@ -90,7 +91,11 @@ class SchedControl(File):
         k = self.k
         try:
             if words and words[0] in POLICIES:
-                k.set_policy(words[0], int(words[1]) if len(words) > 1 else None)
+                io_first = "io-first" in words[1:]
+                rest = [w for w in words[1:] if w != "io-first"]
+                if len(rest) > 1:
+                    raise ValueError
+                k.set_policy(words[0], int(rest[0]) if rest else None, io_first)
             elif len(words) == 2 and words[0] == "seed":
                 k.set_seed(int(words[1]))
             elif len(words) == 2 and words[0] == "first" and words[1] in ("child", "parent", "random"):
@@ -121,11 +126,13 @@ def pid_dir(k: "Kernel", p: Proc) -> DynamicDir:
         "status": (lambda: status(k, p).encode(), 0o444),
         "stat": (lambda: stat(k, p).encode(), 0o444),
         "cmdline": (lambda: b"".join(a.encode() + b"\0" for a in p.argv), 0o444),
+        "sched": (lambda: sched(k, p).encode(), 0o444),
         "stack": (lambda: machstate().stack(p).encode(), 0o400),
         "maps": (lambda: machstate().maps(p).encode(), 0o400),
         "fdinfo": (lambda: machstate().fdinfo(p).encode(), 0o400),
     }
     made = {name: Generated(fs, make, mode) for name, (make, mode) in files.items()}
+    made["subreaper"] = Subreaper(k, p)
 
     def fd_entries() -> dict[str, Inode]:
         uid, gid = owner(p)
@@ -146,6 +153,35 @@ def pid_dir(k: "Kernel", p: Proc) -> DynamicDir:
     entries()
     d.proc = p                                           # type: ignore[attr-defined]
     return d
+
+
+class Subreaper(File):
+    """/proc/PID/subreaper: 1 if the process adopts the orphans of its descendants
+    (Linux's prctl(PR_SET_CHILD_SUBREAPER), which Python's os does not offer);
+    the process itself writes 1 or 0 to it.  fork.py -R makes every named
+    process one, so that an orphan goes to its grandparent."""
+
+    def __init__(self, k: "Kernel", p: Proc) -> None:
+        super().__init__(k.fs, 0o644)
+        self.k, self.p = k, p
+
+    @property
+    def data(self) -> bytearray:
+        return bytearray(b"1\n" if self.p.subreaper else b"0\n")
+
+    def write_at(self, offset: int, b: bytes) -> int:
+        import errno
+        from .errors import oserror
+        if self.k.cpu.current is not self.p:
+            raise oserror(errno.EPERM)
+        value = bytes(b).strip()
+        if value not in (b"0", b"1"):
+            raise oserror(errno.EINVAL)
+        self.p.subreaper = value == b"1"
+        return len(b)
+
+    def truncate(self, size: int) -> None:
+        pass
 
 
 def cwd_path(fs, p: Proc) -> str:
@@ -191,6 +227,20 @@ def status(k: "Kernel", p: Proc) -> str:
         ("Tpgid", k.tty.fg_pgrp if k.tty.sid and p.sid == k.tty.sid else -1),
     ]
     return "".join(f"{name}:\t{value}\n" for name, value in lines)
+
+
+def sched(k: "Kernel", p: Proc) -> str:
+    """The process's life on the CPU, in ticks of the machine's clock (the ticks
+    every process has used): when it arrived in the ready queue, and its turns
+    on the CPU, each from the tick it was dispatched to the tick it
+    left (blocked, preempted, or exited) -- what a homework tool measures
+    response and turnaround time with."""
+    turns = [f"{start}-{end}" for start, end in p.slices]
+    if turns and p.state is RUNNING:
+        turns[-1] = f"{p.slices[-1][0]}-"       # (the turn it is having now)
+    arrivals = " ".join(map(str, p.arrivals))
+    return (f"pid:\t{p.pid}\nstate:\t{p.state.value}\nticks:\t{p.cpu_ticks}\n"
+            f"arrivals:\t{arrivals}\nslices:\t{' '.join(turns)}\n")
 
 
 def stat(k: "Kernel", p: Proc) -> str:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections import deque
 
-from .proc import READY, Proc
+from .limits import RLIMIT_CPU
+from .proc import BLOCKED, READY, Proc
 
 DEFAULT_QUANTUM = 10
 
@@ -17,6 +18,7 @@ DEFAULT_QUANTUM = 10
 class Policy:
     name = "?"
     preemptive = True           # may the timer take the CPU from a running process?
+    io_first = False            # does a process whose I/O is done take the CPU at once?
 
     def __init__(self, quantum: int = DEFAULT_QUANTUM) -> None:
         self.quantum = quantum
@@ -40,7 +42,10 @@ class Policy:
         """One tick of CPU went by (MLFQ boosts every so often)."""
 
     def describe(self) -> str:
-        return f"{self.name} (quantum {self.quantum} tick{'' if self.quantum == 1 else 's'})"
+        return f"{self.name} (quantum {self.quantum} tick{'' if self.quantum == 1 else 's'})" + self.io_words()
+
+    def io_words(self) -> str:
+        return "; io-first: I/O done preempts" if self.io_first else ""
 
     def drain(self) -> list[Proc]:
         """Every READY process, in the order they would have run (to change policy)."""
@@ -85,7 +90,108 @@ class FIFO(RoundRobin):
         return 1 << 62
 
     def describe(self) -> str:
-        return "fifo (no preemption)"
+        return "fifo (no preemption)" + self.io_words()
+
+
+class SJF(FIFO):
+    """Shortest job first: of the READY processes, the one with the least CPU time
+    to run, as its owner declared it -- a batch system's job card, here the
+    process's CPU time limit (RLIMIT_CPU; none counts as longest).  FIFO among
+    equals, and no preemption: a job runs until it blocks or exits."""
+    name = "sjf"
+
+    def pick(self) -> Proc | None:
+        queue = self.queue
+        best = None
+        for p in queue:
+            if p.state is READY and (best is None or _length(p) < _length(best)):
+                best = p
+        if best is None:
+            queue.clear()
+            return None
+        queue.remove(best)
+        return best
+
+    def describe(self) -> str:
+        return "sjf (shortest RLIMIT_CPU first, no preemption)" + self.io_words()
+
+
+def _length(p: Proc) -> int:
+    return p.limits.soft(RLIMIT_CPU)
+
+
+class TableScan(Policy):
+    """xv6's scheduler: look through the process table from the slot after the
+    process that ran last, and run the first READY one until it blocks or
+    exits (no preemption).  OSTEP's process-run.py schedules so (SWITCH_ON_IO)."""
+    name = "scan"
+    preemptive = False
+
+    def __init__(self, quantum: int = DEFAULT_QUANTUM) -> None:
+        super().__init__(quantum)
+        self.table: dict[int, Proc] = {}        # pid -> a process put in line
+        self.first: Proc | None = None          # io-first: the one to run next
+        self.last = 0                           # the pid that ran last
+
+    def ready(self, p: Proc, front: bool = False) -> None:
+        self.table[p.pid] = p
+        if front:
+            self.first = p
+
+    def pick(self) -> Proc | None:
+        first, self.first = self.first, None
+        if first is not None and first.state is READY:
+            return self.take(first)
+        pids = sorted(pid for pid, p in self.table.items() if p.state is READY)
+        self.table = {pid: self.table[pid] for pid in pids}
+        if not pids:
+            return None
+        after = [pid for pid in pids if pid > self.last]
+        return self.take(self.table[(after or pids)[0]])
+
+    def take(self, p: Proc) -> Proc:
+        self.table.pop(p.pid, None)
+        self.last = p.pid
+        return p
+
+    def has_ready(self) -> bool:
+        return any(p.state is READY for p in self.table.values())
+
+    def quantum_for(self, p: Proc) -> int:
+        return 1 << 62
+
+    def drain(self) -> list[Proc]:
+        out = sorted((p for p in self.table.values() if p.state is READY), key=lambda p: p.pid)
+        self.table.clear()
+        return out
+
+    def describe(self) -> str:
+        return "scan (the process table in order, no preemption)" + self.io_words()
+
+
+class Batch(TableScan):
+    """One program at a time, as on a uniprogrammed machine: the process that has
+    the CPU keeps it until it exits, and while it waits for a device the CPU
+    idles (OSTEP's SWITCH_ON_END).  Waiting for anything else (a child, a
+    pipe) gives the CPU to the next process in the table."""
+    name = "batch"
+
+    def __init__(self, quantum: int = DEFAULT_QUANTUM) -> None:
+        super().__init__(quantum)
+        self.owner: Proc | None = None
+
+    def pick(self) -> Proc | None:
+        owner = self.owner
+        if owner is not None and owner.state is READY:
+            self.first = None
+            return self.take(owner)
+        if owner is not None and owner.state is BLOCKED and owner.blocked_on == "I/O":
+            return None                         # the CPU idles meanwhile
+        self.owner = super().pick()
+        return self.owner
+
+    def describe(self) -> str:
+        return "batch (one process until it exits, idle during its I/O)" + self.io_words()
 
 
 class Priority(Policy):
@@ -195,7 +301,8 @@ class Lottery(Policy):
         return bool(self.pool)
 
 
-POLICIES = {"rr": RoundRobin, "fifo": FIFO, "priority": Priority, "mlfq": MLFQ,
+POLICIES = {"rr": RoundRobin, "fifo": FIFO, "sjf": SJF, "scan": TableScan, "batch": Batch,
+            "priority": Priority, "mlfq": MLFQ,
             "lottery": Lottery}
 
 

@@ -29,6 +29,12 @@ def demos() -> dict[str, str]:
     return _files("demos")
 
 
+def homework() -> dict[str, str]:
+    """OSTEP's homework tools on real processes (process-run.py, fork.py, ...):
+    in /bin under their own names, and copied into every home beside the demos."""
+    return _files("homework")
+
+
 def corpus() -> dict[str, str]:
     """A small text corpus for wc, grep and sort, copied into every home."""
     return _files("corpus")

@@ -4,8 +4,8 @@
     predict PROGRAM [ARGS]     shows the program, asks what it will print,
                                then runs it and compares (pids count as '#')
     predict -t ACTIONS         shows fork actions such as a+b,b+c,c- (as
-                               forktree takes them), asks for the final process
-                               tree, then runs forktree and compares
+                               fork.py -A takes them), asks for the final process
+                               tree, then runs fork.py and compares
 
 Type the prediction line by line and end it with an empty line (or Ctrl-D).
 """
@@ -14,7 +14,7 @@ import re
 import sys
 
 
-FORKTREE = "/usr/share/vshell/demos/forktree.py"
+FORK = "/bin/fork.py"       # OSTEP's fork.py, on real processes
 
 
 def ask(question):
@@ -80,7 +80,7 @@ def compare(predicted, actual, in_order=True):
 def tree_of(actions):
     """The final process tree the actions leave (a child of an exiting process
     goes to init, shown at the top level); ValueError, saying which action,
-    if they cannot happen (as forktree refuses them)."""
+    if they cannot happen (as fork.py refuses them)."""
     parent = {"a": None}
     alive = ["a"]
     for action in filter(None, (s.strip() for s in actions.split(","))):
@@ -144,8 +144,8 @@ def main(args):
         print("a+b: a forks a child named b;  b-: b exits (its children go to init)")
         predicted = ask("\nWhat process tree is left at the end?  One name per line, "
                         "two spaces of indent per level:")
-        print("\nThe real run (forktree):")
-        for line in run([FORKTREE, args[1]])[-12:]:
+        print("\nThe real run (fork.py):")
+        for line in run([FORK, "-A", args[1], "-c", "-F"])[-12:]:
             print("  " + line)
         return compare(predicted, expected)
     path = program(args[0])

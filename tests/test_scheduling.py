@@ -51,7 +51,7 @@ def run_jobs(policy: str, quantum: int, lengths=(10, 20, 30), nice=(0, 0, 0)):
     k.trace.subscribe(watch)
     k.spawn(init)
     k.run()
-    return [(j.first_run, j.finish) for j in line.jobs.values()]
+    return [(j.first_run, j.last_run) for j in line.jobs.values()]     # (their last ticks)
 
 
 def test_fifo_runs_each_job_to_completion_in_arrival_order():

@@ -63,12 +63,12 @@ def b_step(sh: Shell, args: list[str]) -> int:
 
 def b_sched(sh: Shell, args: list[str]) -> int:
     """sched: show the scheduling policy; sched POLICY [QUANTUM] switches it live
-    (rr, fifo, priority, mlfq, lottery); sched first child|parent|random."""
+    (rr, fifo, sjf, priority, mlfq, lottery); sched first child|parent|random."""
     if len(args) > 1:
         try:
             _write_proc(sh, "/proc/sched", " ".join(args[1:]))
         except OSError:
-            raise CommandError("sched: usage: sched [rr|fifo|priority|mlfq|lottery [QUANTUM]] "
+            raise CommandError("sched: usage: sched [rr|fifo|sjf|priority|mlfq|lottery [QUANTUM]] "
                                "| sched first child|parent|random", 2)
     with sh.rt.open("/proc/sched") as f:
         sh.say(1, f.read())
@@ -105,8 +105,8 @@ def _drain(sh: Shell, spool: int, fd: int) -> None:
 
 
 def b_timeline(sh: Shell, args: list[str]) -> int:
-    """timeline CMD [ARGS]: run CMD and show who was on the CPU at each tick
-    (on stdout, after CMD's own output)."""
+    """timeline CMD [ARGS]: run CMD and show who was on the CPU at each tick, then
+    each process's response, turnaround and wait (on stdout, after CMD's own output)."""
     if len(args) < 2:
         raise CommandError("timeline: usage: timeline CMD [ARGS]", 2)
     words = args[1:]
@@ -182,7 +182,7 @@ process of that kernel: fork, exec, wait and signals happen as the book says.
   ./p1.py ... ./p4.py      the chapter's fork/exec/wait demos (cat p1.py to read one)
   ls ~  ps  pstree -p      what is here, and which processes are running
   ./cpu.py &  ps -o pid,state,pc,cmd    watch a process RUNNING, READY, BLOCKED
-  ./zombie.py  ./orphan.py ./sigint.py  ./forktree.py a+b,b+c,c-
+  ./zombie.py  ./orphan.py ./sigint.py  fork.py -A a+b,b+c,c- -c
   jobs  fg  bg  kill       job control (Ctrl-C, Ctrl-Z, Ctrl-D work too)
 
 Builtins: {builtins}

@@ -43,6 +43,8 @@ def make_machine(opts: Options, console) -> Kernel:
     for name, host_path in programs.installable().items():
         mode = 0o4755 if name in SETUID_PROGRAMS else 0o755
         fs.install(f"/bin/{name}", LazyFile(fs, host_path, mode=mode))
+    for name, host_path in programs.homework().items():
+        fs.install(f"/bin/{name}", LazyFile(fs, host_path, mode=0o755))
     install_demos(k)
     from vshell.shell import main as shell_main
     fs.install("/bin/sh", NativeFile(fs, shell_main, "the vshell shell (native code: vshell/shell.py)"))
@@ -64,7 +66,8 @@ def install_demos(k: Kernel) -> None:
     The demos are programs (mode 755), the corpus is text (644).  Each copy is
     read from the host the first time it is used, so booting reads none."""
     fs = k.fs
-    for kind, files, mode in (("demos", programs.demos(), 0o755), ("corpus", programs.corpus(), 0o644)):
+    for kind, files, mode in (("demos", programs.demos(), 0o755), ("homework", programs.homework(), 0o755),
+                              ("corpus", programs.corpus(), 0o644)):
         places = [(fs.mkdirs(f"/usr/share/vshell/{kind}"), 0, 0)]
         places += [(fs.mkdirs(a.home), a.uid, a.gid) for a in ACCOUNTS[1:]]
         for name, host_path in files.items():
