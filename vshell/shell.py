@@ -151,6 +151,11 @@ def interactive(sh: Shell) -> int:
         except (OSError, ShellExit, KeyboardInterrupt):
             pass
     sh.say(2, "vshell: a shell on a teaching kernel.  Type `help` to start, Ctrl-D to leave.\n")
+    try:                                         # the message of the day: where the disk is
+        with sh.rt.open("/run/motd") as f:
+            sh.say(2, f.read())
+    except OSError:
+        pass
     lines = LineReader(sh)
     try:
         while True:
