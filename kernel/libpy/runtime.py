@@ -373,10 +373,31 @@ class Runtime:
             raise
         except BaseException as e:               # SystemExit, or the program crashed
             error = e
+        if self.config.run == "interactive" or self.config.flags.inspect:
+            error = self.inspect(main.__dict__, error)
         status = later("shutdown").finish(self, error)
         self.finalized = True  # as CPython at shutdown: finalizers run now, in this process
         main.__dict__.clear()
         return status
+
+    def inspect(self, namespace: dict, error: BaseException | None) -> BaseException | None:
+        """python -i (or `python` at a terminal): after the program -- whose error,
+        SystemExit too, is reported first -- the interactive prompt, in its
+        namespace (kernel/libpy/repl.py); what ends the prompt ends the program."""
+        shutdown, repl = later("shutdown"), later("repl")
+        if error is not None:
+            shutdown.report(self, error)
+        config = self.config
+        try:
+            if config.run == "interactive":
+                self.run_program(repl.startup, self, namespace)
+            self.run_program(repl.interact, self, namespace,
+                             config.run == "interactive" and not config.flags.quiet)
+        except Unwind:
+            raise
+        except BaseException as e:               # SystemExit
+            return e
+        return None
 
     def main_module(self, file: str | None) -> types.ModuleType:
         """__main__ as CPython makes it: its module attributes, __annotations__,
