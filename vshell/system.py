@@ -58,7 +58,7 @@ def make_machine(opts: Options, console) -> Kernel:
     return k
 
 
-SETUID_PROGRAMS = frozenset({"su", "login", "passwd"})     # they must read /etc/shadow
+SETUID_PROGRAMS = frozenset({"su", "login", "passwd", "sudo"})     # they must read /etc/shadow
 
 
 def install_demos(k: Kernel) -> None:
