@@ -29,7 +29,7 @@ def session(tmp_path):
 
 
 def lines(child) -> str:
-    return child.before.replace("\r\n", "\n")
+    return child.before.replace("\r\n", "\n").replace("\r", "")
 
 
 def test_python_at_a_terminal_gives_the_prompt(session):
@@ -79,10 +79,13 @@ def test_ctrl_c_at_the_prompt_prints_keyboard_interrupt_and_goes_on(session):
     session.expect_exact("KeyboardInterrupt")
     session.expect_exact(">>> ")
     session.sendline("while True: pass")
+    session.expect_exact("... ")
+    session.sendline("")
     time.sleep(1)
     session.sendintr()
     session.expect_exact("KeyboardInterrupt")
     session.expect_exact(">>> ")
+    time.sleep(0.5)                  # (as a person: after the editor has the terminal)
     session.sendeof()
     session.expect_exact(PROMPT)
 
@@ -130,3 +133,21 @@ def test_dash_i_sets_interactive_and_inspect_flags():
 def test_python_without_a_terminal_still_runs_stdin_as_a_script():
     r = sh("echo 'print(6 * 7)' | python3")
     assert (r.out, r.err) == ("42\n", "")
+
+
+def test_the_prompt_has_a_line_editor_with_its_own_history(session):
+    session.sendline("python -q")
+    session.expect_exact(">>> ")
+    session.sendline("40 + 2")
+    session.expect_exact("42")
+    session.expect_exact(">>> ")
+    time.sleep(0.3)
+    session.send("\x1b[A")                    # the up arrow recalls the line
+    time.sleep(0.3)
+    session.send("\r")
+    session.expect_exact("42")
+    session.expect_exact(">>> ")
+    session.sendline("exit()")
+    session.expect_exact(PROMPT)
+    session.sendline("echo back")
+    session.expect_exact("back")

@@ -1,8 +1,9 @@
 """The interactive interpreter: `python` at a terminal, `python -i`, as CPython's
 PyRun_InteractiveLoop (Python/pythonrun.c) runs it -- but in the process.
 
-The loop reads a statement from sys.stdin through the kernel (the terminal's
-line discipline edits the line), compiles it, runs it in __main__, and shows
+The loop reads a statement through the kernel -- at a terminal with vshell's
+line editor (the tty_readline call the shell's prompt uses: arrow keys, a
+history of its own, Python's colours), else from sys.stdin -- compiles it, runs it in __main__, and shows
 an expression statement's value with sys.displayhook.  It is the process's own
 code, so `import os; os.fork()` typed at it really forks: the child is rebuilt
 by replay like any program's (the lines it read are in the record), answers 0,
@@ -37,6 +38,7 @@ import codeop
 
 from kernel import ticks
 from kernel.errors import Unwind
+from kernel.libpy import os as vos
 from kernel.libpy import shutdown
 
 TYPE_CHECKING = False
@@ -117,12 +119,14 @@ def interact(rt: Runtime, namespace: dict, show_banner: bool) -> int:
     while True:
         try:
             line = read_line(sys, sys.ps2 if lines else sys.ps1)
-        except KeyboardInterrupt:
-            sys.stderr.write("\nKeyboardInterrupt\n")
+        except KeyboardInterrupt as e:
+            ended = getattr(e, "line_ended", False)         # (the editor shows ^C and ends it)
+            sys.stderr.write(("" if ended else "\n") + "KeyboardInterrupt\n")
             lines = []
             continue
-        if line is None:                 # end of input
-            prompt_stream(sys).write("\n")
+        if line is END or line is ENDED:                    # end of input: Ctrl-D
+            if line is END:
+                prompt_stream(sys).write("\n")
             flush(sys)
             return 0
         lines.append(line)
@@ -158,16 +162,44 @@ def prompt_stream(sys):
     return sys.stderr
 
 
-def read_line(sys, prompt: object) -> str | None:
-    """One line, without its newline (None at end of input)."""
+END, ENDED = object(), object()          # end of input; the same, its line ended on the screen
+
+
+def read_line(sys, prompt: object):
+    """One line, without its newline, or END (ENDED).  At a terminal vshell's
+    line editor reads it (the tty_readline call, as the shell's prompt does:
+    arrows, history, Python's colours); else sys.stdin, as CPython without
+    readline."""
     flush(sys)
+    if editable(sys):
+        try:
+            data = vos._trap("tty_readline", 0, str(prompt), {"mode": "python"})
+        except OSError:
+            data = None
+        if data == b"\x03":
+            interrupt = KeyboardInterrupt()
+            interrupt.line_ended = True
+            raise interrupt
+        if data == b"\x04":
+            return ENDED
+        if data is not None:
+            return END if not data else data.decode("utf-8", "surrogateescape").removesuffix("\n")
     out = prompt_stream(sys)
     out.write(str(prompt))
     out.flush()
     line = sys.stdin.readline()
     if not line:
-        return None
+        return END
     return line[:-1] if line.endswith("\n") else line
+
+
+def editable(sys) -> bool:
+    """Are the lines typed on the terminal, unredirected (fd 0 and 1, the original sys.stdin)?"""
+    try:
+        return sys.stdin is sys.__stdin__ and sys.stdin.fileno() == 0 and \
+            vos.isatty(0) and vos.isatty(1)
+    except (AttributeError, ValueError, OSError):
+        return False
 
 
 def flush(sys) -> None:
