@@ -234,3 +234,10 @@ def test_a_new_versions_demo_appears_and_a_deleted_one_stays_deleted():
     assert "zombie.py" in home                   # new in this version: it appears
     assert "p2.py" not in home                   # the student deleted it: it stays deleted
     assert k2.fs.used == disk.space_used(k2.fs.root)
+
+
+def test_a_half_written_image_left_by_a_killed_session_is_swept_away(tmp_path):
+    path = tmp_path / "d.tar"
+    (tmp_path / "d.tar.12345.tmp").write_bytes(b"half an image")
+    assert vshell(tmp_path, "--disk", str(path), "-c", "echo hi > f").returncode == 0
+    assert sorted(os.listdir(tmp_path)) == ["d.tar", "d.tar.lock"]

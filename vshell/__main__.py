@@ -291,6 +291,7 @@ def kept(k, disk, run) -> int:
     if disk is None:
         return run()
     import signal
+    import time
 
     def chore() -> None:
         complaint = disk.save(k)
@@ -302,7 +303,7 @@ def kept(k, disk, run) -> int:
         ended.append(signum)
         k.cpu.halted = True
     k.cpu.chores = chore
-    k.cpu.chores_at = 0.0 + __import__("time").monotonic() + k.cpu.chores_every
+    k.cpu.chores_at = time.monotonic() + k.cpu.chores_every
     old = {sig: signal.signal(sig, end) for sig in (signal.SIGTERM, signal.SIGHUP)}
     try:
         status = run()

@@ -286,7 +286,19 @@ class Disk:
             os.close(fd)
             return False
         self.lock_fd = fd
+        self.sweep()
         return True
+
+    def sweep(self) -> None:
+        """Remove what a session killed while saving left: its half-written
+        new image (the lock says no other session is writing one now)."""
+        folder, name = os.path.split(self.path)
+        for entry in os.listdir(folder):
+            if entry.startswith(name + ".") and entry.endswith(".tmp"):
+                try:
+                    os.unlink(os.path.join(folder, entry))
+                except OSError:
+                    pass
 
     def load(self, k) -> bool:
         """Put the saved tree into k (False: there is none yet)."""
