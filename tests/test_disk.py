@@ -241,3 +241,20 @@ def test_a_half_written_image_left_by_a_killed_session_is_swept_away(tmp_path):
     (tmp_path / "d.tar.12345.tmp").write_bytes(b"half an image")
     assert vshell(tmp_path, "--disk", str(path), "-c", "echo hi > f").returncode == 0
     assert sorted(os.listdir(tmp_path)) == ["d.tar", "d.tar.lock"]
+
+
+def test_a_program_root_deleted_everywhere_stays_deleted(tmp_path):
+    saved = disk.Disk(str(tmp_path / "d.tar"))
+    assert saved.open()
+    k = machine()
+    saved.load(k)                                # no image yet: what the machine booted with
+    k.fs.root.entries["bin"].unlink("which")
+    assert saved.save(k) is None
+    saved.close()
+    again = disk.Disk(str(tmp_path / "d.tar"))
+    assert again.open()
+    k2 = machine()
+    assert again.load(k2)
+    assert "which" not in k2.fs.root.entries["bin"].entries
+    assert "ls" in k2.fs.root.entries["bin"].entries
+    again.close()

@@ -73,12 +73,14 @@ def shipped_key(inode) -> str | None:
     return None
 
 
-def shipped_files() -> dict[str, str]:
-    """key -> host path of every file vshell installs from its own package."""
-    out = {name + ".py": path for name, path in programs.installable().items()}
-    out.update({f"demos/{n}": p for n, p in programs.demos().items()})
-    out.update({f"corpus/{n}": p for n, p in programs.corpus().items()})
-    return {os.path.relpath(p, programs.HERE): p for p in out.values()}
+def shipped(k) -> dict[str, object]:
+    """key -> inode of every one of vshell's own files in k's tree, unchanged."""
+    out = {}
+    for _, inode in saved_tree(k):
+        key = shipped_key(inode) if inode.is_file else None
+        if key is not None:
+            out.setdefault(key, inode)
+    return out
 
 
 def saved_tree(k):
@@ -104,9 +106,10 @@ def fingerprint(k) -> int:
                       for path, i in saved_tree(k)))
 
 
-def image(k) -> bytes:
-    """The tar archive of the tree."""
-    known = sorted(shipped_files())
+def image(k, known: set[str] | frozenset[str] = frozenset()) -> bytes:
+    """The tar archive of the tree.  known: the keys of vshell's files that
+    the machine booted with (those of them deleted since stay deleted)."""
+    known = sorted(set(known) | set(shipped(k)))
     buf = io.BytesIO()
     seen: dict[int, str] = {}                  # inodes already stored: hard links to them
     with tarfile.open(fileobj=buf, mode="w", format=tarfile.PAX_FORMAT,
@@ -183,7 +186,7 @@ def restore(k, data: bytes) -> None:
     known = set(note[len(KNOWN):].split()) if note.startswith(KNOWN) else set()
     fresh = [(path, inode, shipped_key(inode)) for path, inode in saved_tree(k)
              if inode.is_file and shipped_key(inode) is not None]
-    by_key = {key: inode for _, inode, key in fresh}
+    by_key = shipped(k)
     for name in list(fs.root.entries):
         if name not in FRESH_AT_BOOT:
             del fs.root.entries[name]
@@ -232,13 +235,13 @@ def restore(k, data: bytes) -> None:
 
 def shipped_copy(fs, by_key: dict, key: str, mode: int, uid: int, gid: int):
     """This vshell's version of one of its own files (None if it has none)."""
-    if key.startswith("native:"):             # (one of a kind: the fresh machine's own)
-        inode = by_key.get(key)
-        if inode is not None:
-            inode.mode, inode.uid, inode.gid = st.S_IFREG | mode, uid, gid
+    inode = by_key.get(key)
+    if inode is None:
+        return None
+    if isinstance(inode, NativeFile):         # (one of a kind: the fresh machine's own)
+        inode.mode, inode.uid, inode.gid = st.S_IFREG | mode, uid, gid
         return inode
-    host = shipped_files().get(key)
-    return None if host is None else LazyFile(fs, host, mode, uid, gid)
+    return LazyFile(fs, inode.host_path, mode, uid, gid)
 
 
 def space_used(root: Dir) -> int:
@@ -264,6 +267,7 @@ class Disk:
         self.path = os.path.abspath(path)
         self.lock_fd: int | None = None
         self.saved: int | None = None          # the tree's fingerprint when last saved
+        self.known: frozenset[str] = frozenset()   # vshell's files this machine booted with
         self.failed = False
 
     def open(self) -> bool:
@@ -302,6 +306,7 @@ class Disk:
 
     def load(self, k) -> bool:
         """Put the saved tree into k (False: there is none yet)."""
+        self.known = frozenset(shipped(k))
         try:
             with open(self.path, "rb") as f:
                 data = f.read()
@@ -324,7 +329,7 @@ class Disk:
         if now == self.saved and not force:
             return None
         try:
-            write_atomically(self.path, image(k))
+            write_atomically(self.path, image(k, self.known))
         except OSError as e:
             if self.failed:
                 return None                    # said once is enough
