@@ -213,7 +213,8 @@ def session(argv: list[str] | None) -> int:
             with open(a.script, encoding="utf-8", errors="surrogateescape") as f:
                 script = f.read()
         except OSError as e:
-            print(f"vshell: cannot open {a.script}: {e.strerror}", file=sys.stderr)
+            hint = " (to wipe the saved disk: vshell --reset)" if a.script == "reset" else ""
+            print(f"vshell: cannot open {a.script}: {e.strerror}{hint}", file=sys.stderr)
             return 127 if e.errno == 2 else 126
         shell_argv += [a.script] + a.args
     elif not sys.stdin.isatty() and not a.interactive:
