@@ -188,7 +188,10 @@ def percent_cpu(p):
 
 
 def bsd_options(args):
-    """`ps aux`: words without a dash are BSD options (None: these are not)."""
+    """`ps aux`: words without a dash are BSD options (None: these are not).
+    `ps -aux` and `ps -ax` too, as procps takes them (there is no user x)."""
+    args = [a[1:] if len(a) > 2 and a.startswith("-") and set(a[1:]) <= set("aux") else a
+            for a in args]
     if not args or any(a.startswith("-") or not set(a) <= BSD_LETTERS for a in args):
         if args and not args[0].startswith("-"):
             bad = next((c for a in args for c in a if c not in BSD_LETTERS), args[0])

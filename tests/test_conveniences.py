@@ -82,6 +82,12 @@ def test_ps_aux_has_procps_columns_and_every_process():
                for row in rows)
 
 
+def test_ps_dash_aux_is_aux_as_procps_takes_it():
+    assert vshell("-c", "ps -aux | head -1; ps -ax | head -1").stdout == (
+        "USER       PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n"
+        "  PID TTY      STAT   TIME COMMAND\n")
+
+
 def test_ps_bsd_formats_and_selections():
     r = vshell("-c", "ps x; ps j; ps ax | head -2")
     lines = r.stdout.splitlines()
