@@ -151,3 +151,9 @@ def test_the_prompt_has_a_line_editor_with_its_own_history(session):
     session.expect_exact(PROMPT)
     session.sendline("echo back")
     session.expect_exact("back")
+
+
+def test_exit_typed_alone_says_how_to_leave_as_cpythons_site_does():
+    r = sh("printf 'exit\\nquit\\nexit(3)\\n' | python3 -q -i; echo $?")
+    assert r.out == ("Use exit() or Ctrl-D (i.e. EOF) to exit\n"
+                     "Use quit() or Ctrl-D (i.e. EOF) to exit\n3\n")

@@ -27,7 +27,7 @@ from kernel.libpy import pyconfig
 from kernel.libpy.clinic import unchecked
 from kernel.libpy import signal as vsignal
 from kernel.libpy import streams
-from kernel.libpy.sys import VirtualSys, _exit
+from kernel.libpy.sys import Quitter, VirtualSys
 from kernel.libpy import time as vtime
 
 TYPE_CHECKING = False
@@ -121,7 +121,7 @@ _SIGNAL_TEMPLATE["__file__"] = host_sys.modules["signal"].__file__
 # into an empty dict clones such a dict's table instead of inserting each name.
 _BUILTINS = {k: v for k, v in vars(host_builtins).items()
              if k not in ("help", "breakpoint", "copyright", "credits", "license")}
-_BUILTINS.update(open=streams.open, exit=_exit, quit=_exit,      # (replaced: no deletion)
+_BUILTINS.update(open=streams.open, exit=Quitter("exit"), quit=Quitter("quit"),   # (replaced: no deletion)
                  __tick__=next, __ticks__=None, __except__=tuple)   # kernel/ticks.py's names
 
 class Runtime:
