@@ -157,3 +157,19 @@ def test_exit_typed_alone_says_how_to_leave_as_cpythons_site_does():
     r = sh("printf 'exit\\nquit\\nexit(3)\\n' | python3 -q -i; echo $?")
     assert r.out == ("Use exit() or Ctrl-D (i.e. EOF) to exit\n"
                      "Use quit() or Ctrl-D (i.e. EOF) to exit\n3\n")
+
+
+def test_after_the_parent_exits_the_next_line_is_the_shells_not_the_childs(session):
+    """The child of a fork at the prompt, left reading the terminal when the
+    shell takes it back, is in the background: the line typed next goes to the
+    shell, and the child gets SIGTTIN (kernel/tty.py), as on Linux."""
+    session.sendline("python -q")
+    session.expect_exact(">>> ")
+    session.sendline("import os, time; pid = os.fork(); pid and (time.sleep(1.5), os._exit(0))")
+    session.expect_exact("0\r\n")                  # the child's value: it reads on, at >>>
+    time.sleep(3)                                  # the parent has gone: the shell's turn
+    session.sendline("echo back at the shell")
+    session.expect_exact("back at the shell\r\n")
+    assert "SyntaxError" not in lines(session)
+    session.sendline("ps -o pid,stat,cmd")
+    session.expect(r"\d+ +T\+? +python -q")        # stopped by SIGTTIN
