@@ -206,7 +206,7 @@ def test_unchanged_demos_are_references_and_edited_ones_are_kept_whole():
     edited.write_at(edited.size, b"# my change\n")
     tar = tarfile.open(fileobj=io.BytesIO(disk.image(k)))
     assert tar.getmember("home/student/p2.py").size == 0
-    assert tar.getmember("home/student/p2.py").pax_headers["comment"] == disk.SHIPPED + "demos/p2.py"
+    assert tar.getmember("home/student/p2.py").pax_headers["comment"] == disk.SHIPPED + "programs/demos/p2.py"
     assert tar.extractfile("home/student/p1.py").read().endswith(b"# my change\n")
     k2 = machine()
     disk.restore(k2, disk.image(k))
@@ -221,7 +221,7 @@ def test_a_new_versions_demo_appears_and_a_deleted_one_stays_deleted():
     k.fs.root.entries["home"].entries["student"].unlink("p2.py")
     data = disk.image(k)
     tar = tarfile.open(fileobj=io.BytesIO(data))
-    old_version = tar.pax_headers["comment"].replace(" demos/zombie.py", "")   # it had no zombie.py
+    old_version = tar.pax_headers["comment"].replace(" programs/demos/zombie.py", "")   # it had no zombie.py
     members = [m for m in tar.getmembers() if not m.name.endswith("zombie.py")]
     buf = io.BytesIO()
     with tarfile.open(fileobj=buf, mode="w", format=tarfile.PAX_FORMAT,
@@ -258,3 +258,27 @@ def test_a_program_root_deleted_everywhere_stays_deleted(tmp_path):
     assert "which" not in k2.fs.root.entries["bin"].entries
     assert "ls" in k2.fs.root.entries["bin"].entries
     again.close()
+
+
+def test_what_a_boot_makes_outside_proc_is_made_afresh_not_saved():
+    """A file whose contents are made when read (kernel/fs.py's Generated), as
+    another part of vshell may install, is not frozen into the disk."""
+    from kernel.fs import Generated
+    k = machine()
+    k.fs.install("/usr/share/vshell/version", Generated(k.fs, lambda: b"this boot's\n"))
+    names = tarfile.open(fileobj=io.BytesIO(disk.image(k))).getnames()
+    assert "usr/share/vshell/version" not in names
+    k2 = machine()
+    k2.fs.install("/usr/share/vshell/version", Generated(k2.fs, lambda: b"the next one's\n"))
+    disk.restore(k2, disk.image(k))
+    inode = k2.fs.root.entries["usr"].entries["share"].entries["vshell"].entries["version"]
+    assert bytes(inode.data) == b"the next one's\n"
+
+
+def test_vshell_files_from_anywhere_in_its_package_are_references():
+    from kernel.fs import LazyFile
+    k = machine()
+    k.fs.install("/usr/share/doc/vshell.py", LazyFile(k.fs, disk.__file__, mode=0o644))
+    tar = tarfile.open(fileobj=io.BytesIO(disk.image(k)))
+    assert tar.getmember("usr/share/doc/vshell.py").pax_headers["comment"] == \
+        disk.SHIPPED + "vshell/disk.py"

@@ -19,12 +19,14 @@ leaves either the old image or the new one, never half of one; at worst the
 changes since the last save are lost.  The scheduler saves every few seconds
 while anything changed (kernel/cpu.py's chores), and at the end of a session.
 
-vshell's own files -- /bin's programs, the demos in every home, the corpus --
-are stored as a reference ("the file `demos/p1.py` of vshell"), not as their
+vshell's own files -- /bin's programs, the demos in every home, the corpus:
+whatever the machine installs lazily from vshell's package -- are stored as a
+reference ("the file `programs/demos/p1.py` of vshell"), not as their
 contents, while nobody has changed them: so a new vshell's versions appear,
 and a student's edited copy, saved in full, is never overwritten.  A file of
 a new vshell that the old one did not have appears too; one the student
-deleted stays deleted.
+deleted stays deleted.  What a boot makes afresh (files made when read,
+directories the kernel lists) is never saved.
 """
 from __future__ import annotations
 
@@ -33,11 +35,13 @@ import os
 import stat as st
 import tarfile
 
-from kernel.fs import DIRENT, Dir, DynamicDir, Fifo, File, HostDir, LazyFile, NativeFile, Symlink
+from kernel.fs import (DIRENT, Dir, DynamicDir, Fifo, File, Generated, HostDir, LazyFile, NativeFile,
+                       Symlink)
 
 import programs
 
 FRESH_AT_BOOT = frozenset({"proc", "dev", "tmp", "run"})   # never saved: made at each boot
+ROOT = os.path.dirname(programs.HERE)      # vshell's installation: its files are named from here
 # vshell's notes go in pax's standard "comment" records, which every tar ignores:
 SHIPPED = "vshell file: "           # a member's: this is vshell's own file, unchanged
 KNOWN = "vshell disk 1; vshell's files: "   # the archive's: the files the saving vshell had
@@ -66,9 +70,10 @@ def shipped_key(inode) -> str | None:
     if inode.version != 0:
         return None
     if isinstance(inode, NativeFile):
-        return "native:" + inode.native.__module__
+        native = inode.native
+        return f"native:{native.__module__}.{getattr(native, '__qualname__', '?')}"
     if isinstance(inode, LazyFile):
-        rel = os.path.relpath(inode.host_path, programs.HERE)
+        rel = os.path.relpath(inode.host_path, ROOT)
         return None if rel.startswith("..") else rel
     return None
 
@@ -83,19 +88,20 @@ def shipped(k) -> dict[str, object]:
     return out
 
 
-def saved_tree(k):
-    """(path, inode) for every name the disk keeps, parents before children."""
+def saved_tree(k, made_at_boot: bool = False):
+    """(path, inode) for every name the disk keeps, parents before children
+    (made_at_boot: instead, what the machine makes afresh at each boot
+    outside /proc, /dev, /tmp and /run -- a file whose contents are made when
+    read, a directory listed by the kernel -- which is never saved)."""
     def walk(d: Dir, prefix: str):
         for name, inode in list(d.entries.items()):
-            if prefix == "" and name in FRESH_AT_BOOT:
-                continue
-            if isinstance(inode, (DynamicDir, HostDir)):
-                continue                       # /proc-like, or a host mount: not the disk's
-            if inode.is_dev:
-                continue
             path = f"{prefix}/{name}"
-            yield path, inode
-            if inode.is_dir:
+            if (prefix == "" and name in FRESH_AT_BOOT) or isinstance(inode, HostDir):
+                continue                       # (a host mount is the host's, not the disk's)
+            boot_made = isinstance(inode, (DynamicDir, Generated)) or inode.is_dev
+            if boot_made == made_at_boot:
+                yield path, inode
+            if inode.is_dir and not boot_made:
                 yield from walk(inode, path)
     yield from walk(k.fs.root, "")
 
@@ -187,6 +193,7 @@ def restore(k, data: bytes) -> None:
     fresh = [(path, inode, shipped_key(inode)) for path, inode in saved_tree(k)
              if inode.is_file and shipped_key(inode) is not None]
     by_key = shipped(k)
+    made_at_boot = list(saved_tree(k, made_at_boot=True))
     for name in list(fs.root.entries):
         if name not in FRESH_AT_BOOT:
             del fs.root.entries[name]
@@ -228,6 +235,11 @@ def restore(k, data: bytes) -> None:
         head, _, name = path.strip("/").rpartition("/")
         parent = made.get(head)
         if key not in known and isinstance(parent, Dir) and name not in parent.entries:
+            parent.link(name, inode)
+    for path, inode in made_at_boot:          # and what every boot makes, as it made it
+        head, _, name = path.strip("/").rpartition("/")
+        parent = made.get(head)
+        if isinstance(parent, Dir) and name not in parent.entries:
             parent.link(name, inode)
     fs.paths.clear()
     fs.used = space_used(fs.root)
