@@ -173,3 +173,11 @@ def test_after_the_parent_exits_the_next_line_is_the_shells_not_the_childs(sessi
     assert "SyntaxError" not in lines(session)
     session.sendline("ps -o pid,stat,cmd")
     session.expect(r"\d+ +T\+? +python -q")        # stopped by SIGTTIN
+
+
+def test_pythonstartup_runs_before_the_first_prompt_but_not_after_a_script():
+    files = {"/home/student/s.py": "X = 7; print('startup')\n"}
+    r = sh("echo 'print(X)' | PYTHONSTARTUP=s.py python3 -q -i", files=files)
+    assert (r.out, r.err) == ("startup\n7\n", ">>> >>> \n")
+    r = sh("echo 'print(X)' | PYTHONSTARTUP=s.py python3 -q -i -c pass", files=files)
+    assert r.err.endswith("NameError: name 'X' is not defined\n>>> \n")
