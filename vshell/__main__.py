@@ -238,7 +238,7 @@ def session(argv: list[str] | None) -> int:
         try:
             owned = opts.disk.open()
         except DiskError as e:
-            print(f"vshell: {e}", file=sys.stderr)
+            print(f"vshell: {e} (vshell --fresh boots without it)", file=sys.stderr)
             return 1
         motd = (f"Your files are kept on the disk {shown(opts.disk.path)} "
                 "(`vshell --fresh` boots a clean machine).\n")
