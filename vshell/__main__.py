@@ -238,8 +238,9 @@ def session(argv: list[str] | None) -> int:
         try:
             owned = opts.disk.open()
         except DiskError as e:
-            hint = "without --disk" if a.disk is not None else "vshell --fresh"
-            print(f"vshell: {e} ({hint} boots without it)", file=sys.stderr)
+            hint = ("leave out --disk for a fresh machine" if a.disk is not None
+                    else "vshell --fresh boots without it")
+            print(f"vshell: {e} ({hint})", file=sys.stderr)
             return 1
         motd = (f"Your files are kept on the disk {shown(opts.disk.path)} "
                 "(`vshell --fresh` boots a clean machine).\n")
