@@ -158,7 +158,8 @@ def prompt(runs: int) -> dict:
     import pexpect
     home = os.path.join(scratch_dir(), "prompt")
     env = python_env(TERM="dumb", XDG_STATE_HOME=os.path.join(home, "state"),
-                     XDG_CONFIG_HOME=os.path.join(home, "config"))
+                     XDG_CONFIG_HOME=os.path.join(home, "config"),
+                     XDG_DATA_HOME=os.path.join(home, "data"))     # (its disk: not the user's)
 
     def once() -> float:
         t0 = time.perf_counter()

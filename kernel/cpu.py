@@ -25,6 +25,7 @@ from __future__ import annotations
 import heapq
 import signal as host_signal
 import sys
+import time as host_time
 
 from greenlet import greenlet, getcurrent
 
@@ -103,6 +104,12 @@ class CPU:
         self.last_pid = 0           # who had the CPU before (0: nobody yet)
         self.on_cpu_since = 0.0
         self.host_signals: list[int] = []   # keys pressed on the host terminal (SIGINT, ...)
+        # The host's own periodic work (vshell saves the machine's disk): called by the
+        # scheduler between processes, never inside one, every `chores_every` host seconds.
+        self.chores: Callable[[], None] | None = None
+        self.chores_every = 5.0
+        self.chores_at = 0.0
+        self.chores_due = False             # set by the timer interrupt: go to the scheduler
 
     # ---- wait queues: sleep and wakeup --------------------------------------
 
@@ -268,6 +275,8 @@ class CPU:
             while not self.halted and not (until and until()):
                 if self.host_signals:
                     self.service_host_signals()
+                if self.chores is not None and (self.chores_due or host_time.monotonic() >= self.chores_at):
+                    self.do_chores()
                 if self.timers or signals.alarms:
                     self.expire_timers()
                 p = self.pick()
@@ -330,7 +339,7 @@ class CPU:
         """p leaves the CPU (it sleeps, yields or stops): hand the CPU straight to
         the next READY process, as a context switch does -- or, when the scheduler
         has work of its own (timers due, keys pressed, nobody READY), to it."""
-        if self.host_signals or self.halted or (
+        if self.host_signals or self.halted or self.chores_due or (
                 (self.timers or self.k.signals.alarms) and self.timer_due()):
             self.main.switch()
             return
@@ -394,6 +403,11 @@ class CPU:
         return bool(self.timers and self.timers[0][0] <= now) or bool(
             self.k.signals.alarms and self.k.signals.alarms[0][0] <= now)
 
+    def do_chores(self) -> None:
+        self.chores_due = False
+        self.chores_at = host_time.monotonic() + self.chores_every
+        self.chores()
+
     def idle(self) -> bool:
         """Nothing is READY: wait for a timer or the terminal.  False if nothing ever can."""
         k = self.k
@@ -409,7 +423,11 @@ class CPU:
             if not k.tty.poll(0.0):
                 k.clock.advance_to(deadline)
         else:
-            k.tty.poll(None if deadline is None else max(0.0, deadline - k.clock.monotonic()))
+            wait = None if deadline is None else max(0.0, deadline - k.clock.monotonic())
+            if self.chores is not None:         # the host's chores come round while the machine waits
+                chores = max(0.0, self.chores_at - host_time.monotonic())
+                wait = chores if wait is None else min(wait, chores)
+            k.tty.poll(wait)
         self.expire_timers()
         return True
 
@@ -600,6 +618,8 @@ class CPU:
 
     def _interrupt(self, signum: int, frame: Any) -> None:
         """The host timer fired.  Preempt the running process if it is in user mode."""
+        if self.chores is not None and host_time.monotonic() >= self.chores_at:
+            self.chores_due = True          # a busy process goes to the scheduler at its next switch
         p = self.current
         if p is None or p.in_kernel or p.context is not getcurrent() or p.state is not RUNNING:
             return

@@ -109,6 +109,7 @@ class TTY:
                 raise oserror(errno.EAGAIN)
             if k.cpu.sleep(p, self.readers, "terminal"):
                 raise oserror(errno.EINTR)
+            self.check_background(p, SIGTTIN)   # (it may have left the foreground meanwhile)
         line = self.lines[0]
         if len(line) <= n:
             return self.lines.popleft()
@@ -165,6 +166,7 @@ class TTY:
                 if k.cpu.sleep(p, self.readers, "terminal"):
                     self.console.cancel_readline()
                     raise oserror(errno.EINTR)
+                self.check_background(p, SIGTTIN)   # a line typed now is the foreground's
         finally:
             self.editing = False
         if self.eofs:

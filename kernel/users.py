@@ -51,8 +51,18 @@ def passwd_text(accounts: list[Account]) -> str:
     return "".join(f"{a.name}:x:{a.uid}:{a.gid}:{a.gecos}:{a.home}:{a.shell}\n" for a in accounts)
 
 
+# Group sudo, as on Debian (gid 27): its members may run commands as root with
+# their own password (programs/sudo.py).  student is one, so that a student can
+# practise administration (`sudo kill` another user's process); alice and bob are
+# not, so that sudo's refusal can be seen too.
+SUDO_GID = 27
+SUDOERS = ("student",)
+
+
 def group_text(accounts: list[Account]) -> str:
-    return "".join(f"{a.name}:x:{a.gid}:\n" for a in accounts)
+    lines = [f"{a.name}:x:{a.gid}:\n" for a in accounts]
+    lines.insert(1, f"sudo:x:{SUDO_GID}:{','.join(SUDOERS)}\n")
+    return "".join(lines)
 
 
 def shadow_text(accounts: list[Account]) -> str:

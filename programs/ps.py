@@ -9,6 +9,10 @@
                        the columns you name; field=Title renames a column
     ps -p PID[,PID]    only these processes
     ps -u USER         only this user's processes
+    ps aux             BSD style, as procps reads it: a (every user's, on a
+                       terminal), x (also without a terminal), u (USER %CPU
+                       %MEM ... START TIME), j (job control: PPID PGID SID
+                       TPGID), r (only running processes)
 
 Fields for -o: pid ppid pgid sid uid user state stat s pc ticks time nice ni
 wchan tty stime c cmd args comm.  `state` is the kernel's own name for the
@@ -139,6 +143,13 @@ FIELDS = {
     "args": ("COMMAND", False, command),
     "command": ("COMMAND", False, command),
     "comm": ("COMMAND", False, lambda p: p.name),
+    "tpgid": ("TPGID", True, lambda p: p.tpgid),
+    "bsdtime": ("TIME", True, lambda p: "%d:%02d" % (int(p.cpu) // 60, int(p.cpu) % 60)),
+    "%cpu": ("%CPU", True, lambda p: "%.1f" % percent_cpu(p)),
+    "%mem": ("%MEM", True, lambda p: "0.0"),        # the machine keeps no memory sizes
+    "vsz": ("VSZ", True, lambda p: 0),
+    "rss": ("RSS", True, lambda p: 0),
+    "start": ("START", True, lambda p: time.strftime("%H:%M", time.gmtime(p.started))),
 }
 DEFAULT = "pid,tty,time,cmd"
 FULL = "user=UID,pid,ppid,c,stime,tty,time,cmd"
@@ -161,7 +172,32 @@ def parse_fields(spec):
 
 
 MIN_WIDTH = {"pid": 5, "ppid": 5, "pgid": 5, "sid": 5, "uid": 5, "tty": 8, "tt": 8, "time": 8,
-             "user": 8, "wchan": 6, "state": 7}
+             "user": 8, "wchan": 6, "state": 7, "tpgid": 5, "stat": 4, "bsdtime": 6, "%cpu": 4,
+             "%mem": 4, "vsz": 6, "rss": 5, "start": 5}
+# procps's BSD formats: ps x (a, ...), ps u, ps j
+BSD = "pid,tty,stat,bsdtime,command"
+BSD_USER = "user,pid,%cpu,%mem,vsz,rss,tty,stat,start,bsdtime,command"
+BSD_JOBS = "ppid,pid,pgid,sid,tty,tpgid,stat,uid,bsdtime,command"
+BSD_LETTERS = set("auxjrw")
+
+
+def percent_cpu(p):
+    """%CPU as procps has it: the CPU time over the time since the process started."""
+    elapsed = time.time() - p.started
+    return 100.0 * p.cpu / elapsed if elapsed > 0 else 0.0
+
+
+def bsd_options(args):
+    """`ps aux`: words without a dash are BSD options (None: these are not).
+    `ps -aux` and `ps -ax` too, as procps takes them (there is no user x)."""
+    args = [a[1:] if len(a) > 2 and a.startswith("-") and set(a[1:]) <= set("aux") else a
+            for a in args]
+    if not args or any(a.startswith("-") or not set(a) <= BSD_LETTERS for a in args):
+        if args and not args[0].startswith("-"):
+            bad = next((c for a in args for c in a if c not in BSD_LETTERS), args[0])
+            usage("unsupported option (BSD syntax): %s" % bad)
+        return None
+    return set("".join(args))
 
 
 def table(procs, columns):
@@ -189,7 +225,28 @@ def usage(message):
     sys.exit(1)
 
 
+def bsd_main(letters):
+    """ps in BSD style: a lifts "only yours", x lifts "only with a terminal"."""
+    spec = BSD_USER if "u" in letters else BSD_JOBS if "j" in letters else BSD
+    procs = all_procs()
+    me = [p for p in procs if p.pid == os.getpid()]
+    tty = me[0].tty if me else "?"
+    euid = os.geteuid()
+    if "a" not in letters:
+        procs = [p for p in procs if p.uid == euid]
+    if "x" not in letters:
+        procs = [p for p in procs if p.tty != "?" and ("a" in letters or p.tty == tty)]
+    if "r" in letters:
+        procs = [p for p in procs if p.letter == "R"]
+    columns = parse_fields(spec)
+    sys.stdout.write(table(procs, columns))
+    return 0 if procs else 1
+
+
 def main():
+    letters = bsd_options(sys.argv[1:])
+    if letters is not None:
+        return bsd_main(letters)
     try:
         opts, args = getopt.getopt(sys.argv[1:], "eAflo:p:u:", ["help"])
     except getopt.GetoptError as e:

@@ -5,6 +5,8 @@
   python -c CMD [ARG]    run CMD (sys.argv[0] is '-c')
   python -m MOD [ARG]    run module MOD as __main__ (a standard one, or one beside you)
   python [-] [ARG]       read the program from standard input
+  python                 at a terminal (or with -i): the interactive prompt, >>>
+  python -i prog.py      run prog.py, then the prompt, in its variables
   python -u ...          unbuffered stdout and stderr
   python -V              print the version
 
@@ -109,6 +111,9 @@ def main() -> int:
         runpy._run_main("<string>", what[1] + "\n", ["-c"] + args, None, options, "command")
     if what is not None:
         runpy._run_main(what[1], None, ["-m"] + args, None, options, "module")
+    if not args and (sys.stdin.isatty() or ("i", None) in options):
+        # the interactive prompt (kernel/libpy/repl.py), in an empty __main__
+        runpy._run_main("<stdin>", b"", [""], "<stdin>", options, "interactive")
     if not args or args[0] == "-":
         source = sys.stdin.buffer.read()
         runpy._run_main("<stdin>", source, args or [""], "<stdin>", options, "stdin")

@@ -1,12 +1,25 @@
 """Helpers for running programs on a fresh kernel, deterministically."""
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 import textwrap
 from dataclasses import dataclass, field
 
 import pytest
 
 from kernel import Kernel, MemoryConsole
+
+# An interactive vshell keeps its disk in $XDG_DATA_HOME (vshell/disk.py), its
+# history in $XDG_STATE_HOME and reads its rc file from $XDG_CONFIG_HOME: every
+# vshell the tests start (they inherit this environment) uses a directory of the
+# test run's own, so the suite never writes to, or reads from, the user's.
+_XDG = tempfile.mkdtemp(prefix="vshell-tests-")
+for _name in ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME"):
+    os.environ[_name] = os.path.join(_XDG, _name.lower())
+atexit.register(shutil.rmtree, _XDG, True)
 
 
 @dataclass

@@ -24,7 +24,7 @@ def press(child, key: str) -> None:
 
 def start(tmp_path, *options: str):
     env = dict(os.environ, TERM="dumb", XDG_STATE_HOME=str(tmp_path / "state"),
-               XDG_CONFIG_HOME=str(tmp_path / "config"))
+               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"))
     child = pexpect.spawn(sys.executable, ["-m", "vshell", "--seed", "1", *options], env=env,
                           encoding="utf-8", timeout=20, dimensions=(30, 120))
     # keys typed in the instant between the prompt appearing and the editor taking

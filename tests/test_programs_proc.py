@@ -212,11 +212,11 @@ def test_kill_bad_arguments(args, err, code):
 # ---- id, whoami -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("args,uid,out", [
-    ([], 1000, "uid=1000(student) gid=1000(student) groups=1000(student)\n"),
+    ([], 1000, "uid=1000(student) gid=1000(student) groups=1000(student),27(sudo)\n"),
     ([], 0, "uid=0(root) gid=0(root) groups=0(root)\n"),
     (["alice"], 1000, "uid=1001(alice) gid=1001(alice) groups=1001(alice)\n"),
     (["-u"], 1000, "1000\n"), (["-un"], 1002, "bob\n"), (["-g"], 1000, "1000\n"),
-    (["-Gn"], 1000, "student\n"),
+    (["-Gn"], 1000, "student sudo\n"),         # (student is in group sudo: /etc/group)
 ])
 def test_id(args, uid, out):
     r = run(["id", *args], uid=uid)
@@ -235,7 +235,7 @@ def test_id_shows_effective_uid_after_setuid_exec():
     k.fs.write_file("/tmp/myid", open("programs/id.py").read(), mode=0o4755, uid=0)
     status = k.run_program(["/tmp/myid"], uid=1000, env={"PATH": "/bin"}, cwd="/")
     assert k.tty.console.stdout == ("uid=1000(student) gid=1000(student) euid=0(root) "
-                                    "groups=1000(student)\n") and status == 0
+                                    "groups=1000(student),27(sudo)\n") and status == 0
 
 
 @pytest.mark.parametrize("uid,name", [(1000, "student"), (1001, "alice"), (0, "root")])

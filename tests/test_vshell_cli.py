@@ -122,7 +122,7 @@ def test_ctrl_c_reaches_a_cpu_bound_program_at_the_prompt(tmp_path):
     loop.write_text("#!/usr/bin/env python3\nprint('spinning', flush=True)\nwhile True:\n    pass\n")
     loop.chmod(0o755)
     env = {**os.environ, "TERM": "dumb", "XDG_STATE_HOME": str(tmp_path / "state"),
-           "XDG_CONFIG_HOME": str(tmp_path / "config")}
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
     child = pexpect.spawn(VSHELL[0], VSHELL[1:] + ["--mount", f"{tmp_path}:/mnt"],
                           env=env, encoding="utf-8", timeout=20)
     child.delaybeforesend = 0.3          # type as a person would (see test_interactive.py)

@@ -37,6 +37,10 @@ OPTIONS = [
     ("--trace-file", "FILE", "trace_file", "write every kernel event to FILE as JSON lines"),
     ("--record", "FILE", "record", "save the session as the terminal showed it "
                                    "(FILE.svg, FILE.html or FILE.txt), for slides and handouts"),
+    ("--fresh", None, "fresh", "boot a pristine machine; the saved disk is neither read nor written"),
+    ("--disk", "PATH", "disk", "keep the machine's disk in PATH (a tar file) instead of the usual "
+                               "one; scripted runs too"),
+    ("--reset", None, "reset", "wipe the saved disk (or --disk's), after asking, and exit"),
     ("--private", None, "private", "keep no history on disk"),
     ("--no-rc", None, "no_rc", "do not read the rc file (XDG config dir)"),
     ("--version", None, "version", "print vshell's version and exit"),
@@ -62,7 +66,10 @@ def help_text() -> str:
             lines.append(f"  {spec:<20}  {wrapped.pop(0)}")
         lines += [" " * 24 + more for more in wrapped]
     lines += ["", "SCRIPT is a host file; without -c or SCRIPT, commands come from standard input",
-              "(a prompt when it is a terminal)."]
+              "(a prompt when it is a terminal).",
+              "", "At a prompt the machine's files are kept between sessions, in",
+              "$XDG_DATA_HOME/vshell/disk.tar (~/.local/share/vshell/disk.tar); scripted runs",
+              "boot a fresh machine unless --disk is given."]
     return "\n".join(lines) + "\n"
 
 
@@ -72,7 +79,8 @@ def parse(argv: list[str]) -> SimpleNamespace:
     a = SimpleNamespace(command=None, script=None, args=[], options=[], interactive=False, stdin=False,
                         seed=None, virtual_time=False, mount=[], user="student", policy="rr",
                         quantum=10, fs_size=None, fork_first="random", trace=None, trace_file=None, record=None,
-                        private=False, no_rc=False, version=False, help=False)
+                        private=False, no_rc=False, version=False, help=False, fresh=False, disk=None,
+                        reset=False)
     by_name = {name: (arg, dest) for name, arg, dest, _ in OPTIONS}
     by_name["--help"] = by_name["-h"]
     i = 0
@@ -185,6 +193,12 @@ def session(argv: list[str] | None) -> int:
     if a.help or a.version:
         sys.stdout.write(help_text() if a.help else f"vshell {__version__}\n")
         return 0
+    if a.fresh and (a.disk is not None or a.reset):
+        print(f"vshell: --fresh cannot go with {'--disk' if a.disk is not None else '--reset'} "
+              "(vshell --help lists the options)", file=sys.stderr)
+        return 2
+    if a.reset:
+        return reset_disk(a.disk)
     from vshell.console import HostConsole
     from vshell.system import Options, boot, make_machine
     opts = Options(seed=a.seed, virtual_time=a.virtual_time, user=a.user, mounts=a.mount,
@@ -199,7 +213,8 @@ def session(argv: list[str] | None) -> int:
             with open(a.script, encoding="utf-8", errors="surrogateescape") as f:
                 script = f.read()
         except OSError as e:
-            print(f"vshell: cannot open {a.script}: {e.strerror}", file=sys.stderr)
+            hint = " (to wipe the saved disk: vshell --reset)" if a.script == "reset" else ""
+            print(f"vshell: cannot open {a.script}: {e.strerror}{hint}", file=sys.stderr)
             return 127 if e.errno == 2 else 126
         shell_argv += [a.script] + a.args
     elif not sys.stdin.isatty() and not a.interactive:
@@ -216,6 +231,24 @@ def session(argv: list[str] | None) -> int:
             print(f"vshell: --trace: unknown kind {bad[0]!r} (all, {', '.join(KINDS)})", file=sys.stderr)
             return 2
     interactive = a.command is None and a.script is None and sys.stdin.isatty() and sys.stdout.isatty()
+    motd = None
+    if a.disk is not None or (interactive and not a.fresh):
+        from vshell.disk import Disk, DiskError, default_path, shown
+        opts.disk = Disk(a.disk if a.disk is not None else default_path())
+        try:
+            owned = opts.disk.open()
+        except DiskError as e:
+            hint = ("leave out --disk for a fresh machine" if a.disk is not None
+                    else "vshell --fresh boots without it")
+            print(f"vshell: {e} ({hint})", file=sys.stderr)
+            return 1
+        motd = (f"Your files are kept on the disk {shown(opts.disk.path)} "
+                "(`vshell --fresh` boots a clean machine).\n")
+        if not owned:
+            motd = (f"The disk {shown(opts.disk.path)} is in use by another vshell: "
+                    "this session's changes will not be saved.\n")
+    elif interactive:
+        motd = "A fresh machine (--fresh): nothing of this session will be saved.\n"
     try:
         if interactive:
             from vshell.console import InteractiveConsole
@@ -224,8 +257,10 @@ def session(argv: list[str] | None) -> int:
             k = make_machine(opts, console)
             started()
             holder.append(k)
+            k.fs.write_file("/run/motd", motd)
             env = install_rc(k, opts) if not a.no_rc else {}
-            return recorded(console, a.record, lambda: boot(k, opts, shell_argv, env, trace, a.trace_file))
+            return kept(k, opts.disk, lambda: recorded(
+                console, a.record, lambda: boot(k, opts, shell_argv, env, trace, a.trace_file)))
         console = HostConsole(input_fd)
         k = make_machine(opts, console)
         started()
@@ -233,7 +268,8 @@ def session(argv: list[str] | None) -> int:
             from vshell.shell import HANDED
             HANDED[id(k)] = script
         try:
-            return recorded(console, a.record, lambda: boot(k, opts, shell_argv, None, trace, a.trace_file))
+            return kept(k, opts.disk, lambda: recorded(
+                console, a.record, lambda: boot(k, opts, shell_argv, None, trace, a.trace_file)))
         finally:
             if script is not None:
                 HANDED.pop(id(k), None)
@@ -242,6 +278,75 @@ def session(argv: list[str] | None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as e:
+        from vshell.disk import DiskError
+        if not isinstance(e, DiskError):
+            raise
+        print(f"vshell: {e} (vshell --fresh boots without it)", file=sys.stderr)
+        return 1
+
+
+def kept(k, disk, run) -> int:
+    """Run the session and keep its disk: saved every few seconds while the
+    machine runs (between processes: kernel/cpu.py's chores), and at the end --
+    also when the host asks vshell to end (SIGTERM, or SIGHUP when the terminal
+    window is closed): the machine halts at its next safe point and is saved."""
+    if disk is None:
+        return run()
+    import signal
+    import time
+
+    def chore() -> None:
+        complaint = disk.save(k)
+        if complaint:
+            k.tty.console.write(2, (complaint + "\n").encode())
+    ended: list[int] = []
+
+    def end(signum: int, frame) -> None:
+        ended.append(signum)
+        k.cpu.halted = True
+    k.cpu.chores = chore
+    k.cpu.chores_at = time.monotonic() + k.cpu.chores_every
+    old = {sig: signal.signal(sig, end) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        status = run()
+    finally:
+        for sig, handler in old.items():
+            signal.signal(sig, handler)
+        k.cpu.chores = None
+        complaint = disk.save(k)
+        if complaint:
+            print(complaint, file=sys.stderr)
+        disk.close()
+    return 128 + ended[0] if ended else status
+
+
+def reset_disk(path: str | None) -> int:
+    """--reset: wipe the saved disk once the user says so (read from stdin, as rm -i does)."""
+    from vshell.disk import Disk, DiskError, default_path, reset, shown
+    disk = Disk(path if path is not None else default_path())
+    where = shown(disk.path)
+    if not os.path.exists(disk.path):
+        print(f"vshell: there is no disk at {where}: nothing to wipe")
+        return 0
+    try:
+        if not disk.open():
+            print(f"vshell: the disk {where} is in use by a vshell session: end it first", file=sys.stderr)
+            return 1
+        sys.stderr.write(f"vshell: wipe the disk {where}, and every file saved on it? [y/N] ")
+        sys.stderr.flush()
+        answer = sys.stdin.readline().strip().lower()
+        if answer not in ("y", "yes"):
+            print("vshell: nothing wiped", file=sys.stderr)
+            return 1
+        reset(disk.path)
+    except DiskError as e:
+        print(f"vshell: {e}", file=sys.stderr)
+        return 1
+    finally:
+        disk.close()
+    print(f"vshell: wiped {where}: the next session boots a fresh machine")
+    return 0
 
 
 def started() -> None:

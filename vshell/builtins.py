@@ -631,6 +631,7 @@ from .getopts import b_getopts
 from .options import b_set
 from .read import b_read
 from .traps import b_trap
+from .history import b_history
 
 def lecture(name: str) -> Callable[[Shell, list[str]], int]:
     """A lecture-mode builtin of lecture.py, loaded when one is first used
@@ -653,7 +654,7 @@ BUILTINS: dict[str, Callable[[Shell, list[str]], int]] = {
     "true": b_true, "false": b_false, "read": b_read, "wait": b_wait, "jobs": b_jobs,
     "fg": b_fg, "bg": b_bg, "kill": b_kill, "type": b_type, "command": b_command,
     "umask": b_umask, "ulimit": b_ulimit, "source": b_dot, "hash": b_hash,
-    "alias": b_alias, "unalias": b_unalias, "getopts": b_getopts,
+    "alias": b_alias, "unalias": b_unalias, "getopts": b_getopts, "history": b_history,
     **{name: lecture(f"b_{name}") for name in
        ("help", "trace", "strace", "sched", "seed", "timeline", "step")},
 }

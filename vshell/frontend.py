@@ -283,6 +283,7 @@ class LineEditor:
             style=Style.from_dict({"pygments.error": "#ff5f5f bold underline",
                                    "pygments.keyword": "#d787ff bold",
                                    "pygments.name.variable": "#5fafff"}))
+        self.python: Optional[PromptSession] = None     # the Python prompt's (python_session)
         self.requests: "queue.Queue[str]" = queue.Queue()
         self.thread = threading.Thread(target=self._serve, daemon=True)
         self.thread.start()
@@ -312,6 +313,8 @@ class LineEditor:
         try:
             if self.queued:
                 line = self.queued.pop(0)
+            elif self.info.get("mode") == "python":
+                line, *self.queued = self.python_session().prompt(ANSI(prompt)).split("\n")
             else:
                 self.history.continuing = bool(self.info.get("continued"))
                 if not self.history.continuing:
@@ -326,6 +329,16 @@ class LineEditor:
             result = None
         self.done.put(result)
         self.wake()
+
+    def python_session(self) -> PromptSession:
+        """The editor for `python`'s >>> prompt (kernel/libpy/repl.py asks with
+        info mode "python"): Python's colours and a history of its own, kept
+        for this session only (the shell's history file holds shell commands)."""
+        if self.python is None:
+            from pygments.lexers.python import PythonLexer
+            self.python = PromptSession(history=InMemoryHistory(), lexer=PygmentsLexer(PythonLexer),
+                                        key_bindings=terminal_keys())
+        return self.python
 
     def take(self) -> list[Optional[bytes]]:
         out = []

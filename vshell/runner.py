@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import posixpath
 import signal as host_signal
+import stat as st_mod
 
 from . import ast, jobtable
 from . import pattern as shpat
@@ -406,12 +407,14 @@ class Shell(Redirections):
         search = st.get("PATH") if any(a.startswith("PATH=") for a in cmd.assigns) else None
         path = self.lookup(name, search)
         why = None if path else self.not_found(name, self.searched)
+        hint = st.interactive                   # (the child shell is not interactive)
         if tail and not st.traps:
-            return self.exec_external(words, env, cmd.redirects, path, searched=why)
+            return self.exec_external(words, env, cmd.redirects, path, searched=why, hint=hint)
         if path is not None and not cmd.redirects and "m" not in st.options:
             pid = self.fork_exec(path, words, env)
         else:
-            pid = self.fork(lambda sh: sh.exec_external(words, env, cmd.redirects, path, searched=why))
+            pid = self.fork(lambda sh: sh.exec_external(words, env, cmd.redirects, path,
+                                                        searched=why, hint=hint))
         status = self.wait_foreground([pid], str_of(cmd))
         if status in (126, 127):
             st.hash.pop(name, None)             # it may have moved: look again next time
@@ -576,11 +579,13 @@ class Shell(Redirections):
         return "not found"
 
     def exec_external(self, words: list[str], env: dict[str, str], redirects,
-                      path: str | None = None, who: str = "", searched: str | None = None) -> int:
+                      path: str | None = None, who: str = "", searched: str | None = None,
+                      hint: bool = False) -> int:
         """In the child: redirect, then exec.  Returns only if exec failed
         (who: what the message names first, `exec: ` for the builtin;
         searched: PATH was searched already and path is what was found; if
-        nothing was, this says why)."""
+        nothing was, this says why; hint: typed at a prompt, where a command
+        not found may get a hint)."""
         self.doing("between fork and exec")
         try:
             self.apply_redirects(redirects, None)
@@ -592,9 +597,27 @@ class Shell(Redirections):
         if path is None and searched is None:
             path = self.find_command(name, search)
         if path is None:
-            self.error(f"{who}{name}: {searched or self.not_found(name, search)}")
+            why = searched or self.not_found(name, search)
+            self.error(f"{who}{name}: {why}")
+            if why == "not found" and hint:
+                self.suggest_here(name)
             return 127
         return execute(self.os, path, words, env, self.where() + who)
+
+    def suggest_here(self, name: str) -> None:
+        """At a prompt, after `p1.py: not found` when ./p1.py is there: the hint
+        bash's command-not-found handler gives (Debian's runs at a prompt only,
+        so scripts' stderr stays dash's).  Commands are looked for along $PATH
+        only, never in the current directory."""
+        if "/" in name or not name:
+            return
+        try:
+            if not st_mod.S_ISREG(self.os.stat(name).st_mode):
+                return
+        except OSError:
+            return
+        self.say(2, f"vshell: did you mean ./{name}? (commands are looked for in $PATH, "
+                    "not in the current directory)\n")
 
     # ---- processes ---------------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from . import jobtable
+from . import history, jobtable
 from .options import LONG_OPTIONS
 from .parser import Incomplete, Parser, ShellSyntaxError, UnfinishedHeredoc, check_complete
 from .runner import Shell, ShellExit
@@ -151,6 +151,11 @@ def interactive(sh: Shell) -> int:
         except (OSError, ShellExit, KeyboardInterrupt):
             pass
     sh.say(2, "vshell: a shell on a teaching kernel.  Type `help` to start, Ctrl-D to leave.\n")
+    try:                                         # the message of the day: where the disk is
+        with sh.rt.open("/run/motd") as f:
+            sh.say(2, f.read())
+    except OSError:
+        pass
     lines = LineReader(sh)
     try:
         while True:
@@ -197,6 +202,9 @@ def command(sh: Shell, lines: LineReader) -> int | None:
         if not lines.line_ended:
             sh.say(2, "\n")
         return st.status if jobtable.may_exit(sh) else None
+    text = history.remember(sh, text)            # !! and friends, then the history
+    if text is None:
+        return None
     words = text.split()
     if words and words[0] not in ("exit", "jobs") and not words[0].startswith("#"):
         st.exit_ok = False                       # another command: exit warns again

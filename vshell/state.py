@@ -30,7 +30,7 @@ class State:
                  "status", "pid", "last_bg", "traps", "jobs", "lineno", "interactive",
                  "subshell", "loop_depth", "func_depth", "name", "hash",
                  "current_job", "previous_job", "exit_ok",
-                 "aliases", "locals", "getopts")
+                 "aliases", "locals", "getopts", "history")
 
     def __init__(self, vars: dict[str, str] | None = None, exported: set[str] | None = None,
                  readonly: set[str] | None = None, functions: dict[str, FuncDef] | None = None,
@@ -66,6 +66,7 @@ class State:
         self.aliases = {} if aliases is None else aliases      # alias name -> its text
         self.locals: list[dict[str, tuple]] = []    # per function call: what `local` saved
         self.getopts = [1, -1]          # getopts: the word it is at, where in it (dash's optind, optoff)
+        self.history: list[str] = []    # the commands typed at the prompt (vshell/history.py)
 
     def get(self, name: str) -> str | None:
         return self.vars.get(name)
@@ -103,6 +104,7 @@ class State:
                      dict(self.aliases))
         copy.locals = [dict(frame) for frame in self.locals]
         copy.getopts = list(self.getopts)
+        copy.history = list(self.history)     # (`history | grep x` shows the prompt's)
         return copy
 
 

@@ -13,11 +13,11 @@ import programs
 class Options:
     """How to build and boot the machine (the command line's kernel options)."""
     __slots__ = ("seed", "virtual_time", "user", "mounts", "policy", "quantum", "fork_first",
-                 "fs_size")
+                 "fs_size", "disk")
 
     def __init__(self, seed: int | None = None, virtual_time: bool = False, user: str = "student",
                  mounts: list[str] | None = None, policy: str = "rr", quantum: int = 10,
-                 fork_first: str = "random", fs_size: int | None = None) -> None:
+                 fork_first: str = "random", fs_size: int | None = None, disk=None) -> None:
         self.seed = seed
         self.virtual_time = virtual_time
         self.user = user
@@ -26,6 +26,7 @@ class Options:
         self.quantum = quantum
         self.fork_first = fork_first
         self.fs_size = fs_size                              # None: the kernel's default
+        self.disk = disk                    # a vshell.disk.Disk to load and keep, or None: fresh
 
 
 def account(name: str):
@@ -51,13 +52,15 @@ def make_machine(opts: Options, console) -> Kernel:
     for link in ("/bin/python3", "/usr/bin/python3", "/usr/bin/python"):   # sys.executable runs
         fs.install(link, Symlink(fs, "/bin/python"))
     fs.install("/usr/bin/env", Symlink(fs, "/bin/env"))     # what #!/usr/bin/env lines name
+    if opts.disk is not None:                # the saved tree replaces the fresh one
+        opts.disk.load(k)
     user = account(opts.user)
     for spec in opts.mounts:
         mount(k, spec, user)
     return k
 
 
-SETUID_PROGRAMS = frozenset({"su", "login", "passwd"})     # they must read /etc/shadow
+SETUID_PROGRAMS = frozenset({"su", "login", "passwd", "sudo"})     # they must read /etc/shadow
 
 
 def install_demos(k: Kernel) -> None:

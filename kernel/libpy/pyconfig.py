@@ -89,7 +89,8 @@ class Config:
 
     def __init__(self, env: dict[str, str], options: Iterable[tuple[str, str | None]] = (),
                  run: str = "file") -> None:
-        self.run = run      # "file", "stdin", "command" (-c), "module" (-m) or "directory"
+        self.run = run      # "file", "stdin", "command" (-c), "module" (-m), "directory",
+        #                     or "interactive" (the prompt: kernel/libpy/repl.py)
         self.module = "__main__" if run == "directory" else None    # -m's module
         values = dict(DEFAULTS, unbuffered=0)
         warnoptions: list[str] = []
@@ -97,6 +98,8 @@ class Config:
         for opt, value in options:
             if opt in OPTION_FLAGS:
                 values[OPTION_FLAGS[opt]] += 1
+                if opt == "i":                       # -i: sys.flags.interactive too
+                    values["interactive"] += 1
             elif opt == "I":
                 values.update(isolated=1, ignore_environment=1, no_user_site=1, safe_path=1)
             elif opt == "W":

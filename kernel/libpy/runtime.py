@@ -27,7 +27,7 @@ from kernel.libpy import pyconfig
 from kernel.libpy.clinic import unchecked
 from kernel.libpy import signal as vsignal
 from kernel.libpy import streams
-from kernel.libpy.sys import VirtualSys, _exit
+from kernel.libpy.sys import Quitter, VirtualSys
 from kernel.libpy import time as vtime
 
 TYPE_CHECKING = False
@@ -124,7 +124,7 @@ _SIGNAL_TEMPLATE["__file__"] = host_sys.modules["signal"].__file__
 # into an empty dict clones such a dict's table instead of inserting each name.
 _BUILTINS = {k: v for k, v in vars(host_builtins).items()
              if k not in ("help", "breakpoint", "copyright", "credits", "license")}
-_BUILTINS.update(open=streams.open, exit=_exit, quit=_exit,      # (replaced: no deletion)
+_BUILTINS.update(open=streams.open, exit=Quitter("exit"), quit=Quitter("quit"),   # (replaced: no deletion)
                  __tick__=next, __ticks__=None, __except__=tuple)   # kernel/ticks.py's names
 
 class Runtime:
@@ -377,10 +377,31 @@ class Runtime:
             raise
         except BaseException as e:               # SystemExit, or the program crashed
             error = e
+        if self.config.run == "interactive" or self.config.flags.inspect:
+            error = self.inspect(main.__dict__, error)
         status = later("shutdown").finish(self, error)
         self.finalized = True  # as CPython at shutdown: finalizers run now, in this process
         main.__dict__.clear()
         return status
+
+    def inspect(self, namespace: dict, error: BaseException | None) -> BaseException | None:
+        """python -i (or `python` at a terminal): after the program -- whose error,
+        SystemExit too, is reported first -- the interactive prompt, in its
+        namespace (kernel/libpy/repl.py); what ends the prompt ends the program."""
+        shutdown, repl = later("shutdown"), later("repl")
+        if error is not None:
+            shutdown.report(self, error)
+        config = self.config
+        try:
+            if config.run == "interactive":
+                self.run_program(repl.startup, self, namespace)
+            self.run_program(repl.interact, self, namespace,
+                             config.run == "interactive" and not config.flags.quiet)
+        except Unwind:
+            raise
+        except BaseException as e:               # SystemExit
+            return e
+        return None
 
     def main_module(self, file: str | None) -> types.ModuleType:
         """__main__ as CPython makes it: its module attributes, __annotations__,

@@ -51,7 +51,7 @@ def finish(rt: Runtime, error: BaseException | None) -> int:
     exception: report it, then shut Python down; return the exit status."""
     if error is None and rt.flushed_sys() is None and "atexit" not in rt.modules:
         return 0        # nothing printed, nothing registered: nothing left to do
-    if rt.config.run in ("file", "stdin"):
+    if rt.config.run in ("file", "stdin", "interactive"):
         flush_io(rt)
     interrupted = False
     if error is None:

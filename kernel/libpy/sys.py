@@ -40,6 +40,21 @@ def _exit(status: object = None) -> None:
     raise SystemExit(status)
 
 
+class Quitter:
+    """The builtins exit and quit, as CPython's site module makes them: calling
+    one raises SystemExit; typed alone at the prompt, it says how to leave."""
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"Use {self.name}() or Ctrl-D (i.e. EOF) to exit"
+
+    def __call__(self, code: object = None) -> None:
+        raise SystemExit(code)
+
+
 def interpreter_words(inode) -> list[str]:
     """The command line a script's #! line gives python3 (before the script's path):
     '#!/usr/bin/python3' -> ['/usr/bin/python3']; '#!/usr/bin/env python3' -> ['python3']."""

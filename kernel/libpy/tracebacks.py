@@ -144,6 +144,10 @@ def format_exception(traceback: ModuleType, e: BaseException, chain: bool = True
     ignored one, which CPython prints without its causes; source=False: without
     source lines, as while the interpreter is finalized)."""
     te = traceback.TracebackException(type(e), e, e.__traceback__, compact=True)
+    if not hasattr(traceback, "_compute_suggestion_error"):     # 3.10, 3.11: C's, as pythonrun.c
+        hint = suggestion(e)
+        if hint is not None:
+            te._str += f". Did you mean: '{hint}'?"
     if not source:
         for frame in te.stack:
             frame._line = ""
@@ -180,3 +184,114 @@ def _c_syntax_error(te, linecache: ModuleType, stype: str) -> Iterator[str]:
         if offset >= 0:
             yield "    " + " " * offset + "^" * carets + "\n"
     yield f"{stype}: {te.msg or '<no detail available>'}\n"
+
+
+# ---- "Did you mean": Python/suggestions.c ---------------------------------------
+# CPython 3.10 and 3.11 add the hint when their C code prints an uncaught
+# NameError or AttributeError (3.12 moved it into traceback.py, which a process
+# then runs itself).  The same search, with the same costs and limits, so the
+# same typo gets the same hint.
+
+MAX_CANDIDATE_ITEMS = 750
+MAX_STRING_SIZE = 40
+MOVE_COST = 2
+CASE_COST = 1
+
+
+def _substitution_cost(a: int, b: int) -> int:
+    if a & 31 != b & 31:
+        return MOVE_COST
+    if a == b:
+        return 0
+    if 65 <= a <= 90:
+        a += 32
+    if 65 <= b <= 90:
+        b += 32
+    return CASE_COST if a == b else MOVE_COST
+
+
+def levenshtein(a: bytes, b: bytes, max_cost: int) -> int:
+    """suggestions.c's levenshtein_distance: edits weighted, cut off past max_cost."""
+    if a == b:
+        return 0
+    start = 0
+    while start < len(a) and start < len(b) and a[start] == b[start]:
+        start += 1
+    a, b = a[start:], b[start:]
+    end = 0
+    while end < len(a) and end < len(b) and a[-1 - end] == b[-1 - end]:
+        end += 1
+    if end:
+        a, b = a[:-end], b[:-end]
+    if not a or not b:
+        return (len(a) + len(b)) * MOVE_COST
+    if len(a) > MAX_STRING_SIZE or len(b) > MAX_STRING_SIZE:
+        return max_cost + 1
+    if len(b) < len(a):
+        a, b = b, a
+    if (len(b) - len(a)) * MOVE_COST > max_cost:
+        return max_cost + 1
+    row = [(i + 1) * MOVE_COST for i in range(len(a))]
+    result = 0
+    for b_index, code in enumerate(b):
+        distance = result = b_index * MOVE_COST
+        minimum = None
+        for index, char in enumerate(a):
+            substitute = distance + _substitution_cost(code, char)
+            distance = row[index]
+            result = min(min(result, distance) + MOVE_COST, substitute)
+            row[index] = result
+            if minimum is None or result < minimum:
+                minimum = result
+        if minimum is not None and minimum > max_cost:
+            return max_cost + 1
+    return result
+
+
+def closest(names: list, name: str) -> str | None:
+    """calculate_suggestions: the nearest of names, if near enough."""
+    if len(names) >= MAX_CANDIDATE_ITEMS:
+        return None
+    wanted = name.encode("utf-8", "surrogatepass")
+    best, best_distance = None, None
+    for item in names:
+        if not isinstance(item, str) or item == name:
+            continue
+        candidate = item.encode("utf-8", "surrogatepass")
+        max_distance = (len(wanted) + len(candidate) + 3) * MOVE_COST // 6
+        if best_distance is not None:
+            max_distance = min(max_distance, best_distance - 1)
+        distance = levenshtein(wanted, candidate, max_distance)
+        if distance > max_distance:
+            continue
+        if best is None or distance < best_distance:
+            best, best_distance = item, distance
+    return best
+
+
+def suggestion(e: BaseException) -> str | None:
+    """_Py_Offer_Suggestions: a name near the missing one, for a NameError (the
+    failing frame's locals, then its globals, then builtins) or an AttributeError
+    (dir() of the object)."""
+    name = getattr(e, "name", None)
+    if not isinstance(name, str) or type(name) is not str:
+        return None
+    try:
+        if isinstance(e, NameError):
+            tb = e.__traceback__
+            if tb is None:
+                return None
+            while tb.tb_next is not None:
+                tb = tb.tb_next
+            frame = tb.tb_frame
+            for names in (frame.f_code.co_varnames, frame.f_globals, frame.f_builtins):
+                hint = closest(list(names), name)
+                if hint is not None:
+                    return hint
+            return None
+        if isinstance(e, AttributeError):
+            obj = getattr(e, "obj", None)
+            return None if obj is None else closest(dir(obj), name)
+    except Exception:                              # (a __dir__ that fails: no hint, as in C)
+        return None
+    return None
