@@ -48,6 +48,10 @@ def make_machine(opts: Options, console) -> Kernel:
     install_demos(k)
     from vshell.shell import main as shell_main
     fs.install("/bin/sh", NativeFile(fs, shell_main, "the vshell shell (native code: vshell/shell.py)"))
+    fs.install("/bin/edit", NativeFile(fs, edit_main, "the editor (native code: vshell/editor.py)"))
+    fs.install("/bin/nano", Symlink(fs, "edit"))
+    for name in ("vi", "vim"):
+        fs.install(f"/bin/{name}", NativeFile(fs, vi_main, "points to edit (vshell/editor.py)"))
     for link in ("/bin/python3", "/usr/bin/python3", "/usr/bin/python"):   # sys.executable runs
         fs.install(link, Symlink(fs, "/bin/python"))
     fs.install("/usr/bin/env", Symlink(fs, "/bin/env"))     # what #!/usr/bin/env lines name
@@ -55,6 +59,17 @@ def make_machine(opts: Options, console) -> Kernel:
     for spec in opts.mounts:
         mount(k, spec, user)
     return k
+
+
+def edit_main(rt) -> int:
+    """The editor, loaded when first run (prompt_toolkit costs start-up)."""
+    from vshell.edit import main
+    return main(rt)
+
+
+def vi_main(rt) -> int:
+    from vshell.edit import vi
+    return vi(rt)
 
 
 SETUID_PROGRAMS = frozenset({"su", "login", "passwd"})     # they must read /etc/shadow
@@ -156,6 +171,11 @@ def boot(k: Kernel, opts: Options, shell_argv: list[str], env_extra: dict | None
             json_trace = JsonTrace(k, trace_file)
         except OSError as e:
             raise ValueError(f"--trace-file: cannot write {trace_file}: {e.strerror}") from None
+    if k.tty.console.isatty(0) and k.tty.console.isatty(1):
+        # The editor (vshell/editor.py) runs prompt_toolkit on asyncio, which loads
+        # _posixsubprocess; a process may not load it, so the host does, here, and
+        # the host guard seals it when the machine starts (0.1 ms, on terminals only).
+        import _posixsubprocess  # noqa: F401
     k.spawn(init, argv=["init"])
     if getattr(k.tty.console, "interactive", False):
         k.tty.console.attach_signals(k.cpu.post_host_signal)
