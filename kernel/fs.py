@@ -243,6 +243,26 @@ class Dir(Inode):
         return None
 
 
+class LazyDir(Dir):
+    """A directory filled the first time its entries are wanted (the manual's
+    pages: boot need not make 150 inodes that most sessions never read)."""
+
+    def __init__(self, fs, fill: Callable[[Dir], None], mode=0o755, uid=0, gid=0) -> None:
+        self._fill: Callable[[Dir], None] | None = fill
+        super().__init__(fs, mode, uid, gid)
+
+    @property
+    def entries(self) -> dict[str, Inode]:      # type: ignore[override]
+        if self._fill is not None:
+            fill, self._fill = self._fill, None
+            fill(self)
+        return self._entries
+
+    @entries.setter
+    def entries(self, value: dict[str, Inode]) -> None:
+        self._entries = value
+
+
 class DynamicDir(Dir):
     """A directory whose entries are computed (the /proc directories)."""
 

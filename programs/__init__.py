@@ -38,3 +38,11 @@ def homework() -> dict[str, str]:
 def corpus() -> dict[str, str]:
     """A small text corpus for wc, grep and sort, copied into every home."""
     return _files("corpus")
+
+
+def manpages(section: str) -> dict[str, str]:
+    """The manual pages of a section ("man1": man/man1/NAME.1, plain text written
+    for vshell), by file name."""
+    folder = os.path.join(HERE, "man", section)
+    return {f: os.path.join(folder, f) for f in sorted(os.listdir(folder))
+            if not f.startswith(".")} if os.path.isdir(folder) else {}

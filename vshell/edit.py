@@ -46,9 +46,10 @@ def read_file(os_: Any, path: str) -> tuple[str, bool]:
 def vi(rt) -> int:
     """vi's keys are modal (`:wq`), which a modeless editor cannot honour: say
     which editor there is rather than open one where `:wq` would be text."""
-    rt.os.write(2, b"vi: vshell has no vi; its editor is edit (or nano):  edit FILE\n"
+    fd = 1 if rt.argv[1:] == ["--help"] else 2
+    rt.os.write(fd, b"vi: vshell has no vi; its editor is edit (or nano):  edit FILE\n"
                    b"    Ctrl-S saves, Ctrl-Q quits, Ctrl-F finds; the keys are shown at the bottom.\n")
-    return 127
+    return 0 if fd == 1 else 127
 
 
 def main(rt) -> int:

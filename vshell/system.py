@@ -5,7 +5,7 @@ import os
 import posixpath
 import sys
 from kernel import Kernel
-from kernel.fs import LazyFile, NativeFile, Symlink
+from kernel.fs import LazyDir, LazyFile, NativeFile, Symlink
 from kernel.users import ACCOUNTS
 import programs
 
@@ -46,6 +46,7 @@ def make_machine(opts: Options, console) -> Kernel:
     for name, host_path in programs.homework().items():
         fs.install(f"/bin/{name}", LazyFile(fs, host_path, mode=0o755))
     install_demos(k)
+    install_manual(k)
     from vshell.shell import main as shell_main
     fs.install("/bin/sh", NativeFile(fs, shell_main, "the vshell shell (native code: vshell/shell.py)"))
     fs.install("/bin/edit", NativeFile(fs, edit_main, "the editor (native code: vshell/editor.py)"))
@@ -88,6 +89,18 @@ def install_demos(k: Kernel) -> None:
         for name, host_path in files.items():
             for folder, uid, gid in places:
                 folder.link(name, LazyFile(fs, host_path, mode=mode, uid=uid, gid=gid))
+
+
+def install_manual(k: Kernel) -> None:
+    """The manual pages, in /usr/share/man/manN, listed when first looked at and
+    read from the host when first read (start-up is budgeted)."""
+    fs = k.fs
+    share = fs.mkdirs("/usr/share/man")
+    for section in ("man1", "man2", "man7"):
+        def fill(folder, section=section) -> None:
+            for file, host_path in programs.manpages(section).items():
+                folder.link(file, LazyFile(fs, host_path, mode=0o644))
+        share.link(section, LazyDir(fs, fill))
 
 
 def mount(k: Kernel, spec: str, user) -> None:
