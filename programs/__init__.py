@@ -44,5 +44,8 @@ def manpages(section: str) -> dict[str, str]:
     """The manual pages of a section ("man1": man/man1/NAME.1, plain text written
     for vshell), by file name."""
     folder = os.path.join(HERE, "man", section)
-    return {f: os.path.join(folder, f) for f in sorted(os.listdir(folder))
-            if not f.startswith(".")} if os.path.isdir(folder) else {}
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return {}
+    return {f: os.path.join(folder, f) for f in names if not f.startswith(".")}

@@ -23,6 +23,7 @@ standard output is not a terminal, less copies its input there, as cat would.
 import getopt
 import os
 import re
+import signal
 import sys
 import termios
 
@@ -34,6 +35,14 @@ KEYS = {"\x1b[A": "k", "\x1bOA": "k", "\x1b[B": "j", "\x1bOB": "j", "\x1b[5~": "
         "\x10": "k", "\x19": "k", "\x0b": "k", "f": " ", "\x06": " ", "\x16": " ",
         "\x02": "b", "\x04": "d", "\x15": "u", "<": "g", ">": "G", "Q": "q",
         "\x0c": "r", "\x12": "r"}
+
+
+class Interrupted(Exception):
+    """Ctrl-C: stop what less is doing (reading to the end, searching), not less."""
+
+
+def interrupt(signum, frame) -> None:
+    raise Interrupted
 
 
 def fail(msg: str) -> None:
@@ -151,18 +160,16 @@ class Pager:
     def back(self, n: int) -> None:
         self.top = max(0, self.top - n)
 
-    def search(self, backward: bool, skip_current: bool = True) -> None:
+    def search(self, backward: bool) -> None:
+        """The next row that matches, below the top row (above it, backward),
+        becomes the top row."""
         if self.pattern is None:
             self.message = "No previous regular expression"
             return
         t = self.text
-        row = self.top + (1 if skip_current else 0)
         step = -1 if backward else 1
-        if backward:
-            row = self.top - 1
-        while row >= 0:
-            if not t.need(row + 1):
-                break
+        row = self.top + step
+        while row >= 0 and t.need(row + 1):
             if self.pattern.search(t.rows[row]):
                 self.top = row
                 t.need(row + self.page)
@@ -208,57 +215,49 @@ class Pager:
     def run(self) -> None:
         last = ""
         while True:
-            self.show()
-            key = self.key()
-            if not key:
-                return
-            key = KEYS.get(key, key)
-            if key == "q" or key == "Z" and last == "Z":
-                return
-            last = key
-            if key == " ":
-                if not self.forward(self.page):
+            try:
+                self.show()
+                typed = self.key()
+                key = KEYS.get(typed, typed)
+                if not key or key == "q" or key == "Z" and last == "Z" or not self.act(key):
                     return
-            elif key == "j":
-                if not self.forward(1):
-                    return
-            elif key == "d":
-                self.forward(self.page // 2)
-            elif key == "b":
-                self.back(self.page)
-            elif key == "k":
-                self.back(1)
-            elif key == "u":
-                self.back(self.page // 2)
-            elif key == "g":
-                self.top = 0
-            elif key == "G":
-                self.top = max(0, self.text.all() - self.page)
-            elif key in ("/", "?"):
-                typed = self.ask(key)
-                if typed:
-                    self.compile(typed)
-                self.backward = key == "?"
-                if typed is not None and not self.message:
-                    self.search(self.backward)
-            elif key == "n":
+                last = key
+            except Interrupted:
+                self.message = "Interrupted"
+
+    def act(self, key: str) -> bool:
+        """One command; False to quit."""
+        if key in (" ", "j"):
+            return self.forward(self.page if key == " " else 1)
+        if key in ("d", "b", "k", "u"):
+            n = {"d": self.page // 2, "b": self.page, "k": 1, "u": self.page // 2}[key]
+            self.forward(n) if key == "d" else self.back(n)
+        elif key == "g":
+            self.top = 0
+        elif key == "G":
+            self.top = max(0, self.text.all() - self.page)
+        elif key in ("/", "?"):
+            typed = self.ask(key)
+            if typed:
+                self.compile(typed)
+            self.backward = key == "?"
+            if typed is not None and not self.message:
                 self.search(self.backward)
-            elif key == "N":
-                self.search(not self.backward)
-            elif key == ":":
-                typed = self.ask(":")
-                if typed == "n":
-                    self.switch(1)
-                elif typed == "p":
-                    self.switch(-1)
-                elif typed == "q":
-                    return
-            elif key == "=":
-                t = self.text
-                line = t.line_of(min(self.top + self.page, len(t.rows)) - 1)
-                self.message = f"{t.name} line {line}" + ("" if not t.eof else f"/{t.lines}")
-            elif key == "h":
-                self.help()
+        elif key in ("n", "N"):
+            self.search(self.backward != (key == "N"))
+        elif key == ":":
+            typed = self.ask(":")
+            if typed == "q":
+                return False
+            if typed in ("n", "p"):
+                self.switch(1 if typed == "n" else -1)
+        elif key == "=":
+            t = self.text
+            line = t.line_of(min(self.top + self.page, len(t.rows)) - 1)
+            self.message = f"{t.name} line {line}" + ("" if not t.eof else f"/{t.lines}")
+        elif key == "h":
+            self.help()
+        return True
 
     def help(self) -> None:
         rows = __doc__.split("\n")
@@ -346,7 +345,10 @@ def main() -> int:
     pager.key.fd = tty = os.open("/dev/tty", os.O_RDONLY)   # the keys: stdin may be the text
     saved = termios.tcgetattr(tty)
     keys = termios.tcgetattr(tty)
-    keys[3] &= ~(termios.ICANON | termios.ECHO | termios.ISIG)
+    keys[3] &= ~(termios.ICANON | termios.ECHO)     # ISIG stays: Ctrl-C stops a long read
+    signal.signal(signal.SIGINT, interrupt)
+    for sig in (signal.SIGQUIT, signal.SIGTSTP):     # the screen is less's until q
+        signal.signal(sig, signal.SIG_IGN)
     keys[6][termios.VMIN], keys[6][termios.VTIME] = 1, 0
     termios.tcsetattr(tty, termios.TCSAFLUSH, keys)
     alternate = not flags.get("X")

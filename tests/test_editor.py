@@ -84,3 +84,15 @@ def test_edit_needs_a_file_and_a_terminal_and_vi_names_it():
                         "edit: the editor needs a terminal (standard input and output)\n"
                         "vi: vshell has no vi; its editor is edit (or nano):  edit FILE\n"
                         "    Ctrl-S saves, Ctrl-Q quits, Ctrl-F finds; the keys are shown at the bottom.\n")
+
+
+def test_edit_makes_a_new_file_that_ends_with_a_newline_and_runs(session):
+    session.sendline("edit new.py")
+    session.expect_exact("New file")
+    session.send("print(6 * 7)")
+    session.send("\x13")
+    session.expect_exact("Saved")
+    session.send("\x11")
+    session.expect_exact(PROMPT)
+    session.sendline("cat new.py; python new.py")
+    session.expect_exact("print(6 * 7)\r\n42\r\n" + PROMPT)

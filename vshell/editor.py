@@ -284,7 +284,10 @@ class Editor:
         return out
 
     def save(self) -> bool:
-        text = self.area.text
+        """Write the text to the file, ending with a newline as nano and vi do
+        (a last line without one is not quite a line to cat, wc or the shell)."""
+        shown = self.area.text
+        text = shown if not shown or shown.endswith("\n") else shown + "\n"
         O = self.os
         try:
             fd = O.open(self.path, O.O_WRONLY | O.O_CREAT | O.O_TRUNC, 0o666)
@@ -297,7 +300,7 @@ class Editor:
         except OSError as e:
             self.message = f"Cannot save {self.path}: {e.strerror}"
             return False
-        self.saved_text = text
+        self.saved_text = shown
         self.message = "Saved " + plural(text.count("\n"), "line")
         return True
 

@@ -184,9 +184,12 @@ process of that kernel: fork, exec, wait and signals happen as the book says.
   ./cpu.py &  ps -o pid,state,pc,cmd    watch a process RUNNING, READY, BLOCKED
   ./zombie.py  ./orphan.py ./sigint.py  fork.py -A a+b,b+c,c- -c
   jobs  fg  bg  kill       job control (Ctrl-C, Ctrl-Z, Ctrl-D work too)
+  edit hello.py            write a program (Ctrl-S saves, Ctrl-Q quits)
+  man ls  man 2 fork  man 7 signal     read about a command, a system call, a concept
 
 Builtins: {builtins}
-Programs are in /bin (cat /bin/wc shows one).  `type NAME` says what a command is.
+Programs are in /bin (cat /bin/wc shows one).  `type NAME` says what a command is;
+`help NAME` (or NAME --help) says what it does.
 """
 
 

@@ -92,15 +92,15 @@ def install_demos(k: Kernel) -> None:
 
 
 def install_manual(k: Kernel) -> None:
-    """The manual pages, in /usr/share/man/manN, listed when first looked at and
-    read from the host when first read (start-up is budgeted)."""
+    """The manual pages, in /usr/share/man/manN; each page's inode is made when
+    its directory is first looked at, and read from the host when first read
+    (start-up is budgeted)."""
     fs = k.fs
     share = fs.mkdirs("/usr/share/man")
     for section in ("man1", "man2", "man7"):
-        def fill(folder, section=section) -> None:
-            for file, host_path in programs.manpages(section).items():
-                folder.link(file, LazyFile(fs, host_path, mode=0o644))
-        share.link(section, LazyDir(fs, fill))
+        pages = programs.manpages(section)
+        share.link(section, LazyDir(fs, list(pages),
+                                    lambda name, pages=pages: LazyFile(fs, pages[name], mode=0o644)))
 
 
 def mount(k: Kernel, spec: str, user) -> None:
