@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """less: show a file (or standard input) a screenful at a time.
 
-usage: less [-N] [-i] [-F] [-E] [-X] [FILE...]
+usage: less [-N] [-i] [-F] [-E] [-X] [-R] [-S] [-s] [FILE...]
 
   -N  number the lines          -i  searches ignore case (unless the pattern has capitals)
   -F  quit at once if the text fits on one screen
   -E  quit when moving forward past the end       -X  leave the text on the screen at the end
+  -R  let colour escape sequences through         -S  chop long lines instead of folding them
+  -s  squeeze runs of blank lines into one
 
 Keys (as in GNU less):
   space f PageDown  forward a screen        b PageUp      back a screen
@@ -54,8 +56,12 @@ class Text:
     """One input, read lazily, as the rows of the screen: long lines fold at the
     screen's width, tabs stop every 8 columns, control characters show as ^X."""
 
-    def __init__(self, name: str, fd: int, width: int, number: bool) -> None:
-        self.name, self.fd, self.width, self.number = name, fd, width, number
+    def __init__(self, name: str, fd: int, width: int, opts: dict) -> None:
+        self.name, self.fd, self.width = name, fd, width
+        self.number, self.chop = opts.get("N", False), opts.get("S", False)
+        self.squeeze = opts.get("s", False)
+        self.controls = re.compile(r"[\x00-\x08\x0b-\x1a\x1c-\x1f\x7f]" if opts.get("R")
+                                   else r"[\x00-\x08\x0b-\x1f\x7f]")
         self.rows: list[str] = []       # what the screen shows
         self.starts: list[int] = []     # the line number (1-based) each row starts, or 0
         self.pending = b""
@@ -83,9 +89,10 @@ class Text:
 
     def add(self, raw: bytes) -> None:
         self.lines += 1
-        line = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]",
-                      lambda m: "^" + chr(ord(m.group()) ^ 0x40),
-                      raw.decode("utf-8", "replace").expandtabs(8))
+        if self.squeeze and not raw.strip() and self.rows and not self.rows[-1].strip():
+            return
+        line = self.controls.sub(lambda m: "^" + chr(ord(m.group()) ^ 0x40),
+                                 raw.decode("utf-8", "replace").expandtabs(8))
         if self.number:
             line = f"{self.lines:7d} {line}"
         first = True
@@ -93,7 +100,7 @@ class Text:
             self.rows.append(line[:self.width])
             self.starts.append(self.lines if first else 0)
             line, first = line[self.width:], False
-            if not line:
+            if not line or self.chop:
                 break
 
     def line_of(self, row: int) -> int:
@@ -335,7 +342,7 @@ def main() -> int:
             sys.stderr.write(f"{name}: {e.strerror}\n")
             status = 1
             continue
-        texts.append(Text(name, fd, columns, flags.get("N", False)))
+        texts.append(Text(name, fd, columns, flags))
     if not texts:
         return status
     pager = Pager(texts, -1, max(rows, 2), flags)

@@ -77,5 +77,6 @@ def main(rt) -> int:
         say(2, f"{name}: {path}: {e.strerror}\n")
         return 1
     read_only = not new and not os_.access(path, os_.W_OK)
-    from .editor import run                 # prompt_toolkit: only when a screen is wanted
-    return run(rt, path, text, new, read_only)
+    from kernel.libpy.runtime import host_module     # prompt_toolkit: only when a screen is
+    editor = host_module("vshell.editor")           # wanted, imported in one go
+    return editor.run(rt, path, text, new, read_only)

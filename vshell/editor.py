@@ -35,6 +35,8 @@ from prompt_toolkit.output.vt100 import Vt100_Output
 from prompt_toolkit.search import SearchDirection, start_search
 from prompt_toolkit.styles import Style
 from prompt_toolkit.widgets import SearchToolbar, TextArea
+from pygments.lexers.python import PythonLexer
+from pygments.lexers.shell import BashLexer
 
 from .edit import plural
 
@@ -231,11 +233,9 @@ def lexer_for(path: str, text: str):
     """Python or shell, by the file's name or its #! line; None for anything else."""
     first = text.split("\n", 1)[0]
     if path.endswith((".py", ".pyw")) or first.startswith("#!") and "python" in first:
-        from pygments.lexers.python import PythonLexer
         return PygmentsLexer(PythonLexer)
     if path.endswith((".sh", ".bash", "rc", ".profile")) or first.startswith("#!") and \
             first.rstrip().endswith(("sh", "bash", "dash")):
-        from pygments.lexers.shell import BashLexer
         return PygmentsLexer(BashLexer)
     return None
 

@@ -64,13 +64,13 @@ def make_machine(opts: Options, console) -> Kernel:
 
 def edit_main(rt) -> int:
     """The editor, loaded when first run (prompt_toolkit costs start-up)."""
-    from vshell.edit import main
-    return main(rt)
+    from kernel.libpy.runtime import host_module
+    return host_module("vshell.edit").main(rt)
 
 
 def vi_main(rt) -> int:
-    from vshell.edit import vi
-    return vi(rt)
+    from kernel.libpy.runtime import host_module
+    return host_module("vshell.edit").vi(rt)
 
 
 SETUID_PROGRAMS = frozenset({"su", "login", "passwd"})     # they must read /etc/shadow
