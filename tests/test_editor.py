@@ -96,3 +96,22 @@ def test_edit_makes_a_new_file_that_ends_with_a_newline_and_runs(session):
     session.expect_exact(PROMPT)
     session.sendline("cat new.py; python new.py")
     session.expect_exact("print(6 * 7)\r\n42\r\n" + PROMPT)
+
+
+def test_edit_started_in_the_background_stops_until_fg_and_the_prompt_still_works(session):
+    """It may not set the terminal's modes from the background (SIGTTOU, as on
+    Linux), and it never takes the shell's line editor over."""
+    session.sendline("edit bg.txt &")
+    session.expect_exact("[1] ")
+    session.expect_exact(PROMPT)
+    session.sendline("jobs")
+    session.expect_exact("[1]+  Stopped                 edit bg.txt\r\n" + PROMPT)
+    session.sendline("fg")
+    session.expect_exact("Quit")
+    session.send("from the background")
+    session.send("\x13")
+    session.expect_exact("Saved")
+    session.send("\x11")
+    session.expect_exact(PROMPT)
+    session.sendline("cat bg.txt")
+    session.expect_exact("from the background\r\n" + PROMPT)

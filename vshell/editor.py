@@ -20,7 +20,7 @@ import threading
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator
 
-from prompt_toolkit.application import Application
+from prompt_toolkit.application import Application, create_app_session
 from prompt_toolkit.data_structures import Size
 from prompt_toolkit.document import Document
 from prompt_toolkit.filters import Condition
@@ -409,12 +409,16 @@ class Editor:
 def run(rt, path: str, text: str, new: bool, read_only: bool) -> int:
     """Edit text (path's) on the terminal of fds 0 and 1 until the user quits."""
     os_ = rt.os
-    editor = Editor(os_, path, text, new, read_only, TerminalInput(os_, rt.module("termios")),
-                    TerminalOutput(os_))
+    terminal_in, terminal_out = TerminalInput(os_, rt.module("termios")), TerminalOutput(os_)
     loop = KernelLoop(KernelSelector(rt.module("select").select), rt.time.monotonic)
-    try:
-        asyncio.events._set_running_loop(None)
-        return loop.run_until_complete(editor.app.run_async(handle_sigint=False)) or 0
-    finally:
-        asyncio.events._set_running_loop(None)
-        loop.close()
+    # prompt_toolkit keeps "the running application" in an app session; the
+    # default one is shared with the shell's line editor (another host thread),
+    # so the editor makes its own, in this process's own context.
+    with create_app_session(input=terminal_in, output=terminal_out):
+        editor = Editor(os_, path, text, new, read_only, terminal_in, terminal_out)
+        try:
+            asyncio.events._set_running_loop(None)
+            return loop.run_until_complete(editor.app.run_async(handle_sigint=False)) or 0
+        finally:
+            asyncio.events._set_running_loop(None)
+            loop.close()

@@ -55,4 +55,10 @@ def tcsetattr(fd: int, when: int, attributes: list) -> None:
     for c in cc:
         if not (isinstance(c, bytes) and len(c) == 1 or isinstance(c, int)):
             raise TypeError("tcsetattr: elements of attributes must be characters or integers")
-    _trap("tcsetattr", _fd(fd), [*flags, list(cc)])
+    while True:
+        try:
+            return _machine.cpu.trap("tcsetattr", (_fd(fd), [*flags, list(cc)]))
+        except InterruptedError:
+            continue        # stopped by SIGTTOU in the background, then continued: again,
+        except OSError as e:        # as Linux restarts the call
+            raise error(e.errno, e.strerror) from None
