@@ -43,9 +43,18 @@ def corpus() -> dict[str, str]:
 def manpages(section: str) -> dict[str, str]:
     """The manual pages of a section ("man1": man/man1/NAME.1, plain text written
     for vshell), by file name."""
-    folder = os.path.join(HERE, "man", section)
+    folder = manual_folder(section)
+    return {f: os.path.join(folder, f) for f in sorted(manpage_names(section))}
+
+
+def manual_folder(section: str) -> str:
+    return os.path.join(HERE, "man", section)
+
+
+def manpage_names(section: str) -> list[str]:
+    """The file names of a section's pages, unsorted (boot lists them: start-up
+    is budgeted)."""
     try:
-        names = sorted(os.listdir(folder))
+        return [f for f in os.listdir(manual_folder(section)) if f[0] != "."]
     except OSError:
-        return {}
-    return {f: os.path.join(folder, f) for f in names if not f.startswith(".")}
+        return []

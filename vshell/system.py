@@ -98,9 +98,9 @@ def install_manual(k: Kernel) -> None:
     fs = k.fs
     share = fs.mkdirs("/usr/share/man")
     for section in ("man1", "man2", "man7"):
-        pages = programs.manpages(section)
-        share.link(section, LazyDir(fs, list(pages),
-                                    lambda name, pages=pages: LazyFile(fs, pages[name], mode=0o644)))
+        folder = programs.manual_folder(section) + "/"
+        share.link(section, LazyDir(fs, programs.manpage_names(section),
+                                    lambda name, folder=folder: LazyFile(fs, folder + name, mode=0o644)))
 
 
 def mount(k: Kernel, spec: str, user) -> None:
