@@ -139,3 +139,22 @@ def test_man_2_fork_shows_its_page_in_less_and_q_quits(session):
     session.expect_exact(PROMPT)
     session.sendline("echo $?")
     session.expect_exact("0\r\n" + PROMPT)
+
+
+def test_every_page_has_its_header_and_name_and_every_link_a_target():
+    for section in ("man1", "man2", "man7"):
+        for file, path in programs.manpages(section).items():
+            with open(path) as f:
+                text = f.read()
+            if text.startswith(".so "):
+                target = text[4:].strip()
+                assert os.path.exists(os.path.join(os.path.dirname(os.path.dirname(path)), target)), file
+                continue
+            name, _, number = file.rpartition(".")
+            title = f"{PAGE_NAMES_BACK.get(name, name).upper()}({number})"
+            assert text.startswith(title) and text.split("\n", 1)[0].endswith(title), file
+            assert "\nNAME\n       " in text and text.endswith("\n") and "\t" not in text, file
+            assert max(len(line) for line in text.split("\n")) <= 80, file      # a terminal's width
+
+
+PAGE_NAMES_BACK = {"colon": ":"}
