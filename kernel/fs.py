@@ -243,6 +243,31 @@ class Dir(Inode):
         return None
 
 
+class LazyDir(Dir):
+    """A directory whose names are known at once but whose inodes are made the
+    first time its entries are wanted (the manual's pages: boot need not make
+    150 inodes that most sessions never read).  The names count on the disk
+    from the start, as any directory's do."""
+
+    def __init__(self, fs, names: list[str], make: Callable[[str], Inode],
+                 mode=0o755, uid=0, gid=0) -> None:
+        self._names: list[str] | None = names
+        self._make = make
+        super().__init__(fs, mode, uid, gid)
+        fs.used += DIRENT * len(names)
+
+    @property
+    def entries(self) -> dict[str, Inode]:      # type: ignore[override]
+        if self._names is not None:
+            names, self._names = self._names, None
+            self._entries.update((name, self._make(name)) for name in names)
+        return self._entries
+
+    @entries.setter
+    def entries(self, value: dict[str, Inode]) -> None:
+        self._entries = value
+
+
 class DynamicDir(Dir):
     """A directory whose entries are computed (the /proc directories)."""
 

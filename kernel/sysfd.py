@@ -29,7 +29,6 @@ SETFL = host.O_APPEND | host.O_NONBLOCK | host.O_ASYNC | host.O_DIRECT | host.O_
 PAGE = 4096
 PIPE_MAX_SIZE = 1 << 20     # /proc/sys/fs/pipe-max-size
 TIOCGWINSZ, FIONREAD, TIOCSCTTY = 0x5413, 0x541B, 0x540E
-WINSIZE = (24, 80)          # the terminal's rows and columns
 
 
 def _file(p: Proc, fd: int, readable: bool = False, writable: bool = False) -> OpenFile:
@@ -287,7 +286,7 @@ def sys_ioctl(k: "Kernel", p: Proc, fd: int, request: int, arg: int = 0) -> obje
         tty.sid, tty.fg_pgrp = p.sid, p.pgid
         return 0
     if request == TIOCGWINSZ and f.kind == "dev" and f.inode.dev is k.tty and k.tty.isatty(f):
-        return WINSIZE
+        return k.tty.winsize()
     if request == FIONREAD:
         if f.kind == "pipe":
             return f.pipe.size

@@ -7,7 +7,6 @@ what the program sees.
 from __future__ import annotations
 
 import errno
-from termios import ECHO, ICANON     # the host's c_lflag bits: the same numbers everywhere
 
 from .errors import ExecImage, ProcessExit, oserror
 from .proc import READY, RUNNING, ZOMBIE, Proc
@@ -395,19 +394,21 @@ def _terminal(k, p: Proc, fd: int):
 
 
 @syscall
-def sys_tcgetattr(k, p: Proc, fd: int) -> int:
-    """The terminal's local modes that can change, as termios c_lflag bits:
-    ECHO and ICANON."""
-    tty = _terminal(k, p, fd)
-    return (ECHO if tty.echo else 0) | (ICANON if tty.canonical else 0)
+def sys_tcgetattr(k, p: Proc, fd: int) -> list:
+    """The terminal's modes: termios's [iflag, oflag, cflag, lflag, ispeed, ospeed, cc]."""
+    return _terminal(k, p, fd).getattr()
 
 
 @syscall
-def sys_tcsetattr(k, p: Proc, fd: int, lflag: int) -> None:
+def sys_tcsetattr(k, p: Proc, fd: int, modes: list) -> None:
+    """Set the terminal's modes (canonical or key by key, signals, echo):
+    an editor or a pager turns ICANON off to read each key as it is typed."""
     tty = _terminal(k, p, fd)
-    tty.set_echo(bool(lflag & ECHO))
-    if bool(lflag & ICANON) != tty.canonical:
-        tty.set_canonical(bool(lflag & ICANON))
+    if p.pgid != tty.fg_pgrp and tty.fg_pgrp and p.sid == tty.sid and not (
+            p.sig.ignores(22) or 22 in p.sig.blocked):
+        k.signals_to_group(None, p.pgid, 22)        # SIGTTOU, as for a background writer
+        raise oserror(errno.EINTR)
+    tty.setattr(modes)
 
 
 @syscall

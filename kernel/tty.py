@@ -73,9 +73,9 @@ class MemoryConsole:
 class TTY:
     """The terminal: canonical (line-at-a-time) input, job-control signals.
 
-    A program may turn canonical mode off (termios ICANON, as top and `tty.setcbreak`
-    do): each key is then readable as it is typed, and Ctrl-C, Ctrl-\\ and Ctrl-Z
-    are still signals."""
+    A program may turn canonical mode off (termios ICANON, as top, less and
+    `tty.setcbreak` do): each key is then readable as it is typed; with ISIG
+    off too (the editor, `tty.setraw`), Ctrl-C, Ctrl-\\ and Ctrl-Z are keys."""
 
     def __init__(self, k: "Kernel", console: Console) -> None:
         self.k = k
@@ -88,13 +88,19 @@ class TTY:
         self.console_eof = False
         self.editing = False                    # a line editor is showing a prompt
         self.echo = True                        # termios ECHO: what is typed is shown
-        self.canonical = True                   # termios ICANON: input a line at a time
+        self.modes: list | None = None          # termios's seven fields as last set; None: sane
+        self.canonical = True                   # ICANON: input by lines, with editing
+        self.isig = True                        # ISIG: Ctrl-C, Ctrl-\\, Ctrl-Z are signals
+        self.crnl = True                        # ICRNL: Enter's \r reads as \n
+        self.vmin = 1                           # non-canonical reads wait for this many bytes
         self.readers = k.cpu.queue("tty")
 
     # ---- the device interface --------------------------------------------------
 
     def read(self, k: "Kernel", p: "Proc", f: "OpenFile", n: int) -> bytes:
         self.check_background(p, SIGTTIN)
+        if not self.canonical:
+            return self.read_raw(k, p, f, n)
         while not self.lines:
             if self.eofs:
                 self.eofs -= 1
@@ -116,6 +122,27 @@ class TTY:
         self.lines[0] = line[n:]
         return line[:n]
 
+    def read_raw(self, k: "Kernel", p: "Proc", f: "OpenFile", n: int) -> bytes:
+        """Non-canonical input (termios VMIN 1, VTIME 0): whatever bytes have come,
+        as soon as there is one -- a key, not a line.  VMIN 0 never waits."""
+        while not self.lines:
+            if self.console_eof or self.eofs or self.vmin == 0:
+                if self.eofs:
+                    self.eofs -= 1
+                return b""
+            if f.nonblock:
+                raise oserror(errno.EAGAIN)
+            if k.cpu.sleep(p, self.readers, "terminal"):
+                raise oserror(errno.EINTR)
+        data = b""
+        while self.lines and len(data) < n:
+            chunk = self.lines.popleft()
+            take = n - len(data)
+            data += chunk[:take]
+            if len(chunk) > take:
+                self.lines.appendleft(chunk[take:])
+        return data
+
     def input_ready(self) -> bool:
         """poll's question: would a read return at once (a line, or the end of
         input)?  What the console has and the terminal has not yet taken in is
@@ -124,24 +151,55 @@ class TTY:
             self.poll(0.0)
         return bool(self.lines or self.eofs or self.console_eof)
 
-    def set_echo(self, on: bool) -> None:
-        """ECHO (termios c_lflag), turned off while a password is typed.  A console
-        on a real terminal turns the host terminal's echo off too."""
-        self.echo = on
-        hook = getattr(self.console, "set_echo", None)
-        if hook is not None:
-            hook(on)
+    # ---- the modes (termios) ------------------------------------------------------
 
-    def set_canonical(self, on: bool) -> None:
-        """ICANON: off, every key is input at once (what was typed of a line
-        already is, too); a console on a real terminal stops buffering lines."""
-        if not on and self.partial:
-            self.lines.append(self.partial)
+    def getattr(self) -> list:
+        """tcgetattr: [iflag, oflag, cflag, lflag, ispeed, ospeed, cc]."""
+        if self.modes is None:
+            return sane_modes(self.echo)
+        return [*self.modes[:6], list(self.modes[6])]
+
+    def setattr(self, modes: list) -> None:
+        """tcsetattr.  Every field is kept, so tcgetattr gives it back; the line
+        discipline acts on ICANON (lines, or each key as it comes: what an editor
+        or a pager asks for), ISIG, ECHO, ICRNL and VMIN.  A console on a real
+        terminal puts the host terminal in the same modes, so that keys reach the
+        machine as they are typed."""
+        import termios as T
+        iflag, lflag, cc = modes[0], modes[3], modes[6]
+        canonical = bool(lflag & T.ICANON)
+        if self.canonical and not canonical and self.partial:
+            self.lines.append(self.partial)     # a half-typed line is readable at once
             self.partial = b""
-        self.canonical = on
-        hook = getattr(self.console, "set_canonical", None)
+        self.canonical, self.isig = canonical, bool(lflag & T.ISIG)
+        self.echo, self.crnl = bool(lflag & T.ECHO), bool(iflag & T.ICRNL)
+        vmin = cc[T.VMIN]
+        self.vmin = vmin[0] if isinstance(vmin, bytes) and vmin else vmin if isinstance(vmin, int) else 1
+        self.modes = [*modes[:6], list(cc)]
+        if self.modes == sane_modes(self.echo):
+            self.modes = None
+        hook = getattr(self.console, "set_modes", None)
         if hook is not None:
-            hook(on)
+            hook(self.getattr())
+        self.k.cpu.wakeup(self.readers, "terminal modes")
+
+    def set_echo(self, on: bool) -> None:
+        """ECHO (termios c_lflag), turned off while a password is typed."""
+        import termios as T
+        modes = self.getattr()
+        modes[3] = modes[3] | T.ECHO if on else modes[3] & ~T.ECHO
+        self.setattr(modes)
+
+    def sane(self) -> None:
+        """What `stty sane` does: a program that died in raw mode or with echo
+        off (say, su killed by Ctrl-C) leaves a terminal the next prompt can use."""
+        if self.modes is not None or not self.echo:
+            self.setattr(sane_modes(True))
+
+    def winsize(self) -> tuple[int, int]:
+        """(rows, columns): the host terminal's, when the console has one."""
+        size = getattr(self.console, "size", None)
+        return size() if size is not None else (24, 80)
 
     def readline(self, k: "Kernel", p: "Proc", f: "OpenFile", prompt: str, info: dict) -> bytes:
         """Read one edited line (an interactive shell's prompt).  A console with a
@@ -149,10 +207,7 @@ class TTY:
         prompt is written and a line is read as usual.  b"" means end of input;
         b"\x04" that the editor ended input with Ctrl-D (and its line on the
         screen); b"\x03" that the line was abandoned with Ctrl-C."""
-        if not self.echo:                       # a program that died with echo off
-            self.set_echo(True)                 # (say, su killed by Ctrl-C): the prompt is sane
-        if not self.canonical:                  # or one that died in cbreak mode (top)
-            self.set_canonical(True)
+        self.sane()
         start = getattr(self.console, "start_readline", None)
         if start is None or self.lines or self.console_eof:
             if prompt:
@@ -242,7 +297,12 @@ class TTY:
             self.lines.append(bytes(data))
             self.k.cpu.wakeup(self.readers, "terminal input")
             return
+        if not self.canonical:
+            self.input_raw(data)
+            return
         for b in (data[i:i + 1] for i in range(len(data))):
+            if b == b"\r" and self.crnl:
+                b = b"\n"
             if b == INTR:
                 self.partial = b""
                 self.signal_foreground(SIGINT)
@@ -250,8 +310,6 @@ class TTY:
                 self.signal_foreground(SIGQUIT)
             elif b == SUSP:
                 self.signal_foreground(SIGTSTP)
-            elif not self.canonical:
-                self.lines.append(b)
             elif b == EOF:
                 if self.partial:
                     self.lines.append(self.partial)
@@ -265,9 +323,40 @@ class TTY:
                     self.partial = b""
         self.k.cpu.wakeup(self.readers, "terminal input")
 
+    def input_raw(self, data: bytes) -> None:
+        """Non-canonical: each byte is readable as it comes; with ISIG the
+        signal keys still signal."""
+        if self.crnl:
+            data = data.replace(b"\r", b"\n")
+        if self.isig:
+            keys = {INTR: SIGINT, QUIT: SIGQUIT, SUSP: SIGTSTP}
+            kept = bytearray()
+            for c in data:
+                sig = keys.get(bytes((c,)))
+                if sig is None:
+                    kept.append(c)
+                else:
+                    self.signal_foreground(sig)
+            data = bytes(kept)
+        if data:
+            self.lines.append(data)
+        self.k.cpu.wakeup(self.readers, "terminal input")
+
     def signal_foreground(self, sig: int) -> None:
         if self.fg_pgrp:
             self.k.signals_to_group(None, self.fg_pgrp, sig)
+
+
+def sane_modes(echo: bool) -> list:
+    """The terminal's modes as `stty sane` leaves them: canonical, signals, echo."""
+    import termios as T
+    cc = [b"\x00"] * T.NCCS
+    for i, key in ((T.VINTR, INTR), (T.VQUIT, QUIT), (T.VERASE, b"\x7f"), (T.VKILL, b"\x15"),
+                   (T.VEOF, EOF), (T.VSUSP, SUSP), (T.VMIN, b"\x01")):
+        cc[i] = key
+    lflag = T.ISIG | T.ICANON | T.IEXTEN | T.ECHOE | T.ECHOK | (T.ECHO if echo else 0)
+    return [T.BRKINT | T.ICRNL | T.IXON, T.OPOST | T.ONLCR, T.CS8 | T.CREAD | T.B38400, lflag,
+            T.B38400, T.B38400, cc]
 
 
 class Null:

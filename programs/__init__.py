@@ -38,3 +38,23 @@ def homework() -> dict[str, str]:
 def corpus() -> dict[str, str]:
     """A small text corpus for wc, grep and sort, copied into every home."""
     return _files("corpus")
+
+
+def manpages(section: str) -> dict[str, str]:
+    """The manual pages of a section ("man1": man/man1/NAME.1, plain text written
+    for vshell), by file name."""
+    folder = manual_folder(section)
+    return {f: os.path.join(folder, f) for f in sorted(manpage_names(section))}
+
+
+def manual_folder(section: str) -> str:
+    return os.path.join(HERE, "man", section)
+
+
+def manpage_names(section: str) -> list[str]:
+    """The file names of a section's pages, unsorted (boot lists them: start-up
+    is budgeted)."""
+    try:
+        return [f for f in os.listdir(manual_folder(section)) if f[0] != "."]
+    except OSError:
+        return []

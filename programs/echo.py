@@ -12,6 +12,10 @@ import os
 import re
 import sys
 
+if sys.argv[1:] == ["--help"]:          # GNU style: --help alone asks for this text
+    print(__doc__, end="")
+    sys.exit(0)
+
 ESCAPES = {b"a": b"\a", b"b": b"\b", b"e": b"\x1b", b"f": b"\f", b"n": b"\n",
            b"r": b"\r", b"t": b"\t", b"v": b"\v", b"\\": b"\\"}
 ESCAPE = re.compile(rb"\\(0[0-7]{0,3}|x[0-9a-fA-F]{1,2}|c|.)", re.S)

@@ -8,6 +8,10 @@ end or terminal, with the shared offset and how many fds refer to it
 import os
 import sys
 
+if sys.argv[1:] == ["--help"]:          # GNU style: --help alone asks for this text
+    print(__doc__, end="")
+    sys.exit(0)
+
 
 def main(pids: list[str]) -> int:
     if not all(p.isdigit() for p in pids):

@@ -12,6 +12,10 @@ import os
 import pwd
 import sys
 
+if sys.argv[1:] == ["--help"]:          # GNU style: --help alone asks for this text
+    print(__doc__, end="")
+    sys.exit(0)
+
 
 def user_name(uid):
     """uid's name in /etc/passwd, or None."""

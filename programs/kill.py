@@ -15,6 +15,10 @@ import os
 import signal
 import sys
 
+if sys.argv[1:] == ["--help"]:          # GNU style: --help alone asks for this text
+    print(__doc__, end="")
+    sys.exit(0)
+
 
 def number_of(spec):
     """'9', 'KILL', 'SIGKILL', 'kill' -> 9; None if it is no signal."""

@@ -11,6 +11,10 @@ import os
 import signal
 import sys
 
+if sys.argv[1:] == ["--help"]:          # GNU style: --help alone asks for this text
+    print(__doc__, end="")
+    sys.exit(0)
+
 
 def number_of(spec):
     if spec.isdigit():

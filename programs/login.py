@@ -14,6 +14,10 @@ import os
 import pwd
 import sys
 
+if sys.argv[1:] == ["--help"]:          # GNU style: --help alone asks for this text
+    print(__doc__, end="")
+    sys.exit(0)
+
 
 def password_ok(name, password):
     """Does password match name's entry in /etc/shadow ($vs1$salt$sha256(salt+password))?"""

@@ -11,6 +11,10 @@ their values (data), argv and environment (what /proc/PID/maps shows).
 import os
 import sys
 
+if sys.argv[1:] == ["--help"]:          # GNU style: --help alone asks for this text
+    print(__doc__, end="")
+    sys.exit(0)
+
 HIGHLIGHT = "\x1b[1;33m", "\x1b[0m"
 
 

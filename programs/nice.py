@@ -11,6 +11,10 @@ The command is exec'd, so it keeps this process's pid.
 import os
 import sys
 
+if sys.argv[1:] == ["--help"]:          # GNU style: --help alone asks for this text
+    print(__doc__, end="")
+    sys.exit(0)
+
 
 def usage(message):
     sys.stderr.write("nice: %s\nusage: nice [-n N] COMMAND [ARG]...\n" % message)

@@ -14,6 +14,10 @@ import os
 import pwd
 import sys
 
+if sys.argv[1:] == ["--help"]:          # GNU style: --help alone asks for this text
+    print(__doc__, end="")
+    sys.exit(0)
+
 
 def shadow_lines():
     with open("/etc/shadow") as f:

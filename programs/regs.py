@@ -6,6 +6,10 @@ with each frame's local variables (what /proc/PID/stack shows).
 """
 import sys
 
+if sys.argv[1:] == ["--help"]:          # GNU style: --help alone asks for this text
+    print(__doc__, end="")
+    sys.exit(0)
+
 
 def show(path: str) -> bool:
     try:

@@ -12,6 +12,10 @@ import os
 import sys
 import time
 
+if sys.argv[1:] == ["--help"]:          # GNU style: --help alone asks for this text
+    print(__doc__, end="")
+    sys.exit(0)
+
 
 def minutes(seconds):
     return "%dm%.3fs" % (seconds // 60, seconds % 60)

@@ -19,6 +19,10 @@ import termios
 import time
 import tty
 
+if sys.argv[1:] == ["--help"]:          # GNU style: --help alone asks for this text
+    print(__doc__, end="")
+    sys.exit(0)
+
 
 def snapshot():
     procs = {}

@@ -4,6 +4,10 @@ import os
 import pwd
 import sys
 
+if sys.argv[1:] == ["--help"]:          # GNU style: --help alone asks for this text
+    print(__doc__, end="")
+    sys.exit(0)
+
 if len(sys.argv) > 1:
     sys.stderr.write("whoami: extra operand '%s'\n" % sys.argv[1])
     sys.exit(1)

@@ -18,6 +18,10 @@ import getopt
 import os
 import sys
 
+if sys.argv[1:] == ["--help"]:          # GNU style: --help alone asks for this text
+    print(__doc__, end="")
+    sys.exit(0)
+
 
 def words_of(text):
     """Split input as xargs does: blanks separate, quotes group, backslash escapes."""

@@ -28,30 +28,56 @@ def test_getpass_reads_with_echo_off_and_turns_it_back_on():
         """, b"hunter2\n")
     assert (status, err) == (0, "")
     assert out == "Secret: \n'hunter2'\n"          # the newline the terminal did not show
-    from termios import ECHO, ICANON            # the c_lflag bits it set: echo off, then on
-    assert calls == [("tcsetattr", (ICANON,)), ("read", (1024,)), ("tcsetattr", (ICANON | ECHO,))]
+    import termios
+    echo = [(name, bool(args[0][3] & termios.ECHO)) if name == "tcsetattr" else (name, args)
+            for name, args in calls]
+    assert echo == [("tcsetattr", False), ("read", (1024,)), ("tcsetattr", True)]
     assert k.tty.echo
 
 
-def test_termios_changes_only_echo_and_icanon_and_refuses_what_it_cannot_do():
-    status, out, err, _, _ = run_python("""\
+def test_termios_raw_mode_reads_each_key_as_typed_and_tcgetattr_gives_it_back():
+    status, out, err, k, _ = run_python("""\
         import os, termios
-        modes = termios.tcgetattr(0)
-        raw = list(modes)
-        raw[3] &= ~termios.ISIG
-        try:
-            termios.tcsetattr(0, termios.TCSANOW, raw)
-        except termios.error as e:
-            print("raw:", e.args)
+        sane = termios.tcgetattr(0)
+        raw = termios.tcgetattr(0)
+        raw[3] &= ~(termios.ICANON | termios.ECHO | termios.ISIG)
+        raw[0] &= ~termios.ICRNL
+        raw[6][termios.VMIN] = 1
+        termios.tcsetattr(0, termios.TCSANOW, raw)
+        print(termios.tcgetattr(0) == raw, sane[3] & termios.ICANON != 0)
+        print(repr(os.read(0, 2)), repr(os.read(0, 100)))
+        termios.tcsetattr(0, termios.TCSADRAIN, sane)
+        print(repr(os.read(0, 100)))
         r, w = os.pipe()
         try:
             termios.tcgetattr(r)
         except termios.error as e:
             print("pipe:", e.args)
-        """)
+        """, b"ab\x03\rq")
     assert (status, err) == (0, "")
-    assert out == ("raw: (22, \"vshell's terminal can change only ECHO and ICANON\")\n"
+    assert out == ("True True\nb'ab' b'\\x03\\rq'\n"      # Ctrl-C is a key, Enter is \r
+                   "b''\n"                                  # canonical again: end of input
                    "pipe: (25, 'Inappropriate ioctl for device')\n")
+    assert k.tty.canonical and k.tty.modes is None
+
+
+def test_raw_mode_with_isig_still_signals_and_the_prompt_gets_a_sane_terminal():
+    k = make_machine(Options(seed=1, virtual_time=True),
+                     MemoryConsole(b"x\x03", tty=True))
+    k.fs.write_file("/tmp/t.py", "#!/usr/bin/env python3\n" + textwrap.dedent("""\
+        import os, signal, termios
+        signal.signal(signal.SIGINT, lambda *a: print("SIGINT"))
+        raw = termios.tcgetattr(0)
+        raw[3] &= ~termios.ICANON
+        termios.tcsetattr(0, termios.TCSANOW, raw)
+        print(repr(os.read(0, 10)))
+        """), mode=0o755)
+    status = k.run_program(["/tmp/t.py"], env={"PATH": "/bin"})
+    assert k.tty.console.stdout == "SIGINT\nb'x'\n"          # Ctrl-C was no key
+    assert status == 0
+    assert not k.tty.canonical                               # as Linux: left raw ...
+    k.tty.sane()                                             # ... until a prompt resets it
+    assert k.tty.canonical and k.tty.echo
 
 
 def test_getpass_without_a_terminal_reads_standard_input_like_input():

@@ -504,6 +504,11 @@ def _exists(sh: Shell, path: str) -> bool:
         return False
 
 
+# Builtins that take no --help, as in bash: `echo --help` prints it, `test --help`
+# and `[ --help ]` test a string, true, false and : ignore their arguments.
+# Every other builtin shows its manual page (lecture.py's help_option).
+NO_HELP = frozenset({"echo", "test", "[", "true", "false", ":"})
+
 KEYWORDS = {"if", "then", "else", "elif", "fi", "do", "done", "case", "esac", "while",
             "until", "for", "in", "{", "}", "!"}
 

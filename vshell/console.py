@@ -19,38 +19,38 @@ class HostConsole:
         self.wakeup_fd: int | None = None    # written by host signal handlers
         self.saved_modes: list | None = None   # the host terminal's, before echo was changed
         self.recording: list[str] | None = None   # --record: everything shown
-    def set_echo(self, on: bool) -> None:
-        """The virtual terminal's ECHO, on the host terminal: a password typed at
-        the virtual terminal is not shown on the real one either."""
+
+    def set_modes(self, modes: list) -> None:
+        """The virtual terminal's modes, on the host terminal: a password typed at
+        the virtual terminal is not shown on the real one either, and a program
+        that reads key by key (less, edit) gets each key as it is typed."""
         fd = self.input_fd
         if fd is None or not os.isatty(fd):
             return
-        import termios
+        import termios as T
+        mirrored = (T.BRKINT | T.ICRNL | T.IXON | T.INLCR | T.IGNCR, T.OPOST,
+                    0, T.ICANON | T.ECHO | T.ISIG | T.IEXTEN)
         try:
-            modes = termios.tcgetattr(fd)
+            host = T.tcgetattr(fd)
             if self.saved_modes is None:
-                self.saved_modes = termios.tcgetattr(fd)
-            modes[3] = modes[3] | termios.ECHO if on else modes[3] & ~termios.ECHO
-            termios.tcsetattr(fd, termios.TCSANOW, modes)
-        except termios.error:
+                self.saved_modes = T.tcgetattr(fd)
+            for i, bits in enumerate(mirrored):
+                host[i] = host[i] & ~bits | modes[i] & bits
+            for i in (T.VMIN, T.VTIME):
+                host[6][i] = modes[6][i]
+            T.tcsetattr(fd, T.TCSANOW, host)
+        except (T.error, IndexError, TypeError):
             pass
 
-    def set_canonical(self, on: bool) -> None:
-        """The virtual terminal's ICANON, on the host terminal: with it off, keys
-        reach the kernel as they are typed (Ctrl-C still signals, ISIG stays)."""
-        fd = self.input_fd
-        if fd is None or not os.isatty(fd):
-            return
-        import termios
-        try:
-            modes = termios.tcgetattr(fd)
-            if self.saved_modes is None:
-                self.saved_modes = termios.tcgetattr(fd)
-            modes[3] = modes[3] | termios.ICANON if on else modes[3] & ~termios.ICANON
-            modes[6][termios.VMIN], modes[6][termios.VTIME] = 1, 0
-            termios.tcsetattr(fd, termios.TCSANOW, modes)
-        except termios.error:
-            pass
+    def size(self) -> tuple[int, int]:
+        """The host terminal's rows and columns (TIOCGWINSZ)."""
+        for fd in (1, 0, 2):
+            try:
+                columns, rows = os.get_terminal_size(fd)
+                return rows, columns
+            except OSError:
+                continue
+        return 24, 80
 
     def restore(self) -> None:
         """Leave the host terminal as it was found (echo back on if a program left it off)."""

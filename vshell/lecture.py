@@ -184,13 +184,62 @@ process of that kernel: fork, exec, wait and signals happen as the book says.
   ./cpu.py &  ps -o pid,state,pc,cmd    watch a process RUNNING, READY, BLOCKED
   ./zombie.py  ./orphan.py ./sigint.py  fork.py -A a+b,b+c,c- -c
   jobs  fg  bg  kill       job control (Ctrl-C, Ctrl-Z, Ctrl-D work too)
+  edit hello.py            write a program (Ctrl-S saves, Ctrl-Q quits)
+  man ls  man 2 fork  man 7 signal     read about a command, a system call, a concept
 
 Builtins: {builtins}
-Programs are in /bin (cat /bin/wc shows one).  `type NAME` says what a command is.
+Programs are in /bin (cat /bin/wc shows one).  `type NAME` says what a command is;
+`help NAME` (or NAME --help) says what it does.
 """
 
 
 def b_help(sh: Shell, args: list[str]) -> int:
-    names = sorted(set(builtins.BUILTINS) | set(builtins.SPECIAL))
-    sh.say(1, HELP.format(builtins=" ".join(names)))
-    return 0
+    """help: where to start; help NAME...: each command's manual page (section 1)."""
+    if len(args) == 1:
+        names = sorted(set(builtins.BUILTINS) | set(builtins.SPECIAL))
+        sh.say(1, HELP.format(builtins=" ".join(names)))
+        return 0
+    status = 0
+    for name in args[1:]:
+        page = manual_page(sh, name)
+        if page is None:
+            sh.error(f"help: no help topics match `{name}'.  Try `man -k {name}'.")
+            status = 1
+        else:
+            sh.say(1, page)
+    return status
+
+
+PAGE_NAMES = {"[": "test", ".": "source", ":": "colon"}
+
+
+def help_option(sh: Shell, args: list[str]) -> int:
+    """NAME --help, for a builtin: its manual page, as `help NAME` shows it."""
+    return b_help(sh, ["help", args[0]])
+
+
+def manual_page(sh: Shell, name: str) -> str | None:
+    """The text of /usr/share/man/man1/NAME.1 (after a `.so` link), read through
+    the kernel like any file; None if there is none."""
+    if "/" in name or not name:
+        return None
+    path = f"/usr/share/man/man1/{PAGE_NAMES.get(name, name)}.1"
+    os = sh.os
+    for _ in range(5):
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except OSError:
+            return None
+        try:
+            parts = []
+            while chunk := os.read(fd, 65536):
+                parts.append(chunk)
+        except OSError:
+            return None
+        finally:
+            os.close(fd)
+        text = b"".join(parts).decode("utf-8", "replace")
+        if not text.startswith(".so "):
+            return text
+        path = "/usr/share/man/" + text[4:].strip()
+    return None

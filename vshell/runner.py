@@ -368,6 +368,9 @@ class Shell(Redirections):
         if name is None:
             status = yield self.with_redirects(cmd.redirects, lambda: 0)
             return status if status else (self.subst_status or 0)
+        if name == "exec" and words[1:2] == ["--help"]:
+            return (yield self.with_redirects(
+                cmd.redirects, lambda: self.builtin(builtins.lecture("help_option"), words)))
         if name == "exec":                        # its redirections are for good
             try:
                 self.apply_redirects(cmd.redirects, None)
@@ -831,6 +834,8 @@ class Shell(Redirections):
         """Run a builtin.  If its output could not be written (a full disk, say),
         dash says `echo: I/O error` and the status gets 1."""
         self.out_error = False
+        if words[1:2] == ["--help"] and words[0] not in builtins.NO_HELP:
+            fn = builtins.lecture("help_option")   # `cd --help`: the builtin's page
         status = yield fn(self, words)
         if self.out_error:
             self.out_error = False

@@ -46,6 +46,11 @@ def main(rt) -> int:
     read_stdin = False
     args = argv[1:]
     arg0 = argv[0] if argv else "sh"
+    if args[:1] == ["--help"]:             # bash's way, where dash has none: the manual page
+        from kernel.libpy.runtime import host_module
+        page = host_module("vshell.lecture").manual_page(Shell(rt, state), "sh")
+        os.write(1, (page or "usage: sh [-eux...] [-c COMMANDS | SCRIPT] [ARG]...\n").encode())
+        return 0
     while args and args[0][:1] in "-+" and len(args[0]) > 1 and args[0] != "--":
         flag = args.pop(0)
         on = flag[0] == "-"

@@ -5,7 +5,7 @@ import os
 import posixpath
 import sys
 from kernel import Kernel
-from kernel.fs import LazyFile, NativeFile, Symlink
+from kernel.fs import LazyDir, LazyFile, NativeFile, Symlink
 from kernel.users import ACCOUNTS
 import programs
 
@@ -47,8 +47,13 @@ def make_machine(opts: Options, console) -> Kernel:
     for name, host_path in programs.homework().items():
         fs.install(f"/bin/{name}", LazyFile(fs, host_path, mode=0o755))
     install_demos(k)
+    install_manual(k)
     from vshell.shell import main as shell_main
     fs.install("/bin/sh", NativeFile(fs, shell_main, "the vshell shell (native code: vshell/shell.py)"))
+    fs.install("/bin/edit", NativeFile(fs, edit_main, "the editor (native code: vshell/editor.py)"))
+    fs.install("/bin/nano", Symlink(fs, "edit"))
+    for name in ("vi", "vim"):
+        fs.install(f"/bin/{name}", NativeFile(fs, vi_main, "points to edit (vshell/editor.py)"))
     for link in ("/bin/python3", "/usr/bin/python3", "/usr/bin/python"):   # sys.executable runs
         fs.install(link, Symlink(fs, "/bin/python"))
     fs.install("/usr/bin/env", Symlink(fs, "/bin/env"))     # what #!/usr/bin/env lines name
@@ -58,6 +63,17 @@ def make_machine(opts: Options, console) -> Kernel:
     for spec in opts.mounts:
         mount(k, spec, user)
     return k
+
+
+def edit_main(rt) -> int:
+    """The editor, loaded when first run (prompt_toolkit costs start-up)."""
+    from kernel.libpy.runtime import host_module
+    return host_module("vshell.edit").main(rt)
+
+
+def vi_main(rt) -> int:
+    from kernel.libpy.runtime import host_module
+    return host_module("vshell.edit").vi(rt)
 
 
 SETUID_PROGRAMS = frozenset({"su", "login", "passwd", "sudo"})     # they must read /etc/shadow
@@ -76,6 +92,18 @@ def install_demos(k: Kernel) -> None:
         for name, host_path in files.items():
             for folder, uid, gid in places:
                 folder.link(name, LazyFile(fs, host_path, mode=mode, uid=uid, gid=gid))
+
+
+def install_manual(k: Kernel) -> None:
+    """The manual pages, in /usr/share/man/manN; each page's inode is made when
+    its directory is first looked at, and read from the host when first read
+    (start-up is budgeted)."""
+    fs = k.fs
+    share = fs.mkdirs("/usr/share/man")
+    for section in ("man1", "man2", "man7"):
+        folder = programs.manual_folder(section) + "/"
+        share.link(section, LazyDir(fs, programs.manpage_names(section),
+                                    lambda name, folder=folder: LazyFile(fs, folder + name, mode=0o644)))
 
 
 def mount(k: Kernel, spec: str, user) -> None:
@@ -159,6 +187,11 @@ def boot(k: Kernel, opts: Options, shell_argv: list[str], env_extra: dict | None
             json_trace = JsonTrace(k, trace_file)
         except OSError as e:
             raise ValueError(f"--trace-file: cannot write {trace_file}: {e.strerror}") from None
+    if k.tty.console.isatty(0) and k.tty.console.isatty(1):
+        # The editor (vshell/editor.py) runs prompt_toolkit on asyncio, which loads
+        # _posixsubprocess; a process may not load it, so the host does, here, and
+        # the host guard seals it when the machine starts (0.1 ms, on terminals only).
+        import _posixsubprocess  # noqa: F401
     k.spawn(init, argv=["init"])
     if getattr(k.tty.console, "interactive", False):
         k.tty.console.attach_signals(k.cpu.post_host_signal)

@@ -1,11 +1,10 @@
 """The `termios` module as a virtual process sees it: the kernel's terminal modes.
 
-vshell's terminal reads a line at a time, with Ctrl-C, Ctrl-\\ and Ctrl-Z as
-signals; the modes a program can change are ECHO, which is what `getpass` turns
-off while a password is typed, and ICANON, which `tty.setcbreak` turns off so
-that each key is read as it is typed (top's q).  tcgetattr gives the usual
-seven fields; tcsetattr honours those two and refuses any other change, with
-the error a real program would handle, rather than pretending to have done it.
+tcgetattr gives the usual seven fields and tcsetattr sets them, through the
+kernel's terminal (kernel/tty.py), which acts on ICANON (a line at a time, or
+each key as it is typed: what `less` and `edit` ask for), ISIG (Ctrl-C,
+Ctrl-\\ and Ctrl-Z as signals), ECHO (what `getpass` turns off while a
+password is typed), ICRNL and VMIN, and keeps the rest as set.
 """
 from __future__ import annotations
 
@@ -24,16 +23,6 @@ from kernel.libpy.os import _fd
 globals().update({n: v for n, v in vars(_host).items()
                   if n.isupper() and isinstance(v, int) and n not in globals()})
 
-# What the terminal's flags always are; ECHO comes and goes.
-_IFLAG = BRKINT | ICRNL | IXON
-_OFLAG = OPOST | ONLCR
-_CFLAG = CS8 | CREAD | B38400
-_LFLAG = ISIG | IEXTEN | ECHOE | ECHOK
-_CHANGES = ECHO | ICANON        # the local modes a program may change
-_CC = {VINTR: b"\x03", VQUIT: b"\x1c", VERASE: b"\x7f", VKILL: b"\x15", VEOF: b"\x04",
-       VSUSP: b"\x1a", VMIN: b"\x01", VTIME: b"\x00"}
-
-
 class error(Exception):
     """termios.error: (errno, message), as CPython raises it."""
 
@@ -47,19 +36,29 @@ def _trap(call: str, *args):
 
 def tcgetattr(fd: int) -> list:
     """[iflag, oflag, cflag, lflag, ispeed, ospeed, cc] of the terminal fd."""
-    modes = _trap("tcgetattr", _fd(fd))
-    cc = [_CC.get(i, b"\x00") for i in range(NCCS)]
-    return [_IFLAG, _OFLAG, _CFLAG, _LFLAG | (modes & _CHANGES), B38400, B38400, cc]
+    return _trap("tcgetattr", _fd(fd))
 
 
 def tcsetattr(fd: int, when: int, attributes: list) -> None:
+    """Set the terminal's modes (when: TCSANOW, TCSADRAIN or TCSAFLUSH, which are
+    alike here: output is never queued)."""
     if when not in (TCSANOW, TCSADRAIN, TCSAFLUSH):
         raise error(_errno.EINVAL, "Invalid argument")
     if not isinstance(attributes, list) or len(attributes) != 7:
         raise TypeError("tcsetattr, arg 3: must be 7 element list")
-    current = tcgetattr(fd)
-    wanted = list(attributes)
-    wanted[3] = (wanted[3] & ~_CHANGES) | (current[3] & _CHANGES)
-    if wanted[:6] != current[:6]:
-        raise error(_errno.EINVAL, "vshell's terminal can change only ECHO and ICANON")
-    _trap("tcsetattr", _fd(fd), int(attributes[3]) & _CHANGES)
+    *flags, cc = attributes
+    for value in flags:
+        if not isinstance(value, int):
+            raise TypeError("tcsetattr: attributes[0..5] must be integers")
+    if not isinstance(cc, list) or len(cc) != NCCS:
+        raise TypeError(f"tcsetattr: attributes[6] must be {NCCS} element list")
+    for c in cc:
+        if not (isinstance(c, bytes) and len(c) == 1 or isinstance(c, int)):
+            raise TypeError("tcsetattr: elements of attributes must be characters or integers")
+    while True:
+        try:
+            return _machine.cpu.trap("tcsetattr", (_fd(fd), [*flags, list(cc)]))
+        except InterruptedError:
+            continue        # stopped by SIGTTOU in the background, then continued: again,
+        except OSError as e:        # as Linux restarts the call
+            raise error(e.errno, e.strerror) from None
