@@ -96,6 +96,7 @@ class CPU:
         self.timers: list[tuple[float, int, Proc, int]] = []   # (deadline, seq, proc, gen)
         self.timer_seq = 0
         self.halted = False
+        self.tick_limit: float = float("inf")  # the run's --max-ticks (0: a limit is up)
         self.irq_ticks = 0          # ticks (system calls, computation) since the last timer interrupt
         self.quiet = 0              # timer periods in a row without a tick
         self.switches = 0
@@ -210,8 +211,13 @@ class CPU:
     def _run(self, until: Callable[[], bool] | None) -> None:
         k = self.k
         signals = k.signals
+        limits = k.run_limits
+        limits.start()
         with self.timer_interrupts():
             while not self.halted and not (until and until()):
+                if limits.wall_end is not None and limits.out_of_time():
+                    k.over_limit("time")
+                    return
                 if self.host_signals:
                     self.service_host_signals()
                 if self.timers or signals.alarms:
@@ -233,6 +239,12 @@ class CPU:
         self.current = None
         if isinstance(ended, Proc):            # a process's context ran to its end
             ended.context = None
+
+    def limit_reached(self) -> None:
+        """A tick found a limit of the run used up: --max-ticks, or --max-time
+        noticed by the timer interrupt (which lowered tick_limit)."""
+        limits = self.k.run_limits
+        self.k.over_limit("time" if limits.out_of_time() else "ticks")
 
     def charge(self) -> None:
         """Charge the time since the last switch to the process that had the CPU."""
@@ -343,7 +355,11 @@ class CPU:
             if not k.tty.poll(0.0):
                 k.clock.advance_to(deadline)
         else:
-            k.tty.poll(None if deadline is None else max(0.0, deadline - k.clock.monotonic()))
+            timeout = None if deadline is None else max(0.0, deadline - k.clock.monotonic())
+            left = k.run_limits.time_left()
+            if left is not None:                # wake in time to stop at --max-time
+                timeout = left if timeout is None else min(timeout, left)
+            k.tty.poll(timeout)
         self.expire_timers()
         return True
 
@@ -412,6 +428,8 @@ class CPU:
         """Charge one tick of CPU to p (one per system call)."""
         p.cpu_ticks += 1
         self.k.trace.tick += 1
+        if self.k.trace.tick >= self.tick_limit:
+            self.limit_reached()
         self.k.clock.charge()
         self.irq_ticks += 1
         p.slice_left -= 1
@@ -439,6 +457,8 @@ class CPU:
         p.cpu_ticks += 1
         p.compute_ticks += 1
         k.trace.tick += 1
+        if k.trace.tick >= self.tick_limit:
+            self.limit_reached()
         k.clock.advance_by(COMPUTE_TICK)
         self.irq_ticks += 1
         p.slice_left -= 1
@@ -521,6 +541,8 @@ class CPU:
     def _interrupt(self, signum: int, frame: Any) -> None:
         """The host timer fired.  Preempt the running process if it is in user mode."""
         p = self.current
+        if self.k.run_limits.wall_end is not None and self.k.run_limits.out_of_time():
+            self.tick_limit = 0                 # stop at the next tick, in or out of the kernel
         if p is None or p.in_kernel or p.context is not getcurrent() or p.state is not RUNNING:
             return
         self.kernel_room()
@@ -573,6 +595,8 @@ class CPU:
         k = self.k
         p.cpu_ticks += 1
         k.trace.tick += 1
+        if k.trace.tick >= self.tick_limit:
+            self.limit_reached()
         k.clock.advance_by(TIMER_INTERVAL)      # CPU time passes, virtual or not
         k.sched.tick()
         if k.trace.active:

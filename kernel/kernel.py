@@ -11,6 +11,8 @@ import errno
 import os as host_os
 import sys
 
+from greenlet import getcurrent
+
 from . import trace as ev
 from .clock import Clock
 from .cpu import CPU
@@ -20,6 +22,7 @@ from .fs import FS_SIZE, FileSystem
 from .limits import RLIMIT_NPROC, Limits
 from .loader import Loader
 from .proc import NPROC_DEFAULT, STOPPED, ZOMBIE, Proc, ProcTable
+from .runlimits import RunLimits
 from .sched import make_policy
 from .signals import SIG_IGN, Signals, SigState
 from .syscalls import SYSCALLS
@@ -37,7 +40,7 @@ class Kernel:
     def __init__(self, *, seed: int | None = None, virtual_time: bool = False,
                  console=None, policy: str = "rr", quantum: int = 10,
                  fork_first: str = "random", nproc: int = NPROC_DEFAULT,
-                 fs_size: int = FS_SIZE) -> None:
+                 fs_size: int = FS_SIZE, run_limits: RunLimits | None = None) -> None:
         self.seed = seed
         self._rng: Random | None = None          # made on first use: see rng
         self.clock = Clock(virtual_time)
@@ -56,6 +59,11 @@ class Kernel:
         self.halt_status: int | None = None
         self.deadlocked: list[int] = []         # who was blocked for good, if the machine was
         self.panics: list[str] = []
+        self.run_limits = run_limits if run_limits is not None else RunLimits()
+        if self.run_limits.ticks is not None:
+            self.cpu.tick_limit = self.run_limits.ticks
+        if self.run_limits.events is not None:
+            self.trace.subscribe(self.count_event)
         from .boot import make_root
         make_root(self)
 
@@ -115,6 +123,23 @@ class Kernel:
             self.trace.emit(ev.Deadlock(self.deadlocked))
         self.cpu.halted = True
 
+    def over_limit(self, what: str) -> None:
+        """A limit of the run (kernel/runlimits.py) is used up: stop the machine
+        here, from whatever context noticed, leaving every process where it is."""
+        limits = self.run_limits
+        if limits.hit is None:
+            limits.hit = what
+            if self.trace.active:
+                self.trace.emit(ev.LimitHit(what))
+        self.cpu.halted = True
+        self.cpu.tick_limit = 0               # any context resumed after this stops at once
+        if self.cpu.main is not None and getcurrent() is not self.cpu.main:
+            self.cpu.main.switch()
+
+    def count_event(self, e: ev.Event) -> None:
+        if e.seq >= self.run_limits.events and self.run_limits.hit is None:
+            self.over_limit("events")
+
     # ---- creating processes ----------------------------------------------------
 
     def new_process(self, parent: Proc | None, start: Callable[[], int], replay=None,
@@ -153,6 +178,13 @@ class Kernel:
         first = self.fork_first
         if first == "random":
             first = "child" if self.coin() else "parent"
+            if first == "parent" and self.sched.preemptive:
+                # On a real machine the next timer interrupt is as likely to come
+                # right after fork as a whole slice later: the time the parent has
+                # left is drawn too (with a seed, from the seed), or the orders in
+                # which the parent is cut off before it prints would never show.
+                parent.slice_left = 1 + self.rng.randrange(self.sched.quantum_for(parent))
+                self.cpu.need_resched = False       # (set if fork's own tick ended the old slice)
         self.cpu.make_ready(child, "created", front=first == "child")
         if first == "child":
             self.cpu.yield_cpu(parent, "fork: child runs first")

@@ -182,6 +182,15 @@ class Deadlock(Event):
         self.pids = pids
 
 
+class LimitHit(Event):
+    """A limit of the run (--max-ticks, --max-time, ...) is used up: the machine stops."""
+    __slots__ = ("limit",)
+
+    def __init__(self, limit: str) -> None:
+        Event.__init__(self)
+        self.limit = limit
+
+
 if TYPE_CHECKING:
     Subscriber = Callable[[Event], None]
 

@@ -32,6 +32,11 @@ OPTIONS = [
     ("--fs-size", "SIZE", "fs_size", "the virtual disk's size: bytes, or with a K, M or G suffix "
                                      "(default: 64M; at least 1M)"),
     ("--fork-first", "|".join(FORK_FIRST), "fork_first", "who runs first after fork (random follows the seed)"),
+    ("--max-ticks", "N", "max_ticks", "stop the machine after N CPU ticks (status 123)"),
+    ("--max-time", "SECS", "max_time", "stop the machine after SECS seconds of real time (status 124)"),
+    ("--max-output", "SIZE", "max_output", "stop the machine once its processes wrote SIZE bytes "
+                                           "to the terminal (K, M, G suffixes; status 122)"),
+    ("--max-events", "N", "max_events", "stop the machine after N kernel events (status 121)"),
     ("--trace", "[=KINDS]", "trace", "show kernel events as they happen: all, or a comma list of "
                                      "syscalls, sched, signals, proc"),
     ("--trace-file", "FILE", "trace_file", "write every kernel event to FILE as JSON lines"),
@@ -62,7 +67,9 @@ def help_text() -> str:
             lines.append(f"  {spec:<20}  {wrapped.pop(0)}")
         lines += [" " * 24 + more for more in wrapped]
     lines += ["", "SCRIPT is a host file; without -c or SCRIPT, commands come from standard input",
-              "(a prompt when it is a terminal)."]
+              "(a prompt when it is a terminal).", "", "Exit status, and the line on stderr that says why:"]
+    from vshell.verdict import VERDICTS
+    lines += [f"  {status:<7} {what}" for status, what, _ in VERDICTS]
     return "\n".join(lines) + "\n"
 
 
@@ -71,7 +78,8 @@ def parse(argv: list[str]) -> SimpleNamespace:
     -c's NAME, and the arguments after it are the script's."""
     a = SimpleNamespace(command=None, script=None, args=[], options=[], interactive=False, stdin=False,
                         seed=None, virtual_time=False, mount=[], user="student", policy="rr",
-                        quantum=10, fs_size=None, fork_first="random", trace=None, trace_file=None, record=None,
+                        quantum=10, fs_size=None, fork_first="random",
+                        max_ticks=None, max_time=None, max_output=None, max_events=None, trace=None, trace_file=None, record=None,
                         private=False, no_rc=False, version=False, help=False)
     by_name = {name: (arg, dest) for name, arg, dest, _ in OPTIONS}
     by_name["--help"] = by_name["-h"]
@@ -140,6 +148,20 @@ def store(a: SimpleNamespace, name: str, dest: str, value: str) -> None:
         setattr(a, dest, number)
     elif dest == "fs_size":
         a.fs_size = parse_size(name, value)
+    elif dest in ("max_ticks", "max_events", "max_output"):
+        number = parse_size(name, value, 1) if dest == "max_output" else \
+            int(value) if value.isdigit() else None
+        if number is None or number < 1:
+            raise UsageError(f"{name}: not a positive number: {value!r}")
+        setattr(a, dest, number)
+    elif dest == "max_time":
+        try:
+            seconds = float(value)
+        except ValueError:
+            seconds = -1.0
+        if not 0 < seconds < float("inf"):
+            raise UsageError(f"{name}: not a positive number of seconds: {value!r}")
+        a.max_time = seconds
     elif dest in ("policy", "fork_first"):
         choices = POLICIES if dest == "policy" else FORK_FIRST
         if value not in choices:
@@ -155,7 +177,7 @@ SIZE_UNITS = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
 MIN_FS_SIZE = 1 << 20             # room for the machine's own files, and some to spare
 
 
-def parse_size(name: str, value: str) -> int:
+def parse_size(name: str, value: str, least: int = MIN_FS_SIZE) -> int:
     """64M, 512K, 2G or a plain number of bytes (units of 1024, as ls -h's)."""
     digits, unit = value[:-1], value[-1:].upper()
     if unit.isdigit():
@@ -163,8 +185,8 @@ def parse_size(name: str, value: str) -> int:
     if not digits.isdigit() or unit not in SIZE_UNITS:
         raise UsageError(f"{name}: not a size: {value!r} (bytes, or a number with K, M or G)")
     size = int(digits) * SIZE_UNITS[unit]
-    if size < MIN_FS_SIZE:
-        raise UsageError(f"{name}: {value} is too small (at least 1M)")
+    if size < least:
+        raise UsageError(f"{name}: {value} is too small (at least {'1M' if least == MIN_FS_SIZE else least})")
     return size
 
 
@@ -188,7 +210,9 @@ def session(argv: list[str] | None) -> int:
     from vshell.console import HostConsole
     from vshell.system import Options, boot, make_machine
     opts = Options(seed=a.seed, virtual_time=a.virtual_time, user=a.user, mounts=a.mount,
-                   policy=a.policy, quantum=a.quantum, fork_first=a.fork_first, fs_size=a.fs_size)
+                   policy=a.policy, quantum=a.quantum, fork_first=a.fork_first, fs_size=a.fs_size,
+                   limits={"ticks": a.max_ticks, "seconds": a.max_time, "output": a.max_output,
+                           "events": a.max_events})
     shell_argv = ["sh"] + [f"-{o}" for o in a.options]
     input_fd = 0
     script = None                         # host text for the login shell (vshell/shell.py)

@@ -5,6 +5,7 @@ import os
 import posixpath
 import sys
 from kernel import Kernel
+from kernel.runlimits import RunLimits
 from kernel.fs import LazyFile, NativeFile, Symlink
 from kernel.users import ACCOUNTS
 import programs
@@ -13,11 +14,12 @@ import programs
 class Options:
     """How to build and boot the machine (the command line's kernel options)."""
     __slots__ = ("seed", "virtual_time", "user", "mounts", "policy", "quantum", "fork_first",
-                 "fs_size")
+                 "fs_size", "limits")
 
     def __init__(self, seed: int | None = None, virtual_time: bool = False, user: str = "student",
                  mounts: list[str] | None = None, policy: str = "rr", quantum: int = 10,
-                 fork_first: str = "random", fs_size: int | None = None) -> None:
+                 fork_first: str = "random", fs_size: int | None = None,
+                 limits: dict | None = None) -> None:
         self.seed = seed
         self.virtual_time = virtual_time
         self.user = user
@@ -26,6 +28,7 @@ class Options:
         self.quantum = quantum
         self.fork_first = fork_first
         self.fs_size = fs_size                              # None: the kernel's default
+        self.limits = limits or {}                          # RunLimits' arguments: --max-*
 
 
 def account(name: str):
@@ -38,7 +41,8 @@ def account(name: str):
 def make_machine(opts: Options, console) -> Kernel:
     size = {"fs_size": opts.fs_size} if opts.fs_size is not None else {}
     k = Kernel(seed=opts.seed, virtual_time=opts.virtual_time, console=console,
-               policy=opts.policy, quantum=opts.quantum, fork_first=opts.fork_first, **size)
+               policy=opts.policy, quantum=opts.quantum, fork_first=opts.fork_first,
+               run_limits=RunLimits(**opts.limits), **size)
     fs = k.fs
     for name, host_path in programs.installable().items():
         mode = 0o4755 if name in SETUID_PROGRAMS else 0o755
@@ -169,11 +173,22 @@ def boot(k: Kernel, opts: Options, shell_argv: list[str], env_extra: dict | None
         restore = getattr(k.tty.console, "restore", None)
         if restore is not None:
             restore()
-    if k.deadlocked:
-        from vshell.verdict import DEADLOCK_STATUS, deadlock_report
-        sys.stderr.write(deadlock_report(k))
-        return DEADLOCK_STATUS
-    status = result["status"]
+    return verdict(k, result["status"])
+
+
+def verdict(k: Kernel, status: int) -> int:
+    """vshell's exit status, and its one line on stderr when the run did not
+    simply end (vshell/verdict.py has the table)."""
+    if k.run_limits.hit or k.deadlocked or k.panics:
+        from vshell import verdict as v
+        if k.panics:
+            sys.stderr.write(v.internal_report(k))
+            return v.INTERNAL_STATUS
+        if k.run_limits.hit:
+            sys.stderr.write(v.limit_report(k))
+            return v.LIMIT_STATUS[k.run_limits.hit]
+        sys.stderr.write(v.deadlock_report(k))
+        return v.DEADLOCK_STATUS
     if status & 0x7F:
         return 128 + (status & 0x7F)
     return status >> 8

@@ -1,0 +1,149 @@
+"""Scripted runs for graders: verdicts, the run's limits, the trace file, --explore."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+VSHELL = [sys.executable, "-m", "vshell"]
+
+
+def vshell(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
+    return subprocess.run(VSHELL + list(args), input=stdin, capture_output=True, text=True,
+                          timeout=120)
+
+
+def py(src: str) -> str:
+    """A shell command running Python source (one line) in the machine."""
+    return f"python3 -c '{src}'"
+
+
+# ---- verdicts ------------------------------------------------------------------------
+
+def test_success_is_the_last_commands_status_and_says_nothing():
+    r = vshell("--seed", "1", "--virtual-time", "-c", "echo hi; exit 7")
+    assert (r.stdout, r.stderr, r.returncode) == ("hi\n", "", 7)
+
+
+@pytest.mark.parametrize("sig", [9, 11, 15])
+def test_death_by_signal_is_128_plus_n_from_c_and_from_stdin(sig):
+    kill = py(f"import os; os.kill(os.getpid(), {sig})")
+    assert vshell("--seed", "1", "-c", kill).returncode == 128 + sig
+    assert vshell("--seed", "1", stdin=kill + "\n").returncode == 128 + sig
+
+
+def test_deadlock_has_its_status_and_one_line_naming_it():
+    # the reader holds the write end itself: nobody will ever write or close it
+    r = vshell("--seed", "1", "--virtual-time", "-c", py("import os; r, w = os.pipe(); os.read(r, 1)"))
+    assert r.returncode == 125
+    assert r.stderr.startswith("vshell: deadlock: ")
+
+
+def test_max_ticks_stops_a_busy_loop_and_lists_who_was_left():
+    r = vshell("--seed", "1", "--virtual-time", "--max-ticks", "2000", "-c",
+               py("while True: pass"))
+    assert r.returncode == 123
+    first, *rest = r.stderr.splitlines()
+    assert first == ("vshell: limit: --max-ticks 2000: the processes used 2000 CPU ticks; "
+                     "the machine was stopped")
+    assert "  pid 2 (python3): RUNNING at <string>:1" in rest
+
+
+def test_max_time_stops_a_sleeper_in_real_seconds_even_with_virtual_time():
+    # processes that only sleep jump virtual time: without a limit this runs forever
+    bomb = py("import os, time\nwhile True:\n    time.sleep(1)")
+    r = vshell("--seed", "1", "--virtual-time", "--max-time", "0.5", "-c", bomb)
+    assert r.returncode == 124
+    assert r.stderr.startswith("vshell: limit: --max-time 0.5: ")
+    assert r.stderr.splitlines()[-1].endswith("at <string>:3")     # in its sleep
+
+
+def test_max_time_wakes_a_real_time_sleep():
+    r = vshell("--max-time", "0.3", "-c", "sleep 1000")
+    assert r.returncode == 124
+    assert "pid 2 (sleep): " in r.stderr
+
+
+def test_max_output_lets_exactly_that_many_bytes_out():
+    r = vshell("--seed", "1", "--virtual-time", "--max-output", "100", "-c", "yes")
+    assert r.returncode == 122
+    assert r.stdout == "y\n" * 50
+    assert r.stderr.startswith("vshell: limit: --max-output 100: ")
+
+
+def test_max_output_counts_stderr_too():
+    r = vshell("--seed", "1", "--virtual-time", "--max-output", "1K", "-c", "yes >&2")
+    assert r.returncode == 122
+    assert r.stderr.startswith("y\n" * 512 + "vshell: limit: --max-output 1024: ")
+
+
+def test_max_events_bounds_the_kernels_events():
+    r = vshell("--seed", "1", "--virtual-time", "--max-events", "500", "-c", "while :; do /bin/true; done")
+    assert r.returncode == 121
+    assert r.stderr.startswith("vshell: limit: --max-events 500: ")
+
+
+def test_a_limit_not_reached_changes_nothing():
+    r = vshell("--seed", "1", "--virtual-time", "--max-ticks", "100000", "--max-time", "60",
+               "--max-output", "1M", "--max-events", "1000000", "-c", "echo ok")
+    assert (r.stdout, r.stderr, r.returncode) == ("ok\n", "", 0)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--max-ticks", "x"], "vshell: --max-ticks: not a positive number: 'x'"),
+    (["--max-ticks", "0"], "vshell: --max-ticks: not a positive number: '0'"),
+    (["--max-time", "-1"], "vshell: --max-time: not a positive number of seconds: '-1'"),
+    (["--max-output", "lots"], "vshell: --max-output: not a size: 'lots'"),
+])
+def test_bad_limits_are_one_line_and_status_2(args, message):
+    r = vshell(*args, "-c", "true")
+    assert r.returncode == 2
+    assert r.stderr.startswith(message)
+
+
+def test_help_shows_the_verdict_table():
+    out = vshell("--help").stdout
+    for status in ("119", "121", "122", "123", "124", "125"):
+        assert f"\n  {status} " in out
+
+
+# ---- seeds cover the orders a real machine could produce ---------------------------
+
+HELLO_GOODBYE = """\
+import os
+if os.fork() == 0:
+    print("hello")
+else:
+    print("goodbye")
+"""
+
+
+def shell_run(command: str, seed: int, files: dict[str, str] | None = None) -> str:
+    """stdout of `sh -c command` on a booted machine (the way graders run programs)."""
+    from kernel import MemoryConsole
+    from vshell.system import Options, boot, make_machine
+    opts = Options(seed=seed, virtual_time=True)
+    k = make_machine(opts, MemoryConsole())
+    for path, text in (files or {}).items():
+        k.fs.write_file(path, text, mode=0o755)
+    boot(k, opts, ["sh", "-c", command, "vshell"])
+    return k.tty.console.stdout
+
+
+def test_round_robin_seeds_give_both_orders_of_an_unsynchronised_pair():
+    # before: the parent's slice ran out at fork in every seed, so hello came first in all
+    outs = {shell_run("python3 /tmp/hg.py", s, {"/tmp/hg.py": HELLO_GOODBYE}) for s in range(1, 41)}
+    assert outs == {"hello\ngoodbye\n", "goodbye\nhello\n"}
+
+
+def test_round_robin_seeds_give_both_orders_of_p1():
+    outs = {shell_run("./p1.py", s) for s in range(1, 21)}
+    assert len(outs) == 2
+
+
+def test_a_seed_still_repeats_its_order():
+    for s in range(1, 11):
+        cmd = "python3 /tmp/hg.py"
+        files = {"/tmp/hg.py": HELLO_GOODBYE}
+        assert shell_run(cmd, s, files) == shell_run(cmd, s, files)
