@@ -147,3 +147,118 @@ def test_a_seed_still_repeats_its_order():
         cmd = "python3 /tmp/hg.py"
         files = {"/tmp/hg.py": HELLO_GOODBYE}
         assert shell_run(cmd, s, files) == shell_run(cmd, s, files)
+
+
+# ---- the trace file ----------------------------------------------------------------
+
+import json  # noqa: E402
+import os  # noqa: E402
+
+TYPES = {"int": int, "num": (int, float), "str": str, "bool": bool, "list": list, "dict": dict}
+BUSY = ("python3 -c 'import os, signal, time\n"
+        "r, w = os.pipe()\n"
+        "pid = os.fork()\n"
+        "if pid == 0:\n"
+        "    os.write(w, bytes([104, 105, 255]))\n"
+        "    time.sleep(5)\n"
+        "os.read(r, 3)\n"
+        "os.kill(pid, signal.SIGTERM)\n"
+        "os.waitpid(pid, 0)\n"
+        "os.stat(\"/nonexistent\")' 2>/dev/null; echo done | cat; ls /tmp")
+
+
+def check(record: dict, fields: dict) -> None:
+    """One record against its schema entry: every field known, typed, present unless optional."""
+    from vshell.tracefile import data
+    assert set(record) - {"kind"} <= set(fields), (record["kind"], set(record) - set(fields))
+    for name, kind in fields.items():
+        optional = kind.endswith("?")
+        if name not in record:
+            assert optional, (record["kind"], name)
+            continue
+        value = record[name]
+        if value is None and optional:
+            continue
+        if kind == "value":
+            assert data(value) == value                  # plain JSON data
+            continue
+        assert isinstance(value, TYPES[kind.rstrip("?")]), (record["kind"], name, value)
+
+
+def traced(tmp_path, *args: str, name: str = "t.jsonl", env: dict | None = None) -> list[dict]:
+    path = tmp_path / name
+    subprocess.run(VSHELL + ["--seed", "3", "--virtual-time", "--trace-file", str(path), *args],
+                   capture_output=True, timeout=120, env={**os.environ, **(env or {})})
+    return [json.loads(line) for line in path.read_text().splitlines()]
+
+
+def test_every_record_of_a_run_follows_the_documented_schema(tmp_path):
+    from vshell.tracefile import PROCESS, SCHEMA
+    records = traced(tmp_path, "-c", BUSY)
+    assert records[0]["kind"] == "header" and records[-1]["kind"] == "summary"
+    seen = set()
+    for record in records:
+        check(record, SCHEMA[record["kind"]])
+        seen.add(record["kind"])
+    assert {"SyscallEnter", "SyscallExit", "Fork", "Exec", "Exit", "Reap", "SignalSent",
+            "SignalDelivered", "StateChange", "Switch"} <= seen
+    for entry in records[-1]["processes"]:
+        check(entry, PROCESS)
+
+
+def test_values_are_data_statuses_decoded_and_fds_described(tmp_path):
+    records = traced(tmp_path, "-c", BUSY)
+    writes = [r for r in records if r["kind"] == "SyscallEnter" and r["name"] == "write"]
+    raw = next(r for r in writes if r["args"][1].get("encoding") == "base64")
+    assert raw["args"][1] == {"bytes": "aGn/", "encoding": "base64"}      # b"hi\xff"
+    assert raw["fd"]["type"] == "pipe"
+    assert any(r["args"][1] == {"bytes": "done\n", "encoding": "utf-8"} for r in writes)
+    killed = next(r for r in records if r["kind"] == "Exit" and r.get("signame") == "SIGTERM")
+    assert (killed["status"], killed["signal"], killed["core"]) == (15, 15, False)
+    failed = next(r for r in records if r["kind"] == "SyscallExit" and r["name"] == "stat"
+                  and r["errno"])
+    assert (failed["errno"], failed["error"]) == (2, "ENOENT")
+    summary = records[-1]
+    child = next(p for p in summary["processes"] if p.get("signame") == "SIGTERM")
+    assert child["state"] == "reaped" and child["argv"][0] == "python3"
+    assert summary["end"] == "exit" and summary["status"] == 0
+
+
+def test_the_same_seed_gives_the_same_file_byte_for_byte(tmp_path):
+    one = traced(tmp_path, "-c", "env; " + BUSY, name="a", env={"PYTHONHASHSEED": "1"})
+    two = traced(tmp_path, "-c", "env; " + BUSY, name="b", env={"PYTHONHASHSEED": "2"})
+    assert (tmp_path / "a").read_bytes() == (tmp_path / "b").read_bytes()
+    assert one == two
+
+
+def test_trace_kinds_filter_the_file(tmp_path):
+    records = traced(tmp_path, "--trace=proc", "-c", "/bin/true 2>/dev/null")
+    kinds = {r["kind"] for r in records}
+    assert kinds <= {"header", "summary", "Fork", "Exec", "Load", "Exit", "Reap", "Message"}
+    assert records[0]["kinds"] == ["proc"]
+
+
+def test_harness_processes_are_marked(tmp_path):
+    records = traced(tmp_path, "-c", "/bin/true; /bin/true")
+
+    def owner(r: dict) -> int:                              # Fork: the parent; Switch: the new
+        return r.get("pid", r.get("parent", r.get("new")))
+    events = records[1:-1]
+    # the last command of -c runs in the shell's own process (as dash does): from its
+    # exec on, pid 2 is the command, no longer the harness
+    became = next(i for i, r in enumerate(events) if r["kind"] == "Exec" and owner(r) == 2
+                  and r["path"] == "/bin/true")
+    assert {owner(r) for r in events[:became] if r.get("harness")} == {1, 2}
+    assert not any(r.get("harness") for r in events[:became] if owner(r) == 3)
+    assert not any(r.get("harness") for r in events[became + 1:] if owner(r) == 2)
+    summary = {p["pid"]: p["harness"] for p in records[-1]["processes"]}
+    assert summary == {1: True, 2: False, 3: False}
+
+
+def test_a_limit_ends_the_file_with_a_summary_of_who_was_left(tmp_path):
+    records = traced(tmp_path, "--max-ticks", "500", "-c", "python3 -c 'while True: pass'")
+    assert records[-2]["kind"] == "LimitHit" and records[-2]["limit"] == "ticks"
+    summary = records[-1]
+    assert (summary["end"], summary["limit"], summary["status"]) == ("limit", "ticks", 123)
+    looping = next(p for p in summary["processes"] if p["pid"] == 2)
+    assert (looping["state"], looping["where"], looping["status"]) == ("RUNNING", "<string>:1", None)

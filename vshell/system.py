@@ -5,6 +5,8 @@ import os
 import posixpath
 import sys
 from kernel import Kernel
+from kernel import trace as ev
+from vshell import __version__
 from kernel.runlimits import RunLimits
 from kernel.fs import LazyFile, NativeFile, Symlink
 from kernel.users import ACCOUNTS
@@ -152,28 +154,49 @@ def boot(k: Kernel, opts: Options, shell_argv: list[str], env_extra: dict | None
         k.trace.on_request = first_request
     json_trace = None
     if trace_file:
-        from vshell.tracer import JsonTrace
+        from vshell.tracefile import JsonTrace
+        from vshell.tracer import KINDS
+        chosen = trace or list(KINDS)
+        kinds = None if not trace else tuple(t for name in trace for t in KINDS[name]) + (
+            ev.Deadlock, ev.LimitHit)
+        header = {"vshell": __version__, "seed": opts.seed, "virtual_time": opts.virtual_time,
+                  "policy": opts.policy, "quantum": opts.quantum, "fork_first": opts.fork_first,
+                  "user": opts.user, "argv": shell_argv,
+                  "limits": {name: value for name, value in opts.limits.items() if value is not None},
+                  "kinds": chosen}
         try:
-            json_trace = JsonTrace(k, trace_file)
+            json_trace = JsonTrace(k, trace_file, header, kinds)
         except OSError as e:
             raise ValueError(f"--trace-file: cannot write {trace_file}: {e.strerror}") from None
     k.spawn(init, argv=["init"])
     if getattr(k.tty.console, "interactive", False):
         k.tty.console.attach_signals(k.cpu.post_host_signal)
     run = getattr(k.tty.console, "session", None)
+    ended = False
     try:
         if run is not None:
             with run():
                 k.run()
         else:
             k.run()
+        ended = True
     finally:
-        if json_trace is not None:          # written out even if the session was cut short
-            json_trace.close()
         restore = getattr(k.tty.console, "restore", None)
         if restore is not None:
             restore()
-    return verdict(k, result["status"])
+        if json_trace is not None and not ended:    # written out even if cut short
+            json_trace.close()
+    status = verdict(k, result["status"])
+    if json_trace is not None:
+        json_trace.close(*ending(k, status))
+    return status
+
+
+def ending(k: Kernel, status: int) -> tuple[str, int]:
+    """How the run ended, for the trace file's summary: as verdict() decided."""
+    end = "internal error" if k.panics else "limit" if k.run_limits.hit else \
+        "deadlock" if k.deadlocked else "exit"
+    return end, status
 
 
 def verdict(k: Kernel, status: int) -> int:

@@ -170,12 +170,6 @@ class Tracer:
         self.write(line + "\n")
 
 
-def json_line(e: ev.Event) -> str:
-    import json
-    data = {"kind": e.kind, **e.fields()}
-    return json.dumps(data, default=lambda v: repr(v)) + "\n"
-
-
 class TraceControl:
     """What /proc/trace requests turn into: a live tracer on the terminal, and
     strace sessions for one command (to the terminal or a virtual file)."""
@@ -359,15 +353,3 @@ class Stepper:
             except InterruptedError:
                 continue
             return data.decode(errors="replace").strip()[:1]
-
-
-class JsonTrace:
-    """--trace-file F: every event as a JSON line, for tools."""
-
-    def __init__(self, k, path: str) -> None:
-        self.file = open(path, "w", encoding="utf-8")
-        self.unsubscribe = k.trace.subscribe(lambda e: self.file.write(json_line(e)))
-
-    def close(self) -> None:
-        self.unsubscribe()
-        self.file.close()
