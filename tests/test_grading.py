@@ -262,3 +262,48 @@ def test_a_limit_ends_the_file_with_a_summary_of_who_was_left(tmp_path):
     assert (summary["end"], summary["limit"], summary["status"]) == ("limit", "ticks", 123)
     looping = next(p for p in summary["processes"] if p["pid"] == 2)
     assert (looping["state"], looping["where"], looping["status"]) == ("RUNNING", "<string>:1", None)
+
+
+# ---- --explore -----------------------------------------------------------------------
+
+def outcomes(stdout: str) -> list[tuple[str, list[str]]]:
+    """--explore's report as (the command line that repeats it, stdout lines) per outcome."""
+    found = []
+    for block in stdout.split("\n\n")[1:]:
+        lines = block.splitlines()
+        again = lines[1].split("again: vshell ", 1)[1]
+        found.append((again, [line.split("stdout| ", 1)[1] for line in lines if "stdout| " in line]))
+    return found
+
+
+def test_explore_finds_both_orders_of_p1_with_seeds_that_repeat_them():
+    import shlex
+    r = vshell("--explore", "20", "./p1.py")
+    assert r.returncode == 1                                   # the outcomes differ
+    assert r.stdout.startswith("explore: 20 runs of ./p1.py: 2 distinct outcomes\n")
+    found = outcomes(r.stdout)
+    assert {shown[1] for _, shown in found} == {"parent of 3 (pid:2)", "child (pid:3)"}
+    for again, shown in found:
+        assert vshell(*shlex.split(again)).stdout.splitlines() == shown   # the seed repeats it
+
+
+def test_explore_finds_both_orders_of_an_unsynchronised_pair(tmp_path):
+    (tmp_path / "hg.py").write_text(HELLO_GOODBYE)
+    r = vshell("--explore", "30", "--mount", f"{tmp_path}:/mnt", "python3", "/mnt/hg.py")
+    assert "2 distinct outcomes" in r.stdout.splitlines()[0]
+    assert sorted(shown for _, shown in outcomes(r.stdout)) == [["goodbye", "hello"],
+                                                               ["hello", "goodbye"]]
+
+
+def test_explore_of_a_deterministic_command_has_one_outcome_and_status_0():
+    r = vshell("--explore", "4", "--seed", "7", "-c", "echo same; exit 3")
+    assert r.returncode == 0
+    assert r.stdout.splitlines()[:3] == [
+        "explore: 4 runs of 'echo same; exit 3': 1 outcome", "",
+        "outcome 1: 4 of 4 runs (100%), status 3, seeds 7 8 9 10"]
+
+
+def test_explore_needs_a_command():
+    r = vshell("--explore", "3")
+    assert (r.returncode, r.stderr) == (2, "vshell: --explore: no command to run "
+                                           "(vshell --explore N CMD...)\n")

@@ -37,6 +37,10 @@ OPTIONS = [
     ("--max-output", "SIZE", "max_output", "stop the machine once its processes wrote SIZE bytes "
                                            "to the terminal (K, M, G suffixes; status 122)"),
     ("--max-events", "N", "max_events", "stop the machine after N kernel events (status 121)"),
+    ("--explore", "N", "explore", "run the command (-c CMDS, or the words after the options) "
+                                  "under N schedules, seeds from --seed (or 1) on, and show each "
+                                  "distinct outcome with its count and a seed that repeats it; "
+                                  "status 1 if the outcomes differ"),
     ("--trace", "[=KINDS]", "trace", "show kernel events as they happen: all, or a comma list of "
                                      "syscalls, sched, signals, proc"),
     ("--trace-file", "FILE", "trace_file", "write every kernel event to FILE as JSON lines"),
@@ -79,7 +83,7 @@ def parse(argv: list[str]) -> SimpleNamespace:
     a = SimpleNamespace(command=None, script=None, args=[], options=[], interactive=False, stdin=False,
                         seed=None, virtual_time=False, mount=[], user="student", policy="rr",
                         quantum=10, fs_size=None, fork_first="random",
-                        max_ticks=None, max_time=None, max_output=None, max_events=None, trace=None, trace_file=None, record=None,
+                        max_ticks=None, max_time=None, max_output=None, max_events=None, explore=None, trace=None, trace_file=None, record=None,
                         private=False, no_rc=False, version=False, help=False)
     by_name = {name: (arg, dest) for name, arg, dest, _ in OPTIONS}
     by_name["--help"] = by_name["-h"]
@@ -148,7 +152,7 @@ def store(a: SimpleNamespace, name: str, dest: str, value: str) -> None:
         setattr(a, dest, number)
     elif dest == "fs_size":
         a.fs_size = parse_size(name, value)
-    elif dest in ("max_ticks", "max_events", "max_output"):
+    elif dest in ("max_ticks", "max_events", "max_output", "explore"):
         number = parse_size(name, value, 1) if dest == "max_output" else \
             int(value) if value.isdigit() else None
         if number is None or number < 1:
@@ -207,6 +211,8 @@ def session(argv: list[str] | None) -> int:
     if a.help or a.version:
         sys.stdout.write(help_text() if a.help else f"vshell {__version__}\n")
         return 0
+    if a.explore is not None:
+        return explore(a)
     from vshell.console import HostConsole
     from vshell.system import Options, boot, make_machine
     opts = Options(seed=a.seed, virtual_time=a.virtual_time, user=a.user, mounts=a.mount,
@@ -266,6 +272,23 @@ def session(argv: list[str] | None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+
+
+def explore(a: SimpleNamespace) -> int:
+    """--explore N: the command is -c's, or the operands as words (vshell/explore.py)."""
+    import shlex
+    from vshell.explore import explore as run
+    command = a.command if a.command is not None else \
+        shlex.join([a.script] + a.args) if a.script is not None else None
+    if command is None:
+        print("vshell: --explore: no command to run (vshell --explore N CMD...)", file=sys.stderr)
+        return 2
+    if a.trace is not None or a.trace_file or a.record or a.interactive:
+        print("vshell: --explore runs the command many times: it takes no --trace, --trace-file, "
+              "--record or -i (run one seed with them)", file=sys.stderr)
+        return 2
+    stdin = sys.stdin.buffer.read() if not sys.stdin.isatty() else b""
+    return run(a, command, stdin)
 
 
 def started() -> None:
