@@ -40,6 +40,22 @@ def test_deadlock_has_its_status_and_one_line_naming_it():
     assert r.stderr.startswith("vshell: deadlock: ")
 
 
+def test_a_kernel_failure_is_an_internal_error_whatever_the_shell_said(capfd):
+    from kernel import MemoryConsole
+    from vshell.system import Options, boot, make_machine
+    opts = Options(seed=1, virtual_time=True)
+    k = make_machine(opts, MemoryConsole())
+
+    def broken(k, p):
+        raise KeyError("a kernel bug")
+    k.syscalls = {**k.syscalls, "getppid": broken}
+    status = boot(k, opts, ["sh", "-c", py("import os; os.getppid()") + "; exit 0", "vshell"])
+    assert status == 119
+    assert capfd.readouterr().err == (
+        "vshell: internal error: 1 kernel failure(s), the first: KeyError: 'a kernel bug' "
+        "(VSHELL_DEBUG=1 shows the traceback)\n")
+
+
 def test_max_ticks_stops_a_busy_loop_and_lists_who_was_left():
     r = vshell("--seed", "1", "--virtual-time", "--max-ticks", "2000", "-c",
                py("while True: pass"))

@@ -198,6 +198,13 @@ def main(argv: list[str] | None = None) -> int:
     gc.disable()                           # until the machine is built: see started()
     try:
         return session(argv)
+    except Exception as e:                 # a bug in vshell: one line and its own status
+        if os.environ.get("VSHELL_DEBUG"):
+            raise
+        from vshell.verdict import INTERNAL_STATUS
+        print(f"vshell: internal error: {type(e).__name__}: {e} (VSHELL_DEBUG=1 shows the "
+              "traceback)", file=sys.stderr)
+        return INTERNAL_STATUS
     finally:
         gc.enable()
 
