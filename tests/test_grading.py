@@ -280,6 +280,37 @@ def test_a_limit_ends_the_file_with_a_summary_of_who_was_left(tmp_path):
     assert (looping["state"], looping["where"], looping["status"]) == ("RUNNING", "<string>:1", None)
 
 
+# ---- getting a submission in ---------------------------------------------------------
+
+def test_mount_takes_a_single_file_read_only_and_stdin_reaches_the_program(tmp_path):
+    sub = tmp_path / "sub.py"
+    sub.write_text('print("got", input())\n')
+    (tmp_path / "secret.txt").write_text("not handed in\n")
+    r = vshell("--seed", "1", "--mount", f"{sub}:/home/student/prog.py", "-c",
+               "python3 prog.py; echo x > prog.py; echo $?; ls /home/student | grep -c secret",
+               stdin="answer\n")
+    assert r.stdout == "got answer\n2\n0\n"
+    assert r.stderr == "vshell: 1: cannot create prog.py: Read-only file system\n"
+    assert sub.read_text() == 'print("got", input())\n'
+
+
+def test_a_single_file_mounted_rw_is_changed_on_the_host(tmp_path):
+    sub = tmp_path / "out.txt"
+    sub.write_text("old\n")
+    r = vshell("--seed", "1", "--mount", f"{sub}:/tmp/out.txt:rw", "-c", "echo new > /tmp/out.txt")
+    assert r.returncode == 0 and sub.read_text() == "new\n"
+
+
+@pytest.mark.parametrize("spec, message", [
+    ("{dir}/none:/x", "vshell: cannot mount {dir}/none: no such file or directory\n"),
+    ("{dir}/f:/home/student", "vshell: cannot mount on /home/student: Is a directory\n"),
+])
+def test_bad_file_mounts_are_one_line(tmp_path, spec, message):
+    (tmp_path / "f").write_text("")
+    r = vshell("--mount", spec.format(dir=tmp_path), "-c", "true")
+    assert (r.returncode, r.stderr) == (2, message.format(dir=tmp_path))
+
+
 # ---- --explore -----------------------------------------------------------------------
 
 def outcomes(stdout: str) -> list[tuple[str, list[str]]]:

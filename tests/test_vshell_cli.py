@@ -40,7 +40,7 @@ def test_redirection_writes_a_virtual_file_and_never_the_host(tmp_path):
 
 def test_a_bad_mount_is_one_clear_line():
     r = vshell("--mount", "/no/such/dir:/mnt", "-c", "true")
-    assert (r.stderr, r.returncode) == ("vshell: cannot mount /no/such/dir: not a directory\n", 2)
+    assert (r.stderr, r.returncode) == ("vshell: cannot mount /no/such/dir: no such file or directory\n", 2)
 
 
 def test_a_bad_option_is_one_line_and_status_2():

@@ -25,7 +25,8 @@ OPTIONS = [
     *((f"-{o}", None, "options", what) for o, what in SHELL_OPTIONS.items()),
     ("--seed", "N", "seed", "make scheduling (and so output and traces) reproducible"),
     ("--virtual-time", None, "virtual_time", "run the clock as virtual time: sleeps take no real time"),
-    ("--mount", "HOSTDIR:VPATH[:rw]", "mount", "mount a host directory (read-only unless :rw); repeatable"),
+    ("--mount", "HOST:VPATH[:rw]", "mount", "mount a host directory or a single file "
+                                           "(read-only unless :rw); repeatable"),
     ("--user", "NAME", "user", "log in as this user (default: student)"),
     ("--policy", "|".join(POLICIES), "policy", "scheduling policy (default: rr)"),
     ("--quantum", "TICKS", "quantum", "time slice, in ticks (default: 10)"),

@@ -79,15 +79,17 @@ def install_demos(k: Kernel) -> None:
 
 
 def mount(k: Kernel, spec: str, user) -> None:
-    """HOSTDIR:VPATH[:rw] -- read-only unless :rw."""
+    """HOST:VPATH[:rw] -- a host directory, or a single file; read-only unless :rw."""
     parts = spec.split(":")
     if len(parts) not in (2, 3) or (len(parts) == 3 and parts[2] not in ("rw", "ro")):
-        raise ValueError(f"bad mount {spec!r}: use HOSTDIR:VPATH[:rw]")
+        raise ValueError(f"bad mount {spec!r}: use HOST:VPATH[:rw]")
     host, vpath = parts[0], parts[1]
     if not vpath.startswith("/"):
         raise ValueError(f"bad mount {spec!r}: the virtual path must be absolute")
-    if not os.path.isdir(host):
-        raise ValueError(f"cannot mount {host}: not a directory")
+    if not os.path.isdir(host) and not os.path.isfile(host):
+        raise ValueError(f"cannot mount {host}: " + (
+            "no such file or directory" if not os.path.exists(host) else
+            "not a directory or a regular file"))
     vpath = "/" + posixpath.normpath(vpath).lstrip("/")
     if vpath in SYSTEM_DIRS:
         raise ValueError(f"cannot mount on {vpath}: the machine needs it")
