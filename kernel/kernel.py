@@ -24,7 +24,7 @@ from .loader import Loader
 from .proc import NPROC_DEFAULT, STOPPED, ZOMBIE, Proc, ProcTable
 from .runlimits import RunLimits
 from .sched import make_policy
-from .signals import SIG_IGN, Signals, SigState
+from .signals import CPU_LIMIT, SIG_IGN, Signals, SigState
 from .syscalls import SYSCALLS
 from .tty import TTY, MemoryConsole
 
@@ -162,6 +162,8 @@ class Kernel:
                      fds=parent.fds.copy(), sig=parent.sig.copy(),
                      image=parent.image, native=parent.native)
             p.limits = parent.limits.copy()
+            if CPU_LIMIT in parent.sig.cpu_timers:
+                self.signals.arm_cpu_limit(p)       # the child's CPU time starts from nothing
             p.suid, p.sgid = parent.suid, parent.sgid
         p.start_time = self.clock.monotonic()
         p.replay = replay
