@@ -311,6 +311,45 @@ def test_bad_file_mounts_are_one_line(tmp_path, spec, message):
     assert (r.returncode, r.stderr) == (2, message.format(dir=tmp_path))
 
 
+# ---- the README's example grader --------------------------------------------------------
+
+SUBMISSIONS = {
+    "good.py": "import os\nif os.fork() == 0:\n    print('child')\nelse:\n    os.wait()\n"
+               "    print('parent')\n",
+    "nowait.py": "import os\nif os.fork() == 0:\n    print('child')\nelse:\n    print('parent')\n",
+    "racy.py": "import os\npid = os.fork()\nif pid == 0:\n    print('child', flush=True)\nelse:\n"
+               "    print('parent', flush=True)\n    os.waitpid(pid, 0)\n",
+    "wrong.py": "import os\nif os.fork() == 0:\n    print('kid')\nelse:\n    os.wait()\n"
+                "    print('parent')\n",
+    "nofork.py": "print('child')\nprint('parent')\n",
+    "loop.py": "while True:\n    pass\n",
+    "stuck.py": "import os\nr, w = os.pipe()\nos.read(r, 1)\n",
+}
+
+
+def test_the_readme_grader_grades_each_kind_of_submission(tmp_path):
+    readme = open(os.path.join(os.path.dirname(__file__), "..", "README.md")).read()
+    section = readme[readme.index("### An example grader"):]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    assert 25 <= len(code.splitlines()) <= 40                 # "about 30 lines"
+    (tmp_path / "grade.py").write_text(code)
+    for name, src in SUBMISSIONS.items():
+        (tmp_path / name).write_text(src)
+    env = {**os.environ, "PATH": os.path.dirname(sys.executable) + os.pathsep + os.environ["PATH"]}
+    r = subprocess.run([sys.executable, "grade.py", *SUBMISSIONS], cwd=tmp_path, env=env,
+                       capture_output=True, text=True, timeout=600)
+    assert r.stderr == ""
+    lines = r.stdout.splitlines()
+    assert lines[:5] == [
+        "good.py: 3/3 ok",
+        "nowait.py: 1/3 a child was not waited for",
+        "racy.py: 1/3 the output depends on the schedule",
+        "wrong.py: 2/3 wrong output 'kid\\nparent\\n'",
+        "nofork.py: 0/3 no child was forked"]
+    assert lines[5] == "loop.py: 0/3 too much CPU: pid 2 (python3): RUNNING at /home/student/prog.py:2"
+    assert lines[6].startswith("stuck.py: 0/3 deadlock: pid 2 (python3): reading an empty pipe")
+
+
 # ---- --explore -----------------------------------------------------------------------
 
 def outcomes(stdout: str) -> list[tuple[str, list[str]]]:
