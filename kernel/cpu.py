@@ -97,6 +97,7 @@ class CPU:
         self.timer_seq = 0
         self.halted = False
         self.tick_limit: float = float("inf")  # the run's --max-ticks (0: a limit is up)
+        self.first_slice: tuple[Proc, int] | None = None    # a child's drawn slice: after_fork
         self.irq_ticks = 0          # ticks (system calls, computation) since the last timer interrupt
         self.quiet = 0              # timer periods in a row without a tick
         self.switches = 0
@@ -273,6 +274,9 @@ class CPU:
         self.current = p
         self.need_resched = False
         p.slice_left = k.sched.quantum_for(p)
+        if self.first_slice is not None and self.first_slice[0] is p:
+            p.slice_left = self.first_slice[1]
+            self.first_slice = None
         self.irq_ticks = 1             # a fresh slice is never "stuck"
 
     def switch_away(self, p: Proc) -> None:

@@ -180,13 +180,17 @@ class Kernel:
         first = self.fork_first
         if first == "random":
             first = "child" if self.coin() else "parent"
-            if first == "parent" and self.sched.preemptive:
+            if self.sched.preemptive:
                 # On a real machine the next timer interrupt is as likely to come
-                # right after fork as a whole slice later: the time the parent has
-                # left is drawn too (with a seed, from the seed), or the orders in
-                # which the parent is cut off before it prints would never show.
-                parent.slice_left = 1 + self.rng.randrange(self.sched.quantum_for(parent))
-                self.cpu.need_resched = False       # (set if fork's own tick ended the old slice)
+                # right after fork as a whole slice later: the time left to whoever
+                # goes on is drawn too (with a seed, from the seed), or the orders in
+                # which it is cut off halfway through its output would never show.
+                drawn = 1 + self.rng.randrange(self.sched.quantum_for(parent))
+                if first == "parent":
+                    parent.slice_left = drawn
+                    self.cpu.need_resched = False   # (set if fork's own tick ended the old slice)
+                else:
+                    self.cpu.first_slice = (child, drawn)
         self.cpu.make_ready(child, "created", front=first == "child")
         if first == "child":
             self.cpu.yield_cpu(parent, "fork: child runs first")

@@ -158,6 +158,23 @@ def test_round_robin_seeds_give_both_orders_of_p1():
     assert len(outs) == 2
 
 
+THREE = """\
+import os
+if os.fork() == 0:
+    print("a", flush=True)
+    print("b", flush=True)
+else:
+    print("X", flush=True)
+    os.wait()
+"""
+
+
+def test_seeds_also_cut_a_child_that_runs_first_halfway_through_its_output():
+    # before: a child that ran first always had a whole slice, so "a X b" never came
+    outs = {shell_run("python3 /tmp/t.py", s, {"/tmp/t.py": THREE}) for s in range(1, 61)}
+    assert outs == {"X\na\nb\n", "a\nb\nX\n", "a\nX\nb\n"}
+
+
 def test_a_seed_still_repeats_its_order():
     for s in range(1, 11):
         cmd = "python3 /tmp/hg.py"
