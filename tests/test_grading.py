@@ -248,6 +248,9 @@ def test_values_are_data_statuses_decoded_and_fds_described(tmp_path):
     assert any(r["args"][1] == {"bytes": "done\n", "encoding": "utf-8"} for r in writes)
     killed = next(r for r in records if r["kind"] == "Exit" and r.get("signame") == "SIGTERM")
     assert (killed["status"], killed["signal"], killed["core"]) == (15, 15, False)
+    waited = next(r for r in records if r["kind"] == "SyscallExit" and r["name"] == "wait4"
+                  and r["pid"] != 1 and "wait" in r)
+    assert waited["wait"]["signame"] == "SIGTERM" and waited["wait"]["status"] == 15
     failed = next(r for r in records if r["kind"] == "SyscallExit" and r["name"] == "stat"
                   and r["errno"])
     assert (failed["errno"], failed["error"]) == (2, "ENOENT")
@@ -410,3 +413,20 @@ def test_explore_needs_a_command():
     r = vshell("--explore", "3")
     assert (r.returncode, r.stderr) == (2, "vshell: --explore: no command to run "
                                            "(vshell --explore N CMD...)\n")
+
+
+def test_a_stopped_and_continued_child_is_decoded_in_wait4s_exit(tmp_path):
+    records = traced(tmp_path, "-c", "python3 -c 'import os, signal\n"
+                     "pid = os.fork()\n"
+                     "if pid == 0:\n    signal.pause()\n"
+                     "os.kill(pid, signal.SIGSTOP)\n"
+                     "os.waitpid(pid, os.WUNTRACED)\n"
+                     "os.kill(pid, signal.SIGCONT)\n"
+                     "os.waitpid(pid, os.WCONTINUED)\n"
+                     "os.kill(pid, signal.SIGKILL)\n"
+                     "os.waitpid(pid, 0)'")
+    waits = [r["wait"] for r in records if r["kind"] == "SyscallExit" and "wait" in r
+             and r["pid"] == 2]
+    assert waits == [{"pid": 3, "status": 0x137f, "stopped": 19, "signame": "SIGSTOP"},
+                     {"pid": 3, "status": 0xffff, "continued": True},
+                     {"pid": 3, "status": 9, "signal": 9, "signame": "SIGKILL", "core": False}]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import errno as errnos
 import json
+import os
 import signal as host_signal
 
 from kernel import trace as ev
@@ -29,7 +30,8 @@ SCHEMA_VERSION = 1
 # order), tick (CPU ticks so far) and time (seconds since boot), and
 # "harness": true when the process is the machine's own (init, the login shell
 # before it runs the command).  "value" is any JSON value (see data()).
-STATUS = {"status": "int", "exited": "int?", "signal": "int?", "signame": "str?", "core": "bool?"}
+STATUS = {"status": "int", "exited": "int?", "signal": "int?", "signame": "str?", "core": "bool?",
+          "stopped": "int?", "continued": "bool?"}
 EVENT = {"seq": "int", "tick": "int", "time": "num", "harness": "bool?"}
 SCHEMA: dict[str, dict[str, str]] = {
     "header": {"schema": "int", "vshell": "str", "seed": "int?", "virtual_time": "bool",
@@ -37,7 +39,7 @@ SCHEMA: dict[str, dict[str, str]] = {
                "argv": "list", "limits": "dict", "kinds": "list"},
     "SyscallEnter": {**EVENT, "pid": "int", "name": "str", "args": "list", "fd": "dict?"},
     "SyscallExit": {**EVENT, "pid": "int", "name": "str", "result": "value", "errno": "int",
-                    "error": "str?"},
+                    "error": "str?", "wait": "dict?"},
     "StateChange": {**EVENT, "pid": "int", "old": "str", "new": "str", "reason": "str"},
     "Switch": {**EVENT, "old": "int", "new": "int", "reason": "str"},
     "Tick": {**EVENT, "pid": "int"},
@@ -86,12 +88,17 @@ def data(value: Any) -> Any:
 def decoded(status: int) -> dict[str, Any]:
     """A wait status, raw and as os.WIFEXITED and friends read it."""
     out: dict[str, Any] = {"status": status}
-    if status & 0x7F:
-        out["signal"] = status & 0x7F
-        out["signame"] = signame(status & 0x7F)
-        out["core"] = bool(status & 0x80)
-    else:
-        out["exited"] = status >> 8
+    if os.WIFEXITED(status):
+        out["exited"] = os.WEXITSTATUS(status)
+    elif os.WIFSIGNALED(status):
+        out["signal"] = os.WTERMSIG(status)
+        out["signame"] = signame(out["signal"])
+        out["core"] = os.WCOREDUMP(status)
+    elif os.WIFSTOPPED(status):
+        out["stopped"] = os.WSTOPSIG(status)
+        out["signame"] = signame(out["stopped"])
+    elif os.WIFCONTINUED(status):
+        out["continued"] = True
     return out
 
 
@@ -147,6 +154,8 @@ class JsonTrace:
             record["result"] = data(e.result)
             if e.errno:
                 record["error"] = errnos.errorcode.get(e.errno, str(e.errno))
+            elif e.name == "wait4" and e.result and e.result[0]:
+                record["wait"] = {"pid": e.result[0], **decoded(e.result[1])}
         elif isinstance(e, (ev.SignalSent, ev.SignalDelivered)):
             record["signame"] = signame(e.sig)
         elif isinstance(e, (ev.Exit, ev.Reap)):
