@@ -8,7 +8,8 @@ data, never Python reprs: bytes as text with an encoding flag, wait statuses
 decoded beside the raw number, signals by name beside their number, and the fd
 of a read or write annotated with what it refers to.  With a seed and
 --virtual-time the file is the same, byte for byte, on every run; with real
-time only the "time" fields differ.
+time only times differ (the "time" fields, the clocks and file times that
+programs read).
 """
 from __future__ import annotations
 
