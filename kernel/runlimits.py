@@ -54,9 +54,16 @@ class RunLimits:
     def describe(self, what: str) -> str:
         """The limit in words, as the verdict says it."""
         if what == "ticks":
-            return f"--max-ticks {self.ticks}: the processes used {self.ticks} CPU ticks"
+            return f"--max-ticks {self.ticks}: the processes used {plural(self.ticks, 'CPU tick')}"
         if what == "time":
-            return f"--max-time {self.seconds:g}: the run took {self.seconds:g} seconds of real time"
+            return (f"--max-time {self.seconds:g}: the run took "
+                    f"{plural(self.seconds, 'second')} of real time")
         if what == "output":
-            return f"--max-output {self.output}: the processes wrote {self.output} bytes to the terminal"
-        return f"--max-events {self.events}: the kernel made {self.events} trace events"
+            return (f"--max-output {self.output}: the processes wrote "
+                    f"{plural(self.output, 'byte')} to the terminal")
+        return f"--max-events {self.events}: the kernel made {plural(self.events, 'trace event')}"
+
+
+def plural(n: float, what: str) -> str:
+    number = str(n) if isinstance(n, int) else f"{n:g}"
+    return f"{number} {what}" + ("" if n == 1 else "s")
