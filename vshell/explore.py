@@ -60,16 +60,19 @@ def explore(a: SimpleNamespace, command: str, stdin: bytes) -> int:
     outcomes: dict[Outcome, list[int]] = {}
     for seed, outcome in zip(seeds, results):
         outcomes.setdefault(outcome, []).append(seed)
-    sys.stdout.write(report(a, command, outcomes, len(results)))
+    sys.stdout.write(report(a, command, outcomes, len(results), bool(stdin)))
     return 0 if len(outcomes) == 1 else 1
 
 
-def report(a: SimpleNamespace, command: str, outcomes: dict[Outcome, list[int]], runs: int) -> str:
+def report(a: SimpleNamespace, command: str, outcomes: dict[Outcome, list[int]], runs: int,
+           stdin: bool = False) -> str:
     ranked = sorted(outcomes.items(), key=lambda item: (-len(item[1]), item[1][0]))
     plural = "outcome" if len(ranked) == 1 else "distinct outcomes"
     lines = [f"explore: {runs} runs of {shlex.quote(command)}: {len(ranked)} {plural}"]
     for n, ((out, err, status), seeds) in enumerate(ranked, 1):
         again = shlex.join(["vshell"] + run_argv(a, command, seeds[0]))
+        if stdin:
+            again += "   (with the same standard input)"
         lines += ["", f"outcome {n}: {len(seeds)} of {runs} runs ({100 * len(seeds) / runs:.0f}%), "
                       f"status {status}, seeds {shown(seeds)}",
                   f"  again: {again}"]
