@@ -106,6 +106,12 @@ class Kernel:
             return host_os.urandom(1)[0] < 128
         return self.rng.random() < 0.5
 
+    def draw(self, n: int) -> int:
+        """A number in range(n), every one as likely."""
+        if self.seed is None:
+            return int.from_bytes(host_os.urandom(4), "little") % n
+        return self.rng.randrange(n)
+
     def random_bytes(self, n: int) -> bytes:
         if self.seed is None:
             return host_os.urandom(n)
@@ -185,7 +191,7 @@ class Kernel:
                 # right after fork as a whole slice later: the time left to whoever
                 # goes on is drawn too (with a seed, from the seed), or the orders in
                 # which it is cut off halfway through its output would never show.
-                drawn = 1 + self.rng.randrange(self.sched.quantum_for(parent))
+                drawn = 1 + self.draw(self.sched.quantum_for(parent))
                 if first == "parent":
                     parent.slice_left = drawn
                     self.cpu.need_resched = False   # (set if fork's own tick ended the old slice)
