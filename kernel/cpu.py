@@ -234,6 +234,8 @@ class CPU:
         """Switch the CPU from the scheduler to p.  Control comes back here when a
         process has nothing to hand the CPU to, or when a process exits."""
         self.enter(p)
+        if self.halted:                         # a limit of the run, met by enter's events
+            return
         ended = self.start(p) if p.context is None else p.context.switch()
         sys.setrecursionlimit(self.kernel_limit)
         self.charge()
@@ -292,7 +294,9 @@ class CPU:
             self.main.switch()
             return
         self.enter(nxt)
-        if nxt.context is None:
+        if self.halted:
+            self.main.switch()
+        elif nxt.context is None:
             self.start(nxt)
         elif nxt is not p:                      # (p may have yielded and be next again)
             nxt.context.switch()

@@ -63,7 +63,9 @@ class Kernel:
         if self.run_limits.ticks is not None:
             self.cpu.tick_limit = self.run_limits.ticks
         if self.run_limits.events is not None:
-            self.trace.subscribe(self.count_event)
+            self.trace.limit = self.run_limits.events
+            self.trace.on_limit = lambda: self.over_limit("events")
+            self.trace.subscribe(lambda e: None)        # events are made only when watched
         from .boot import make_root
         make_root(self)
 
@@ -135,16 +137,14 @@ class Kernel:
         limits = self.run_limits
         if limits.hit is None:
             limits.hit = what
+            self.trace.on_limit = None            # (LimitHit itself is one event more)
             if self.trace.active:
                 self.trace.emit(ev.LimitHit(what))
+            self.trace.closed = True              # the last event: the machine stops here
         self.cpu.halted = True
         self.cpu.tick_limit = 0               # any context resumed after this stops at once
         if self.cpu.main is not None and getcurrent() is not self.cpu.main:
             self.cpu.main.switch()
-
-    def count_event(self, e: ev.Event) -> None:
-        if e.seq >= self.run_limits.events and self.run_limits.hit is None:
-            self.over_limit("events")
 
     # ---- creating processes ----------------------------------------------------
 

@@ -291,6 +291,14 @@ def test_harness_processes_are_marked(tmp_path):
     assert summary == {1: True, 2: False, 3: False}
 
 
+@pytest.mark.parametrize("n", [10, 57, 150])
+def test_max_events_lets_exactly_n_events_into_the_file_then_limithit(tmp_path, n):
+    records = traced(tmp_path, "--max-events", str(n), "-c", "./p1.py | cat")
+    events = records[1:-1]
+    assert [r["seq"] for r in events] == list(range(1, n + 2))
+    assert events[-1]["kind"] == "LimitHit" and records[-1]["status"] == 121
+
+
 def test_a_limit_ends_the_file_with_a_summary_of_who_was_left(tmp_path):
     records = traced(tmp_path, "--max-ticks", "500", "-c", "python3 -c 'while True: pass'")
     assert records[-2]["kind"] == "LimitHit" and records[-2]["limit"] == "ticks"
