@@ -239,6 +239,24 @@ def test_every_record_of_a_run_follows_the_documented_schema(tmp_path):
         check(entry, PROCESS)
 
 
+@pytest.mark.parametrize("command, end", [
+    ("python3 -c 'import os; r, w = os.pipe(); os.read(r, 1)'", "deadlock"),
+    ("--max-ticks 300 -c yes", "limit"),
+    ("--max-output 10 -c yes", "limit"),
+])
+def test_runs_that_end_otherwise_follow_the_schema_too(tmp_path, command, end):
+    from vshell.tracefile import PROCESS, SCHEMA
+    import shlex
+    args = shlex.split(command) if command.startswith("--") else ["-c", command]
+    records = traced(tmp_path, *args)
+    for record in records:
+        check(record, SCHEMA[record["kind"]])
+    for entry in records[-1]["processes"]:
+        check(entry, PROCESS)
+    assert records[-1]["end"] == end
+    assert records[-2]["kind"] == ("Deadlock" if end == "deadlock" else "LimitHit")
+
+
 def test_values_are_data_statuses_decoded_and_fds_described(tmp_path):
     records = traced(tmp_path, "-c", BUSY)
     writes = [r for r in records if r["kind"] == "SyscallEnter" and r["name"] == "write"]
