@@ -163,7 +163,7 @@ def boot(k: Kernel, opts: Options, shell_argv: list[str], env_extra: dict | None
             ev.Deadlock, ev.LimitHit)
         header = {"vshell": __version__, "seed": opts.seed, "virtual_time": opts.virtual_time,
                   "policy": opts.policy, "quantum": opts.quantum, "fork_first": opts.fork_first,
-                  "user": opts.user, "argv": shell_argv,
+                  "user": opts.user, "fs_size": k.fs.size, "mounts": opts.mounts, "argv": shell_argv,
                   "limits": {name: value for name, value in opts.limits.items() if value is not None},
                   "kinds": chosen}
         try:

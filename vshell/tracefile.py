@@ -37,7 +37,7 @@ EVENT = {"seq": "int", "tick": "int", "time": "num", "harness": "bool?"}
 SCHEMA: dict[str, dict[str, str]] = {
     "header": {"schema": "int", "vshell": "str", "seed": "int?", "virtual_time": "bool",
                "policy": "str", "quantum": "int", "fork_first": "str", "user": "str",
-               "argv": "list", "limits": "dict", "kinds": "list"},
+               "fs_size": "int", "mounts": "list", "argv": "list", "limits": "dict", "kinds": "list"},
     "SyscallEnter": {**EVENT, "pid": "int", "name": "str", "args": "list", "fd": "dict?"},
     "SyscallExit": {**EVENT, "pid": "int", "name": "str", "result": "value", "errno": "int",
                     "error": "str?", "wait": "dict?"},
