@@ -98,6 +98,8 @@ class CPU:
         self.tick_timers: list[tuple[int, int, WaitQueue]] = []    # (tick, seq, sleepers): devices
         self.timer_seq = 0
         self.halted = False
+        self.tick_limit: float = float("inf")  # the run's --max-ticks (0: a limit is up)
+        self.first_slice: tuple[Proc, int] | None = None    # a child's drawn slice: after_fork
         self.irq_ticks = 0          # ticks (system calls, computation) since the last timer interrupt
         self.quiet = 0              # timer periods in a row without a tick
         self.switches = 0
@@ -271,8 +273,13 @@ class CPU:
     def _run(self, until: Callable[[], bool] | None) -> None:
         k = self.k
         signals = k.signals
+        limits = k.run_limits
+        limits.start()
         with self.timer_interrupts():
             while not self.halted and not (until and until()):
+                if limits.wall_end is not None and limits.out_of_time():
+                    k.over_limit("time")
+                    return
                 if self.host_signals:
                     self.service_host_signals()
                 if self.chores is not None and (self.chores_due or host_time.monotonic() >= self.chores_at):
@@ -290,12 +297,20 @@ class CPU:
         """Switch the CPU from the scheduler to p.  Control comes back here when a
         process has nothing to hand the CPU to, or when a process exits."""
         self.enter(p)
+        if self.halted:                         # a limit of the run, met by enter's events
+            return
         ended = self.start(p) if p.context is None else p.context.switch()
         sys.setrecursionlimit(self.kernel_limit)
         self.charge()
         self.current = None
         if isinstance(ended, Proc):            # a process's context ran to its end
             ended.context = None
+
+    def limit_reached(self) -> None:
+        """A tick found a limit of the run used up: --max-ticks, or --max-time
+        noticed by the timer interrupt (which lowered tick_limit)."""
+        limits = self.k.run_limits
+        self.k.over_limit("time" if limits.out_of_time() else "ticks")
 
     def charge(self) -> None:
         """Charge the time since the last switch to the process that had the CPU."""
@@ -325,6 +340,9 @@ class CPU:
         self.new_slice(p)
         self.need_resched = False
         p.slice_left = k.sched.quantum_for(p)
+        if self.first_slice is not None and self.first_slice[0] is p:
+            p.slice_left = self.first_slice[1]
+            self.first_slice = None
         self.irq_ticks = 1             # a fresh slice is never "stuck"
 
     def new_slice(self, p: Proc) -> None:
@@ -348,7 +366,9 @@ class CPU:
             self.main.switch()
             return
         self.enter(nxt)
-        if nxt.context is None:
+        if self.halted:
+            self.main.switch()
+        elif nxt.context is None:
             self.start(nxt)
         elif nxt is not p:                      # (p may have yielded and be next again)
             nxt.context.switch()
@@ -424,6 +444,9 @@ class CPU:
                 k.clock.advance_to(deadline)
         else:
             wait = None if deadline is None else max(0.0, deadline - k.clock.monotonic())
+            left = k.run_limits.time_left()
+            if left is not None:                # wake in time to stop at --max-time
+                wait = left if wait is None else min(wait, left)
             if self.chores is not None:         # the host's chores come round while the machine waits
                 chores = max(0.0, self.chores_at - host_time.monotonic())
                 wait = chores if wait is None else min(wait, chores)
@@ -498,6 +521,8 @@ class CPU:
         """Charge one tick of CPU to p (one per system call)."""
         p.cpu_ticks += 1
         self.k.trace.tick += 1
+        if self.k.trace.tick >= self.tick_limit:
+            self.limit_reached()
         self.k.clock.charge()
         self.irq_ticks += 1
         p.slice_left -= 1
@@ -525,6 +550,8 @@ class CPU:
         p.cpu_ticks += 1
         p.compute_ticks += 1
         k.trace.tick += 1
+        if k.trace.tick >= self.tick_limit:
+            self.limit_reached()
         k.clock.advance_by(COMPUTE_TICK)
         self.irq_ticks += 1
         p.slice_left -= 1
@@ -621,6 +648,8 @@ class CPU:
         if self.chores is not None and host_time.monotonic() >= self.chores_at:
             self.chores_due = True          # a busy process goes to the scheduler at its next switch
         p = self.current
+        if self.k.run_limits.wall_end is not None and self.k.run_limits.out_of_time():
+            self.tick_limit = 0                 # stop at the next tick, in or out of the kernel
         if p is None or p.in_kernel or p.context is not getcurrent() or p.state is not RUNNING:
             return
         try:
@@ -682,6 +711,8 @@ class CPU:
         k = self.k
         p.cpu_ticks += 1
         k.trace.tick += 1
+        if k.trace.tick >= self.tick_limit:
+            self.limit_reached()
         k.clock.advance_by(TIMER_INTERVAL)      # CPU time passes, virtual or not
         k.sched.tick()
         if k.trace.active:

@@ -618,18 +618,24 @@ class FileSystem:
 
     def mount(self, host_path: str, vpath: str, writable: bool = False,
               uid: int = 0, gid: int = 0) -> Mount:
-        if not os.path.isdir(host_path):
+        """A host directory at vpath -- or a single host file (a bind mount of a
+        file, as Linux has them): a grader hands in one submission without the
+        folder around it."""
+        is_file = os.path.isfile(host_path)
+        if not is_file and not os.path.isdir(host_path):
             raise oserror(errno.ENOTDIR, host_path)
         head, _, name = vpath.rstrip("/").rpartition("/")
         if not name:
             raise oserror(errno.EBUSY, vpath)            # the root stays
         parent = self.mkdirs(head)
         old = parent.lookup(name)
-        if old is not None and not isinstance(old, Dir):
-            raise oserror(errno.ENOTDIR, vpath)          # a mount point is a directory
+        if old is not None and isinstance(old, Dir) == is_file:
+            # a directory is mounted on a directory, a file on a file (or a new name)
+            raise oserror(errno.EISDIR if is_file else errno.ENOTDIR, vpath)
         m = Mount(host_path, vpath, writable, uid, gid)
         hostguard.allow_mount(m.host_path, writable)     # the host guard lets programs reach it
-        parent.entries[name] = HostDir(self, m.host_path, m, parent)
+        parent.entries[name] = HostFile(self, m.host_path, m) if is_file else \
+            HostDir(self, m.host_path, m, parent)
         self.paths.clear()
         self.mounts.append(m)
         return m

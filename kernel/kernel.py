@@ -11,6 +11,8 @@ import errno
 import os as host_os
 import sys
 
+from greenlet import getcurrent
+
 from . import trace as ev
 from .clock import Clock
 from .cpu import CPU
@@ -20,8 +22,9 @@ from .fs import FS_SIZE, FileSystem
 from .limits import RLIMIT_NPROC, Limits
 from .loader import Loader
 from .proc import NPROC_DEFAULT, STOPPED, ZOMBIE, Proc, ProcTable
+from .runlimits import RunLimits
 from .sched import make_policy
-from .signals import SIG_IGN, Signals, SigState
+from .signals import CPU_LIMIT, SIG_IGN, Signals, SigState
 from .syscalls import SYSCALLS
 from .tty import TTY, MemoryConsole
 
@@ -37,7 +40,7 @@ class Kernel:
     def __init__(self, *, seed: int | None = None, virtual_time: bool = False,
                  console=None, policy: str = "rr", quantum: int = 10,
                  fork_first: str = "random", nproc: int = NPROC_DEFAULT,
-                 fs_size: int = FS_SIZE) -> None:
+                 fs_size: int = FS_SIZE, run_limits: RunLimits | None = None) -> None:
         self.seed = seed
         self._rng: Random | None = None          # made on first use: see rng
         self.clock = Clock(virtual_time)
@@ -56,6 +59,13 @@ class Kernel:
         self.halt_status: int | None = None
         self.deadlocked: list[int] = []         # who was blocked for good, if the machine was
         self.panics: list[str] = []
+        self.run_limits = run_limits if run_limits is not None else RunLimits()
+        if self.run_limits.ticks is not None:
+            self.cpu.tick_limit = self.run_limits.ticks
+        if self.run_limits.events is not None:
+            self.trace.limit = self.run_limits.events
+            self.trace.on_limit = lambda: self.over_limit("events")
+            self.trace.subscribe(lambda e: None)        # events are made only when watched
         from .boot import make_root
         make_root(self)
 
@@ -100,6 +110,12 @@ class Kernel:
             return host_os.urandom(1)[0] < 128
         return self.rng.random() < 0.5
 
+    def draw(self, n: int) -> int:
+        """A number in range(n), every one as likely."""
+        if self.seed is None:
+            return int.from_bytes(host_os.urandom(4), "little") % n
+        return self.rng.randrange(n)
+
     def random_bytes(self, n: int) -> bytes:
         if self.seed is None:
             return host_os.urandom(n)
@@ -116,6 +132,21 @@ class Kernel:
         if self.trace.active:
             self.trace.emit(ev.Deadlock(self.deadlocked))
         self.cpu.halted = True
+
+    def over_limit(self, what: str) -> None:
+        """A limit of the run (kernel/runlimits.py) is used up: stop the machine
+        here, from whatever context noticed, leaving every process where it is."""
+        limits = self.run_limits
+        if limits.hit is None:
+            limits.hit = what
+            self.trace.on_limit = None            # (LimitHit itself is one event more)
+            if self.trace.active:
+                self.trace.emit(ev.LimitHit(what))
+            self.trace.closed = True              # the last event: the machine stops here
+        self.cpu.halted = True
+        self.cpu.tick_limit = 0               # any context resumed after this stops at once
+        if self.cpu.main is not None and getcurrent() is not self.cpu.main:
+            self.cpu.main.switch()
 
     # ---- creating processes ----------------------------------------------------
 
@@ -139,6 +170,8 @@ class Kernel:
                      fds=parent.fds.copy(), sig=parent.sig.copy(),
                      image=parent.image, native=parent.native)
             p.limits = parent.limits.copy()
+            if CPU_LIMIT in parent.sig.cpu_timers:
+                self.signals.arm_cpu_limit(p)       # the child's CPU time starts from nothing
             p.suid, p.sgid = parent.suid, parent.sgid
         p.start_time = self.clock.monotonic()
         p.replay = replay
@@ -155,6 +188,17 @@ class Kernel:
         first = self.fork_first
         if first == "random":
             first = "child" if self.coin() else "parent"
+            if self.sched.preemptive:
+                # On a real machine the next timer interrupt is as likely to come
+                # right after fork as a whole slice later: the time left to whoever
+                # goes on is drawn too (with a seed, from the seed), or the orders in
+                # which it is cut off halfway through its output would never show.
+                drawn = 1 + self.draw(self.sched.quantum_for(parent))
+                if first == "parent":
+                    parent.slice_left = drawn
+                    self.cpu.need_resched = False   # (set if fork's own tick ended the old slice)
+                else:
+                    self.cpu.first_slice = (child, drawn)
         self.cpu.make_ready(child, "created", front=first == "child")
         if first == "child":
             self.cpu.yield_cpu(parent, "fork: child runs first")

@@ -14,6 +14,7 @@ import signal as host_signal
 
 from . import trace as ev
 from .errors import ProcessExit, oserror
+from .limits import RLIM_INFINITY, RLIMIT_CPU
 from .proc import BLOCKED, STOPPED, ZOMBIE, Proc
 
 TYPE_CHECKING = False
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from .kernel import Kernel
 
 S = host_signal.Signals
+CPU_LIMIT = -1          # cpu_timers' key for RLIMIT_CPU (0-2 are setitimer's)
 NSIG = 65
 SIG_DFL, SIG_IGN, SIG_CATCH = 0, 1, 2
 
@@ -234,6 +236,9 @@ class Signals:
         for which, (at, interval) in list(p.sig.cpu_timers.items()):
             if used < at:
                 continue
+            if which == CPU_LIMIT:
+                self.cpu_limit(p, used)
+                continue
             if interval > 0:
                 while at <= used:
                     at += interval
@@ -241,6 +246,28 @@ class Signals:
             else:
                 del p.sig.cpu_timers[which]
             self.send(None, p, S.SIGVTALRM if which == 1 else S.SIGPROF)
+
+    def arm_cpu_limit(self, p: Proc) -> None:
+        """RLIMIT_CPU is watched as one more CPU-time timer (set by setrlimit,
+        and in a child, whose CPU time starts again from nothing)."""
+        soft, _ = p.limits.table[RLIMIT_CPU]
+        if soft == RLIM_INFINITY:
+            p.sig.cpu_timers.pop(CPU_LIMIT, None)
+        else:
+            p.sig.cpu_timers[CPU_LIMIT] = (float(soft), 0.0)
+
+    def cpu_limit(self, p: Proc, used: float) -> None:
+        """Linux's rule: at the hard limit SIGKILL; at the soft one SIGXCPU, and
+        the soft limit moves a second on, so that one comes every second after."""
+        soft, hard = p.limits.table[RLIMIT_CPU]
+        if hard != RLIM_INFINITY and used >= hard:
+            del p.sig.cpu_timers[CPU_LIMIT]
+            self.send(None, p, S.SIGKILL)
+            return
+        if soft < hard:
+            p.limits.table[RLIMIT_CPU] = (soft + 1, hard)
+        p.sig.cpu_timers[CPU_LIMIT] = (float(min(soft + 1, hard)), 0.0)
+        self.send(None, p, S.SIGXCPU)
 
     def expire_alarms(self, now: float) -> None:
         while self.alarms and self.alarms[0][0] <= now:

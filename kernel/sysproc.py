@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 
 from .errors import ExecImage, ProcessExit, oserror
+from .limits import RLIMIT_CPU
 from .proc import READY, RUNNING, ZOMBIE, Proc
 from .replay import Replay, enomem_message
 from .signals import SI_KERNEL, SIG_DFL, SIG_IGN, UNCATCHABLE, valid
@@ -420,6 +421,8 @@ def sys_getrlimit(k, p: Proc, resource: int) -> tuple[int, int]:
 @syscall
 def sys_setrlimit(k, p: Proc, resource: int, limits: tuple[int, int]) -> None:
     p.limits.set(resource, limits[0], limits[1], privileged=p.euid == 0)
+    if resource == RLIMIT_CPU:
+        k.signals.arm_cpu_limit(p)
 
 
 @syscall
@@ -432,6 +435,8 @@ def sys_prlimit(k, p: Proc, pid: int, resource: int, limits: tuple[int, int] | N
     old = t.limits.get(resource)
     if limits is not None:
         t.limits.set(resource, limits[0], limits[1], privileged=p.euid == 0)
+        if resource == RLIMIT_CPU:
+            k.signals.arm_cpu_limit(t)
     return old
 
 

@@ -182,6 +182,15 @@ class Deadlock(Event):
         self.pids = pids
 
 
+class LimitHit(Event):
+    """A limit of the run (--max-ticks, --max-time, ...) is used up: the machine stops."""
+    __slots__ = ("limit",)
+
+    def __init__(self, limit: str) -> None:
+        Event.__init__(self)
+        self.limit = limit
+
+
 if TYPE_CHECKING:
     Subscriber = Callable[[Event], None]
 
@@ -199,6 +208,11 @@ class Trace:
         # what the viewers say they show.  The kernel only passes it on.
         self.on_request: Callable[[str, int], None] | None = None
         self.status = "off\n"
+        # --max-events: after the event numbered `limit` has reached every
+        # subscriber, `on_limit` stops the machine (kernel/runlimits.py).
+        self.limit: float = float("inf")
+        self.on_limit: Callable[[], None] | None = None
+        self.closed = False         # the machine was stopped: nothing more happens
 
     def request(self, text: str, pid: int) -> None:
         """A process wrote `text` to /proc/trace (say "on syscalls", "strace 12 follow")."""
@@ -216,9 +230,13 @@ class Trace:
         return unsubscribe
 
     def emit(self, event: Event) -> None:
+        if self.closed:
+            return
         self.seq += 1
         event.seq = self.seq
         event.tick = self.tick
         event.time = self.clock.monotonic()
         for fn in list(self.subscribers):
             fn(event)
+        if self.seq >= self.limit and self.on_limit is not None:
+            self.on_limit()

@@ -238,6 +238,15 @@ class TTY:
         self.k.cpu.wakeup(self.readers, "terminal input")
 
     def write(self, k: "Kernel", p: "Proc", f: "OpenFile", data: bytes) -> int:
+        limits = k.run_limits
+        if limits.output is not None and limits.written + len(data) > limits.output:
+            part = bytes(data[:limits.output - limits.written])    # what fits, then the end
+            limits.written += len(part)
+            if part:
+                self.console.write(f.channel or 1, part)
+            k.over_limit("output")              # (returns only if noticed from the scheduler)
+            return len(part)
+        limits.written += len(data)
         self.console.write(f.channel or 1, bytes(data))
         return len(data)
 

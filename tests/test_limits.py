@@ -513,3 +513,55 @@ def test_the_tools_report_a_full_disk_as_gnu_s_do(case):
     r = run_cmd(["/bin/sh", "-c", 'exec "$@" > /dev/full', "sh", *case["argv"]],
                 stdin=case["stdin"].encode(), files=files, env=dict(GNU_ENV))
     assert (r.err, r.code) == (case["err"], case["code"])
+
+
+# ---- RLIMIT_CPU ---------------------------------------------------------------------------
+
+XCPU = """\
+import signal, resource
+n = [0]
+def h(s, f):
+    n[0] += 1
+    print("xcpu", n[0], resource.getrlimit(resource.RLIMIT_CPU), flush=True)
+signal.signal(signal.SIGXCPU, h)
+while n[0] < 3:
+    pass
+"""
+
+
+def test_ulimit_t_at_both_limits_kills_with_sigkill_as_linux():
+    out, err, status, _ = sh("ulimit -t 1; python3 -c 'while True: pass'")
+    assert status == 137                       # soft == hard: the hard limit comes first
+
+
+def test_a_soft_cpu_limit_sends_sigxcpu_every_second_and_moves_on():
+    # as python3 under bash on Linux: the soft limit itself goes up a second each time
+    k = make_machine(Options(seed=1, virtual_time=True), MemoryConsole())
+    k.fs.write_file("/tmp/xcpu.py", XCPU, mode=0o755)
+    status = k.run_program(["/bin/sh", "-c", "ulimit -St 1; python3 /tmp/xcpu.py", "vshell"],
+                           uid=1000, env=ENV, cwd="/home/student")
+    assert k.tty.console.stdout == "xcpu 1 (2, -1)\nxcpu 2 (3, -1)\nxcpu 3 (4, -1)\n"
+    assert status == 0
+
+
+def test_sigxcpu_at_its_default_kills_and_the_hard_limit_sends_sigkill():
+    out, err, status, _ = sh("ulimit -St 1; python3 -c 'while True: pass'; echo $?; "
+                             "ulimit -St 1; ulimit -Ht 2; python3 -c '"
+                             "import signal\nsignal.signal(signal.SIGXCPU, signal.SIG_IGN)\n"
+                             "while True: pass'; echo $?")
+    assert out == "152\n137\n"
+
+
+@pytest.mark.parametrize("child_seconds, status", [(0.7, 0), (1.5, 9)])
+def test_a_child_s_cpu_time_starts_from_nothing_under_the_inherited_limit(child_seconds, status):
+    # 0.7 s each, 1.4 together: neither is killed; a child past 1 s of its own is
+    out, err, _, _ = sh("ulimit -t 1; python3 -c '"
+                        "import os, time\n"
+                        "pid = os.fork()\n"
+                        f"while time.process_time() < {0.7 if child_seconds < 1 else 0.1}"
+                        " or pid == 0 and time.process_time() < %s:\n" % child_seconds +
+                        "    for _ in range(100000): pass\n"
+                        "if pid == 0:\n"
+                        "    os._exit(0)\n"
+                        "print(os.wait()[1])'")
+    assert out == f"{status}\n"

@@ -13,7 +13,7 @@ from vshell import __version__
 # first, then the script (or -c's name) and everything after it belongs to the
 # script -- bad options get one line, not a usage screen, and it keeps argparse's
 # ~4 ms out of start-up.  (name, argument, destination, help)
-POLICIES = ("rr", "fifo", "priority", "mlfq", "lottery")
+POLICIES = ("rr", "fifo", "sjf", "scan", "batch", "priority", "mlfq", "lottery")   # kernel/sched.py's
 FORK_FIRST = ("random", "child", "parent")
 SHELL_OPTIONS = {"e": "exit when a command fails", "x": "trace commands on stderr",
                  "n": "read commands but do not run them", "v": "print input as it is read",
@@ -25,13 +25,23 @@ OPTIONS = [
     *((f"-{o}", None, "options", what) for o, what in SHELL_OPTIONS.items()),
     ("--seed", "N", "seed", "make scheduling (and so output and traces) reproducible"),
     ("--virtual-time", None, "virtual_time", "run the clock as virtual time: sleeps take no real time"),
-    ("--mount", "HOSTDIR:VPATH[:rw]", "mount", "mount a host directory (read-only unless :rw); repeatable"),
+    ("--mount", "HOST:VPATH[:rw]", "mount", "mount a host directory or a single file "
+                                           "(read-only unless :rw); repeatable"),
     ("--user", "NAME", "user", "log in as this user (default: student)"),
     ("--policy", "|".join(POLICIES), "policy", "scheduling policy (default: rr)"),
     ("--quantum", "TICKS", "quantum", "time slice, in ticks (default: 10)"),
     ("--fs-size", "SIZE", "fs_size", "the virtual disk's size: bytes, or with a K, M or G suffix "
                                      "(default: 64M; at least 1M)"),
     ("--fork-first", "|".join(FORK_FIRST), "fork_first", "who runs first after fork (random follows the seed)"),
+    ("--max-ticks", "N", "max_ticks", "stop the machine after N CPU ticks (status 123)"),
+    ("--max-time", "SECS", "max_time", "stop the machine after SECS seconds of real time (status 124)"),
+    ("--max-output", "SIZE", "max_output", "stop the machine once its processes wrote SIZE bytes "
+                                           "to the terminal (K, M, G suffixes; status 122)"),
+    ("--max-events", "N", "max_events", "stop the machine after N kernel events (status 121)"),
+    ("--explore", "N", "explore", "run the command (-c CMDS, or the words after the options) "
+                                  "under N schedules, seeds from --seed (or 1) on, and show each "
+                                  "distinct outcome with its count and a seed that repeats it; "
+                                  "status 1 if the outcomes differ"),
     ("--trace", "[=KINDS]", "trace", "show kernel events as they happen: all, or a comma list of "
                                      "syscalls, sched, signals, proc"),
     ("--trace-file", "FILE", "trace_file", "write every kernel event to FILE as JSON lines"),
@@ -69,7 +79,10 @@ def help_text() -> str:
               "(a prompt when it is a terminal).",
               "", "At a prompt the machine's files are kept between sessions, in",
               "$XDG_DATA_HOME/vshell/disk.tar (~/.local/share/vshell/disk.tar); scripted runs",
-              "boot a fresh machine unless --disk is given."]
+              "boot a fresh machine unless --disk is given.", "",
+              "Exit status, and the line on stderr that says why:"]
+    from vshell.verdict import VERDICTS
+    lines += [f"  {status:<7} {what}" for status, what, _ in VERDICTS]
     return "\n".join(lines) + "\n"
 
 
@@ -78,7 +91,9 @@ def parse(argv: list[str]) -> SimpleNamespace:
     -c's NAME, and the arguments after it are the script's."""
     a = SimpleNamespace(command=None, script=None, args=[], options=[], interactive=False, stdin=False,
                         seed=None, virtual_time=False, mount=[], user="student", policy="rr",
-                        quantum=10, fs_size=None, fork_first="random", trace=None, trace_file=None, record=None,
+                        quantum=10, fs_size=None, fork_first="random",
+                        max_ticks=None, max_time=None, max_output=None, max_events=None, explore=None,
+                        trace=None, trace_file=None, record=None,
                         private=False, no_rc=False, version=False, help=False, fresh=False, disk=None,
                         reset=False)
     by_name = {name: (arg, dest) for name, arg, dest, _ in OPTIONS}
@@ -148,6 +163,20 @@ def store(a: SimpleNamespace, name: str, dest: str, value: str) -> None:
         setattr(a, dest, number)
     elif dest == "fs_size":
         a.fs_size = parse_size(name, value)
+    elif dest in ("max_ticks", "max_events", "max_output", "explore"):
+        number = parse_size(name, value, 1) if dest == "max_output" else \
+            int(value) if value.isdigit() else None
+        if number is None or number < 1:
+            raise UsageError(f"{name}: not a positive number: {value!r}")
+        setattr(a, dest, number)
+    elif dest == "max_time":
+        try:
+            seconds = float(value)
+        except ValueError:
+            seconds = -1.0
+        if not 0 < seconds < float("inf"):
+            raise UsageError(f"{name}: not a positive number of seconds: {value!r}")
+        a.max_time = seconds
     elif dest in ("policy", "fork_first"):
         choices = POLICIES if dest == "policy" else FORK_FIRST
         if value not in choices:
@@ -163,7 +192,7 @@ SIZE_UNITS = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
 MIN_FS_SIZE = 1 << 20             # room for the machine's own files, and some to spare
 
 
-def parse_size(name: str, value: str) -> int:
+def parse_size(name: str, value: str, least: int = MIN_FS_SIZE) -> int:
     """64M, 512K, 2G or a plain number of bytes (units of 1024, as ls -h's)."""
     digits, unit = value[:-1], value[-1:].upper()
     if unit.isdigit():
@@ -171,8 +200,8 @@ def parse_size(name: str, value: str) -> int:
     if not digits.isdigit() or unit not in SIZE_UNITS:
         raise UsageError(f"{name}: not a size: {value!r} (bytes, or a number with K, M or G)")
     size = int(digits) * SIZE_UNITS[unit]
-    if size < MIN_FS_SIZE:
-        raise UsageError(f"{name}: {value} is too small (at least 1M)")
+    if size < least:
+        raise UsageError(f"{name}: {value} is too small (at least {'1M' if least == MIN_FS_SIZE else least})")
     return size
 
 
@@ -180,6 +209,13 @@ def main(argv: list[str] | None = None) -> int:
     gc.disable()                           # until the machine is built: see started()
     try:
         return session(argv)
+    except Exception as e:                 # a bug in vshell: one line and its own status
+        if os.environ.get("VSHELL_DEBUG"):
+            raise
+        from vshell.verdict import INTERNAL_STATUS
+        print(f"vshell: internal error: {type(e).__name__}: {e} (VSHELL_DEBUG=1 shows the "
+              "traceback)", file=sys.stderr)
+        return INTERNAL_STATUS
     finally:
         gc.enable()
 
@@ -199,10 +235,14 @@ def session(argv: list[str] | None) -> int:
         return 2
     if a.reset:
         return reset_disk(a.disk)
+    if a.explore is not None:
+        return explore(a)
     from vshell.console import HostConsole
     from vshell.system import Options, boot, make_machine
     opts = Options(seed=a.seed, virtual_time=a.virtual_time, user=a.user, mounts=a.mount,
-                   policy=a.policy, quantum=a.quantum, fork_first=a.fork_first, fs_size=a.fs_size)
+                   policy=a.policy, quantum=a.quantum, fork_first=a.fork_first, fs_size=a.fs_size,
+                   limits={"ticks": a.max_ticks, "seconds": a.max_time, "output": a.max_output,
+                           "events": a.max_events})
     shell_argv = ["sh"] + [f"-{o}" for o in a.options]
     input_fd = 0
     script = None                         # host text for the login shell (vshell/shell.py)
@@ -347,6 +387,23 @@ def reset_disk(path: str | None) -> int:
         disk.close()
     print(f"vshell: wiped {where}: the next session boots a fresh machine")
     return 0
+
+
+def explore(a: SimpleNamespace) -> int:
+    """--explore N: the command is -c's, or the operands as words (vshell/explore.py)."""
+    import shlex
+    from vshell.explore import explore as run
+    command = a.command if a.command is not None else \
+        shlex.join([a.script] + a.args) if a.script is not None else None
+    if command is None:
+        print("vshell: --explore: no command to run (vshell --explore N CMD...)", file=sys.stderr)
+        return 2
+    if a.trace is not None or a.trace_file or a.record or a.interactive:
+        print("vshell: --explore runs the command many times: it takes no --trace, --trace-file, "
+              "--record or -i (run one seed with them)", file=sys.stderr)
+        return 2
+    stdin = sys.stdin.buffer.read() if not sys.stdin.isatty() else b""
+    return run(a, command, stdin)
 
 
 def started() -> None:

@@ -89,7 +89,10 @@ class State:
         self.exported.discard(name)
 
     def environ(self, extra: dict[str, str] | None = None) -> dict[str, str]:
-        env = {k: self.vars[k] for k in self.exported if k in self.vars}
+        # in the variables' order, not the set's: that would follow the host's hash
+        # seed, and a seeded run's environment (env's output, the trace) must not
+        exported = self.exported
+        env = {k: v for k, v in self.vars.items() if k in exported}
         if extra:
             env.update(extra)
         return env

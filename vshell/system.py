@@ -5,6 +5,9 @@ import os
 import posixpath
 import sys
 from kernel import Kernel
+from kernel import trace as ev
+from vshell import __version__
+from kernel.runlimits import RunLimits
 from kernel.fs import LazyDir, LazyFile, NativeFile, Symlink
 from kernel.users import ACCOUNTS
 import programs
@@ -13,11 +16,12 @@ import programs
 class Options:
     """How to build and boot the machine (the command line's kernel options)."""
     __slots__ = ("seed", "virtual_time", "user", "mounts", "policy", "quantum", "fork_first",
-                 "fs_size", "disk")
+                 "fs_size", "disk", "limits")
 
     def __init__(self, seed: int | None = None, virtual_time: bool = False, user: str = "student",
                  mounts: list[str] | None = None, policy: str = "rr", quantum: int = 10,
-                 fork_first: str = "random", fs_size: int | None = None, disk=None) -> None:
+                 fork_first: str = "random", fs_size: int | None = None, disk=None,
+                 limits: dict | None = None) -> None:
         self.seed = seed
         self.virtual_time = virtual_time
         self.user = user
@@ -27,6 +31,7 @@ class Options:
         self.fork_first = fork_first
         self.fs_size = fs_size                              # None: the kernel's default
         self.disk = disk                    # a vshell.disk.Disk to load and keep, or None: fresh
+        self.limits = limits or {}                          # RunLimits' arguments: --max-*
 
 
 def account(name: str):
@@ -39,7 +44,8 @@ def account(name: str):
 def make_machine(opts: Options, console) -> Kernel:
     size = {"fs_size": opts.fs_size} if opts.fs_size is not None else {}
     k = Kernel(seed=opts.seed, virtual_time=opts.virtual_time, console=console,
-               policy=opts.policy, quantum=opts.quantum, fork_first=opts.fork_first, **size)
+               policy=opts.policy, quantum=opts.quantum, fork_first=opts.fork_first,
+               run_limits=RunLimits(**opts.limits), **size)
     fs = k.fs
     for name, host_path in programs.installable().items():
         mode = 0o4755 if name in SETUID_PROGRAMS else 0o755
@@ -107,15 +113,17 @@ def install_manual(k: Kernel) -> None:
 
 
 def mount(k: Kernel, spec: str, user) -> None:
-    """HOSTDIR:VPATH[:rw] -- read-only unless :rw."""
+    """HOST:VPATH[:rw] -- a host directory, or a single file; read-only unless :rw."""
     parts = spec.split(":")
     if len(parts) not in (2, 3) or (len(parts) == 3 and parts[2] not in ("rw", "ro")):
-        raise ValueError(f"bad mount {spec!r}: use HOSTDIR:VPATH[:rw]")
+        raise ValueError(f"bad mount {spec!r}: use HOST:VPATH[:rw]")
     host, vpath = parts[0], parts[1]
     if not vpath.startswith("/"):
         raise ValueError(f"bad mount {spec!r}: the virtual path must be absolute")
-    if not os.path.isdir(host):
-        raise ValueError(f"cannot mount {host}: not a directory")
+    if not os.path.isdir(host) and not os.path.isfile(host):
+        raise ValueError(f"cannot mount {host}: " + (
+            "no such file or directory" if not os.path.exists(host) else
+            "not a directory or a regular file"))
     vpath = "/" + posixpath.normpath(vpath).lstrip("/")
     if vpath in SYSTEM_DIRS:
         raise ValueError(f"cannot mount on {vpath}: the machine needs it")
@@ -182,9 +190,18 @@ def boot(k: Kernel, opts: Options, shell_argv: list[str], env_extra: dict | None
         k.trace.on_request = first_request
     json_trace = None
     if trace_file:
-        from vshell.tracer import JsonTrace
+        from vshell.tracefile import JsonTrace
+        from vshell.tracer import KINDS
+        chosen = trace or list(KINDS)
+        kinds = None if not trace else tuple(t for name in trace for t in KINDS[name]) + (
+            ev.Deadlock, ev.LimitHit)
+        header = {"vshell": __version__, "seed": opts.seed, "virtual_time": opts.virtual_time,
+                  "policy": opts.policy, "quantum": opts.quantum, "fork_first": opts.fork_first,
+                  "user": opts.user, "fs_size": k.fs.size, "mounts": opts.mounts, "argv": shell_argv,
+                  "limits": {name: value for name, value in opts.limits.items() if value is not None},
+                  "kinds": chosen}
         try:
-            json_trace = JsonTrace(k, trace_file)
+            json_trace = JsonTrace(k, trace_file, header, kinds)
         except OSError as e:
             raise ValueError(f"--trace-file: cannot write {trace_file}: {e.strerror}") from None
     if k.tty.console.isatty(0) and k.tty.console.isatty(1):
@@ -196,23 +213,46 @@ def boot(k: Kernel, opts: Options, shell_argv: list[str], env_extra: dict | None
     if getattr(k.tty.console, "interactive", False):
         k.tty.console.attach_signals(k.cpu.post_host_signal)
     run = getattr(k.tty.console, "session", None)
+    ended = False
     try:
         if run is not None:
             with run():
                 k.run()
         else:
             k.run()
+        ended = True
     finally:
-        if json_trace is not None:          # written out even if the session was cut short
-            json_trace.close()
         restore = getattr(k.tty.console, "restore", None)
         if restore is not None:
             restore()
-    if k.deadlocked:
-        from vshell.verdict import DEADLOCK_STATUS, deadlock_report
-        sys.stderr.write(deadlock_report(k))
-        return DEADLOCK_STATUS
-    status = result["status"]
+        if json_trace is not None and not ended:    # written out even if cut short
+            json_trace.close()
+    status = verdict(k, result["status"])
+    if json_trace is not None:
+        json_trace.close(*ending(k, status))
+    return status
+
+
+def ending(k: Kernel, status: int) -> tuple[str, int]:
+    """How the run ended, for the trace file's summary: as verdict() decided."""
+    end = "internal error" if k.panics else "limit" if k.run_limits.hit else \
+        "deadlock" if k.deadlocked else "exit"
+    return end, status
+
+
+def verdict(k: Kernel, status: int) -> int:
+    """vshell's exit status, and its one line on stderr when the run did not
+    simply end (vshell/verdict.py has the table)."""
+    if k.run_limits.hit or k.deadlocked or k.panics:
+        from vshell import verdict as v
+        if k.panics:
+            sys.stderr.write(v.internal_report(k))
+            return v.INTERNAL_STATUS
+        if k.run_limits.hit:
+            sys.stderr.write(v.limit_report(k))
+            return v.LIMIT_STATUS[k.run_limits.hit]
+        sys.stderr.write(v.deadlock_report(k))
+        return v.DEADLOCK_STATUS
     if status & 0x7F:
         return 128 + (status & 0x7F)
     return status >> 8

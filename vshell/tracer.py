@@ -329,12 +329,6 @@ class Strace(Tracer):
         return f"[pid {pid}] " if len(self.alive) > 1 else ""
 
 
-def json_line(e: ev.Event) -> str:
-    import json
-    data = {"kind": e.kind, **e.fields()}
-    return json.dumps(data, default=lambda v: repr(v)) + "\n"
-
-
 def parse_kinds(words: list[str]) -> list[str]:
     """`all`, or kinds as words or comma lists (`syscalls,proc`), as --trace=
     takes them; ValueError names the first kind there is not."""
@@ -567,15 +561,3 @@ class Stepper:
             if not data:
                 return "q"
             return data.decode(errors="replace").strip()[:1]
-
-
-class JsonTrace:
-    """--trace-file F: every event as a JSON line, for tools."""
-
-    def __init__(self, k, path: str) -> None:
-        self.file = open(path, "w", encoding="utf-8")
-        self.unsubscribe = k.trace.subscribe(lambda e: self.file.write(json_line(e)))
-
-    def close(self) -> None:
-        self.unsubscribe()
-        self.file.close()

@@ -1,8 +1,12 @@
 """How a scripted run ended, said to the person (or grader) who started it.
 
-The kernel stops the machine when every process is blocked and nothing -- no
-timer, no terminal -- can ever wake one of them: a deadlock.  This explains it
-the way a lecturer would at the whiteboard: each process, and what it waits for.
+Every way a run can end has its own exit status and one line on stderr, so a
+script can tell them apart (VERDICTS: the README and `vshell --help` show the
+table).  The kernel stops the machine when every process is blocked and
+nothing -- no timer, no terminal -- can ever wake one of them: a deadlock; or
+when a limit of the run is used up (kernel/runlimits.py).  Either way the
+report goes on to list the processes left, the way a lecturer would at the
+whiteboard: each process, its state, what it waits for and its program line.
 """
 from __future__ import annotations
 
@@ -15,6 +19,42 @@ if TYPE_CHECKING:
     from kernel import Kernel
 
 DEADLOCK_STATUS = 125       # vshell's exit status when its machine deadlocked
+INTERNAL_STATUS = 119       # vshell itself failed (a kernel panic): do not trust the run
+LIMIT_STATUS = {"events": 121, "output": 122, "ticks": 123, "time": 124}   # 124: as timeout(1)
+
+# (status, how the run ended, the stderr line that says so): for --help and the README.
+VERDICTS = [
+    ("0-255", "the last command's status, as sh gives it (128+N: killed by signal N)", "-"),
+    ("2", "a bad command line", "vshell: ..."),
+    (str(INTERNAL_STATUS), "vshell's own internal error", "vshell: internal error: ..."),
+    ("121", "--max-events reached", "vshell: limit: --max-events ..."),
+    ("122", "--max-output reached", "vshell: limit: --max-output ..."),
+    ("123", "--max-ticks reached", "vshell: limit: --max-ticks ..."),
+    ("124", "--max-time reached", "vshell: limit: --max-time ..."),
+    (str(DEADLOCK_STATUS), "deadlock: every process blocked for good", "vshell: deadlock: ..."),
+]
+
+
+def limit_report(k: "Kernel") -> str:
+    """The verdict of a run a limit stopped, and who was left doing what."""
+    what = k.run_limits.hit
+    lines = [f"vshell: limit: {k.run_limits.describe(what)}; the machine was stopped"]
+    for p in k.procs:
+        lines.append(f"  {who(k, p)}: {state_of(k, p)}{where(p)}")
+    return "\n".join(lines) + "\n"
+
+
+def internal_report(k: "Kernel") -> str:
+    """A kernel bug stopped a process: the run's result cannot be trusted."""
+    first = k.panics[0].strip().splitlines()[-1]
+    return (f"vshell: internal error: {len(k.panics)} kernel failure(s), the first: {first} "
+            "(VSHELL_DEBUG=1 shows the traceback)\n")
+
+
+def state_of(k: "Kernel", p: Proc) -> str:
+    if p.state is State.BLOCKED or p.state is State.STOPPED:
+        return waiting_for(k, p)
+    return p.state.value
 
 
 def deadlock_report(k: "Kernel") -> str:
