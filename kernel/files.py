@@ -30,7 +30,7 @@ PIPE_BUF = 4096             # writes up to this size are atomic
 class OpenFile:
     """One open of a file, pipe end or device.  `refs` counts fd slots using it."""
     __slots__ = ("kind", "readable", "writable", "path", "inode", "pipe", "append",
-                 "nonblock", "offset", "refs", "flags", "channel")
+                 "nonblock", "offset", "refs", "flags", "channel", "snapshot")
 
     def __init__(self, kind: str, readable: bool, writable: bool, path: str = "",
                  inode: Any = None, pipe: Pipe | None = None, append: bool = False,
@@ -48,6 +48,7 @@ class OpenFile:
         self.refs = refs
         self.flags = flags
         self.channel = channel          # which console stream a terminal open writes to
+        self.snapshot: bytes | None = None      # a /proc file's contents as this open read them
 
 
 class FileTable:

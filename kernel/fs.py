@@ -32,6 +32,7 @@ DIRENT = 512                # what one name in a directory (and its inode) takes
 
 class Inode:
     """A file's metadata; subclasses hold the contents."""
+    generated = False                     # made when read (a Generated /proc file)
 
     def __init__(self, fs: "FileSystem", mode: int, uid: int = 0, gid: int = 0) -> None:
         self.fs = fs
@@ -158,9 +159,22 @@ class Generated(File):
         super().__init__(fs, mode, uid, gid)
         self.make = make
 
+    generated = True
+
     @property
     def data(self) -> bytearray:
         return bytearray(self.make())
+
+    def read_open(self, f, n: int) -> bytes:
+        """read(2) through the open file f.  As Linux's seq_file does, the
+        contents are made once, at a read from offset 0, and later reads take
+        the rest of that copy: a file read in pieces is never two states of
+        the process spliced together."""
+        if f.snapshot is None or f.offset == 0:
+            f.snapshot = self.make()
+        data = f.snapshot[f.offset:f.offset + n]
+        f.offset += len(data)
+        return data
 
     def write_at(self, offset: int, b: bytes) -> int:
         raise oserror(errno.EACCES)

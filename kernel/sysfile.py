@@ -170,6 +170,8 @@ def sys_read(k: "Kernel", p: Proc, fd: int, n: int) -> bytes:
     if kind == "pipe":
         return f.pipe.read(k, p, n, f.nonblock)
     if kind == "file":
+        if f.inode.generated:
+            return f.inode.read_open(f, n)
         data = f.inode.read_at(f.offset, n)
         f.offset += len(data)
         return data

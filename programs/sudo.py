@@ -149,6 +149,9 @@ def parse(args):
 
 
 def main():
+    if sys.argv[1:] == ["--help"]:
+        sys.stdout.write("sudo - execute a command as another user\n\n" + USAGE)
+        return 0
     try:
         target_name, mode, command = parse(sys.argv[1:])
     except ValueError as e:

@@ -18,6 +18,9 @@ def executable(path):
 
 def main():
     args = sys.argv[1:]
+    if args == ["--help"]:
+        sys.stdout.write(__doc__)
+        return 0
     every = False
     while args and args[0].startswith("-") and args[0] != "-":
         word = args.pop(0)

@@ -45,7 +45,7 @@ def test_a_bad_mount_is_one_clear_line():
 
 def test_a_bad_option_is_one_line_and_status_2():
     r = vshell("--policy", "fastest", "-c", "true")
-    assert r.stderr == ("vshell: --policy: 'fastest' is not one of rr, fifo, priority, mlfq, "
+    assert r.stderr == ("vshell: --policy: 'fastest' is not one of rr, fifo, sjf, scan, batch, priority, mlfq, "
                         "lottery (vshell --help lists the options)\n")
     assert (r.stdout, r.returncode) == ("", 2)
 

@@ -35,6 +35,7 @@ COMMANDS = ["echo", "printf '%s|'", "printf '%d\\n'", "true", "false", ":", "tes
             "hash", "times", "exit", "return", "break", "continue", "wc -c", "tr a-z A-Z",
             "ls", "sort", "head -1", "basename", "dirname", "sleep 0", "kill -l",
             "command", "exec true", ".", "ulimit -n", "jobs", "getopts :x"]
+NO_ARGS = {"set -u", "set +u", "set -f", "set -C"}
 NAMES = ["x", "y", "IFS", "PATH", "HOME", "OPTIND", "1", "@", "*", "#", "?", "-", "$", "!", "0",
          "10", "f", "_v"]
 OPS = [":-", "-", ":=", "=", ":?", "?", ":+", "+", "#", "##", "%", "%%"]
@@ -123,9 +124,11 @@ class Generator:
         if kind in (3, 9):
             self.loops += 1
             c = f"c{self.loops}"
+            # Quoted, so that an IFS of digits cannot split the count: a loop
+            # must end in any shell, or its input is a hang in dash as well.
             if kind == 3:
-                return f"{c}=0; while [ ${c} -lt {n} ]; do {c}=$(({c}+1)); {body}; done"
-            return f"{c}=0; until [ $(({c}={c}+1)) -gt {n} ]; do {body}; done"
+                return f'{c}=0; while [ "${c}" -lt {n} ]; do {c}=$(({c}+1)); {body}; done'
+            return f'{c}=0; until [ "$(({c}={c}+1))" -gt {n} ]; do {body}; done'
         if kind == 4:
             return f"for v in {self.words(3)}; do {body}; done"
         if kind == 5:
@@ -146,7 +149,10 @@ class Generator:
         assigns = " ".join(f"{rng.choice(('x', 'y', 'IFS', 'z'))}={self.word()}"
                            for _ in range(rng.choice((0, 0, 0, 1, 2))))
         command = rng.choice(COMMANDS) if rng.random() < 0.85 else self.word()
-        return (assigns + " " + command + " " + self.words(rng.randint(0, 3)) + self.redirects()).strip()
+        # No options after set's own: `set -n` stops every command, so a loop's
+        # count would stop and its input hang, in dash too.
+        words = "" if command in NO_ARGS else self.words(rng.randint(0, 3))
+        return (assigns + " " + command + " " + words + self.redirects()).strip()
 
     def words(self, n: int) -> str:
         return " ".join(self.word() for _ in range(n))
