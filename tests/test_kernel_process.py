@@ -316,3 +316,24 @@ def test_stdout_is_block_buffered_into_a_pipe_and_flushed_before_fork():
         print()
     """)
     assert r.out == "once\n"
+
+
+def test_a_proc_file_read_in_pieces_is_one_state_of_the_process():
+    """As Linux's seq_file: the contents are made at the read from offset 0;
+    a change after it does not splice into the rest of that open's reads."""
+    r = run('''
+        import os, signal
+        def cgt(data):
+            return [l for l in data.split(b"\\n") if l.startswith(b"SigCgt")]
+        fd = os.open("/proc/self/status", os.O_RDONLY)
+        first = os.read(fd, 1)
+        signal.signal(signal.SIGUSR1, lambda *a: None)
+        rest = b""
+        while chunk := os.read(fd, 7):
+            rest += chunk
+        new = open("/proc/self/status", "rb").read()
+        print(cgt(first + rest) != cgt(new), len(cgt(new)))
+        os.lseek(fd, 0, 0)
+        print(cgt(os.read(fd, 100000)) == cgt(new))      # made again from offset 0
+    ''')
+    assert (r.out, r.err) == ("True 1\nTrue\n", "")
