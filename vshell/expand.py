@@ -392,9 +392,6 @@ class Expander:
         return matches or [word]
 
 
-
-
-
 def _param_name(word: str, i: int, n: int) -> int:
     """Where the parameter's name that starts a ${...} at word[i] ends."""
     m = PARAM_NAME.match(word, i, n)
