@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .common import CommandError
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .runner import Shell
@@ -207,7 +209,3 @@ def b_printf(sh: Shell, args: list[str]) -> int:
             break
     sh.say(1, "".join(out))
     return p.status
-
-
-# Imported last, as the other builtins' modules do (see builtins.py).
-from .runner import CommandError  # noqa: E402

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import errno
 
+from .common import CommandError, Fatal, create_error, open_error
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Callable
@@ -108,8 +110,8 @@ class Redirections:
             return os.open(target, OPEN_FLAGS[op], 0o666)
         except OSError as e:
             if op == "<":
-                raise CommandError(f"cannot open {target}: {_open_error(e)}")
-            raise CommandError(f"cannot create {target}: {_create_error(e)}")
+                raise CommandError(f"cannot open {target}: {open_error(e)}")
+            raise CommandError(f"cannot create {target}: {create_error(e)}")
 
     def heredoc_fd(self, body: str) -> int:
         """A here-document: its text in a pipe (or a file in /tmp if it is large)."""
@@ -161,16 +163,3 @@ class Redirections:
                 os.dup2(copy, fd)
                 os.close(copy)
 
-
-def _open_error(e: OSError) -> str:
-    return {errno.ENOENT: "No such file", errno.EACCES: "Permission denied",
-            errno.EISDIR: "Is a directory", errno.ENOTDIR: "No such file"}.get(e.errno, e.strerror)
-
-
-def _create_error(e: OSError) -> str:
-    return {errno.ENOENT: "Directory nonexistent", errno.ENOTDIR: "Directory nonexistent",
-            errno.EACCES: "Permission denied", errno.EISDIR: "Is a directory",
-            errno.EEXIST: "File exists", errno.EROFS: "Read-only file system"}.get(e.errno, e.strerror)
-
-
-from .runner import CommandError, Fatal  # noqa: E402

@@ -14,10 +14,13 @@ import posixpath
 import signal as host_signal
 import stat as st_mod
 
-from . import ast, jobtable
+from . import ast, builtins, jobtable
 from . import pattern as shpat
+from .common import (BreakLoop, CommandError, ContinueLoop, Fatal, FuncReturn, ShellExit,
+                     exec_error, wait_status)
 from .expand import Expander, ExpansionError
 from .parser import Incomplete, Parser, ShellSyntaxError, _is_assignment, is_name
+from .redirect import Redirections
 from .state import Job, ReadonlyError, State
 from .trampoline import drive
 
@@ -31,51 +34,6 @@ WUNTRACED = 2
 SIGINT, SIGQUIT, SIGPIPE, SIGTSTP, SIGTTIN, SIGTTOU, SIGCHLD = 2, 3, 13, 20, 21, 22, 17
 JOB_SIGNALS = (SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU)
 MAX_FUNCTION_DEPTH = 1000        # dash's
-
-
-class ShellExit(Exception):
-    def __init__(self, status: int) -> None:
-        self.status = status
-
-
-class BreakLoop(Exception):
-    def __init__(self, n: int) -> None:
-        self.n = n
-
-
-class ContinueLoop(Exception):
-    def __init__(self, n: int) -> None:
-        self.n = n
-
-
-class FuncReturn(Exception):
-    def __init__(self, status: int) -> None:
-        self.status = status
-
-
-class Fatal(Exception):
-    """An error that ends a non-interactive shell (dash's sh_error), status 2."""
-
-
-class CommandError(Exception):
-    """An error the shell reports in one line, giving the command a status."""
-
-    def __init__(self, message: str, status: int = 2) -> None:
-        super().__init__(message)
-        self.status = status
-
-
-def wait_status(status: int) -> int:
-    """A wait status as $? shows it: the exit code, or 128+N if killed by signal N."""
-    if status & 0x7F == 0x7F:
-        return 128 + ((status >> 8) & 0xFF)
-    if status & 0x7F:
-        return 128 + (status & 0x7F)
-    return (status >> 8) & 0xFF
-
-
-# The redirection methods live in redirect.py, which needs the errors above.
-from .redirect import Redirections  # noqa: E402
 
 
 class Shell(Redirections):
@@ -881,42 +839,7 @@ class Shell(Redirections):
         finally:
             options.add("m")
 
-    # ---- pathname expansion and users --------------------------------------------------------------
-
-    def glob(self, pattern: str) -> list[str]:
-        os = self.os
-        absolute = pattern.startswith("/")
-        parts = [p for p in pattern.split("/") if p]
-        paths = ["/" if absolute else ""]
-        for i, part in enumerate(parts):
-            nxt = []
-            has_magic = shpat.has_magic(part)
-            matches = shpat.compile(part, False).fullmatch if has_magic else None
-            hidden = part.startswith((".", "\\."))     # a leading . is matched only explicitly
-            for base in paths:
-                if matches is None:
-                    lit = shpat.unescape(part)
-                    candidate = base + lit if base.endswith("/") or not base else base + "/" + lit
-                    if i < len(parts) - 1 or _exists(os, candidate):
-                        nxt.append(candidate)
-                    continue
-                try:
-                    names = os.listdir(base or ".")
-                except OSError:
-                    continue
-                if hidden:
-                    names += [".", ".."]
-                for name in sorted(names):
-                    if name.startswith(".") and not hidden:
-                        continue
-                    if matches(name):
-                        nxt.append(base + name if base.endswith("/") or not base else base + "/" + name)
-            paths = nxt
-            if not paths:
-                return []
-        if pattern.endswith("/"):
-            paths = [p + "/" for p in paths if _isdir(os, p)]
-        return sorted(paths)
+    # ---- users --------------------------------------------------------------
 
     def home_of(self, user: str) -> str | None:
         try:
@@ -981,7 +904,7 @@ def execute(os, path: str, words: list[str], env: dict[str, str], where: str) ->
             except OSError:
                 pass
         missing = e.errno in (errno.ENOENT, errno.ENOTDIR)
-        message = "not found" if missing else _strerror(e)
+        message = "not found" if missing else exec_error(e)
         _complain(os, f"{where}{words[0]}: {message}\n")
         return 127 if missing else 126
     return 127
@@ -1039,30 +962,5 @@ def str_of(node: ast.Node, depth: int = 0) -> str:
     return kind.__name__.lower()
 
 
-def _strerror(e: OSError) -> str:
-    return {errno.EACCES: "Permission denied", errno.EISDIR: "Permission denied"}.get(
-        e.errno, e.strerror or "error")
-
-
-def _exists(os, path: str) -> bool:
-    try:
-        os.lstat(path)
-        return True
-    except OSError:
-        return False
-
-
-def _isdir(os, path: str) -> bool:
-    try:
-        return os.stat(path).st_mode & 0o170000 == 0o040000
-    except OSError:
-        return False
-
-
 __all__ = ["Shell", "ShellExit", "CommandError", "Incomplete", "is_name", "wait_status"]
 
-# The builtins use the names above.  Importing them here, while this module is
-# imported on the host, keeps imports out of virtual processes: a process that
-# is preempted halfway through an import would leave the module half-made for
-# the next one.
-from . import builtins  # noqa: E402
