@@ -137,3 +137,11 @@ def test_ulimit_u_limits_the_processes_of_the_user_and_fork_failure_is_one_line(
     assert out == "3\nsurvived\n"
     assert err == "vshell: 1: Cannot fork\n"
     assert k.panics == []
+
+
+def test_a_script_under_a_file_cannot_be_opened_in_dashs_words():
+    # (dash's errmsg says `No such file` for ENOTDIR too, as a redirection does)
+    out, err, status, k = sh("sh /etc/passwd/x; echo $?; cat < /etc/passwd/x")
+    assert out == "2\n"
+    assert err == ("sh: 0: cannot open /etc/passwd/x: No such file\n"
+                   "vshell: 1: cannot open /etc/passwd/x: No such file\n")
