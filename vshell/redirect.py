@@ -51,8 +51,10 @@ class Redirections:
             self.restore(saved)
 
     def apply_redirects(self, redirects: list[ast.Redirect], saved: list | None) -> None:
-        """Make each redirection in turn; with saved, keep what each fd was."""
-        os = self.os
+        """Make each redirection in turn, as xv6's REDIR case makes one
+        (close(fd); open(file) -- which gives the lowest free fd, the one
+        just closed): here open anywhere, then dup2 it onto fd.  With saved,
+        keep what each fd was first, to put it back afterwards."""
         for r in redirects:
             source, opened = self.redirect_source(r)
             if saved is not None:
@@ -60,22 +62,27 @@ class Redirections:
                     self.save_fd(r.fd, saved)
                 except CommandError:
                     if opened:
-                        os.close(source)
+                        self.os.close(source)
                     raise
             if source is None:                     # n>&-: close it
                 try:
-                    os.close(r.fd)
+                    self.os.close(r.fd)
                 except OSError:
                     pass
-                continue
-            try:
-                os.dup2(source, r.fd)
-                if source == r.fd:                 # (open gave this fd itself: make it
-                    os.set_inheritable(r.fd, True)  # one that exec keeps, as dup2 would)
-            except OSError:
-                raise CommandError(f"{source}: Bad file descriptor")
-            if opened and source != r.fd:
-                os.close(source)
+            else:
+                self.put(source, r.fd, opened)
+
+    def put(self, source: int, fd: int, opened: bool) -> None:
+        """dup2 source onto fd; a file opened for this is then closed."""
+        os = self.os
+        try:
+            os.dup2(source, fd)
+            if source == fd:                       # (open gave this fd itself: make it
+                os.set_inheritable(fd, True)       # one that exec keeps, as dup2 would)
+        except OSError:
+            raise CommandError(f"{source}: Bad file descriptor")
+        if opened and source != fd:
+            os.close(source)
 
     def redirect_source(self, r: ast.Redirect) -> tuple[int | None, bool]:
         """What fd r puts in place (None: it closes), and whether it was
