@@ -6,19 +6,23 @@ A pipeline forks one child per command, joined by pipe and dup2.  Builtins and
 compound commands run in the shell itself, with their redirections undone
 afterwards; a subshell `( ... )` is a forked child holding a copy of the
 shell's memory.
+
+The walk is here; what it uses is beside it: words are expanded (and globbed)
+in expand.py, redirections made in redirect.py, commands found along PATH in
+lookup.py, builtins in builtins.py, the job table in jobtable.py, and the
+ways a command ends early in common.py.
 """
 from __future__ import annotations
 
 import errno
-import posixpath
 import signal as host_signal
-import stat as st_mod
 
 from . import ast, builtins, jobtable
 from . import pattern as shpat
 from .common import (BreakLoop, CommandError, ContinueLoop, Fatal, FuncReturn, ShellExit,
                      exec_error, wait_status)
 from .expand import Expander, ExpansionError
+from .lookup import CommandSearch
 from .parser import Incomplete, Parser, ShellSyntaxError, _is_assignment, is_name
 from .redirect import Redirections
 from .state import Job, ReadonlyError, State
@@ -36,7 +40,7 @@ JOB_SIGNALS = (SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU)
 MAX_FUNCTION_DEPTH = 1000        # dash's
 
 
-class Shell(Redirections):
+class Shell(Redirections, CommandSearch):
     def __init__(self, rt, state: State) -> None:
         self.rt = rt
         self.os = rt.os
@@ -424,40 +428,6 @@ class Shell(Redirections):
             raise ShellExit(e.status)
         return e.status
 
-    def lookup(self, name: str, search: str | None = None) -> str | None:
-        """Where a command is: remembered (hashed) after the first search of
-        PATH, and searched for again if it has gone (dash's exec goes on along
-        PATH).  search: a PATH given with the command (`PATH=... cmd`)."""
-        self.searched = search               # (for not_found: what was searched)
-        if "/" in name:
-            return name
-        if search is not None:
-            return self.find_command(name, search)
-        hash = self.state.hash
-        path = hash.get(name)
-        if path is not None and self.runnable(path):
-            return path
-        search = None
-        if path is not None:                      # it has gone: on along PATH from there,
-            dirs = (self.state.get("PATH") or "").split(":")     # as dash's shellexec goes
-            where = posixpath.dirname(path)
-            found = [k for k, d in enumerate(dirs) if (d or ".") == where]
-            search = ":".join(dirs[found[0]:]) if found else None
-        self.searched = search
-        path = self.find_command(name, search)
-        if path is None:
-            hash.pop(name, None)
-        else:
-            hash[name] = path
-        return path
-
-    def runnable(self, path: str) -> bool:
-        try:
-            st = self.os.stat(path)
-        except OSError:
-            return False
-        return st.st_mode & 0o170000 == 0o100000 and self.os.access(path, 1)
-
     def with_temp_vars(self, assigns: list[str], words: list[str], body: Callable[[], Any]):
         """Run body with assignments that last only while it runs (`x=1 f`),
         exported to what it starts."""
@@ -517,28 +487,6 @@ class Shell(Redirections):
             (st.exported.add if exported else st.exported.discard)(name)
             (st.readonly.add if readonly else st.readonly.discard)(name)
 
-    def find_command(self, name: str, search: str | None = None) -> str | None:
-        """Search PATH for an executable regular file (the shell's `which`).
-        An empty entry (or an unset PATH, as in dash) is the current directory."""
-        if "/" in name:
-            return name
-        for d in ((self.state.get("PATH") if search is None else search) or "").split(":"):
-            path = f"{d or '.'}/{name}"
-            if self.runnable(path):
-                return path
-        return None
-
-    def not_found(self, name: str, search: str | None = None) -> str:
-        """Why a search of PATH failed, in dash's words: a file that is there
-        but cannot run is "Permission denied" (status 127 all the same)."""
-        for d in ((self.state.get("PATH") if search is None else search) or "").split(":"):
-            try:
-                self.os.stat(f"{d or '.'}/{name}")
-                return "Permission denied"
-            except OSError:
-                continue
-        return "not found"
-
     def exec_external(self, words: list[str], env: dict[str, str], redirects,
                       path: str | None = None, who: str = "", searched: str | None = None,
                       hint: bool = False) -> int:
@@ -564,21 +512,6 @@ class Shell(Redirections):
                 self.suggest_here(name)
             return 127
         return execute(self.os, path, words, env, self.where() + who)
-
-    def suggest_here(self, name: str) -> None:
-        """At a prompt, after `p1.py: not found` when ./p1.py is there: the hint
-        bash's command-not-found handler gives (Debian's runs at a prompt only,
-        so scripts' stderr stays dash's).  Commands are looked for along $PATH
-        only, never in the current directory."""
-        if "/" in name or not name:
-            return
-        try:
-            if not st_mod.S_ISREG(self.os.stat(name).st_mode):
-                return
-        except OSError:
-            return
-        self.say(2, f"vshell: did you mean ./{name}? (commands are looked for in $PATH, "
-                    "not in the current directory)\n")
 
     # ---- processes ---------------------------------------------------------------------------------
 
