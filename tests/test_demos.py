@@ -21,23 +21,12 @@ from vshell.system import Options, make_machine
 
 DEMOS = Path(__file__).resolve().parent.parent / "programs" / "demos"
 
-# A stand-in for /bin/wc (another part of the project provides the real one):
-# GNU wc's default output for named files.
-WC = """\
-#!/usr/bin/env python3
-import sys
-for name in sys.argv[1:]:
-    with open(name, "rb") as f:
-        data = f.read()
-    print("%7d %7d %7d %s" % (data.count(b"\\n"), len(data.split()), len(data), name))
-"""
-
 
 def run(argv: list[str], *, files: dict[str, str] | None = None, seed: int = 1,
         uid: int = 1000, stdin: bytes = b"", tty: bool = False, **opts) -> Result:
     """Run argv as student in /home/student on a booted machine; files are executable."""
     k = make_machine(Options(seed=seed, virtual_time=True, **opts), MemoryConsole(stdin, tty=tty))
-    for path, text in {"/bin/wc": WC, **(files or {})}.items():
+    for path, text in (files or {}).items():
         k.fs.write_file(path, textwrap.dedent(text), mode=0o755, uid=uid, gid=uid)
     env = {"PATH": "/bin", "HOME": "/home/student", "USER": "student"}
     status = k.run_program(argv, uid=uid, env=env, cwd="/home/student")
@@ -53,8 +42,11 @@ def file_text(k, path: str) -> str:
 
 
 def wc_of(name: str) -> str:
+    """GNU wc's line for one named file: its columns as wide as the byte count."""
     data = (DEMOS / name).read_bytes()
-    return "%7d %7d %7d %s" % (data.count(b"\n"), len(data.split()), len(data), name)
+    width = len(str(len(data)))
+    counts = (data.count(b"\n"), len(data.split()), len(data))
+    return " ".join(f"{n:{width}d}" for n in counts) + " " + name
 
 
 # ---- p1 - p4 -------------------------------------------------------------------------

@@ -148,8 +148,11 @@ def test_ctrl_z_stops_a_sleep_and_fg_continues_it(session):
     session.sendline("fg")
     session.expect_exact("sleep 2'")
     session.expect_exact(PROMPT)
-    session.sendline("jobs; echo none")
-    session.expect_exact("none")
+    # (quoted so that only the output says `jobs end`, not the terminal's echo
+    # of the line typed: what came before it is what jobs said, nothing)
+    session.sendline('jobs; echo "job""s end"')
+    session.expect_exact("jobs end")
+    assert "[1]" not in session.before
 
 
 def test_a_background_job_says_done(session):
@@ -174,7 +177,8 @@ def test_ctrl_d_ends_a_cat_but_not_the_shell(session):
     session.sendline("cat")
     session.expect(r"\r\n")
     session.sendline("typed line")
-    session.expect_exact("typed line")
+    # the terminal echoes the line as it is typed, then cat writes it back
+    session.expect_exact("typed line\r\ntyped line\r\n")
     press(session, "D")
     session.expect_exact(PROMPT)
     session.sendline("echo still here")

@@ -1,6 +1,8 @@
 """The shell as the chapter describes it, and its robustness against bad input."""
 from __future__ import annotations
 
+import os
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -19,7 +21,8 @@ def sh(script: str, stdin: bytes = b"", trace: list | None = None):
     status = k.run_program(["/bin/sh", "-c", script, "vshell"], uid=1000, env=ENV,
                            cwd="/home/student")
     c = k.tty.console
-    return c.stdout, c.stderr, status >> 8, k
+    # the exit code, or -N for a shell killed by signal N (as subprocess gives)
+    return c.stdout, c.stderr, os.waitstatus_to_exitcode(status), k
 
 
 def test_redirection_happens_in_the_child_between_fork_and_exec():
@@ -54,6 +57,12 @@ def test_a_cat_in_a_script_reads_the_terminal_not_the_script():
 def test_exit_300_gives_44_and_a_killed_child_gives_128_plus_n():
     assert sh("exit 300")[2] == 44
     assert sh("sh -c 'kill -9 $$'; echo $?")[0] == "137\n"
+
+
+def test_a_shell_killed_by_a_signal_is_not_an_exit():
+    assert sh("kill -9 $$")[2] == -9
+    assert sh("kill -15 $$")[2] == -15
+    assert sh("exit 9")[2] == 9
 
 
 def test_background_jobs_and_wait():
@@ -128,3 +137,11 @@ def test_ulimit_u_limits_the_processes_of_the_user_and_fork_failure_is_one_line(
     assert out == "3\nsurvived\n"
     assert err == "vshell: 1: Cannot fork\n"
     assert k.panics == []
+
+
+def test_a_script_under_a_file_cannot_be_opened_in_dashs_words():
+    # (dash's errmsg says `No such file` for ENOTDIR too, as a redirection does)
+    out, err, status, k = sh("sh /etc/passwd/x; echo $?; cat < /etc/passwd/x")
+    assert out == "2\n"
+    assert err == ("sh: 0: cannot open /etc/passwd/x: No such file\n"
+                   "vshell: 1: cannot open /etc/passwd/x: No such file\n")

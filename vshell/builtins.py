@@ -19,26 +19,24 @@ import re
 from kernel import limits
 from kernel.libpy.runtime import host_module
 
+from .common import BreakLoop, CommandError, ContinueLoop, Fatal, FuncReturn, ShellExit, number, quote
+from .getopts import b_getopts
+from .history import b_history
+from .jobs import b_bg, b_fg, b_jobs, b_kill, b_wait
+from .jobtable import may_exit
+from .options import b_set
 from .parser import is_name
-from .runner import BreakLoop, CommandError, ContinueLoop, Fatal, FuncReturn, Shell, ShellExit
+from .printf import b_printf, escapes
+from .read import b_read
 from .state import ReadonlyError
+from .test import b_test
+from .traps import b_trap
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Callable
 
-
-INT_MAX = 2**31 - 1
-NUMBER = re.compile(r"[ \t\n\v\f\r]*([+-]?[0-9]+)[ \t\n\v\f\r]*")     # C's strtoimax, then blanks
-
-
-def _number(sh: Shell, name: str, text: str) -> int:
-    """A decimal number from 0 to INT_MAX, as dash's number() reads one
-    (strtoimax's leading blanks and sign, trailing blanks)."""
-    m = NUMBER.fullmatch(text)
-    if m and 0 <= int(m.group(1)) <= INT_MAX:
-        return int(m.group(1))
-    raise CommandError(f"{name}: Illegal number: {text}")
+    from .runner import Shell
 
 
 # ---- special builtins ---------------------------------------------------------------------
@@ -48,7 +46,7 @@ def b_colon(sh: Shell, args: list[str]) -> int:
 
 
 def b_exit(sh: Shell, args: list[str]) -> int:
-    status = _number(sh, "exit", args[1]) & 0xFF if len(args) > 1 else sh.state.status
+    status = number("exit", args[1]) & 0xFF if len(args) > 1 else sh.state.status
     if not may_exit(sh):                 # "There are stopped jobs." (an interactive shell)
         return 1
     raise ShellExit(status)
@@ -73,7 +71,7 @@ def _mark(sh: Shell, args: list[str], who: str, marked: set[str]) -> int:
     if flags or not names:
         for name in sorted(marked):
             value = st_.vars.get(name)
-            sh.say(1, f"{who} {name}\n" if value is None else f"{who} {name}={_quote(value)}\n")
+            sh.say(1, f"{who} {name}\n" if value is None else f"{who} {name}={quote(value)}\n")
         return 0
     for item in names:
         name, eq, value = item.partition("=")
@@ -106,7 +104,7 @@ def b_unset(sh: Shell, args: list[str]) -> int:
 
 
 def b_shift(sh: Shell, args: list[str]) -> int:
-    n = _number(sh, "shift", args[1]) if len(args) > 1 else 1
+    n = number("shift", args[1]) if len(args) > 1 else 1
     if n > len(sh.state.positional):
         raise CommandError("shift: can't shift that many")
     sh.state.positional = sh.state.positional[n:]
@@ -174,7 +172,7 @@ def _find_readable(sh: Shell, name: str) -> str | None:
 def b_return(sh: Shell, args: list[str]) -> int:
     """return [N]: leave the function (or the . script, or at the top the
     script itself) with status N, which dash does not cut to 8 bits."""
-    status = _number(sh, "return", args[1]) if len(args) > 1 else sh.state.status
+    status = number("return", args[1]) if len(args) > 1 else sh.state.status
     raise FuncReturn(status)
 
 
@@ -189,7 +187,7 @@ def b_continue(sh: Shell, args: list[str]) -> int:
 def _loop_jump(sh: Shell, args: list[str], jump) -> int:
     """break [N] / continue [N]: out of (or on with) the Nth enclosing loop of
     this function; outside any loop, nothing happens."""
-    n = _number(sh, args[0], args[1]) if len(args) > 1 else 1
+    n = number(args[0], args[1]) if len(args) > 1 else 1
     if n < 1:
         raise CommandError(f"{args[0]}: Illegal number: {args[1]}")
     if not sh.state.loop_depth:
@@ -311,7 +309,7 @@ def b_alias(sh: Shell, args: list[str]) -> int:
     aliases = sh.state.aliases
     if len(args) == 1:
         for name in sorted(aliases, key=_alias_order):
-            sh.say(1, f"{name}={_quote(aliases[name])}\n")
+            sh.say(1, f"{name}={quote(aliases[name])}\n")
         return 0
     status = 0
     for item in args[1:]:
@@ -320,7 +318,7 @@ def b_alias(sh: Shell, args: list[str]) -> int:
             aliases.pop(name, None)
             aliases[name] = value
         elif name in aliases:
-            sh.say(1, f"{name}={_quote(aliases[name])}\n")
+            sh.say(1, f"{name}={quote(aliases[name])}\n")
         else:
             sh.say(2, f"alias: {name} not found\n")
             status = 1
@@ -479,7 +477,7 @@ def describe(sh: Shell, name: str, verbose: bool) -> int:
     if name in KEYWORDS:
         text = " is a shell keyword" if verbose else name
     elif name in st_.aliases:
-        text = f" is an alias for {st_.aliases[name]}" if verbose else f"alias {name}={_quote(st_.aliases[name])}"
+        text = f" is an alias for {st_.aliases[name]}" if verbose else f"alias {name}={quote(st_.aliases[name])}"
     elif name in st_.functions:
         text = " is a shell function" if verbose else name
     elif name in SPECIAL or name in BUILTINS:
@@ -612,31 +610,6 @@ def b_hash(sh: Shell, args: list[str]) -> int:
         sh.say(1, path + "\n")
     return 0
 
-
-def _quote(s: str) -> str:
-    """As dash shows values in `set`, `export -p`, `alias` and `trap`: in single
-    quotes, and a single quote as "'" between them (dash's single_quote)."""
-    parts = re.split("('+)", s)
-    out = []
-    for k, part in enumerate(parts):
-        if k % 2:
-            out.append(f'"{part}"')
-        elif part or k == 0 or k < len(parts) - 1:
-            out.append(f"'{part}'")
-    return "".join(out)
-
-
-# test.py, jobs.py and lecture.py use the helpers above.  Importing them here,
-# once those exist, lets them import from this module (as runner.py does us).
-from .jobs import b_bg, b_fg, b_jobs, b_kill, b_wait
-from .jobtable import may_exit
-from .printf import b_printf, escapes
-from .test import b_test
-from .getopts import b_getopts
-from .options import b_set
-from .read import b_read
-from .traps import b_trap
-from .history import b_history
 
 def lecture(name: str) -> Callable[[Shell, list[str]], int]:
     """A lecture-mode builtin of lecture.py, loaded when one is first used

@@ -388,11 +388,60 @@ class Expander:
                 kind != QUOTED and not GLOB_CHARS.isdisjoint(text) for text, kind in pieces):
             return [word]
         pattern = "".join(shpat.quote(t) if k == QUOTED else t for t, k in pieces)
-        matches = self.sh.glob(pattern)
+        matches = pathnames(self.sh.os, pattern)
         return matches or [word]
 
 
+def pathnames(os, pattern: str) -> list[str]:
+    """The names pattern matches, sorted (the file system read by os's
+    listdir, as dash's expmeta reads it a directory at a time)."""
+    absolute = pattern.startswith("/")
+    parts = [p for p in pattern.split("/") if p]
+    paths = ["/" if absolute else ""]
+    for i, part in enumerate(parts):
+        nxt = []
+        has_magic = shpat.has_magic(part)
+        matches = shpat.compile(part, False).fullmatch if has_magic else None
+        hidden = part.startswith((".", "\\."))     # a leading . is matched only explicitly
+        for base in paths:
+            if matches is None:
+                lit = shpat.unescape(part)
+                candidate = base + lit if base.endswith("/") or not base else base + "/" + lit
+                if i < len(parts) - 1 or _exists(os, candidate):
+                    nxt.append(candidate)
+                continue
+            try:
+                names = os.listdir(base or ".")
+            except OSError:
+                continue
+            if hidden:
+                names += [".", ".."]
+            for name in sorted(names):
+                if name.startswith(".") and not hidden:
+                    continue
+                if matches(name):
+                    nxt.append(base + name if base.endswith("/") or not base else base + "/" + name)
+        paths = nxt
+        if not paths:
+            return []
+    if pattern.endswith("/"):
+        paths = [p + "/" for p in paths if _isdir(os, p)]
+    return sorted(paths)
 
+
+def _exists(os, path: str) -> bool:
+    try:
+        os.lstat(path)
+        return True
+    except OSError:
+        return False
+
+
+def _isdir(os, path: str) -> bool:
+    try:
+        return os.stat(path).st_mode & 0o170000 == 0o040000
+    except OSError:
+        return False
 
 
 def _param_name(word: str, i: int, n: int) -> int:

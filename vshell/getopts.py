@@ -11,6 +11,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .runner import Shell
 
+from .common import CommandError
 from .parser import is_name
 
 
@@ -89,7 +90,3 @@ def _optstring_find(optstring: str, c: str) -> int:
         if optstring[q:q + 1] == ":":
             q += 1
     return q if q < len(optstring) else -1
-
-
-# Imported last, as the builtins' other modules do (see builtins.py).
-from .runner import CommandError  # noqa: E402

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import signal as host_signal
 
+from .common import CommandError, number, wait_status
 from .jobtable import (SIGCONT, SIGHUP, SIGTERM, by_id, forget_done, listing, mark, reap, remove,
                        reset_current)
+from .traps import kill_options
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -46,7 +48,7 @@ def _wait(sh: Shell, args: list[str]) -> int:
     status = 127
     for spec in args[1:]:
         job = _find_job(sh, spec, "wait") if spec.startswith("%") else None
-        pids = job.pids if job else [_number(sh, "wait", spec)]
+        pids = job.pids if job else [number("wait", spec)]
         for pid in pids:
             try:
                 _, s = os.waitpid(pid, 0)
@@ -152,9 +154,9 @@ def b_kill(sh: Shell, args: list[str]) -> int:
     status = 0
     for target in rest:
         if target[:1] == "-":                   # -N: process group N (dash reads N)
-            pid = -_number(sh, "kill", target[1:])      # (an illegal number ends the command)
+            pid = -number("kill", target[1:])      # (an illegal number ends the command)
         elif target[:1] != "%":
-            pid = _number(sh, "kill", target)
+            pid = number("kill", target)
         try:
             if target.startswith("%"):
                 job = _find_job(sh, target, "kill")
@@ -170,11 +172,3 @@ def b_kill(sh: Shell, args: list[str]) -> int:
             sh.error(f"kill: {e.strerror}\n")       # dash's wording, blank line and all
             status = 1
     return status
-
-
-# Imported last, as runner.py imports builtins: builtins.py imports this module
-# for its table, so the names above must exist before the shell's modules are
-# loaded, whichever of them is imported first.
-from .builtins import _number  # noqa: E402
-from .traps import kill_options  # noqa: E402
-from .runner import CommandError, wait_status  # noqa: E402

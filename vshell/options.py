@@ -6,6 +6,8 @@ sets job control up, as dash's setjobctl does.
 """
 from __future__ import annotations
 
+from .common import CommandError, quote
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .runner import Shell
@@ -28,7 +30,7 @@ def b_set(sh: Shell, args: list[str]) -> int:
     rest = args[1:]
     if not rest:
         for name in sorted(st_.vars):
-            sh.say(1, f"{name}={_quote(st_.vars[name])}\n")
+            sh.say(1, f"{name}={quote(st_.vars[name])}\n")
         return 0
     monitor = "m" in st_.options
     try:
@@ -101,8 +103,3 @@ def _set_long_option(sh: Shell, name: str | None, on: bool) -> None:
     if letter is None:
         raise CommandError(f"set: Illegal option -o {name}")
     (options.add if on else options.discard)(letter)
-
-
-# Imported last, as the builtins' other modules do (see builtins.py).
-from .builtins import _quote  # noqa: E402
-from .runner import CommandError  # noqa: E402

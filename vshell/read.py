@@ -12,6 +12,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .runner import Shell
 
+from .common import CommandError
 from .parser import is_name
 from .state import ReadonlyError
 
@@ -139,7 +140,3 @@ def _read_fields(chars: list[tuple[str, bool]], ifs: str, count: int) -> list[st
     if start < end:
         fields.append(text[start:end])
     return fields
-
-
-# Imported last, as the builtins' other modules do (see builtins.py).
-from .runner import CommandError  # noqa: E402

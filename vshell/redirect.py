@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import errno
 
+from .common import CommandError, Fatal, create_error, open_error
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Callable
@@ -49,8 +51,10 @@ class Redirections:
             self.restore(saved)
 
     def apply_redirects(self, redirects: list[ast.Redirect], saved: list | None) -> None:
-        """Make each redirection in turn; with saved, keep what each fd was."""
-        os = self.os
+        """Make each redirection in turn, as xv6's REDIR case makes one
+        (close(fd); open(file) -- which gives the lowest free fd, the one
+        just closed): here open anywhere, then dup2 it onto fd.  With saved,
+        keep what each fd was first, to put it back afterwards."""
         for r in redirects:
             source, opened = self.redirect_source(r)
             if saved is not None:
@@ -58,22 +62,27 @@ class Redirections:
                     self.save_fd(r.fd, saved)
                 except CommandError:
                     if opened:
-                        os.close(source)
+                        self.os.close(source)
                     raise
             if source is None:                     # n>&-: close it
                 try:
-                    os.close(r.fd)
+                    self.os.close(r.fd)
                 except OSError:
                     pass
-                continue
-            try:
-                os.dup2(source, r.fd)
-                if source == r.fd:                 # (open gave this fd itself: make it
-                    os.set_inheritable(r.fd, True)  # one that exec keeps, as dup2 would)
-            except OSError:
-                raise CommandError(f"{source}: Bad file descriptor")
-            if opened and source != r.fd:
-                os.close(source)
+            else:
+                self.put(source, r.fd, opened)
+
+    def put(self, source: int, fd: int, opened: bool) -> None:
+        """dup2 source onto fd; a file opened for this is then closed."""
+        os = self.os
+        try:
+            os.dup2(source, fd)
+            if source == fd:                       # (open gave this fd itself: make it
+                os.set_inheritable(fd, True)       # one that exec keeps, as dup2 would)
+        except OSError:
+            raise CommandError(f"{source}: Bad file descriptor")
+        if opened and source != fd:
+            os.close(source)
 
     def redirect_source(self, r: ast.Redirect) -> tuple[int | None, bool]:
         """What fd r puts in place (None: it closes), and whether it was
@@ -108,8 +117,8 @@ class Redirections:
             return os.open(target, OPEN_FLAGS[op], 0o666)
         except OSError as e:
             if op == "<":
-                raise CommandError(f"cannot open {target}: {_open_error(e)}")
-            raise CommandError(f"cannot create {target}: {_create_error(e)}")
+                raise CommandError(f"cannot open {target}: {open_error(e)}")
+            raise CommandError(f"cannot create {target}: {create_error(e)}")
 
     def heredoc_fd(self, body: str) -> int:
         """A here-document: its text in a pipe (or a file in /tmp if it is large)."""
@@ -161,16 +170,3 @@ class Redirections:
                 os.dup2(copy, fd)
                 os.close(copy)
 
-
-def _open_error(e: OSError) -> str:
-    return {errno.ENOENT: "No such file", errno.EACCES: "Permission denied",
-            errno.EISDIR: "Is a directory", errno.ENOTDIR: "No such file"}.get(e.errno, e.strerror)
-
-
-def _create_error(e: OSError) -> str:
-    return {errno.ENOENT: "Directory nonexistent", errno.ENOTDIR: "Directory nonexistent",
-            errno.EACCES: "Permission denied", errno.EISDIR: "Is a directory",
-            errno.EEXIST: "File exists", errno.EROFS: "Read-only file system"}.get(e.errno, e.strerror)
-
-
-from .runner import CommandError, Fatal  # noqa: E402

@@ -6,18 +6,25 @@ A pipeline forks one child per command, joined by pipe and dup2.  Builtins and
 compound commands run in the shell itself, with their redirections undone
 afterwards; a subshell `( ... )` is a forked child holding a copy of the
 shell's memory.
+
+The walk is here; what it uses is beside it: words are expanded (and globbed)
+in expand.py, redirections made in redirect.py, commands found along PATH in
+lookup.py, builtins in builtins.py, the job table in jobtable.py, and the
+ways a command ends early in common.py.
 """
 from __future__ import annotations
 
 import errno
-import posixpath
 import signal as host_signal
-import stat as st_mod
 
-from . import ast, jobtable
+from . import ast, builtins, jobtable
 from . import pattern as shpat
+from .common import (BreakLoop, CommandError, ContinueLoop, Fatal, FuncReturn, ShellExit,
+                     exec_error, wait_status)
 from .expand import Expander, ExpansionError
+from .lookup import CommandSearch
 from .parser import Incomplete, Parser, ShellSyntaxError, _is_assignment, is_name
+from .redirect import Redirections
 from .state import Job, ReadonlyError, State
 from .trampoline import drive
 
@@ -33,52 +40,7 @@ JOB_SIGNALS = (SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU)
 MAX_FUNCTION_DEPTH = 1000        # dash's
 
 
-class ShellExit(Exception):
-    def __init__(self, status: int) -> None:
-        self.status = status
-
-
-class BreakLoop(Exception):
-    def __init__(self, n: int) -> None:
-        self.n = n
-
-
-class ContinueLoop(Exception):
-    def __init__(self, n: int) -> None:
-        self.n = n
-
-
-class FuncReturn(Exception):
-    def __init__(self, status: int) -> None:
-        self.status = status
-
-
-class Fatal(Exception):
-    """An error that ends a non-interactive shell (dash's sh_error), status 2."""
-
-
-class CommandError(Exception):
-    """An error the shell reports in one line, giving the command a status."""
-
-    def __init__(self, message: str, status: int = 2) -> None:
-        super().__init__(message)
-        self.status = status
-
-
-def wait_status(status: int) -> int:
-    """A wait status as $? shows it: the exit code, or 128+N if killed by signal N."""
-    if status & 0x7F == 0x7F:
-        return 128 + ((status >> 8) & 0xFF)
-    if status & 0x7F:
-        return 128 + (status & 0x7F)
-    return (status >> 8) & 0xFF
-
-
-# The redirection methods live in redirect.py, which needs the errors above.
-from .redirect import Redirections  # noqa: E402
-
-
-class Shell(Redirections):
+class Shell(Redirections, CommandSearch):
     def __init__(self, rt, state: State) -> None:
         self.rt = rt
         self.os = rt.os
@@ -466,40 +428,6 @@ class Shell(Redirections):
             raise ShellExit(e.status)
         return e.status
 
-    def lookup(self, name: str, search: str | None = None) -> str | None:
-        """Where a command is: remembered (hashed) after the first search of
-        PATH, and searched for again if it has gone (dash's exec goes on along
-        PATH).  search: a PATH given with the command (`PATH=... cmd`)."""
-        self.searched = search               # (for not_found: what was searched)
-        if "/" in name:
-            return name
-        if search is not None:
-            return self.find_command(name, search)
-        hash = self.state.hash
-        path = hash.get(name)
-        if path is not None and self.runnable(path):
-            return path
-        search = None
-        if path is not None:                      # it has gone: on along PATH from there,
-            dirs = (self.state.get("PATH") or "").split(":")     # as dash's shellexec goes
-            where = posixpath.dirname(path)
-            found = [k for k, d in enumerate(dirs) if (d or ".") == where]
-            search = ":".join(dirs[found[0]:]) if found else None
-        self.searched = search
-        path = self.find_command(name, search)
-        if path is None:
-            hash.pop(name, None)
-        else:
-            hash[name] = path
-        return path
-
-    def runnable(self, path: str) -> bool:
-        try:
-            st = self.os.stat(path)
-        except OSError:
-            return False
-        return st.st_mode & 0o170000 == 0o100000 and self.os.access(path, 1)
-
     def with_temp_vars(self, assigns: list[str], words: list[str], body: Callable[[], Any]):
         """Run body with assignments that last only while it runs (`x=1 f`),
         exported to what it starts."""
@@ -559,28 +487,6 @@ class Shell(Redirections):
             (st.exported.add if exported else st.exported.discard)(name)
             (st.readonly.add if readonly else st.readonly.discard)(name)
 
-    def find_command(self, name: str, search: str | None = None) -> str | None:
-        """Search PATH for an executable regular file (the shell's `which`).
-        An empty entry (or an unset PATH, as in dash) is the current directory."""
-        if "/" in name:
-            return name
-        for d in ((self.state.get("PATH") if search is None else search) or "").split(":"):
-            path = f"{d or '.'}/{name}"
-            if self.runnable(path):
-                return path
-        return None
-
-    def not_found(self, name: str, search: str | None = None) -> str:
-        """Why a search of PATH failed, in dash's words: a file that is there
-        but cannot run is "Permission denied" (status 127 all the same)."""
-        for d in ((self.state.get("PATH") if search is None else search) or "").split(":"):
-            try:
-                self.os.stat(f"{d or '.'}/{name}")
-                return "Permission denied"
-            except OSError:
-                continue
-        return "not found"
-
     def exec_external(self, words: list[str], env: dict[str, str], redirects,
                       path: str | None = None, who: str = "", searched: str | None = None,
                       hint: bool = False) -> int:
@@ -606,21 +512,6 @@ class Shell(Redirections):
                 self.suggest_here(name)
             return 127
         return execute(self.os, path, words, env, self.where() + who)
-
-    def suggest_here(self, name: str) -> None:
-        """At a prompt, after `p1.py: not found` when ./p1.py is there: the hint
-        bash's command-not-found handler gives (Debian's runs at a prompt only,
-        so scripts' stderr stays dash's).  Commands are looked for along $PATH
-        only, never in the current directory."""
-        if "/" in name or not name:
-            return
-        try:
-            if not st_mod.S_ISREG(self.os.stat(name).st_mode):
-                return
-        except OSError:
-            return
-        self.say(2, f"vshell: did you mean ./{name}? (commands are looked for in $PATH, "
-                    "not in the current directory)\n")
 
     # ---- processes ---------------------------------------------------------------------------------
 
@@ -881,42 +772,7 @@ class Shell(Redirections):
         finally:
             options.add("m")
 
-    # ---- pathname expansion and users --------------------------------------------------------------
-
-    def glob(self, pattern: str) -> list[str]:
-        os = self.os
-        absolute = pattern.startswith("/")
-        parts = [p for p in pattern.split("/") if p]
-        paths = ["/" if absolute else ""]
-        for i, part in enumerate(parts):
-            nxt = []
-            has_magic = shpat.has_magic(part)
-            matches = shpat.compile(part, False).fullmatch if has_magic else None
-            hidden = part.startswith((".", "\\."))     # a leading . is matched only explicitly
-            for base in paths:
-                if matches is None:
-                    lit = shpat.unescape(part)
-                    candidate = base + lit if base.endswith("/") or not base else base + "/" + lit
-                    if i < len(parts) - 1 or _exists(os, candidate):
-                        nxt.append(candidate)
-                    continue
-                try:
-                    names = os.listdir(base or ".")
-                except OSError:
-                    continue
-                if hidden:
-                    names += [".", ".."]
-                for name in sorted(names):
-                    if name.startswith(".") and not hidden:
-                        continue
-                    if matches(name):
-                        nxt.append(base + name if base.endswith("/") or not base else base + "/" + name)
-            paths = nxt
-            if not paths:
-                return []
-        if pattern.endswith("/"):
-            paths = [p + "/" for p in paths if _isdir(os, p)]
-        return sorted(paths)
+    # ---- users --------------------------------------------------------------
 
     def home_of(self, user: str) -> str | None:
         try:
@@ -981,7 +837,7 @@ def execute(os, path: str, words: list[str], env: dict[str, str], where: str) ->
             except OSError:
                 pass
         missing = e.errno in (errno.ENOENT, errno.ENOTDIR)
-        message = "not found" if missing else _strerror(e)
+        message = "not found" if missing else exec_error(e)
         _complain(os, f"{where}{words[0]}: {message}\n")
         return 127 if missing else 126
     return 127
@@ -1039,30 +895,5 @@ def str_of(node: ast.Node, depth: int = 0) -> str:
     return kind.__name__.lower()
 
 
-def _strerror(e: OSError) -> str:
-    return {errno.EACCES: "Permission denied", errno.EISDIR: "Permission denied"}.get(
-        e.errno, e.strerror or "error")
-
-
-def _exists(os, path: str) -> bool:
-    try:
-        os.lstat(path)
-        return True
-    except OSError:
-        return False
-
-
-def _isdir(os, path: str) -> bool:
-    try:
-        return os.stat(path).st_mode & 0o170000 == 0o040000
-    except OSError:
-        return False
-
-
 __all__ = ["Shell", "ShellExit", "CommandError", "Incomplete", "is_name", "wait_status"]
 
-# The builtins use the names above.  Importing them here, while this module is
-# imported on the host, keeps imports out of virtual processes: a process that
-# is preempted halfway through an import would leave the module half-made for
-# the next one.
-from . import builtins  # noqa: E402

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from . import history, jobtable
+from .common import open_error
 from .options import LONG_OPTIONS
 from .parser import Incomplete, Parser, ShellSyntaxError, UnfinishedHeredoc, check_complete
 from .runner import Shell, ShellExit
@@ -96,7 +97,7 @@ def main(rt) -> int:
                 with rt.open(path, "rb") as f:
                     text = f.read().decode("utf-8", "surrogateescape")
             except OSError as e:
-                return usage(os, arg0, f"cannot open {path}: {_open_error(e)}")
+                return usage(os, arg0, f"cannot open {path}: {open_error(e)}")
             return finish(sh, lambda: sh.run_text(text, read=True))
         state.positional = args
         state.argv0 = state.name = "vshell"
@@ -368,7 +369,3 @@ def context(sh: Shell, continued: bool = False) -> dict:
             "jobs": str(len(st.jobs)), "functions": " ".join(st.functions),
             "variables": " ".join(st.vars), "continued": continued}
 
-
-def _open_error(e: OSError) -> str:
-    return {2: "No such file", 13: "Permission denied", 21: "Is a directory"}.get(
-        e.errno, e.strerror or "error")

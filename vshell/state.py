@@ -28,7 +28,7 @@ class Job(Record):
 class State:
     __slots__ = ("vars", "exported", "readonly", "functions", "positional", "argv0", "options",
                  "status", "pid", "last_bg", "traps", "jobs", "lineno", "interactive",
-                 "subshell", "loop_depth", "func_depth", "name", "hash",
+                 "loop_depth", "func_depth", "name", "hash",
                  "current_job", "previous_job", "exit_ok",
                  "aliases", "locals", "getopts", "history")
 
@@ -38,7 +38,7 @@ class State:
                  options: set[str] | None = None, status: int = 0, pid: int = 0,
                  last_bg: int = 0, traps: dict[str, str] | None = None,
                  jobs: list[Job] | None = None, lineno: int = 0, interactive: bool = False,
-                 subshell: bool = False, loop_depth: int = 0, func_depth: int = 0,
+                 loop_depth: int = 0, func_depth: int = 0,
                  name: str = "vshell", hash: dict[str, str] | None = None,
                  aliases: dict[str, str] | None = None) -> None:
         self.vars = {} if vars is None else vars
@@ -55,7 +55,6 @@ class State:
         self.jobs = [] if jobs is None else jobs
         self.lineno = lineno
         self.interactive = interactive
-        self.subshell = subshell
         self.loop_depth = loop_depth
         self.func_depth = func_depth
         self.name = name                # the name error messages start with
@@ -103,7 +102,7 @@ class State:
                      dict(self.functions), list(self.positional), self.argv0,
                      set(self.options) - {"i", "m"}, self.status, self.pid, self.last_bg,
                      {k: v for k, v in self.traps.items() if v == ""}, [], self.lineno,
-                     False, True, self.loop_depth, self.func_depth, self.name, dict(self.hash),
+                     False, self.loop_depth, self.func_depth, self.name, dict(self.hash),
                      dict(self.aliases))
         copy.locals = [dict(frame) for frame in self.locals]
         copy.getopts = list(self.getopts)

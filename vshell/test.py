@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import stat as st
 
+from .common import CommandError
 from .trampoline import drive
 
 TYPE_CHECKING = False
@@ -210,9 +211,3 @@ def _int(text: str) -> int:
         if -INT_MAX - 1 <= value <= INT_MAX:
             return value
     raise _TestError(f"Illegal number: {text}")
-
-
-# Imported last, as runner.py imports builtins: builtins.py imports this module
-# for its table, so the names above must exist before the shell's modules are
-# loaded, whichever of them is imported first.
-from .runner import CommandError  # noqa: E402

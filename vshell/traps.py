@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from .runner import Shell
 
 from . import signames
+from .common import CommandError, number, quote
 
 
 KILL_USAGE = ("kill: Usage: kill [-s sigspec | -signum | -sigspec] [pid | job]... or\n"
@@ -57,7 +58,7 @@ def kill_options(sh: Shell, args: list[str]) -> tuple[int, list[str]] | None:
     if not rest:
         sh.say(1, "0\n" + "".join(name + "\n" for name in signames.NAMES[1:]))
         return None
-    n = _number(sh, "kill", rest[0])
+    n = number("kill", rest[0])
     n = n - 128 if n > 128 else n
     if not 0 < n < signames.NSIG:
         raise CommandError(f"kill: invalid signal number or exit status: {rest[0]}")
@@ -79,7 +80,7 @@ def b_trap(sh: Shell, args: list[str]) -> int:
         for sig in range(signames.NSIG):
             action = st_.traps.get("EXIT" if sig == 0 else str(sig))
             if action is not None:
-                sh.say(1, f"trap -- {_quote(action)} {signames.NAMES[sig]}\n")
+                sh.say(1, f"trap -- {quote(action)} {signames.NAMES[sig]}\n")
         return 0
     if len(rest) == 1 or (rest[0].isdigit() and rest[0].isascii()):
         action, conditions = "-", rest
@@ -110,8 +111,3 @@ def _set_handler(sh: Shell, sig: int, action: str) -> None:
         signal_mod.signal(sig, handler)
     except (OSError, ValueError):         # KILL and STOP cannot be caught (dash says nothing)
         pass
-
-
-# Imported last, as the builtins' other modules do (see builtins.py).
-from .builtins import _number, _quote  # noqa: E402
-from .runner import CommandError  # noqa: E402

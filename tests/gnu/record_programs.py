@@ -65,6 +65,13 @@ CASES: list[tuple[str, list[str], str, dict[str, str]]] = [
     ("text", ["printf", "%q\\n", "x"], "", {}),
     ("text", ["printf"], "", {}),
     ("text", ["printf", "%d %i\\n", "0x1f", "'A"], "", {}),
+    ("text", ["printf", "%d|%d|%f", "12abc", " 12 ", "1e"], "", {}),
+    ("text", ["printf", "%d %u", "99999999999999999999", "-1"], "", {}),
+    ("text", ["printf", "%#o %#x %#x %F %e", "8", "0", "255", "1.5", "0x1p3"], "", {}),
+    ("text", ["printf", "%c|%c|", ""], "", {}),
+    ("text", ["printf", "%b|%b", "a\\0101\\101\\x41\\u00e9b", "x\\cy"], "", {}),
+    ("text", ["printf", "a\\x41\\e\\u00e9\\cz"], "", {}),
+    ("text", ["printf", "a%5%b"], "", {}),
     # wc
     ("text", ["wc", "poem"], "", {"poem": POEM}),
     ("text", ["wc", "-l", "poem"], "", {"poem": POEM}),
