@@ -14,6 +14,7 @@ import sys
 from greenlet import getcurrent
 
 from . import trace as ev
+from .abi import SIGCHLD, SIGCONT, SIGHUP, SIGKILL
 from .clock import Clock
 from .cpu import CPU
 from .errors import ProcessExit, oserror
@@ -32,8 +33,6 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from random import Random
     from typing import Callable
-
-SIGHUP, SIGKILL, SIGCHLD, SIGCONT = 1, 9, 17, 18
 
 
 class Kernel:

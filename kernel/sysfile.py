@@ -6,6 +6,8 @@ import os as host
 import posixpath
 import stat as st
 
+from .abi import (O_ACCMODE, O_APPEND, O_CLOEXEC, O_CREAT, O_DIRECTORY, O_EXCL, O_NOFOLLOW,
+                  O_NONBLOCK, O_RDONLY, O_RDWR, O_TMPFILE, O_TRUNC, O_WRONLY, SIGXFSZ)
 from .errors import oserror
 from .files import PIPE_BUF, OpenFile, open_fifo, pipe_ends
 from .fs import (BLOCK, DIRENT, R_OK, W_OK, X_OK, Dir, Fifo, File, HostDir, HostFile, Symlink,
@@ -18,12 +20,6 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .kernel import Kernel
 
-O_ACCMODE = 3
-O_RDONLY, O_WRONLY, O_RDWR = host.O_RDONLY, host.O_WRONLY, host.O_RDWR
-O_CREAT, O_EXCL, O_TRUNC, O_APPEND = host.O_CREAT, host.O_EXCL, host.O_TRUNC, host.O_APPEND
-O_NONBLOCK, O_CLOEXEC, O_NOFOLLOW = host.O_NONBLOCK, host.O_CLOEXEC, host.O_NOFOLLOW
-O_DIRECTORY, O_TMPFILE = host.O_DIRECTORY, host.O_TMPFILE
-SIGXFSZ = 25
 SEEK_DATA, SEEK_HOLE = 3, 4
 
 

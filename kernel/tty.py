@@ -11,6 +11,7 @@ import errno
 import time as host_time
 from collections import deque
 
+from .abi import SIGINT, SIGQUIT, SIGTSTP, SIGTTIN
 from .errors import oserror
 
 TYPE_CHECKING = False
@@ -35,7 +36,6 @@ if TYPE_CHECKING:
         def isatty(self, channel: int) -> bool: ...
 
 
-SIGINT, SIGQUIT, SIGTSTP, SIGTTIN = 2, 3, 20, 21
 INTR, QUIT, SUSP, EOF = b"\x03", b"\x1c", b"\x1a", b"\x04"
 
 

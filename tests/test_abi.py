@@ -1,0 +1,71 @@
+"""The machine's numbers (kernel/abi.py): one table, Linux's values, that the
+kernel, the shell and the programs' os and signal modules all agree on."""
+from __future__ import annotations
+
+import os
+import sys
+import textwrap
+
+import pytest
+
+from kernel import MemoryConsole, abi
+from vshell.system import Options, make_machine
+
+
+def run_python(source: str) -> tuple[int, str, str]:
+    k = make_machine(Options(seed=1, virtual_time=True), MemoryConsole(b"", tty=False))
+    k.fs.write_file("/tmp/t.py", "#!/usr/bin/env python3\n" + textwrap.dedent(source), mode=0o755,
+                    uid=1000, gid=1000)
+    status = k.run_program(["/tmp/t.py"], uid=1000, env={"PATH": "/bin"}, cwd="/tmp")
+    return status, k.tty.console.stdout, k.tty.console.stderr
+
+
+NAMES = sorted(n for n in vars(abi) if n.startswith(("O_", "SIG", "W", "CLD_"))
+               and n not in ("SIGNAMES", "O_LARGEFILE", "WCOREFLAG", "W_EXITCODE", "W_STOPCODE"))
+
+
+def test_programs_os_and_signal_constants_are_the_machines():
+    status, out, err = run_python(f"""\
+        import os, signal
+        for name in {NAMES!r}:
+            value = getattr(os, name, getattr(signal, name, None))
+            if callable(value):
+                value = [value(s) for s in (0, 0x0100, 0x8B, 0x137F, 0xFFFF)]
+            print(name, int(value) if isinstance(value, int) else value)
+        """)
+    assert (status, err) == (0, "")
+    want = []
+    for name in NAMES:
+        value = getattr(abi, name)
+        if callable(value):
+            value = [value(s) for s in (0, 0x0100, 0x8B, 0x137F, 0xFFFF)]
+        want.append(f"{name} {value}")
+    assert out.splitlines() == want
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux's numbers")
+def test_the_table_is_linuxs():
+    import signal
+    for name in NAMES:
+        host = getattr(os, name, getattr(signal, name, None))
+        if callable(host):
+            assert all(host(s) == getattr(abi, name)(s) for s in range(0x10000)), name
+        elif host is not None:
+            assert host == getattr(abi, name), name
+    assert abi.SIGNAMES[abi.SIGTTOU] == "SIGTTOU"
+
+
+def test_a_stopped_childs_status_says_which_signal_stopped_it():
+    status, out, err = run_python("""\
+        import os, signal
+        pid = os.fork()
+        if pid == 0:
+            os.kill(os.getpid(), signal.SIGTSTP)
+            os._exit(3)
+        _, s = os.waitpid(pid, os.WUNTRACED)
+        print(os.WIFSTOPPED(s), os.WSTOPSIG(s))
+        os.kill(pid, signal.SIGCONT)
+        _, s = os.waitpid(pid, 0)
+        print(os.WIFEXITED(s), os.WEXITSTATUS(s))
+        """)
+    assert (status, out, err) == (0, "True 20\nTrue 3\n", "")
