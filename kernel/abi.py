@@ -20,6 +20,11 @@ SIGPWR, SIGSYS = 30, 31
 NSIG = 65                       # signals 1..64; 34..64 are the real-time ones
 SIGNAMES = {number: name for name, number in list(globals().items())
             if name.startswith("SIG") and isinstance(number, int)}
+SIG_BLOCK, SIG_UNBLOCK, SIG_SETMASK = 0, 1, 2  # sigprocmask(2)'s how
+
+# ---- access(2)'s modes and lseek(2)'s whences -----------------------------------------
+F_OK, X_OK, W_OK, R_OK = 0, 1, 2, 4
+SEEK_SET, SEEK_CUR, SEEK_END, SEEK_DATA, SEEK_HOLE = 0, 1, 2, 3, 4
 
 # ---- open(2)'s flags -----------------------------------------------------------------------
 O_RDONLY, O_WRONLY, O_RDWR, O_ACCMODE = 0, 1, 2, 3

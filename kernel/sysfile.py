@@ -7,7 +7,8 @@ import posixpath
 import stat as st
 
 from .abi import (O_ACCMODE, O_APPEND, O_CLOEXEC, O_CREAT, O_DIRECTORY, O_EXCL, O_NOFOLLOW,
-                  O_NONBLOCK, O_RDONLY, O_RDWR, O_TMPFILE, O_TRUNC, O_WRONLY, SIGXFSZ)
+                  O_NONBLOCK, O_RDONLY, O_RDWR, O_TMPFILE, O_TRUNC, O_WRONLY, SEEK_DATA,
+                  SEEK_HOLE, SIGXFSZ)
 from .errors import oserror
 from .files import PIPE_BUF, OpenFile, open_fifo, pipe_ends
 from .fs import (BLOCK, DIRENT, R_OK, W_OK, X_OK, Dir, Fifo, File, HostDir, HostFile, Symlink,
@@ -19,8 +20,6 @@ from .sysproc import syscall
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .kernel import Kernel
-
-SEEK_DATA, SEEK_HOLE = 3, 4
 
 
 # ---- open and close ---------------------------------------------------------------------

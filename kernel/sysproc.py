@@ -9,7 +9,8 @@ from __future__ import annotations
 import errno
 
 from .abi import (
-    CLD_CONTINUED, CLD_EXITED, CLD_KILLED, CLD_STOPPED, CONTINUED, SIGCHLD, SIGCONT, SIGKILL,
+    CLD_CONTINUED, CLD_EXITED, CLD_KILLED, CLD_STOPPED, CONTINUED, SIG_BLOCK, SIG_SETMASK,
+    SIG_UNBLOCK, SIGCHLD, SIGCONT, SIGKILL,
     SIGTTOU, W_EXITCODE, WCONTINUED, WEXITED, WEXITSTATUS, WIFSIGNALED, WNOHANG, WNOWAIT,
     WSTOPSIG, WTERMSIG, WUNTRACED,
 )
@@ -24,8 +25,6 @@ if TYPE_CHECKING:
     from typing import Callable
 
     from .kernel import Kernel
-
-SIG_BLOCK, SIG_UNBLOCK, SIG_SETMASK = 0, 1, 2
 
 table: dict[str, Callable] = {}
 

@@ -9,7 +9,7 @@ programs in /bin.
 """
 from __future__ import annotations
 
-import signal as host_signal
+from kernel.abi import WIFSIGNALED
 
 from .jobtable import (SIGCONT, SIGHUP, SIGTERM, by_id, forget_done, listing, mark, reap, remove,
                        reset_current)
@@ -50,7 +50,7 @@ def _wait(sh: Shell, args: list[str]) -> int:
         for pid in pids:
             try:
                 _, s = os.waitpid(pid, 0)
-                status = sh.killed(s) if s & 0x7F else wait_status(s)   # (dash: `Killed`)
+                status = sh.killed(s) if WIFSIGNALED(s) else wait_status(s)   # (dash: `Killed`)
             except ChildProcessError:
                 status = 127
             for j in sh.state.jobs:

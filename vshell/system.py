@@ -6,6 +6,7 @@ import posixpath
 import sys
 from kernel import Kernel
 from kernel import trace as ev
+from kernel.abi import WEXITSTATUS, WIFSIGNALED, WTERMSIG
 from vshell import __version__
 from kernel.runlimits import RunLimits
 from kernel.fs import LazyDir, LazyFile, NativeFile, Symlink
@@ -253,6 +254,6 @@ def verdict(k: Kernel, status: int) -> int:
             return v.LIMIT_STATUS[k.run_limits.hit]
         sys.stderr.write(v.deadlock_report(k))
         return v.DEADLOCK_STATUS
-    if status & 0x7F:
-        return 128 + (status & 0x7F)
-    return status >> 8
+    if WIFSIGNALED(status):
+        return 128 + WTERMSIG(status)
+    return WEXITSTATUS(status)
