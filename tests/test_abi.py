@@ -69,3 +69,22 @@ def test_a_stopped_childs_status_says_which_signal_stopped_it():
         print(os.WIFEXITED(s), os.WEXITSTATUS(s))
         """)
     assert (status, out, err) == (0, "True 20\nTrue 3\n", "")
+
+
+def test_programs_os_has_cpythons_names_and_none_of_the_kernels_helpers():
+    status, out, err = run_python("""\
+        import os, posix
+        print(sorted(n for n in vars(os) if n.startswith("_") and not n.startswith("__")))
+        print([n for n in ("_O_CLOEXEC", "_ScandirIterator", "_trap", "_abi", "open_text")
+               if hasattr(os, n) or hasattr(posix, n)])
+        """)
+    assert (status, err) == (0, "")
+    private, leaked = out.splitlines()
+    assert private == "['_Environ', '_exit', '_wrap_close']"
+    assert leaked == "[]"
+    import subprocess
+    names = subprocess.run([sys.executable, "-c", "import os; print(sorted(vars(os)))"],
+                           capture_output=True, text=True).stdout
+    host = set(eval(names)) | {"path", "environ", "environb", "sys"}
+    status, out, err = run_python("import os\nprint(sorted(vars(os)))\n")
+    assert set(eval(out)) <= host
