@@ -838,7 +838,7 @@ def user_frame(p: Proc):
     while frame is not None:
         # Not the kernel's frames, nor a viewer's (step mode waits for a key on
         # the stepped process's own stack): the program's.
-        if not frame.f_code.co_filename.startswith(KERNEL_DIRS + VIEWER_DIRS):
+        if not frame.f_code.co_filename.startswith(NOT_PROGRAM_DIRS):
             return frame
         frame = frame.f_back
     return None
@@ -850,11 +850,17 @@ def _kernel_dirs() -> tuple[str, ...]:
     return (here, os.path.dirname(os.__file__) + os.sep)        # the kernel, the stdlib
 
 
-def _viewer_dirs() -> tuple[str, ...]:
-    import os
-    top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    return (os.path.join(top, "vshell") + os.sep,)
-
-
 KERNEL_DIRS = _kernel_dirs()
-VIEWER_DIRS = _viewer_dirs()
+# Code of the host's that runs on a process's stack without being its program
+# (a shell's, a viewer's waiting there for a key) is named by whoever installs
+# it, so that the kernel knows no such code by name.
+VIEWER_DIRS: tuple[str, ...] = ()
+NOT_PROGRAM_DIRS = KERNEL_DIRS
+
+
+def add_viewer_dir(directory: str) -> None:
+    """Frames of files under directory are never a program's."""
+    global VIEWER_DIRS, NOT_PROGRAM_DIRS
+    import os
+    VIEWER_DIRS += (os.path.join(os.path.abspath(directory), ""),)
+    NOT_PROGRAM_DIRS = KERNEL_DIRS + VIEWER_DIRS

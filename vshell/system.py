@@ -7,11 +7,17 @@ import sys
 from kernel import Kernel
 from kernel import trace as ev
 from kernel.abi import WEXITSTATUS, WIFSIGNALED, WTERMSIG
+from kernel.cpu import add_viewer_dir
 from vshell import __version__
 from kernel.runlimits import RunLimits
 from kernel.fs import LazyDir, LazyFile, NativeFile, Symlink
 from kernel.users import ACCOUNTS
 import programs
+
+# The shell and the viewers run on processes' stacks (the shell is a process's
+# program; step mode waits for a key on the stepped one's): none of it is the
+# program a backtrace or /proc/PID/stack shows.
+add_viewer_dir(os.path.dirname(os.path.abspath(__file__)))
 
 
 class Options:
