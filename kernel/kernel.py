@@ -27,6 +27,7 @@ from .runlimits import RunLimits
 from .sched import make_policy
 from .signals import CPU_LIMIT, SIG_IGN, Signals, SigState
 from .syscalls import SYSCALLS
+from .sysfile import kernel_write
 from .tty import TTY, MemoryConsole
 
 TYPE_CHECKING = False
@@ -326,17 +327,16 @@ class Kernel:
         """Write a kernel notice to a process's standard error."""
         if self.trace.active:
             self.trace.emit(ev.Message(p.pid, text.strip()))
+        # As write(2) would, but on the kernel's behalf and never sleeping: the
+        # process may be on its way out.  A notice there is no room for (fd 2
+        # closed, a full pipe, one nobody reads) is lost, as printk's would be.
         try:
             f: OpenFile = p.fds.get(2)
-            if f.kind == "dev":
-                f.inode.dev.write(self, p, f, text.encode())
-            elif f.pipe is not None and f.pipe.readers:
-                f.pipe.chunks.append(text.encode())
-                f.pipe.size += len(text)
-                self.cpu.wakeup(f.pipe.rq)
-            elif f.kind == "file":
-                f.inode.write_at(f.inode.size if f.append else f.offset, text.encode())
-        except Exception:
+            if f.pipe is None:
+                kernel_write(self, f, text.encode())
+            elif f.pipe.readers and f.writable:
+                f.pipe.write(self, p, text.encode(), nonblock=True)
+        except OSError:
             pass
 
     # ---- conveniences for embedding and tests -------------------------------------

@@ -1,5 +1,7 @@
-"""The machine's numbers (kernel/abi.py): one table, Linux's values, that the
-kernel, the shell and the programs' os and signal modules all agree on."""
+"""One source for each number, one way through each layer: the machine's
+numbers (kernel/abi.py, Linux's values) that the kernel, the shell and the
+programs' os and signal modules agree on; programs' os exporting only what
+CPython's does; the kernel's own writes keeping to a pipe's rules."""
 from __future__ import annotations
 
 import os
@@ -88,3 +90,38 @@ def test_programs_os_has_cpythons_names_and_none_of_the_kernels_helpers():
     host = set(eval(names)) | {"path", "environ", "environb", "sys"}
     status, out, err = run_python("import os\nprint(sorted(vars(os)))\n")
     assert set(eval(out)) <= host
+
+
+def test_a_kernel_notice_to_a_full_pipe_keeps_to_its_capacity():
+    from kernel.files import PIPE_CAPACITY
+    k = make_machine(Options(seed=1, virtual_time=True), MemoryConsole(b"", tty=False))
+    seen: list[int] = []
+
+    def init(rt) -> int:
+        os = rt.os
+        r, w = os.pipe()
+        os.dup2(w, 2)
+        os.set_blocking(w, False)
+        try:
+            while True:
+                os.write(w, b"x" * 4096)
+        except BlockingIOError:
+            pass
+        p = k.procs.get(os.getpid())
+        k.message(p, "vshell: a notice\n")
+        seen.append(p.fds.get(2).pipe.size)
+        os.read(r, 4096)
+        k.message(p, "vshell: a notice\n")
+        os.set_blocking(r, False)
+        data = b""
+        try:
+            while True:
+                data += os.read(r, 1 << 20)
+        except BlockingIOError:
+            pass
+        seen.append(data.endswith(b"x" * 10 + b"vshell: a notice\n"))
+        return 0
+
+    k.spawn(init)
+    k.run()
+    assert seen[0] == PIPE_CAPACITY and seen[-1] is True
