@@ -14,7 +14,7 @@ import sys
 from greenlet import getcurrent
 
 from . import trace as ev
-from .abi import SIGCHLD, SIGCONT, SIGHUP, SIGKILL
+from .abi import SIGCHLD, SIGCONT, SIGHUP, SIGKILL, W_EXITCODE
 from .clock import Clock
 from .cpu import CPU
 from .errors import ProcessExit, oserror
@@ -373,15 +373,36 @@ class Kernel:
                 pid = os.posix_spawnp(argv[0], argv, env if env is not None else {"PATH": "/bin"})
             except (OSError, ValueError) as e:        # ValueError: a NUL in an argument
                 os.write(2, f"{argv[0]}: {getattr(e, 'strerror', None) or e}\n".encode())
-                result["status"] = 127 << 8
+                result["status"] = W_EXITCODE(127)
                 return 0
-            while True:
-                try:
-                    wpid, status = os.wait()
-                except ChildProcessError:
-                    return 0
-                if wpid == pid:
-                    result["status"] = status
+            status = reap_until(os, pid)
+            if status is not None:
+                result["status"] = status
+            reap_all(os)
+            return 0
         self.spawn(init, uid=uid, env=env, cwd=cwd)
         self.run()
         return result.get("status", -1)
+
+
+# ---- init's work, as xv6's init does it: wait, whoever the child ---------------------------
+
+def reap_until(os, pid: int) -> int | None:
+    """Reap children, orphans included, until pid ends: its wait status, or
+    None if it is not (or no longer) a child.  os is init's own module."""
+    while True:
+        try:
+            wpid, status = os.wait()
+        except ChildProcessError:
+            return None
+        if wpid == pid:
+            return status
+
+
+def reap_all(os) -> None:
+    """Reap children until none is left: orphans finish their work."""
+    while True:
+        try:
+            os.wait()
+        except ChildProcessError:
+            return

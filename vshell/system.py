@@ -8,6 +8,7 @@ from kernel import Kernel
 from kernel import trace as ev
 from kernel.abi import WEXITSTATUS, WIFSIGNALED, WTERMSIG
 from kernel.cpu import add_viewer_dir
+from kernel.kernel import reap_all, reap_until
 from vshell import __version__
 from kernel.runlimits import RunLimits
 from kernel.fs import LazyDir, LazyFile, NativeFile, Symlink
@@ -168,22 +169,12 @@ def boot(k: Kernel, opts: Options, shell_argv: list[str], env_extra: dict | None
             except OSError as e:          # /bin/sh deleted or broken by an rc file, say
                 cos.write(2, f"vshell: cannot start /bin/sh: {e.strerror}\n".encode())
             return 127
-        shell = rt.clone(login)
-        while True:                       # reap orphans until the login shell is gone
-            try:
-                pid, status = os_.wait()
-            except ChildProcessError:
-                return 0
-            if pid == shell:
-                result["status"] = status
-                break
-        if getattr(k.tty.console, "interactive", False):
-            return 0                      # the user logged out: the machine powers off
-        while True:                       # a scripted run: orphans finish their work
-            try:
-                os_.wait()
-            except ChildProcessError:
-                return 0
+        status = reap_until(os_, rt.clone(login))
+        if status is not None:
+            result["status"] = status
+        if not getattr(k.tty.console, "interactive", False):
+            reap_all(os_)                 # a scripted run: orphans finish their work
+        return 0                          # (the user logged out: the machine powers off)
 
     colour = k.tty.console.isatty(2)
     if trace is not None:
