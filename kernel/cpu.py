@@ -31,6 +31,7 @@ from greenlet import greenlet, getcurrent
 
 from . import hostguard
 from . import trace as ev
+from .abi import W_EXITCODE
 from .errors import ExecImage, ProcessExit
 from .proc import BLOCKED, READY, RUNNING, SLICES_KEPT, STOPPED, ZOMBIE, Proc, State
 
@@ -735,7 +736,7 @@ class CPU:
                 code = start()
                 if p.unwinding is not None:      # the program swallowed its exit
                     raise p.unwinding
-                status = (code & 0xFF) << 8
+                status = W_EXITCODE(code)
                 break
             except ExecImage as e:
                 p.unwinding = None

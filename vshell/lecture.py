@@ -8,8 +8,10 @@ too.
 """
 from __future__ import annotations
 
+from kernel.abi import O_CREAT, O_TRUNC, O_WRONLY
+
 from . import builtins  # the tables, for help's list
-from .runner import O_CREAT, O_TRUNC, O_WRONLY, CommandError
+from .runner import CommandError
 from .tracer import KINDS, parse_kinds
 
 MFD_CLOEXEC = 1
