@@ -6,6 +6,7 @@ rest of the script), then parses and runs it one complete command at a time.
 """
 from __future__ import annotations
 
+import errno
 import re
 
 from . import history, jobtable
@@ -370,5 +371,5 @@ def context(sh: Shell, continued: bool = False) -> dict:
 
 
 def _open_error(e: OSError) -> str:
-    return {2: "No such file", 13: "Permission denied", 21: "Is a directory"}.get(
-        e.errno, e.strerror or "error")
+    return {errno.ENOENT: "No such file", errno.EACCES: "Permission denied",
+            errno.EISDIR: "Is a directory"}.get(e.errno, e.strerror or "error")
