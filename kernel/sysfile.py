@@ -294,7 +294,8 @@ def sys_pipe2(k: "Kernel", p: Proc, flags: int) -> tuple[int, int]:
 
 @syscall
 def sys_tty_readline(k: "Kernel", p: Proc, fd: int, prompt: str, info: dict) -> bytes:
-    """An interactive shell's prompt: one line, edited on the terminal's console."""
+    """One line, edited on the terminal's console (a shell's prompt, Python's >>>):
+    lineedit.readline's call.  info is the editor's, passed through unread."""
     f = p.fds.get(fd)
     if f.kind != "dev" or f.inode.dev is not k.tty:
         raise oserror(errno.ENOTTY)

@@ -202,7 +202,7 @@ class TTY:
         return size() if size is not None else (24, 80)
 
     def readline(self, k: "Kernel", p: "Proc", f: "OpenFile", prompt: str, info: dict) -> bytes:
-        """Read one edited line (an interactive shell's prompt).  A console with a
+        """Read one edited line (a prompt: a shell's, Python's).  A console with a
         line editor shows prompt, edits, and hands over the line; otherwise the
         prompt is written and a line is read as usual.  b"" means end of input;
         b"\x04" that the editor ended input with Ctrl-D (and its line on the
