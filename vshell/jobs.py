@@ -9,10 +9,9 @@ programs in /bin.
 """
 from __future__ import annotations
 
-from kernel.abi import WIFSIGNALED
+from kernel.abi import SIGCONT, SIGHUP, SIGTERM, WIFSIGNALED
 
-from .jobtable import (SIGCONT, SIGHUP, SIGTERM, by_id, forget_done, listing, mark, reap, remove,
-                       reset_current)
+from .jobtable import by_id, forget_done, listing, mark, reap, remove, reset_current
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

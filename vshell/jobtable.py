@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import signal as host_signal
 
-from kernel.abi import (CONTINUED, SIGCONT, SIGHUP, SIGTERM, WCONTINUED, WCOREDUMP,
-                        WEXITSTATUS, WIFSIGNALED, WIFSTOPPED, WNOHANG, WSTOPSIG, WTERMSIG,
-                        WUNTRACED)
+from kernel.abi import (CONTINUED, SIGCONT, SIGTERM, WCONTINUED, WCOREDUMP, WEXITSTATUS,
+                        WIFSIGNALED, WIFSTOPPED, WNOHANG, WSTOPSIG, WTERMSIG, WUNTRACED)
 
 from .state import Job
 
