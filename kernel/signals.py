@@ -1,4 +1,4 @@
-"""Signals: numbers, default actions, pending and blocked sets, delivery.
+"""Signals: default actions, pending and blocked sets, delivery (numbers: abi.py).
 
 Sending a signal only marks it pending in the target (and wakes the target if
 it sleeps, so that a blocked call is interrupted).  Delivery happens on the
