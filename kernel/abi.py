@@ -21,6 +21,7 @@ NSIG = 65                       # signals 1..64; 34..64 are the real-time ones
 SIGNAMES = {number: name for name, number in list(globals().items())
             if name.startswith("SIG") and isinstance(number, int)}
 SIG_BLOCK, SIG_UNBLOCK, SIG_SETMASK = 0, 1, 2  # sigprocmask(2)'s how
+SIG_DFL, SIG_IGN = 0, 1                       # the dispositions signal(2) names
 
 # ---- access(2)'s modes and lseek(2)'s whences -----------------------------------------
 F_OK, X_OK, W_OK, R_OK = 0, 1, 2, 4

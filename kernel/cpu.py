@@ -747,7 +747,7 @@ class CPU:
                 break
             except Exception as e:                # a kernel bug: never a traceback
                 k.panic(p, e)
-                status = 1 << 8
+                status = W_EXITCODE(1)
                 break
         p.unwinding = None
         p.in_kernel += 1            # exit is kernel work: no preemption halfway through it

@@ -13,7 +13,8 @@ import heapq
 
 from . import trace as ev
 from .abi import (
-    NSIG, SIGNAMES, SIGABRT, SIGALRM, SIGBUS, SIGCHLD, SIGCONT, SIGFPE, SIGHUP, SIGILL, SIGINT, SIGIO,
+    NSIG, SIG_DFL, SIG_IGN, SIGNAMES,
+    SIGABRT, SIGALRM, SIGBUS, SIGCHLD, SIGCONT, SIGFPE, SIGHUP, SIGILL, SIGINT, SIGIO,
     SIGKILL, SIGPIPE, SIGPROF, SIGPWR, SIGQUIT, SIGSEGV, SIGSTOP, SIGSYS, SIGTERM, SIGTRAP,
     SIGTSTP, SIGTTIN, SIGTTOU, SIGURG, SIGUSR1, SIGUSR2, SIGVTALRM, SIGWINCH, SIGXCPU, SIGXFSZ,
     CLD_CONTINUED, CLD_EXITED, CLD_KILLED, CLD_STOPPED, W_STOPCODE, WEXITSTATUS, WIFSIGNALED,
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from .kernel import Kernel
 
 CPU_LIMIT = -1          # cpu_timers' key for RLIMIT_CPU (0-2 are setitimer's)
-SIG_DFL, SIG_IGN, SIG_CATCH = 0, 1, 2
+SIG_CATCH = 2                   # the kernel's word for a handler the process keeps
 
 TERMINATE, CORE, STOP, CONTINUE, IGNORE = "terminate", "core", "stop", "continue", "ignore"
 DEFAULT_ACTION: dict[int, str] = {

@@ -125,3 +125,18 @@ def test_a_kernel_notice_to_a_full_pipe_keeps_to_its_capacity():
     k.spawn(init)
     k.run()
     assert seen[0] == PIPE_CAPACITY and seen[-1] is True
+
+
+def test_no_wait_status_or_machine_number_is_decoded_or_defined_by_hand():
+    """The W* helpers read wait statuses, and abi.py alone defines the numbers:
+    a 0x7F, or an `O_CREAT = ...`, anywhere else is a second source."""
+    import pathlib
+    import re
+    top = pathlib.Path(__file__).resolve().parent.parent
+    by_hand = re.compile(r"0x7[fF]\b|^\s*(O_[A-Z]+|SIG[A-Z]+|W(NOHANG|UNTRACED|EXITED|CONTINUED|NOWAIT))"
+                         r"(, *[A-Z_]+)* = \d", re.M)
+    found = [f"{path.relative_to(top)}: {m.group(0).strip()}"
+             for folder in ("kernel", "vshell", "programs")
+             for path in sorted((top / folder).rglob("*.py")) if path.name != "abi.py"
+             for m in by_hand.finditer(path.read_text())]
+    assert found == []
