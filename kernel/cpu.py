@@ -31,6 +31,7 @@ from greenlet import greenlet, getcurrent
 
 from . import hostguard
 from . import trace as ev
+from .abi import W_EXITCODE
 from .errors import ExecImage, ProcessExit
 from .proc import BLOCKED, READY, RUNNING, SLICES_KEPT, STOPPED, ZOMBIE, Proc, State
 
@@ -735,7 +736,7 @@ class CPU:
                 code = start()
                 if p.unwinding is not None:      # the program swallowed its exit
                     raise p.unwinding
-                status = (code & 0xFF) << 8
+                status = W_EXITCODE(code)
                 break
             except ExecImage as e:
                 p.unwinding = None
@@ -746,7 +747,7 @@ class CPU:
                 break
             except Exception as e:                # a kernel bug: never a traceback
                 k.panic(p, e)
-                status = 1 << 8
+                status = W_EXITCODE(1)
                 break
         p.unwinding = None
         p.in_kernel += 1            # exit is kernel work: no preemption halfway through it
@@ -838,7 +839,7 @@ def user_frame(p: Proc):
     while frame is not None:
         # Not the kernel's frames, nor a viewer's (step mode waits for a key on
         # the stepped process's own stack): the program's.
-        if not frame.f_code.co_filename.startswith(KERNEL_DIRS + VIEWER_DIRS):
+        if not frame.f_code.co_filename.startswith(NOT_PROGRAM_DIRS):
             return frame
         frame = frame.f_back
     return None
@@ -850,11 +851,17 @@ def _kernel_dirs() -> tuple[str, ...]:
     return (here, os.path.dirname(os.__file__) + os.sep)        # the kernel, the stdlib
 
 
-def _viewer_dirs() -> tuple[str, ...]:
-    import os
-    top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    return (os.path.join(top, "vshell") + os.sep,)
-
-
 KERNEL_DIRS = _kernel_dirs()
-VIEWER_DIRS = _viewer_dirs()
+# Code of the host's that runs on a process's stack without being its program
+# (a shell's, a viewer's waiting there for a key) is named by whoever installs
+# it, so that the kernel knows no such code by name.
+VIEWER_DIRS: tuple[str, ...] = ()
+NOT_PROGRAM_DIRS = KERNEL_DIRS
+
+
+def add_viewer_dir(directory: str) -> None:
+    """Frames of files under directory are never a program's."""
+    global VIEWER_DIRS, NOT_PROGRAM_DIRS
+    import os
+    VIEWER_DIRS += (os.path.join(os.path.abspath(directory), ""),)
+    NOT_PROGRAM_DIRS = KERNEL_DIRS + VIEWER_DIRS

@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 from collections import deque
 
+from .abi import SIGPIPE
 from .errors import oserror
 from .limits import DEFAULTS, RLIMIT_NOFILE
 
@@ -244,7 +245,7 @@ class Pipe:
         total = len(data)
         while True:
             if self.readers == 0:
-                k.signals.send(p, p, 13)          # SIGPIPE
+                k.signals.send(p, p, SIGPIPE)
                 raise oserror(errno.EPIPE)
             space = self.capacity - self.size
             left = total - done

@@ -16,6 +16,7 @@ import os
 import stat as st
 
 from . import hostguard
+from .abi import R_OK, W_OK, X_OK
 from .errors import oserror
 
 TYPE_CHECKING = False
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
     from .proc import Proc
 
 MAXSYMLINKS = 40
-R_OK, W_OK, X_OK = 4, 2, 1
 FS_SIZE = 64 << 20          # the disk's default size: see FileSystem.charge
 DIRENT = 512                # what one name in a directory (and its inode) takes of it
 

@@ -14,6 +14,7 @@ import sys
 from greenlet import getcurrent
 
 from . import trace as ev
+from .abi import SIGCHLD, SIGCONT, SIGHUP, SIGKILL, W_EXITCODE
 from .clock import Clock
 from .cpu import CPU
 from .errors import ProcessExit, oserror
@@ -26,14 +27,13 @@ from .runlimits import RunLimits
 from .sched import make_policy
 from .signals import CPU_LIMIT, SIG_IGN, Signals, SigState
 from .syscalls import SYSCALLS
+from .sysfile import kernel_write
 from .tty import TTY, MemoryConsole
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from random import Random
     from typing import Callable
-
-SIGHUP, SIGKILL, SIGCHLD, SIGCONT = 1, 9, 17, 18
 
 
 class Kernel:
@@ -327,17 +327,16 @@ class Kernel:
         """Write a kernel notice to a process's standard error."""
         if self.trace.active:
             self.trace.emit(ev.Message(p.pid, text.strip()))
+        # As write(2) would, but on the kernel's behalf and never sleeping: the
+        # process may be on its way out.  A notice there is no room for (fd 2
+        # closed, a full pipe, one nobody reads) is lost, as printk's would be.
         try:
             f: OpenFile = p.fds.get(2)
-            if f.kind == "dev":
-                f.inode.dev.write(self, p, f, text.encode())
-            elif f.pipe is not None and f.pipe.readers:
-                f.pipe.chunks.append(text.encode())
-                f.pipe.size += len(text)
-                self.cpu.wakeup(f.pipe.rq)
-            elif f.kind == "file":
-                f.inode.write_at(f.inode.size if f.append else f.offset, text.encode())
-        except Exception:
+            if f.pipe is None:
+                kernel_write(self, f, text.encode())
+            elif f.pipe.readers and f.writable:
+                f.pipe.write(self, p, text.encode(), nonblock=True)
+        except OSError:
             pass
 
     # ---- conveniences for embedding and tests -------------------------------------
@@ -374,15 +373,36 @@ class Kernel:
                 pid = os.posix_spawnp(argv[0], argv, env if env is not None else {"PATH": "/bin"})
             except (OSError, ValueError) as e:        # ValueError: a NUL in an argument
                 os.write(2, f"{argv[0]}: {getattr(e, 'strerror', None) or e}\n".encode())
-                result["status"] = 127 << 8
+                result["status"] = W_EXITCODE(127)
                 return 0
-            while True:
-                try:
-                    wpid, status = os.wait()
-                except ChildProcessError:
-                    return 0
-                if wpid == pid:
-                    result["status"] = status
+            status = reap_until(os, pid)
+            if status is not None:
+                result["status"] = status
+            reap_all(os)
+            return 0
         self.spawn(init, uid=uid, env=env, cwd=cwd)
         self.run()
         return result.get("status", -1)
+
+
+# ---- init's work, as xv6's init does it: wait, whoever the child ---------------------------
+
+def reap_until(os, pid: int) -> int | None:
+    """Reap children, orphans included, until pid ends: its wait status, or
+    None if it is not (or no longer) a child.  os is init's own module."""
+    while True:
+        try:
+            wpid, status = os.wait()
+        except ChildProcessError:
+            return None
+        if wpid == pid:
+            return status
+
+
+def reap_all(os) -> None:
+    """Reap children until none is left: orphans finish their work."""
+    while True:
+        try:
+            os.wait()
+        except ChildProcessError:
+            return

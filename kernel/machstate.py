@@ -13,7 +13,8 @@ else's context.
 """
 from __future__ import annotations
 
-from .cpu import KERNEL_DIRS, VIEWER_DIRS, user_frame
+from . import cpu
+from .cpu import KERNEL_DIRS, user_frame
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ def frames(p: "Proc") -> list:
     out = []
     frame = user_frame(p)
     while frame is not None:
-        if not frame.f_code.co_filename.startswith((KERNEL_DIRS[0],) + VIEWER_DIRS):
+        if not frame.f_code.co_filename.startswith((KERNEL_DIRS[0],) + cpu.VIEWER_DIRS):
             out.append(frame)
         frame = frame.f_back
     return out

@@ -1,4 +1,4 @@
-"""Signals: numbers, default actions, pending and blocked sets, delivery.
+"""Signals: default actions, pending and blocked sets, delivery (numbers: abi.py).
 
 Sending a signal only marks it pending in the target (and wakes the target if
 it sleeps, so that a blocked call is interrupted).  Delivery happens on the
@@ -10,9 +10,16 @@ from __future__ import annotations
 
 import errno
 import heapq
-import signal as host_signal
 
 from . import trace as ev
+from .abi import (
+    NSIG, SIG_DFL, SIG_IGN, SIGNAMES,
+    SIGABRT, SIGALRM, SIGBUS, SIGCHLD, SIGCONT, SIGFPE, SIGHUP, SIGILL, SIGINT, SIGIO,
+    SIGKILL, SIGPIPE, SIGPROF, SIGPWR, SIGQUIT, SIGSEGV, SIGSTOP, SIGSYS, SIGTERM, SIGTRAP,
+    SIGTSTP, SIGTTIN, SIGTTOU, SIGURG, SIGUSR1, SIGUSR2, SIGVTALRM, SIGWINCH, SIGXCPU, SIGXFSZ,
+    CLD_CONTINUED, CLD_EXITED, CLD_KILLED, CLD_STOPPED, W_STOPCODE, WEXITSTATUS, WIFSIGNALED,
+    WSTOPSIG, WTERMSIG,
+)
 from .errors import ProcessExit, oserror
 from .limits import RLIM_INFINITY, RLIMIT_CPU
 from .proc import BLOCKED, STOPPED, ZOMBIE, Proc
@@ -21,27 +28,22 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .kernel import Kernel
 
-S = host_signal.Signals
 CPU_LIMIT = -1          # cpu_timers' key for RLIMIT_CPU (0-2 are setitimer's)
-NSIG = 65
-SIG_DFL, SIG_IGN, SIG_CATCH = 0, 1, 2
+SIG_CATCH = 2                   # the kernel's word for a handler the process keeps
 
 TERMINATE, CORE, STOP, CONTINUE, IGNORE = "terminate", "core", "stop", "continue", "ignore"
 DEFAULT_ACTION: dict[int, str] = {
-    S.SIGHUP: TERMINATE, S.SIGINT: TERMINATE, S.SIGQUIT: CORE, S.SIGILL: CORE,
-    S.SIGTRAP: CORE, S.SIGABRT: CORE, S.SIGBUS: CORE, S.SIGFPE: CORE,
-    S.SIGKILL: TERMINATE, S.SIGUSR1: TERMINATE, S.SIGSEGV: CORE, S.SIGUSR2: TERMINATE,
-    S.SIGPIPE: TERMINATE, S.SIGALRM: TERMINATE, S.SIGTERM: TERMINATE,
-    S.SIGCHLD: IGNORE, S.SIGCONT: CONTINUE, S.SIGSTOP: STOP, S.SIGTSTP: STOP,
-    S.SIGTTIN: STOP, S.SIGTTOU: STOP, S.SIGURG: IGNORE, S.SIGXCPU: CORE,
-    S.SIGXFSZ: CORE, S.SIGVTALRM: TERMINATE, S.SIGPROF: TERMINATE,
-    S.SIGWINCH: IGNORE, S.SIGIO: TERMINATE, S.SIGPWR: TERMINATE, S.SIGSYS: CORE,
+    SIGHUP: TERMINATE, SIGINT: TERMINATE, SIGQUIT: CORE, SIGILL: CORE,
+    SIGTRAP: CORE, SIGABRT: CORE, SIGBUS: CORE, SIGFPE: CORE,
+    SIGKILL: TERMINATE, SIGUSR1: TERMINATE, SIGSEGV: CORE, SIGUSR2: TERMINATE,
+    SIGPIPE: TERMINATE, SIGALRM: TERMINATE, SIGTERM: TERMINATE,
+    SIGCHLD: IGNORE, SIGCONT: CONTINUE, SIGSTOP: STOP, SIGTSTP: STOP,
+    SIGTTIN: STOP, SIGTTOU: STOP, SIGURG: IGNORE, SIGXCPU: CORE,
+    SIGXFSZ: CORE, SIGVTALRM: TERMINATE, SIGPROF: TERMINATE,
+    SIGWINCH: IGNORE, SIGIO: TERMINATE, SIGPWR: TERMINATE, SIGSYS: CORE,
 }
-STOP_SIGNALS = frozenset({S.SIGSTOP, S.SIGTSTP, S.SIGTTIN, S.SIGTTOU})
-UNCATCHABLE = frozenset({S.SIGKILL, S.SIGSTOP})
-# the ones every exit and kill tests (S.SIGKILL looks the name up through the
-# enum's class, which costs as much as a function call)
-SIGKILL, SIGSTOP, SIGCONT, SIGCHLD = S.SIGKILL, S.SIGSTOP, S.SIGCONT, S.SIGCHLD
+STOP_SIGNALS = frozenset({SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU})
+UNCATCHABLE = frozenset({SIGKILL, SIGSTOP})
 
 
 def default_action(sig: int) -> str:
@@ -204,12 +206,12 @@ class Signals:
             self.stop(p, sig)
 
     def stop(self, p: Proc, sig: int) -> None:
-        p.stop_report = (sig << 8) | 0x7F
+        p.stop_report = W_STOPCODE(sig)
         p.cont_report = False
         parent = self.k.procs.get(p.ppid)
         if parent is not None:
             self.k.notify_parent(p, parent, SIGCHLD)
-        self.k.cpu.stop(p, f"stopped by {S(sig).name}")
+        self.k.cpu.stop(p, f"stopped by {SIGNAMES[sig]}")
 
     def _delivered(self, p: Proc, sig: int, action: str) -> None:
         if self.k.trace.active:
@@ -245,7 +247,7 @@ class Signals:
                 p.sig.cpu_timers[which] = (at, interval)
             else:
                 del p.sig.cpu_timers[which]
-            self.send(None, p, S.SIGVTALRM if which == 1 else S.SIGPROF)
+            self.send(None, p, SIGVTALRM if which == 1 else SIGPROF)
 
     def arm_cpu_limit(self, p: Proc) -> None:
         """RLIMIT_CPU is watched as one more CPU-time timer (set by setrlimit,
@@ -262,12 +264,12 @@ class Signals:
         soft, hard = p.limits.table[RLIMIT_CPU]
         if hard != RLIM_INFINITY and used >= hard:
             del p.sig.cpu_timers[CPU_LIMIT]
-            self.send(None, p, S.SIGKILL)
+            self.send(None, p, SIGKILL)
             return
         if soft < hard:
             p.limits.table[RLIMIT_CPU] = (soft + 1, hard)
         p.sig.cpu_timers[CPU_LIMIT] = (float(min(soft + 1, hard)), 0.0)
-        self.send(None, p, S.SIGXCPU)
+        self.send(None, p, SIGXCPU)
 
     def expire_alarms(self, now: float) -> None:
         while self.alarms and self.alarms[0][0] <= now:
@@ -277,7 +279,7 @@ class Signals:
                 if p.sig.interval:                      # an interval timer goes on
                     p.sig.alarm = when + p.sig.interval
                     heapq.heappush(self.alarms, (p.sig.alarm, p.pid, p))
-                self.send(None, p, S.SIGALRM)
+                self.send(None, p, SIGALRM)
 
 
 def child_info(c: Proc) -> tuple[int, int, int, int]:
@@ -285,12 +287,12 @@ def child_info(c: Proc) -> tuple[int, int, int, int]:
     CLD_KILLED, CLD_STOPPED or CLD_CONTINUED, with the status or signal)."""
     if c.state is ZOMBIE:
         status = c.exit_status
-        if status & 0x7F:
-            return 2, c.pid, c.uid, status & 0x7F
-        return 1, c.pid, c.uid, status >> 8
+        if WIFSIGNALED(status):
+            return CLD_KILLED, c.pid, c.uid, WTERMSIG(status)
+        return CLD_EXITED, c.pid, c.uid, WEXITSTATUS(status)
     if c.stop_report is not None:
-        return 5, c.pid, c.uid, c.stop_report >> 8
-    return 6, c.pid, c.uid, SIGCONT
+        return CLD_STOPPED, c.pid, c.uid, WSTOPSIG(c.stop_report)
+    return CLD_CONTINUED, c.pid, c.uid, SIGCONT
 
 
 def check_signal(sig: object) -> int:

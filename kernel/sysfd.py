@@ -6,9 +6,10 @@ flags (fcntl) and a device's controls (ioctl); memory files (memfd_create).
 from __future__ import annotations
 
 import errno
-import os as host
 
 from . import locks
+from .abi import (O_APPEND, O_ASYNC, O_DIRECT, O_DSYNC, O_LARGEFILE, O_NOATIME, O_NONBLOCK, O_SYNC,
+                  O_WRONLY)
 from .errors import oserror
 from .files import OpenFile
 from .fs import X_OK, File
@@ -23,9 +24,8 @@ if TYPE_CHECKING:
 F_DUPFD, F_GETFD, F_SETFD, F_GETFL, F_SETFL = 0, 1, 2, 3, 4
 F_DUPFD_CLOEXEC, F_SETPIPE_SZ, F_GETPIPE_SZ = 1030, 1031, 1032
 FD_CLOEXEC = 1
-O_LARGEFILE = 0o100000      # Linux sets it in every open(2) of a 64-bit process
 # the status flags F_SETFL may change (the others are fixed at open)
-SETFL = host.O_APPEND | host.O_NONBLOCK | host.O_ASYNC | host.O_DIRECT | host.O_NOATIME
+SETFL = O_APPEND | O_NONBLOCK | O_ASYNC | O_DIRECT | O_NOATIME
 PAGE = 4096
 PIPE_MAX_SIZE = 1 << 20     # /proc/sys/fs/pipe-max-size
 TIOCGWINSZ, FIONREAD, TIOCSCTTY = 0x5413, 0x541B, 0x540E
@@ -230,8 +230,8 @@ def sys_fcntl(k: "Kernel", p: Proc, fd: int, cmd: int, arg: int) -> int:
     if cmd == F_GETFL:
         return status_flags(f)
     if cmd == F_SETFL:
-        f.append = bool(arg & host.O_APPEND)
-        f.nonblock = bool(arg & host.O_NONBLOCK)
+        f.append = bool(arg & O_APPEND)
+        f.nonblock = bool(arg & O_NONBLOCK)
         f.flags = f.flags & ~SETFL | arg & SETFL
         return 0
     if cmd in (F_GETPIPE_SZ, F_SETPIPE_SZ):
@@ -241,14 +241,14 @@ def sys_fcntl(k: "Kernel", p: Proc, fd: int, cmd: int, arg: int) -> int:
 
 def status_flags(f: OpenFile) -> int:
     """F_GETFL: the access mode and the status flags of an open file."""
-    acc = O_RDWR if f.readable and f.writable else host.O_WRONLY if f.writable else 0
-    flags = acc | f.flags & SETFL & ~(host.O_APPEND | host.O_NONBLOCK)
+    acc = O_RDWR if f.readable and f.writable else O_WRONLY if f.writable else 0
+    flags = acc | f.flags & SETFL & ~(O_APPEND | O_NONBLOCK)
     if f.append:
-        flags |= host.O_APPEND
+        flags |= O_APPEND
     if f.nonblock:
-        flags |= host.O_NONBLOCK
+        flags |= O_NONBLOCK
     if f.inode is not None and not f.path.startswith("/memfd:"):
-        flags |= O_LARGEFILE | f.flags & (host.O_SYNC | host.O_DSYNC)
+        flags |= O_LARGEFILE | f.flags & (O_SYNC | O_DSYNC)
     return flags
 
 

@@ -6,6 +6,9 @@ import os as host
 import posixpath
 import stat as st
 
+from .abi import (O_ACCMODE, O_APPEND, O_CLOEXEC, O_CREAT, O_DIRECTORY, O_EXCL, O_NOFOLLOW,
+                  O_NONBLOCK, O_RDONLY, O_RDWR, O_TMPFILE, O_TRUNC, O_WRONLY, SEEK_DATA,
+                  SEEK_HOLE, SIGXFSZ)
 from .errors import oserror
 from .files import PIPE_BUF, OpenFile, open_fifo, pipe_ends
 from .fs import (BLOCK, DIRENT, R_OK, W_OK, X_OK, Dir, Fifo, File, HostDir, HostFile, Symlink,
@@ -17,14 +20,6 @@ from .sysproc import syscall
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .kernel import Kernel
-
-O_ACCMODE = 3
-O_RDONLY, O_WRONLY, O_RDWR = host.O_RDONLY, host.O_WRONLY, host.O_RDWR
-O_CREAT, O_EXCL, O_TRUNC, O_APPEND = host.O_CREAT, host.O_EXCL, host.O_TRUNC, host.O_APPEND
-O_NONBLOCK, O_CLOEXEC, O_NOFOLLOW = host.O_NONBLOCK, host.O_CLOEXEC, host.O_NOFOLLOW
-O_DIRECTORY, O_TMPFILE = host.O_DIRECTORY, host.O_TMPFILE
-SIGXFSZ = 25
-SEEK_DATA, SEEK_HOLE = 3, 4
 
 
 # ---- open and close ---------------------------------------------------------------------
@@ -301,7 +296,8 @@ def sys_pipe2(k: "Kernel", p: Proc, flags: int) -> tuple[int, int]:
 
 @syscall
 def sys_tty_readline(k: "Kernel", p: Proc, fd: int, prompt: str, info: dict) -> bytes:
-    """An interactive shell's prompt: one line, edited on the terminal's console."""
+    """One line, edited on the terminal's console (a shell's prompt, Python's >>>):
+    lineedit.readline's call.  info is the editor's, passed through unread."""
     f = p.fds.get(fd)
     if f.kind != "dev" or f.inode.dev is not k.tty:
         raise oserror(errno.ENOTTY)

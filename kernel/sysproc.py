@@ -8,6 +8,12 @@ from __future__ import annotations
 
 import errno
 
+from .abi import (
+    CLD_CONTINUED, CLD_EXITED, CLD_KILLED, CLD_STOPPED, CONTINUED, SIG_BLOCK, SIG_SETMASK,
+    SIG_UNBLOCK, SIGCHLD, SIGCONT, SIGKILL,
+    SIGTTOU, W_EXITCODE, WCONTINUED, WEXITED, WEXITSTATUS, WIFSIGNALED, WNOHANG, WNOWAIT,
+    WSTOPSIG, WTERMSIG, WUNTRACED,
+)
 from .errors import ExecImage, ProcessExit, oserror
 from .limits import RLIMIT_CPU
 from .proc import READY, RUNNING, ZOMBIE, Proc
@@ -19,9 +25,6 @@ if TYPE_CHECKING:
     from typing import Callable
 
     from .kernel import Kernel
-
-WNOHANG, WUNTRACED, WCONTINUED = 1, 2, 8
-SIG_BLOCK, SIG_UNBLOCK, SIG_SETMASK = 0, 1, 2
 
 table: dict[str, Callable] = {}
 
@@ -67,17 +70,14 @@ def sys_execve(k: "Kernel", p: Proc, path: str, argv: list, env: dict) -> None:
 
 @syscall
 def sys_exit(k: "Kernel", p: Proc, code: int) -> None:
-    raise k.cpu.unwind(p, ProcessExit((code & 0xFF) << 8))
+    raise k.cpu.unwind(p, ProcessExit(W_EXITCODE(code)))
 
 
 # wait: the three calls of the C library, one search.  Each finds a child that
 # changed -- ended (a zombie), stopped, or continued, as the options ask -- and
 # reports it; a zombie so reported is reaped, unless WNOWAIT leaves it waitable.
 
-WEXITED, WNOWAIT = 4, 0x01000000
 P_ALL, P_PID, P_PGID = 0, 1, 2
-CLD_EXITED, CLD_KILLED, CLD_STOPPED, CLD_CONTINUED = 1, 2, 5, 6
-SIGCHLD, SIGCONT = 17, 18
 
 
 @syscall
@@ -113,8 +113,8 @@ def sys_waitid(k: "Kernel", p: Proc, idtype: int, id_: int, options: int) -> tup
     if found is None:
         return None
     c, status, code = found
-    detail = (status >> 8) & 0xFF if code in (CLD_EXITED, CLD_STOPPED) else \
-        status & 0x7F if code == CLD_KILLED else SIGCONT
+    detail = WEXITSTATUS(status) if code == CLD_EXITED else WSTOPSIG(status) \
+        if code == CLD_STOPPED else WTERMSIG(status) if code == CLD_KILLED else SIGCONT
     return c.pid, c.uid, SIGCHLD, detail, code
 
 
@@ -150,7 +150,7 @@ def _changed(k: "Kernel", p: Proc, c: Proc, options: int):
         status = c.exit_status
         if not keep:
             k.reap(p, c)
-        return c, status, CLD_KILLED if status & 0x7F else CLD_EXITED
+        return c, status, CLD_KILLED if WIFSIGNALED(status) else CLD_EXITED
     if options & WUNTRACED and c.stop_report is not None:
         status = c.stop_report
         if not keep:
@@ -159,7 +159,7 @@ def _changed(k: "Kernel", p: Proc, c: Proc, options: int):
     if options & WCONTINUED and c.cont_report:
         if not keep:
             c.cont_report = False
-        return c, 0xFFFF, CLD_CONTINUED
+        return c, CONTINUED, CLD_CONTINUED
     return None
 
 
@@ -381,8 +381,8 @@ def sys_tcsetpgrp(k, p: Proc, fd: int, pgrp: int) -> None:
     if k.tty.sid and p.sid != k.tty.sid:
         raise oserror(errno.ENOTTY)
     if p.pgid != k.tty.fg_pgrp and k.tty.fg_pgrp and not (
-            p.sig.ignores(22) or 22 in p.sig.blocked):
-        k.signals_to_group(None, p.pgid, 22)        # SIGTTOU to a background caller
+            p.sig.ignores(SIGTTOU) or SIGTTOU in p.sig.blocked):
+        k.signals_to_group(None, p.pgid, SIGTTOU)      # to a background caller
         raise oserror(errno.EINTR)
     k.tty.fg_pgrp = pgrp
 
@@ -406,8 +406,8 @@ def sys_tcsetattr(k, p: Proc, fd: int, modes: list) -> None:
     an editor or a pager turns ICANON off to read each key as it is typed."""
     tty = _terminal(k, p, fd)
     if p.pgid != tty.fg_pgrp and tty.fg_pgrp and p.sid == tty.sid and not (
-            p.sig.ignores(22) or 22 in p.sig.blocked):
-        k.signals_to_group(None, p.pgid, 22)        # SIGTTOU, as for a background writer
+            p.sig.ignores(SIGTTOU) or SIGTTOU in p.sig.blocked):
+        k.signals_to_group(None, p.pgid, SIGTTOU)      # as for a background writer
         raise oserror(errno.EINTR)
     tty.setattr(modes)
 
@@ -470,7 +470,7 @@ def sys_kill(k: "Kernel", p: Proc, pid: int, sig: int) -> None:
     if sig:
         for t in allowed:
             k.signals.send(p, t, sig)
-        if sig == 9 and any(t is not p for t in allowed):
+        if sig == SIGKILL and any(t is not p for t in allowed):
             # let the victims run their way out now, as they would on a real
             # machine while the killer waits for its next slice
             k.cpu.yield_cpu(p, "kill")

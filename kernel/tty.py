@@ -11,6 +11,7 @@ import errno
 import time as host_time
 from collections import deque
 
+from .abi import SIGINT, SIGQUIT, SIGTSTP, SIGTTIN
 from .errors import oserror
 
 TYPE_CHECKING = False
@@ -35,7 +36,6 @@ if TYPE_CHECKING:
         def isatty(self, channel: int) -> bool: ...
 
 
-SIGINT, SIGQUIT, SIGTSTP, SIGTTIN = 2, 3, 20, 21
 INTR, QUIT, SUSP, EOF = b"\x03", b"\x1c", b"\x1a", b"\x04"
 
 
@@ -202,7 +202,7 @@ class TTY:
         return size() if size is not None else (24, 80)
 
     def readline(self, k: "Kernel", p: "Proc", f: "OpenFile", prompt: str, info: dict) -> bytes:
-        """Read one edited line (an interactive shell's prompt).  A console with a
+        """Read one edited line (a prompt: a shell's, Python's).  A console with a
         line editor shows prompt, edits, and hands over the line; otherwise the
         prompt is written and a line is read as usual.  b"" means end of input;
         b"\x04" that the editor ended input with Ctrl-D (and its line on the

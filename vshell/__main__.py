@@ -1,6 +1,7 @@
 """The vshell command line."""
 from __future__ import annotations
 
+import errno
 import gc
 import os
 import sys
@@ -255,7 +256,7 @@ def session(argv: list[str] | None) -> int:
         except OSError as e:
             hint = " (to wipe the saved disk: vshell --reset)" if a.script == "reset" else ""
             print(f"vshell: cannot open {a.script}: {e.strerror}{hint}", file=sys.stderr)
-            return 127 if e.errno == 2 else 126
+            return 127 if e.errno == errno.ENOENT else 126
         shell_argv += [a.script] + a.args
     elif not sys.stdin.isatty() and not a.interactive:
         script = sys.stdin.buffer.read().decode("utf-8", "surrogateescape")

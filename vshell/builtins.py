@@ -13,10 +13,12 @@ jobs.py, and the lecture-mode commands that talk to /proc (`trace`, `sched`,
 """
 from __future__ import annotations
 
+import errno
 import posixpath
 import re
 
 from kernel import limits
+from kernel.errors import oserror
 from kernel.libpy.runtime import host_module
 
 from .common import BreakLoop, CommandError, ContinueLoop, Fatal, FuncReturn, ShellExit, number, quote
@@ -547,7 +549,6 @@ def b_ulimit(sh: Shell, args: list[str]) -> int:
     limits, which every command it starts inherits (dash's; -u is bash's -p).  It
     sets both the soft and the hard limit unless -S or -H says which; it shows
     the soft one."""
-    from kernel.libpy.os import _trap
     rest = args[1:]
     soft, hard, show_all, what = True, True, False, "f"
     letters = {opt[0] for opt in ULIMITS}
@@ -568,10 +569,10 @@ def b_ulimit(sh: Shell, args: list[str]) -> int:
         raise CommandError("ulimit: too many arguments")
     if show_all:
         for _, name, resource, unit in ULIMITS:
-            sh.say(1, f"{name:<20} {_limit_text(_trap('getrlimit', resource), soft, unit)}\n")
+            sh.say(1, f"{name:<20} {_limit_text(_getrlimit(resource), soft, unit)}\n")
         return 0
     _, _, resource, unit = next(u for u in ULIMITS if u[0] == what)
-    current = _trap("getrlimit", resource)
+    current = _getrlimit(resource)
     if not rest:
         sh.say(1, _limit_text(current, soft, unit) + "\n")
         return 0
@@ -583,10 +584,32 @@ def b_ulimit(sh: Shell, args: list[str]) -> int:
         raise CommandError("ulimit: bad number")
     new = (value if soft else current[0], value if hard else current[1])
     try:
-        _trap("setrlimit", resource, new)
+        _setrlimit(resource, new)
     except OSError as e:
         raise CommandError(f"ulimit: error setting limit ({e.strerror})", 2)
     return 0
+
+
+# The shell changes its limits as any program does, through the resource
+# module.  It counts as the kernel does, in rlim_t's unsigned 64 bits
+# (RLIM_INFINITY is every bit set); the module as CPython, in signed ones.
+RLIM_WORD = 1 << 64
+
+
+def _getrlimit(resource: int) -> tuple[int, int]:
+    from kernel.libpy import resource as vresource
+    soft, hard = vresource.getrlimit(resource)
+    return soft % RLIM_WORD, hard % RLIM_WORD
+
+
+def _setrlimit(resource: int, pair: tuple[int, int]) -> None:
+    """prlimit rather than setrlimit: its errors keep their errno."""
+    from kernel.libpy import resource as vresource
+    signed = tuple(v - RLIM_WORD if v >= RLIM_WORD >> 1 else v for v in pair)
+    try:
+        vresource.prlimit(0, resource, signed)
+    except ValueError:                  # (the module's word for EINVAL)
+        raise oserror(errno.EINVAL) from None
 
 
 def _limit_text(pair: tuple[int, int], soft: bool, unit: int) -> str:

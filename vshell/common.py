@@ -12,6 +12,8 @@ from __future__ import annotations
 import errno
 import re
 
+from kernel.abi import WEXITSTATUS, WIFSIGNALED, WIFSTOPPED, WSTOPSIG, WTERMSIG
+
 
 class ShellExit(Exception):
     """exit, set -e, a fatal error in a script: the shell ends with status."""
@@ -55,11 +57,11 @@ class CommandError(Exception):
 
 def wait_status(status: int) -> int:
     """A wait status as $? shows it: the exit code, or 128+N if killed by signal N."""
-    if status & 0x7F == 0x7F:
-        return 128 + ((status >> 8) & 0xFF)
-    if status & 0x7F:
-        return 128 + (status & 0x7F)
-    return (status >> 8) & 0xFF
+    if WIFSTOPPED(status):
+        return 128 + WSTOPSIG(status)
+    if WIFSIGNALED(status):
+        return 128 + WTERMSIG(status)
+    return WEXITSTATUS(status)
 
 
 # ---- reading numbers, quoting values -------------------------------------------------

@@ -9,11 +9,10 @@ programs in /bin.
 """
 from __future__ import annotations
 
-import signal as host_signal
+from kernel.abi import SIGCONT, SIGHUP, SIGTERM, WIFSIGNALED
 
 from .common import CommandError, number, wait_status
-from .jobtable import (SIGCONT, SIGHUP, SIGTERM, by_id, forget_done, listing, mark, reap, remove,
-                       reset_current)
+from .jobtable import by_id, forget_done, listing, mark, reap, remove, reset_current
 from .traps import kill_options
 
 TYPE_CHECKING = False
@@ -52,7 +51,7 @@ def _wait(sh: Shell, args: list[str]) -> int:
         for pid in pids:
             try:
                 _, s = os.waitpid(pid, 0)
-                status = sh.killed(s) if s & 0x7F else wait_status(s)   # (dash: `Killed`)
+                status = sh.killed(s) if WIFSIGNALED(s) else wait_status(s)   # (dash: `Killed`)
             except ChildProcessError:
                 status = 127
             for j in sh.state.jobs:

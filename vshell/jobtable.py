@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import signal as host_signal
 
+from kernel.abi import (CONTINUED, SIGCONT, SIGTERM, WCONTINUED, WCOREDUMP, WEXITSTATUS,
+                        WIFSIGNALED, WIFSTOPPED, WNOHANG, WSTOPSIG, WTERMSIG, WUNTRACED)
+
 from .state import Job
 
 TYPE_CHECKING = False
@@ -20,8 +23,6 @@ if TYPE_CHECKING:
     from .runner import Shell
     from .state import State
 
-WNOHANG, WUNTRACED, WCONTINUED = 1, 2, 8
-SIGHUP, SIGTERM, SIGCONT = 1, 15, 18
 STATE_WIDTH = 24                  # bash's LONGEST_SIGNAL_DESC: the state column's width
 
 
@@ -45,7 +46,7 @@ def stop(st: State, job: Job | None, pgid: int, pids: list[int], command: str,
     the current job.  The caller shows it at once."""
     if job is None or job not in st.jobs:
         job = add(st, pgid, pids, command, stopped=True)
-    job.alive = {pid for pid, status in statuses.items() if status & 0xFF == 0x7F}
+    job.alive = {pid for pid, status in statuses.items() if WIFSTOPPED(status)}
     job.state, job.notified = "Stopped", True
     job.status = next(statuses[pid] for pid in job.pids if pid in job.alive)
     set_current(st, job)
@@ -113,12 +114,12 @@ def state_text(job: Job, long: bool = False) -> str:
     if job.state == "Running":
         return "Running"
     if job.state == "Stopped":
-        stopped_by = host_signal.strsignal(status >> 8 & 0xFF) if long and status else None
+        stopped_by = host_signal.strsignal(WSTOPSIG(status)) if long and status else None
         return stopped_by or "Stopped"
-    if status & 0x7F:
-        return (host_signal.strsignal(status & 0x7F) or f"Signal {status & 0x7F}") + \
-            (" (core dumped)" if status & 0x80 else "")
-    code = status >> 8 & 0xFF
+    if WIFSIGNALED(status):
+        return (host_signal.strsignal(WTERMSIG(status)) or f"Signal {WTERMSIG(status)}") + \
+            (" (core dumped)" if WCOREDUMP(status) else "")
+    code = WEXITSTATUS(status)
     return "Done" if code == 0 else f"Exit {code}"
 
 
@@ -153,11 +154,11 @@ def reap(sh: Shell) -> None:
         job = next((j for j in st.jobs if pid in j.alive), None)
         if job is None:
             continue
-        if status & 0xFF == 0x7F:             # stopped
+        if WIFSTOPPED(status):
             if job.state != "Stopped":
                 job.state, job.status, job.notified = "Stopped", status, False
                 set_current(st, job)
-        elif status == 0xFFFF:                # continued (by kill -CONT): + and - stay put
+        elif status == CONTINUED:             # (by kill -CONT): + and - stay put
             job.state = "Running"
         else:
             job.alive.discard(pid)

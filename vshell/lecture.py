@@ -8,9 +8,10 @@ too.
 """
 from __future__ import annotations
 
+from kernel.abi import O_CREAT, O_TRUNC, O_WRONLY
+
 from . import builtins  # the tables, for help's list
 from .common import CommandError
-from .runner import O_CREAT, O_TRUNC, O_WRONLY
 from .tracer import KINDS, parse_kinds
 
 MFD_CLOEXEC = 1

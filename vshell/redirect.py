@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 
+from kernel.abi import O_APPEND, O_CREAT, O_RDONLY, O_RDWR, O_TRUNC, O_WRONLY
 from .common import CommandError, Fatal, create_error, open_error
 
 TYPE_CHECKING = False
@@ -19,8 +20,6 @@ if TYPE_CHECKING:
 
     from . import ast
 
-O_RDONLY, O_WRONLY, O_RDWR = 0, 1, 2
-O_CREAT, O_TRUNC, O_APPEND = 0o100, 0o1000, 0o2000
 OPEN_FLAGS = {"<": O_RDONLY, "<>": O_RDWR | O_CREAT, ">>": O_WRONLY | O_CREAT | O_APPEND,
               ">": O_WRONLY | O_CREAT | O_TRUNC, ">|": O_WRONLY | O_CREAT | O_TRUNC}
 SAVED_FD_MIN = 10                  # where the shell keeps its copies, away from the user's fds

@@ -17,6 +17,9 @@ from __future__ import annotations
 import errno
 import signal as host_signal
 
+from kernel.abi import (O_RDONLY, SIGINT, SIGPIPE, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU, WEXITSTATUS,
+                        WIFSIGNALED, WIFSTOPPED, WSTOPSIG, WTERMSIG, WUNTRACED)
+
 from . import ast, builtins, jobtable
 from . import pattern as shpat
 from .common import (BreakLoop, CommandError, ContinueLoop, Fatal, FuncReturn, ShellExit,
@@ -32,10 +35,6 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Callable
 
-O_RDONLY, O_WRONLY, O_RDWR = 0, 1, 2
-O_CREAT, O_EXCL, O_TRUNC, O_APPEND = 0o100, 0o200, 0o1000, 0o2000
-WUNTRACED = 2
-SIGINT, SIGQUIT, SIGPIPE, SIGTSTP, SIGTTIN, SIGTTOU, SIGCHLD = 2, 3, 13, 20, 21, 22, 17
 JOB_SIGNALS = (SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU)
 MAX_FUNCTION_DEPTH = 1000        # dash's
 
@@ -612,9 +611,9 @@ class Shell(Redirections, CommandSearch):
                 status = self.os.waitpid(pids[0], 0)[1]
             except ChildProcessError:
                 status = 0
-            if status & 0x7F:
+            if WIFSIGNALED(status):
                 return self.killed(status)
-            return (status >> 8) & 0xFF
+            return WEXITSTATUS(status)
         statuses: dict[int, int] = {}
         stopped = False
         options = WUNTRACED if job_control else 0
@@ -625,7 +624,7 @@ class Shell(Redirections, CommandSearch):
             except ChildProcessError:
                 remaining.pop(0)
                 continue
-            if status & 0xFF == 0x7F:                  # stopped (Ctrl-Z)
+            if WIFSTOPPED(status):                     # (Ctrl-Z)
                 stopped = True
                 statuses[pid] = status
                 remaining.pop(0)
@@ -639,12 +638,12 @@ class Shell(Redirections, CommandSearch):
             job = jobtable.stop(self.state, job, pgid or pids[0], pids, command, statuses)
             self.say(2, "\n" + jobtable.listing(self.state, job) + "\n")
             return 128 + SIGTSTP
-        return self.killed(last) if last & 0x7F else wait_status(last)
+        return self.killed(last) if WIFSIGNALED(last) else wait_status(last)
 
     def killed(self, status: int) -> int:
         """A child killed by a signal: say which (as dash does), give 128+N."""
-        sig = status & 0x7F
-        if sig != 0x7F and sig not in (SIGINT, SIGPIPE):
+        sig = WTERMSIG(status) if WIFSIGNALED(status) else 0
+        if sig and sig not in (SIGINT, SIGPIPE):
             self.say(2, host_signal.strsignal(sig) + "\n")
         elif sig == SIGINT and self.state.interactive:
             raise KeyboardInterrupt         # so is the rest of the line, as in bash and dash

@@ -6,6 +6,7 @@ rest of the script), then parses and runs it one complete command at a time.
 """
 from __future__ import annotations
 
+import errno
 import re
 
 from . import history, jobtable
@@ -320,7 +321,7 @@ PLAIN_ESCAPES = {"s": "vshell", "n": "\n", "e": "\x1b", "a": "\a", "\\": "\\", "
 
 class LineReader:
     """Lines typed at the terminal: edited by the console's line editor when it
-    has one (the tty_readline call), else read from fd 0 as they come."""
+    has one (kernel/libpy/lineedit.py), else read from fd 0 as they come."""
 
     def __init__(self, sh: Shell) -> None:
         self.sh = sh
@@ -330,12 +331,12 @@ class LineReader:
     def readline(self, prompt: str, info: dict) -> str | None:
         """The next line, with its newline (the last one of the input may have
         none); "\x03" if Ctrl-C abandoned it; None at the end of input (Ctrl-D)."""
-        from kernel.libpy.os import _trap
+        from kernel.libpy import lineedit
         if b"\n" in self.buffer:                  # read with the line before: prompt now
             self.sh.say(2, prompt)
         while b"\n" not in self.buffer:
             try:
-                data = _trap("tty_readline", 0, prompt, info) if not self.buffer else \
+                data = lineedit.readline(0, prompt, info) if not self.buffer else \
                     self.sh.os.read(0, 4096)
             except InterruptedError:
                 continue

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import errno
 import os
-import signal
 import stat
+
+from kernel import abi
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -28,10 +29,7 @@ SHOWN_BYTES = 32            # strace -s 32, its default
 
 
 def signame(sig: int) -> str:
-    try:
-        return signal.Signals(sig).name
-    except ValueError:
-        return str(sig)
+    return abi.SIGNAMES.get(sig) or str(sig)
 
 
 def quote(value: Any) -> str:
@@ -81,7 +79,7 @@ def flags(bits: int, names: list[str], zero: str = "0") -> str:
     """bits as NAME|NAME|0x..., in strace's order (the list's)."""
     shown = []
     for name in names:
-        bit = getattr(os, name, None)
+        bit = getattr(abi, name, None)
         if bit and bits & bit == bit:
             shown.append(name)
             bits &= ~bit
@@ -92,12 +90,12 @@ def flags(bits: int, names: list[str], zero: str = "0") -> str:
 
 OPEN_FLAGS = ["O_APPEND", "O_CREAT", "O_EXCL", "O_NOCTTY", "O_TRUNC", "O_NONBLOCK",
               "O_DSYNC", "O_SYNC", "O_DIRECTORY", "O_NOFOLLOW", "O_CLOEXEC", "O_NOATIME"]
-ACCESS_MODES = {os.O_RDONLY: "O_RDONLY", os.O_WRONLY: "O_WRONLY", os.O_RDWR: "O_RDWR"}
+ACCESS_MODES = {abi.O_RDONLY: "O_RDONLY", abi.O_WRONLY: "O_WRONLY", abi.O_RDWR: "O_RDWR"}
 
 
 def open_flags(bits: int) -> str:
-    mode = ACCESS_MODES.get(bits & 3, str(bits & 3))
-    rest = flags(bits & ~3 & ~getattr(os, "O_LARGEFILE", 0), OPEN_FLAGS, "")
+    mode = ACCESS_MODES.get(bits & abi.O_ACCMODE, str(bits & abi.O_ACCMODE))
+    rest = flags(bits & ~abi.O_ACCMODE, OPEN_FLAGS, "")
     return mode + ("|" + rest if rest else "")
 
 
@@ -119,23 +117,23 @@ def stat_struct(st: Any) -> str:
 
 
 def wait_status(status: int) -> str:
-    if os.WIFEXITED(status):
-        return f"[{{WIFEXITED(s) && WEXITSTATUS(s) == {os.WEXITSTATUS(status)}}}]"
-    if os.WIFSIGNALED(status):
-        core = " && WCOREDUMP(s)" if os.WCOREDUMP(status) else ""
-        return f"[{{WIFSIGNALED(s) && WTERMSIG(s) == {signame(os.WTERMSIG(status))}{core}}}]"
-    if os.WIFSTOPPED(status):
-        return f"[{{WIFSTOPPED(s) && WSTOPSIG(s) == {signame(os.WSTOPSIG(status))}}}]"
-    if os.WIFCONTINUED(status):
+    if abi.WIFEXITED(status):
+        return f"[{{WIFEXITED(s) && WEXITSTATUS(s) == {abi.WEXITSTATUS(status)}}}]"
+    if abi.WIFSIGNALED(status):
+        core = " && WCOREDUMP(s)" if abi.WCOREDUMP(status) else ""
+        return f"[{{WIFSIGNALED(s) && WTERMSIG(s) == {signame(abi.WTERMSIG(status))}{core}}}]"
+    if abi.WIFSTOPPED(status):
+        return f"[{{WIFSTOPPED(s) && WSTOPSIG(s) == {signame(abi.WSTOPSIG(status))}}}]"
+    if abi.WIFCONTINUED(status):
         return "[{WIFCONTINUED(s)}]"
     return f"[{status:#x}]"
 
 
 WAIT_OPTIONS = ["WNOHANG", "WUNTRACED", "WCONTINUED", "WEXITED", "WNOWAIT"]
-SEEK = {os.SEEK_SET: "SEEK_SET", os.SEEK_CUR: "SEEK_CUR", os.SEEK_END: "SEEK_END"}
+SEEK = {abi.SEEK_SET: "SEEK_SET", abi.SEEK_CUR: "SEEK_CUR", abi.SEEK_END: "SEEK_END"}
 ACCESS_BITS = ["R_OK", "W_OK", "X_OK"]
-HOW_MASK = {signal.SIG_BLOCK: "SIG_BLOCK", signal.SIG_UNBLOCK: "SIG_UNBLOCK",
-            signal.SIG_SETMASK: "SIG_SETMASK"}
+HOW_MASK = {abi.SIG_BLOCK: "SIG_BLOCK", abi.SIG_UNBLOCK: "SIG_UNBLOCK",
+            abi.SIG_SETMASK: "SIG_SETMASK"}
 HANDLERS = {0: "SIG_DFL", 1: "SIG_IGN", 2: "handler"}   # kernel/signals.py's dispositions
 FCNTL = {getattr(os, n): n for n in ("F_DUPFD", "F_GETFD", "F_SETFD", "F_GETFL", "F_SETFL",
                                      "F_DUPFD_CLOEXEC", "F_GETLK", "F_SETLK", "F_SETLKW")
@@ -152,7 +150,7 @@ def _buffer(r: Any) -> str:
 def _open(a, r):
     path, bits, mode = a[0], a[1], a[2]
     args = [quote(path), open_flags(bits)]
-    if bits & os.O_CREAT or bits & getattr(os, "O_TMPFILE", 0) == getattr(os, "O_TMPFILE", -1):
+    if bits & abi.O_CREAT or bits & abi.O_TMPFILE == abi.O_TMPFILE:
         args.append(f"{mode:04o}")
     if len(a) > 3 and a[3] is not None:
         return "openat", [str(a[3])] + args, None

@@ -6,11 +6,19 @@ import posixpath
 import sys
 from kernel import Kernel
 from kernel import trace as ev
+from kernel.abi import WEXITSTATUS, WIFSIGNALED, WTERMSIG
+from kernel.cpu import add_viewer_dir
+from kernel.kernel import reap_all, reap_until
 from vshell import __version__
 from kernel.runlimits import RunLimits
 from kernel.fs import LazyDir, LazyFile, NativeFile, Symlink
 from kernel.users import ACCOUNTS
 import programs
+
+# The shell and the viewers run on processes' stacks (the shell is a process's
+# program; step mode waits for a key on the stepped one's): none of it is the
+# program a backtrace or /proc/PID/stack shows.
+add_viewer_dir(os.path.dirname(os.path.abspath(__file__)))
 
 
 class Options:
@@ -161,22 +169,12 @@ def boot(k: Kernel, opts: Options, shell_argv: list[str], env_extra: dict | None
             except OSError as e:          # /bin/sh deleted or broken by an rc file, say
                 cos.write(2, f"vshell: cannot start /bin/sh: {e.strerror}\n".encode())
             return 127
-        shell = rt.clone(login)
-        while True:                       # reap orphans until the login shell is gone
-            try:
-                pid, status = os_.wait()
-            except ChildProcessError:
-                return 0
-            if pid == shell:
-                result["status"] = status
-                break
-        if getattr(k.tty.console, "interactive", False):
-            return 0                      # the user logged out: the machine powers off
-        while True:                       # a scripted run: orphans finish their work
-            try:
-                os_.wait()
-            except ChildProcessError:
-                return 0
+        status = reap_until(os_, rt.clone(login))
+        if status is not None:
+            result["status"] = status
+        if not getattr(k.tty.console, "interactive", False):
+            reap_all(os_)                 # a scripted run: orphans finish their work
+        return 0                          # (the user logged out: the machine powers off)
 
     colour = k.tty.console.isatty(2)
     if trace is not None:
@@ -253,6 +251,6 @@ def verdict(k: Kernel, status: int) -> int:
             return v.LIMIT_STATUS[k.run_limits.hit]
         sys.stderr.write(v.deadlock_report(k))
         return v.DEADLOCK_STATUS
-    if status & 0x7F:
-        return 128 + (status & 0x7F)
-    return status >> 8
+    if WIFSIGNALED(status):
+        return 128 + WTERMSIG(status)
+    return WEXITSTATUS(status)

@@ -17,8 +17,8 @@ import base64
 import errno as errnos
 import json
 import os
-import signal as host_signal
 
+from kernel import abi
 from kernel import trace as ev
 
 TYPE_CHECKING = False
@@ -87,27 +87,24 @@ def data(value: Any) -> Any:
 
 
 def decoded(status: int) -> dict[str, Any]:
-    """A wait status, raw and as os.WIFEXITED and friends read it."""
+    """A wait status, raw and as abi.WIFEXITED and friends read it."""
     out: dict[str, Any] = {"status": status}
-    if os.WIFEXITED(status):
-        out["exited"] = os.WEXITSTATUS(status)
-    elif os.WIFSIGNALED(status):
-        out["signal"] = os.WTERMSIG(status)
+    if abi.WIFEXITED(status):
+        out["exited"] = abi.WEXITSTATUS(status)
+    elif abi.WIFSIGNALED(status):
+        out["signal"] = abi.WTERMSIG(status)
         out["signame"] = signame(out["signal"])
-        out["core"] = os.WCOREDUMP(status)
-    elif os.WIFSTOPPED(status):
-        out["stopped"] = os.WSTOPSIG(status)
+        out["core"] = abi.WCOREDUMP(status)
+    elif abi.WIFSTOPPED(status):
+        out["stopped"] = abi.WSTOPSIG(status)
         out["signame"] = signame(out["stopped"])
-    elif os.WIFCONTINUED(status):
+    elif abi.WIFCONTINUED(status):
         out["continued"] = True
     return out
 
 
 def signame(sig: int) -> str:
-    try:
-        return host_signal.Signals(sig).name
-    except ValueError:
-        return str(sig)
+    return abi.SIGNAMES.get(sig) or str(sig)
 
 
 def describe_fd(f) -> dict[str, Any]:

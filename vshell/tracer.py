@@ -23,6 +23,7 @@ import os
 import signal as host_signal
 
 from kernel import trace as ev
+from kernel.abi import WEXITSTATUS, WIFSIGNALED, WTERMSIG
 from kernel.sysfile import kernel_write
 
 from . import strace
@@ -53,18 +54,18 @@ def siginfo(e: ev.SignalSent, child: tuple[int, int] | None, uid: int | None = N
         return f"--- {name} {{si_signo={name}, si_code=SI_USER, {who}}} ---"
     if name == "SIGCHLD" and child is not None:
         pid, status = child
-        if status & 0x7F:
+        if WIFSIGNALED(status):
             return (f"--- SIGCHLD {{si_signo=SIGCHLD, si_code=CLD_KILLED, si_pid={pid}, "
-                    f"si_status={signame(status & 0x7F)}}} ---")
+                    f"si_status={signame(WTERMSIG(status))}}} ---")
         return (f"--- SIGCHLD {{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid={pid}, "
-                f"si_status={status >> 8}}} ---")
+                f"si_status={WEXITSTATUS(status)}}} ---")
     return f"--- {name} {{si_signo={name}, si_code=SI_KERNEL}} ---"
 
 
 def exit_line(status: int) -> str:
-    if status & 0x7F:
-        return f"+++ killed by {signame(status & 0x7F)} +++"
-    return f"+++ exited with {status >> 8} +++"
+    if WIFSIGNALED(status):
+        return f"+++ killed by {signame(WTERMSIG(status))} +++"
+    return f"+++ exited with {WEXITSTATUS(status)} +++"
 
 
 def format_call(e: ev.SyscallExit, enter: ev.SyscallEnter | None) -> str | None:
@@ -315,8 +316,8 @@ class Strace(Tracer):
             # Python's interpreter does, with exit_group.
             self.pending.pop(e.pid, None)
             lines = self.signals.pop(e.pid, [])
-            if not e.status & 0x7F and e.pid not in self.noted:
-                lines.append(strace.call("exit", (e.status >> 8,)) + " = ?")
+            if not WIFSIGNALED(e.status) and e.pid not in self.noted:
+                lines.append(strace.call("exit", (WEXITSTATUS(e.status),)) + " = ?")
             lines.append(exit_line(e.status))
         elif isinstance(e, ev.Message):
             lines = [e.text]

@@ -10,8 +10,7 @@ whiteboard: each process, its state, what it waits for and its program line.
 """
 from __future__ import annotations
 
-import signal as host_signal
-
+from kernel.abi import SIGNAMES, WSTOPSIG
 from kernel.proc import Proc, State
 
 TYPE_CHECKING = False
@@ -80,8 +79,8 @@ def where(p: Proc) -> str:
 
 def waiting_for(k: "Kernel", p: Proc) -> str:
     if p.state is State.STOPPED:
-        sig = (p.stop_report or 0) >> 8
-        name = host_signal.Signals(sig).name if sig else "a signal"
+        sig = WSTOPSIG(p.stop_report or 0)
+        name = SIGNAMES.get(sig, "a signal")
         return f"stopped by {name}, and nothing is left to continue it"
     why = p.blocked_on
     if why == "child":

@@ -18,14 +18,13 @@ start their children the same way.
 from __future__ import annotations
 
 import errno as _errno
-import signal as _signal
-from os import O_CLOEXEC, defpath, fsdecode, pathsep, strerror
+from os import defpath, fsdecode, pathsep, strerror
 
+from kernel.abi import (O_CLOEXEC, SIG_BLOCK as _SIG_BLOCK, SIG_DFL as _SIG_DFL,
+                        SIG_IGN as _SIG_IGN, SIG_SETMASK as _SIG_SETMASK, SIGCHLD as _SIGCHLD,
+                        SIGINT as _SIGINT, SIGQUIT as _SIGQUIT, W_EXITCODE as _W_EXITCODE)
 from kernel.libpy.os import _index, _rt, _trap
 
-_SIGINT, _SIGQUIT, _SIGCHLD = int(_signal.SIGINT), int(_signal.SIGQUIT), int(_signal.SIGCHLD)
-_SIG_DFL, _SIG_IGN = int(_signal.SIG_DFL), int(_signal.SIG_IGN)
-_SIG_BLOCK, _SIG_SETMASK = int(_signal.SIG_BLOCK), int(_signal.SIG_SETMASK)
 POSIX_SPAWN_OPEN, POSIX_SPAWN_CLOSE, POSIX_SPAWN_DUP2 = 0, 1, 2
 P_WAIT, P_NOWAIT, P_NOWAITO = 0, 1, 1
 
@@ -362,7 +361,7 @@ def system(command) -> int:
             pid = _spawn(lambda: _trap("execve", "/bin/sh", ["sh", "-c", command], envp),
                          "/bin/sh", (), None, False, False, old_mask, reset)
         except OSError:
-            return 127 << 8
+            return _W_EXITCODE(127)
         return _reap(pid)
     finally:
         _trap("sigaction", _SIGINT, old_int)

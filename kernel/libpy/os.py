@@ -22,6 +22,7 @@ import stat as st  # noqa: F401  (os.st, as CPython's os has it)
 from operator import index as _index
 from types import FunctionType as _FunctionType, BuiltinFunctionType as _BuiltinType
 
+from kernel import abi as _abi
 from kernel.cpu import machine as _machine
 from kernel.libpy import clinic as _clinic
 
@@ -41,6 +42,11 @@ from os import (  # noqa: F401
 globals().update({n: v for n, v in vars(_host).items()
                   if n.isupper() and isinstance(v, int) and not n.startswith(
                       ("EFD_", "XATTR_", "SPLICE_", "P_PIDFD"))})
+# and the machine's own numbers where the kernel reads them, whatever the host's
+# are (O_LARGEFILE stays the 0 a 64-bit CPython has: it sets it unasked)
+globals().update({n: v for n, v in vars(_abi).items() if n.startswith(("O_", "SEEK_", "WNO", "WUN",
+                  "WEX", "WCON", "CLD_")) and n != "O_LARGEFILE"}, F_OK=_abi.F_OK, R_OK=_abi.R_OK,
+                 W_OK=_abi.W_OK, X_OK=_abi.X_OK)
 
 name = "posix"
 error = OSError

@@ -2,7 +2,7 @@
 PyRun_InteractiveLoop (Python/pythonrun.c) runs it -- but in the process.
 
 The loop reads a statement through the kernel -- at a terminal with vshell's
-line editor (the tty_readline call the shell's prompt uses: arrow keys, a
+line editor (kernel/libpy/lineedit.py, as the shell's prompt: arrow keys, a
 history of its own, Python's colours), else from sys.stdin -- compiles it, runs it in __main__, and shows
 an expression statement's value with sys.displayhook.  It is the process's own
 code, so `import os; os.fork()` typed at it really forks: the child is rebuilt
@@ -38,6 +38,7 @@ import codeop
 
 from kernel import ticks
 from kernel.errors import Unwind
+from kernel.libpy import lineedit
 from kernel.libpy import os as vos
 from kernel.libpy import shutdown
 
@@ -167,13 +168,13 @@ END, ENDED = object(), object()          # end of input; the same, its line ende
 
 def read_line(sys, prompt: object):
     """One line, without its newline, or END (ENDED).  At a terminal vshell's
-    line editor reads it (the tty_readline call, as the shell's prompt does:
+    line editor reads it (kernel/libpy/lineedit.py, as the shell's prompt does:
     arrows, history, Python's colours); else sys.stdin, as CPython without
     readline."""
     flush(sys)
     if editable(sys):
         try:
-            data = vos._trap("tty_readline", 0, str(prompt), {"mode": "python"})
+            data = lineedit.readline(0, str(prompt), {"mode": "python"})
         except OSError:
             data = None
         if data == b"\x03":

@@ -105,12 +105,11 @@ def host_module(name: str):
             p.in_kernel -= 1
 
 
-_OS_TEMPLATE = {k: v for k, v in vars(vos).items() if not k.startswith("__")}
+# A program's os has the names CPython's os has (those vshell makes), never the
+# helpers kernel/libpy/os.py keeps for itself: built from what it exports.
+_OS_TEMPLATE = {k: v for k, v in vars(vos).items()
+                if k in vars(host_os) and not k.startswith("__")}
 _OS_TEMPLATE.update(path=None, environ=None, environb=None)
-for _name in ("_environ", "_trap", "_rt", "_retry", "_path", "_fd", "_machine", "_host",
-              "_index", "_errno", "_stat", "_putenv", "_unsetenv", "_env_str", "_at_fork",
-              "_Mapping", "_MutableMapping", "open_text", "_sys"):
-    _OS_TEMPLATE.pop(_name, None)
 _SIGNAL_TEMPLATE = {k: v for k, v in vars(vsignal).items()
                     if not k.startswith("_") or k in ("__doc__",)}
 _TIME_TEMPLATE = {k: v for k, v in vars(vtime).items() if not k.startswith("_") or k == "__doc__"}

@@ -8,6 +8,7 @@ CPython's `signal` and `_signal` do.
 """
 from __future__ import annotations
 
+import errno as _errno
 import signal as _host
 from operator import index as _index
 
@@ -82,7 +83,7 @@ def signal(signalnum, handler):
         raise TypeError("signal handler must be signal.SIG_IGN, signal.SIG_DFL, "
                         "or a callable object")
     if sig in _UNCATCHABLE:
-        raise OSError(22, "Invalid argument")
+        raise OSError(_errno.EINVAL, "Invalid argument")
     old = _trap("sigaction", sig, disposition)
     handlers = _rt().handlers
     previous = handlers.pop(sig, None)
@@ -180,7 +181,7 @@ def getitimer(which, /) -> tuple[float, float]:
 def raise_signal(signalnum, /) -> None:
     sig = _index(signalnum)
     if not 0 <= sig < NSIG:
-        raise OSError(22, "Invalid argument")
+        raise OSError(_errno.EINVAL, "Invalid argument")
     _trap("kill", _trap("getpid"), sig)
 
 

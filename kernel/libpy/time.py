@@ -1,6 +1,7 @@
 """The `time` module as a virtual process sees it: the kernel's clock."""
 from __future__ import annotations
 
+import errno as _errno
 import time as _host
 from time import (  # noqa: F401  (pure conversions and the clocks' descriptions, shared)
     struct_time, asctime, strptime, timezone, altzone, daylight, tzname, get_clock_info,
@@ -51,7 +52,7 @@ def clock_gettime(clk_id: int) -> float:
     """The kernel's clocks by their Linux names (CLOCK_REALTIME, CLOCK_MONOTONIC, ...)."""
     clock = _CLOCKS.get(clk_id)
     if clock is None:
-        raise OSError(22, "Invalid argument")
+        raise OSError(_errno.EINVAL, "Invalid argument")
     return clock()
 
 
