@@ -4,10 +4,28 @@ Every process runs its program on its own greenlet.  The kernel's scheduler
 loop runs on the main greenlet.  A system call is a plain function call from
 the program into `trap`: it runs on the process's own context, in kernel mode,
 and only when it must wait does it `sleep`, which saves the process's context
-(the greenlet stays paused right there) and switches to the scheduler, which
-picks the next READY process and switches to it.  That is the whole trick:
+(the greenlet stays paused right there) and switches to the next READY
+process, or to the scheduler loop when there is none.  That is the whole trick:
 
-    process --trap--> kernel code --sleep--> scheduler --switch--> other process
+    process --trap--> kernel code --sleep--> switch_away --enter, switch_to--> next process
+                                                  |                                   ^
+                                                  | nobody READY, timers due,         |
+                                                  v keys pressed, limits, chores      |
+                                          scheduler loop (run) --dispatch: enter, switch_to
+
+Every way off the CPU goes through `switch_away` (sleep, yield, preemption,
+stop), and every way onto it through `enter` (the bookkeeping) and then
+`switch_to` (resume the context, or start it if it is new).  Usually
+switch_away asks the policy itself and hands the CPU straight to the next
+process, as a real kernel's context switch does: one greenlet switch instead
+of two (process -> scheduler -> process) and no pass through the loop's
+checks; going through the scheduler every time made a switch about a tenth
+slower (bench/run.py --only switch).  Only when the scheduler loop has
+work of its own -- timers to expire, keys pressed on the host, the run's
+limits, the host's chores, or nothing READY (idle) -- does the CPU go back to
+it, and it then puts the next process on the CPU the same way (dispatch).  A
+context that ends (its process exited) returns to the scheduler loop, its
+greenlet's parent.
 
 Time on the CPU is counted in ticks: one per system call, and one per
 TICK_EDGES loop steps and calls of the program's own code (kernel/ticks.py:
@@ -300,7 +318,7 @@ class CPU:
         self.enter(p)
         if self.halted:                         # a limit of the run, met by enter's events
             return
-        ended = self.start(p) if p.context is None else p.context.switch()
+        ended = self.switch_to(p)
         sys.setrecursionlimit(self.kernel_limit)
         self.charge()
         self.current = None
@@ -330,11 +348,13 @@ class CPU:
         """The bookkeeping of putting p on the CPU."""
         k = self.k
         self.charge()
+        # set_state's work, written out (this is the hottest path): p comes from
+        # the ready queue, so none of its other bookkeeping applies.
+        old = p.state
+        p.state = RUNNING
         if k.trace.active:
-            self.set_state(p, RUNNING, "scheduled")
+            k.trace.emit(ev.StateChange(p.pid, old.value, RUNNING.value, "scheduled"))
             k.trace.emit(ev.Switch(self.last_pid, p.pid, "dispatch"))
-        else:
-            p.state = RUNNING
         self.last_pid = p.pid
         self.switches += 1
         self.current = p
@@ -367,12 +387,19 @@ class CPU:
             self.main.switch()
             return
         self.enter(nxt)
-        if self.halted:
+        if self.halted:                         # a limit of the run, met by enter's events
             self.main.switch()
-        elif nxt.context is None:
-            self.start(nxt)
         elif nxt is not p:                      # (p may have yielded and be next again)
-            nxt.context.switch()
+            self.switch_to(nxt)
+
+    def switch_to(self, p: Proc) -> Any:
+        """The context switch proper: the CPU goes to p's context, where p left off
+        (in its own switch_away), or to its start if p has never run.  Returns
+        when someone switches back to the caller's context -- for the scheduler
+        loop, what an ended context returned (start)."""
+        if p.context is None:
+            return self.start(p)
+        return p.context.switch()
 
     def start(self, p: Proc) -> Any:
         """Start p's context, from the limiter's stack: started on top of the
@@ -645,7 +672,27 @@ class CPU:
             self.k.tty.signal_foreground(sig)
 
     def _interrupt(self, signum: int, frame: Any) -> None:
-        """The host timer fired.  Preempt the running process if it is in user mode."""
+        """The host timer fired.  Preempt the running process if it is in user mode.
+
+        This switches greenlets from inside a host signal handler, which is safe
+        for the reasons a real kernel may reschedule from a timer interrupt that
+        came in user mode:
+        - CPython runs a Python-level handler only between two bytecodes of the
+          main thread (the C handler just sets a flag), so no object is halfway
+          through an update; the handler is an ordinary call on top of the frame
+          it interrupted, on the running greenlet's stack.  Switching away leaves
+          that frame paused like any other; switched back to later, the handler
+          returns and the interrupted bytecode goes on.  CPython keeps no "in a
+          handler" state that a switch could leave wrong: the next SIGALRM runs
+          this handler again, on whichever context is running then.
+        - It switches only when the handler runs on p's own context (not the
+          scheduler's, not the limiter's) and p is in user mode (in_kernel == 0):
+          kernel data structures are never halfway through an update there.  In
+          kernel mode it only takes note (tick_limit, chores_due), as a kernel
+          sets need_resched and acts on its way back to user space.
+        - Its own work runs with in_kernel raised (_interrupt_user), so a second
+          SIGALRM arriving meanwhile finds p in kernel mode and returns at once.
+        """
         if self.chores is not None and host_time.monotonic() >= self.chores_at:
             self.chores_due = True          # a busy process goes to the scheduler at its next switch
         p = self.current

@@ -245,8 +245,8 @@ class Kernel:
             return
         if parent.sig.action.get(SIGCHLD) == SIG_IGN:
             self.reap(parent, p)            # POSIX: no zombies when SIGCHLD is ignored,
-            if parent.waitq is not None:    # and wait fails with ECHILD once none is left
-                self.cpu.wakeup(parent.waitq, f"child {p.pid}")
+            if parent.child_queue is not None:  # and wait fails with ECHILD once none is left
+                self.cpu.wakeup(parent.child_queue, f"child {p.pid}")
             return
         self.notify_parent(p, parent, SIGCHLD)
 
@@ -279,9 +279,9 @@ class Kernel:
         return self.procs.get(1)
 
     def notify_parent(self, child: Proc, parent: Proc, sig: int) -> None:
-        if parent.waitq is not None:
+        if parent.child_queue is not None:
             # init reaps orphans at once, so that zombies do not hold process slots
-            self.cpu.wakeup(parent.waitq, f"child {child.pid}", front=parent.pid == 1)
+            self.cpu.wakeup(parent.child_queue, f"child {child.pid}", front=parent.pid == 1)
         self.signals.send(None, parent, sig, child)
 
     def reap(self, parent: Proc | None, child: Proc) -> int:

@@ -83,7 +83,7 @@ class Proc:
                  "context", "in_kernel", "slice_left", "wait_queue", "deadline",
                  "interrupted", "unwinding", "native", "execed",
                  "record", "replay", "upcall", "stop_report", "cont_report",
-                 "rusage_children", "waitq", "limits", "runtime", "start",
+                 "rusage_children", "child_queue", "limits", "runtime", "start",
                  "arrivals", "slices", "subreaper")
 
     def __init__(self, pid: int, ppid: int, pgid: int, sid: int,
@@ -129,7 +129,7 @@ class Proc:
         self.context: greenlet | None = None
         self.in_kernel = 0                  # > 0 while a system call runs
         self.slice_left = 0                 # scheduler quantum left, in ticks
-        self.wait_queue: Any = None         # the WaitQueue it sleeps on, if BLOCKED
+        self.wait_queue: Any = None         # the WaitQueue(s) it sleeps on, if BLOCKED
         self.deadline: float | None = None  # timer wakeup, if sleeping with a timeout
         self.interrupted = False            # woken by a signal rather than by its event
         self.unwinding: BaseException | None = None    # exec/exit in progress
@@ -144,7 +144,9 @@ class Proc:
         self.stop_report: int | None = None     # status to report, if not yet waited for
         self.cont_report = False
         self.rusage_children = 0.0          # CPU seconds of reaped children
-        self.waitq: Any = None              # where the process sleeps in wait()
+        # where it sleeps in wait(): its children's exits, stops and continues
+        # wake it (not to be confused with wait_queue, whatever it sleeps on now)
+        self.child_queue: Any = None
         self.limits: Limits = None  # type: ignore[assignment]   # getrlimit's; fork copies them
         self.runtime: Any = None            # the user-space runtime (its "memory")
         self.start: Callable[[], int] | None = None    # what its context runs first

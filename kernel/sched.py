@@ -228,15 +228,21 @@ class MLFQ(Policy):
     def __init__(self, quantum: int = DEFAULT_QUANTUM, levels: int = 3, boost: int = 100) -> None:
         super().__init__(quantum)
         self.levels = [deque() for _ in range(levels)]
-        self.level: dict[int, int] = {}          # pid -> its level
+        # The processes below the top, by their Proc rather than their pid: a
+        # pid is reused once its process is gone, and its new owner starts at
+        # the top.  A boost empties it (everyone is at the top again).
+        self.level: dict[Proc, int] = {}
         self.boost_every = boost
         self.since_boost = 0
 
+    def slice_at(self, level: int) -> int:
+        return self.quantum * (2 ** level)
+
     def quantum_for(self, p: Proc) -> int:
-        return self.quantum * (2 ** self.level.get(p.pid, 0))
+        return self.slice_at(self.level.get(p, 0))
 
     def ready(self, p: Proc, front: bool = False) -> None:
-        q = self.levels[self.level.setdefault(p.pid, 0)]
+        q = self.levels[self.level.get(p, 0)]
         q.appendleft(p) if front else q.append(p)
 
     def pick(self) -> Proc | None:
@@ -251,7 +257,7 @@ class MLFQ(Policy):
         return any(self.levels)
 
     def expired(self, p: Proc) -> None:
-        self.level[p.pid] = min(self.level.get(p.pid, 0) + 1, len(self.levels) - 1)
+        self.level[p] = min(self.level.get(p, 0) + 1, len(self.levels) - 1)
 
     def tick(self) -> None:
         self.since_boost += 1
@@ -260,12 +266,13 @@ class MLFQ(Policy):
             waiting = [p for q in self.levels for p in q]
             for q in self.levels:
                 q.clear()
-            self.level = {pid: 0 for pid in self.level}
+            self.level.clear()
             self.levels[0].extend(waiting)
 
     def describe(self) -> str:
-        return (f"mlfq ({len(self.levels)} levels, slices {self.quantum}/"
-                f"{self.quantum * 2}/{self.quantum * 4} ticks, boost every {self.boost_every})")
+        slices = "/".join(str(self.slice_at(i)) for i in range(len(self.levels)))
+        return (f"mlfq ({len(self.levels)} levels, slices {slices} ticks, "
+                f"boost every {self.boost_every})")
 
 
 class Lottery(Policy):

@@ -138,9 +138,9 @@ def _wait(k: "Kernel", p: Proc, idtype: int, id_: int, options: int):
                 return found
         if options & WNOHANG:
             return None
-        if p.waitq is None:
-            p.waitq = k.cpu.queue(f"wait:{p.pid}")
-        if k.cpu.sleep(p, p.waitq, "child"):
+        if p.child_queue is None:
+            p.child_queue = k.cpu.queue(f"wait:{p.pid}")
+        if k.cpu.sleep(p, p.child_queue, "child"):
             raise oserror(errno.EINTR)
 
 

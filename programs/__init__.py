@@ -10,10 +10,20 @@ import os
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
+# Modules the programs import, installed beside them as /bin/NAME.py (a
+# program's own directory is the first on its sys.path, in vshell as on the host).
+LIBRARIES = ("proglib.py",)
+
+
 def installable() -> dict[str, str]:
     """name -> host path of every program to install in /bin."""
     return {f[:-3]: os.path.join(HERE, f) for f in sorted(os.listdir(HERE))
-            if f.endswith(".py") and not f.startswith("_")}
+            if f.endswith(".py") and not f.startswith("_") and f not in LIBRARIES}
+
+
+def libraries() -> dict[str, str]:
+    """file name -> host path of every module to install in /bin beside the programs."""
+    return {f: os.path.join(HERE, f) for f in LIBRARIES}
 
 
 def _files(folder: str) -> dict[str, str]:

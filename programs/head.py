@@ -6,36 +6,12 @@
   -q     never print headers      -v  always print headers (==> name <==)
 """
 import collections
-import getopt
-import os
 import re
 import sys
 
-SUFFIXES = {"": 1, "b": 512, "kB": 1000, "K": 1024, "KiB": 1024, "MB": 1000 ** 2,
-            "M": 1024 ** 2, "MiB": 1024 ** 2, "GB": 1000 ** 3, "G": 1024 ** 3}
+from proglib import Command, amount, each_file
 
-
-def fail(msg: str, usage: bool = True) -> None:
-    sys.stderr.write(f"head: {msg}\n")
-    if usage:
-        sys.stderr.write("Try 'head --help' for more information.\n")
-    sys.exit(1)
-
-
-def option_error(e: getopt.GetoptError) -> None:
-    if len(e.opt) > 1:
-        fail(f"unrecognized option '--{e.opt}'")
-    if "requires" in e.msg:
-        fail(f"option requires an argument -- '{e.opt}'")
-    fail(f"invalid option -- '{e.opt}'")
-
-
-def amount(text: str, what: str) -> tuple[int, bool]:
-    """N or -N (with an optional size suffix): (N, all-but-the-last-N)."""
-    m = re.fullmatch(r"([-+]?)(\d+)([a-zA-Z]*)", text.strip())
-    if not m or m.group(3) not in SUFFIXES:
-        fail(f"invalid number of {what}: ‘{text}’", usage=False)
-    return int(m.group(2)) * SUFFIXES[m.group(3)], m.group(1) == "-"
+cmd = Command("head")
 
 
 def head_lines(f, out, n: int, but_last: bool) -> None:
@@ -71,11 +47,8 @@ def main() -> int:
     argv = sys.argv[1:]
     if argv and re.fullmatch(r"-\d+", argv[0]):
         argv = ["-n", argv[0][1:]] + argv[1:]
-    try:
-        opts, files = getopt.gnu_getopt(argv, "n:c:qv", ["help", "lines=", "bytes=",
-                                                          "quiet", "silent", "verbose"])
-    except getopt.GetoptError as e:
-        option_error(e)
+    opts, files = cmd.options(argv, "n:c:qv", ["help", "lines=", "bytes=",
+                                               "quiet", "silent", "verbose"])
     lines, count, headers = True, (10, False), None
     for opt, value in opts:
         if opt == "--help":
@@ -83,37 +56,15 @@ def main() -> int:
             return 0
         if opt in ("-n", "--lines", "-c", "--bytes"):
             lines = opt in ("-n", "--lines")
-            count = amount(value, "lines" if lines else "bytes")
+            count = amount(cmd, value, "lines" if lines else "bytes", "-")
         else:
             headers = opt in ("-v", "--verbose")
     files = files or ["-"]
     if headers is None:
         headers = len(files) > 1
-    out, status = sys.stdout.buffer, 0
-    for i, name in enumerate(files):
-        try:
-            f = sys.stdin.buffer if name == "-" else open(name, "rb")
-        except OSError as e:
-            sys.stderr.write(f"head: cannot open '{name}' for reading: {e.strerror}\n")
-            status = 1
-            continue
-        if headers:
-            out.write(b"%s==> %s <==\n" % (b"\n" if i else b"",
-                                           b"standard input" if name == "-" else name.encode()))
-        try:
-            (head_lines if lines else head_bytes)(f, out, *count)
-        except OSError as e:
-            sys.stderr.write(f"head: error reading '{name}': {e.strerror}\n")
-            status = 1
-        if f is not sys.stdin.buffer:
-            f.close()
-    return status
+    head = head_lines if lines else head_bytes
+    each_file(cmd, files, headers, lambda f, out: head(f, out, *count))
+    return cmd.status
 
 
-try:
-    status = main()
-    sys.stdout.flush()
-except OSError as e:          # standard output could not be written (a full disk)
-    sys.stderr.write(f"head: write error: {e.strerror}\n")
-    os._exit(1)
-sys.exit(status)
+cmd.run(main)

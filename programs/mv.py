@@ -5,22 +5,12 @@
 
 Moving is the rename system call: the inode stays, only its name changes.
 """
-import getopt
 import os
 import sys
 
-status = 0
+from proglib import Command, sources_and_target
 
-
-def fail(msg: str) -> None:
-    sys.stderr.write(f"mv: {msg}\nTry 'mv --help' for more information.\n")
-    sys.exit(1)
-
-
-def complain(msg: str) -> None:
-    global status
-    sys.stderr.write(f"mv: {msg}\n")
-    status = 1
+cmd = Command("mv")
 
 
 def move(src: str, dst: str, verbose: bool) -> None:
@@ -28,52 +18,29 @@ def move(src: str, dst: str, verbose: bool) -> None:
         try:
             os.lstat(src)
         except OSError as e:
-            return complain(f"cannot stat '{src}': {e.strerror}")
+            return cmd.complain(f"cannot stat '{src}': {e.strerror}")
     if os.path.isdir(src) and not os.path.islink(src):
         inside = os.path.abspath(dst) + "/"
         if inside.startswith(os.path.abspath(src).rstrip("/") + "/"):
-            return complain(f"cannot move '{src}' to a subdirectory of itself, '{dst}'")
+            return cmd.complain(f"cannot move '{src}' to a subdirectory of itself, '{dst}'")
     try:
         os.rename(src, dst)
     except OSError as e:
-        return complain(f"cannot move '{src}' to '{dst}': {e.strerror}")
+        return cmd.complain(f"cannot move '{src}' to '{dst}': {e.strerror}")
     if verbose:
         print(f"renamed '{src}' -> '{dst}'")
 
 
 def main() -> int:
-    try:
-        opts, args = getopt.gnu_getopt(sys.argv[1:], "vf", ["help", "verbose", "force"])
-    except getopt.GetoptError as e:
-        fail(f"unrecognized option '--{e.opt}'" if len(e.opt) > 1
-             else f"invalid option -- '{e.opt}'")
+    opts, args = cmd.options(sys.argv[1:], "vf", ["help", "verbose", "force"])
     flags = {o for o, _ in opts}
     if "--help" in flags:
         print(__doc__)
         return 0
     verbose = bool(flags & {"-v", "--verbose"})
-    if not args:
-        fail("missing file operand")
-    if len(args) == 1:
-        fail(f"missing destination file operand after '{args[0]}'")
-    *sources, target = args
-    if os.path.isdir(target):
-        for src in sources:
-            move(src, os.path.join(target, os.path.basename(src.rstrip("/"))), verbose)
-    elif len(sources) > 1:
-        if os.path.exists(target):
-            complain(f"target '{target}' is not a directory")
-        else:
-            complain(f"target '{target}': No such file or directory")
-    else:
-        move(sources[0], target, verbose)
-    return status
+    for src, dst in sources_and_target(cmd, args):
+        move(src, dst, verbose)
+    return cmd.status
 
 
-try:
-    status = main()
-    sys.stdout.flush()
-except OSError as e:          # standard output could not be written (a full disk)
-    sys.stderr.write(f"mv: write error: {e.strerror}\n")
-    os._exit(1)
-sys.exit(status)
+cmd.run(main)

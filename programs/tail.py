@@ -8,36 +8,12 @@
 Only the last N lines or bytes are kept in memory, never the whole input.
 """
 import collections
-import getopt
-import os
 import re
 import sys
 
-SUFFIXES = {"": 1, "b": 512, "kB": 1000, "K": 1024, "KiB": 1024, "MB": 1000 ** 2,
-            "M": 1024 ** 2, "MiB": 1024 ** 2, "GB": 1000 ** 3, "G": 1024 ** 3}
+from proglib import Command, amount, each_file
 
-
-def fail(msg: str, usage: bool = True) -> None:
-    sys.stderr.write(f"tail: {msg}\n")
-    if usage:
-        sys.stderr.write("Try 'tail --help' for more information.\n")
-    sys.exit(1)
-
-
-def option_error(e: getopt.GetoptError) -> None:
-    if len(e.opt) > 1:
-        fail(f"unrecognized option '--{e.opt}'")
-    if "requires" in e.msg:
-        fail(f"option requires an argument -- '{e.opt}'")
-    fail(f"invalid option -- '{e.opt}'")
-
-
-def amount(text: str, what: str) -> tuple[int, bool]:
-    """N or +N (with an optional size suffix): (N, from-the-start)."""
-    m = re.fullmatch(r"([-+]?)(\d+)([a-zA-Z]*)", text.strip())
-    if not m or m.group(3) not in SUFFIXES:
-        fail(f"invalid number of {what}: ‘{text}’", usage=False)
-    return int(m.group(2)) * SUFFIXES[m.group(3)], m.group(1) == "+"
+cmd = Command("tail")
 
 
 def tail_lines(f, out, n: int, from_start: bool) -> None:
@@ -68,11 +44,8 @@ def main() -> int:
     argv = sys.argv[1:]
     if argv and re.fullmatch(r"[-+]\d+", argv[0]):
         argv = ["-n", argv[0].lstrip("-")] + argv[1:]
-    try:
-        opts, files = getopt.gnu_getopt(argv, "n:c:qv", ["help", "lines=", "bytes=",
-                                                          "quiet", "silent", "verbose"])
-    except getopt.GetoptError as e:
-        option_error(e)
+    opts, files = cmd.options(argv, "n:c:qv", ["help", "lines=", "bytes=",
+                                               "quiet", "silent", "verbose"])
     lines, count, headers = True, (10, False), None
     for opt, value in opts:
         if opt == "--help":
@@ -80,37 +53,15 @@ def main() -> int:
             return 0
         if opt in ("-n", "--lines", "-c", "--bytes"):
             lines = opt in ("-n", "--lines")
-            count = amount(value, "lines" if lines else "bytes")
+            count = amount(cmd, value, "lines" if lines else "bytes", "+")
         else:
             headers = opt in ("-v", "--verbose")
     files = files or ["-"]
     if headers is None:
         headers = len(files) > 1
-    out, status = sys.stdout.buffer, 0
-    for i, name in enumerate(files):
-        try:
-            f = sys.stdin.buffer if name == "-" else open(name, "rb")
-        except OSError as e:
-            sys.stderr.write(f"tail: cannot open '{name}' for reading: {e.strerror}\n")
-            status = 1
-            continue
-        if headers:
-            out.write(b"%s==> %s <==\n" % (b"\n" if i else b"",
-                                           b"standard input" if name == "-" else name.encode()))
-        try:
-            (tail_lines if lines else tail_bytes)(f, out, *count)
-        except OSError as e:
-            sys.stderr.write(f"tail: error reading '{name}': {e.strerror}\n")
-            status = 1
-        if f is not sys.stdin.buffer:
-            f.close()
-    return status
+    tail = tail_lines if lines else tail_bytes
+    each_file(cmd, files, headers, lambda f, out: tail(f, out, *count))
+    return cmd.status
 
 
-try:
-    status = main()
-    sys.stdout.flush()
-except OSError as e:          # standard output could not be written (a full disk)
-    sys.stderr.write(f"tail: write error: {e.strerror}\n")
-    os._exit(1)
-sys.exit(status)
+cmd.run(main)

@@ -89,3 +89,38 @@ def test_lottery_is_reproducible_with_a_seed_and_every_job_finishes():
     first = run_jobs("lottery", 2)
     assert first == run_jobs("lottery", 2)
     assert max(f for _, f in first) == 60
+
+
+def test_mlfq_a_reused_pid_starts_at_the_top():
+    """The level belongs to the process, not to its pid: once a demoted process
+    is gone, the next process given its pid starts with the top's short slice."""
+    from kernel.proc import Proc
+    from kernel.sched import MLFQ
+    mlfq = MLFQ(quantum=2)
+    old = Proc(7, 1, 7, 7)
+    mlfq.expired(old)
+    mlfq.expired(old)
+    assert mlfq.quantum_for(old) == 8
+    reused = Proc(7, 1, 7, 7)
+    assert mlfq.quantum_for(reused) == 2
+    mlfq.ready(reused)
+    assert list(mlfq.levels[0]) == [reused]
+
+
+def test_mlfq_boost_forgets_every_level():
+    from kernel.proc import Proc
+    from kernel.sched import MLFQ
+    mlfq = MLFQ(quantum=1, boost=3)
+    p = Proc(5, 1, 5, 5)
+    mlfq.expired(p)
+    for _ in range(3):
+        mlfq.tick()
+    assert mlfq.quantum_for(p) == 1 and not mlfq.level
+
+
+def test_mlfq_describe_names_the_slice_of_every_level():
+    from kernel.sched import MLFQ
+    assert MLFQ(3, levels=4, boost=50).describe() == (
+        "mlfq (4 levels, slices 3/6/12/24 ticks, boost every 50)")
+    assert MLFQ(5, levels=2).describe() == "mlfq (2 levels, slices 5/10 ticks, boost every 100)"
+    assert MLFQ(7).describe().startswith("mlfq (3 levels, slices 7/14/28 ticks")

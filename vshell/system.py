@@ -60,6 +60,8 @@ def make_machine(opts: Options, console) -> Kernel:
         fs.install(f"/bin/{name}", LazyFile(fs, host_path, mode=mode))
     for name, host_path in programs.homework().items():
         fs.install(f"/bin/{name}", LazyFile(fs, host_path, mode=0o755))
+    for name, host_path in programs.libraries().items():
+        fs.install(f"/bin/{name}", LazyFile(fs, host_path, mode=0o644))
     install_demos(k)
     install_manual(k)
     from vshell.shell import main as shell_main

@@ -1,0 +1,119 @@
+"""proglib: what several programs in /bin share, so that each says it once.
+
+- `Command`: a program's messages and exit status, GNU style (cp, mv, rm,
+  head, tail): `fail` for a usage error, `complain` for an error that lets the
+  program go on, `options` to parse its command line, `run` to run its main.
+- `amount` and `each_file`: head's and tail's counts (-n 5, -c 2K) and their
+  loop over files with ==> name <== headers.
+- `sources_and_target`: cp's and mv's operands (SOURCE DEST, or SOURCE...
+  DIRECTORY).
+
+It lives beside them (/bin/proglib.py in vshell, programs/proglib.py in
+vshell's source), and a program's own directory comes first on sys.path: so
+`import proglib` finds it both in vshell and under the host's python3.
+
+The set-user-ID programs (su, login, sudo, passwd) do not use it, though they
+share their password check: run through a link outside /bin, a set-user-ID
+program imports nothing but the standard library (its directory could hold
+anyone's module: kernel/libpy/runtime.py's import_path), so each of them must
+stand on its own.
+"""
+import getopt
+import os
+import re
+import sys
+
+# head's and tail's size suffixes, as GNU's
+SUFFIXES = {"": 1, "b": 512, "kB": 1000, "K": 1024, "KiB": 1024, "MB": 1000 ** 2,
+            "M": 1024 ** 2, "MiB": 1024 ** 2, "GB": 1000 ** 3, "G": 1024 ** 3}
+
+
+class Command:
+    """A program's name (for its messages) and its exit status so far."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.status = 0
+
+    def fail(self, msg: str, usage: bool = True) -> None:
+        """A usage error: say so, and exit with status 1."""
+        sys.stderr.write(f"{self.name}: {msg}\n")
+        if usage:
+            sys.stderr.write(f"Try '{self.name} --help' for more information.\n")
+        sys.exit(1)
+
+    def complain(self, msg: str) -> None:
+        """An error the program goes on after; it exits with status 1."""
+        sys.stderr.write(f"{self.name}: {msg}\n")
+        self.status = 1
+
+    def options(self, argv: list, short: str, long: list) -> tuple:
+        """getopt.gnu_getopt, with GNU's messages for a bad option."""
+        try:
+            return getopt.gnu_getopt(argv, short, long)
+        except getopt.GetoptError as e:
+            if len(e.opt) > 1:
+                self.fail(f"unrecognized option '--{e.opt}'")
+            if "requires" in e.msg:
+                self.fail(f"option requires an argument -- '{e.opt}'")
+            self.fail(f"invalid option -- '{e.opt}'")
+
+    def run(self, main) -> None:
+        """Run main() and exit with its status -- with status 1 and one line if
+        standard output could not be written (a full disk, say)."""
+        try:
+            status = main()
+            sys.stdout.flush()
+        except OSError as e:
+            sys.stderr.write(f"{self.name}: write error: {e.strerror}\n")
+            os._exit(1)             # (exiting would flush the unwritable output again)
+        sys.exit(status)
+
+
+def amount(cmd: Command, text: str, what: str, sign: str) -> tuple:
+    """N, or N with a sign (with an optional size suffix): (N, was the sign `sign`)."""
+    m = re.fullmatch(r"([-+]?)(\d+)([a-zA-Z]*)", text.strip())
+    if not m or m.group(3) not in SUFFIXES:
+        cmd.fail(f"invalid number of {what}: ‘{text}’", usage=False)
+    return int(m.group(2)) * SUFFIXES[m.group(3)], m.group(1) == sign
+
+
+def each_file(cmd: Command, files: list, headers: bool, body) -> None:
+    """body(f, out) for each file ("-": standard input), binary, with a header
+    `==> name <==` before each if headers; errors are complained of."""
+    out = sys.stdout.buffer
+    for i, name in enumerate(files):
+        try:
+            f = sys.stdin.buffer if name == "-" else open(name, "rb")
+        except OSError as e:
+            cmd.complain(f"cannot open '{name}' for reading: {e.strerror}")
+            continue
+        if headers:
+            out.write(b"%s==> %s <==\n" % (b"\n" if i else b"",
+                                           b"standard input" if name == "-" else name.encode()))
+        try:
+            body(f, out)
+        except OSError as e:
+            cmd.complain(f"error reading '{name}': {e.strerror}")
+        if f is not sys.stdin.buffer:
+            f.close()
+
+
+def sources_and_target(cmd: Command, args: list) -> list:
+    """cp's and mv's operands, SOURCE DEST or SOURCE... DIRECTORY, as (source,
+    destination) pairs; a usage error or a bad target is complained of."""
+    if not args:
+        cmd.fail("missing file operand")
+    if len(args) == 1:
+        cmd.fail(f"missing destination file operand after '{args[0]}'")
+    *sources, target = args
+    if os.path.isdir(target):
+        return [(src, os.path.join(target, os.path.basename(src.rstrip("/")))) for src in sources]
+    if len(sources) > 1:
+        if os.path.exists(target):
+            cmd.complain(f"target '{target}' is not a directory")
+        else:
+            cmd.complain(f"target '{target}': No such file or directory")
+        return []
+    return [(sources[0], target)]
+
