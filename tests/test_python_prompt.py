@@ -181,3 +181,15 @@ def test_pythonstartup_runs_before_the_first_prompt_but_not_after_a_script():
     assert (r.out, r.err) == ("startup\n7\n", ">>> >>> \n")
     r = sh("echo 'print(X)' | PYTHONSTARTUP=s.py python3 -q -i -c pass", files=files)
     assert r.err.endswith("NameError: name 'X' is not defined\n>>> \n")
+
+
+def test_input_ending_inside_a_statement_runs_it_and_output_waits_for_the_first_statement():
+    """Recorded with env -u PYTHONUNBUFFERED python3 -i -c 'print(7)' 2>&1: the
+    command's output is flushed after the first statement, not before the
+    first prompt; a block cut off by the end of input still runs, and an
+    unclosed bracket is reported."""
+    r = sh("printf 'for i in range(2):\\n  print(i)\\n' | python3 -i -c 'print(7)' 2>&1")
+    assert r.out == ">>> ... ... \n7\n0\n1\n>>> \n"
+    r = sh("printf 'print(3, end=\"\")\\nx=(\\n' | python3 -i -c 'print(7)' 2>&1")
+    assert r.out == (">>> 7\n3>>> ... \n  File \"<stdin>\", line 1\n    x=(\n      ^\n"
+                     "SyntaxError: '(' was never closed\n>>> \n")

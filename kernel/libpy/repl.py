@@ -126,6 +126,12 @@ def interact(rt: Runtime, namespace: dict, show_banner: bool) -> int:
             lines = []
             continue
         if line is END or line is ENDED:                    # end of input: Ctrl-D
+            if lines:               # inside a statement: CPython runs (or rejects) what it has
+                if line is END:
+                    prompt_stream(sys).write("\n")
+                source, lines = "\n".join(lines), []
+                run_statement(rt, sys, namespace, source)
+                continue
             if line is END:
                 prompt_stream(sys).write("\n")
             flush(sys)
@@ -137,20 +143,27 @@ def interact(rt: Runtime, namespace: dict, show_banner: bool) -> int:
         except (SyntaxError, ValueError, OverflowError) as e:
             lines = []
             shutdown.report(rt, e)
+            flush(sys)
             continue
         if complete is None:
             continue
         lines = []
-        try:
-            code = compile_statement(rt, source + "\n")
-            exec(code, namespace)
-        except Unwind:
-            raise
-        except SystemExit:
-            raise
-        except BaseException as e:
-            shutdown.report(rt, e)
-        flush(sys)
+        run_statement(rt, sys, namespace, source)
+
+
+def run_statement(rt, sys, namespace: dict, source: str) -> None:
+    """Compile and run one statement typed at the prompt; its error is
+    reported as CPython's loop reports it, and output is flushed after it."""
+    try:
+        code = compile_statement(rt, source + "\n")
+        exec(code, namespace)
+    except Unwind:
+        raise
+    except SystemExit:
+        raise
+    except BaseException as e:
+        shutdown.report(rt, e)
+    flush(sys)
 
 
 def prompt_stream(sys):
@@ -170,8 +183,8 @@ def read_line(sys, prompt: object):
     """One line, without its newline, or END (ENDED).  At a terminal vshell's
     line editor reads it (kernel/libpy/lineedit.py, as the shell's prompt does:
     arrows, history, Python's colours); else sys.stdin, as CPython without
-    readline."""
-    flush(sys)
+    readline.  (Nothing is flushed first: pythonrun.c flushes after each
+    statement, so output left by -c's command follows the first prompt.)"""
     if editable(sys):
         try:
             data = lineedit.readline(0, str(prompt), {"mode": "python"})
