@@ -5,7 +5,8 @@ long runs of process churn that must leave the kernel's tables empty.  The
 shell's fuzz campaign runs VSHELL_SOAK_INPUTS inputs (a million unless told:
 about an hour), VSHELL_SOAK_SEED picks them; see tests/shell/fuzz.py.
 VSHELL_SOAK_SHARD=I/N runs only every Nth input from the I-th (0-based), so
-that N processes on N cores share one campaign.
+that N processes on N cores share one campaign; VSHELL_SOAK_FROM=K resumes a
+campaign after its first K inputs.
 """
 from __future__ import annotations
 
@@ -57,12 +58,13 @@ def test_soak_a_million_shell_inputs_give_no_internal_error_and_no_hang():
     count = int(os.environ.get("VSHELL_SOAK_INPUTS", 1_000_000))
     seed = int(os.environ.get("VSHELL_SOAK_SEED", 1))
     shard, shards = map(int, os.environ.get("VSHELL_SOAK_SHARD", "0/1").split("/"))
+    after = int(os.environ.get("VSHELL_SOAK_FROM", 0))     # resume: skip the first inputs
     runner = Runner()
     failures = []
     ran = 0
     start = time.monotonic()
     for n, (kind, script, on_stdin) in enumerate(Generator(seed).inputs(count), 1):
-        if n % shards != shard:
+        if n % shards != shard or n <= after:
             continue
         ran += 1
         if ran % 10_000 == 0:                       # (a long campaign shows how far it got)
