@@ -42,6 +42,11 @@ def _entry(values: tuple) -> Entry:
     return tuple.__new__(Entry, values)
 
 
+# The shared entries of argumentless calls that answered an int (Record.note):
+# by call, then by answer (pids, user ids), up to ARGLESS_KEPT answers a call.
+_ARGLESS: dict[str, dict[int, Entry]] = {}
+ARGLESS_KEPT = 4096
+
 _PLAIN = frozenset({int, str, float, bool, type(None)})
 _DATA = (bytes, bytearray, memoryview)
 
@@ -91,10 +96,24 @@ class Record:
         if self.dropped:
             return
         t = type(result)
-        if t is list or t is dict or error:
-            result = _fresh(result, error)
-        self.entries.append(_entry((name, args_key(args), result, error)))
-        self.size += ENTRY_COST + (len(result) if t is bytes or t is str else _size(result))
+        if t is int and not args and not error:
+            # getpid() and its kind, often in a loop: entries are immutable, so the
+            # same call with the same answer shares one rather than building it
+            same = _ARGLESS.get(name)
+            if same is None:
+                same = _ARGLESS[name] = {}
+            entry = same.get(result)
+            if entry is None:
+                entry = _entry((name, (), result, False))
+                if len(same) < ARGLESS_KEPT:
+                    same[result] = entry
+            self.entries.append(entry)
+            self.size += ENTRY_COST
+        else:
+            if t is list or t is dict or error:
+                result = _fresh(result, error)
+            self.entries.append(_entry((name, args_key(args), result, error)))
+            self.size += ENTRY_COST + (len(result) if t is bytes or t is str else _size(result))
         if self.size > RECORD_LIMIT:
             self.dropped = True
             self.entries = []
