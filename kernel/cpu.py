@@ -191,8 +191,8 @@ class CPU:
             p.blocked_on = reason
         elif new is READY and old is not RUNNING:
             arrivals = p.arrivals               # it arrives (again): new, woken or continued
-            if len(arrivals) >= SLICES_KEPT:
-                del arrivals[0]
+            if len(arrivals) >= 2 * SLICES_KEPT:    # (trimmed as new_slice trims its list)
+                del arrivals[:SLICES_KEPT]
             arrivals.append(self.k.trace.tick)
         if old is RUNNING and p.slices:
             p.slices[-1][1] = self.k.trace.tick     # its turn on the CPU ends
@@ -367,11 +367,14 @@ class CPU:
         self.irq_ticks = 1             # a fresh slice is never "stuck"
 
     def new_slice(self, p: Proc) -> None:
-        """Note p's new turn on the CPU (/proc/PID/sched shows the last few)."""
+        """Note p's new turn on the CPU (/proc/PID/sched shows the last SLICES_KEPT).
+
+        The list is trimmed by half its length at once: dropping its first item
+        at every turn moved all 2,047 others, 16 KB at every context switch."""
         tick = self.k.trace.tick
         slices = p.slices
-        if len(slices) >= SLICES_KEPT:
-            del slices[0]
+        if len(slices) >= 2 * SLICES_KEPT:
+            del slices[:SLICES_KEPT]
         slices.append([tick, tick])
 
     def switch_away(self, p: Proc) -> None:

@@ -52,12 +52,13 @@ def test_a_system_call_nobody_watches_builds_no_event_and_allocates_nothing(monk
     monkeypatch.setattr(ev.Event, "__init__", lambda self: (built.append(type(self)),
                                                             init_event(self))[1])
     k = make_kernel()
+    k.sched.quantum = 1 << 40               # one turn on the CPU: no new entry in its history
     grown: list[int] = []
 
     def init(rt) -> int:
         getpid = rt.os.getpid
-        for _ in range(SLICES_KEPT * 12):   # warm: CPython's caches; /proc/PID/sched's
-            getpid()                        # list of turns on the CPU full
+        for _ in range(1000):               # warm: CPython's caches
+            getpid()
         for _ in range(3):
             before = sys.getallocatedblocks()
             for _ in range(1000):
@@ -87,3 +88,36 @@ def test_with_a_subscriber_every_call_is_still_an_event():
     enters = [e for e in events if isinstance(e, ev.SyscallEnter) and e.name == "getpid"]
     exits = [e for e in events if isinstance(e, ev.SyscallExit) and e.name == "getpid"]
     assert len(enters) == len(exits) == 100
+
+
+def test_proc_sched_lists_the_last_turns_after_many_context_switches():
+    k = make_kernel()
+    k.fs.write_file("/bin/yielder", '''#!/usr/bin/python3
+import os
+for _ in range(5000):
+    os.sched_yield()
+''', mode=0o755)
+    seen: dict = {}
+
+    def init(rt) -> int:
+        os = rt.os
+        pid = os.posix_spawn("/bin/yielder", ["yielder"], {})
+        child = next(p for p in k.procs if p.pid == pid)
+        while child.state.value != "ZOMBIE":
+            fd = os.open(f"/proc/{pid}/sched", os.O_RDONLY)
+            seen["text"] = os.read(fd, 1 << 20).decode()
+            os.close(fd)
+            turns = len(child.slices)
+            os.sched_yield()
+            seen["most"] = max(seen.get("most", 0), turns)
+        return os.waitpid(pid, 0)[1]
+
+    k.spawn(init)
+    k.run()
+    assert not k.panics
+    fields = dict(line.split(":\t", 1) for line in seen["text"].splitlines())
+    turns = fields["slices"].split()
+    assert len(turns) == SLICES_KEPT
+    starts = [int(t.split("-")[0]) for t in turns]
+    assert starts == sorted(starts)              # the latest turns, in order
+    assert seen["most"] <= 2 * SLICES_KEPT       # the list is trimmed: bounded memory
