@@ -50,6 +50,7 @@ from greenlet import greenlet, getcurrent
 from . import hostguard
 from . import trace as ev
 from .abi import W_EXITCODE
+from .clock import SYSCALL_COST
 from .errors import ExecImage, ProcessExit
 from .proc import BLOCKED, READY, RUNNING, SLICES_KEPT, STOPPED, ZOMBIE, Proc, State
 
@@ -142,7 +143,7 @@ class CPU:
         """Block p until woken.  Returns True if a signal interrupted the sleep.
         p may sleep on several queues at once (poll): a wakeup on any one of
         them takes it off all of them."""
-        if self.k.signals.interrupts(p):
+        if p.sig.pending and self.k.signals.interrupts(p):     # (the usual case: no call)
             return True
         if queue is not None:
             for q in queue if type(queue) is tuple else (queue,):
@@ -167,10 +168,12 @@ class CPU:
             return
         procs = list(queue.procs)
         queue.procs.clear()
+        if not reason and self.k.trace.active:      # (only an event shows the reason)
+            reason = f"woken: {queue.name}"
         for p in procs:
             unqueue(p)
             p.deadline = None
-            self.make_ready(p, reason or f"woken: {queue.name}", front)
+            self.make_ready(p, reason, front)
 
     def interrupt(self, p: Proc) -> None:
         """A signal arrived for a sleeping process: wake it early."""
@@ -532,7 +535,7 @@ class CPU:
                 self.limit_reached()
             clock = k.clock
             if clock.virtual:
-                clock.charge()
+                clock.elapsed += SYSCALL_COST           # clock.charge(), written out
             self.irq_ticks += 1
             p.slice_left -= 1
             sched = k.sched

@@ -39,7 +39,10 @@ Entry = namedtuple("Entry", ["name", "key", "result", "error"], defaults=[False]
 
 
 def _entry(values: tuple) -> Entry:
-    return tuple.__new__(Entry, values)
+    return _new(Entry, values)
+
+
+_new = tuple.__new__        # an Entry without namedtuple's checks (Record.note's hot path)
 
 
 # The shared entries of argumentless calls that answered an int (Record.note):
@@ -112,8 +115,9 @@ class Record:
         else:
             if t is list or t is dict or error:
                 result = _fresh(result, error)
-            self.entries.append(_entry((name, args_key(args), result, error)))
-            self.size += ENTRY_COST + (len(result) if t is bytes or t is str else _size(result))
+            self.entries.append(_new(Entry, (name, args_key(args), result, error)))
+            self.size += ENTRY_COST + (len(result) if t is bytes or t is str else
+                                       0 if t is int else _size(result))
         if self.size > RECORD_LIMIT:
             self.dropped = True
             self.entries = []
