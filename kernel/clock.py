@@ -32,6 +32,7 @@ class Clock:
         return _host.time()
 
     def charge(self) -> None:
+        """A system call's virtual time (CPU.trap, the hot path, adds it in place)."""
         if self.virtual:
             self.elapsed += SYSCALL_COST
 
