@@ -25,11 +25,18 @@ replay  -- fork by replay (os.fork) from a Python program that has made exactly
                      = the rate of just the replay-fork + exec + exit + wait cycle.
            A traced pre-run checks that the fork really comes after 10 calls.
 
+replay_slope -- the same net cycle after 10 and after 10 + CALLS earlier calls
+           (CALLS = 2,000 in a full run): the child of a replay fork re-runs
+           its program and is answered from the record, so each earlier call
+           adds a little to the fork.  Reported in microseconds per earlier
+           call; issue 16's goal is at most the cost of the trap itself
+           (bench_trap.py).
+
 dash    -- the real thing, the issue's command, on the host in the same run:
                dash -c 'i=0; while [ $i -lt N ]; do /bin/true; i=$((i+1)); done'
            (N = 10000 in a full run), timed around the whole dash process.
 
-Goal (from the issue): native rate >= 10 x dash's rate.
+Goal (issue 16): native rate >= 20 x dash's rate.
 """
 from __future__ import annotations
 
@@ -39,13 +46,15 @@ import time
 from common import DASH, check_status, new_kernel, result, run_init
 
 FORKLOOP = '''#!/usr/bin/python3
-"""forkloop LEFT MODE: 10 system calls, then (MODE=fork) one fork+exec+wait; exec self."""
+"""forkloop LEFT MODE [CALLS]: CALLS (10) system calls, then (MODE=fork) one
+fork+exec+wait; exec self."""
 import os
 import sys
 
 left = int(sys.argv[1])
 mode = sys.argv[2]
-for _ in range(10):
+calls = sys.argv[3] if len(sys.argv) > 3 else "10"
+for _ in range(int(calls)):
     os.getpid()
 if mode == "fork":
     pid = os.fork()
@@ -53,7 +62,7 @@ if mode == "fork":
         os.execv("/bin/true", ["true"])
     os.waitpid(pid, 0)
 if left > 1:
-    os.execv(sys.argv[0], [sys.argv[0], str(left - 1), mode])
+    os.execv(sys.argv[0], [sys.argv[0], str(left - 1), mode, calls])
 '''
 
 WARMUP = 20
@@ -88,7 +97,7 @@ def native(cycles: int) -> dict:
                   switches=out["switches"])
 
 
-def _forkloop_seconds(cycles: int, mode: str) -> float:
+def _forkloop_seconds(cycles: int, mode: str, calls: int = 10) -> float:
     k = new_kernel()
     k.fs.write_file("/bin/forkloop", FORKLOOP, mode=0o755)
     out: dict = {}
@@ -96,10 +105,12 @@ def _forkloop_seconds(cycles: int, mode: str) -> float:
     def init(rt) -> int:
         os = rt.os
         # warm-up: compile /bin/forkloop and /bin/true once
-        check_status(os.waitpid(os.posix_spawn("/bin/forkloop", ["/bin/forkloop", "2", mode],
-                                               {}), 0)[1], "forkloop warm-up")
+        check_status(os.waitpid(os.posix_spawn(
+            "/bin/forkloop", ["/bin/forkloop", "2", mode, str(calls)], {}), 0)[1],
+            "forkloop warm-up")
         t0 = time.perf_counter()
-        pid = os.posix_spawn("/bin/forkloop", ["/bin/forkloop", str(cycles), mode], {})
+        pid = os.posix_spawn("/bin/forkloop", ["/bin/forkloop", str(cycles), mode, str(calls)],
+                             {})
         _, status = os.waitpid(pid, 0)
         out["seconds"] = time.perf_counter() - t0
         check_status(status, "forkloop")
@@ -146,6 +157,20 @@ def replay(cycles: int) -> dict:
                   gross_rate=cycles / gross, control_rate=cycles / control,
                   rate=cycles / net if net > 0 else float("inf"),
                   syscalls_before_fork=calls)
+
+
+def replay_slope(cycles: int, calls: int) -> dict:
+    """What each system call made before a fork adds to the fork: the net replay-fork
+    cycle (with fork minus without) after 10 calls and after 10 + `calls`, and the
+    difference per call, in microseconds."""
+    nets = []
+    for n in (10, 10 + calls):
+        nets.append((_forkloop_seconds(cycles, "fork", n)
+                     - _forkloop_seconds(cycles, "nofork", n)) / cycles)
+    slope = (nets[1] - nets[0]) / calls
+    return result(cycles=cycles, calls=calls, net_us_10=nets[0] * 1e6,
+                  net_us_more=nets[1] * 1e6, us_per_call=slope * 1e6,
+                  rate=1 / slope if slope > 0 else float("inf"))
 
 
 def dash(cycles: int) -> dict:

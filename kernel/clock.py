@@ -17,29 +17,30 @@ class Clock:
     def __init__(self, virtual: bool = False) -> None:
         self.virtual = virtual
         self._boot = _host.monotonic()
-        self._now = 0.0                # virtual seconds since boot
+        self.elapsed = 0.0             # virtual seconds since boot (the trap adds to it)
 
     def monotonic(self) -> float:
         """Seconds since boot."""
         if self.virtual:
-            return self._now
+            return self.elapsed
         return _host.monotonic() - self._boot
 
     def time(self) -> float:
         """Seconds since the epoch, as time.time() gives them."""
         if self.virtual:
-            return VIRTUAL_EPOCH + self._now
+            return VIRTUAL_EPOCH + self.elapsed
         return _host.time()
 
     def charge(self) -> None:
+        """A system call's virtual time (CPU.trap, the hot path, adds it in place)."""
         if self.virtual:
-            self._now += SYSCALL_COST
+            self.elapsed += SYSCALL_COST
 
     def advance_by(self, seconds: float) -> None:
         if self.virtual:
-            self._now += seconds
+            self.elapsed += seconds
 
     def advance_to(self, when: float) -> None:
         """Jump virtual time forward (all processes asleep); real time just waits."""
         if self.virtual:
-            self._now = max(self._now, when)
+            self.elapsed = max(self.elapsed, when)

@@ -50,6 +50,7 @@ from greenlet import greenlet, getcurrent
 from . import hostguard
 from . import trace as ev
 from .abi import W_EXITCODE
+from .clock import SYSCALL_COST
 from .errors import ExecImage, ProcessExit
 from .proc import BLOCKED, READY, RUNNING, SLICES_KEPT, STOPPED, ZOMBIE, Proc, State
 
@@ -142,7 +143,7 @@ class CPU:
         """Block p until woken.  Returns True if a signal interrupted the sleep.
         p may sleep on several queues at once (poll): a wakeup on any one of
         them takes it off all of them."""
-        if self.k.signals.interrupts(p):
+        if p.sig.pending and self.k.signals.interrupts(p):     # (the usual case: no call)
             return True
         if queue is not None:
             for q in queue if type(queue) is tuple else (queue,):
@@ -167,10 +168,12 @@ class CPU:
             return
         procs = list(queue.procs)
         queue.procs.clear()
+        if not reason and self.k.trace.active:      # (only an event shows the reason)
+            reason = f"woken: {queue.name}"
         for p in procs:
             unqueue(p)
             p.deadline = None
-            self.make_ready(p, reason or f"woken: {queue.name}", front)
+            self.make_ready(p, reason, front)
 
     def interrupt(self, p: Proc) -> None:
         """A signal arrived for a sleeping process: wake it early."""
@@ -191,8 +194,8 @@ class CPU:
             p.blocked_on = reason
         elif new is READY and old is not RUNNING:
             arrivals = p.arrivals               # it arrives (again): new, woken or continued
-            if len(arrivals) >= SLICES_KEPT:
-                del arrivals[0]
+            if len(arrivals) >= 2 * SLICES_KEPT:    # (trimmed as new_slice trims its list)
+                del arrivals[:SLICES_KEPT]
             arrivals.append(self.k.trace.tick)
         if old is RUNNING and p.slices:
             p.slices[-1][1] = self.k.trace.tick     # its turn on the CPU ends
@@ -367,11 +370,14 @@ class CPU:
         self.irq_ticks = 1             # a fresh slice is never "stuck"
 
     def new_slice(self, p: Proc) -> None:
-        """Note p's new turn on the CPU (/proc/PID/sched shows the last few)."""
+        """Note p's new turn on the CPU (/proc/PID/sched shows the last SLICES_KEPT).
+
+        The list is trimmed by half its length at once: dropping its first item
+        at every turn moved all 2,047 others, 16 KB at every context switch."""
         tick = self.k.trace.tick
         slices = p.slices
-        if len(slices) >= SLICES_KEPT:
-            del slices[0]
+        if len(slices) >= 2 * SLICES_KEPT:
+            del slices[:SLICES_KEPT]
         slices.append([tick, tick])
 
     def switch_away(self, p: Proc) -> None:
@@ -501,64 +507,78 @@ class CPU:
     # ---- the trap: entry to and return from the kernel ------------------------
 
     def trap(self, name: str, args: tuple) -> Any:
+        """A system call: from the program into the kernel and back.  This is the
+        kernel's hottest path (every call of every program), so it is one frame,
+        with the work of a tick and the usual case of resume written out rather
+        than called, and nothing built for a trace nobody watches: with no
+        subscriber a call does its counting, the call itself and its line in the
+        fork record (an argumentless one shares its entry: Record.note)."""
         p = self.current
         if p.unwinding is not None:
             raise p.unwinding
-        if p.native:                # (native code runs at the kernel's limit: nothing to lift)
-            return self._trap(p, name, args)
-        sys.setrecursionlimit(self.kernel_limit)      # kernel_room, a frame fewer
+        native = p.native
+        if not native:              # (native code runs at the kernel's limit: nothing to lift)
+            sys.setrecursionlimit(self.kernel_limit)      # kernel_room, a frame fewer
         try:
-            return self._trap(p, name, args)
-        finally:
-            self.resume(p)
-
-    def _trap(self, p: Proc, name: str, args: tuple) -> Any:
-        if p.replay is not None:
-            return p.replay.answer(self.k, p, name, args)
-        k = self.k
-        tracing = k.trace.active
-        p.in_kernel += 1            # (before the event: a viewer may pause there, as step does)
-        if tracing:
-            k.trace.emit(ev.SyscallEnter(p.pid, name, _shown(args)))
-        self.tick(p)
-        try:
-            result = k.syscalls[name](k, p, *args)
-        except OSError as e:
+            if p.replay is not None:
+                return p.replay.answer(self.k, p, name, args)
+            k = self.k
+            trace = k.trace
+            tracing = trace.active
+            p.in_kernel += 1        # (before the event: a viewer may pause there, as step does)
+            if tracing:
+                trace.emit(ev.SyscallEnter(p.pid, name, _shown(args)))
+            # one tick of CPU for p, as _compute_tick counts one
+            p.cpu_ticks += 1
+            trace.tick += 1
+            if trace.tick >= self.tick_limit:
+                self.limit_reached()
+            clock = k.clock
+            if clock.virtual:
+                clock.elapsed += SYSCALL_COST           # clock.charge(), written out
+            self.irq_ticks += 1
+            p.slice_left -= 1
+            sched = k.sched
+            if sched.counts_ticks:
+                sched.tick()
+            if p.slice_left <= 0:
+                self.need_resched = True
+            if p.sig.cpu_timers:                    # setitimer's ITIMER_VIRTUAL, ITIMER_PROF
+                k.signals.expire_cpu_timers(p, self.cpu_time(p))
+            try:
+                result = k.syscalls[name](k, p, *args)
+            except OSError as e:
+                p.in_kernel -= 1
+                if p.record is not None:
+                    p.record.note(name, args, e, True)
+                if tracing:
+                    trace.emit(ev.SyscallExit(p.pid, name, None, e.errno or 0))
+                self.return_to_user(p)
+                raise
+            except BaseException:
+                p.in_kernel -= 1
+                raise
             p.in_kernel -= 1
             if p.record is not None:
-                p.record.note(name, args, e, True)
+                p.record.note(name, args, result, False)
             if tracing:
-                k.trace.emit(ev.SyscallExit(p.pid, name, None, e.errno or 0))
-            self.return_to_user(p)
-            raise
-        except BaseException:
-            p.in_kernel -= 1
-            raise
-        p.in_kernel -= 1
-        if p.record is not None:
-            p.record.note(name, args, result, False)
-        if tracing:
-            k.trace.emit(ev.SyscallExit(p.pid, name, result, 0))
-        if self.tick_timers:
-            self.end_of_tick()
-        if self.need_resched or self.host_signals or p.sig.pending:
-            self.return_to_user(p)
-        return result
-
-    def tick(self, p: Proc) -> None:
-        """Charge one tick of CPU to p (one per system call)."""
-        p.cpu_ticks += 1
-        self.k.trace.tick += 1
-        if self.k.trace.tick >= self.tick_limit:
-            self.limit_reached()
-        self.k.clock.charge()
-        self.irq_ticks += 1
-        p.slice_left -= 1
-        self.k.sched.tick()
-        if p.slice_left <= 0:
-            self.need_resched = True
-        if p.sig.cpu_timers:                    # setitimer's ITIMER_VIRTUAL, ITIMER_PROF
-            self.k.signals.expire_cpu_timers(p, self.cpu_time(p))
+                trace.emit(ev.SyscallExit(p.pid, name, result, 0))
+            if self.tick_timers:
+                self.end_of_tick()
+            if self.need_resched or self.host_signals or p.sig.pending:
+                self.return_to_user(p)
+            return result
+        finally:
+            if not native:
+                # resume(p), its usual case written out
+                rt = p.runtime
+                if p.unwinding is None and rt is not None and rt.stack_limit is not None:
+                    try:
+                        sys.setrecursionlimit(rt.stack_limit)
+                    except RecursionError:
+                        self.resume(p)
+                else:
+                    self.resume(p)
 
     def compute_tick(self) -> None:
         """The running program took TICK_EDGES steps of its own: a tick of CPU time,
@@ -583,7 +603,8 @@ class CPU:
         k.clock.advance_by(COMPUTE_TICK)
         self.irq_ticks += 1
         p.slice_left -= 1
-        k.sched.tick()
+        if k.sched.counts_ticks:
+            k.sched.tick()
         if p.slice_left <= 0:
             self.need_resched = True
         if k.trace.active:
@@ -762,7 +783,8 @@ class CPU:
         if k.trace.tick >= self.tick_limit:
             self.limit_reached()
         k.clock.advance_by(TIMER_INTERVAL)      # CPU time passes, virtual or not
-        k.sched.tick()
+        if k.sched.counts_ticks:
+            k.sched.tick()
         if k.trace.active:
             k.trace.emit(ev.Tick(p.pid))
         if p.sig.cpu_timers:

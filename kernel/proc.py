@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .signals import SigState
 
 PID_MAX = 32768
-SLICES_KEPT = 2048          # turns on the CPU (and arrivals) /proc/PID/sched remembers
+SLICES_KEPT = 2048          # turns on the CPU (and arrivals) /proc/PID/sched shows
 NPROC_DEFAULT = 64          # per-user process limit (RLIMIT_NPROC) for ordinary users
 
 
@@ -121,7 +121,8 @@ class Proc:
         self.voluntary_switches = 0
         self.involuntary_switches = 0
         # for /proc/PID/sched: the ticks it arrived in the ready queue (created,
-        # woken or continued) and its turns on the CPU, [start, end] (the last SLICES_KEPT)
+        # woken or continued) and its turns on the CPU, [start, end] (at least the
+        # last SLICES_KEPT)
         self.arrivals: list[int] = []
         self.slices: list[list[int]] = []
         self.subreaper = False              # adopts its descendants' orphans (not inherited)

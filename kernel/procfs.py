@@ -6,7 +6,7 @@ at), and /proc/self.  Nothing here is stored: every read looks at the PCB.
 from __future__ import annotations
 
 from .fs import DynamicDir, File, Generated, Inode, Symlink
-from .proc import BLOCKED, RUNNING, Proc
+from .proc import BLOCKED, RUNNING, SLICES_KEPT, Proc
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -235,10 +235,10 @@ def sched(k: "Kernel", p: Proc) -> str:
     on the CPU, each from the tick it was dispatched to the tick it
     left (blocked, preempted, or exited) -- what a homework tool measures
     response and turnaround time with."""
-    turns = [f"{start}-{end}" for start, end in p.slices]
+    turns = [f"{start}-{end}" for start, end in p.slices[-SLICES_KEPT:]]
     if turns and p.state is RUNNING:
         turns[-1] = f"{p.slices[-1][0]}-"       # (the turn it is having now)
-    arrivals = " ".join(map(str, p.arrivals))
+    arrivals = " ".join(map(str, p.arrivals[-SLICES_KEPT:]))    # (the CPU trims by halves)
     return (f"pid:\t{p.pid}\nstate:\t{p.state.value}\nticks:\t{p.cpu_ticks}\n"
             f"arrivals:\t{arrivals}\nslices:\t{' '.join(turns)}\n")
 

@@ -39,8 +39,16 @@ Entry = namedtuple("Entry", ["name", "key", "result", "error"], defaults=[False]
 
 
 def _entry(values: tuple) -> Entry:
-    return tuple.__new__(Entry, values)
+    return _new(Entry, values)
 
+
+_new = tuple.__new__        # an Entry without namedtuple's checks (Record.note's hot path)
+
+
+# The shared entries of argumentless calls that answered an int (Record.note):
+# by call, then by answer (pids, user ids), up to ARGLESS_KEPT answers a call.
+_ARGLESS: dict[str, dict[int, Entry]] = {}
+ARGLESS_KEPT = 4096
 
 _PLAIN = frozenset({int, str, float, bool, type(None)})
 _DATA = (bytes, bytearray, memoryview)
@@ -82,19 +90,34 @@ def _fresh(result: Any, error: bool) -> Any:
 
 
 class Record:
-    def __init__(self, entries: list[Entry] | None = None) -> None:
+    def __init__(self, entries: list[Entry] | None = None, size: int = 0) -> None:
         self.entries: list[Entry] = entries if entries is not None else []
-        self.size = sum(ENTRY_COST + _size(e.result) for e in entries) if entries else 0
+        self.size = size            # what the entries' results weigh (the parent's, for a child)
         self.dropped = False
 
     def note(self, name: str, args: tuple, result: Any, error: bool) -> None:
         if self.dropped:
             return
         t = type(result)
-        if t is list or t is dict or error:
-            result = _fresh(result, error)
-        self.entries.append(_entry((name, args_key(args), result, error)))
-        self.size += ENTRY_COST + (len(result) if t is bytes or t is str else _size(result))
+        if t is int and not args and not error:
+            # getpid() and its kind, often in a loop: entries are immutable, so the
+            # same call with the same answer shares one rather than building it
+            same = _ARGLESS.get(name)
+            if same is None:
+                same = _ARGLESS[name] = {}
+            entry = same.get(result)
+            if entry is None:
+                entry = _entry((name, (), result, False))
+                if len(same) < ARGLESS_KEPT:
+                    same[result] = entry
+            self.entries.append(entry)
+            self.size += ENTRY_COST
+        else:
+            if t is list or t is dict or error:
+                result = _fresh(result, error)
+            self.entries.append(_new(Entry, (name, args_key(args), result, error)))
+            self.size += ENTRY_COST + (len(result) if t is bytes or t is str else
+                                       0 if t is int else _size(result))
         if self.size > RECORD_LIMIT:
             self.dropped = True
             self.entries = []
@@ -117,13 +140,18 @@ class Divergence(Exception):
 class Replay:
     """A child's cursor through its parent's record."""
 
-    def __init__(self, entries: list[Entry]) -> None:
+    def __init__(self, entries: list[Entry], size: int = 0) -> None:
         self.entries = entries
+        self.size = size                    # the record's weight, handed on at go_live
         self.i = 0
         self.tick: int | None = None        # the tick at which the next handler runs
         self.at: tuple | None = None        # where the parent forked: the child's counter
 
     def answer(self, k: "Kernel", p: "Proc", name: str, args: tuple) -> Any:
+        """The recorded answer to the child's next call.  Every call the parent made
+        before its fork passes here once per fork (bench/run.py's replay slope), so
+        the usual case -- no handler next, a result the program cannot change --
+        is written out."""
         entries = self.entries
         e = entries[self.i]
         if e.name != name or e.key != args_key(args):
@@ -131,11 +159,15 @@ class Replay:
         self.i += 1
         if self.i == len(entries):
             self.go_live(p)
-        else:
+        elif entries[self.i].name == "signal":
             self.run_handlers(k, p)
+        else:
+            self.tick = None
+        result = e.result
         if e.error:
-            raise _fresh(e.result, True)
-        return _fresh(e.result, False)
+            raise _fresh(result, True)
+        t = type(result)
+        return _fresh(result, False) if t is list or t is dict else result
 
     def run_handlers(self, k: "Kernel", p: "Proc") -> None:
         """Signal handlers that ran in the parent right after this call run here
@@ -163,7 +195,7 @@ class Replay:
 
     def go_live(self, p: "Proc") -> None:
         p.replay = None
-        p.record = Record(self.entries)
+        p.record = Record(self.entries, self.size)
 
 
 def enomem_message() -> OSError:

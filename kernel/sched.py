@@ -38,6 +38,14 @@ class Policy:
     def expired(self, p: Proc) -> None:
         """p used up its whole slice (MLFQ moves it down a level)."""
 
+    # Whether tick() does anything: the CPU calls it on every tick (every system
+    # call) only for a policy that has one of its own.
+    counts_ticks = False
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.counts_ticks = cls.tick is not Policy.tick
+
     def tick(self) -> None:
         """One tick of CPU went by (MLFQ boosts every so often)."""
 

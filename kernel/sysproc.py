@@ -17,7 +17,7 @@ from .abi import (
 from .errors import ExecImage, ProcessExit, oserror
 from .limits import RLIMIT_CPU
 from .proc import READY, RUNNING, ZOMBIE, Proc
-from .replay import Replay, enomem_message
+from .replay import ENTRY_COST, Replay, enomem_message
 from .signals import SI_KERNEL, SIG_DFL, SIG_IGN, UNCATCHABLE, valid
 
 TYPE_CHECKING = False
@@ -44,7 +44,7 @@ def sys_fork(k: "Kernel", p: Proc) -> int:
             raise oserror(errno.ENOSYS)
         raise enomem_message()
     image = p.image
-    replay = Replay(p.record.for_child(0))
+    replay = Replay(p.record.for_child(0), p.record.size + ENTRY_COST)    # (+ the fork)
     replay.at = p.where()           # until it has caught up, the child is "at the fork"
     child = k.new_process(p, lambda: k.loader.run(child, image), replay=replay, ready=False)
     k.after_fork(p, child)

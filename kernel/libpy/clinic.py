@@ -34,7 +34,9 @@ def checked(prefix: str, host: Any) -> Callable[[Callable], Callable]:
     def wrap(fn: Callable) -> Callable:
         def call(*args, **kwargs):
             try:
-                return fn(*args, **kwargs)
+                # (without keywords, no dict is merged for the call: most calls of
+                # os's functions have none, and every system call passes here)
+                return fn(*args, **kwargs) if kwargs else fn(*args)
             except TypeError as e:
                 if e.__traceback__ is not None and e.__traceback__.tb_next is None:
                     # the call itself did not fit fn's parameters: raised right here
