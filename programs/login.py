@@ -37,7 +37,7 @@ def main(argv):
         sys.stderr.write("usage: login [USER]\n")
         return 2
     name = argv[1] if len(argv) > 1 else None
-    for attempt in range(3):
+    for _ in range(3):
         try:
             if name is None:
                 name = input("login: ").strip()

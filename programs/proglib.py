@@ -23,6 +23,10 @@ import os
 import re
 import sys
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import NoReturn
+
 # head's and tail's size suffixes, as GNU's
 SUFFIXES = {"": 1, "b": 512, "kB": 1000, "K": 1024, "KiB": 1024, "MB": 1000 ** 2,
             "M": 1024 ** 2, "MiB": 1024 ** 2, "GB": 1000 ** 3, "G": 1024 ** 3}
@@ -35,7 +39,7 @@ class Command:
         self.name = name
         self.status = 0
 
-    def fail(self, msg: str, usage: bool = True) -> None:
+    def fail(self, msg: str, usage: bool = True) -> "NoReturn":
         """A usage error: say so, and exit with status 1."""
         sys.stderr.write(f"{self.name}: {msg}\n")
         if usage:

@@ -91,6 +91,7 @@ def reset_current(st: State) -> None:
     is stopped; else the previous one if stopped, the newest stopped job, or the
     newest job started."""
     current, previous = by_id(st, st.current_job), by_id(st, st.previous_job)
+    job: Job | None
     if current is not None and current.state == "Stopped":
         job = current
     elif previous is not None and previous.state == "Stopped":

@@ -42,5 +42,5 @@ def decode(text: str, lowest: int = 0) -> int | None:
     if text.isdigit() and text.isascii():
         n = int(text)
         return n if n < NSIG else None
-    n = BY_NAME.get(text.upper())
-    return n if n is not None and n >= lowest else None
+    named = BY_NAME.get(text.upper())
+    return named if named is not None and named >= lowest else None
