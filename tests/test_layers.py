@@ -55,6 +55,32 @@ def test_the_table_is_linuxs():
         elif host is not None:
             assert host == getattr(abi, name), name
     assert abi.SIGNAMES[abi.SIGTTOU] == "SIGTTOU"
+    assert (abi.SIGRTMIN, abi.SIGRTMAX, abi.NSIG) == (signal.SIGRTMIN, signal.SIGRTMAX, signal.NSIG)
+    for sig in range(-1, abi.NSIG + 2):           # what the shell says of a signal: glibc's words
+        try:
+            want = signal.strsignal(sig)
+        except ValueError:
+            want = "ValueError"
+        try:
+            got = abi.strsignal(sig)
+        except ValueError:
+            got = "ValueError"
+        assert got == want, sig
+
+
+def test_the_shell_takes_signal_names_and_words_from_the_machine_not_the_host():
+    """Only the host's side -- Ctrl-C pressed on the real terminal, vshell's own
+    process told to end -- uses the host's signal module; the shell's signal
+    names and words are kernel/abi.py's."""
+    import re
+    shell = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "vshell")
+    users = set()
+    for name in os.listdir(shell):
+        if name.endswith(".py"):
+            with open(os.path.join(shell, name), encoding="utf-8") as f:
+                if re.search(r"^\s*(import signal\b|from signal import)", f.read(), re.M):
+                    users.add(name)
+    assert users == {"__main__.py", "console.py", "tracer.py"}
 
 
 def test_a_stopped_childs_status_says_which_signal_stopped_it():

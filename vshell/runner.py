@@ -15,10 +15,9 @@ ways a command ends early in common.py.
 from __future__ import annotations
 
 import errno
-import signal as host_signal
 
 from kernel.abi import (O_RDONLY, SIGINT, SIGPIPE, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU, WEXITSTATUS,
-                        WIFSIGNALED, WIFSTOPPED, WTERMSIG, WUNTRACED)
+                        WIFSIGNALED, WIFSTOPPED, WTERMSIG, WUNTRACED, strsignal)
 
 from . import ast, builtins, jobtable
 from . import pattern as shpat
@@ -643,7 +642,7 @@ class Shell(Redirections, CommandSearch):
         """A child killed by a signal: say which (as dash does), give 128+N."""
         sig = WTERMSIG(status) if WIFSIGNALED(status) else 0
         if sig and sig not in (SIGINT, SIGPIPE):
-            self.say(2, (host_signal.strsignal(sig) or f"Signal {sig}") + "\n")
+            self.say(2, (strsignal(sig) or f"Signal {sig}") + "\n")
         elif sig == SIGINT and self.state.interactive:
             raise KeyboardInterrupt         # so is the rest of the line, as in bash and dash
         return wait_status(status)

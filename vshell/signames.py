@@ -8,7 +8,7 @@ for (16, 32, 33).
 """
 from __future__ import annotations
 
-import signal as host_signal
+from kernel.abi import SIGNAMES
 
 NSIG = 65
 UNNAMED = {16, 32, 33}          # dash's table has no name for these
@@ -20,7 +20,7 @@ def _names() -> list[str]:
         if n in UNNAMED:
             names.append(str(n))
         elif n < 32:
-            names.append(host_signal.Signals(n).name[3:])
+            names.append(SIGNAMES[n][3:])
         elif n == 34:
             names.append("RTMIN")
         elif n == 64:
