@@ -44,7 +44,6 @@ import heapq
 import signal as host_signal
 import sys
 import time as host_time
-from functools import partial
 
 from greenlet import greenlet, getcurrent
 
@@ -59,6 +58,7 @@ if TYPE_CHECKING:
     from typing import Any, Callable
 
     from .kernel import Kernel
+    from .proc import Image
 
 TIMER_INTERVAL = 0.01       # host timer interrupt period, seconds
 WATCHDOG_PERIODS = 25       # with a seed: timer periods without a tick before preempting
@@ -789,7 +789,11 @@ class CPU:
                 break
             except ExecImage as e:
                 p.unwinding = None
-                start = partial(k.loader.run, p, e.image)
+                image = e.image
+
+                def run_image(image: Image = image) -> int:  # (a frame, as the first start has)
+                    return k.loader.run(p, image)
+                start = run_image
             except ProcessExit as e:
                 status = e.status
                 break

@@ -12,11 +12,8 @@ It lives beside them (/bin/proglib.py in vshell, programs/proglib.py in
 vshell's source), and a program's own directory comes first on sys.path: so
 `import proglib` finds it both in vshell and under the host's python3.
 
-The set-user-ID programs (su, login, sudo, passwd) do not use it, though they
-share their password check: run through a link outside /bin, a set-user-ID
-program imports nothing but the standard library (its directory could hold
-anyone's module: kernel/libpy/runtime.py's import_path), so each of them must
-stand on its own.
+The set-user-ID programs (su, login, sudo, passwd) share their password
+check in its own module beside it, shadow.py.
 """
 import getopt
 import os

@@ -390,7 +390,9 @@ def test_su_errors():
 
 
 def test_su_without_setuid_cannot_read_shadow():
-    r = as_user(["/tmp/su"], b"root\n", extra={"/tmp/su": open("programs/su.py").read()})
+    # (a copy of su, with the module it imports beside it, as a copy of /bin would have)
+    r = as_user(["/tmp/su"], b"root\n", extra={"/tmp/su": open("programs/su.py").read(),
+                                               "/tmp/shadow.py": open("programs/shadow.py").read()})
     assert r.err == "su: cannot read /etc/shadow: Permission denied (is su set-user-ID root?)\n"
 
 

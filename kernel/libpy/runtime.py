@@ -160,12 +160,12 @@ class Runtime:
 
     def import_path(self) -> list[str]:
         """sys.path: the program's directory -- but a set-user-ID program
-        (kernel/loader.py) trusts only /bin."""
+        (kernel/loader.py) trusts only /bin, wherever it was run from."""
         image = self.image
         if image is None:
             return [vpath.dirname(self.argv[0]) if self.argv else ""]
         if image.secure:
-            return ["/bin"] if image.directory == "/bin" else []
+            return ["/bin"]
         if self.config.flags.safe_path:            # -P, -I: not even the script's directory
             return []
         return [image.directory]
