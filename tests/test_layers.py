@@ -10,16 +10,15 @@ import textwrap
 
 import pytest
 
-from kernel import MemoryConsole, abi
-from vshell.system import Options, make_machine
+from conftest import add_files, new_machine, run_on
+from kernel import abi
 
 
 def run_python(source: str) -> tuple[int, str, str]:
-    k = make_machine(Options(seed=1, virtual_time=True), MemoryConsole(b"", tty=False))
-    k.fs.write_file("/tmp/t.py", "#!/usr/bin/env python3\n" + textwrap.dedent(source), mode=0o755,
-                    uid=1000, gid=1000)
-    status = k.run_program(["/tmp/t.py"], uid=1000, env={"PATH": "/bin"}, cwd="/tmp")
-    return status, k.tty.console.stdout, k.tty.console.stderr
+    k = new_machine()
+    add_files(k, {"/tmp/t.py": "#!/usr/bin/env python3\n" + textwrap.dedent(source)}, mode=0o755)
+    r = run_on(k, ["/tmp/t.py"], env={"PATH": "/bin"}, cwd="/tmp")
+    return r.status, r.out, r.err
 
 
 NAMES = sorted(n for n in vars(abi) if n.startswith(("O_", "SIG", "W", "CLD_"))
@@ -120,7 +119,7 @@ def test_programs_os_has_cpythons_names_and_none_of_the_kernels_helpers():
 
 def test_a_kernel_notice_to_a_full_pipe_keeps_to_its_capacity():
     from kernel.files import PIPE_CAPACITY
-    k = make_machine(Options(seed=1, virtual_time=True), MemoryConsole(b"", tty=False))
+    k = new_machine()
     seen: list[int] = []
 
     def init(rt) -> int:
