@@ -6,8 +6,12 @@ and the programs' `os` and `signal` modules all mean these numbers; none of
 them hard-codes its own copy, and none takes them from the host (whose
 numbers, on macOS say, are not Linux's).
 
-Errno values are the one exception for now: the kernel raises them through
-the host's `errno` module, as CPython's `os` does.
+The shell's signal names and descriptions (`kill -l`, `Terminated`) come from
+here too.  Still the host's, and equal to these only on Linux (tests/test_layers.py
+checks): errno values and strerror's words, which the kernel raises through the
+host's `errno` module as CPython's `os` does (an OSError's subclass is chosen by
+the host's numbers), and the enums of the programs' `signal` module (Signals,
+Handlers, Sigmasks), which are the host's own classes.
 """
 from __future__ import annotations
 
@@ -20,8 +24,34 @@ SIGPWR, SIGSYS = 30, 31
 NSIG = 65                       # signals 1..64; 34..64 are the real-time ones
 SIGNAMES = {number: name for name, number in list(globals().items())
             if name.startswith("SIG") and isinstance(number, int)}
+SIGRTMIN, SIGRTMAX, NSIG = 34, 64, 65          # real-time signals (glibc keeps 32 and 33)
 SIG_BLOCK, SIG_UNBLOCK, SIG_SETMASK = 0, 1, 2  # sigprocmask(2)'s how
 SIG_DFL, SIG_IGN = 0, 1                       # the dispositions signal(2) names
+
+# What strsignal(3) says of each (glibc's words)
+DESCRIPTIONS = {
+    SIGHUP: "Hangup", SIGINT: "Interrupt", SIGQUIT: "Quit", SIGILL: "Illegal instruction",
+    SIGTRAP: "Trace/breakpoint trap", SIGABRT: "Aborted", SIGBUS: "Bus error",
+    SIGFPE: "Floating point exception", SIGKILL: "Killed", SIGUSR1: "User defined signal 1",
+    SIGSEGV: "Segmentation fault", SIGUSR2: "User defined signal 2", SIGPIPE: "Broken pipe",
+    SIGALRM: "Alarm clock", SIGTERM: "Terminated", SIGSTKFLT: "Stack fault",
+    SIGCHLD: "Child exited", SIGCONT: "Continued", SIGSTOP: "Stopped (signal)",
+    SIGTSTP: "Stopped", SIGTTIN: "Stopped (tty input)", SIGTTOU: "Stopped (tty output)",
+    SIGURG: "Urgent I/O condition", SIGXCPU: "CPU time limit exceeded",
+    SIGXFSZ: "File size limit exceeded", SIGVTALRM: "Virtual timer expired",
+    SIGPROF: "Profiling timer expired", SIGWINCH: "Window changed", SIGIO: "I/O possible",
+    SIGPWR: "Power failure", SIGSYS: "Bad system call",
+}
+
+
+def strsignal(sig: int) -> str | None:
+    """A signal's description, as Python's signal.strsignal gives it on Linux
+    (None for 32 and 33, which have none)."""
+    if not 1 <= sig < NSIG:
+        raise ValueError("signal number out of range")
+    if SIGRTMIN <= sig <= SIGRTMAX:
+        return f"Real-time signal {sig - SIGRTMIN}"
+    return DESCRIPTIONS.get(sig)
 
 # ---- access(2)'s modes and lseek(2)'s whences -----------------------------------------
 F_OK, X_OK, W_OK, R_OK = 0, 1, 2, 4

@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from typing import Any, Callable
 
     from .kernel import Kernel
+    from .proc import Image
 
 TIMER_INTERVAL = 0.01       # host timer interrupt period, seconds
 WATCHDOG_PERIODS = 25       # with a seed: timer periods without a tick before preempting
@@ -69,7 +70,8 @@ KERNEL_DIRS: tuple[str, ...] = ()   # filled in below: frames there are not user
 
 class Machine:
     """Which CPU is running in this host thread: user-space libraries trap into it."""
-    cpu: CPU | None = None
+    # (None while no machine runs; then no user-space library, which alone reads it, runs)
+    cpu: CPU = None  # type: ignore[assignment]
 
 
 machine = Machine()
@@ -103,11 +105,11 @@ class CPU:
         self.k = k
         self.deterministic = deterministic
         self.current: Proc | None = None
-        self.main: greenlet | None = None
+        self.main: greenlet = None          # the scheduler's context (run sets it)
         self.need_resched = False
         self.need_preempt = False           # set by a timer interrupt, acted on as it returns
         self.kernel_limit = KERNEL_LIMIT    # the recursion limit of kernel code (see resume)
-        self.limiter: greenlet | None = None    # a shallow stack: see resume and start
+        self.limiter: greenlet = None       # a shallow stack: see resume and start (run sets it)
         # How deep every program's first frame is (Runtime.run_program): the same
         # for all of them while the scheduler runs, as every process's context
         # starts from dispatch and goes the same way to its program; so measured
@@ -146,7 +148,7 @@ class CPU:
         if p.sig.pending and self.k.signals.interrupts(p):     # (the usual case: no call)
             return True
         if queue is not None:
-            for q in queue if type(queue) is tuple else (queue,):
+            for q in queue if isinstance(queue, tuple) else (queue,):
                 q.procs[p] = None
             p.wait_queue = queue
         if deadline is not None:
@@ -460,7 +462,7 @@ class CPU:
     def do_chores(self) -> None:
         self.chores_due = False
         self.chores_at = host_time.monotonic() + self.chores_every
-        self.chores()
+        self.chores()  # type: ignore[misc]  # (called only when there are chores)
 
     def idle(self) -> bool:
         """Nothing is READY: wait for a timer or the terminal.  False if nothing ever can."""
@@ -513,7 +515,7 @@ class CPU:
         than called, and nothing built for a trace nobody watches: with no
         subscriber a call does its counting, the call itself and its line in the
         fork record (an argumentless one shares its entry: Record.note)."""
-        p = self.current
+        p: Proc = self.current  # type: ignore[assignment]  # (a trap comes from the running process)
         if p.unwinding is not None:
             raise p.unwinding
         native = p.native
@@ -583,7 +585,7 @@ class CPU:
     def compute_tick(self) -> None:
         """The running program took TICK_EDGES steps of its own: a tick of CPU time,
         and the way back to user space, as after a system call (kernel/ticks.py)."""
-        p = self.current
+        p: Proc = self.current  # type: ignore[assignment]  # (the running process's tick)
         if p.unwinding is not None:
             raise p.unwinding
         self.kernel_room()
@@ -796,7 +798,7 @@ class CPU:
         """The bottom frame of every process's context: run images until exit."""
         k = self.k
         status = 0
-        start: Callable[[], int] = p.start
+        start: Callable[[], int] = p.start  # type: ignore[assignment]  # (new: it has one)
         p.start = None
         while True:
             try:
@@ -810,7 +812,10 @@ class CPU:
             except ExecImage as e:
                 p.unwinding = None
                 image = e.image
-                start = lambda image=image: k.loader.run(p, image)
+
+                def run_image(image: Image = image) -> int:  # (a frame, as the first start has)
+                    return k.loader.run(p, image)
+                start = run_image
             except ProcessExit as e:
                 status = e.status
                 break

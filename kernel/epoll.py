@@ -32,6 +32,8 @@ from .sysproc import syscall
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Callable
+
     from .cpu import WaitQueue
     from .kernel import Kernel
 
@@ -49,7 +51,7 @@ class Watch:
         self.file = file
         self.events = events
         self.queues: tuple[WaitQueue, ...] = ()
-        self.wake = None
+        self.wake: Callable[[], None] | None = None
 
 
 class Epoll:
@@ -72,9 +74,9 @@ class Epoll:
     def add(self, fd: int, f: OpenFile, events: int) -> None:
         w = Watch(fd, f, events)
         w.queues = poll_file(self.k, f)[1]
-        w.wake = lambda: self.woken(w)
+        w.wake = wake = lambda: self.woken(w)
         for q in w.queues:
-            q.watchers.append(w.wake)
+            q.watchers.append(wake)
         self.watches[fd] = w
         self.check(w)
 
@@ -84,7 +86,7 @@ class Epoll:
 
     def forget(self, w: Watch) -> None:
         for q in w.queues:
-            if w.wake in q.watchers:
+            if w.wake is not None and w.wake in q.watchers:
                 q.watchers.remove(w.wake)
         self.ready.pop(w, None)
         if self.watches.get(w.fd) is w:

@@ -14,6 +14,13 @@ def oserror(code: int, filename: object = None, filename2: object = None) -> OSE
     return OSError(code, os.strerror(code), filename, None, filename2)
 
 
+def renamed(e: OSError, filename: object, filename2: object = None) -> OSError:
+    """e again, naming other files (the path asked for, not the link followed)."""
+    if filename2 is None:
+        return OSError(e.errno, e.strerror, filename)
+    return OSError(e.errno, e.strerror, filename, None, filename2)
+
+
 class Unwind(BaseException):
     """Unwinds a process's stack when it leaves its program (exit or exec).
 

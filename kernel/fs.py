@@ -17,7 +17,7 @@ import stat as st
 
 from . import hostguard
 from .abi import R_OK, W_OK, X_OK
-from .errors import oserror
+from .errors import oserror, renamed
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -271,7 +271,7 @@ class LazyDir(Dir):
         fs.used += DIRENT * len(names)
 
     @property
-    def entries(self) -> dict[str, Inode]:      # type: ignore[override]
+    def entries(self) -> dict[str, Inode]:
         if self._names is not None:
             names, self._names = self._names, None
             self._entries.update((name, self._make(name)) for name in names)
@@ -396,7 +396,7 @@ class HostDir(Dir):
             return []
 
     @property
-    def entries(self) -> dict[str, Inode]:      # type: ignore[override]
+    def entries(self) -> dict[str, Inode]:
         return {n: i for n in self.names() if (i := self.lookup(n)) is not None}
 
     @entries.setter
@@ -414,13 +414,20 @@ class HostDir(Dir):
             raise oserror(errno.EROFS)
         fd = os.open(os.path.join(self.host_path, name), os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
         os.close(fd)
-        return self.lookup(name)
+        return self._made(name)
 
     def create_dir(self, name: str) -> Inode:
         if not self.mount.writable:
             raise oserror(errno.EROFS)
         os.mkdir(os.path.join(self.host_path, name))
-        return self.lookup(name)
+        return self._made(name)
+
+    def _made(self, name: str) -> Inode:
+        """The inode of a name just made on the host."""
+        inode = self.lookup(name)
+        if inode is None:                   # (the host took it away at once)
+            raise oserror(errno.ENOENT)
+        return inode
 
     def link(self, name: str, inode: Inode) -> None:
         raise oserror(errno.EROFS if not self.mount.writable else errno.EXDEV)
@@ -429,8 +436,10 @@ class HostDir(Dir):
         if not self.mount.writable:
             raise oserror(errno.EROFS)
         inode = self.lookup(name)
+        if inode is None:
+            raise oserror(errno.ENOENT)
         path = os.path.join(self.host_path, name)
-        if inode is not None and inode.is_dir:
+        if inode.is_dir:
             os.rmdir(path)
         else:
             os.unlink(path)
@@ -535,7 +544,7 @@ class FileSystem:
         cur: Inode = self.root if path.startswith("/") else (start or p.cwd)
         parts = [c for c in path.split("/") if c and c != "."]
         for i, name in enumerate(parts):
-            if not cur.is_dir:
+            if not isinstance(cur, Dir):
                 raise oserror(errno.ENOTDIR, path)
             if cur.mode & 0o111 != 0o111 and not self.permits(p, cur, X_OK):   # (x for all: anyone)
                 raise oserror(errno.EACCES, path)
@@ -545,13 +554,13 @@ class FileSystem:
             nxt = cur.lookup(name)
             if nxt is None:
                 raise oserror(errno.ENOENT, path)
-            if nxt.is_link and (follow or i < len(parts) - 1):
+            if isinstance(nxt, Symlink) and (follow or i < len(parts) - 1):
                 if depth >= MAXSYMLINKS:
                     raise oserror(errno.ELOOP, path)
                 try:
                     nxt = self.walk(p, nxt.target, True, depth + 1, start=cur)
                 except OSError as e:        # the error names the path asked for
-                    raise oserror(e.errno, path) from None
+                    raise renamed(e, path) from None
             cur = nxt
         if path.endswith("/") and not cur.is_dir:
             raise oserror(errno.ENOTDIR, path)
@@ -572,7 +581,7 @@ class FileSystem:
             try:
                 parent = self.walk(p, head or "/", start=start)
             except OSError as e:            # the error names the path asked for
-                raise oserror(e.errno, path) from None
+                raise renamed(e, path) from None
         if not parent.is_dir:
             raise oserror(errno.ENOTDIR, path)
         if parent.mode & 0o111 != 0o111 and not self.permits(p, parent, X_OK):
@@ -581,7 +590,7 @@ class FileSystem:
             raise oserror(errno.ENOENT, path)       # a removed directory (someone's cwd)
         return parent, name
 
-    def path_of(self, d: Inode) -> str:
+    def path_of(self, d: Dir) -> str:
         """The absolute path of a directory (what getcwd reports).  Kept for a
         directory of the machine's own tree until a directory is linked or
         unlinked somewhere (mkdir, rmdir, rename, mount): every exec asks it."""

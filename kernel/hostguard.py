@@ -237,7 +237,7 @@ def _seal() -> None:
     the call: only the hook keeps the original.  fork_exec is sealed if it is
     loaded (the line editor's asyncio loads it); programs may not load it."""
     import posix
-    targets = [(posix, os, "mknod"), (posix, os, "mkfifo")]
+    targets: list[tuple[object, object, str]] = [(posix, os, "mknod"), (posix, os, "mkfifo")]
     if "_posixsubprocess" in sys.modules:
         targets.append((sys.modules["_posixsubprocess"], sys.modules.get("subprocess"), "fork_exec"))
     for module, user, name in targets:

@@ -34,7 +34,6 @@ if TYPE_CHECKING:
 
 PYTHONS = frozenset({"python", "python3"})
 PYTHON = ["python"]          # a #! line naming python: the file is a Python program
-MISSING = object()
 MAX_INTERPRETERS = 4
 MAX_LINKS = 40
 
@@ -102,17 +101,17 @@ class Loader:
         """The words of a file's #! line (PYTHON if it names python; None without
         one), read once per content."""
         key = (inode.ino, inode.version)
-        words = self.shebangs.get(key, MISSING)
-        if words is MISSING:
-            head = inode.read_at(0, 256)
-            words = (head[2:].split(b"\n", 1)[0].decode(errors="replace").split(None, 1)
-                     if head.startswith(b"#!") else None)
-            if words:
-                name = posixpath.basename(words[0])
-                opt = words[1:]
-                if name in PYTHONS or (name == "env" and opt and opt[0].split()[0] in PYTHONS):
-                    words = PYTHON
-            self.shebangs[key] = words
+        if key in self.shebangs:
+            return self.shebangs[key]
+        head = inode.read_at(0, 256)
+        words = (head[2:].split(b"\n", 1)[0].decode(errors="replace").split(None, 1)
+                 if head.startswith(b"#!") else None)
+        if words:
+            name = posixpath.basename(words[0])
+            opt = words[1:]
+            if name in PYTHONS or (name == "env" and opt and opt[0].split()[0] in PYTHONS):
+                words = PYTHON
+        self.shebangs[key] = words
         return words
 
     def python_options(self, inode) -> tuple[tuple[str, str | None], ...]:

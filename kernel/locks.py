@@ -46,10 +46,11 @@ def key(f: "OpenFile") -> Any:
     return f.inode if f.inode is not None else f.pipe
 
 
-def locks_of(k, inode: Any, make: bool = True) -> FileLocks | None:
+def locks_of(k, inode: Any) -> FileLocks:
+    """inode's locks, made when first taken (k.files.locks.get only looks)."""
     table = k.files.locks
     locks = table.get(inode)
-    if locks is None and make:
+    if locks is None:
         locks = table[inode] = FileLocks(k)
     return locks
 
@@ -88,7 +89,7 @@ def flock(k, p: "Proc", f: "OpenFile", kind: str | None, wait: bool) -> None:
 
 def closed(k, f: "OpenFile") -> None:
     """f's last fd is gone: its flock goes, and anyone waiting may look again."""
-    locks = locks_of(k, key(f), make=False)
+    locks = k.files.locks.get(key(f))
     if locks is not None:
         locks.flocks.pop(f, None)
         _released(k, key(f), locks)
@@ -158,7 +159,7 @@ def _merged(ranges: list[list]) -> list[list]:
 def get_range(k, p: "Proc", inode: Any, kind: int, start: int, end: float) -> tuple:
     """F_GETLK: the lock that would stop a kind lock of [start, end), as
     (type, whence, start, len, pid) -- or F_UNLCK if none would."""
-    locks = locks_of(k, inode, make=False)
+    locks = k.files.locks.get(inode)
     lock = conflict(k, p, locks, kind, start, end) if locks is not None else None
     if lock is None:
         return F_UNLCK, 0, start, 0 if end == INFINITY else end - start, 0
@@ -168,7 +169,7 @@ def get_range(k, p: "Proc", inode: Any, kind: int, start: int, end: float) -> tu
 
 def release_process(k, p: "Proc", inode: Any) -> None:
     """p closed an fd of inode: every record lock p holds on it goes (POSIX)."""
-    locks = locks_of(k, inode, make=False)
+    locks = k.files.locks.get(inode)
     if locks is not None and any(r[0] == p.pid for r in locks.ranges):
         locks.ranges = [r for r in locks.ranges if r[0] != p.pid]
         _released(k, inode, locks)

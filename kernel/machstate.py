@@ -37,8 +37,8 @@ def safe_repr(value, depth: int = 0) -> str:
         else:
             inner = ", ".join(safe_repr(v, 1) for v in items)
         more = ", ..." if len(value) > 6 else ""
-        open_, close = {"list": "[]", "tuple": "()", "dict": "{}"}.get(type(value).__name__, "{}")
-        return f"{open_}{inner}{more}{close}"
+        brackets = {"list": "[]", "tuple": "()", "dict": "{}"}.get(type(value).__name__, "{}")
+        return f"{brackets[0]}{inner}{more}{brackets[1]}"
     kind = type(value)
     if kind.__name__ == "module":
         return f"<module {getattr(value, '__name__', '?')}>"

@@ -131,7 +131,7 @@ def pid_dir(k: "Kernel", p: Proc) -> DynamicDir:
         "maps": (lambda: machstate().maps(p).encode(), 0o400),
         "fdinfo": (lambda: machstate().fdinfo(p).encode(), 0o400),
     }
-    made = {name: Generated(fs, make, mode) for name, (make, mode) in files.items()}
+    made: dict[str, Inode] = {name: Generated(fs, make, mode) for name, (make, mode) in files.items()}
     made["subreaper"] = Subreaper(k, p)
 
     def fd_entries() -> dict[str, Inode]:

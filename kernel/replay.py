@@ -128,7 +128,7 @@ class Record:
         if not self.dropped:
             self.entries.append(Entry("signal", (sig, at), None))
 
-    def for_child(self, child_pid: int) -> list[Entry]:
+    def for_child(self) -> list[Entry]:
         """The child's script: everything so far, then a fork that answers 0."""
         return self.entries + [Entry("fork", (), 0)]
 
@@ -189,7 +189,8 @@ class Replay:
                 self.go_live(p)
             p.sig.blocked.add(sig)
             try:
-                p.upcall(sig)
+                if p.upcall is not None:        # (always: the parent's handler ran)
+                    p.upcall(sig)
             finally:
                 p.sig.blocked.discard(sig)
 

@@ -52,16 +52,17 @@ class RunLimits:
         return max(0.0, self.wall_end - host_time.monotonic())
 
     def describe(self, what: str) -> str:
-        """The limit in words, as the verdict says it."""
+        """The limit in words, as the verdict says it (what: the one that was hit)."""
+        ticks, seconds, output, events = self.ticks or 0, self.seconds or 0, self.output or 0, self.events or 0
         if what == "ticks":
-            return f"--max-ticks {self.ticks}: the processes used {plural(self.ticks, 'CPU tick')}"
+            return f"--max-ticks {ticks}: the processes used {plural(ticks, 'CPU tick')}"
         if what == "time":
-            return (f"--max-time {self.seconds:g}: the run took "
-                    f"{plural(self.seconds, 'second')} of real time")
+            return (f"--max-time {seconds:g}: the run took "
+                    f"{plural(seconds, 'second')} of real time")
         if what == "output":
-            return (f"--max-output {self.output}: the processes wrote "
-                    f"{plural(self.output, 'byte')} to the terminal")
-        return f"--max-events {self.events}: the kernel made {plural(self.events, 'trace event')}"
+            return (f"--max-output {output}: the processes wrote "
+                    f"{plural(output, 'byte')} to the terminal")
+        return f"--max-events {events}: the kernel made {plural(events, 'trace event')}"
 
 
 def plural(n: float, what: str) -> str:

@@ -235,7 +235,7 @@ class MLFQ(Policy):
 
     def __init__(self, quantum: int = DEFAULT_QUANTUM, levels: int = 3, boost: int = 100) -> None:
         super().__init__(quantum)
-        self.levels = [deque() for _ in range(levels)]
+        self.levels: list[deque[Proc]] = [deque() for _ in range(levels)]
         # The processes below the top, by their Proc rather than their pid: a
         # pid is reused once its process is gone, and its new owner starts at
         # the top.  A boost empties it (everyone is at the top again).

@@ -26,6 +26,8 @@ from .proc import BLOCKED, STOPPED, ZOMBIE, Proc
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Callable
+
     from .kernel import Kernel
 
 CPU_LIMIT = -1          # cpu_timers' key for RLIMIT_CPU (0-2 are setitimer's)
@@ -177,13 +179,14 @@ class Signals:
                     self._delivered(p, sig, IGNORE)
                 elif d == SIG_CATCH and p.upcall is not None:
                     self._delivered(p, sig, "handler")
-                    self.run_handler(p, sig, at)
+                    self.run_handler(p, sig, at, p.upcall)
                 else:
                     self.default(p, sig)
         finally:
             p.in_kernel -= 1
 
-    def run_handler(self, p: Proc, sig: int, at: int | str | None) -> None:
+    def run_handler(self, p: Proc, sig: int, at: int | str | None,
+                    upcall: Callable[[int], None]) -> None:
         if p.record is not None:
             p.record.note_signal(sig, at)
         st = p.sig
@@ -191,7 +194,7 @@ class Signals:
         st.blocked.add(sig)                   # no nesting of the same signal
         p.in_kernel -= 1                      # the handler is the program's own code
         try:
-            p.upcall(sig)
+            upcall(sig)
         finally:
             p.in_kernel += 1
             if not was_blocked:

@@ -288,7 +288,7 @@ def sys_ioctl(k: "Kernel", p: Proc, fd: int, request: int, arg: int = 0) -> obje
     if request == TIOCGWINSZ and f.kind == "dev" and f.inode.dev is k.tty and k.tty.isatty(f):
         return k.tty.winsize()
     if request == FIONREAD:
-        if f.kind == "pipe":
+        if f.pipe is not None:
             return f.pipe.size
         if f.kind == "file":
             return max(0, f.inode.size - f.offset)

@@ -9,9 +9,9 @@ import stat as st
 from .abi import (O_ACCMODE, O_APPEND, O_CLOEXEC, O_CREAT, O_DIRECTORY, O_EXCL, O_NOFOLLOW,
                   O_NONBLOCK, O_RDONLY, O_RDWR, O_TMPFILE, O_TRUNC, O_WRONLY, SEEK_DATA,
                   SEEK_HOLE, SIGXFSZ)
-from .errors import oserror
+from .errors import oserror, renamed
 from .files import PIPE_BUF, OpenFile, open_fifo, pipe_ends
-from .fs import (BLOCK, DIRENT, R_OK, W_OK, X_OK, Dir, Fifo, File, HostDir, HostFile, Symlink,
+from .fs import (BLOCK, DIRENT, R_OK, W_OK, X_OK, Device, Dir, Fifo, File, HostDir, HostFile, Symlink,
                  stat_result)
 from .limits import RLIMIT_FSIZE, RLIMIT_NOFILE
 from .proc import Proc
@@ -60,19 +60,19 @@ def sys_open(k: "Kernel", p: Proc, path: str, flags: int, mode: int, at: int | N
     if not created:                         # (Linux truncates even for O_RDONLY, if it may write)
         fs.check(p, inode, (R_OK if readable else 0) | (W_OK if writable or truncate else 0),
                  path)
-    if truncate:
+    if truncate and isinstance(inode, File):
         inode.truncate(0)
     kind = ("dir" if inode.is_dir else "dev" if inode.is_dev else "pipe" if inode.is_fifo
             else "file")
     f = OpenFile(kind, readable, writable, path=_abspath(k, p, path), inode=inode,
                  append=bool(flags & O_APPEND), nonblock=bool(flags & O_NONBLOCK), flags=flags)
-    if kind == "dev":
+    if isinstance(inode, Device):
         inode.dev.open(k, p, f)
     elif kind == "pipe":
         try:
             open_fifo(k, p, inode, f)           # may wait for the other end
         except OSError as e:
-            raise oserror(e.errno, path) from None
+            raise renamed(e, path) from None
     return p.fds.alloc(f, cloexec=bool(flags & O_CLOEXEC), limit=_nofile(p))
 
 
@@ -162,7 +162,7 @@ def sys_read(k: "Kernel", p: Proc, fd: int, n: int) -> bytes:
     if n < 0:
         raise ValueError("negative buffersize in read")
     kind = f.kind
-    if kind == "pipe":
+    if f.pipe is not None:                  # (kind "pipe": a pipe or a FIFO)
         return f.pipe.read(k, p, n, f.nonblock)
     if kind == "file":
         if f.inode.generated:
@@ -181,7 +181,7 @@ def sys_write(k: "Kernel", p: Proc, fd: int, data: bytes) -> int:
     if not f.writable:
         raise oserror(errno.EBADF)
     kind = f.kind
-    if kind == "pipe":
+    if f.pipe is not None:                  # (kind "pipe": a pipe or a FIFO)
         return f.pipe.write(k, p, data, f.nonblock)
     if kind == "file":
         if f.append:
@@ -316,7 +316,7 @@ def sys_isatty(k: "Kernel", p: Proc, fd: int) -> bool:
 @syscall
 def sys_fstat(k: "Kernel", p: Proc, fd: int) -> host.stat_result:
     f = p.fds.get(fd)
-    if f.inode is None:                     # a pipe: no name, an inode of pipefs
+    if f.inode is None and f.pipe is not None:  # a pipe: no name, an inode of pipefs
         made = f.pipe.made
         return host.stat_result((st.S_IFIFO | 0o600, f.pipe.id, 12, 1, p.uid, p.gid,
                                  f.pipe.size, int(made), int(made), int(made), made, made, made,
@@ -401,7 +401,12 @@ def sys_mknod(k: "Kernel", p: Proc, path: str, mode: int, device: int,
 def sys_statfs(k: "Kernel", p: Proc, path: str | None, fd: int | None = None) -> tuple:
     """The file system holding a path (or an open file): statvfs's fields.  The
     tree is one disk of --fs-size bytes; /proc and read-only mounts say so."""
-    inode = k.fs.walk(p, path) if path is not None else p.fds.get(fd).inode
+    if path is not None:
+        inode = k.fs.walk(p, path)
+    elif fd is not None:
+        inode = p.fds.get(fd).inode
+    else:
+        raise oserror(errno.EBADF)
     fs = k.fs
     blocks, free = fs.size // BLOCK, max(0, fs.size - fs.used) // BLOCK
     files, ffree = fs.size // DIRENT, max(0, fs.size - fs.used) // DIRENT
@@ -426,7 +431,7 @@ def sys_rmdir(k: "Kernel", p: Proc, path: str, at: int | None = None) -> None:
     inode = parent.lookup(name)
     if inode is None:
         raise oserror(errno.ENOENT, path)
-    if not inode.is_dir:
+    if not isinstance(inode, Dir):
         raise oserror(errno.ENOTDIR, path)
     if inode.names():
         raise oserror(errno.ENOTEMPTY, path)
@@ -465,15 +470,14 @@ def sys_rename(k: "Kernel", p: Proc, src: str, dst: str, src_at: int | None = No
     dparent, dname = k.fs.walk_parent(p, dst, _at(p, dst, dst_at))
     _removable(k, p, sparent, inode, src)
     k.fs.check(p, dparent, W_OK | X_OK, dst)
+    if isinstance(sparent, HostDir) and isinstance(dparent, HostDir) and sparent.mount is dparent.mount:
+        if not sparent.mount.writable:
+            raise oserror(errno.EROFS, src, dst)
+        host.rename(host.path.join(sparent.host_path, sname),
+                    host.path.join(dparent.host_path, dname))
+        sparent.cache.pop(sname, None)
+        return
     if isinstance(sparent, HostDir) or isinstance(dparent, HostDir):
-        if sparent is dparent or (isinstance(sparent, HostDir) and isinstance(dparent, HostDir)
-                                  and sparent.mount is dparent.mount):
-            if not sparent.mount.writable:
-                raise oserror(errno.EROFS, src, dst)
-            host.rename(host.path.join(sparent.host_path, sname),
-                        host.path.join(dparent.host_path, dname))
-            sparent.cache.pop(sname, None)
-            return
         raise oserror(errno.EXDEV, src, dst)
     old = dparent.lookup(dname)
     if old is inode:
@@ -483,7 +487,7 @@ def sys_rename(k: "Kernel", p: Proc, src: str, dst: str, src_at: int | None = No
             raise oserror(errno.EISDIR, src, dst)
         if inode.is_dir and not old.is_dir:
             raise oserror(errno.ENOTDIR, src, dst)
-        if old.is_dir and old.names():
+        if isinstance(old, Dir) and old.names():
             raise oserror(errno.ENOTEMPTY, src, dst)
     if inode.is_dir:
         d = dparent
@@ -506,12 +510,14 @@ def sys_rename(k: "Kernel", p: Proc, src: str, dst: str, src_at: int | None = No
 def sys_listdir(k: "Kernel", p: Proc, path: str | None, fd: int | None = None) -> list[str]:
     """The names in a directory: one named by path, or open as fd."""
     if path is None:
+        if fd is None:
+            raise oserror(errno.EBADF)
         f = p.fds.get(fd)
         if f.kind != "dir":
             raise oserror(errno.ENOTDIR)
         return f.inode.names()
     inode = k.fs.walk(p, path)
-    if not inode.is_dir:
+    if not isinstance(inode, Dir):
         raise oserror(errno.ENOTDIR, path)
     k.fs.check(p, inode, R_OK, path)
     # opendir, getdents, closedir: the directory is open while it is read (a
@@ -593,7 +599,7 @@ def sys_link(k: "Kernel", p: Proc, src: str, dst: str, follow: bool, src_at: int
     try:
         inode = k.fs.walk(p, src, follow=follow, start=_at(p, src, src_at))
     except OSError as e:                                # (both names, as Linux's link says)
-        raise oserror(e.errno, src, dst) from None
+        raise renamed(e, src, dst) from None
     if inode.is_dir:
         raise oserror(errno.EPERM, src, dst)            # no hard links to directories
     parent, name = k.fs.walk_parent(p, dst, _at(p, dst, dst_at))
@@ -614,7 +620,7 @@ def sys_link(k: "Kernel", p: Proc, src: str, dst: str, follow: bool, src_at: int
 @syscall
 def sys_readlink(k: "Kernel", p: Proc, path: str, at: int | None = None) -> str:
     inode = k.fs.walk(p, path, follow=False, start=_at(p, path, at))
-    if not inode.is_link:
+    if not isinstance(inode, Symlink):
         raise oserror(errno.EINVAL, path)
     return inode.target
 

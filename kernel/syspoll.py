@@ -43,7 +43,8 @@ def sys_poll(k: "Kernel", p: Proc, fds: tuple, deadline: float | None) -> list[t
     deadline (None: no deadline).  A negative fd is skipped, a closed one
     reports POLLNVAL."""
     while True:
-        ready, queues = [], []
+        ready: list[tuple[int, int]] = []
+        queues: list[WaitQueue] = []
         for fd, events in fds:
             if fd < 0:
                 continue

@@ -39,12 +39,12 @@ def syscall(fn: Callable) -> Callable:
 @syscall
 def sys_fork(k: "Kernel", p: Proc) -> int:
     """fork by replay: the child re-runs this program, answered from p's record."""
-    if p.record is None or p.record.dropped:
+    image = p.image
+    if p.record is None or p.record.dropped or image is None:
         if p.native:
             raise oserror(errno.ENOSYS)
         raise enomem_message()
-    image = p.image
-    replay = Replay(p.record.for_child(0), p.record.size + ENTRY_COST)    # (+ the fork)
+    replay = Replay(p.record.for_child(), p.record.size + ENTRY_COST)    # (+ the fork)
     replay.at = p.where()           # until it has caught up, the child is "at the fork"
     child = k.new_process(p, lambda: k.loader.run(child, image), replay=replay, ready=False)
     k.after_fork(p, child)
@@ -498,13 +498,13 @@ def sys_sigaction(k, p: Proc, sig: int, disposition: int) -> int:
 @syscall
 def sys_sigprocmask(k, p: Proc, how: int, sigs: frozenset) -> frozenset:
     old = frozenset(p.sig.blocked)
-    sigs = set(sigs) - UNCATCHABLE
+    asked = set(sigs) - UNCATCHABLE
     if how == SIG_BLOCK:
-        p.sig.blocked |= sigs
+        p.sig.blocked |= asked
     elif how == SIG_UNBLOCK:
-        p.sig.blocked -= sigs
+        p.sig.blocked -= asked
     elif how == SIG_SETMASK:
-        p.sig.blocked = sigs
+        p.sig.blocked = asked
     else:
         raise oserror(errno.EINVAL)
     return old

@@ -36,7 +36,7 @@ from kernel.cpu import machine
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Callable, Iterator
+    from typing import Iterator
 
 TICK_EDGES = 1000           # loop steps and calls per tick of CPU time
 TICK, TICKS, EXCEPT = "__tick__", "__ticks__", "__except__"     # names in a program's builtins

@@ -208,7 +208,8 @@ class TTY:
         b"\x04" that the editor ended input with Ctrl-D (and its line on the
         screen); b"\x03" that the line was abandoned with Ctrl-C."""
         self.sane()
-        start = getattr(self.console, "start_readline", None)
+        start = getattr(self.console, "start_readline", None)       # a line editor's
+        cancel = getattr(self.console, "cancel_readline", None)
         if start is None or self.lines or self.console_eof:
             if prompt:
                 self.console.write(2, prompt.encode("utf-8", "replace"))
@@ -219,7 +220,8 @@ class TTY:
         try:
             while not self.lines and not self.console_eof and not self.eofs:
                 if k.cpu.sleep(p, self.readers, "terminal"):
-                    self.console.cancel_readline()
+                    if cancel is not None:
+                        cancel()
                     raise oserror(errno.EINTR)
                 self.check_background(p, SIGTTIN)   # a line typed now is the foreground's
         finally:

@@ -12,7 +12,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 # Modules the programs import, installed beside them as /bin/NAME.py (a
 # program's own directory is the first on its sys.path, in vshell as on the host).
-LIBRARIES = ("proglib.py",)
+LIBRARIES = ("proglib.py", "shadow.py")
 
 
 def installable() -> dict[str, str]:

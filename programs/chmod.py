@@ -35,7 +35,9 @@ def apply(mode: str, old: int, is_dir: bool, umask: int) -> int:
         return int(mode, 8)
     new = old
     for clause in mode.split(","):
-        who, actions = CLAUSE.fullmatch(clause).groups()
+        clause_match = CLAUSE.fullmatch(clause)
+        assert clause_match is not None        # (valid() said so)
+        who, actions = clause_match.groups()
         mask = 0
         for w in who or "a":
             mask |= WHO[w]
@@ -90,7 +92,8 @@ def change(path: str, mode: str, recursive: bool, verbose: bool, umask: int) -> 
 
 def main() -> int:
     # not getopt: "-w" or "-x" is a mode, not an option
-    flags, operands, args = set(), [], sys.argv[1:]
+    flags: set[str] = set()
+    operands, args = [], sys.argv[1:]
     while args:
         a = args.pop(0)
         if a == "--":

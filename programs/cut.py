@@ -12,8 +12,12 @@ import os
 import re
 import sys
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import NoReturn
 
-def fail(msg: str, usage: bool = True) -> None:
+
+def fail(msg: str, usage: bool = True) -> "NoReturn":
     sys.stderr.write(f"cut: {msg}\n")
     if usage:
         sys.stderr.write("Try 'cut --help' for more information.\n")

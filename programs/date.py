@@ -16,8 +16,12 @@ import re
 import sys
 import time
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import NoReturn
 
-def fail(msg: str, usage: bool = False) -> None:
+
+def fail(msg: str, usage: bool = False) -> "NoReturn":
     sys.stderr.write(f"date: {msg}\n")
     if usage:
         sys.stderr.write("Try 'date --help' for more information.\n")
@@ -33,10 +37,10 @@ def parse_when(text: str, utc: bool) -> float:
         return float(m.group(1))
     m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?", text)
     if m:
-        parts = [int(g or 0) for g in m.groups()]
+        year, month, day, hour, minute, second = (int(g or 0) for g in m.groups())
         try:
-            datetime.datetime(*parts)               # is it a real date and time?
-            t = (*parts, 0, 0, -1)
+            datetime.datetime(year, month, day, hour, minute, second)   # a real date and time?
+            t = (year, month, day, hour, minute, second, 0, 0, -1)
             return calendar.timegm(t) if utc else time.mktime(t)
         except (ValueError, OverflowError):
             pass

@@ -19,7 +19,7 @@ def head_lines(f, out, n: int, but_last: bool) -> None:
         for _, line in zip(range(n), f):
             out.write(line)
         return
-    window = collections.deque()
+    window: collections.deque[bytes] = collections.deque()
     for line in f:
         window.append(line)
         if len(window) > n:

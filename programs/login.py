@@ -9,27 +9,15 @@ three failures.  The password is checked against /etc/shadow, which only
 root may read: login is a set-user-ID root program.
 """
 import getpass
-import hashlib
 import os
 import pwd
 import sys
 
+from shadow import password_ok
+
 if sys.argv[1:] == ["--help"]:          # GNU style: --help alone asks for this text
     print(__doc__, end="")
     sys.exit(0)
-
-
-def password_ok(name, password):
-    """Does password match name's entry in /etc/shadow ($vs1$salt$sha256(salt+password))?"""
-    with open("/etc/shadow") as f:
-        for line in f:
-            fields = line.rstrip("\n").split(":")
-            if fields[0] == name and len(fields) > 1:
-                parts = fields[1].split("$")
-                if len(parts) != 4 or parts[1] != "vs1":
-                    return False
-                return hashlib.sha256((parts[2] + password).encode()).hexdigest() == parts[3]
-    return False
 
 
 def main(argv):
@@ -37,7 +25,7 @@ def main(argv):
         sys.stderr.write("usage: login [USER]\n")
         return 2
     name = argv[1] if len(argv) > 1 else None
-    for attempt in range(3):
+    for _ in range(3):
         try:
             if name is None:
                 name = input("login: ").strip()

@@ -93,11 +93,11 @@ def whatis(names: list[str]) -> int:
     status = 0
     for name in names:
         hits = [(s, find(name, s)) for s in SECTIONS]
-        hits = [(s, p) for s, p in hits if p]
-        if not hits:
+        found = [(s, p) for s, p in hits if p]
+        if not found:
             print(f"{name}: nothing appropriate.")
             status = NOT_FOUND
-        for section, path in hits:
+        for section, path in found:
             print(whatis_line(name, section, summary(path)))
     return status
 

@@ -29,7 +29,7 @@ def write(text: str) -> None:
 
 
 def read_all(fd: int) -> bytes:
-    parts = []
+    parts: list[bytes] = []
     while True:
         chunk = os.read(fd, CHUNK)
         if not chunk:
@@ -140,7 +140,7 @@ def main() -> int:
     if not files and os.isatty(0):
         sys.stderr.write("more: bad usage\nTry 'more --help' for more information.\n")
         return 1
-    tty = saved = None
+    tty, saved = -1, None               # (no terminal: the text is copied through)
     if terminal:
         tty = os.open("/dev/tty", os.O_RDONLY)          # the keys: stdin may be the text
         saved = termios.tcgetattr(tty)

@@ -9,10 +9,11 @@ $vs1$SALT$sha256(SALT + password), replaces the old one in /etc/shadow --
 a file only root may write: passwd is a set-user-ID root program.
 """
 import getpass
-import hashlib
 import os
 import pwd
 import sys
+
+from shadow import SHADOW, hashed, matches
 
 if sys.argv[1:] == ["--help"]:          # GNU style: --help alone asks for this text
     print(__doc__, end="")
@@ -20,14 +21,8 @@ if sys.argv[1:] == ["--help"]:          # GNU style: --help alone asks for this 
 
 
 def shadow_lines():
-    with open("/etc/shadow") as f:
+    with open(SHADOW) as f:
         return f.read().splitlines()
-
-
-def matches(entry, password):
-    parts = entry.split("$")
-    return (len(parts) == 4 and parts[1] == "vs1"
-            and hashlib.sha256((parts[2] + password).encode()).hexdigest() == parts[3])
 
 
 def fail(message, code):
@@ -73,10 +68,10 @@ def main(argv):
     if not new:
         return fail("No password has been supplied.\n", 10)
     salt = os.urandom(6).hex()
-    fields[1] = "$vs1$%s$%s" % (salt, hashlib.sha256((salt + new).encode()).hexdigest())
+    fields[1] = hashed(new, salt)
     lines[index[0]] = ":".join(fields)
     try:
-        with open("/etc/shadow", "w") as f:
+        with open(SHADOW, "w") as f:
             f.write("".join(line + "\n" for line in lines))
     except OSError as e:
         sys.stderr.write("passwd: cannot write /etc/shadow: %s\n" % e.strerror)

@@ -235,6 +235,7 @@ def render(fmt: str, p: Printf, out: list[str]) -> None:
                 i = j
                 continue
             m = CONVERSION.match(fmt, i)
+            assert m is not None                # (all of it after the % may be empty)
             flags, width, precision, conv = m.groups()
             if conv == "%" and m.end() == i + 2:
                 out.append("%")

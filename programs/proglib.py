@@ -12,16 +12,17 @@ It lives beside them (/bin/proglib.py in vshell, programs/proglib.py in
 vshell's source), and a program's own directory comes first on sys.path: so
 `import proglib` finds it both in vshell and under the host's python3.
 
-The set-user-ID programs (su, login, sudo, passwd) do not use it, though they
-share their password check: run through a link outside /bin, a set-user-ID
-program imports nothing but the standard library (its directory could hold
-anyone's module: kernel/libpy/runtime.py's import_path), so each of them must
-stand on its own.
+The set-user-ID programs (su, login, sudo, passwd) share their password
+check in its own module beside it, shadow.py.
 """
 import getopt
 import os
 import re
 import sys
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 # head's and tail's size suffixes, as GNU's
 SUFFIXES = {"": 1, "b": 512, "kB": 1000, "K": 1024, "KiB": 1024, "MB": 1000 ** 2,
@@ -35,7 +36,7 @@ class Command:
         self.name = name
         self.status = 0
 
-    def fail(self, msg: str, usage: bool = True) -> None:
+    def fail(self, msg: str, usage: bool = True) -> "NoReturn":
         """A usage error: say so, and exit with status 1."""
         sys.stderr.write(f"{self.name}: {msg}\n")
         if usage:

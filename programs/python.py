@@ -18,8 +18,13 @@ options that set flags (-B -d -E -I -O -P -q -s -S -v -W -X ...) show in
 sys.flags, sys.warnoptions and sys._xoptions as in CPython.
 """
 import os
-import runpy
 import sys
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from kernel.libpy import runpy      # what `import runpy` is in vshell
+else:
+    import runpy
 
 USAGE = "usage: {0} [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
 TRY = "Try `python -h' for more information.\n"
@@ -77,7 +82,8 @@ def getopt(args: list[str]):
 def parse(args: list[str]):
     """The options, and what to run: ('command', CMD), ('module', MOD) or None
     (a file or stdin, from what is left of args)."""
-    options, version, help_ = [], 0, False
+    options: list[tuple[str, str | None]] = []
+    version, help_ = 0, False
     for opt, value in getopt(args):
         if opt in ("c", "m"):
             return options, version, help_, ("command" if opt == "c" else "module", value)

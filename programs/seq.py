@@ -12,17 +12,22 @@ import re
 import sys
 from decimal import Decimal, InvalidOperation
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import NoReturn
+
 NUMBER = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?", re.I)
 
 
-def fail(msg: str) -> None:
+def fail(msg: str) -> "NoReturn":
     sys.stderr.write(f"seq: {msg}\nTry 'seq --help' for more information.\n")
     sys.exit(1)
 
 
 def parse_options(args: list[str]) -> tuple[dict, list[str]]:
     """getopt's rules, except that -1 or -.5 is a number, not an option."""
-    opts, i = {}, 0
+    opts: dict[str, bool | str] = {}
+    i = 0
     while i < len(args):
         a = args[i]
         if a == "--":

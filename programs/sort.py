@@ -16,8 +16,12 @@ import re
 import sys
 from dataclasses import dataclass
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import NoReturn
 
-def fail(msg: str, usage: bool = False) -> None:
+
+def fail(msg: str, usage: bool = False) -> "NoReturn":
     sys.stderr.write(f"sort: {msg}\n")
     if usage:
         sys.stderr.write("Try 'sort --help' for more information.\n")
@@ -88,7 +92,7 @@ def order(value: bytes, key: Key):
 
 
 def read_lines(names: list[str]) -> list[bytes]:
-    lines = []
+    lines: list[bytes] = []
     for name in names:
         try:
             f = sys.stdin.buffer if name == "-" else open(name, "rb")

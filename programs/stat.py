@@ -118,7 +118,7 @@ def main() -> int:
             sys.stdout.write(default_format(path, st))
         else:
             f = fields(path, st)
-            print(re.sub(r"%(.)", lambda m: f.get(m.group(1), m.group(0)), fmt))
+            print(re.sub(r"%(.)", lambda m: f.get(m.group(1), m.group(0)), fmt))  # noqa: B023  (called at once)
     return status
 
 

@@ -10,28 +10,15 @@ gid and uid to USER's and execs USER's shell with HOME, USER, LOGNAME and
 SHELL set.  With -, the shell starts in USER's home with a fresh environment.
 """
 import getpass
-import hashlib
 import os
 import pwd
 import sys
 
+from shadow import password_ok
+
 if sys.argv[1:] == ["--help"]:          # GNU style: --help alone asks for this text
     print(__doc__, end="")
     sys.exit(0)
-
-
-def password_ok(name, password):
-    """Does password match name's entry in /etc/shadow ($vs1$salt$sha256(salt+password))?"""
-    with open("/etc/shadow") as f:
-        for line in f:
-            fields = line.rstrip("\n").split(":")
-            if fields[0] == name and len(fields) > 1:
-                parts = fields[1].split("$")
-                if len(parts) != 4 or parts[1] != "vs1":
-                    return False
-                salt, digest = parts[2], parts[3]
-                return hashlib.sha256((salt + password).encode()).hexdigest() == digest
-    return False
 
 
 def main(argv):

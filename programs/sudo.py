@@ -22,11 +22,12 @@ and SUDO_COMMAND saying who asked.
 """
 import getpass
 import grp
-import hashlib
 import os
 import pwd
 import sys
 import time
+
+from shadow import password_ok
 
 USAGE = ("usage: sudo [-u user] command [arg ...]\n"
          "usage: sudo [-u user] -i | -s\n"
@@ -36,20 +37,6 @@ TIMEOUT = 15 * 60                       # seconds a password is remembered (Debi
 TRIES = 3
 SECURE_PATH = "/bin:/usr/bin"
 STAMPS = "/run/sudo/ts"
-
-
-def password_ok(name, password):
-    """Does password match name's entry in /etc/shadow?  (As su checks it:
-    $vs1$salt$sha256(salt + password).)"""
-    with open("/etc/shadow") as f:
-        for line in f:
-            fields = line.rstrip("\n").split(":")
-            if fields[0] == name and len(fields) > 1:
-                parts = fields[1].split("$")
-                if len(parts) != 4 or parts[1] != "vs1":
-                    return False
-                return hashlib.sha256((parts[2] + password).encode()).hexdigest() == parts[3]
-    return False
 
 
 def may_sudo(user):

@@ -37,7 +37,8 @@ def fail(msg: str, usage: bool = True) -> None:
 def expand(spec: str) -> bytes:
     """A set as the list of its bytes, in order."""
     text = spec.encode("utf-8", "surrogateescape")
-    atoms, i = [], 0                         # one byte each, or a class
+    atoms: list[int | bytes] = []            # one byte each, or a class
+    i = 0
     while i < len(text):
         m = re.match(rb"\[:(\w+):\]", text[i:])
         if m and m.group(1).decode() in CLASSES:
@@ -58,12 +59,12 @@ def expand(spec: str) -> bytes:
     out, i = bytearray(), 0
     while i < len(atoms):
         a = atoms[i]
-        if isinstance(a, int) and i + 2 < len(atoms) and atoms[i + 1] == ord("-") \
-                and isinstance(atoms[i + 2], int):
-            if atoms[i + 2] < a:
-                fail(f"range-endpoints of '{chr(a)}-{chr(atoms[i + 2])}' are in reverse "
+        z = atoms[i + 2] if i + 2 < len(atoms) else None      # a-z: a range
+        if isinstance(a, int) and isinstance(z, int) and atoms[i + 1] == ord("-"):
+            if z < a:
+                fail(f"range-endpoints of '{chr(a)}-{chr(z)}' are in reverse "
                      "collating sequence order", usage=False)
-            out += bytes(range(a, atoms[i + 2] + 1))
+            out += bytes(range(a, z + 1))
             i += 3
             continue
         out += a if isinstance(a, bytes) else bytes([a])

@@ -76,15 +76,17 @@ def main() -> int:
     wanted = [f in flags for f in ("-l", "-w", "-m", "-c")]
     if not any(wanted):
         wanted = [True, True, False, True]
-    names = files or [None]
+    names: list[str | None] = list(files) or [None]      # (None: standard input)
 
     # open everything first: the column width depends on all the inputs
-    inputs, stats, status = [], [], 0
+    inputs: list[int | None] = []
+    stats: list[os.stat_result | None] = []
+    status = 0
     for name in names:
         try:
-            fd = 0 if name in (None, "-") else os.open(name, os.O_RDONLY)
-            inputs.append(fd)
-            stats.append(os.fstat(fd))
+            opened = 0 if name in (None, "-") else os.open(name, os.O_RDONLY)
+            inputs.append(opened)
+            stats.append(os.fstat(opened))
         except OSError as e:
             sys.stderr.write(f"wc: {name}: {e.strerror}\n")
             inputs.append(None)

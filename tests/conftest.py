@@ -63,15 +63,37 @@ def kernel() -> Kernel:
     return make_kernel()
 
 
-def run_cmd(argv: list[str], *, stdin: bytes = b"", files: dict[str, str] | None = None,
-            uid: int = 1000, cwd: str = "/home/student", seed: int = 1,
-            env: dict[str, str] | None = None) -> Result:
-    """Run an installed program (/bin/...) as a user on a fully booted machine."""
+# ---- a machine as vshell boots one: the way most tests build theirs -----------------------
+
+def new_machine(*, seed: int | None = 1, stdin: bytes = b"", tty: bool = False,
+                virtual_time: bool = True, console=None, **options) -> Kernel:
+    """A machine booted as vshell boots one -- /bin, /etc, the users -- seeded and
+    on virtual time, its console in memory (tty: a terminal, a line per read)."""
     from vshell.system import Options, make_machine
-    k = make_machine(Options(seed=seed, virtual_time=True), MemoryConsole(stdin))
+    console = console if console is not None else MemoryConsole(stdin, tty=tty)
+    return make_machine(Options(seed=seed, virtual_time=virtual_time, **options), console)
+
+
+def add_files(k: Kernel, files: dict[str, str] | None, *, uid: int = 1000, dedent: bool = False,
+              **write) -> None:
+    """Write each file's text, owned by uid (write: its mode=...)."""
     for path, text in (files or {}).items():
-        k.fs.write_file(path, text, uid=uid, gid=uid)
+        k.fs.write_file(path, textwrap.dedent(text) if dedent else text, uid=uid, gid=uid, **write)
+
+
+def run_on(k: Kernel, argv: list[str], *, uid: int = 1000, cwd: str = "/home/student",
+           env: dict[str, str] | None = None) -> Result:
+    """Run argv on k as uid, from cwd (by default with the student's PATH, HOME, USER)."""
     env = env if env is not None else {"PATH": "/bin", "HOME": cwd, "USER": "student"}
     status = k.run_program(argv, uid=uid, env=env, cwd=cwd)
     c = k.tty.console
     return Result(status, c.stdout, c.stderr, k)
+
+
+def run_cmd(argv: list[str], *, stdin: bytes = b"", files: dict[str, str] | None = None,
+            uid: int = 1000, cwd: str = "/home/student", seed: int = 1,
+            env: dict[str, str] | None = None) -> Result:
+    """Run an installed program (/bin/...) as a user on a fully booted machine."""
+    k = new_machine(seed=seed, stdin=stdin)
+    add_files(k, files, uid=uid)
+    return run_on(k, argv, uid=uid, cwd=cwd, env=env)

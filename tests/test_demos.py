@@ -10,14 +10,11 @@ import os
 import re
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
 
-from conftest import Result
-from kernel import MemoryConsole
-from vshell.system import Options, make_machine
+from conftest import Result, add_files, new_machine, run_on
 
 DEMOS = Path(__file__).resolve().parent.parent / "programs" / "demos"
 
@@ -25,13 +22,9 @@ DEMOS = Path(__file__).resolve().parent.parent / "programs" / "demos"
 def run(argv: list[str], *, files: dict[str, str] | None = None, seed: int = 1,
         uid: int = 1000, stdin: bytes = b"", tty: bool = False, **opts) -> Result:
     """Run argv as student in /home/student on a booted machine; files are executable."""
-    k = make_machine(Options(seed=seed, virtual_time=True, **opts), MemoryConsole(stdin, tty=tty))
-    for path, text in (files or {}).items():
-        k.fs.write_file(path, textwrap.dedent(text), mode=0o755, uid=uid, gid=uid)
-    env = {"PATH": "/bin", "HOME": "/home/student", "USER": "student"}
-    status = k.run_program(argv, uid=uid, env=env, cwd="/home/student")
-    c = k.tty.console
-    return Result(status, c.stdout, c.stderr, k)
+    k = new_machine(seed=seed, stdin=stdin, tty=tty, **opts)
+    add_files(k, files, uid=uid, dedent=True, mode=0o755)
+    return run_on(k, argv, uid=uid)
 
 
 def file_text(k, path: str) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import new_machine, run_on
 from kernel import MemoryConsole
 from vshell.system import Options, make_machine
 
@@ -19,11 +20,9 @@ REFERENCE = json.loads((Path(__file__).parent / "homework" / "reference.json").r
 def run_tool(argv: list[str], seed: int | None = 1, virtual_time: bool = True,
              uid: int = 1000, cwd: str = "/home/student"):
     """Run argv on a freshly booted machine, as a student from their home."""
-    k = make_machine(Options(seed=seed, virtual_time=virtual_time), MemoryConsole(b""))
-    env = {"PATH": "/bin", "HOME": "/home/student", "USER": "student"}
-    status = k.run_program(argv, uid=uid, env=env, cwd=cwd)
-    c = k.tty.console
-    return status >> 8, c.stdout, c.stderr, k
+    k = new_machine(seed=seed, virtual_time=virtual_time)
+    r = run_on(k, argv, uid=uid, cwd=cwd, env={"PATH": "/bin", "HOME": "/home/student", "USER": "student"})
+    return r.code, r.out, r.err, k             # (a death by signal N: 128+N, not 0)
 
 
 def cases(tool: str):

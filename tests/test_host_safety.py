@@ -421,7 +421,7 @@ def test_a_set_user_id_program_ignores_the_argv0_it_is_given():
                      "group\nhostname\npasswd\nshadow\n")
 
 
-def test_a_set_user_id_program_gets_a_sanitised_environment_and_no_import_path():
+def test_a_set_user_id_program_gets_a_sanitised_environment_and_only_bin_to_import_from():
     show = """printf '#!/usr/bin/env python3\\nimport os, sys\\nprint(os.geteuid(), os.getuid(),
 os.getegid(), sys.path, sorted(os.environ))\\n' > /tmp/show; chown root:alice /tmp/show"""
     env = "PYTHONPATH=/home/student PYTHONSTARTUP=x LD_PRELOAD=/x TMPDIR=/x KEEP=1"
@@ -432,7 +432,7 @@ os.getegid(), sys.path, sorted(os.environ))\\n' > /tmp/show; chown root:alice /t
     r = run_cmd(["/bin/sh", "-c", f"{show}; chmod 6755 /tmp/show; su student -c '{env} /tmp/show'"],
                 uid=0, cwd="/root", env={"PATH": "/bin", "HOME": "/root", "USER": "root"})
     assert (r.code, r.err) == (0, "")
-    assert r.out == "0 1000 1001 [] ['HOME', 'KEEP', 'LOGNAME', 'PATH', 'SHELL', 'USER']\n"
+    assert r.out == "0 1000 1001 ['/bin'] ['HOME', 'KEEP', 'LOGNAME', 'PATH', 'SHELL', 'USER']\n"
 
 
 def test_protected_hardlinks_let_users_link_only_what_they_own_or_may_read_and_write():

@@ -78,11 +78,11 @@ def test_a_pipeline_runs_at_the_prompt(session):
 
 def test_history_is_recalled_with_the_up_arrow(session, tmp_path):
     session.sendline("echo remembered")
-    session.expect_exact("remembered")
+    session.expect_exact("\r\nremembered\r\n")      # the output, not the command's echo
     session.expect_exact(PROMPT)
     session.send("\x1b[A")                # up arrow
     session.send("\r")
-    session.expect_exact("remembered")
+    session.expect_exact("\r\nremembered\r\n")
     session.expect_exact(PROMPT)
     assert "echo remembered" in (tmp_path / "state" / "vshell" / "history").read_text()
 
@@ -182,7 +182,7 @@ def test_ctrl_d_ends_a_cat_but_not_the_shell(session):
     press(session, "D")
     session.expect_exact(PROMPT)
     session.sendline("echo still here")
-    session.expect_exact("still here")
+    session.expect_exact("\r\nstill here\r\n")      # the output, not the command's echo
 
 
 def test_step_mode_pauses_before_each_system_call_and_q_leaves_it(session):
@@ -197,7 +197,7 @@ def test_step_mode_pauses_before_each_system_call_and_q_leaves_it(session):
     session.sendline("q")                     # leave step mode; the command runs on
     session.expect_exact(PROMPT)
     session.sendline("echo after")
-    session.expect_exact("after")
+    session.expect_exact("\r\nafter\r\n")
 
 
 def test_a_password_is_typed_unseen_and_echo_comes_back(session):

@@ -7,9 +7,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import run
-from kernel import MemoryConsole
-from vshell.system import Options, make_machine
+from conftest import add_files, new_machine, run, run_on
 
 SPIN = "while True:\n    pass\n"
 
@@ -17,12 +15,10 @@ SPIN = "while True:\n    pass\n"
 def sh(script: str, *, seed: int | None = 1, files: dict[str, str] | None = None,
        virtual_time: bool = True):
     """Run a shell script as student on a booted machine: (out, err, status, kernel)."""
-    k = make_machine(Options(seed=seed, virtual_time=virtual_time), MemoryConsole())
-    for path, text in (files or {}).items():
-        k.fs.write_file(path, text, mode=0o755, uid=1000, gid=1000)
-    status = k.run_program(["/bin/sh", "-c", script, "vshell"], uid=1000, cwd="/home/student",
-                           env={"PATH": "/bin", "HOME": "/home/student"})
-    return k.tty.console.stdout, k.tty.console.stderr, status, k
+    k = new_machine(seed=seed, virtual_time=virtual_time)
+    add_files(k, files, mode=0o755)
+    r = run_on(k, ["/bin/sh", "-c", script, "vshell"], env={"PATH": "/bin", "HOME": "/home/student"})
+    return r.out, r.err, r.status, k
 
 
 def vshell(*args: str, stdin: str = "", timeout: float = 60) -> subprocess.CompletedProcess:

@@ -10,16 +10,15 @@ import textwrap
 
 import pytest
 
-from kernel import MemoryConsole, abi
-from vshell.system import Options, make_machine
+from conftest import add_files, new_machine, run_on
+from kernel import abi
 
 
 def run_python(source: str) -> tuple[int, str, str]:
-    k = make_machine(Options(seed=1, virtual_time=True), MemoryConsole(b"", tty=False))
-    k.fs.write_file("/tmp/t.py", "#!/usr/bin/env python3\n" + textwrap.dedent(source), mode=0o755,
-                    uid=1000, gid=1000)
-    status = k.run_program(["/tmp/t.py"], uid=1000, env={"PATH": "/bin"}, cwd="/tmp")
-    return status, k.tty.console.stdout, k.tty.console.stderr
+    k = new_machine()
+    add_files(k, {"/tmp/t.py": "#!/usr/bin/env python3\n" + textwrap.dedent(source)}, mode=0o755)
+    r = run_on(k, ["/tmp/t.py"], env={"PATH": "/bin"}, cwd="/tmp")
+    return r.status, r.out, r.err
 
 
 NAMES = sorted(n for n in vars(abi) if n.startswith(("O_", "SIG", "W", "CLD_"))
@@ -55,6 +54,32 @@ def test_the_table_is_linuxs():
         elif host is not None:
             assert host == getattr(abi, name), name
     assert abi.SIGNAMES[abi.SIGTTOU] == "SIGTTOU"
+    assert (abi.SIGRTMIN, abi.SIGRTMAX, abi.NSIG) == (signal.SIGRTMIN, signal.SIGRTMAX, signal.NSIG)
+    for sig in range(-1, abi.NSIG + 2):           # what the shell says of a signal: glibc's words
+        try:
+            want = signal.strsignal(sig)
+        except ValueError:
+            want = "ValueError"
+        try:
+            got = abi.strsignal(sig)
+        except ValueError:
+            got = "ValueError"
+        assert got == want, sig
+
+
+def test_the_shell_takes_signal_names_and_words_from_the_machine_not_the_host():
+    """Only the host's side -- Ctrl-C pressed on the real terminal, vshell's own
+    process told to end -- uses the host's signal module; the shell's signal
+    names and words are kernel/abi.py's."""
+    import re
+    shell = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "vshell")
+    users = set()
+    for name in os.listdir(shell):
+        if name.endswith(".py"):
+            with open(os.path.join(shell, name), encoding="utf-8") as f:
+                if re.search(r"^\s*(import signal\b|from signal import)", f.read(), re.M):
+                    users.add(name)
+    assert users == {"__main__.py", "console.py", "tracer.py"}
 
 
 def test_a_stopped_childs_status_says_which_signal_stopped_it():
@@ -94,7 +119,7 @@ def test_programs_os_has_cpythons_names_and_none_of_the_kernels_helpers():
 
 def test_a_kernel_notice_to_a_full_pipe_keeps_to_its_capacity():
     from kernel.files import PIPE_CAPACITY
-    k = make_machine(Options(seed=1, virtual_time=True), MemoryConsole(b"", tty=False))
+    k = new_machine()
     seen: list[int] = []
 
     def init(rt) -> int:

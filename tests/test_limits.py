@@ -9,7 +9,7 @@ import pytest
 from kernel import MemoryConsole
 from kernel.fs import DIRENT
 from test_programs_text import ENV as GNU_ENV, GNU, HOME
-from conftest import make_kernel, run, run_cmd
+from conftest import make_kernel, new_machine, run, run_cmd, run_on
 from vshell.system import Options, make_machine
 
 ENV = {"PATH": "/bin", "HOME": "/home/student", "USER": "student"}
@@ -17,11 +17,8 @@ MB = 1 << 20
 
 
 def sh(script: str, fs_size: int | None = None, uid: int = 1000):
-    k = make_machine(Options(seed=1, virtual_time=True, fs_size=fs_size), MemoryConsole())
-    status = k.run_program(["/bin/sh", "-c", script, "vshell"], uid=uid, env=ENV,
-                           cwd="/home/student")
-    c = k.tty.console
-    return c.stdout, c.stderr, 128 + (status & 0x7F) if status & 0x7F else status >> 8, k
+    r = run_on(new_machine(fs_size=fs_size), ["/bin/sh", "-c", script, "vshell"], uid=uid, env=ENV)
+    return r.out, r.err, r.code, r.kernel
 
 
 # ---- the disk's size ----------------------------------------------------------------------

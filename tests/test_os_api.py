@@ -7,7 +7,7 @@ import os as host_os
 import textwrap
 import types
 
-from conftest import make_kernel, run, run_cmd
+from conftest import add_files, make_kernel, new_machine, run, run_cmd, run_on
 
 
 def ok(src: str, **kw) -> str:
@@ -19,15 +19,11 @@ def ok(src: str, **kw) -> str:
 
 def booted(src: str) -> str:
     """ok(), as a student on a booted machine (with /bin/sh and the tools), in /tmp."""
-    from kernel import MemoryConsole
-    from vshell.system import Options, make_machine
-    k = make_machine(Options(seed=1, virtual_time=True), MemoryConsole())
-    k.fs.write_file("/tmp/t.py", "#!/usr/bin/python3\n" + textwrap.dedent(src), mode=0o755,
-                    uid=1000, gid=1000)
-    status = k.run_program(["/tmp/t.py"], uid=1000, env={"PATH": "/bin", "HOME": "/tmp"},
-                           cwd="/tmp")
-    assert (status, k.tty.console.stderr) == (0, ""), k.tty.console.stderr
-    return k.tty.console.stdout
+    k = new_machine()
+    add_files(k, {"/tmp/t.py": "#!/usr/bin/python3\n" + textwrap.dedent(src)}, mode=0o755)
+    r = run_on(k, ["/tmp/t.py"], env={"PATH": "/bin", "HOME": "/tmp"}, cwd="/tmp")
+    assert (r.status, r.err) == (0, ""), r.err
+    return r.out
 
 
 # ---- arguments: CPython's signatures and messages ------------------------------------------

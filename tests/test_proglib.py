@@ -17,6 +17,17 @@ def test_proglib_is_installed_beside_the_programs_as_a_module_not_a_command():
     assert second == "no command"
 
 
+def test_the_set_user_id_programs_share_the_shadow_module_even_run_through_a_hard_link():
+    r = run_cmd(["sh", "-c", "ls -l /bin/shadow.py; grep -l 'def password_ok' /bin/*"])
+    first, second = r.out.splitlines()
+    assert first.startswith("-rw-r--r-- 1 root root ") and first.endswith(" /bin/shadow.py")
+    assert second == "/bin/shadow.py"                 # su, login, sudo have none of their own
+    # a set-user-ID program imports from /bin wherever it is run from (root made the link)
+    r = run_cmd(["/bin/sh", "-c", "ln /bin/su /home/student/su && su student -c 'cd; ./su -c id'"],
+                stdin=b"root\n", uid=0, cwd="/root")
+    assert (r.code, r.out, r.err) == (0, "Password: uid=0(root) gid=0(root) groups=0(root)\n", "")
+
+
 def test_the_programs_that_share_it_run_in_vshell():
     r = run_cmd(["sh", "-c", "printf 'a\\nb\\nc\\n' > f; head -n 2 f; tail -n +3 f; cp f g; mv g h;"
                  " head -q -n 1 h nothere; echo status $?; rm h; rm -x"])

@@ -6,26 +6,19 @@ forks or spawns them first, then runs the tool with os.posix_spawnp.
 from __future__ import annotations
 
 import re
-import textwrap
 
 import pytest
 
-from conftest import Result
-from kernel import MemoryConsole
-from vshell.system import Options, make_machine
+from conftest import Result, add_files, new_machine, run_on
 
 
 def run(argv: list[str], *, files: dict[str, str] | None = None, seed: int = 1,
         uid: int = 1000, stdin: bytes = b"", cwd: str = "/home/student", tty: bool = False) -> Result:
     """Run argv on a booted machine as uid; files are written executable, owned by uid.
     With tty, standard input is a terminal (one line per read), else like a pipe."""
-    k = make_machine(Options(seed=seed, virtual_time=True), MemoryConsole(stdin, tty=tty))
-    for path, text in (files or {}).items():
-        k.fs.write_file(path, textwrap.dedent(text), mode=0o755, uid=uid, gid=uid)
-    env = {"PATH": "/bin", "HOME": cwd, "USER": "student"}
-    status = k.run_program(argv, uid=uid, env=env, cwd=cwd)
-    c = k.tty.console
-    return Result(status, c.stdout, c.stderr, k)
+    k = new_machine(seed=seed, stdin=stdin, tty=tty)
+    add_files(k, files, uid=uid, dedent=True, mode=0o755)
+    return run_on(k, argv, uid=uid, cwd=cwd)
 
 
 # The driver: three children (one exits at once and stays a zombie, two sleep),
@@ -231,7 +224,7 @@ def test_id_no_such_user():
 def test_id_shows_effective_uid_after_setuid_exec():
     r = run(["/tmp/myid"], files={"/tmp/myid": open("programs/id.py").read()}, uid=0)
     assert r.out.startswith("uid=0(root)")
-    k = make_machine(Options(seed=1, virtual_time=True), MemoryConsole())
+    k = new_machine()
     k.fs.write_file("/tmp/myid", open("programs/id.py").read(), mode=0o4755, uid=0)
     status = k.run_program(["/tmp/myid"], uid=1000, env={"PATH": "/bin"}, cwd="/")
     assert k.tty.console.stdout == ("uid=1000(student) gid=1000(student) euid=0(root) "
@@ -390,7 +383,9 @@ def test_su_errors():
 
 
 def test_su_without_setuid_cannot_read_shadow():
-    r = as_user(["/tmp/su"], b"root\n", extra={"/tmp/su": open("programs/su.py").read()})
+    # (a copy of su, with the module it imports beside it, as a copy of /bin would have)
+    r = as_user(["/tmp/su"], b"root\n", extra={"/tmp/su": open("programs/su.py").read(),
+                                               "/tmp/shadow.py": open("programs/shadow.py").read()})
     assert r.err == "su: cannot read /etc/shadow: Permission denied (is su set-user-ID root?)\n"
 
 

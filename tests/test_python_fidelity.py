@@ -7,21 +7,16 @@ from __future__ import annotations
 
 import textwrap
 
-from conftest import Result, run
-from kernel import MemoryConsole
-from vshell.system import Options, make_machine
+from conftest import Result, add_files, new_machine, run, run_on
 
 
 def sh(commands: str, *, files: dict[str, str] | None = None, tty: bool = False,
        seed: int = 1, uid: int = 1000) -> Result:
     """Run `sh -c commands` as student in /home/student on a booted machine."""
-    k = make_machine(Options(seed=seed, virtual_time=True), MemoryConsole(b"", tty=tty))
-    for path, text in (files or {}).items():
-        k.fs.write_file(path, textwrap.dedent(text), mode=0o755, uid=uid, gid=uid)
+    k = new_machine(seed=seed, tty=tty)
+    add_files(k, files, uid=uid, dedent=True, mode=0o755)
     env = {"PATH": "/bin:/usr/bin", "HOME": "/home/student", "USER": "student"}
-    status = k.run_program(["/bin/sh", "-c", commands], uid=uid, env=env, cwd="/home/student")
-    c = k.tty.console
-    return Result(status, c.stdout, c.stderr, k)
+    return run_on(k, ["/bin/sh", "-c", commands], uid=uid, env=env)
 
 
 # ---- stdio is not flushed at fork, system or posix_spawn ---------------------------------
@@ -403,7 +398,7 @@ def test_values_taken_before_fork_are_the_same_in_parent_and_child():
 
 
 def test_values_taken_before_fork_are_the_same_without_seed_or_virtual_time():
-    from kernel import Kernel
+    from kernel import Kernel, MemoryConsole
     k = Kernel(seed=None, virtual_time=False, console=MemoryConsole())
     k.fs.write_file("/tmp/p.py", "#!/usr/bin/python3\n" + textwrap.dedent(BEFORE_FORK), mode=0o755)
     assert k.run_program(["/tmp/p.py"], cwd="/tmp") == 0

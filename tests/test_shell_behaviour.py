@@ -6,23 +6,20 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kernel import MemoryConsole
+from conftest import new_machine, run_on
 from kernel import trace as ev
 from vshell.parser import Parser, ShellSyntaxError
-from vshell.system import Options, make_machine
 
 ENV = {"PATH": "/bin", "HOME": "/home/student", "USER": "student"}
 
 
 def sh(script: str, stdin: bytes = b"", trace: list | None = None):
-    k = make_machine(Options(seed=1, virtual_time=True), MemoryConsole(stdin))
+    k = new_machine(stdin=stdin)
     if trace is not None:
         k.trace.subscribe(trace.append)
-    status = k.run_program(["/bin/sh", "-c", script, "vshell"], uid=1000, env=ENV,
-                           cwd="/home/student")
-    c = k.tty.console
+    r = run_on(k, ["/bin/sh", "-c", script, "vshell"], env=ENV)
     # the exit code, or -N for a shell killed by signal N (as subprocess gives)
-    return c.stdout, c.stderr, os.waitstatus_to_exitcode(status), k
+    return r.out, r.err, os.waitstatus_to_exitcode(r.status), k
 
 
 def test_redirection_happens_in_the_child_between_fork_and_exec():

@@ -7,8 +7,7 @@ import os
 
 import pytest
 
-from kernel import MemoryConsole
-from vshell.system import Options, make_machine
+from conftest import new_machine, run_on
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CASES = json.load(open(os.path.join(HERE, "shell", "cases.json")))
@@ -16,13 +15,11 @@ ENV = {"PATH": "/bin:/usr/bin", "HOME": "/home/student", "USER": "student"}
 
 
 def run_shell(script: str) -> tuple[str, str, int]:
-    k = make_machine(Options(seed=1, virtual_time=True), MemoryConsole())
+    k = new_machine()
     k.fs.mkdirs("/tmp/case", 0o755, 1000, 1000)
-    status = k.run_program(["/bin/sh", "-c", script, "vshell"], uid=1000, env=ENV, cwd="/tmp/case")
-    c = k.tty.console
+    r = run_on(k, ["/bin/sh", "-c", script, "vshell"], env=ENV, cwd="/tmp/case")
     assert not k.panics, k.panics
-    code = 128 + (status & 0x7F) if status & 0x7F else status >> 8
-    return c.stdout, c.stderr, code
+    return r.out, r.err, r.code
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

@@ -96,12 +96,10 @@ def test_kill_l_of_a_number_that_is_no_signal_is_dashs_error():
 
 
 def test_an_option_that_is_not_utf8_is_one_line():
-    from kernel import MemoryConsole
-    from vshell.system import Options, make_machine
-    k = make_machine(Options(seed=1, virtual_time=True), MemoryConsole())
-    status = k.run_program(["/bin/sh", "-\udce6"], uid=1000, env={"PATH": "/bin"}, cwd="/tmp")
-    assert k.panics == []
-    assert status >> 8 == 2 and k.tty.console.stderr == "/bin/sh: 0: Illegal option -\ufffd\n"
+    from conftest import new_machine, run_on
+    r = run_on(new_machine(), ["/bin/sh", "-\udce6"], env={"PATH": "/bin"}, cwd="/tmp")
+    assert r.kernel.panics == []
+    assert (r.code, r.err) == (2, "/bin/sh: 0: Illegal option -\ufffd\n")     # (not a signal's 0)
 
 
 def test_a_syntax_error_in_a_heredocs_substitution_is_dashs_syntax_error():

@@ -14,7 +14,7 @@ import textwrap
 from kernel import MemoryConsole
 from kernel import trace as ev
 from kernel.proc import State
-from tests.conftest import Result
+from conftest import Result, add_files, new_machine, run_on
 from vshell.system import Options, make_machine
 from vshell.verdict import deadlock_report
 
@@ -25,15 +25,15 @@ ENV = {"PATH": "/bin:/usr/bin", "HOME": "/home/student", "USER": "student", "LAN
 def run(src: str, *, console=None, stdin: bytes = b"", trace: bool = False) -> Result:
     """Run src as /tmp/prog.py, as the student, on a booted machine (with /bin/sh,
     echo, cat, sleep...), seeded and on virtual time."""
-    console = console or MemoryConsole(stdin)
-    k = make_machine(Options(seed=1, virtual_time=True), console)
-    k.fs.write_file("/tmp/prog.py", "#!/usr/bin/python3\n" + textwrap.dedent(src), 0o755,
-                    STUDENT, STUDENT)
+    k = new_machine(stdin=stdin, console=console)
+    add_files(k, {"/tmp/prog.py": "#!/usr/bin/python3\n" + textwrap.dedent(src)}, uid=STUDENT,
+              mode=0o755)
     events: list = []
     if trace:
         k.trace.subscribe(events.append)
-    status = k.run_program(["/tmp/prog.py"], uid=STUDENT, env=dict(ENV), cwd="/tmp")
-    return Result(status, console.stdout, console.stderr, k, events)
+    r = run_on(k, ["/tmp/prog.py"], uid=STUDENT, env=dict(ENV), cwd="/tmp")
+    r.events = events
+    return r
 
 
 def vfile(k, path: str) -> bytes | None:

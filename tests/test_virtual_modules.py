@@ -4,21 +4,17 @@ from __future__ import annotations
 
 import textwrap
 
-from kernel import MemoryConsole
-from vshell.system import Options, make_machine
+from conftest import add_files, new_machine, run_on
 
 
 def run_python(source: str, stdin: bytes = b"", tty: bool = True):
-    k = make_machine(Options(seed=1, virtual_time=True), MemoryConsole(stdin, tty=tty))
-    k.fs.write_file("/tmp/t.py", "#!/usr/bin/env python3\n" + textwrap.dedent(source), mode=0o755,
-                    uid=1000, gid=1000)
+    k = new_machine(stdin=stdin, tty=tty)
+    add_files(k, {"/tmp/t.py": "#!/usr/bin/env python3\n" + textwrap.dedent(source)}, mode=0o755)
     calls: list = []
     k.trace.subscribe(lambda e: calls.append((e.name, e.args[1:])) if e.kind == "SyscallEnter"
                       and e.name in ("tcsetattr", "read") and e.pid != 1 else None)
-    status = k.run_program(["/tmp/t.py"], uid=1000, env={"PATH": "/bin", "USER": "student"},
-                           cwd="/home/student")
-    c = k.tty.console
-    return status, c.stdout, c.stderr, k, calls
+    r = run_on(k, ["/tmp/t.py"], env={"PATH": "/bin", "USER": "student"})
+    return r.status, r.out, r.err, k, calls
 
 
 def test_getpass_reads_with_echo_off_and_turns_it_back_on():
@@ -62,8 +58,7 @@ def test_termios_raw_mode_reads_each_key_as_typed_and_tcgetattr_gives_it_back():
 
 
 def test_raw_mode_with_isig_still_signals_and_the_prompt_gets_a_sane_terminal():
-    k = make_machine(Options(seed=1, virtual_time=True),
-                     MemoryConsole(b"x\x03", tty=True))
+    k = new_machine(stdin=b"x\x03", tty=True)
     k.fs.write_file("/tmp/t.py", "#!/usr/bin/env python3\n" + textwrap.dedent("""\
         import os, signal, termios
         signal.signal(signal.SIGINT, lambda *a: print("SIGINT"))

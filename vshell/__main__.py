@@ -165,11 +165,11 @@ def store(a: SimpleNamespace, name: str, dest: str, value: str) -> None:
     elif dest == "fs_size":
         a.fs_size = parse_size(name, value)
     elif dest in ("max_ticks", "max_events", "max_output", "explore"):
-        number = parse_size(name, value, 1) if dest == "max_output" else \
+        count = parse_size(name, value, 1) if dest == "max_output" else \
             int(value) if value.isdigit() else None
-        if number is None or number < 1:
+        if count is None or count < 1:
             raise UsageError(f"{name}: not a positive number: {value!r}")
-        setattr(a, dest, number)
+        setattr(a, dest, count)
     elif dest == "max_time":
         try:
             seconds = float(value)
@@ -245,7 +245,7 @@ def session(argv: list[str] | None) -> int:
                    limits={"ticks": a.max_ticks, "seconds": a.max_time, "output": a.max_output,
                            "events": a.max_events})
     shell_argv = ["sh"] + [f"-{o}" for o in a.options]
-    input_fd = 0
+    input_fd: int | None = 0
     script = None                         # host text for the login shell (vshell/shell.py)
     if a.command is not None:
         shell_argv += ["-c", a.command, a.script or "vshell"] + a.args
@@ -272,7 +272,7 @@ def session(argv: list[str] | None) -> int:
             print(f"vshell: --trace: unknown kind {bad[0]!r} (all, {', '.join(KINDS)})", file=sys.stderr)
             return 2
     interactive = a.command is None and a.script is None and sys.stdin.isatty() and sys.stdout.isatty()
-    motd = None
+    motd = ""                             # (for a terminal: what /run/motd says)
     if a.disk is not None or (interactive and not a.fresh):
         from vshell.disk import Disk, DiskError, default_path, shown
         opts.disk = Disk(a.disk if a.disk is not None else default_path())
@@ -294,7 +294,7 @@ def session(argv: list[str] | None) -> int:
         if interactive:
             from vshell.console import InteractiveConsole
             holder: list = []
-            console = InteractiveConsole(lambda: holder[0], a.private)
+            console: HostConsole = InteractiveConsole(lambda: holder[0], a.private)
             k = make_machine(opts, console)
             started()
             holder.append(k)

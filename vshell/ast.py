@@ -13,7 +13,7 @@ from __future__ import annotations
 
 class Record:
     """What the nodes share: a repr that shows their fields, as a dataclass's does."""
-    __slots__ = ()
+    __slots__: tuple[str, ...] = ()
 
     def __repr__(self) -> str:
         fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)

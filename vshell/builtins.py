@@ -629,7 +629,7 @@ def b_hash(sh: Shell, args: list[str]) -> int:
                 sh.error(f"hash: {name}: not found")
                 status = 1
         return status
-    for name, path in sorted(sh.state.hash.items()):
+    for _, path in sorted(sh.state.hash.items()):
         sh.say(1, path + "\n")
     return 0
 

@@ -5,6 +5,10 @@ import os
 import signal
 import sys
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from vshell.frontend import LineEditor
+
 
 class HostConsole:
     """Connects the kernel's terminal device to this process's own fds 0, 1, 2.
@@ -54,7 +58,7 @@ class HostConsole:
 
     def restore(self) -> None:
         """Leave the host terminal as it was found (echo back on if a program left it off)."""
-        if self.saved_modes is not None:
+        if self.saved_modes is not None and self.input_fd is not None:
             import termios
             try:
                 termios.tcsetattr(self.input_fd, termios.TCSANOW, self.saved_modes)
@@ -120,7 +124,7 @@ class InteractiveConsole(HostConsole):
         super().__init__(0)
         self.kernel_ref = kernel_ref
         self.private = private
-        self.editor = None
+        self.editor: LineEditor | None = None
         self.editing = False
 
     def session(self):
@@ -170,16 +174,17 @@ class InteractiveConsole(HostConsole):
         return lines
 
     def read(self, timeout: float | None) -> bytes | None:
-        if not self.editing:
+        wakeup = self.wakeup_fd
+        if not self.editing or wakeup is None:
             return super().read(timeout)
         import select
         try:                                   # the editor owns stdin: wait for it
-            ready, _, _ = select.select([self.wakeup_fd], [], [], timeout)
+            ready, _, _ = select.select([wakeup], [], [], timeout)
         except (OSError, ValueError):
             return None
         if ready:
             try:
-                os.read(self.wakeup_fd, 512)
+                os.read(wakeup, 512)
             except BlockingIOError:
                 pass
         return None

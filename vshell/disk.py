@@ -35,8 +35,8 @@ import os
 import stat as st
 import tarfile
 
-from kernel.fs import (DIRENT, Dir, DynamicDir, Fifo, File, Generated, HostDir, LazyFile, NativeFile,
-                       Symlink)
+from kernel.fs import (DIRENT, Dir, DynamicDir, Fifo, File, Generated, HostDir, Inode, LazyFile,
+                       NativeFile, Symlink)
 
 import programs
 
@@ -78,9 +78,9 @@ def shipped_key(inode) -> str | None:
     return None
 
 
-def shipped(k) -> dict[str, object]:
+def shipped(k) -> dict[str, Inode]:
     """key -> inode of every one of vshell's own files in k's tree, unchanged."""
-    out = {}
+    out: dict[str, Inode] = {}
     for _, inode in saved_tree(k):
         key = shipped_key(inode) if inode.is_file else None
         if key is not None:
@@ -101,7 +101,7 @@ def saved_tree(k, made_at_boot: bool = False):
             boot_made = isinstance(inode, (DynamicDir, Generated)) or inode.is_dev
             if boot_made == made_at_boot:
                 yield path, inode
-            if inode.is_dir and not boot_made:
+            if isinstance(inode, Dir) and not boot_made:
                 yield from walk(inode, path)
     yield from walk(k.fs.root, "")
 
@@ -115,11 +115,11 @@ def fingerprint(k) -> int:
 def image(k, known: set[str] | frozenset[str] = frozenset()) -> bytes:
     """The tar archive of the tree.  known: the keys of vshell's files that
     the machine booted with (those of them deleted since stay deleted)."""
-    known = sorted(set(known) | set(shipped(k)))
+    keys = sorted(set(known) | set(shipped(k)))
     buf = io.BytesIO()
     seen: dict[int, str] = {}                  # inodes already stored: hard links to them
     with tarfile.open(fileobj=buf, mode="w", format=tarfile.PAX_FORMAT,
-                      pax_headers={"comment": KNOWN + " ".join(known)}) as tar:
+                      pax_headers={"comment": KNOWN + " ".join(keys)}) as tar:
         for path, inode in saved_tree(k):
             info = tarfile.TarInfo(path.lstrip("/"))
             info.mode = st.S_IMODE(inode.mode)
@@ -197,7 +197,7 @@ def restore(k, data: bytes) -> None:
     for name in list(fs.root.entries):
         if name not in FRESH_AT_BOOT:
             del fs.root.entries[name]
-    made: dict[str, object] = {"": fs.root}
+    made: dict[str, Inode] = {"": fs.root}
     for m in members:
         path = m.name.strip("/")
         head, _, name = path.rpartition("/")

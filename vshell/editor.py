@@ -93,19 +93,20 @@ class KernelLoop(asyncio.SelectorEventLoop):
 
     def run_forever(self) -> None:
         """asyncio's loop, without installing host-wide async-generator hooks
-        (a program may not change the host interpreter's hooks)."""
-        self._check_closed()
-        self._check_running()
+        (a program may not change the host interpreter's hooks).  It is made of
+        BaseEventLoop's private parts, which asyncio's type stubs do not name."""
+        self._check_closed()  # type: ignore[attr-defined]
+        self._check_running()  # type: ignore[attr-defined]
         self._thread_id = threading.get_ident()
         asyncio.events._set_running_loop(self)
         try:
             while True:
-                self._run_once()
-                if self._stopping:
+                self._run_once()  # type: ignore[attr-defined]
+                if self._stopping:  # type: ignore[has-type]
                     break
         finally:
             self._stopping = False
-            self._thread_id = None
+            self._thread_id = None  # type: ignore[assignment]
             asyncio.events._set_running_loop(None)
 
     def _make_self_pipe(self) -> None:
@@ -120,7 +121,8 @@ class KernelLoop(asyncio.SelectorEventLoop):
     def time(self) -> float:
         return self.clock()
 
-    def add_signal_handler(self, sig, callback, *args) -> None:
+    # (the stubs type the callback with TypeVarTuple, which Python 3.10 has not)
+    def add_signal_handler(self, sig: int, callback: Callable[..., object], *args: Any) -> None:  # type: ignore[override]
         pass
 
     def remove_signal_handler(self, sig) -> bool:
@@ -288,15 +290,15 @@ class Editor:
         (a last line without one is not quite a line to cat, wc or the shell)."""
         shown = self.area.text
         text = shown if not shown or shown.endswith("\n") else shown + "\n"
-        O = self.os
+        os = self.os
         try:
-            fd = O.open(self.path, O.O_WRONLY | O.O_CREAT | O.O_TRUNC, 0o666)
+            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
             try:
                 data = text.encode("utf-8", "surrogateescape")
                 while data:
-                    data = data[O.write(fd, data):]
+                    data = data[os.write(fd, data):]
             finally:
-                O.close(fd)
+                os.close(fd)
         except OSError as e:
             self.message = f"Cannot save {self.path}: {e.strerror}"
             return False
@@ -314,7 +316,7 @@ class Editor:
         @keys.add("<any>", filter=asking, eager=True)
         def _typed(event) -> None:
             data = event.key_sequence[0].data
-            if data in ("\r", "\n"):
+            if data in ("\r", "\n") and self.asking is not None:
                 (_, then), self.asking = self.asking, None
                 then(self.answer)
             elif data in ("\x1b", "\x03", "\x07"):

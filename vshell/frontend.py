@@ -275,7 +275,7 @@ class LineEditor:
         lexer = ShellLexer(lambda word: self.vfs.is_command(
             word, self.info.get("path", "/bin"), self.info.get("cwd", "/")) or
             word in self.info.get("functions", "").split())
-        self.session = PromptSession(
+        self.session: PromptSession[str] = PromptSession(
             history=self.history, auto_suggest=AutoSuggestFromHistory(), prompt_continuation="> ",
             completer=VirtualPathCompleter(self.vfs, lambda: self.info),
             lexer=_StaticLexer(lexer),
@@ -287,7 +287,7 @@ class LineEditor:
         self.requests: "queue.Queue[str]" = queue.Queue()
         self.thread = threading.Thread(target=self._serve, daemon=True)
         self.thread.start()
-        hostguard.trust_thread(self.thread.ident)
+        hostguard.trust_thread(self.thread.ident)  # type: ignore[arg-type]  # (start() set it)
 
     def toolbar(self):
         i = self.info

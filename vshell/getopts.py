@@ -7,12 +7,12 @@ word of several options (`-abc`), and a function has its own place.
 """
 from __future__ import annotations
 
+from .common import CommandError
+from .parser import is_name
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .runner import Shell
-
-from .common import CommandError
-from .parser import is_name
 
 
 def b_getopts(sh: Shell, args: list[str]) -> int:
@@ -29,7 +29,7 @@ def b_getopts(sh: Shell, args: list[str]) -> int:
     if ind > len(words) + 1:
         ind, off = 1, -1
     nxt = ind - 1                         # the word after the one being read
-    rest = None                           # what is left of the current word
+    rest = ""                             # what is left of the current word
     if ind > 1 and off >= 0 and len(words[nxt - 1]) >= off:
         rest = words[nxt - 1][off:]
     optarg: str | None = None
@@ -40,7 +40,7 @@ def b_getopts(sh: Shell, args: list[str]) -> int:
         if word is None or not word.startswith("-") or word == "-" or word == "--":
             if word == "--":
                 nxt += 1
-            done, rest = True, None
+            done, rest = True, ""
         else:
             nxt += 1
             rest = word[1:]
@@ -64,7 +64,7 @@ def b_getopts(sh: Shell, args: list[str]) -> int:
                 if not rest:
                     rest = words[nxt]
                     nxt += 1
-                optarg, rest = rest, None
+                optarg, rest = rest, ""
         else:
             optarg = ""
     if done:

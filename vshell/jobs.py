@@ -46,8 +46,8 @@ def _wait(sh: Shell, args: list[str]) -> int:
         return 0
     status = 127
     for spec in args[1:]:
-        job = _find_job(sh, spec, "wait") if spec.startswith("%") else None
-        pids = job.pids if job else [number("wait", spec)]
+        found = _find_job(sh, spec, "wait") if spec.startswith("%") else None
+        pids = found.pids if found else [number("wait", spec)]
         for pid in pids:
             try:
                 _, s = os.waitpid(pid, 0)

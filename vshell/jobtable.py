@@ -11,10 +11,8 @@ vshell/jobs.py.
 """
 from __future__ import annotations
 
-import signal as host_signal
-
 from kernel.abi import (CONTINUED, SIGCONT, SIGTERM, WCONTINUED, WCOREDUMP, WEXITSTATUS,
-                        WIFSIGNALED, WIFSTOPPED, WNOHANG, WSTOPSIG, WTERMSIG, WUNTRACED)
+                        WIFSIGNALED, WIFSTOPPED, WNOHANG, WSTOPSIG, WTERMSIG, WUNTRACED, strsignal)
 
 from .state import Job
 
@@ -91,6 +89,7 @@ def reset_current(st: State) -> None:
     is stopped; else the previous one if stopped, the newest stopped job, or the
     newest job started."""
     current, previous = by_id(st, st.current_job), by_id(st, st.previous_job)
+    job: Job | None
     if current is not None and current.state == "Stopped":
         job = current
     elif previous is not None and previous.state == "Stopped":
@@ -114,10 +113,10 @@ def state_text(job: Job, long: bool = False) -> str:
     if job.state == "Running":
         return "Running"
     if job.state == "Stopped":
-        stopped_by = host_signal.strsignal(WSTOPSIG(status)) if long and status else None
+        stopped_by = strsignal(WSTOPSIG(status)) if long and status else None
         return stopped_by or "Stopped"
     if WIFSIGNALED(status):
-        return (host_signal.strsignal(WTERMSIG(status)) or f"Signal {WTERMSIG(status)}") + \
+        return (strsignal(WTERMSIG(status)) or f"Signal {WTERMSIG(status)}") + \
             (" (core dumped)" if WCOREDUMP(status) else "")
     code = WEXITSTATUS(status)
     return "Done" if code == 0 else f"Exit {code}"

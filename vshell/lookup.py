@@ -11,8 +11,20 @@ from __future__ import annotations
 import posixpath
 import stat as st_mod
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable
+
+    from .state import State
+
 
 class CommandSearch:
+    # what the Shell this is part of has
+    os: Any
+    state: State
+    searched: str | None
+    say: Callable[[int, str], None]
+
     def lookup(self, name: str, search: str | None = None) -> str | None:
         """Where a command is: remembered (hashed) after the first search of
         PATH, and searched for again if it has gone (dash's exec goes on along

@@ -52,6 +52,7 @@ class ShellSyntaxError(Exception):
 
 class Incomplete(ShellSyntaxError):
     """The input ended inside a construct: an interactive shell asks for more."""
+    in_subst = False        # inside a $( ): a here-document's error is past its end
 
 
 class Token(Record):
@@ -369,9 +370,8 @@ class Lexer:
         try:
             lexer.scan("heredoc")
         except Incomplete as e:
-            subst = getattr(e, "in_subst", False)
             raise ShellSyntaxError(str(e), self.lineno + (
-                self.text.count("\n", self.pos) if subst else 0)) from None
+                self.text.count("\n", self.pos) if e.in_subst else 0)) from None
 
 
 def _unclosed(top) -> str:

@@ -8,13 +8,13 @@ last NAME takes the rest of the line.
 """
 from __future__ import annotations
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from .runner import Shell
-
 from .common import CommandError
 from .parser import is_name
 from .state import ReadonlyError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .runner import Shell
 
 
 def b_read(sh: Shell, args: list[str]) -> int:

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from typing import Any, Callable
 
     from . import ast
+    from .expand import Expander
+    from .state import State
 
 OPEN_FLAGS = {"<": O_RDONLY, "<>": O_RDWR | O_CREAT, ">>": O_WRONLY | O_CREAT | O_APPEND,
               ">": O_WRONLY | O_CREAT | O_TRUNC, ">|": O_WRONLY | O_CREAT | O_TRUNC}
@@ -26,6 +28,12 @@ SAVED_FD_MIN = 10                  # where the shell keeps its copies, away from
 
 
 class Redirections:
+    # what the Shell this is part of has
+    os: Any
+    state: State
+    expand: Expander
+    error: Callable[[str], None]
+
     def with_redirects(self, redirects: list[ast.Redirect], body: Callable[[], Any],
                        fatal: bool = False):
         """Run body in this process with redirections that are undone afterwards.

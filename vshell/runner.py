@@ -15,10 +15,9 @@ ways a command ends early in common.py.
 from __future__ import annotations
 
 import errno
-import signal as host_signal
 
 from kernel.abi import (O_RDONLY, SIGINT, SIGPIPE, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU, WEXITSTATUS,
-                        WIFSIGNALED, WIFSTOPPED, WSTOPSIG, WTERMSIG, WUNTRACED)
+                        WIFSIGNALED, WIFSTOPPED, WTERMSIG, WUNTRACED, strsignal)
 
 from . import ast, builtins, jobtable
 from . import pattern as shpat
@@ -163,22 +162,21 @@ class Shell(Redirections, CommandSearch):
     def run(self, node: ast.Node, tail: bool = False):
         """Run node and return (and record in $?) its status.  tail: nothing runs after
         it in this process, so an external command may exec without forking."""
-        kind = type(node)
         if "n" in self.state.options and not self.state.interactive:
             return 0                          # set -n: read, not run
         try:
-            if kind is ast.Simple:
+            if isinstance(node, ast.Simple):
                 status = yield self.simple(node, tail)
-            elif kind is ast.Pipeline:
+            elif isinstance(node, ast.Pipeline):
                 status = yield self.pipeline(node, tail)
-            elif kind is ast.AndOr:
+            elif isinstance(node, ast.AndOr):
                 status = yield self.and_or(node, tail)
-            elif kind is ast.ListNode:
+            elif isinstance(node, ast.ListNode):
                 status = yield self.list_(node, tail)
-            elif kind is ast.FuncDef:
+            elif isinstance(node, ast.FuncDef):
                 self.state.functions[node.name] = node
                 status = 0
-            elif kind is ast.Subshell and tail and not self.state.traps:
+            elif isinstance(node, ast.Subshell) and tail and not self.state.traps:
                 # the subshell is this process's last command: it runs here,
                 # and its redirections stay for its EXIT trap, as in a child
                 self.state.lineno = node.lineno or self.state.lineno
@@ -197,7 +195,7 @@ class Shell(Redirections, CommandSearch):
             status = 2
         self.state.status = status
         if status and "e" in self.state.options and not self.errexit_off and (
-                kind is ast.Simple or kind is ast.Subshell or (kind is ast.Pipeline and not node.negate)):
+                isinstance(node, (ast.Simple, ast.Subshell)) or (isinstance(node, ast.Pipeline) and not node.negate)):
             raise ShellExit(status)           # set -e (a compound command's own parts decide)
         if self.pending_traps:
             yield self.run_traps()
@@ -323,7 +321,7 @@ class Shell(Redirections, CommandSearch):
         if words and words[0] not in st.functions:
             words, plain = _strip_command(words)  # `command NAME`: no function, nothing special
         name = words[0] if words else None
-        BUILTINS, SPECIAL = builtins.BUILTINS, builtins.SPECIAL
+        SPECIAL = builtins.SPECIAL
         if name is None or name == "exec" or (name in SPECIAL and not plain):
             self.trace(self.assign_each(cmd.assigns), words)   # assignments that stay
         if name is None:
@@ -390,7 +388,7 @@ class Shell(Redirections, CommandSearch):
         one -- not split, ~ after = and : -- as dash 0.5.11 and later do."""
         expand = self.expand
         words: list[str] = []
-        for k, word in enumerate(raw):
+        for word in raw:
             if words and _is_declaration(words) and _is_assignment(word):
                 name, _, value = word.partition("=")
                 words.append(name + "=" + expand.assignment(value))
@@ -644,7 +642,7 @@ class Shell(Redirections, CommandSearch):
         """A child killed by a signal: say which (as dash does), give 128+N."""
         sig = WTERMSIG(status) if WIFSIGNALED(status) else 0
         if sig and sig not in (SIGINT, SIGPIPE):
-            self.say(2, host_signal.strsignal(sig) + "\n")
+            self.say(2, (strsignal(sig) or f"Signal {sig}") + "\n")
         elif sig == SIGINT and self.state.interactive:
             raise KeyboardInterrupt         # so is the rest of the line, as in bash and dash
         return wait_status(status)
@@ -876,22 +874,21 @@ def str_of(node: ast.Node, depth: int = 0) -> str:
     """A command as a job listing shows it (nested past 50 levels: `...`)."""
     if depth > 50:
         return "..."
-    kind = type(node)
     inner = depth + 1
-    if kind is ast.Simple:
+    if isinstance(node, ast.Simple):
         return " ".join(node.assigns + node.words + [
             f"{r.fd if r.fd != (0 if r.op[0] == '<' else 1) else ''}{r.op}{r.target}" for r in node.redirects])
-    if kind is ast.Pipeline:
+    if isinstance(node, ast.Pipeline):
         return ("! " if node.negate else "") + " | ".join(str_of(c, inner) for c in node.commands)
-    if kind is ast.AndOr:
+    if isinstance(node, ast.AndOr):
         return str_of(node.first, inner) + "".join(f" {op} {str_of(p, inner)}" for op, p in node.rest)
-    if kind is ast.ListNode:
+    if isinstance(node, ast.ListNode):
         return "; ".join(str_of(n, inner) + (" &" if bg else "") for n, bg in node.items)
-    if kind is ast.Subshell:
+    if isinstance(node, ast.Subshell):
         return f"({str_of(node.body, inner)})"
-    if kind is ast.Group:
+    if isinstance(node, ast.Group):
         return f"{{ {str_of(node.body, inner)}; }}"
-    return kind.__name__.lower()
+    return type(node).__name__.lower()
 
 
 __all__ = ["Shell", "ShellExit", "CommandError", "Incomplete", "is_name", "wait_status"]

@@ -6,13 +6,12 @@ rest of the script), then parses and runs it one complete command at a time.
 """
 from __future__ import annotations
 
-import errno
 import re
 
 from . import history, jobtable
 from .common import open_error
 from .options import LONG_OPTIONS
-from .parser import Incomplete, Parser, ShellSyntaxError, UnfinishedHeredoc, check_complete
+from .parser import Incomplete, ShellSyntaxError, UnfinishedHeredoc, check_complete
 from .runner import Shell, ShellExit
 from .state import State
 

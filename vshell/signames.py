@@ -8,7 +8,7 @@ for (16, 32, 33).
 """
 from __future__ import annotations
 
-import signal as host_signal
+from kernel.abi import SIGNAMES
 
 NSIG = 65
 UNNAMED = {16, 32, 33}          # dash's table has no name for these
@@ -20,7 +20,7 @@ def _names() -> list[str]:
         if n in UNNAMED:
             names.append(str(n))
         elif n < 32:
-            names.append(host_signal.Signals(n).name[3:])
+            names.append(SIGNAMES[n][3:])
         elif n == 34:
             names.append("RTMIN")
         elif n == 64:
@@ -42,5 +42,5 @@ def decode(text: str, lowest: int = 0) -> int | None:
     if text.isdigit() and text.isascii():
         n = int(text)
         return n if n < NSIG else None
-    n = BY_NAME.get(text.upper())
-    return n if n is not None and n >= lowest else None
+    named = BY_NAME.get(text.upper())
+    return named if named is not None and named >= lowest else None

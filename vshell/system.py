@@ -118,8 +118,10 @@ def install_manual(k: Kernel) -> None:
     share = fs.mkdirs("/usr/share/man")
     for section in ("man1", "man2", "man7"):
         folder = programs.manual_folder(section) + "/"
-        share.link(section, LazyDir(fs, programs.manpage_names(section),
-                                    lambda name, folder=folder: LazyFile(fs, folder + name, mode=0o644)))
+
+        def page(name: str, folder: str = folder) -> LazyFile:
+            return LazyFile(fs, folder + name, mode=0o644)
+        share.link(section, LazyDir(fs, programs.manpage_names(section), page))
 
 
 def mount(k: Kernel, spec: str, user) -> None:
@@ -210,8 +212,9 @@ def boot(k: Kernel, opts: Options, shell_argv: list[str], env_extra: dict | None
         # the host guard seals it when the machine starts (0.1 ms, on terminals only).
         import _posixsubprocess  # noqa: F401
     k.spawn(init, argv=["init"])
-    if getattr(k.tty.console, "interactive", False):
-        k.tty.console.attach_signals(k.cpu.post_host_signal)
+    attach = getattr(k.tty.console, "attach_signals", None)     # a host terminal's
+    if attach is not None and getattr(k.tty.console, "interactive", False):
+        attach(k.cpu.post_host_signal)
     run = getattr(k.tty.console, "session", None)
     ended = False
     try:

@@ -98,7 +98,7 @@ class Timeline:
             self.add_row(0)
         self.last_tick = e.tick
 
-    def ticked(self, e: ev.Event) -> None:
+    def ticked(self, e: ev.SyscallEnter | ev.Tick) -> None:
         """One tick of a process's: a row of the table."""
         self.state[e.pid] = "RUN"
         # (a system call's tick is charged just after its SyscallEnter is emitted)

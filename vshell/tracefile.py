@@ -16,7 +16,6 @@ from __future__ import annotations
 import base64
 import errno as errnos
 import json
-import os
 
 from kernel import abi
 from kernel import trace as ev

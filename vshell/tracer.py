@@ -269,7 +269,7 @@ class Strace(Tracer):
         self.set_kinds(["syscalls", "signals", "proc"])
         self.kinds += (ev.Message,)
         self.root = pid
-        self.pids = {pid}
+        self.pids: set[int] = {pid}
         self.follow = follow
         self.alive = {pid}
         self.started = False

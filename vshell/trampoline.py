@@ -31,7 +31,7 @@ def drive(steps: Any) -> Any:
     if type(steps) is not GeneratorType:
         return steps
     waiting: list[Steps] = []          # the callers, innermost last
-    current = steps
+    current: Steps = steps
     value: Any = None
     error: BaseException | None = None
     while True:

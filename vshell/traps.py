@@ -6,12 +6,14 @@ commands.  Signals are named as vshell/signames.py has them.
 """
 from __future__ import annotations
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from .runner import Shell
+from kernel.abi import SIGTERM
 
 from . import signames
 from .common import CommandError, number, quote
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .runner import Shell
 
 
 KILL_USAGE = ("kill: Usage: kill [-s sigspec | -signum | -sigspec] [pid | job]... or\n"
@@ -49,12 +51,12 @@ def kill_options(sh: Shell, args: list[str]) -> tuple[int, list[str]] | None:
                         raise CommandError(f"kill: Illegal option -{letter}")
         else:
             rest = rest[1:]
-    if not listing and sig is None:
-        sig = 15
-    if (sig is None or not rest) != listing:
-        raise CommandError(KILL_USAGE)
     if not listing:
-        return sig, rest
+        if not rest:
+            raise CommandError(KILL_USAGE)
+        return (SIGTERM if sig is None else sig), rest
+    if sig is not None and rest:
+        raise CommandError(KILL_USAGE)
     if not rest:
         sh.say(1, "0\n" + "".join(name + "\n" for name in signames.NAMES[1:]))
         return None
@@ -77,10 +79,10 @@ def b_trap(sh: Shell, args: list[str]) -> int:
             raise CommandError(f"trap: Illegal option {rest[0][:2]}")
         rest = rest[1:]
     if not rest:
-        for sig in range(signames.NSIG):
-            action = st_.traps.get("EXIT" if sig == 0 else str(sig))
+        for n in range(signames.NSIG):
+            action = st_.traps.get("EXIT" if n == 0 else str(n))
             if action is not None:
-                sh.say(1, f"trap -- {quote(action)} {signames.NAMES[sig]}\n")
+                sh.say(1, f"trap -- {quote(action)} {signames.NAMES[n]}\n")
         return 0
     if len(rest) == 1 or (rest[0].isdigit() and rest[0].isascii()):
         action, conditions = "-", rest

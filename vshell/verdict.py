@@ -37,7 +37,7 @@ VERDICTS = [
 def limit_report(k: "Kernel") -> str:
     """The verdict of a run a limit stopped, and who was left doing what."""
     what = k.run_limits.hit
-    lines = [f"vshell: limit: {k.run_limits.describe(what)}; the machine was stopped"]
+    lines = [f"vshell: limit: {k.run_limits.describe(what)}; the machine was stopped"]  # type: ignore[arg-type]  # (a limit was hit)
     for p in k.procs:
         lines.append(f"  {who(k, p)}: {state_of(k, p)}{where(p)}")
     return "\n".join(lines) + "\n"

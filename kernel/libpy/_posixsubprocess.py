@@ -146,6 +146,7 @@ def _process(s: _Setup) -> None:
 def _close_open_fds(start: int, keep: tuple) -> None:
     """Close every fd from start up but those kept, as CPython does on Linux:
     by the list in /proc/self/fd (each fd number above start once otherwise)."""
+    fds: list[int] | range
     try:
         fds = sorted(int(name) for name in _trap("listdir", "/proc/self/fd"))
     except OSError:

@@ -6,7 +6,7 @@ after the program's last line, sys.exit or an uncaught exception -- not after
 os._exit, exec or death by a signal (kernel/libpy/shutdown.py).
 """
 
-_handlers = []              # (function, args, kwargs), in the order registered
+_handlers = []  # type: list[tuple]  # (function, args, kwargs), in the order registered
 
 
 def register(func, /, *args, **kwargs):

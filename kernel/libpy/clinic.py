@@ -44,7 +44,8 @@ def checked(prefix: str, host: Any) -> Callable[[Callable], Callable]:
                 raise
         # functools.wraps, but only what a program can see (start-up is budgeted)
         call.__name__, call.__qualname__, call.__doc__ = fn.__name__, fn.__qualname__, fn.__doc__
-        call.__module__, call.__wrapped__ = fn.__module__, fn
+        call.__module__ = fn.__module__
+        call.__wrapped__ = fn  # type: ignore[attr-defined]  # (a function takes any attribute)
         return call
     return wrap
 
@@ -74,7 +75,7 @@ def parameters(host: Any) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]
     posonly: list[tuple[str, bool]] = []
     poskw: list[tuple[str, bool]] = []
     kwonly: list[str] = []
-    current = poskw
+    current: list[tuple[str, bool]] | None = poskw
     for part in text.strip("()").split(","):
         part = part.strip()
         if part in ("$module", ""):

@@ -140,7 +140,7 @@ def makedirs(name, mode=0o777, exist_ok=False) -> None:
             makedirs(head, exist_ok=exist_ok)
         except FileExistsError:
             pass
-        cdir = _os.curdir
+        cdir: str | bytes = _os.curdir
         if isinstance(tail, bytes):
             cdir = bytes(_os.curdir, "ASCII")
         if tail == cdir:            # xxx/newdir/. exists if xxx/newdir exists
@@ -206,7 +206,8 @@ class DirEntry:
         # scandir(fd): the path is the name, looked up in the directory at
         self.path = name if at is not None else _os.path.join(directory, name)
         self._at = at
-        self._stat = self._lstat = None
+        self._stat: _os.stat_result | None = None
+        self._lstat: _os.stat_result | None = None
 
     def __repr__(self) -> str:
         return f"<DirEntry {self.name!r}>"

@@ -133,26 +133,28 @@ class _Environ(_MutableMapping):
 
 class _EnvironB(_Environ):
     """os.environb: os.environ's very data, with bytes for keys and values (a
-    change through either shows in both, as in CPython)."""
+    change through either shows in both, as in CPython).  A subclass that takes
+    bytes where its base takes str: as CPython's two are one class, so type(...)
+    is the same, and the checker is told so below."""
 
     def __init__(self, environ: _Environ) -> None:
         self._environ = environ
         self._data = environ._data
         self._c_environ = environ._c_environ
 
-    def __getitem__(self, key: bytes) -> bytes:
+    def __getitem__(self, key: bytes) -> bytes:  # type: ignore[override]
         _check(key, bytes)
         try:
             return _fsencode(self._data[_fsdecode(key)])
         except KeyError:
             raise KeyError(key) from None
 
-    def __setitem__(self, key: bytes, value: bytes) -> None:
+    def __setitem__(self, key: bytes, value: bytes) -> None:  # type: ignore[override]
         _check(key, bytes)
         _check(value, bytes)
         self._environ[_fsdecode(key)] = _fsdecode(value)
 
-    def __delitem__(self, key: bytes) -> None:
+    def __delitem__(self, key: bytes) -> None:  # type: ignore[override]
         _check(key, bytes)
         try:
             del self._environ[_fsdecode(key)]

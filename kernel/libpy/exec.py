@@ -25,6 +25,10 @@ from kernel.abi import (O_CLOEXEC, SIG_BLOCK as _SIG_BLOCK, SIG_DFL as _SIG_DFL,
                         SIGINT as _SIGINT, SIGQUIT as _SIGQUIT, W_EXITCODE as _W_EXITCODE)
 from kernel.libpy.os import _index, _rt, _trap
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable
+
 POSIX_SPAWN_OPEN, POSIX_SPAWN_CLOSE, POSIX_SPAWN_DUP2 = 0, 1, 2
 P_WAIT, P_NOWAIT, P_NOWAITO = 0, 1, 1
 
@@ -183,6 +187,8 @@ def _execvpe(file, args, env=None, c_environ=None) -> None:
     """CPython's own search (Lib/os.py): the first error that is not 'not found'
     wins.  (c_environ: the environment to pass when env is None, if not this
     process's own.)"""
+    exec_func: Callable[..., None]
+    argrest: tuple
     if env is not None:
         exec_func, argrest = execve, (args, env)
     elif c_environ is not None:
@@ -193,7 +199,8 @@ def _execvpe(file, args, env=None, c_environ=None) -> None:
     if "/" in name:
         exec_func(file, *argrest)
         return
-    saved_exc = last_exc = None
+    saved_exc: OSError | None = None
+    last_exc: OSError | None = None
     for d in get_exec_path(env):
         fullname = (d.rstrip("/") + "/" + name if d else name).encode(errors="surrogateescape")
         try:
@@ -204,7 +211,10 @@ def _execvpe(file, args, env=None, c_environ=None) -> None:
             last_exc = e
             if saved_exc is None:
                 saved_exc = e
-    raise saved_exc if saved_exc is not None else last_exc
+    if saved_exc is not None:
+        raise saved_exc
+    assert last_exc is not None         # (an empty PATH is one directory, '')
+    raise last_exc
 
 
 # ---- posix_spawn and system ----------------------------------------------------------------
@@ -511,13 +521,14 @@ class _wrap_close:
         return returncode << 8          # as CPython shifts subprocess's returncode
 
     def _wait(self) -> int:
-        if self._returncode is None:
-            try:
-                status = _reap(self._pid)
-            except ChildProcessError:
-                status = 0
-            self._returncode = _os().waitstatus_to_exitcode(status)
-        return self._returncode
+        if self._returncode is not None:
+            return self._returncode
+        try:
+            status = _reap(self._pid)
+        except ChildProcessError:
+            status = 0
+        self._returncode = code = _os().waitstatus_to_exitcode(status)
+        return code
 
     def __enter__(self):
         return self

@@ -17,7 +17,7 @@ import fcntl as _host
 import struct as _struct
 from operator import index as _index
 
-from fcntl import (  # noqa: F401  (and every other constant, below)
+from fcntl import (  # the host's constants (and every other one, below)
     F_GETLK, F_RDLCK, F_SETLK, F_SETLKW, F_UNLCK, F_WRLCK, LOCK_EX, LOCK_NB, LOCK_SH, LOCK_UN,
 )
 

@@ -2,13 +2,13 @@
 (not the host's, which the host's module would read)."""
 from __future__ import annotations
 
-from grp import struct_group  # noqa: F401  (the host's record type)
+from grp import struct_group  # the host's record type
 
 from kernel.libpy import os as _os
 
 
 def _entries() -> list[struct_group]:
-    out = []
+    out: list[struct_group] = []
     try:
         f = _os._rt().open("/etc/group", encoding="utf-8", errors="replace")
     except OSError:

@@ -21,7 +21,7 @@ _KERNEL = __file__.rpartition("/")[0].rpartition("/")[0] + "/"
 
 # Maps file names to either a thunk which will provide source code,
 # or a tuple (size, mtime, lines, fullname) once loaded.
-cache = {}
+cache: dict[str, object] = {}
 
 
 def clearcache():

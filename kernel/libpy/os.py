@@ -33,9 +33,13 @@ from os import (  # noqa: F401
     times_result, uname_result, waitid_result, sched_param, fsencode, fsdecode, fspath,
     PathLike, sep, altsep, extsep, pathsep, linesep, curdir, pardir, defpath, devnull,
     major, minor, makedev, confstr_names, pathconf_names, sysconf_names, supports_bytes_environ,
-    abc, GenericAlias, Mapping, MutableMapping, O_CLOEXEC, SCHED_BATCH, SCHED_FIFO, SCHED_IDLE,
+    O_CLOEXEC, SCHED_BATCH, SCHED_FIFO, SCHED_IDLE,
     SCHED_OTHER, SCHED_RR,
 )
+# and what CPython's os imports for itself, which programs can see there
+import abc  # noqa: F401
+from collections.abc import Mapping, MutableMapping  # noqa: F401
+from types import GenericAlias  # noqa: F401
 
 # Every constant of the host's os (Linux's numbers), but for features vshell
 # lacks: event fds, pidfds, extended attributes, splice.
@@ -639,5 +643,5 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-from kernel.libpy import path  # noqa: E402  (os.path needs the functions above)
+from kernel.libpy import path as path  # noqa: E402  (os.path needs the functions above)
 del annotations

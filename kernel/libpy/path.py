@@ -18,6 +18,11 @@ import types as _types
 
 from kernel.libpy import os as _os
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    # the names are posixpath's (put into this module's globals at the end)
+    from posixpath import *  # noqa: F403
+
 
 class _ProcessSys:
     """posixpath's `sys`: the calling process's."""

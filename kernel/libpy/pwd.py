@@ -6,13 +6,13 @@ and `su` see vshell's users.
 """
 from __future__ import annotations
 
-from pwd import struct_passwd  # noqa: F401  (the host's record type)
+from pwd import struct_passwd  # the host's record type
 
 from kernel.libpy import os as _os
 
 
 def _entries() -> list[struct_passwd]:
-    out = []
+    out: list[struct_passwd] = []
     try:
         f = _os._rt().open("/etc/passwd", encoding="utf-8", errors="replace")
     except OSError:

@@ -40,6 +40,26 @@ class flags(tuple):
     """sys.flags: the interpreter's command-line options and environment, as CPython
     shows them (a struct sequence named sys.flags)."""
 
+    if TYPE_CHECKING:                   # (each a property, made below from NAMES)
+        debug: int
+        inspect: int
+        interactive: int
+        optimize: int
+        dont_write_bytecode: int
+        no_user_site: int
+        no_site: int
+        ignore_environment: int
+        verbose: int
+        bytes_warning: int
+        quiet: int
+        hash_randomization: int
+        isolated: int
+        dev_mode: bool
+        utf8_mode: int
+        warn_default_encoding: int
+        safe_path: bool
+        int_max_str_digits: int
+
     n_fields = n_sequence_fields = len(NAMES)
     n_unnamed_fields = 0
     __match_args__ = NAMES
@@ -55,8 +75,12 @@ class flags(tuple):
         return (flags, (dict(zip(NAMES, self)),))
 
 
+def _field(i: int) -> property:
+    return property(lambda self: tuple.__getitem__(self, i))
+
+
 for _i, _name in enumerate(NAMES):
-    setattr(flags, _name, property(lambda self, i=_i: tuple.__getitem__(self, i)))
+    setattr(flags, _name, _field(_i))
 flags.__module__ = "sys"
 
 
@@ -127,9 +151,9 @@ class Config:
             values["dev_mode"] = 1
         if "warn_default_encoding" in xoptions:
             values["warn_default_encoding"] = 1
-        digits = xoptions.get("int_max_str_digits")
-        if isinstance(digits, str) and digits.isdigit():
-            values["int_max_str_digits"] = int(digits)
+        given = xoptions.get("int_max_str_digits")
+        if isinstance(given, str) and given.isdigit():
+            values["int_max_str_digits"] = int(given)
         for name in ("dev_mode", "safe_path"):
             values[name] = bool(values[name])
         # lowest precedence first (initconfig.c's config_init_warnoptions)

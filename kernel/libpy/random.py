@@ -10,7 +10,11 @@ in the child, as CPython does, so that the two draw different numbers).
 import os as _os
 from os import urandom as _urandom
 
-_host = globals()["_host"]                  # the host's random module, handed in by the runtime
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import random as _host
+else:
+    _host = globals()["_host"]              # the host's random module, handed in by the runtime
 
 
 class Random(_host.Random):

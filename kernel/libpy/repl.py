@@ -77,6 +77,7 @@ def compile_statement(rt: Runtime, source: str):
     p.in_kernel += 1                     # compiling is kernel work (see Loader.compile_source)
     try:
         tree = compile(source, "<stdin>", "single", ast.PyCF_ONLY_AST, dont_inherit=True)
+        assert isinstance(tree, ast.Interactive)        # (what "single" parses to)
         body = ast.Module(body=tree.body, type_ignores=[])
         body = ticks.instrument(_Display().visit(body), rt.k.cpu.deterministic)
         return compile(body, "<stdin>", "exec", dont_inherit=True)
@@ -192,7 +193,7 @@ def read_line(sys, prompt: object):
             data = None
         if data == b"\x03":
             interrupt = KeyboardInterrupt()
-            interrupt.line_ended = True
+            interrupt.line_ended = True  # type: ignore[attr-defined]  # (an exception takes any attribute)
             raise interrupt
         if data == b"\x04":
             return ENDED

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import errno as _errno
 from operator import index as _index
-from resource import struct_rusage  # noqa: F401  (the host's record type)
+from resource import struct_rusage  # the host's record type
 
 from kernel import limits as _limits
 from kernel.libpy.os import _trap

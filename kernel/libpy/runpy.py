@@ -23,6 +23,12 @@ from kernel.libpy import os as _os
 from kernel.libpy import path as _path
 from kernel.libpy import pyconfig as _pyconfig
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import NoReturn
+
+    from kernel.libpy.runtime import Runtime
+
 _EXPORTED = ("_run_main",)          # private, as CPython's _run_module_as_main
 
 
@@ -41,14 +47,14 @@ def run_path(path_name, init_globals: dict | None = None, run_name: str | None =
     return namespace
 
 
-def _run_main(path: str, source: bytes | str, argv: list[str], file: str | None = None,
-              options: tuple = (), run: str = "file") -> None:
+def _run_main(path: str, source: bytes | str | None, argv: list[str], file: str | None = None,
+              options: tuple = (), run: str = "file") -> NoReturn:
     """Become the program `source` (named path in tracebacks) with sys.argv argv;
     never returns.  file is its __file__ (None for -c); options the interpreter's
     command-line options, as (letter, value) pairs; run what it runs ("file",
     "stdin", "command"; "module" names the module path, "directory" runs
     path/__main__.py: source is None)."""
-    rt = _os._rt()
+    rt: Runtime = _os._rt()
     config = _pyconfig.Config(rt.p.env, options, run)
     if run == "module":
         config.module = path

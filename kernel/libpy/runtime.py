@@ -32,7 +32,7 @@ from kernel.libpy import time as vtime
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
+    from typing import Any, NoReturn
 
 # Modules whose use would reach the host behind the kernel's back.
 BLOCKED = frozenset("""subprocess socket threading multiprocessing asyncio pathlib ctypes select
@@ -152,7 +152,7 @@ class Runtime:
         self.k = k
         self.p = p
         self.argv = list(argv)
-        self._environ_from = environ           # copied on first use: most children exec at once
+        self._environ_from: dict[str, str] | None = environ    # copied on first use: most children exec at once
         self.handlers: dict[int, Any] = dict(parent.handlers) if parent and parent.handlers else {}
         self.modules: dict[str, Any] = {}
         p.runtime = self
@@ -160,12 +160,12 @@ class Runtime:
 
     def import_path(self) -> list[str]:
         """sys.path: the program's directory -- but a set-user-ID program
-        (kernel/loader.py) trusts only /bin."""
+        (kernel/loader.py) trusts only /bin, wherever it was run from."""
         image = self.image
         if image is None:
             return [vpath.dirname(self.argv[0]) if self.argv else ""]
         if image.secure:
-            return ["/bin"] if image.directory == "/bin" else []
+            return ["/bin"]
         if self.config.flags.safe_path:            # -P, -I: not even the script's directory
             return []
         return [image.directory]
@@ -175,22 +175,19 @@ class Runtime:
     @property
     def environ(self) -> vos._Environ:
         """os.environ."""
-        if self._environ is None:
-            self._make_environ()
-        return self._environ
+        return self._environ if self._environ is not None else self._make_environ()[0]
 
     @property
     def c_environ(self) -> dict[str, str]:
         """The C library's environ: what putenv changes and exec passes on."""
-        if self._c_environ is None:
-            self._make_environ()
-        return self._c_environ
+        return self._c_environ if self._c_environ is not None else self._make_environ()[1]
 
-    def _make_environ(self) -> None:
-        env = self._environ_from
-        self._c_environ = dict(env)
-        self._environ = vos._Environ(dict(env), self._c_environ)
+    def _make_environ(self) -> tuple[vos._Environ, dict[str, str]]:
+        env = self._environ_from or {}
+        self._c_environ = c_environ = dict(env)
+        self._environ = environ = vos._Environ(dict(env), c_environ)
         self._environ_from = None
+        return environ, c_environ
 
     @property
     def sys(self) -> VirtualSys:
@@ -232,8 +229,8 @@ class Runtime:
             return ticks.Raiser(self.p.unwinding)
         return ticks.counter()
 
-    def exec_main(self, path: str, source: bytes | str, argv: list[str], file: str | None,
-                  config: pyconfig.Config) -> None:
+    def exec_main(self, path: str, source: bytes | str | None, argv: list[str], file: str | None,
+                  config: pyconfig.Config) -> NoReturn:
         """The interpreter hands over to its script (runpy._run_main): the process's
         program becomes source, as __main__, in a fresh user space -- as exec does,
         but without the system call: the kernel sees one program, `python SCRIPT`.
@@ -407,7 +404,7 @@ class Runtime:
         the builtins module, and for a file its __file__, __cached__ and loader."""
         main = self.modules["__main__"] = types.ModuleType("__main__")
         ns = main.__dict__
-        self.builtins
+        self.builtins  # noqa: B018  (the property makes the builtins module)
         ns["__annotations__"], ns["__builtins__"] = {}, self._builtins_module
         ns["__loader__"] = later("runpy")._loader(file)
         if file is not None:
@@ -554,7 +551,7 @@ class Runtime:
         if name == "time":
             return _module("time", _TIME_TEMPLATE)
         if name == "builtins":
-            self.builtins
+            self.builtins  # noqa: B018  (the property makes the builtins module)
             return self._builtins_module
         if name in OPENING:
             return _module(name, _opening_template(name))
@@ -634,7 +631,7 @@ class Runtime:
             code = self.k.loader.compile_source(source, path)
             m = types.ModuleType(name)
             m.__file__ = path
-            m.__builtins__ = self.builtins
+            m.__builtins__ = self.builtins  # type: ignore[attr-defined]  # (a module takes any)
             self.modules[name] = m
             exec(code, m.__dict__)
             return m
@@ -663,7 +660,7 @@ class Runtime:
         code, origin, is_pkg = entry
         m = types.ModuleType(name)
         m.__file__ = origin
-        m.__builtins__ = self.builtins
+        m.__builtins__ = self.builtins  # type: ignore[attr-defined]  # (a module takes any)
         m.__package__ = name if is_pkg else name.rpartition(".")[0]
         if is_pkg:
             m.__path__ = [host_os.path.dirname(origin)]

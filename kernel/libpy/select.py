@@ -249,9 +249,9 @@ class epoll:
     def __del__(self) -> None:
         """Dropped unclosed: its fd is closed, as CPython's is -- by its own
         process only (a finalizer may run while another process is on the CPU)."""
-        cpu = _machine.cpu
-        if self._fd >= 0 and cpu is not None and cpu.current is self._owner \
-                and self._owner.unwinding is None:
+        cpu, owner = _machine.cpu, self._owner
+        if self._fd >= 0 and cpu is not None and cpu.current is owner and owner is not None \
+                and owner.unwinding is None:
             try:
                 self.close()
             except OSError:

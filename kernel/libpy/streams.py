@@ -133,7 +133,7 @@ class FileIO(io.RawIOBase):
             blksize = vos.fstat(fd).st_blksize
         except OSError:
             blksize = None
-        if (blksize or 0) > 1:
+        if blksize is not None and blksize > 1:
             self._blksize = blksize
         return self
 
@@ -176,7 +176,7 @@ class FileIO(io.RawIOBase):
                 self._lseek(0, 1)
             except OSError:
                 pass
-        return self._seekable
+        return bool(self._seekable)              # (_lseek has made it True or False)
 
     def _lseek(self, pos: int, whence: int) -> int:
         """lseek, noting whether the file can seek at all (as fileio.c's portable_lseek)."""
@@ -328,6 +328,7 @@ def std_stream(fd: int, config) -> io.TextIOWrapper:
     raw = FileIO._std(fd, "rb" if reading else "wb", f"<{('stdin', 'stdout', 'stderr')[fd]}>")
     errors = "backslashreplace" if fd == 2 else config.io_errors
     buffered = reading or not config.unbuffered
+    buffer: io.RawIOBase | io.BufferedIOBase
     if buffered:
         raw.isatty()                            # (io.open asks, for its line buffering)
         buffer = (io.BufferedReader if reading else io.BufferedWriter)(raw, raw._blksize)
@@ -337,7 +338,8 @@ def std_stream(fd: int, config) -> io.TextIOWrapper:
     line_buffering = not config.unbuffered and (tty or fd == 2)
     text = io.TextIOWrapper(buffer, encoding=config.io_encoding, errors=errors, newline="\n",
                             line_buffering=line_buffering, write_through=config.unbuffered)
-    text.mode = "r" if reading else "w"     # as CPython's: <... name='<stdout>' mode='w' ...>
+    # as CPython's: <... name='<stdout>' mode='w' ...> (an attribute the type stubs make read-only)
+    text.mode = "r" if reading else "w"  # type: ignore[misc]
     return text
 
 
@@ -371,6 +373,8 @@ def open(file, mode: str = "r", buffering: int = -1, encoding=None, errors=None,
                       "buffer size will be used", RuntimeWarning, 2)
     rawmode = "".join(c for c, on in zip("xrwa+", (creating, reading, writing, appending, updating))
                       if on)
+    result: io.IOBase
+    buffer: io.BufferedIOBase
     result = raw = FileIO(file, rawmode, closefd, opener)
     try:
         line_buffering = buffering == 1 or buffering < 0 and raw.isatty()
@@ -381,16 +385,17 @@ def open(file, mode: str = "r", buffering: int = -1, encoding=None, errors=None,
                 return raw
             raise ValueError("can't have unbuffered text I/O")
         if updating:
-            result = io.BufferedRandom(raw, buffering)
+            result = buffer = io.BufferedRandom(raw, buffering)
         elif creating or writing or appending:
-            result = io.BufferedWriter(raw, buffering)
+            result = buffer = io.BufferedWriter(raw, buffering)
         else:
-            result = io.BufferedReader(raw, buffering)
+            result = buffer = io.BufferedReader(raw, buffering)
         if binary:
-            return result
-        result = io.TextIOWrapper(result, encoding or text_encoding(), errors, newline, line_buffering)
-        result.mode = mode
-        return result
+            return buffer
+        result = wrapper = io.TextIOWrapper(buffer, encoding or text_encoding(), errors, newline,
+                                            line_buffering)
+        wrapper.mode = mode  # type: ignore[misc]  # (settable, as io.open sets it; the stubs disagree)
+        return wrapper
     except BaseException:
         result.close()
         raise

@@ -69,8 +69,26 @@ def interpreter_words(inode) -> list[str]:
     return words
 
 
+def _stream_property(fd: int, original: bool) -> property:
+    """sys.stdin and the rest: the program's stream on fd (original: sys.__stdin__ ...)."""
+    def get(self):
+        s = _ORIGINAL if original else self._streams[fd]
+        return self._original(fd) if s is _ORIGINAL else s
+
+    def set_(self, value):
+        if original:
+            self._std[fd] = value
+        else:
+            self._streams[fd] = value
+    return property(get, set_)
+
+
 class VirtualSys(types.ModuleType):
     """sys for one process.  The standard streams are made on first use."""
+    if TYPE_CHECKING:               # set by an uncaught exception (kernel/libpy/shutdown.py)
+        last_type: type[BaseException]
+        last_value: BaseException
+        last_traceback: types.TracebackType | None
 
     # the host's constants and pure functions, shared by every process
     vars().update({name: getattr(host_sys, name) for name in _SYS_NAMES if hasattr(host_sys, name)})
@@ -124,25 +142,12 @@ class VirtualSys(types.ModuleType):
         s = self._streams[fd]
         return self._std[fd] if s is _ORIGINAL else s
 
-    def _stream(fd: int, original: bool):  # noqa: N805  (a property factory, for the class body)
-        def get(self):
-            s = _ORIGINAL if original else self._streams[fd]
-            return self._original(fd) if s is _ORIGINAL else s
-
-        def set_(self, value):
-            if original:
-                self._std[fd] = value
-            else:
-                self._streams[fd] = value
-        return property(get, set_)
-
-    stdin = _stream(0, False)
-    stdout = _stream(1, False)
-    stderr = _stream(2, False)
-    __stdin__ = _stream(0, True)
-    __stdout__ = _stream(1, True)
-    __stderr__ = _stream(2, True)
-    del _stream
+    stdin = _stream_property(0, False)
+    stdout = _stream_property(1, False)
+    stderr = _stream_property(2, False)
+    __stdin__ = _stream_property(0, True)
+    __stdout__ = _stream_property(1, True)
+    __stderr__ = _stream_property(2, True)
 
     @property
     def orig_argv(self) -> list[str]:

@@ -79,7 +79,7 @@ def in_c(filename: str, function: str) -> bool:
         standins: dict[str, frozenset[str] | None] = {}
         for name, accelerator in PURE.items():
             spec = find_spec("_py" + name) or find_spec(name)
-            if spec is not None and find_spec(accelerator) is not None:
+            if spec is not None and spec.origin is not None and find_spec(accelerator) is not None:
                 standins[spec.origin] = None if name == "datetime" else frozenset(
                     n for n in dir(import_module(accelerator)) if not n.startswith("__"))
         _C_STANDINS.append(standins)
@@ -116,12 +116,13 @@ def detach(e: BaseException, kernels: BaseException) -> None:
     """Cut the kernel's exception out of e's context chain: it was being handled
     in kernel code when the program's code (a signal handler, a hook) raised e."""
     seen = set()
-    while e is not None and id(e) not in seen:
-        seen.add(id(e))
-        if e.__context__ is kernels:
-            e.__context__ = None
+    link: BaseException | None = e
+    while link is not None and id(link) not in seen:
+        seen.add(id(link))
+        if link.__context__ is kernels:
+            link.__context__ = None
             return
-        e = e.__context__
+        link = link.__context__
 
 
 def adapt(module: ModuleType) -> ModuleType:
@@ -264,7 +265,7 @@ def closest(names: list, name: str) -> str | None:
         distance = levenshtein(wanted, candidate, max_distance)
         if distance > max_distance:
             continue
-        if best is None or distance < best_distance:
+        if best_distance is None or distance < best_distance:
             best, best_distance = item, distance
     return best
 
