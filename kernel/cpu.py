@@ -469,6 +469,11 @@ class CPU:
             return False
         if k.clock.virtual and deadline is not None:
             if not k.tty.poll(0.0):
+                horizon = k.run_limits.virtual_seconds
+                if horizon is not None and deadline > horizon:
+                    k.clock.advance_to(horizon)     # sleepers would jump on for ever
+                    k.over_limit("virtual_time")
+                    return True
                 k.clock.advance_to(deadline)
         else:
             wait = None if deadline is None else max(0.0, deadline - k.clock.monotonic())

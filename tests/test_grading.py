@@ -1,6 +1,7 @@
 """Scripted runs for graders: verdicts, the run's limits, the trace file, --explore."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -69,10 +70,69 @@ def test_max_ticks_stops_a_busy_loop_and_lists_who_was_left():
 def test_max_time_stops_a_sleeper_in_real_seconds_even_with_virtual_time():
     # processes that only sleep jump virtual time: without a limit this runs forever
     bomb = py("import os, time\nwhile True:\n    time.sleep(1)")
-    r = vshell("--seed", "1", "--virtual-time", "--max-time", "0.5", "-c", bomb)
+    r = vshell("--seed", "1", "--virtual-time", "--max-virtual-time", "1e9", "--max-time", "0.5",
+               "-c", bomb)
     assert r.returncode == 124
     assert r.stderr.startswith("vshell: limit: --max-time 0.5: ")
     assert r.stderr.splitlines()[-1].endswith("at <string>:3")     # in its sleep
+
+
+def test_a_sleeping_loop_under_virtual_time_stops_at_the_default_horizon():
+    # every process asleep: the clock jumps from timer to timer, and without a bound
+    # the host would spin for ever (vshell --help: scripted runs stop at 600 s)
+    r = vshell("--seed", "1", "--virtual-time", "-c", "while :; do sleep 1; done")
+    assert r.returncode == 118
+    first, *rest = r.stderr.splitlines()
+    assert first == ("vshell: limit: --max-virtual-time 600: the virtual clock reached "
+                     "600 seconds with every process asleep; the machine was stopped")
+    assert rest[0] == "  pid 1 (init): waiting for a child to exit (pid 2 (sh))"
+    assert rest[1].startswith("  pid 2 (sh): waiting for a child to exit (pid ")
+    assert rest[1].endswith(" -- sh: waiting for pid " + rest[2].split()[1])
+    assert re.fullmatch(r"  pid \d+ \(sleep\): sleeping \(until 600\.\d+ s after boot\) "
+                        r"at /bin/sleep:\d+", rest[2])
+
+
+def test_a_sleeping_fork_bomb_stops_at_the_horizon_listing_every_process():
+    bomb = py("import os, time\nwhile True:\n    try:\n        os.fork()\n"
+              "    except OSError:\n        pass\n    time.sleep(1)")
+    r = vshell("--seed", "1", "--virtual-time", "--max-virtual-time", "30", "-c", bomb)
+    assert r.returncode == 118
+    first, *rest = r.stderr.splitlines()
+    assert first.startswith("vshell: limit: --max-virtual-time 30: the virtual clock reached 30 ")
+    sleepers = [line for line in rest if re.fullmatch(
+        r"  pid \d+ \(python3\): sleeping \(until 30\.\d+ s after boot\) at <string>:7", line)]
+    assert len(sleepers) == 64 == len(rest) - 1          # RLIMIT_NPROC's 64, and init
+
+
+def test_a_long_sleep_within_the_horizon_ends_as_usual():
+    r = vshell("--seed", "1", "--virtual-time", "-c", "sleep 590; echo woke")
+    assert (r.stdout, r.stderr, r.returncode) == ("woke\n", "", 0)
+    r = vshell("--seed", "1", "--virtual-time", "--max-virtual-time", "1e6", "-c",
+               "sleep 5000; echo woke")
+    assert (r.stdout, r.returncode) == ("woke\n", 0)
+
+
+def test_without_virtual_time_there_is_no_horizon():
+    r = vshell("--seed", "1", "--max-virtual-time", "0.01", "-c", "sleep 0.05; echo woke")
+    assert (r.stdout, r.returncode) == ("woke\n", 0)
+
+
+def test_max_fs_bytes_stops_a_runaway_writer():
+    r = vshell("--seed", "1", "--virtual-time", "--max-fs-bytes", "10K", "-c", "yes > /tmp/f")
+    assert r.returncode == 117
+    first, *rest = r.stderr.splitlines()
+    assert first == ("vshell: limit: --max-fs-bytes 10240: the processes' files would take more "
+                     "than 10240 bytes of the disk; the machine was stopped")
+    assert rest[-1].startswith("  pid 2 (yes): RUNNING at /bin/yes:")
+
+
+def test_max_fs_bytes_counts_names_too_and_not_what_the_disk_held_at_boot():
+    r = vshell("--seed", "1", "--virtual-time", "--max-fs-bytes", "10K", "-c",
+               "i=0; while :; do : > /tmp/f$i; i=$((i+1)); done")
+    assert r.returncode == 117
+    r = vshell("--seed", "1", "--virtual-time", "--max-fs-bytes", "10K", "-c",
+               "head -c 9000 /dev/zero > /tmp/a; wc -c < /tmp/a")
+    assert (r.stdout, r.stderr, r.returncode) == ("9000\n", "", 0)
 
 
 def test_max_time_wakes_a_real_time_sleep():
@@ -111,6 +171,8 @@ def test_a_limit_not_reached_changes_nothing():
     (["--max-ticks", "0"], "vshell: --max-ticks: not a positive number: '0'"),
     (["--max-time", "-1"], "vshell: --max-time: not a positive number of seconds: '-1'"),
     (["--max-output", "lots"], "vshell: --max-output: not a size: 'lots'"),
+    (["--max-virtual-time", "0"], "vshell: --max-virtual-time: not a positive number of seconds"),
+    (["--max-fs-bytes", "1X"], "vshell: --max-fs-bytes: not a size: '1X'"),
 ])
 def test_bad_limits_are_one_line_and_status_2(args, message):
     r = vshell(*args, "-c", "true")
@@ -120,7 +182,7 @@ def test_bad_limits_are_one_line_and_status_2(args, message):
 
 def test_help_shows_the_verdict_table():
     out = vshell("--help").stdout
-    for status in ("119", "121", "122", "123", "124", "125"):
+    for status in ("117", "118", "119", "121", "122", "123", "124", "125"):
         assert f"\n  {status} " in out
 
 

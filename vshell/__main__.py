@@ -39,6 +39,12 @@ OPTIONS = [
     ("--max-output", "SIZE", "max_output", "stop the machine once its processes wrote SIZE bytes "
                                            "to the terminal (K, M, G suffixes; status 122)"),
     ("--max-events", "N", "max_events", "stop the machine after N kernel events (status 121)"),
+    ("--max-virtual-time", "SECS", "max_virtual_time", "with --virtual-time, stop the machine when "
+                                                       "its clock reaches SECS (status 118); "
+                                                       "scripted runs stop at 600 unless told"),
+    ("--max-fs-bytes", "SIZE", "max_fs_bytes", "stop the machine once the processes' files take "
+                                               "more than SIZE bytes of the disk (K, M, G "
+                                               "suffixes; status 117)"),
     ("--explore", "N", "explore", "run the command (-c CMDS, or the words after the options) "
                                   "under N schedules, seeds from --seed (or 1) on, and show each "
                                   "distinct outcome with its count and a seed that repeats it; "
@@ -93,7 +99,8 @@ def parse(argv: list[str]) -> SimpleNamespace:
     a = SimpleNamespace(command=None, script=None, args=[], options=[], interactive=False, stdin=False,
                         seed=None, virtual_time=False, mount=[], user="student", policy="rr",
                         quantum=10, fs_size=None, fork_first="random",
-                        max_ticks=None, max_time=None, max_output=None, max_events=None, explore=None,
+                        max_ticks=None, max_time=None, max_output=None, max_events=None,
+                        max_virtual_time=None, max_fs_bytes=None, explore=None,
                         trace=None, trace_file=None, record=None,
                         private=False, no_rc=False, version=False, help=False, fresh=False, disk=None,
                         reset=False)
@@ -164,20 +171,20 @@ def store(a: SimpleNamespace, name: str, dest: str, value: str) -> None:
         setattr(a, dest, number)
     elif dest == "fs_size":
         a.fs_size = parse_size(name, value)
-    elif dest in ("max_ticks", "max_events", "max_output", "explore"):
-        number = parse_size(name, value, 1) if dest == "max_output" else \
+    elif dest in ("max_ticks", "max_events", "max_output", "max_fs_bytes", "explore"):
+        number = parse_size(name, value, 1) if dest in ("max_output", "max_fs_bytes") else \
             int(value) if value.isdigit() else None
         if number is None or number < 1:
             raise UsageError(f"{name}: not a positive number: {value!r}")
         setattr(a, dest, number)
-    elif dest == "max_time":
+    elif dest in ("max_time", "max_virtual_time"):
         try:
             seconds = float(value)
         except ValueError:
             seconds = -1.0
         if not 0 < seconds < float("inf"):
             raise UsageError(f"{name}: not a positive number of seconds: {value!r}")
-        a.max_time = seconds
+        setattr(a, dest, seconds)
     elif dest in ("policy", "fork_first"):
         choices = POLICIES if dest == "policy" else FORK_FIRST
         if value not in choices:
@@ -243,7 +250,8 @@ def session(argv: list[str] | None) -> int:
     opts = Options(seed=a.seed, virtual_time=a.virtual_time, user=a.user, mounts=a.mount,
                    policy=a.policy, quantum=a.quantum, fork_first=a.fork_first, fs_size=a.fs_size,
                    limits={"ticks": a.max_ticks, "seconds": a.max_time, "output": a.max_output,
-                           "events": a.max_events})
+                           "events": a.max_events, "fs_bytes": a.max_fs_bytes,
+                           "virtual_seconds": virtual_horizon(a)})
     shell_argv = ["sh"] + [f"-{o}" for o in a.options]
     input_fd = 0
     script = None                         # host text for the login shell (vshell/shell.py)
@@ -325,6 +333,19 @@ def session(argv: list[str] | None) -> int:
             raise
         print(f"vshell: {e} (vshell --fresh boots without it)", file=sys.stderr)
         return 1
+
+
+VIRTUAL_HORIZON = 600.0      # seconds: a scripted run's virtual clock stops there unless told
+
+
+def virtual_horizon(a: SimpleNamespace) -> float | None:
+    """--max-virtual-time, or for a scripted run with --virtual-time ten minutes:
+    processes that only sleep jump the clock from timer to timer, so a sleeping
+    loop would spin the host for ever.  At a prompt the user is there to stop it."""
+    if a.max_virtual_time is not None or not a.virtual_time:
+        return a.max_virtual_time
+    at_prompt = a.command is None and a.script is None and (a.interactive or sys.stdin.isatty())
+    return None if at_prompt else VIRTUAL_HORIZON
 
 
 def kept(k, disk, run) -> int:

@@ -35,7 +35,8 @@ def run_argv(a: SimpleNamespace, command: str, seed: int) -> list[str]:
         argv += ["--mount", spec]
     if a.fs_size is not None:
         argv += ["--fs-size", str(a.fs_size)]
-    for name in ("max_ticks", "max_time", "max_output", "max_events"):
+    for name in ("max_ticks", "max_time", "max_output", "max_events", "max_virtual_time",
+                 "max_fs_bytes"):
         value = getattr(a, name)
         if value is not None:
             argv += ["--" + name.replace("_", "-"), f"{value:g}" if isinstance(value, float) else str(value)]
