@@ -354,6 +354,38 @@ def test_trace_kinds_filter_the_file(tmp_path):
     assert records[0]["kinds"] == ["proc"]
 
 
+def test_trace_file_kinds_filter_the_file_without_showing_anything(tmp_path):
+    path = tmp_path / "t.jsonl"
+    r = vshell("--seed", "3", "--virtual-time", "--trace-file", str(path),
+               "--trace-file-kinds", "proc,signals", "-c", "echo hi | cat")
+    assert (r.stdout, r.stderr) == ("hi\n", "")
+    records = [json.loads(line) for line in path.read_text().splitlines()]
+    assert records[0]["kinds"] == ["proc", "signals"]
+    kinds = {r["kind"] for r in records[1:-1]}
+    assert {"Fork", "Exec", "Exit", "Reap", "SignalSent"} <= kinds
+    assert kinds <= {"Fork", "Exec", "Load", "Exit", "Reap", "Message", "SignalSent",
+                     "SignalDelivered"}
+
+
+def test_the_screen_and_the_file_may_show_different_kinds(tmp_path):
+    path = tmp_path / "t.jsonl"
+    r = vshell("--seed", "3", "--virtual-time", "--trace=signals", "--trace-file", str(path),
+               "--trace-file-kinds", "all", "-c", "/bin/true")
+    assert r.stderr == "[pid 1] --- SIGCHLD sent by the kernel ---\n"
+    kinds = {json.loads(line)["kind"] for line in path.read_text().splitlines()}
+    assert {"SyscallEnter", "Switch", "Exec", "SignalSent"} <= kinds
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--trace-file-kinds", "proc"], "vshell: --trace-file-kinds: there is no --trace-file to filter\n"),
+    (["--trace-file", "/dev/null", "--trace-file-kinds", "proc,nope"],
+     "vshell: --trace-file-kinds: unknown kind 'nope' (all, syscalls, sched, signals, proc)\n"),
+])
+def test_bad_trace_file_kinds_are_one_line(args, message):
+    r = vshell(*args, "-c", "true")
+    assert (r.stderr, r.returncode) == (message, 2)
+
+
 def test_harness_processes_are_marked(tmp_path):
     records = traced(tmp_path, "-c", "/bin/true; /bin/true")
 

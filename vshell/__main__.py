@@ -51,7 +51,11 @@ OPTIONS = [
                                   "status 1 if the outcomes differ"),
     ("--trace", "[=KINDS]", "trace", "show kernel events as they happen: all, or a comma list of "
                                      "syscalls, sched, signals, proc"),
-    ("--trace-file", "FILE", "trace_file", "write every kernel event to FILE as JSON lines"),
+    ("--trace-file", "FILE", "trace_file", "write every kernel event to FILE as JSON lines "
+                                           "(only --trace's KINDS, when it has some)"),
+    ("--trace-file-kinds", "KINDS", "trace_file_kinds", "write only these kinds of event to "
+                                                       "--trace-file's FILE (as --trace's), "
+                                                       "showing none on the screen"),
     ("--record", "FILE", "record", "save the session as the terminal showed it "
                                    "(FILE.svg, FILE.html or FILE.txt), for slides and handouts"),
     ("--fresh", None, "fresh", "boot a pristine machine; the saved disk is neither read nor written"),
@@ -101,7 +105,7 @@ def parse(argv: list[str]) -> SimpleNamespace:
                         quantum=10, fs_size=None, fork_first="random",
                         max_ticks=None, max_time=None, max_output=None, max_events=None,
                         max_virtual_time=None, max_fs_bytes=None, explore=None,
-                        trace=None, trace_file=None, record=None,
+                        trace=None, trace_file=None, trace_file_kinds=None, record=None,
                         private=False, no_rc=False, version=False, help=False, fresh=False, disk=None,
                         reset=False)
     by_name = {name: (arg, dest) for name, arg, dest, _ in OPTIONS}
@@ -271,14 +275,18 @@ def session(argv: list[str] | None) -> int:
         input_fd = None                   # the terminal gives EOF: it does not eat the script
     elif a.interactive:
         shell_argv.append("-i")
-    trace = None
-    if a.trace is not None:
-        trace = [] if a.trace == "all" else a.trace.split(",")
-        from vshell.tracer import KINDS
-        bad = [t for t in trace if t not in KINDS]
-        if bad:
-            print(f"vshell: --trace: unknown kind {bad[0]!r} (all, {', '.join(KINDS)})", file=sys.stderr)
-            return 2
+    trace = file_kinds = None
+    try:
+        if a.trace is not None:
+            trace = kinds_of("--trace", a.trace)
+        file_kinds = trace
+        if a.trace_file_kinds is not None:
+            if not a.trace_file:
+                raise UsageError("--trace-file-kinds: there is no --trace-file to filter")
+            file_kinds = kinds_of("--trace-file-kinds", a.trace_file_kinds)
+    except UsageError as e:
+        print(f"vshell: {e}", file=sys.stderr)
+        return 2
     interactive = a.command is None and a.script is None and sys.stdin.isatty() and sys.stdout.isatty()
     motd = None
     if a.disk is not None or (interactive and not a.fresh):
@@ -309,7 +317,8 @@ def session(argv: list[str] | None) -> int:
             k.fs.write_file("/run/motd", motd)
             env = install_rc(k, opts) if not a.no_rc else {}
             return kept(k, opts.disk, lambda: recorded(
-                console, a.record, lambda: boot(k, opts, shell_argv, env, trace, a.trace_file)))
+                console, a.record, lambda: boot(
+                k, opts, shell_argv, env, trace, a.trace_file, file_kinds)))
         console = HostConsole(input_fd)
         k = make_machine(opts, console)
         started()
@@ -318,7 +327,8 @@ def session(argv: list[str] | None) -> int:
             HANDED[id(k)] = script
         try:
             return kept(k, opts.disk, lambda: recorded(
-                console, a.record, lambda: boot(k, opts, shell_argv, None, trace, a.trace_file)))
+                console, a.record, lambda: boot(k, opts, shell_argv, None, trace, a.trace_file,
+                                                   file_kinds)))
         finally:
             if script is not None:
                 HANDED.pop(id(k), None)
@@ -346,6 +356,16 @@ def virtual_horizon(a: SimpleNamespace) -> float | None:
         return a.max_virtual_time
     at_prompt = a.command is None and a.script is None and (a.interactive or sys.stdin.isatty())
     return None if at_prompt else VIRTUAL_HORIZON
+
+
+def kinds_of(option: str, value: str) -> list[str]:
+    """--trace's KINDS: `all` (an empty list), or a comma list of vshell/tracer.py's."""
+    from vshell.tracer import KINDS
+    kinds = [] if value == "all" else value.split(",")
+    bad = [t for t in kinds if t not in KINDS]
+    if bad:
+        raise UsageError(f"{option}: unknown kind {bad[0]!r} (all, {', '.join(KINDS)})")
+    return kinds
 
 
 def kept(k, disk, run) -> int:
