@@ -535,6 +535,62 @@ def test_explore_needs_a_command():
                                            "(vshell --explore N CMD...)\n")
 
 
+# ---- explore at the prompt ---------------------------------------------------------------
+
+def seeds_of(report: str) -> list[str]:
+    """Each outcome's line (count, status, seeds) of an explore report."""
+    return [line for line in report.splitlines() if line.startswith("outcome ")]
+
+
+def test_explore_at_the_prompt_finds_what_vshell_explore_finds_with_the_same_seeds():
+    here = vshell("-c", "explore -n 20 ./p1.py")
+    host = vshell("--explore", "20", "./p1.py")
+    assert here.returncode == 1
+    assert here.stdout.startswith("explore: 20 runs of ./p1.py: 2 distinct outcomes\n")
+    assert seeds_of(here.stdout) == seeds_of(host.stdout)
+    blocks = here.stdout.split("\n\n")[1:]
+    assert [b.splitlines()[2:] for b in blocks] == [b.splitlines()[2:] for b in
+                                                    host.stdout.split("\n\n")[1:]]
+    again = blocks[1].splitlines()[1].split("again: ")[1]
+    assert again.startswith("explore -n 1 -s ")
+    one = vshell("-c", again)                                 # the seed repeats it
+    assert one.returncode == 0 and one.stdout.split("\n\n")[1].splitlines()[2:] == \
+        blocks[1].splitlines()[2:]
+
+
+def test_explore_at_the_prompt_runs_the_current_directorys_own_program():
+    script = ("mkdir -p lab && cd lab && cat > hg.py <<'EOF'\n" + HELLO_GOODBYE + "EOF\n"
+              "explore -n 30 python3 hg.py")
+    r = vshell("--seed", "1", "-c", script)
+    assert r.returncode == 1
+    assert r.stdout.startswith("explore: 30 runs of 'python3 hg.py': 2 distinct outcomes\n")
+    assert sorted(r.stdout.split("\n\n")[n].splitlines()[2:] for n in (1, 2)) == [
+        ["  stdout| goodbye", "  stdout| hello"], ["  stdout| hello", "  stdout| goodbye"]]
+
+
+def test_explore_at_the_prompt_of_a_deterministic_command_reads_its_stdin():
+    r = vshell("-c", "echo some input | explore -n 3 -s 5 wc -c")
+    assert r.returncode == 0
+    assert r.stdout == ("explore: 3 runs of 'wc -c': 1 outcome\n\n"
+                        "outcome 1: 3 of 3 runs (100%), status 0, seeds 5 6 7\n"
+                        "  again: explore -n 1 -s 5 wc -c   (with the same standard input)\n"
+                        "  stdout| 11\n")
+
+
+def test_explore_at_the_prompt_stops_a_runaway_with_its_verdict():
+    r = vshell("-c", "explore -n 1 python3 -c 'while True: pass'")
+    lines = r.stdout.splitlines()
+    assert lines[2] == "outcome 1: 1 of 1 runs (100%), status 123, seeds 1"
+    assert lines[5].startswith("  stderr| vshell: limit: --max-ticks 20000: ")
+
+
+@pytest.mark.parametrize("args", ["", "-n 0 ./p1.py", "-n x ./p1.py", "-q ./p1.py", "-n 3"])
+def test_explore_at_the_prompt_refuses_a_bad_command_line(args):
+    r = vshell("-c", f"explore {args}")
+    assert (r.returncode, r.stderr) == (
+        2, "vshell: 1: explore: usage: explore [-n RUNS] [-s SEED] COMMAND [ARG]...\n")
+
+
 def test_a_stopped_and_continued_child_is_decoded_in_wait4s_exit(tmp_path):
     records = traced(tmp_path, "-c", "python3 -c 'import os, signal\n"
                      "pid = os.fork()\n"
