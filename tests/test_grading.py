@@ -251,6 +251,7 @@ import os  # noqa: E402
 
 TYPES = {"int": int, "num": (int, float), "str": str, "bool": bool, "list": list, "dict": dict}
 BUSY = ("python3 -c 'import os, signal, time\n"
+        "for i in range(5000): pass\n"
         "r, w = os.pipe()\n"
         "pid = os.fork()\n"
         "if pid == 0:\n"
@@ -259,7 +260,8 @@ BUSY = ("python3 -c 'import os, signal, time\n"
         "os.read(r, 3)\n"
         "os.kill(pid, signal.SIGTERM)\n"
         "os.waitpid(pid, 0)\n"
-        "os.stat(\"/nonexistent\")' 2>/dev/null; echo done | cat; ls /tmp")
+        "os.stat(\"/nonexistent\")' 2>/dev/null; echo done | cat; ls /tmp; "
+        "cat /etc/passwd > /dev/null")
 
 
 def check(record: dict, fields: dict) -> None:
@@ -295,8 +297,10 @@ def test_every_record_of_a_run_follows_the_documented_schema(tmp_path):
     for record in records:
         check(record, SCHEMA[record["kind"]])
         seen.add(record["kind"])
-    assert {"SyscallEnter", "SyscallExit", "Fork", "Exec", "Exit", "Reap", "SignalSent",
-            "SignalDelivered", "StateChange", "Switch"} <= seen
+    assert {"SyscallEnter", "SyscallExit", "Fork", "Exec", "Load", "Exit", "Reap", "SignalSent",
+            "SignalDelivered", "StateChange", "Switch", "Tick"} <= seen
+    fds = {r["fd"]["type"] for r in records if r.get("fd")}
+    assert {"pipe", "file", "terminal"} <= fds             # reads and writes say what they touch
     for entry in records[-1]["processes"]:
         check(entry, PROCESS)
 
@@ -345,6 +349,25 @@ def test_the_same_seed_gives_the_same_file_byte_for_byte(tmp_path):
     two = traced(tmp_path, "-c", "env; " + BUSY, name="b", env={"PYTHONHASHSEED": "2"})
     assert (tmp_path / "a").read_bytes() == (tmp_path / "b").read_bytes()
     assert one == two
+
+
+def test_without_virtual_time_the_same_seed_differs_only_in_times(tmp_path):
+    def masked(value):
+        """Times out: the time fields, file times, the clocks and sleeps (floats)."""
+        if isinstance(value, dict):
+            return {k: "T" if "time" in k else masked(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [masked(v) for v in value]
+        return "F" if isinstance(value, float) else value
+    runs = []
+    for name in ("a", "b"):
+        path = tmp_path / name
+        subprocess.run(VSHELL + ["--seed", "5", "--trace-file", str(path), "-c",
+                                 "echo hi | cat; ./p1.py; sleep 0.01; ls -l /tmp"],
+                       capture_output=True, timeout=120)
+        runs.append([masked(json.loads(line)) for line in path.read_text().splitlines()])
+    assert runs[0] == runs[1]
+    assert len(runs[0]) > 200
 
 
 def test_trace_kinds_filter_the_file(tmp_path):
