@@ -487,6 +487,8 @@ SUBMISSIONS = {
     "nofork.py": "print('child')\nprint('parent')\n",
     "loop.py": "while True:\n    pass\n",
     "stuck.py": "import os\nr, w = os.pipe()\nos.read(r, 1)\n",
+    "sleepy.py": "import time\nwhile True:\n    time.sleep(1)\n",
+    "hog.py": "with open('/tmp/log', 'w') as f:\n    while True:\n        f.write('x' * 4096)\n",
 }
 
 
@@ -511,6 +513,9 @@ def test_the_readme_grader_grades_each_kind_of_submission(tmp_path):
         "nofork.py: 0/3 no child was forked"]
     assert lines[5] == "loop.py: 0/3 too much CPU: pid 2 (python3): RUNNING at /home/student/prog.py:2"
     assert lines[6].startswith("stuck.py: 0/3 deadlock: pid 2 (python3): reading an empty pipe")
+    assert re.fullmatch(r"sleepy\.py: 0/3 sleeps for ever: pid 2 \(python3\): sleeping \(until "
+                        r"600\.\d+ s after boot\) at /home/student/prog\.py:3", lines[7])
+    assert lines[8] == "hog.py: 0/3 too much disk: pid 2 (python3): RUNNING at /home/student/prog.py:3"
 
 
 # ---- --explore -----------------------------------------------------------------------
