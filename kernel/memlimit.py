@@ -57,6 +57,7 @@ class MemoryGuard:
         self.used: dict[int, tuple[Any, int]] = {}            # pid -> (its image, bytes taken)
         self.capped: tuple[Proc, int, int, bool] | None = None    # who, host size, taken, ballast
         self.ballast: bytearray | None = None                 # SLACK bytes the program cannot use
+        self.able = True                                      # may this machine cap the host?
 
     def host_size(self) -> int:
         """The host's address space now, in bytes (statm's first field, in pages)."""
@@ -75,8 +76,15 @@ class MemoryGuard:
         """p gets the CPU: the last one is charged, and the host capped at p's limit."""
         self.settle()
         limit = limit_of(p)
-        if limit >= INF:
+        if limit >= INF or not self.able:
             return
+        try:
+            self.cap(p, limit)
+        except OSError:         # a machine inside a machine (explore's guests): the host
+            self.able = False   # guard lets no process cap the host; kept and reported only
+            self.ballast = None
+
+    def cap(self, p: Proc, limit: int) -> None:
         taken = self.taken(p)
         room = limit - taken
         if room > 0:

@@ -610,3 +610,11 @@ def test_memoryerror_can_be_caught_and_a_forked_child_has_its_own_limit():
 def test_without_a_memory_limit_nothing_is_capped():
     r = vshell_c("python3 -c 'x = bytearray(200_000_000); print(len(x))'; ulimit -v; ulimit -d")
     assert r.stdout == "200000000\nunlimited\nunlimited\n"
+
+
+def test_a_memory_limit_in_an_explore_guest_is_kept_not_enforced_and_breaks_nothing():
+    # a machine inside a machine may not cap the host (the host guard says no)
+    r = vshell_c("explore -n 1 sh -c 'ulimit -v 100000; ulimit -v; "
+                 "python3 -c \"print(len(bytearray(200_000_000)))\"'")
+    assert r.returncode == 0 and r.stderr == ""
+    assert "  stdout| 100000\n  stdout| 200000000\n" in r.stdout
