@@ -18,8 +18,9 @@ and freed just before the process switches away (release); a process that
 has used up its limit is given SLACK bytes to end in (its traceback, its
 interpreter's shutdown).  Capping the host is the host's own act, which the host guard
 allows only from the scheduler's context: while a guard exists every switch
-goes through the scheduler loop (kernel/cpu.py's switch_away).  The host's address space is read from /proc/self/statm: on a host
-without it the limits are kept and reported but not enforced.
+goes through the scheduler loop (kernel/cpu.py's switch_away).  The host's
+address space is read from /proc/self/statm: on a host without it the limits
+are kept and reported but not enforced.
 """
 from __future__ import annotations
 

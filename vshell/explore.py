@@ -104,7 +104,8 @@ def shown(seeds: list[int]) -> str:
 # ---- at the prompt: the explore builtin ------------------------------------------------
 
 RUNS = 20                   # explore's runs unless -n says
-TICKS = 20_000              # a guest's CPU ticks (~2 s of computing): a runaway must give the prompt back
+TICKS = 20_000              # a guest's CPU ticks (~2 s of computing): a runaway gives the
+                            # prompt back
 HORIZON = 600.0             # a guest's virtual seconds, as a scripted --virtual-time run's
 COPIED = 16 << 20           # bytes of the current directory a guest gets, at most
 USAGE = "explore: usage: explore [-n RUNS] [-s SEED] COMMAND [ARG]..."
