@@ -557,6 +557,12 @@ def test_explore_of_a_deterministic_command_has_one_outcome_and_status_0():
         "outcome 1: 4 of 4 runs (100%), status 3, seeds 7 8 9 10"]
 
 
+@pytest.mark.parametrize("option", ["--trace", "--trace-file=t", "--trace-file-kinds=proc"])
+def test_explore_refuses_the_options_of_one_run(option):
+    r = vshell("--explore", "3", option, "./p1.py")
+    assert r.returncode == 2 and r.stderr.startswith("vshell: --explore runs the command many times")
+
+
 def test_explore_needs_a_command():
     r = vshell("--explore", "3")
     assert (r.returncode, r.stderr) == (2, "vshell: --explore: no command to run "

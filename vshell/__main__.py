@@ -440,7 +440,7 @@ def explore(a: SimpleNamespace) -> int:
     if command is None:
         print("vshell: --explore: no command to run (vshell --explore N CMD...)", file=sys.stderr)
         return 2
-    if a.trace is not None or a.trace_file or a.record or a.interactive:
+    if a.trace is not None or a.trace_file or a.trace_file_kinds or a.record or a.interactive:
         print("vshell: --explore runs the command many times: it takes no --trace, --trace-file, "
               "--record or -i (run one seed with them)", file=sys.stderr)
         return 2
