@@ -14,9 +14,10 @@ not the interpreter every process shares (~20 MB a Linux python3 counts too).
 A process at its limit must still be able to leave the CPU: the greenlet
 switch saves its stack on the heap, and CPython aborts if that fails.  So
 under the cap lies a ballast of SLACK bytes, allocated before the cap is set
-and freed just before the process switches away (release); a process that
-has used up its limit is given SLACK bytes to end in (its traceback, its
-interpreter's shutdown).  Capping the host is the host's own act, which the host guard
+and freed just before the process switches away (release); a program ended
+by MemoryError is given SLACK bytes to end in (its traceback, its
+interpreter's shutdown), and a new process START bytes to start its context
+in, however small its limit.  Capping the host is the host's own act, which the host guard
 allows only from the scheduler's context: while a guard exists every switch
 goes through the scheduler loop (kernel/cpu.py's switch_away).  The host's
 address space is read from /proc/self/statm: on a host without it the limits
@@ -24,6 +25,7 @@ are kept and reported but not enforced.
 """
 from __future__ import annotations
 
+import mmap
 import os
 import resource
 
@@ -35,6 +37,7 @@ if TYPE_CHECKING:
     from .proc import Proc
 
 SLACK = 8 << 20                 # bytes for the kernel's work on the process's behalf
+START = 2 << 20                 # bytes a new process's context may need to start
 STATM = "/proc/self/statm"
 
 
@@ -56,9 +59,11 @@ class MemoryGuard:
         self.host = resource.getrlimit(resource.RLIMIT_AS)    # the host's own, put back after
         self.page = os.sysconf("SC_PAGE_SIZE")
         self.used: dict[int, tuple[Any, int]] = {}            # pid -> (its image, bytes taken)
-        self.capped: tuple[Proc, int, int, bool] | None = None    # who, host size, taken, ballast
-        self.ballast: bytearray | None = None                 # SLACK bytes the program cannot use
+        self.capped: tuple[Proc, Any, int, int, bool] | None = None
+        # (who, its image, host size, taken, ballast) while one is capped
+        self.ballast: mmap.mmap | None = None                 # SLACK bytes the program cannot use
         self.able = True                                      # may this machine cap the host?
+        self.ending: set[int] = set()                         # pids ended by MemoryError
 
     def host_size(self) -> int:
         """The host's address space now, in bytes (statm's first field, in pages)."""
@@ -83,47 +88,57 @@ class MemoryGuard:
             self.cap(p, limit)
         except OSError:         # a machine inside a machine (explore's guests): the host
             self.able = False   # guard lets no process cap the host; kept and reported only
-            self.ballast = None
+            self.release()
 
     def cap(self, p: Proc, limit: int) -> None:
         taken = self.taken(p)
-        room = limit - taken
-        if room > 0:
-            self.ballast = bytearray(SLACK)     # (mapped, never touched: no real memory)
+        room = max(0, limit - taken)
+        ending = p.pid in self.ending
+        if not ending:
+            self.ballast = mmap.mmap(-1, SLACK)     # (never touched: no real memory; and
+                                                    # unmapped when closed, whatever malloc keeps)
         before = self.host_size()
-        cap = before + room if room > 0 else before + SLACK
+        cap = before + (SLACK if ending else room)
+        if p.context is None:                   # room to start its context, however small
+            cap = max(cap, before + START)      # the limit (once: a process starts once)
         soft, hard = self.host
         if soft != resource.RLIM_INFINITY:
             cap = min(cap, soft)
         if hard != resource.RLIM_INFINITY:
             cap = min(cap, hard)
         resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
-        self.capped = (p, before, taken, room > 0)
+        self.capped = (p, p.image, before, taken, not ending)
 
     def out_of_memory(self, k) -> None:
         """A program ended by MemoryError: through the scheduler, which finds its
         limit used up and gives it SLACK bytes for its traceback and shutdown."""
         p = k.cpu.current
         if p is not None:
+            self.ending.add(p.pid)
             k.cpu.yield_cpu(p, "out of memory", front=True)
 
     def release(self) -> None:
         """The capped process is about to switch away: room for the switch."""
-        self.ballast = None
+        if self.ballast is not None:
+            self.ballast.close()
+            self.ballast = None
 
     def settle(self) -> None:
         """The capped process is off the CPU: charge it, and give the host its limit back."""
         if self.capped is None:
             return
-        p, before, taken, ballast = self.capped
+        p, image, before, taken, ballast = self.capped
         self.capped = None
         resource.setrlimit(resource.RLIMIT_AS, self.host)
         if p.state.value == "ZOMBIE":
             self.used.pop(p.pid, None)
+            self.ending.discard(p.pid)
+        elif p.image is not image:      # it exec'd meanwhile: the new program starts afresh
+            self.used[p.pid] = (p.image, 0)
         else:                           # (`before` counted the ballast: if freed, add it back)
             freed = SLACK if ballast and self.ballast is None else 0
             self.used[p.pid] = (p.image, max(0, taken + self.host_size() - before + freed))
-        self.ballast = None
+        self.release()
 
 
 def limited(k, p: Proc, resource_: int) -> None:

@@ -618,3 +618,16 @@ def test_a_memory_limit_in_an_explore_guest_is_kept_not_enforced_and_breaks_noth
                  "python3 -c \"print(len(bytearray(200_000_000)))\"'")
     assert r.returncode == 0 and r.stderr == ""
     assert "  stdout| 100000\n  stdout| 200000000\n" in r.stdout
+
+
+def test_a_tiny_memory_limit_fails_programs_not_the_machine():
+    # python3 cannot start under `ulimit -v 1` on Linux either; the machine must go on
+    r = vshell_c("ulimit -v 1; echo hi; ls / > /dev/null; echo $?; (ulimit -v) ")
+    assert r.stdout.startswith("hi\n") and r.stdout.endswith("1\n")
+    assert "internal error" not in r.stderr and r.returncode == 0
+
+
+def test_a_program_exec_d_in_the_shell_s_place_starts_with_its_whole_limit():
+    # -c's last command runs in the shell's own process: what the shell took is not its
+    r = vshell_c("ulimit -v 20000; ls / | wc -l; python3 -c 'print(len(bytearray(10_000_000)))'")
+    assert (r.stdout, r.stderr) == ("9\n10000000\n", "")
