@@ -132,6 +132,7 @@ class CPU:
         # scheduler between processes, never inside one, every `chores_every` host seconds.
         self.chores: Callable[[], None] | None = None
         self.chores_every = 5.0
+        self.memory_guard: Any = None       # kernel/memlimit.py's, once a process limits -v or -d
         self.chores_at = 0.0
         self.chores_due = False             # set by the timer interrupt: go to the scheduler
 
@@ -290,6 +291,8 @@ class CPU:
         try:
             self._run(until)
         finally:
+            if self.memory_guard is not None:
+                self.memory_guard.settle()      # the host is never left capped
             machine.cpu = outer
             sys.unraisablehook = hook
             sys.setrecursionlimit(host_limit)
@@ -324,6 +327,8 @@ class CPU:
         if self.halted:                         # a limit of the run, met by enter's events
             return
         ended = self.switch_to(p)
+        if self.memory_guard is not None:
+            self.memory_guard.settle()           # (the scheduler works under the host's own limit)
         sys.setrecursionlimit(self.kernel_limit)
         self.charge()
         self.current = None
@@ -370,6 +375,8 @@ class CPU:
             p.slice_left = self.first_slice[1]
             self.first_slice = None
         self.irq_ticks = 1             # a fresh slice is never "stuck"
+        if self.memory_guard is not None:
+            self.memory_guard.enter(p)     # ulimit -v, -d: kernel/memlimit.py
 
     def new_slice(self, p: Proc) -> None:
         """Note p's new turn on the CPU (/proc/PID/sched shows the last SLICES_KEPT).
@@ -386,6 +393,10 @@ class CPU:
         """p leaves the CPU (it sleeps, yields or stops): hand the CPU straight to
         the next READY process, as a context switch does -- or, when the scheduler
         has work of its own (timers due, keys pressed, nobody READY), to it."""
+        if self.memory_guard is not None:       # ulimit -v, -d: kernel/memlimit.py; capping
+            self.memory_guard.release()         # the host is the scheduler's to do
+            self.main.switch()
+            return
         if self.host_signals or self.halted or self.chores_due or (
                 (self.timers or self.k.signals.alarms) and self.timer_due()):
             self.main.switch()
@@ -477,6 +488,11 @@ class CPU:
             return False
         if k.clock.virtual and deadline is not None:
             if not k.tty.poll(0.0):
+                horizon = k.run_limits.virtual_seconds
+                if horizon is not None and deadline > horizon:
+                    k.clock.advance_to(horizon)     # sleepers would jump on for ever
+                    k.over_limit("virtual_time")
+                    return True
                 k.clock.advance_to(deadline)
         else:
             wait = None if deadline is None else max(0.0, deadline - k.clock.monotonic())

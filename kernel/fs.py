@@ -89,6 +89,8 @@ class File(Inode):
         data = self.on_disk()
         grow = offset + len(b) - len(data)
         if grow > 0:
+            if self.fs.quota is not None and self.fs.used + grow > self.fs.quota:
+                self.fs.over_quota()            # the run's limit: the machine stops here
             room = self.fs.size - self.fs.used
             if grow > room:
                 fits = len(b) - (grow - room)
@@ -463,6 +465,10 @@ class FileSystem:
         self.now = now
         self.size = size                  # bytes the disk holds
         self.used = 0
+        # --max-fs-bytes (kernel/runlimits.py): past `quota` bytes used, over_quota
+        # stops the machine -- the harness's limit, where a full disk is the program's ENOSPC
+        self.quota: int | None = None
+        self.over_quota: Callable[[], None] = lambda: None
         self._ino = 0
         self.paths: dict[Dir, str] = {}   # path_of's answers, while no directory moves
         self.root = Dir(self, 0o755)
@@ -482,12 +488,16 @@ class FileSystem:
 
     def charge(self, n: int) -> None:
         """Take n more bytes of the disk (give back, if n < 0), or fail with ENOSPC."""
+        if n > 0 and self.quota is not None and self.used + n > self.quota:
+            self.over_quota()
         if n > 0 and self.used + n > self.size:
             raise oserror(errno.ENOSPC)
         self.used += n
 
     def make_room(self, path: object = None, path2: object = None) -> None:
         """Before a new name is linked: is there room for it?"""
+        if self.quota is not None and self.used + DIRENT > self.quota:
+            self.over_quota()
         if self.used + DIRENT > self.size:
             raise oserror(errno.ENOSPC, path, path2)
 

@@ -72,6 +72,10 @@ class Kernel:
     # ---- running --------------------------------------------------------------
 
     def run(self, until: Callable[[], bool] | None = None) -> None:
+        quota = self.run_limits.fs_bytes
+        if quota is not None and self.fs.quota is None:     # what the disk held at boot is free
+            self.fs.quota = self.fs.used + quota
+            self.fs.over_quota = lambda: self.over_limit("fs")
         self.cpu.run(until)
 
     def set_policy(self, name: str, quantum: int | None = None, io_first: bool = False) -> None:

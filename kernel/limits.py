@@ -6,12 +6,13 @@ to the hard one, but only root may raise a hard limit.  Limits are inherited by
 fork and kept across exec -- which is how a shell's `ulimit` limits the
 commands it runs, and why it can never get back what it gave up.
 
-Four are enforced: RLIMIT_NPROC (fork: EAGAIN), RLIMIT_NOFILE (open, dup,
-pipe: EMFILE), RLIMIT_FSIZE (write: SIGXFSZ, then EFBIG) and RLIMIT_CPU
+Six are enforced: RLIMIT_NPROC (fork: EAGAIN), RLIMIT_NOFILE (open, dup,
+pipe: EMFILE), RLIMIT_FSIZE (write: SIGXFSZ, then EFBIG), RLIMIT_CPU
 (SIGXCPU every second past the soft limit, SIGKILL at the hard one: watched
-as a CPU-time timer, kernel/signals.py's cpu_limit).  The others are kept and
-reported, as a program may ask for them: RLIMIT_AS and RLIMIT_DATA among them,
-since CPython cannot say how much memory one greenlet's program holds.
+as a CPU-time timer, kernel/signals.py's cpu_limit), and RLIMIT_AS and
+RLIMIT_DATA (MemoryError: the host's own address space is capped while the
+process runs, kernel/memlimit.py).  The others are kept and reported, as a
+program may ask for them.
 """
 from __future__ import annotations
 

@@ -11,6 +11,11 @@ are left as they were, for the report of who was doing what.
     time    wall-clock seconds, whatever the machine's clock says
     output  bytes written to the terminal (stdout and stderr)
     events  kernel events (each would be a line of --trace-file)
+    virtual_time  the virtual clock's seconds (--virtual-time): a machine whose
+            processes only sleep jumps its clock from timer to timer and would
+            otherwise spin the host for ever; checked at each jump
+    fs      bytes the processes' files take on the disk beyond what it held at
+            boot (a quota: --fs-size's full disk is the program's ENOSPC instead)
 
 The checks cost nothing until a limit is set: ticks against a number that is
 infinite by default, the rest only where a limit exists.
@@ -19,20 +24,24 @@ from __future__ import annotations
 
 import time as host_time
 
-LIMITS = ("ticks", "time", "output", "events")
+LIMITS = ("ticks", "time", "output", "events", "virtual_time", "fs")
 INFINITE = float("inf")
 
 
 class RunLimits:
     """The harness's limits on one run, and which one ended it (`hit`)."""
-    __slots__ = ("ticks", "seconds", "output", "events", "wall_end", "written", "hit")
+    __slots__ = ("ticks", "seconds", "output", "events", "virtual_seconds", "fs_bytes",
+                 "wall_end", "written", "hit")
 
     def __init__(self, ticks: int | None = None, seconds: float | None = None,
-                 output: int | None = None, events: int | None = None) -> None:
+                 output: int | None = None, events: int | None = None,
+                 virtual_seconds: float | None = None, fs_bytes: int | None = None) -> None:
         self.ticks = ticks
         self.seconds = seconds
         self.output = output
         self.events = events
+        self.virtual_seconds = virtual_seconds  # the virtual clock's horizon, since boot
+        self.fs_bytes = fs_bytes
         self.wall_end: float | None = None      # the host's monotonic clock: see start
         self.written = 0                        # bytes to the terminal so far
         self.hit: str | None = None             # the limit that stopped the machine
@@ -62,6 +71,14 @@ class RunLimits:
         if what == "output":
             return (f"--max-output {output}: the processes wrote "
                     f"{plural(output, 'byte')} to the terminal")
+        if what == "virtual_time":
+            horizon = self.virtual_seconds or 0
+            return (f"--max-virtual-time {horizon:g}: the virtual clock reached "
+                    f"{plural(horizon, 'second')} with every process asleep")
+        if what == "fs":
+            quota = self.fs_bytes or 0
+            return (f"--max-fs-bytes {quota}: the processes' files would take more than "
+                    f"{plural(quota, 'byte')} of the disk")
         return f"--max-events {events}: the kernel made {plural(events, 'trace event')}"
 
 

@@ -15,6 +15,7 @@ from .abi import (
     WSTOPSIG, WTERMSIG, WUNTRACED,
 )
 from .errors import ExecImage, ProcessExit, oserror
+from . import memlimit
 from .limits import RLIMIT_CPU
 from .proc import READY, RUNNING, ZOMBIE, Proc
 from .replay import ENTRY_COST, Replay, enomem_message
@@ -423,6 +424,7 @@ def sys_setrlimit(k, p: Proc, resource: int, limits: tuple[int, int]) -> None:
     p.limits.set(resource, limits[0], limits[1], privileged=p.euid == 0)
     if resource == RLIMIT_CPU:
         k.signals.arm_cpu_limit(p)
+    memlimit.limited(k, p, resource)
 
 
 @syscall
@@ -437,6 +439,7 @@ def sys_prlimit(k, p: Proc, pid: int, resource: int, limits: tuple[int, int] | N
         t.limits.set(resource, limits[0], limits[1], privileged=p.euid == 0)
         if resource == RLIMIT_CPU:
             k.signals.arm_cpu_limit(t)
+        memlimit.limited(k, t, resource)
     return old
 
 

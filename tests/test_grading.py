@@ -1,6 +1,7 @@
 """Scripted runs for graders: verdicts, the run's limits, the trace file, --explore."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -69,10 +70,69 @@ def test_max_ticks_stops_a_busy_loop_and_lists_who_was_left():
 def test_max_time_stops_a_sleeper_in_real_seconds_even_with_virtual_time():
     # processes that only sleep jump virtual time: without a limit this runs forever
     bomb = py("import os, time\nwhile True:\n    time.sleep(1)")
-    r = vshell("--seed", "1", "--virtual-time", "--max-time", "0.5", "-c", bomb)
+    r = vshell("--seed", "1", "--virtual-time", "--max-virtual-time", "1e9", "--max-time", "0.5",
+               "-c", bomb)
     assert r.returncode == 124
     assert r.stderr.startswith("vshell: limit: --max-time 0.5: ")
     assert r.stderr.splitlines()[-1].endswith("at <string>:3")     # in its sleep
+
+
+def test_a_sleeping_loop_under_virtual_time_stops_at_the_default_horizon():
+    # every process asleep: the clock jumps from timer to timer, and without a bound
+    # the host would spin for ever (vshell --help: scripted runs stop at 600 s)
+    r = vshell("--seed", "1", "--virtual-time", "-c", "while :; do sleep 1; done")
+    assert r.returncode == 118
+    first, *rest = r.stderr.splitlines()
+    assert first == ("vshell: limit: --max-virtual-time 600: the virtual clock reached "
+                     "600 seconds with every process asleep; the machine was stopped")
+    assert rest[0] == "  pid 1 (init): waiting for a child to exit (pid 2 (sh))"
+    assert rest[1].startswith("  pid 2 (sh): waiting for a child to exit (pid ")
+    assert rest[1].endswith(" -- sh: waiting for pid " + rest[2].split()[1])
+    assert re.fullmatch(r"  pid \d+ \(sleep\): sleeping \(until 600\.\d+ s after boot\) "
+                        r"at /bin/sleep:\d+", rest[2])
+
+
+def test_a_sleeping_fork_bomb_stops_at_the_horizon_listing_every_process():
+    bomb = py("import os, time\nwhile True:\n    try:\n        os.fork()\n"
+              "    except OSError:\n        pass\n    time.sleep(1)")
+    r = vshell("--seed", "1", "--virtual-time", "--max-virtual-time", "30", "-c", bomb)
+    assert r.returncode == 118
+    first, *rest = r.stderr.splitlines()
+    assert first.startswith("vshell: limit: --max-virtual-time 30: the virtual clock reached 30 ")
+    sleepers = [line for line in rest if re.fullmatch(
+        r"  pid \d+ \(python3\): sleeping \(until 30\.\d+ s after boot\) at <string>:7", line)]
+    assert len(sleepers) == 64 == len(rest) - 1          # RLIMIT_NPROC's 64, and init
+
+
+def test_a_long_sleep_within_the_horizon_ends_as_usual():
+    r = vshell("--seed", "1", "--virtual-time", "-c", "sleep 590; echo woke")
+    assert (r.stdout, r.stderr, r.returncode) == ("woke\n", "", 0)
+    r = vshell("--seed", "1", "--virtual-time", "--max-virtual-time", "1e6", "-c",
+               "sleep 5000; echo woke")
+    assert (r.stdout, r.returncode) == ("woke\n", 0)
+
+
+def test_without_virtual_time_there_is_no_horizon():
+    r = vshell("--seed", "1", "--max-virtual-time", "0.01", "-c", "sleep 0.05; echo woke")
+    assert (r.stdout, r.returncode) == ("woke\n", 0)
+
+
+def test_max_fs_bytes_stops_a_runaway_writer():
+    r = vshell("--seed", "1", "--virtual-time", "--max-fs-bytes", "10K", "-c", "yes > /tmp/f")
+    assert r.returncode == 117
+    first, *rest = r.stderr.splitlines()
+    assert first == ("vshell: limit: --max-fs-bytes 10240: the processes' files would take more "
+                     "than 10240 bytes of the disk; the machine was stopped")
+    assert rest[-1].startswith("  pid 2 (yes): RUNNING at /bin/yes:")
+
+
+def test_max_fs_bytes_counts_names_too_and_not_what_the_disk_held_at_boot():
+    r = vshell("--seed", "1", "--virtual-time", "--max-fs-bytes", "10K", "-c",
+               "i=0; while :; do : > /tmp/f$i; i=$((i+1)); done")
+    assert r.returncode == 117
+    r = vshell("--seed", "1", "--virtual-time", "--max-fs-bytes", "10K", "-c",
+               "head -c 9000 /dev/zero > /tmp/a; wc -c < /tmp/a")
+    assert (r.stdout, r.stderr, r.returncode) == ("9000\n", "", 0)
 
 
 def test_max_time_wakes_a_real_time_sleep():
@@ -111,6 +171,8 @@ def test_a_limit_not_reached_changes_nothing():
     (["--max-ticks", "0"], "vshell: --max-ticks: not a positive number: '0'"),
     (["--max-time", "-1"], "vshell: --max-time: not a positive number of seconds: '-1'"),
     (["--max-output", "lots"], "vshell: --max-output: not a size: 'lots'"),
+    (["--max-virtual-time", "0"], "vshell: --max-virtual-time: not a positive number of seconds"),
+    (["--max-fs-bytes", "1X"], "vshell: --max-fs-bytes: not a size: '1X'"),
 ])
 def test_bad_limits_are_one_line_and_status_2(args, message):
     r = vshell(*args, "-c", "true")
@@ -120,7 +182,7 @@ def test_bad_limits_are_one_line_and_status_2(args, message):
 
 def test_help_shows_the_verdict_table():
     out = vshell("--help").stdout
-    for status in ("119", "121", "122", "123", "124", "125"):
+    for status in ("117", "118", "119", "121", "122", "123", "124", "125"):
         assert f"\n  {status} " in out
 
 
@@ -189,6 +251,7 @@ import os  # noqa: E402
 
 TYPES = {"int": int, "num": (int, float), "str": str, "bool": bool, "list": list, "dict": dict}
 BUSY = ("python3 -c 'import os, signal, time\n"
+        "for i in range(5000): pass\n"
         "r, w = os.pipe()\n"
         "pid = os.fork()\n"
         "if pid == 0:\n"
@@ -197,7 +260,8 @@ BUSY = ("python3 -c 'import os, signal, time\n"
         "os.read(r, 3)\n"
         "os.kill(pid, signal.SIGTERM)\n"
         "os.waitpid(pid, 0)\n"
-        "os.stat(\"/nonexistent\")' 2>/dev/null; echo done | cat; ls /tmp")
+        "os.stat(\"/nonexistent\")' 2>/dev/null; echo done | cat; ls /tmp; "
+        "cat /etc/passwd > /dev/null")
 
 
 def check(record: dict, fields: dict) -> None:
@@ -233,8 +297,10 @@ def test_every_record_of_a_run_follows_the_documented_schema(tmp_path):
     for record in records:
         check(record, SCHEMA[record["kind"]])
         seen.add(record["kind"])
-    assert {"SyscallEnter", "SyscallExit", "Fork", "Exec", "Exit", "Reap", "SignalSent",
-            "SignalDelivered", "StateChange", "Switch"} <= seen
+    assert {"SyscallEnter", "SyscallExit", "Fork", "Exec", "Load", "Exit", "Reap", "SignalSent",
+            "SignalDelivered", "StateChange", "Switch", "Tick"} <= seen
+    fds = {r["fd"]["type"] for r in records if r.get("fd")}
+    assert {"pipe", "file", "terminal"} <= fds             # reads and writes say what they touch
     for entry in records[-1]["processes"]:
         check(entry, PROCESS)
 
@@ -285,11 +351,62 @@ def test_the_same_seed_gives_the_same_file_byte_for_byte(tmp_path):
     assert one == two
 
 
+def test_without_virtual_time_the_same_seed_differs_only_in_times(tmp_path):
+    def masked(value):
+        """Times out: the time fields, file times, the clocks and sleeps (floats)."""
+        if isinstance(value, dict):
+            return {k: "T" if "time" in k else masked(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [masked(v) for v in value]
+        return "F" if isinstance(value, float) else value
+    runs = []
+    for name in ("a", "b"):
+        path = tmp_path / name
+        subprocess.run(VSHELL + ["--seed", "5", "--trace-file", str(path), "-c",
+                                 "echo hi | cat; ./p1.py; sleep 0.01; ls -l /tmp"],
+                       capture_output=True, timeout=120)
+        runs.append([masked(json.loads(line)) for line in path.read_text().splitlines()])
+    assert runs[0] == runs[1]
+    assert len(runs[0]) > 200
+
+
 def test_trace_kinds_filter_the_file(tmp_path):
     records = traced(tmp_path, "--trace=proc", "-c", "/bin/true 2>/dev/null")
     kinds = {r["kind"] for r in records}
     assert kinds <= {"header", "summary", "Fork", "Exec", "Load", "Exit", "Reap", "Message"}
     assert records[0]["kinds"] == ["proc"]
+
+
+def test_trace_file_kinds_filter_the_file_without_showing_anything(tmp_path):
+    path = tmp_path / "t.jsonl"
+    r = vshell("--seed", "3", "--virtual-time", "--trace-file", str(path),
+               "--trace-file-kinds", "proc,signals", "-c", "echo hi | cat")
+    assert (r.stdout, r.stderr) == ("hi\n", "")
+    records = [json.loads(line) for line in path.read_text().splitlines()]
+    assert records[0]["kinds"] == ["proc", "signals"]
+    kinds = {r["kind"] for r in records[1:-1]}
+    assert {"Fork", "Exec", "Exit", "Reap", "SignalSent"} <= kinds
+    assert kinds <= {"Fork", "Exec", "Load", "Exit", "Reap", "Message", "SignalSent",
+                     "SignalDelivered"}
+
+
+def test_the_screen_and_the_file_may_show_different_kinds(tmp_path):
+    path = tmp_path / "t.jsonl"
+    r = vshell("--seed", "3", "--virtual-time", "--trace=signals", "--trace-file", str(path),
+               "--trace-file-kinds", "all", "-c", "/bin/true")
+    assert r.stderr == "[pid 1] --- SIGCHLD sent by the kernel ---\n"
+    kinds = {json.loads(line)["kind"] for line in path.read_text().splitlines()}
+    assert {"SyscallEnter", "Switch", "Exec", "SignalSent"} <= kinds
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--trace-file-kinds", "proc"], "vshell: --trace-file-kinds: there is no --trace-file to filter\n"),
+    (["--trace-file", "/dev/null", "--trace-file-kinds", "proc,nope"],
+     "vshell: --trace-file-kinds: unknown kind 'nope' (all, syscalls, sched, signals, proc)\n"),
+])
+def test_bad_trace_file_kinds_are_one_line(args, message):
+    r = vshell(*args, "-c", "true")
+    assert (r.stderr, r.returncode) == (message, 2)
 
 
 def test_harness_processes_are_marked(tmp_path):
@@ -370,6 +487,8 @@ SUBMISSIONS = {
     "nofork.py": "print('child')\nprint('parent')\n",
     "loop.py": "while True:\n    pass\n",
     "stuck.py": "import os\nr, w = os.pipe()\nos.read(r, 1)\n",
+    "sleepy.py": "import time\nwhile True:\n    time.sleep(1)\n",
+    "hog.py": "with open('/tmp/log', 'w') as f:\n    while True:\n        f.write('x' * 4096)\n",
 }
 
 
@@ -394,6 +513,9 @@ def test_the_readme_grader_grades_each_kind_of_submission(tmp_path):
         "nofork.py: 0/3 no child was forked"]
     assert lines[5] == "loop.py: 0/3 too much CPU: pid 2 (python3): RUNNING at /home/student/prog.py:2"
     assert lines[6].startswith("stuck.py: 0/3 deadlock: pid 2 (python3): reading an empty pipe")
+    assert re.fullmatch(r"sleepy\.py: 0/3 sleeps for ever: pid 2 \(python3\): sleeping \(until "
+                        r"600\.\d+ s after boot\) at /home/student/prog\.py:3", lines[7])
+    assert lines[8] == "hog.py: 0/3 too much disk: pid 2 (python3): RUNNING at /home/student/prog.py:3"
 
 
 # ---- --explore -----------------------------------------------------------------------
@@ -435,10 +557,72 @@ def test_explore_of_a_deterministic_command_has_one_outcome_and_status_0():
         "outcome 1: 4 of 4 runs (100%), status 3, seeds 7 8 9 10"]
 
 
+@pytest.mark.parametrize("option", ["--trace", "--trace-file=t", "--trace-file-kinds=proc"])
+def test_explore_refuses_the_options_of_one_run(option):
+    r = vshell("--explore", "3", option, "./p1.py")
+    assert r.returncode == 2 and r.stderr.startswith("vshell: --explore runs the command many times")
+
+
 def test_explore_needs_a_command():
     r = vshell("--explore", "3")
     assert (r.returncode, r.stderr) == (2, "vshell: --explore: no command to run "
                                            "(vshell --explore N CMD...)\n")
+
+
+# ---- explore at the prompt ---------------------------------------------------------------
+
+def seeds_of(report: str) -> list[str]:
+    """Each outcome's line (count, status, seeds) of an explore report."""
+    return [line for line in report.splitlines() if line.startswith("outcome ")]
+
+
+def test_explore_at_the_prompt_finds_what_vshell_explore_finds_with_the_same_seeds():
+    here = vshell("-c", "explore -n 20 ./p1.py")
+    host = vshell("--explore", "20", "./p1.py")
+    assert here.returncode == 1
+    assert here.stdout.startswith("explore: 20 runs of ./p1.py: 2 distinct outcomes\n")
+    assert seeds_of(here.stdout) == seeds_of(host.stdout)
+    blocks = here.stdout.split("\n\n")[1:]
+    assert [b.splitlines()[2:] for b in blocks] == [b.splitlines()[2:] for b in
+                                                    host.stdout.split("\n\n")[1:]]
+    again = blocks[1].splitlines()[1].split("again: ")[1]
+    assert again.startswith("explore -n 1 -s ")
+    one = vshell("-c", again)                                 # the seed repeats it
+    assert one.returncode == 0 and one.stdout.split("\n\n")[1].splitlines()[2:] == \
+        blocks[1].splitlines()[2:]
+
+
+def test_explore_at_the_prompt_runs_the_current_directorys_own_program():
+    script = ("mkdir -p lab && cd lab && cat > hg.py <<'EOF'\n" + HELLO_GOODBYE + "EOF\n"
+              "explore -n 30 python3 hg.py")
+    r = vshell("--seed", "1", "-c", script)
+    assert r.returncode == 1
+    assert r.stdout.startswith("explore: 30 runs of 'python3 hg.py': 2 distinct outcomes\n")
+    assert sorted(r.stdout.split("\n\n")[n].splitlines()[2:] for n in (1, 2)) == [
+        ["  stdout| goodbye", "  stdout| hello"], ["  stdout| hello", "  stdout| goodbye"]]
+
+
+def test_explore_at_the_prompt_of_a_deterministic_command_reads_its_stdin():
+    r = vshell("-c", "echo some input | explore -n 3 -s 5 wc -c")
+    assert r.returncode == 0
+    assert r.stdout == ("explore: 3 runs of 'wc -c': 1 outcome\n\n"
+                        "outcome 1: 3 of 3 runs (100%), status 0, seeds 5 6 7\n"
+                        "  again: explore -n 1 -s 5 wc -c   (with the same standard input)\n"
+                        "  stdout| 11\n")
+
+
+def test_explore_at_the_prompt_stops_a_runaway_with_its_verdict():
+    r = vshell("-c", "explore -n 1 python3 -c 'while True: pass'")
+    lines = r.stdout.splitlines()
+    assert lines[2] == "outcome 1: 1 of 1 runs (100%), status 123, seeds 1"
+    assert lines[5].startswith("  stderr| vshell: limit: --max-ticks 20000: ")
+
+
+@pytest.mark.parametrize("args", ["", "-n 0 ./p1.py", "-n x ./p1.py", "-q ./p1.py", "-n 3"])
+def test_explore_at_the_prompt_refuses_a_bad_command_line(args):
+    r = vshell("-c", f"explore {args}")
+    assert (r.returncode, r.stderr) == (
+        2, "vshell: 1: explore: usage: explore [-n RUNS] [-s SEED] COMMAND [ARG]...\n")
 
 
 def test_a_stopped_and_continued_child_is_decoded_in_wait4s_exit(tmp_path):

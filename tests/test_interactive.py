@@ -419,3 +419,15 @@ def test_ctrl_c_leaves_its_mark_on_the_abandoned_line():
     binding = terminal_keys().get_bindings_for_keys((Keys.ControlC,))[0]
     binding.handler(type("Event", (), {"app": App()})())
     assert buffer.text == "echo never^C" and exits == [KeyboardInterrupt]
+
+
+def test_ctrl_c_ends_explore_at_the_prompt_after_the_run_under_way(session):
+    # each run is a fresh machine inside this one; a runaway run stops at its tick
+    # limit, and the Ctrl-C typed meanwhile ends the explore there, not 50 runs later
+    session.sendline("explore -n 50 python3 -c 'while True: pass'; echo after")
+    session.expect_exact("explore -n 50")
+    press(session, "C")
+    session.expect_exact(PROMPT, timeout=60)
+    assert session.before.endswith("^C\r\n")          # no report, no `echo after`
+    session.sendline("echo $?")
+    session.expect_exact("130\r\n" + PROMPT)

@@ -562,3 +562,69 @@ def test_a_child_s_cpu_time_starts_from_nothing_under_the_inherited_limit(child_
                         "    os._exit(0)\n"
                         "print(os.wait()[1])'")
     assert out == f"{status}\n"
+
+
+# ---- RLIMIT_AS, RLIMIT_DATA (ulimit -v, -d) -----------------------------------------------
+# Each run is a vshell of its own: the guard caps the host process's address space.
+
+def vshell_c(script: str):
+    import subprocess
+    import sys
+    return subprocess.run([sys.executable, "-m", "vshell", "--seed", "1", "--virtual-time",
+                           "-c", script], capture_output=True, text=True, timeout=120)
+
+
+MEMORY_ERROR = 'Traceback (most recent call last):\n  File "<string>", line 1, in <module>\nMemoryError\n'
+
+
+@pytest.mark.parametrize("option", ["-v", "-d"])
+def test_ulimit_v_and_d_refuse_a_big_allocation_with_memoryerror_as_python3_on_linux(option):
+    r = vshell_c(f"ulimit {option} 100000; python3 -c 'x = bytearray(200_000_000)'; echo $?; "
+                 "python3 -c 'x = bytearray(50_000_000); print(len(x))'")
+    assert (r.stdout, r.stderr) == ("1\n50000000\n", MEMORY_ERROR)
+
+
+def test_a_program_that_grows_past_ulimit_v_gets_memoryerror_and_the_machine_goes_on():
+    grow = "l = []\nfor i in range(10**7):\n    l.append(str(i) * 100)"
+    r = vshell_c(f"ulimit -v 100000; python3 -c '{grow}'; echo status $?; python3 -c 'print(1)'")
+    assert r.stdout == "status 1\n1\n"
+    assert r.stderr.endswith("in <module>\nMemoryError\n") and "internal error" not in r.stderr
+
+
+def test_memoryerror_can_be_caught_and_a_forked_child_has_its_own_limit():
+    prog = ("import os\n"
+            "try:\n    x = bytearray(10**9)\nexcept MemoryError:\n    print(\"no room\", flush=True)\n"
+            "pid = os.fork()\n"
+            "if pid == 0:\n"
+            "    try:\n        y = bytearray(200_000_000)\n"
+            "    except MemoryError:\n        print(\"child: no room\", flush=True)\n"
+            "    os._exit(0)\n"
+            "os.wait()\nz = bytearray(60_000_000)\nprint(\"parent ok\")")
+    r = vshell_c(f"ulimit -v 100000; python3 -c '{prog}'")
+    assert (r.stdout, r.stderr, r.returncode) == ("no room\nchild: no room\nparent ok\n", "", 0)
+
+
+def test_without_a_memory_limit_nothing_is_capped():
+    r = vshell_c("python3 -c 'x = bytearray(200_000_000); print(len(x))'; ulimit -v; ulimit -d")
+    assert r.stdout == "200000000\nunlimited\nunlimited\n"
+
+
+def test_a_memory_limit_in_an_explore_guest_is_kept_not_enforced_and_breaks_nothing():
+    # a machine inside a machine may not cap the host (the host guard says no)
+    r = vshell_c("explore -n 1 sh -c 'ulimit -v 100000; ulimit -v; "
+                 "python3 -c \"print(len(bytearray(200_000_000)))\"'")
+    assert r.returncode == 0 and r.stderr == ""
+    assert "  stdout| 100000\n  stdout| 200000000\n" in r.stdout
+
+
+def test_a_tiny_memory_limit_fails_programs_not_the_machine():
+    # python3 cannot start under `ulimit -v 1` on Linux either; the machine must go on
+    r = vshell_c("ulimit -v 1; echo hi; ls / > /dev/null; echo $?; (ulimit -v) ")
+    assert r.stdout.startswith("hi\n") and r.stdout.endswith("1\n")
+    assert "internal error" not in r.stderr and r.returncode == 0
+
+
+def test_a_program_exec_d_in_the_shell_s_place_starts_with_its_whole_limit():
+    # -c's last command runs in the shell's own process: what the shell took is not its
+    r = vshell_c("ulimit -v 20000; ls / | wc -l; python3 -c 'print(len(bytearray(10_000_000)))'")
+    assert (r.stdout, r.stderr) == ("9\n10000000\n", "")

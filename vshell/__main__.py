@@ -39,13 +39,23 @@ OPTIONS = [
     ("--max-output", "SIZE", "max_output", "stop the machine once its processes wrote SIZE bytes "
                                            "to the terminal (K, M, G suffixes; status 122)"),
     ("--max-events", "N", "max_events", "stop the machine after N kernel events (status 121)"),
+    ("--max-virtual-time", "SECS", "max_virtual_time", "with --virtual-time, stop the machine when "
+                                                       "its clock reaches SECS (status 118); "
+                                                       "scripted runs stop at 600 unless told"),
+    ("--max-fs-bytes", "SIZE", "max_fs_bytes", "stop the machine once the processes' files take "
+                                               "more than SIZE bytes of the disk (K, M, G "
+                                               "suffixes; status 117)"),
     ("--explore", "N", "explore", "run the command (-c CMDS, or the words after the options) "
                                   "under N schedules, seeds from --seed (or 1) on, and show each "
                                   "distinct outcome with its count and a seed that repeats it; "
                                   "status 1 if the outcomes differ"),
     ("--trace", "[=KINDS]", "trace", "show kernel events as they happen: all, or a comma list of "
                                      "syscalls, sched, signals, proc"),
-    ("--trace-file", "FILE", "trace_file", "write every kernel event to FILE as JSON lines"),
+    ("--trace-file", "FILE", "trace_file", "write every kernel event to FILE as JSON lines "
+                                           "(only --trace's KINDS, when it has some)"),
+    ("--trace-file-kinds", "KINDS", "trace_file_kinds", "write only these kinds of event to "
+                                                       "--trace-file's FILE (as --trace's), "
+                                                       "showing none on the screen"),
     ("--record", "FILE", "record", "save the session as the terminal showed it "
                                    "(FILE.svg, FILE.html or FILE.txt), for slides and handouts"),
     ("--fresh", None, "fresh", "boot a pristine machine; the saved disk is neither read nor written"),
@@ -93,8 +103,9 @@ def parse(argv: list[str]) -> SimpleNamespace:
     a = SimpleNamespace(command=None, script=None, args=[], options=[], interactive=False, stdin=False,
                         seed=None, virtual_time=False, mount=[], user="student", policy="rr",
                         quantum=10, fs_size=None, fork_first="random",
-                        max_ticks=None, max_time=None, max_output=None, max_events=None, explore=None,
-                        trace=None, trace_file=None, record=None,
+                        max_ticks=None, max_time=None, max_output=None, max_events=None,
+                        max_virtual_time=None, max_fs_bytes=None, explore=None,
+                        trace=None, trace_file=None, trace_file_kinds=None, record=None,
                         private=False, no_rc=False, version=False, help=False, fresh=False, disk=None,
                         reset=False)
     by_name = {name: (arg, dest) for name, arg, dest, _ in OPTIONS}
@@ -164,20 +175,20 @@ def store(a: SimpleNamespace, name: str, dest: str, value: str) -> None:
         setattr(a, dest, number)
     elif dest == "fs_size":
         a.fs_size = parse_size(name, value)
-    elif dest in ("max_ticks", "max_events", "max_output", "explore"):
-        count = parse_size(name, value, 1) if dest == "max_output" else \
+    elif dest in ("max_ticks", "max_events", "max_output", "max_fs_bytes", "explore"):
+        count = parse_size(name, value, 1) if dest in ("max_output", "max_fs_bytes") else \
             int(value) if value.isdigit() else None
         if count is None or count < 1:
             raise UsageError(f"{name}: not a positive number: {value!r}")
         setattr(a, dest, count)
-    elif dest == "max_time":
+    elif dest in ("max_time", "max_virtual_time"):
         try:
             seconds = float(value)
         except ValueError:
             seconds = -1.0
         if not 0 < seconds < float("inf"):
             raise UsageError(f"{name}: not a positive number of seconds: {value!r}")
-        a.max_time = seconds
+        setattr(a, dest, seconds)
     elif dest in ("policy", "fork_first"):
         choices = POLICIES if dest == "policy" else FORK_FIRST
         if value not in choices:
@@ -243,7 +254,8 @@ def session(argv: list[str] | None) -> int:
     opts = Options(seed=a.seed, virtual_time=a.virtual_time, user=a.user, mounts=a.mount,
                    policy=a.policy, quantum=a.quantum, fork_first=a.fork_first, fs_size=a.fs_size,
                    limits={"ticks": a.max_ticks, "seconds": a.max_time, "output": a.max_output,
-                           "events": a.max_events})
+                           "events": a.max_events, "fs_bytes": a.max_fs_bytes,
+                           "virtual_seconds": virtual_horizon(a)})
     shell_argv = ["sh"] + [f"-{o}" for o in a.options]
     input_fd: int | None = 0
     script = None                         # host text for the login shell (vshell/shell.py)
@@ -263,14 +275,18 @@ def session(argv: list[str] | None) -> int:
         input_fd = None                   # the terminal gives EOF: it does not eat the script
     elif a.interactive:
         shell_argv.append("-i")
-    trace = None
-    if a.trace is not None:
-        trace = [] if a.trace == "all" else a.trace.split(",")
-        from vshell.tracer import KINDS
-        bad = [t for t in trace if t not in KINDS]
-        if bad:
-            print(f"vshell: --trace: unknown kind {bad[0]!r} (all, {', '.join(KINDS)})", file=sys.stderr)
-            return 2
+    trace = file_kinds = None
+    try:
+        if a.trace is not None:
+            trace = kinds_of("--trace", a.trace)
+        file_kinds = trace
+        if a.trace_file_kinds is not None:
+            if not a.trace_file:
+                raise UsageError("--trace-file-kinds: there is no --trace-file to filter")
+            file_kinds = kinds_of("--trace-file-kinds", a.trace_file_kinds)
+    except UsageError as e:
+        print(f"vshell: {e}", file=sys.stderr)
+        return 2
     interactive = a.command is None and a.script is None and sys.stdin.isatty() and sys.stdout.isatty()
     motd = ""                             # (for a terminal: what /run/motd says)
     if a.disk is not None or (interactive and not a.fresh):
@@ -301,7 +317,8 @@ def session(argv: list[str] | None) -> int:
             k.fs.write_file("/run/motd", motd)
             env = install_rc(k, opts) if not a.no_rc else {}
             return kept(k, opts.disk, lambda: recorded(
-                console, a.record, lambda: boot(k, opts, shell_argv, env, trace, a.trace_file)))
+                console, a.record, lambda: boot(
+                k, opts, shell_argv, env, trace, a.trace_file, file_kinds)))
         console = HostConsole(input_fd)
         k = make_machine(opts, console)
         started()
@@ -310,7 +327,8 @@ def session(argv: list[str] | None) -> int:
             HANDED[id(k)] = script
         try:
             return kept(k, opts.disk, lambda: recorded(
-                console, a.record, lambda: boot(k, opts, shell_argv, None, trace, a.trace_file)))
+                console, a.record, lambda: boot(k, opts, shell_argv, None, trace, a.trace_file,
+                                                   file_kinds)))
         finally:
             if script is not None:
                 HANDED.pop(id(k), None)
@@ -325,6 +343,29 @@ def session(argv: list[str] | None) -> int:
             raise
         print(f"vshell: {e} (vshell --fresh boots without it)", file=sys.stderr)
         return 1
+
+
+VIRTUAL_HORIZON = 600.0      # seconds: a scripted run's virtual clock stops there unless told
+
+
+def virtual_horizon(a: SimpleNamespace) -> float | None:
+    """--max-virtual-time, or for a scripted run with --virtual-time ten minutes:
+    processes that only sleep jump the clock from timer to timer, so a sleeping
+    loop would spin the host for ever.  At a prompt the user is there to stop it."""
+    if a.max_virtual_time is not None or not a.virtual_time:
+        return a.max_virtual_time
+    at_prompt = a.command is None and a.script is None and (a.interactive or sys.stdin.isatty())
+    return None if at_prompt else VIRTUAL_HORIZON
+
+
+def kinds_of(option: str, value: str) -> list[str]:
+    """--trace's KINDS: `all` (an empty list), or a comma list of vshell/tracer.py's."""
+    from vshell.tracer import KINDS
+    kinds = [] if value == "all" else value.split(",")
+    bad = [t for t in kinds if t not in KINDS]
+    if bad:
+        raise UsageError(f"{option}: unknown kind {bad[0]!r} (all, {', '.join(KINDS)})")
+    return kinds
 
 
 def kept(k, disk, run) -> int:
@@ -399,7 +440,7 @@ def explore(a: SimpleNamespace) -> int:
     if command is None:
         print("vshell: --explore: no command to run (vshell --explore N CMD...)", file=sys.stderr)
         return 2
-    if a.trace is not None or a.trace_file or a.record or a.interactive:
+    if a.trace is not None or a.trace_file or a.trace_file_kinds or a.record or a.interactive:
         print("vshell: --explore runs the command many times: it takes no --trace, --trace-file, "
               "--record or -i (run one seed with them)", file=sys.stderr)
         return 2

@@ -106,6 +106,12 @@ def _drain(sh: Shell, spool: int, fd: int) -> None:
         os.close(spool)
 
 
+def b_explore(sh: Shell, args: list[str]) -> int:
+    """explore [-n RUNS] [-s SEED] CMD [ARGS]: CMD under RUNS schedules (vshell/explore.py)."""
+    from kernel.libpy.runtime import host_module
+    return host_module("vshell.explore").b_explore(sh, args)
+
+
 def b_timeline(sh: Shell, args: list[str]) -> int:
     """timeline CMD [ARGS]: run CMD and show who was on the CPU at each tick, then
     each process's response, turnaround and wait (on stdout, after CMD's own output)."""

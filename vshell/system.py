@@ -149,8 +149,11 @@ SYSTEM_DIRS = frozenset({"/", "/bin", "/dev", "/etc", "/proc"})    # not to be h
 
 
 def boot(k: Kernel, opts: Options, shell_argv: list[str], env_extra: dict | None = None,
-         trace: list[str] | None = None, trace_file: str | None = None) -> int:
-    """Run init (pid 1), which runs the login shell; return the shell's exit status."""
+         trace: list[str] | None = None, trace_file: str | None = None,
+         file_kinds: list[str] | None = None) -> int:
+    """Run init (pid 1), which runs the login shell; return the shell's exit status.
+    trace: the kinds of event shown on the screen (None: none; []: all);
+    file_kinds: those written to trace_file ([]: all; None: trace's)."""
     user = account(opts.user)
     result = {"status": 0}
 
@@ -194,8 +197,10 @@ def boot(k: Kernel, opts: Options, shell_argv: list[str], env_extra: dict | None
     if trace_file:
         from vshell.tracefile import JsonTrace
         from vshell.tracer import KINDS
-        chosen = trace or list(KINDS)
-        kinds = None if not trace else tuple(t for name in trace for t in KINDS[name]) + (
+        if file_kinds is None:
+            file_kinds = trace
+        chosen = file_kinds or list(KINDS)
+        kinds = None if not file_kinds else tuple(t for name in file_kinds for t in KINDS[name]) + (
             ev.Deadlock, ev.LimitHit)
         header = {"vshell": __version__, "seed": opts.seed, "virtual_time": opts.virtual_time,
                   "policy": opts.policy, "quantum": opts.quantum, "fork_first": opts.fork_first,

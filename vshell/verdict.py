@@ -19,12 +19,16 @@ if TYPE_CHECKING:
 
 DEADLOCK_STATUS = 125       # vshell's exit status when its machine deadlocked
 INTERNAL_STATUS = 119       # vshell itself failed (a kernel panic): do not trust the run
-LIMIT_STATUS = {"events": 121, "output": 122, "ticks": 123, "time": 124}   # 124: as timeout(1)
+LIMIT_STATUS = {"fs": 117, "virtual_time": 118, "events": 121, "output": 122, "ticks": 123,
+                "time": 124}                                      # 124: as timeout(1)
 
 # (status, how the run ended, the stderr line that says so): for --help and the README.
 VERDICTS = [
     ("0-255", "the last command's status, as sh gives it (128+N: killed by signal N)", "-"),
     ("2", "a bad command line", "vshell: ..."),
+    ("117", "--max-fs-bytes reached", "vshell: limit: --max-fs-bytes ..."),
+    ("118", "--max-virtual-time reached (scripted --virtual-time runs: 600 s)",
+     "vshell: limit: --max-virtual-time ..."),
     (str(INTERNAL_STATUS), "vshell's own internal error", "vshell: internal error: ..."),
     ("121", "--max-events reached", "vshell: limit: --max-events ..."),
     ("122", "--max-output reached", "vshell: limit: --max-output ..."),
@@ -70,9 +74,11 @@ def who(k: "Kernel", p: Proc) -> str:
 
 
 def where(p: Proc) -> str:
-    """ at FILE:LINE, for a Python program (the line it is blocked at)."""
+    """ at FILE:LINE, for a Python program (the line it is blocked at); for
+    native code (the shell), what it says it is doing."""
     if p.native:
-        return ""
+        doing = p.doing()
+        return f" -- {doing}" if doing else ""
     at = p.where()
     return f" at {at[0]}:{at[1]}" if at else ""
 
@@ -90,6 +96,8 @@ def waiting_for(k: "Kernel", p: Proc) -> str:
         return pipe_wait(k, p)
     if why == "signal":
         return "waiting for a signal (pause) that nobody will send"
+    if why == "timer":
+        return "sleeping" + (f" (until {p.deadline:g} s after boot)" if p.deadline is not None else "")
     if why == "terminal":
         return "reading the terminal"
     if why == "select":

@@ -373,6 +373,8 @@ class Runtime:
             raise
         except BaseException as e:               # SystemExit, or the program crashed
             error = e
+            if isinstance(e, MemoryError) and self.k.cpu.memory_guard is not None:
+                self.k.cpu.memory_guard.out_of_memory(self.k)    # ulimit -v: room to end in
         if self.config.run == "interactive" or self.config.flags.inspect:
             error = self.inspect(main.__dict__, error)
         status = later("shutdown").finish(self, error)
