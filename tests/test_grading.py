@@ -443,6 +443,12 @@ def test_a_limit_ends_the_file_with_a_summary_of_who_was_left(tmp_path):
     assert (looping["state"], looping["where"], looping["status"]) == ("RUNNING", "<string>:1", None)
 
 
+def test_the_summary_says_what_a_shell_left_waiting_was_doing(tmp_path):
+    records = traced(tmp_path, "--max-ticks", "500", "-c", "python3 -c 'while True: pass' | cat")
+    shell = next(p for p in records[-1]["processes"] if p["argv"][:1] == ["sh"])
+    assert shell["where"].startswith("sh: waiting for")
+
+
 # ---- getting a submission in ---------------------------------------------------------
 
 def test_mount_takes_a_single_file_read_only_and_stdin_reaches_the_program(tmp_path):

@@ -198,8 +198,14 @@ class JsonTrace:
         return self.procs[pid]
 
     def where(self, pid: int) -> str | None:
+        """FILE:LINE of a Python program; native code (the shell) has no line,
+        so its own words stand there instead (`sh: waiting for pid 5`)."""
         p = self.k.procs.get(pid)
-        at = p.where() if p is not None and not p.native else None
+        if p is None:
+            return None
+        if p.native:
+            return p.doing()
+        at = p.where()
         return f"{at[0]}:{at[1]}" if at else None
 
     def summary(self, end: str, status: int) -> dict[str, Any]:
