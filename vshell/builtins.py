@@ -22,16 +22,12 @@ from kernel.errors import oserror
 from kernel.libpy.runtime import host_module
 
 from .common import BreakLoop, CommandError, ContinueLoop, Fatal, FuncReturn, ShellExit, number, quote
-from .getopts import b_getopts
 from .history import b_history
 from .jobs import b_bg, b_fg, b_jobs, b_kill, b_wait
 from .jobtable import may_exit
 from .options import b_set
 from .parser import is_name
-from .printf import b_printf, escapes
-from .read import b_read
 from .state import ReadonlyError
-from .test import b_test
 from .traps import b_trap
 
 TYPE_CHECKING = False
@@ -458,7 +454,9 @@ def b_echo(sh: Shell, args: list[str]) -> int:
     if words and words[0] == "-n":
         newline = False
         words = words[1:]
-    out, stop = escapes(" ".join(words), echo=True)
+    text = " ".join(words)
+    out, stop = (text, False) if "\\" not in text else \
+        host_module("vshell.printf").escapes(text, echo=True)    # (printf's engine: see deferred)
     sh.say(1, out + ("\n" if newline and not stop else ""))
     return 0
 
@@ -634,6 +632,15 @@ def b_hash(sh: Shell, args: list[str]) -> int:
     return 0
 
 
+def deferred(module: str, name: str) -> Callable[[Shell, list[str]], int]:
+    """A builtin of its own module, loaded when first used: printf, test, read
+    and getopts are ~60 KB of code (printf's engine and its regular
+    expressions among them) that `vshell -c true` need not load."""
+    def builtin(sh: Shell, args: list[str]) -> int:
+        return getattr(host_module(module), name)(sh, args)
+    return builtin
+
+
 def lecture(name: str) -> Callable[[Shell, list[str]], int]:
     """A lecture-mode builtin of lecture.py, loaded when one is first used
     (most sessions use none, and start-up is budgeted).  host_module imports
@@ -650,6 +657,8 @@ SPECIAL: dict[str, Callable[[Shell, list[str]], int]] = {
     "return": b_return, "set": b_set, "shift": b_shift, "times": b_times, "trap": b_trap,
     "unset": b_unset, "local": b_local,
 }
+b_printf, b_test = deferred("vshell.printf", "b_printf"), deferred("vshell.test", "b_test")
+b_read, b_getopts = deferred("vshell.read", "b_read"), deferred("vshell.getopts", "b_getopts")
 BUILTINS: dict[str, Callable[[Shell, list[str]], int]] = {
     "cd": b_cd, "pwd": b_pwd, "echo": b_echo, "printf": b_printf, "test": b_test, "[": b_test,
     "true": b_true, "false": b_false, "read": b_read, "wait": b_wait, "jobs": b_jobs,
