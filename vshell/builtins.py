@@ -239,14 +239,14 @@ def b_umask(sh: Shell, args: list[str]) -> int:
     return 0
 
 
-SYMBOLIC_CLAUSE = re.compile(r"([ugoa]*)((?:[-+=](?:[rwxXst]*|[ugo]))+)\Z")
+SYMBOLIC_CLAUSE = r"([ugoa]*)((?:[-+=](?:[rwxXst]*|[ugo]))+)\Z"    # (compiled when first used)
 WHO_BITS = {"u": 0o700, "g": 0o070, "o": 0o007, "a": 0o777}
 
 
 def _symbolic_mode(perms: int, text: str) -> int | None:
     """perms changed by a symbolic mode as chmod reads one (None: not one)."""
     for clause in text.split(","):
-        m = SYMBOLIC_CLAUSE.match(clause)
+        m = re.match(SYMBOLIC_CLAUSE, clause)
         if m is None:
             return None
         who = 0
