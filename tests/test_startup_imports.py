@@ -27,14 +27,16 @@ def test_dash_c_true_loads_no_front_end_and_no_unused_builtin():
     tops = {m.split(".")[0] for m in modules}
     assert tops.isdisjoint(NEVER_IN_A_SCRIPT), tops & set(NEVER_IN_A_SCRIPT)
     for deferred in ("vshell.printf", "programs.printf", "vshell.test", "vshell.read",
-                     "vshell.getopts", "vshell.disk"):
+                     "vshell.getopts", "vshell.jobs", "vshell.traps", "vshell.disk"):
         assert deferred not in modules
 
 
 def test_the_deferred_builtins_load_when_used():
     shown, modules = loaded_after("--fresh", "-c", r"echo plain; echo 'a\tb'; printf '%s-%d\n' x 3; "
                                   r"[ 1 -lt 2 ] && echo yes; echo v | { read w; echo $w; }; "
-                                  r"getopts a: o -a 1; echo $o $OPTARG")
-    assert shown == "plain\na\tb\nx-3\nyes\nv\na 1\n"
-    for used in ("vshell.printf", "vshell.test", "vshell.read", "vshell.getopts"):
+                                  r"getopts a: o -a 1; echo $o $OPTARG; "
+                                  r"trap 'echo bye' EXIT; kill -l 9; sleep 1 & jobs; wait")
+    assert shown == "plain\na\tb\nx-3\nyes\nv\na 1\nKILL\n[1]+  Running                 sleep 1 &\nbye\n"
+    for used in ("vshell.printf", "vshell.test", "vshell.read", "vshell.getopts", "vshell.jobs",
+                 "vshell.traps"):
         assert used in modules

@@ -23,12 +23,10 @@ from kernel.libpy.runtime import host_module
 
 from .common import BreakLoop, CommandError, ContinueLoop, Fatal, FuncReturn, ShellExit, number, quote
 from .history import b_history
-from .jobs import b_bg, b_fg, b_jobs, b_kill, b_wait
 from .jobtable import may_exit
 from .options import b_set
 from .parser import is_name
 from .state import ReadonlyError
-from .traps import b_trap
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -633,9 +631,9 @@ def b_hash(sh: Shell, args: list[str]) -> int:
 
 
 def deferred(module: str, name: str) -> Callable[[Shell, list[str]], int]:
-    """A builtin of its own module, loaded when first used: printf, test, read
-    and getopts are ~60 KB of code (printf's engine and its regular
-    expressions among them) that `vshell -c true` need not load."""
+    """A builtin of its own module, loaded when first used: printf, test, read,
+    getopts, trap and the job builtins are ~90 KB of code (printf's engine and
+    its regular expressions among them) that `vshell -c true` need not load."""
     def builtin(sh: Shell, args: list[str]) -> int:
         return getattr(host_module(module), name)(sh, args)
     return builtin
@@ -651,14 +649,18 @@ def lecture(name: str) -> Callable[[Shell, list[str]], int]:
     return builtin
 
 
+b_printf, b_test = deferred("vshell.printf", "b_printf"), deferred("vshell.test", "b_test")
+b_read, b_getopts = deferred("vshell.read", "b_read"), deferred("vshell.getopts", "b_getopts")
+b_trap = deferred("vshell.traps", "b_trap")
+b_wait, b_jobs = deferred("vshell.jobs", "b_wait"), deferred("vshell.jobs", "b_jobs")
+b_fg, b_bg, b_kill = (deferred("vshell.jobs", "b_fg"), deferred("vshell.jobs", "b_bg"),
+                      deferred("vshell.jobs", "b_kill"))
 SPECIAL: dict[str, Callable[[Shell, list[str]], int]] = {
     ":": b_colon, ".": b_dot, "break": b_break, "continue": b_continue, "eval": b_eval,
     "exec": b_exec, "exit": b_exit, "export": b_export, "readonly": b_readonly,
     "return": b_return, "set": b_set, "shift": b_shift, "times": b_times, "trap": b_trap,
     "unset": b_unset, "local": b_local,
 }
-b_printf, b_test = deferred("vshell.printf", "b_printf"), deferred("vshell.test", "b_test")
-b_read, b_getopts = deferred("vshell.read", "b_read"), deferred("vshell.getopts", "b_getopts")
 BUILTINS: dict[str, Callable[[Shell, list[str]], int]] = {
     "cd": b_cd, "pwd": b_pwd, "echo": b_echo, "printf": b_printf, "test": b_test, "[": b_test,
     "true": b_true, "false": b_false, "read": b_read, "wait": b_wait, "jobs": b_jobs,
