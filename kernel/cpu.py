@@ -65,6 +65,7 @@ TIMER_INTERVAL = 0.01       # host timer interrupt period, seconds
 WATCHDOG_PERIODS = 25       # with a seed: timer periods without a tick before preempting
 KERNEL_HEADROOM = 500       # frames the kernel may need above a program's deepest frame
 COMPUTE_TICK = 1e-4         # virtual seconds of a tick of computation (TICK_EDGES steps)
+NO_TICK_LIMIT = 1 << 62     # tick_limit without --max-ticks (not inf: see CPU.__init__)
 KERNEL_DIRS: tuple[str, ...] = ()   # filled in below: frames there are not user code
 
 
@@ -120,7 +121,9 @@ class CPU:
         self.tick_timers: list[tuple[int, int, WaitQueue]] = []    # (tick, seq, sleepers): devices
         self.timer_seq = 0
         self.halted = False
-        self.tick_limit: float = float("inf")  # the run's --max-ticks (0: a limit is up)
+        # the run's --max-ticks (0: a limit is up); without one, a count no run
+        # reaches, an int: the trap compares it with an int on every call
+        self.tick_limit: int = NO_TICK_LIMIT
         self.first_slice: tuple[Proc, int] | None = None    # a child's drawn slice: after_fork
         self.irq_ticks = 0          # ticks (system calls, computation) since the last timer interrupt
         self.quiet = 0              # timer periods in a row without a tick

@@ -121,3 +121,24 @@ for _ in range(5000):
     starts = [int(t.split("-")[0]) for t in turns]
     assert starts == sorted(starts)              # the latest turns, in order
     assert seen["most"] <= 2 * SLICES_KEPT       # the list is trimmed: bounded memory
+
+
+def test_a_programs_getpid_reaches_the_kernel_through_three_frames():
+    """The program's os.getpid (behind its Argument Clinic wrapper) calls the CPU's
+    trap itself: wrapper, os.getpid, CPU.trap -- each frame costs every call."""
+    k = make_kernel()
+    k.fs.write_file("/bin/onegetpid", "#!/usr/bin/python3\nimport os\nos.getpid()\n",
+                      mode=0o755)
+    depths: list[int] = []
+    real = k.syscalls["getpid"]
+
+    def counting(k_, p, *args):
+        f, n = sys._getframe(1), 0
+        while f is not None and f.f_code.co_filename != "/bin/onegetpid":
+            f, n = f.f_back, n + 1
+        depths.append(n)
+        return real(k_, p, *args)
+    k.syscalls = dict(k.syscalls, getpid=counting)      # (this machine's table only)
+    k.run_program(["/bin/onegetpid"])
+    assert not k.panics
+    assert depths == [3]

@@ -22,17 +22,11 @@ from kernel.errors import oserror
 from kernel.libpy.runtime import host_module
 
 from .common import BreakLoop, CommandError, ContinueLoop, Fatal, FuncReturn, ShellExit, number, quote
-from .getopts import b_getopts
 from .history import b_history
-from .jobs import b_bg, b_fg, b_jobs, b_kill, b_wait
 from .jobtable import may_exit
 from .options import b_set
 from .parser import is_name
-from .printf import b_printf, escapes
-from .read import b_read
 from .state import ReadonlyError
-from .test import b_test
-from .traps import b_trap
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -243,14 +237,14 @@ def b_umask(sh: Shell, args: list[str]) -> int:
     return 0
 
 
-SYMBOLIC_CLAUSE = re.compile(r"([ugoa]*)((?:[-+=](?:[rwxXst]*|[ugo]))+)\Z")
+SYMBOLIC_CLAUSE = r"([ugoa]*)((?:[-+=](?:[rwxXst]*|[ugo]))+)\Z"    # (compiled when first used)
 WHO_BITS = {"u": 0o700, "g": 0o070, "o": 0o007, "a": 0o777}
 
 
 def _symbolic_mode(perms: int, text: str) -> int | None:
     """perms changed by a symbolic mode as chmod reads one (None: not one)."""
     for clause in text.split(","):
-        m = SYMBOLIC_CLAUSE.match(clause)
+        m = re.match(SYMBOLIC_CLAUSE, clause)
         if m is None:
             return None
         who = 0
@@ -458,7 +452,9 @@ def b_echo(sh: Shell, args: list[str]) -> int:
     if words and words[0] == "-n":
         newline = False
         words = words[1:]
-    out, stop = escapes(" ".join(words), echo=True)
+    text = " ".join(words)
+    out, stop = (text, False) if "\\" not in text else \
+        host_module("vshell.printf").escapes(text, echo=True)    # (printf's engine: see deferred)
     sh.say(1, out + ("\n" if newline and not stop else ""))
     return 0
 
@@ -634,6 +630,15 @@ def b_hash(sh: Shell, args: list[str]) -> int:
     return 0
 
 
+def deferred(module: str, name: str) -> Callable[[Shell, list[str]], int]:
+    """A builtin of its own module, loaded when first used: printf, test, read,
+    getopts, trap and the job builtins are ~90 KB of code (printf's engine and
+    its regular expressions among them) that `vshell -c true` need not load."""
+    def builtin(sh: Shell, args: list[str]) -> int:
+        return getattr(host_module(module), name)(sh, args)
+    return builtin
+
+
 def lecture(name: str) -> Callable[[Shell, list[str]], int]:
     """A lecture-mode builtin of lecture.py, loaded when one is first used
     (most sessions use none, and start-up is budgeted).  host_module imports
@@ -644,6 +649,12 @@ def lecture(name: str) -> Callable[[Shell, list[str]], int]:
     return builtin
 
 
+b_printf, b_test = deferred("vshell.printf", "b_printf"), deferred("vshell.test", "b_test")
+b_read, b_getopts = deferred("vshell.read", "b_read"), deferred("vshell.getopts", "b_getopts")
+b_trap = deferred("vshell.traps", "b_trap")
+b_wait, b_jobs = deferred("vshell.jobs", "b_wait"), deferred("vshell.jobs", "b_jobs")
+b_fg, b_bg, b_kill = (deferred("vshell.jobs", "b_fg"), deferred("vshell.jobs", "b_bg"),
+                      deferred("vshell.jobs", "b_kill"))
 SPECIAL: dict[str, Callable[[Shell, list[str]], int]] = {
     ":": b_colon, ".": b_dot, "break": b_break, "continue": b_continue, "eval": b_eval,
     "exec": b_exec, "exit": b_exit, "export": b_export, "readonly": b_readonly,

@@ -67,14 +67,15 @@ def wait_status(status: int) -> int:
 # ---- reading numbers, quoting values -------------------------------------------------
 
 INT_MAX = 2**31 - 1
-NUMBER = re.compile(r"[ \t\n\v\f\r]*([+-]?[0-9]+)[ \t\n\v\f\r]*")     # C's strtoimax, then blanks
+NUMBER = r"[ \t\n\v\f\r]*([+-]?[0-9]+)[ \t\n\v\f\r]*"     # C's strtoimax, then blanks
+# (compiled when first used, by re's cache: start-up is budgeted)
 
 
 def number(name: str, text: str) -> int:
     """A decimal number from 0 to INT_MAX, as dash's number() reads one
     (strtoimax's leading blanks and sign, trailing blanks); name is the
     builtin the error names."""
-    m = NUMBER.fullmatch(text)
+    m = re.fullmatch(NUMBER, text)
     if m and 0 <= int(m.group(1)) <= INT_MAX:
         return int(m.group(1))
     raise CommandError(f"{name}: Illegal number: {text}")

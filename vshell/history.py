@@ -27,7 +27,9 @@ if TYPE_CHECKING:
     from .runner import Shell
 
 NOT_EVENTS = " \t\n\r=("
-WORD = re.compile(r"""(?:[^\s'"\\]|\\.|'[^']*'|"(?:[^"\\]|\\.)*")+""", re.S)
+# The patterns are compiled when first used (re caches them), not at import:
+# most sessions never expand a ! event, and start-up is budgeted.
+WORD = r"""(?:[^\s'"\\]|\\.|'[^']*'|"(?:[^"\\]|\\.)*")+"""
 
 
 class EventNotFound(Exception):
@@ -36,7 +38,7 @@ class EventNotFound(Exception):
 
 def words(command: str) -> list[str]:
     """A command's words as history sees them (quotes kept)."""
-    return WORD.findall(command)
+    return re.findall(WORD, command, re.S)
 
 
 def event(spec: str, history: list[str]) -> str:
@@ -71,7 +73,7 @@ def word_event(which: str, history: list[str]) -> str:
     return " ".join(ws[1:])
 
 
-EVENT = re.compile(r"!(!|[$^*]|-?\d+|\?[^?\n]*\??|[^\s=(;&|<>\"'`!$^*]+)")
+EVENT = r"!(!|[$^*]|-?\d+|\?[^?\n]*\??|[^\s=(;&|<>\"'`!$^*]+)"
 
 
 def expand(text: str, history: list[str]) -> str:
@@ -90,7 +92,7 @@ def expand(text: str, history: list[str]) -> str:
         elif c == '"' and quote != "'":
             quote = None if quote == '"' else '"'
         elif c == "!" and quote != "'" and i + 1 < len(text) and text[i + 1] not in NOT_EVENTS:
-            m = EVENT.match(text, i)
+            m = re.compile(EVENT).match(text, i)
             if m is not None:
                 spec = m.group(1)
                 if spec in ("$", "^", "*"):

@@ -271,14 +271,14 @@ def end_heredoc(sh: Shell, text: str, first: int) -> str | None:
 
 
 DEFAULT_PS1 = r"\u@\h:\w\$ "                # what an unset PS1 shows: user@vshell:~/dir$
-PROMPT_ESCAPE = re.compile(r"\\([0-7]{3}|.)", re.S)
+PROMPT_ESCAPE = r"\\([0-7]{3}|.)"        # (compiled when first used: a script shows no prompt)
 
 
 def expand_prompt(sh: Shell, ps1: str | None) -> str:
     """PS1 with bash's backslash escapes decoded, then expanded as POSIX says;
     without a PS1, `user@vshell:~/dir$ ` (`#` for root)."""
-    text = PROMPT_ESCAPE.sub(lambda m: prompt_escape(sh, m.group(1)),
-                             DEFAULT_PS1 if ps1 is None else ps1)
+    text = re.sub(PROMPT_ESCAPE, lambda m: prompt_escape(sh, m.group(1)),
+                  DEFAULT_PS1 if ps1 is None else ps1, flags=re.S)
     if ps1 is None:
         return text
     try:

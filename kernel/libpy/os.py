@@ -250,27 +250,27 @@ def waitid(idtype, id, options, /) -> waitid_result | None:
 # ---- who a process is ----------------------------------------------------------------
 
 def getpid() -> int:
-    return _trap("getpid")
+    return _machine.cpu.trap("getpid", ())
 
 
 def getppid() -> int:
-    return _trap("getppid")
+    return _machine.cpu.trap("getppid", ())
 
 
 def getuid() -> int:
-    return _trap("getuid")
+    return _machine.cpu.trap("getuid", ())
 
 
 def geteuid() -> int:
-    return _trap("geteuid")
+    return _machine.cpu.trap("geteuid", ())
 
 
 def getgid() -> int:
-    return _trap("getgid")
+    return _machine.cpu.trap("getgid", ())
 
 
 def getegid() -> int:
-    return _trap("getegid")
+    return _machine.cpu.trap("getegid", ())
 
 
 def getresuid() -> tuple[int, int, int]:
