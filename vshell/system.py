@@ -15,6 +15,10 @@ from kernel.fs import LazyDir, LazyFile, NativeFile, Symlink
 from kernel.users import ACCOUNTS
 import programs
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable
+
 # The shell and the viewers run on processes' stacks (the shell is a process's
 # program; step mode waits for a key on the stepped one's): none of it is the
 # program a backtrace or /proc/PID/stack shows.
@@ -147,8 +151,10 @@ SYSTEM_DIRS = frozenset({"/", "/bin", "/dev", "/etc", "/proc"})    # not to be h
 
 
 def boot(k: Kernel, opts: Options, shell_argv: list[str], env_extra: dict | None = None,
-         trace: list[str] | None = None, trace_file: str | None = None) -> int:
-    """Run init (pid 1), which runs the login shell; return the shell's exit status."""
+         trace: list[str] | None = None, trace_file: str | None = None,
+         watch: Callable[[Kernel], None] | None = None) -> int:
+    """Run init (pid 1), which runs the login shell; return the shell's exit status.
+    `watch` is called once init exists, before it runs (--web starts recording)."""
     user = account(opts.user)
     result = {"status": 0}
 
@@ -210,6 +216,8 @@ def boot(k: Kernel, opts: Options, shell_argv: list[str], env_extra: dict | None
         # the host guard seals it when the machine starts (0.1 ms, on terminals only).
         import _posixsubprocess  # noqa: F401
     k.spawn(init, argv=["init"])
+    if watch is not None:
+        watch(k)
     if getattr(k.tty.console, "interactive", False):
         k.tty.console.attach_signals(k.cpu.post_host_signal)
     run = getattr(k.tty.console, "session", None)
