@@ -102,16 +102,17 @@ def pipes(pic: Picture, at: dict[int, tuple[float, float]]) -> list[str]:
                 if w == r:
                     continue
                 (x1, y1), (x2, y2) = at[w], at[r]
-                x1, y1 = x1 + NODE_W * 0.75, y1 + NODE_H * 0.5
-                x2, y2 = x2 + NODE_W * 0.25, y2 + NODE_H * 0.5
-                bend = 40 + 12 * n
-                mx, my = (x1 + x2) / 2, min(y1, y2) - bend if abs(y1 - y2) < 1 else (y1 + y2) / 2 - bend
+                # Below the boxes, from the writer's bottom to the reader's:
+                # the arrow never hides what a box says.
+                x1, y1 = x1 + NODE_W * 0.7, y1 + NODE_H
+                x2, y2 = x2 + NODE_W * 0.3, y2 + NODE_H
+                mx, my = (x1 + x2) / 2, max(y1, y2) + 34 + 14 * n
                 label = f"pipe {link.pipe}: fd {wfd} → fd {rfd}"
                 out.append(f"<g class='pipe' data-pipe='{link.pipe}' data-from='{w}' data-to='{r}' "
                            f"data-fds='{wfd}-{rfd}'><path d='M{x1:.1f},{y1:.1f} Q{mx:.1f},{my:.1f} "
                            f"{x2:.1f},{y2:.1f}' fill='none' stroke='#d84315' stroke-width='2' "
                            f"marker-end='url(#arrow)'/>" +
-                           text(mx, (y1 + y2) / 2 / 2 + my / 2 - 4, label, text_anchor="middle",
+                           text(mx, (y1 + y2) / 4 + my / 2 + 14, label, text_anchor="middle",
                                 fill="#d84315") + "</g>")
     return out
 
@@ -126,7 +127,7 @@ def fds(pic: Picture, pid: int) -> str:
     it; an open file another process (or another fd) shares says so."""
     p = pic.procs[pid]
     table = pic.fd_table(pid)
-    title = f"process {pid} ({p.program}): file descriptors -- tick {pic.tick}"
+    title = f"process {pid} ({p.program}, {p.state}): file descriptors -- tick {pic.tick}"
     body = [text(20, 20, title, font_weight="bold"),
             text(20, 48, "fd table"), text(150, 48, "open-file table"), text(520, 48, "inode / pipe")]
     files: list[int] = []
@@ -139,6 +140,9 @@ def fds(pic: Picture, pid: int) -> str:
         if target not in targets:
             targets.append(target)
     holders = sharing(pic)
+    if not table:
+        body.append(text(30, 80, "no open files" + (" (it has exited: a zombie holds none)"
+                                                    if p.state == "ZOMBIE" else "")))
     for row, (fd, f, cloexec) in enumerate(table):
         y = 60 + row * ROW
         fy = 60 + files.index(f.id) * ROW
