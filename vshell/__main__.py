@@ -48,6 +48,9 @@ OPTIONS = [
     ("--trace-file", "FILE", "trace_file", "write every kernel event to FILE as JSON lines"),
     ("--record", "FILE", "record", "save the session as the terminal showed it "
                                    "(FILE.svg, FILE.html or FILE.txt), for slides and handouts"),
+    ("--web", "[HOST:]PORT", "web", "serve this machine's terminal and live pictures of it "
+                                    "(processes, files, timeline, with time travel) to a "
+                                    "browser, on 127.0.0.1 unless HOST; the URLs carry tokens"),
     ("--fresh", None, "fresh", "boot a pristine machine; the saved disk is neither read nor written"),
     ("--disk", "PATH", "disk", "keep the machine's disk in PATH (a tar file) instead of the usual "
                                "one; scripted runs too"),
@@ -94,7 +97,7 @@ def parse(argv: list[str]) -> SimpleNamespace:
                         seed=None, virtual_time=False, mount=[], user="student", policy="rr",
                         quantum=10, fs_size=None, fork_first="random",
                         max_ticks=None, max_time=None, max_output=None, max_events=None, explore=None,
-                        trace=None, trace_file=None, record=None,
+                        trace=None, trace_file=None, record=None, web=None,
                         private=False, no_rc=False, version=False, help=False, fresh=False, disk=None,
                         reset=False)
     by_name = {name: (arg, dest) for name, arg, dest, _ in OPTIONS}
@@ -185,6 +188,11 @@ def store(a: SimpleNamespace, name: str, dest: str, value: str) -> None:
         setattr(a, dest, value)
     elif dest == "mount":
         a.mount.append(value)
+    elif dest == "web":
+        host, _, port = value.rpartition(":")
+        if not port.isdigit() or int(port) > 65535:
+            raise UsageError(f"{name}: not a port: {value!r} ([HOST:]PORT, say 8000 or 0.0.0.0:8000)")
+        a.web = value
     else:
         setattr(a, dest, value)
 
@@ -258,7 +266,7 @@ def session(argv: list[str] | None) -> int:
             print(f"vshell: cannot open {a.script}: {e.strerror}{hint}", file=sys.stderr)
             return 127 if e.errno == errno.ENOENT else 126
         shell_argv += [a.script] + a.args
-    elif not sys.stdin.isatty() and not a.interactive:
+    elif not sys.stdin.isatty() and not a.interactive and a.web is None:
         script = sys.stdin.buffer.read().decode("utf-8", "surrogateescape")
         input_fd = None                   # the terminal gives EOF: it does not eat the script
     elif a.interactive:
@@ -271,7 +279,12 @@ def session(argv: list[str] | None) -> int:
         if bad:
             print(f"vshell: --trace: unknown kind {bad[0]!r} (all, {', '.join(KINDS)})", file=sys.stderr)
             return 2
-    interactive = a.command is None and a.script is None and sys.stdin.isatty() and sys.stdout.isatty()
+    if a.web is not None and (a.command is not None or a.script is not None or a.explore):
+        print("vshell: --web serves an interactive session: it takes no -c or SCRIPT",
+              file=sys.stderr)
+        return 2
+    interactive = a.web is not None or (
+        a.command is None and a.script is None and sys.stdin.isatty() and sys.stdout.isatty())
     motd = None
     if a.disk is not None or (interactive and not a.fresh):
         from vshell.disk import Disk, DiskError, default_path, shown
@@ -294,14 +307,24 @@ def session(argv: list[str] | None) -> int:
         if interactive:
             from vshell.console import InteractiveConsole
             holder: list = []
-            console = InteractiveConsole(lambda: holder[0], a.private)
+            watch = None
+            if a.web is not None:
+                from vshell.web.main import start
+                try:
+                    console, watch = start(lambda: holder[0], a.private, a.web)
+                except OSError as e:
+                    print(f"vshell: --web: cannot listen on {a.web}: {e.strerror or e}", file=sys.stderr)
+                    return 1
+            else:
+                console = InteractiveConsole(lambda: holder[0], a.private)
             k = make_machine(opts, console)
             started()
             holder.append(k)
             k.fs.write_file("/run/motd", motd)
             env = install_rc(k, opts) if not a.no_rc else {}
             return kept(k, opts.disk, lambda: recorded(
-                console, a.record, lambda: boot(k, opts, shell_argv, env, trace, a.trace_file)))
+                console, a.record, lambda: boot(k, opts, shell_argv, env, trace, a.trace_file,
+                                                watch)))
         console = HostConsole(input_fd)
         k = make_machine(opts, console)
         started()

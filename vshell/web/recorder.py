@@ -7,13 +7,15 @@ program line a process is at, which the events do not carry.
 """
 from __future__ import annotations
 
+import threading
+
 from kernel import trace as ev
 
 from .model import At, History, from_kernel
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Callable
+    from typing import Any
 
 RECORDERS: dict[int, Recorder] = {}       # id(kernel) -> its recorder
 
@@ -21,9 +23,9 @@ RECORDERS: dict[int, Recorder] = {}       # id(kernel) -> its recorder
 class Recorder:
     def __init__(self, k: Any) -> None:
         self.k = k
+        self.lock = threading.Lock()           # the web server reads the history from its thread
         self.history = History(from_kernel(k))
         self.pcs: dict[int, str] = {}
-        self.listeners: list[Callable[[], None]] = []     # told after each event (the web page)
         self.unsubscribe = k.trace.subscribe(self.event)
         RECORDERS[id(k)] = self
 
@@ -35,11 +37,10 @@ class Recorder:
             return ""
 
     def event(self, e: ev.Event) -> None:
-        if isinstance(e, (ev.SyscallEnter, ev.Tick)):
-            self.note_line(e)
-        self.history.add(e)
-        for fn in self.listeners:
-            fn()
+        with self.lock:
+            if isinstance(e, (ev.SyscallEnter, ev.Tick)):
+                self.note_line(e)
+            self.history.add(e)
 
     def note_line(self, e: ev.SyscallEnter | ev.Tick) -> None:
         p = self.k.procs.get(e.pid)

@@ -188,9 +188,12 @@ def sharing(pic: Picture) -> dict[int, list[tuple[int, int]]]:
 STRIP_H, LABEL_W, PLOT_W = 22, 150, 720
 
 
-def timeline(h: History, i: int, policy: str = "") -> str:
-    """One strip per process: its state at each tick, by colour, up to event i."""
+def timeline(h: History, i: int, policy: str = "", last: int | None = None) -> str:
+    """One strip per process: its state at each tick, by colour, up to event i
+    (of the `last` newest processes only, when given)."""
     strips = h.strips_at(i)
+    if last is not None and len(strips) > last:
+        strips = strips[-last:]
     now = h.at(i).tick
     start = min((changes[0][0] for _, changes in strips), default=0)
     span = max(now - start, 1)
