@@ -74,7 +74,7 @@ def tree(pic: Picture, title: str = "processes", selected: int | None = None) ->
         body.append(node(pic, pid, *at[pid], selected == pid))
     body += pipes(pic, at)
     width = max([x for x, _ in at.values()] + [0]) + NODE_W + GAP_X
-    height = max([y for _, y in at.values()] + [0]) + NODE_H + GAP_Y
+    height = max([y for _, y in at.values()] + [0]) + NODE_H + GAP_Y + (40 if pic.pipes() else 0)
     return document(max(width, 320), height, body, title)
 
 
