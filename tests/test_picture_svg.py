@@ -107,3 +107,16 @@ def test_picture_o_writes_the_file_and_bad_requests_get_one_line():
 def test_a_student_may_not_picture_roots_files():
     out, err, status = shell("picture fds 1")
     assert "picture: process 1: Permission denied" in err
+
+
+def test_record_html_keeps_the_pictures_drawn_in_the_session(tmp_path):
+    import subprocess
+    import sys
+    path = tmp_path / "session.html"
+    done = subprocess.run([sys.executable, "-m", "vshell", "--seed", "1", "--virtual-time", "--record",
+                           str(path), "-c", "echo shown; picture tree > /dev/null"],
+                          capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+    assert done.returncode == 0 and done.stdout == "shown\n"
+    page = path.read_text()
+    assert "shown" in page and "Pictures" in page
+    assert page.count("<svg") == 2 and "class='node' data-pid='2'" in page   # the tree, the timeline

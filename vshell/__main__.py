@@ -463,6 +463,9 @@ def recorded(console, path, run) -> int:
         from vshell.console import save_recording
         try:
             save_recording(console.recording, path, shutil.get_terminal_size((100, 24)).columns)
+            if "vshell.web.recorder" in sys.modules and path.lower().endswith((".html", ".htm")):
+                from vshell.web.picture import add_to_recording
+                add_to_recording(path)        # the pictures drawn during the session
         except OSError as e:
             print(f"vshell: --record: cannot write {path}: {e.strerror}", file=sys.stderr)
 

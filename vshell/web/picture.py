@@ -21,8 +21,15 @@ if TYPE_CHECKING:
 
 
 def draw(k: Any, words: list[str], requester: int) -> str:
-    """The SVG a request asks for; OSError(ESRCH) for a process not there,
-    EACCES for another user's files (as /proc/PID/fdinfo), EINVAL for nonsense."""
+    """The SVG a request asks for (and kept for --record FILE.html)."""
+    drawing = drawn(k, words, requester)
+    RECORDERS[id(k)].drawn.append(drawing)
+    return drawing
+
+
+def drawn(k: Any, words: list[str], requester: int) -> str:
+    """The SVG of a request; OSError(ESRCH) for a process not there, EACCES
+    for another user's files (as /proc/PID/fdinfo), EINVAL for nonsense."""
     fresh = id(k) not in RECORDERS
     rec = recorder(k)
     h = rec.history
@@ -58,3 +65,21 @@ def request(k: Any, words: list[str], requester: int, open_file: Callable[[int, 
     sink = Sink(k, out)
     sink.write(drawing)
     sink.close()
+
+
+def add_to_recording(path: str) -> None:
+    """--record FILE.html: after the session as the terminal showed it, every
+    picture drawn during it, and the timeline of the whole recording."""
+    if not RECORDERS:
+        return
+    rec = next(iter(RECORDERS.values()))
+    h = rec.history
+    figures = rec.drawn + [svg.timeline(h, len(h), rec.policy())]
+    body = "".join(f"<figure style='margin:1em 0'>{figure}</figure>\n" for figure in figures)
+    section = f"<section><h2 style='font-family:sans-serif'>Pictures</h2>\n{body}</section>\n"
+    with open(path, encoding="utf-8") as f:
+        page = f.read()
+    at = page.rfind("</body>")
+    page = page[:at] + section + page[at:] if at >= 0 else page + section
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(page)

@@ -26,6 +26,7 @@ class Recorder:
         self.lock = threading.Lock()           # the web server reads the history from its thread
         self.history = History(from_kernel(k))
         self.pcs: dict[int, str] = {}
+        self.drawn: list[str] = []              # every `picture` drawn (--record FILE.html keeps them)
         self.unsubscribe = k.trace.subscribe(self.event)
         RECORDERS[id(k)] = self
 
