@@ -287,6 +287,7 @@ class WebServer:
             self.loop.run_forever()
         self.thread = threading.Thread(target=serve, name="vshell-web", daemon=True)
         self.thread.start()
+        assert self.thread.ident is not None       # (started)
         hostguard.trust_thread(self.thread.ident)
         trusted.set()
         started.wait()
