@@ -58,6 +58,9 @@ OPTIONS = [
                                                        "showing none on the screen"),
     ("--record", "FILE", "record", "save the session as the terminal showed it "
                                    "(FILE.svg, FILE.html or FILE.txt), for slides and handouts"),
+    ("--web", "[HOST:]PORT", "web", "serve this machine's terminal and live pictures of it "
+                                    "(processes, files, timeline, with time travel) to a "
+                                    "browser, on 127.0.0.1 unless HOST; the URLs carry tokens"),
     ("--fresh", None, "fresh", "boot a pristine machine; the saved disk is neither read nor written"),
     ("--disk", "PATH", "disk", "keep the machine's disk in PATH (a tar file) instead of the usual "
                                "one; scripted runs too"),
@@ -105,7 +108,7 @@ def parse(argv: list[str]) -> SimpleNamespace:
                         quantum=10, fs_size=None, fork_first="random",
                         max_ticks=None, max_time=None, max_output=None, max_events=None,
                         max_virtual_time=None, max_fs_bytes=None, explore=None,
-                        trace=None, trace_file=None, trace_file_kinds=None, record=None,
+                        trace=None, trace_file=None, trace_file_kinds=None, record=None, web=None,
                         private=False, no_rc=False, version=False, help=False, fresh=False, disk=None,
                         reset=False)
     by_name = {name: (arg, dest) for name, arg, dest, _ in OPTIONS}
@@ -196,6 +199,11 @@ def store(a: SimpleNamespace, name: str, dest: str, value: str) -> None:
         setattr(a, dest, value)
     elif dest == "mount":
         a.mount.append(value)
+    elif dest == "web":
+        host, _, port = value.rpartition(":")
+        if not port.isdigit() or int(port) > 65535:
+            raise UsageError(f"{name}: not a port: {value!r} ([HOST:]PORT, say 8000 or 0.0.0.0:8000)")
+        a.web = value
     else:
         setattr(a, dest, value)
 
@@ -270,7 +278,7 @@ def session(argv: list[str] | None) -> int:
             print(f"vshell: cannot open {a.script}: {e.strerror}{hint}", file=sys.stderr)
             return 127 if e.errno == errno.ENOENT else 126
         shell_argv += [a.script] + a.args
-    elif not sys.stdin.isatty() and not a.interactive:
+    elif not sys.stdin.isatty() and not a.interactive and a.web is None:
         script = sys.stdin.buffer.read().decode("utf-8", "surrogateescape")
         input_fd = None                   # the terminal gives EOF: it does not eat the script
     elif a.interactive:
@@ -287,7 +295,12 @@ def session(argv: list[str] | None) -> int:
     except UsageError as e:
         print(f"vshell: {e}", file=sys.stderr)
         return 2
-    interactive = a.command is None and a.script is None and sys.stdin.isatty() and sys.stdout.isatty()
+    if a.web is not None and (a.command is not None or a.script is not None or a.explore):
+        print("vshell: --web serves an interactive session: it takes no -c or SCRIPT",
+              file=sys.stderr)
+        return 2
+    interactive = a.web is not None or (
+        a.command is None and a.script is None and sys.stdin.isatty() and sys.stdout.isatty())
     motd = ""                             # (for a terminal: what /run/motd says)
     if a.disk is not None or (interactive and not a.fresh):
         from vshell.disk import Disk, DiskError, default_path, shown
@@ -310,7 +323,17 @@ def session(argv: list[str] | None) -> int:
         if interactive:
             from vshell.console import InteractiveConsole
             holder: list = []
-            console: HostConsole = InteractiveConsole(lambda: holder[0], a.private)
+            console: HostConsole
+            watch = None
+            if a.web is not None:
+                from vshell.web.main import start
+                try:
+                    console, watch = start(lambda: holder[0], a.private, a.web)
+                except OSError as e:
+                    print(f"vshell: --web: cannot listen on {a.web}: {e.strerror or e}", file=sys.stderr)
+                    return 1
+            else:
+                console = InteractiveConsole(lambda: holder[0], a.private)
             k = make_machine(opts, console)
             started()
             holder.append(k)
@@ -318,7 +341,7 @@ def session(argv: list[str] | None) -> int:
             env = install_rc(k, opts) if not a.no_rc else {}
             return kept(k, opts.disk, lambda: recorded(
                 console, a.record, lambda: boot(
-                k, opts, shell_argv, env, trace, a.trace_file, file_kinds)))
+                k, opts, shell_argv, env, trace, a.trace_file, file_kinds, watch)))
         console = HostConsole(input_fd)
         k = make_machine(opts, console)
         started()
@@ -481,6 +504,9 @@ def recorded(console, path, run) -> int:
         from vshell.console import save_recording
         try:
             save_recording(console.recording, path, shutil.get_terminal_size((100, 24)).columns)
+            if "vshell.web.recorder" in sys.modules and path.lower().endswith((".html", ".htm")):
+                from vshell.web.picture import add_to_recording
+                add_to_recording(path)        # the pictures drawn during the session
         except OSError as e:
             print(f"vshell: --record: cannot write {path}: {e.strerror}", file=sys.stderr)
 

@@ -668,5 +668,6 @@ BUILTINS: dict[str, Callable[[Shell, list[str]], int]] = {
     "umask": b_umask, "ulimit": b_ulimit, "source": b_dot, "hash": b_hash,
     "alias": b_alias, "unalias": b_unalias, "getopts": b_getopts, "history": b_history,
     **{name: lecture(f"b_{name}") for name in
-       ("help", "trace", "strace", "sched", "seed", "timeline", "step", "explore")},
+       ("help", "trace", "strace", "sched", "seed", "timeline", "step", "explore",
+        "picture")},
 }

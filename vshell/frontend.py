@@ -257,8 +257,9 @@ class LineEditor:
     """Runs prompts in a thread; finished lines wait in a queue for the kernel.
     Made, and its thread started, by vshell's main thread (see the module's doc)."""
 
-    def __init__(self, kernel, private: bool, wake: Callable[[], None]) -> None:
+    def __init__(self, kernel, private: bool, wake: Callable[[], None], io: Optional[dict] = None) -> None:
         self.vfs = VirtualFS(kernel)
+        self.io = io or {}                # input= and output= for prompt_toolkit (--web's terminal)
         self.info: dict = {}
         self.done: "queue.Queue[Optional[bytes]]" = queue.Queue()
         self.wake = wake
@@ -282,7 +283,7 @@ class LineEditor:
             bottom_toolbar=self.toolbar, complete_while_typing=False, key_bindings=terminal_keys(),
             style=Style.from_dict({"pygments.error": "#ff5f5f bold underline",
                                    "pygments.keyword": "#d787ff bold",
-                                   "pygments.name.variable": "#5fafff"}))
+                                   "pygments.name.variable": "#5fafff"}), **self.io)
         self.python: Optional[PromptSession] = None     # the Python prompt's (python_session)
         self.requests: "queue.Queue[str]" = queue.Queue()
         self.thread = threading.Thread(target=self._serve, daemon=True)
@@ -337,7 +338,7 @@ class LineEditor:
         if self.python is None:
             from pygments.lexers.python import PythonLexer
             self.python = PromptSession(history=InMemoryHistory(), lexer=PygmentsLexer(PythonLexer),
-                                        key_bindings=terminal_keys())
+                                        key_bindings=terminal_keys(), **self.io)
         return self.python
 
     def take(self) -> list[Optional[bytes]]:

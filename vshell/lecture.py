@@ -137,6 +137,53 @@ def b_timeline(sh: Shell, args: list[str]) -> int:
     return status
 
 
+PICTURE_USAGE = "picture: usage: picture tree|fds PID|timeline [-o FILE.svg]"
+
+
+def b_picture(sh: Shell, args: list[str]) -> int:
+    """picture tree|fds PID|timeline [-o FILE.svg]: the process graph, a process's
+    file model or the timeline as SVG -- into FILE, to stdout when it is not a
+    terminal, else into ./tree.svg (fds-PID.svg, timeline.svg), saying so."""
+    words, out = [], None
+    rest = args[1:]
+    while rest:
+        word = rest.pop(0)
+        if word == "-o" and rest:
+            out = rest.pop(0)
+        elif word.startswith("-o") and len(word) > 2:
+            out = word[2:]
+        else:
+            words.append(word)
+    if words not in (["tree"], ["timeline"]) and not (
+            len(words) == 2 and words[0] == "fds" and words[1].isdigit()):
+        raise CommandError(PICTURE_USAGE, 2)
+    told = out is None and sh.os.isatty(1)
+    if told:
+        out = "-".join(words) + ".svg"
+    spool = _spool(sh)
+    try:
+        _write_proc(sh, "/proc/trace", f"picture {' '.join(words)} spool {spool}")
+    except OSError as e:
+        sh.os.close(spool)
+        what = f"process {words[1]}" if words[0] == "fds" else words[0]
+        raise CommandError(f"picture: {what}: {e.strerror}", 1)
+    if out is None:
+        _drain(sh, spool, 1)
+        return 0
+    try:
+        fd = sh.os.open(out, O_WRONLY | O_CREAT | O_TRUNC, 0o666)
+    except OSError as e:
+        sh.os.close(spool)
+        raise CommandError(f"picture: cannot write {out}: {e.strerror}", 1)
+    try:
+        _drain(sh, spool, fd)
+    finally:
+        sh.os.close(fd)
+    if told:
+        sh.say(1, f"picture: wrote {out} (open it in a browser, or -o FILE.svg to name it)\n")
+    return 0
+
+
 def b_strace(sh: Shell, args: list[str]) -> int:
     """strace [-f] [-o FILE] CMD [ARGS]: run CMD, showing its system calls (and its
     children's with -f) on stderr, or into FILE."""

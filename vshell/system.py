@@ -15,6 +15,10 @@ from kernel.fs import LazyDir, LazyFile, NativeFile, Symlink
 from kernel.users import ACCOUNTS
 import programs
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable
+
 # The shell and the viewers run on processes' stacks (the shell is a process's
 # program; step mode waits for a key on the stepped one's): none of it is the
 # program a backtrace or /proc/PID/stack shows.
@@ -150,10 +154,12 @@ SYSTEM_DIRS = frozenset({"/", "/bin", "/dev", "/etc", "/proc"})    # not to be h
 
 def boot(k: Kernel, opts: Options, shell_argv: list[str], env_extra: dict | None = None,
          trace: list[str] | None = None, trace_file: str | None = None,
-         file_kinds: list[str] | None = None) -> int:
+         file_kinds: list[str] | None = None,
+         watch: Callable[[Kernel], None] | None = None) -> int:
     """Run init (pid 1), which runs the login shell; return the shell's exit status.
     trace: the kinds of event shown on the screen (None: none; []: all);
-    file_kinds: those written to trace_file ([]: all; None: trace's)."""
+    file_kinds: those written to trace_file ([]: all; None: trace's);
+    watch: called once init exists, before it runs (--web starts recording)."""
     user = account(opts.user)
     result = {"status": 0}
 
@@ -217,6 +223,8 @@ def boot(k: Kernel, opts: Options, shell_argv: list[str], env_extra: dict | None
         # the host guard seals it when the machine starts (0.1 ms, on terminals only).
         import _posixsubprocess  # noqa: F401
     k.spawn(init, argv=["init"])
+    if watch is not None:
+        watch(k)
     attach = getattr(k.tty.console, "attach_signals", None)     # a host terminal's
     if attach is not None and getattr(k.tty.console, "interactive", False):
         attach(k.cpu.post_host_signal)

@@ -404,6 +404,10 @@ class TraceControl:
         if words[0] == "off":
             self.stop()
             return
+        if words[0] == "picture":             # (vshell/web/picture.py: SVG for the prompt)
+            from vshell.web.picture import request
+            request(self.k, words[1:], pid, self.open_file)
+            return
         if words[0] == "step":
             self.step(words[1:], pid)
             return

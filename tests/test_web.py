@@ -1,0 +1,271 @@
+"""vshell --web: tokens on every request, the pictures over the WebSocket with
+time travel, the read-only view that cannot type, and the terminal in the
+page (aiohttp's test client; no browser)."""
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from typing import Any, Callable
+
+import aiohttp
+from aiohttp.test_utils import TestClient, TestServer
+
+from test_picture_model import first, named, record
+from vshell.web import server as web
+from vshell.web.server import WebServer
+from vshell.web.terminal import Hub
+
+NODE = re.compile(r"data-pid='(\d+)' data-state='(\w+)' data-program=\"([^\"]+)\"")
+
+
+class FakeRecorder:
+    """A finished recording, as the server reads one (history and lock)."""
+
+    def __init__(self, script: str) -> None:
+        import threading
+        self.history, _ = record(script)
+        self.lock = threading.Lock()
+
+    def policy(self) -> str:
+        return "rr (quantum 10 ticks)"
+
+
+def serve(script: str, test: Callable[[TestClient, WebServer, list[str]], Any]) -> None:
+    """Run test(client, server, typed) against a server of script's recording."""
+    hub = Hub()
+    typed: list[str] = []
+    hub.typed = typed.append
+    server = WebServer(FakeRecorder(script), hub)  # type: ignore[arg-type]
+
+    async def go() -> None:
+        async with TestClient(TestServer(server.app())) as client:
+            await test(client, server, typed)
+    asyncio.run(go())
+
+
+async def receive(ws: aiohttp.ClientWebSocketResponse, kind: str, timeout: float = 20) -> dict:
+    """The next message of a kind (others are skipped)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        message = await asyncio.wait_for(ws.receive(), max(deadline - time.monotonic(), 0.01))
+        assert message.type == aiohttp.WSMsgType.TEXT, message
+        data = json.loads(message.data)
+        if data["t"] == kind:
+            return data
+
+
+def nodes(frame: dict) -> list[tuple[str, str, str]]:
+    return NODE.findall(frame["tree"])
+
+
+def test_every_endpoint_wants_a_token():
+    async def test(client: TestClient, server: WebServer, typed: list[str]) -> None:
+        for path in ("/", "/?token=wrong", "/static/page.js", "/static/vendor/xterm.js?token=",
+                     "/ws", "/ws?token=nope"):
+            response = await client.get(path)
+            assert response.status == 403, path
+        for role in ("lecturer", "viewer"):
+            token = server.token(role)
+            page = await client.get(f"/?token={token}")
+            assert page.status == 200 and f"token={token}" in await page.text()
+            assert page.headers["Referrer-Policy"] == "no-referrer"
+            script = await client.get(f"/static/vendor/xterm.js?token={token}")
+            assert script.status == 200
+    serve("true", test)
+
+
+def test_the_two_tokens_differ_and_are_long():
+    server = WebServer(None, Hub())
+    lecturer, viewer = server.token("lecturer"), server.token("viewer")
+    assert lecturer != viewer and len(lecturer) >= 32 and len(viewer) >= 32
+    assert server.urls()["viewer"].startswith("http://127.0.0.1:")
+
+
+def test_time_travel_shows_one_node_before_the_fork_and_two_after():
+    async def test(client: TestClient, server: WebServer, typed: list[str]) -> None:
+        h = server.recorder.history
+        fork = first(h, lambda pic: len(named(pic, "p1.py")) == 2)
+        ws = await client.ws_connect(f"/ws?token={server.token('viewer')}")
+        assert (await receive(ws, "hello"))["role"] == "viewer"
+        now = await receive(ws, "frame")
+        assert now["live"] and now["i"] == now["n"] == len(h)
+        await ws.send_str(json.dumps({"t": "seek", "i": fork - 1}))
+        before = await receive(ws, "frame")
+        assert not before["live"] and before["i"] == fork - 1
+        assert [n for n in nodes(before) if n[2] == "p1.py"].__len__() == 1
+        await ws.send_str(json.dumps({"t": "seek", "i": fork}))
+        after = await receive(ws, "frame")
+        assert len([n for n in nodes(after) if n[2] == "p1.py"]) == 2
+        assert "fork -> child" in after["event"]
+        child = max(int(pid) for pid, _, program in nodes(after) if program == "p1.py")
+        await ws.send_str(json.dumps({"t": "select", "pid": child}))
+        chosen = await receive(ws, "frame")
+        assert chosen["pid"] == child and f"process {child} (p1.py" in chosen["fds"]
+        await ws.send_str(json.dumps({"t": "seek", "i": None}))
+        assert (await receive(ws, "frame"))["live"]
+        await ws.close()
+    serve("./p1.py", test)
+
+
+def test_a_read_only_view_cannot_type_and_the_lecturer_can():
+    async def test(client: TestClient, server: WebServer, typed: list[str]) -> None:
+        viewer = await client.ws_connect(f"/ws?token={server.token('viewer')}")
+        await viewer.send_str(json.dumps({"t": "in", "data": "rm -rf ~\r"}))
+        assert (await receive(viewer, "refused"))["text"]
+        await viewer.send_str(json.dumps({"t": "size", "rows": 5, "cols": 20}))
+        await receive(viewer, "refused")
+        lecturer = await client.ws_connect(f"/ws?token={server.token('lecturer')}")
+        await lecturer.send_str(json.dumps({"t": "in", "data": "ls\r"}))
+        await lecturer.send_str(json.dumps({"t": "size", "rows": 30, "cols": 100}))
+        for _ in range(100):
+            if typed:
+                break
+            await asyncio.sleep(0.01)
+        assert typed == ["ls\r"]
+        assert (server.hub.rows, server.hub.columns) == (30, 100)
+        await viewer.close()
+        await lecturer.close()
+    serve("true", test)
+
+
+def test_terminal_output_reaches_every_page_and_a_late_page_gets_the_screen():
+    async def test(client: TestClient, server: WebServer, typed: list[str]) -> None:
+        server.hub.output("before\r\n")
+        early = await client.ws_connect(f"/ws?token={server.token('viewer')}")
+        screen = Screen(early)
+        await screen.until("before")
+        server.hub.output("after\r\n")
+        await screen.until("after")
+        assert screen.text == "before\r\nafter\r\n"       # each once, in order
+        late = await client.ws_connect(f"/ws?token={server.token('lecturer')}")
+        assert (await receive(late, "reset"))["data"] == "before\r\nafter\r\n"
+        await early.close()
+        await late.close()
+    serve("true", test)
+
+
+def test_a_page_that_falls_behind_gets_a_fresh_screen_not_an_endless_queue():
+    page = web.Page(None, "viewer")  # type: ignore[arg-type]
+    for _ in range(10):
+        page.send_output("x" * (web.QUEUE_LIMIT // 4))
+    assert page.behind and page.out == [] and page.queued == 0
+    page.send_frame("one")
+    page.send_frame("two")
+    assert page.frame == "two"              # only the newest picture is kept
+
+
+def test_web_address_and_option_errors_are_one_line():
+    for args, message in ((["--web", "x"], "not a port"), (["--web", "99999"], "not a port"),
+                          (["--web", "0", "-c", "true"], "takes no -c")):
+        done = subprocess.run([sys.executable, "-m", "vshell", *args], capture_output=True,
+                              text=True, timeout=60, stdin=subprocess.DEVNULL)
+        assert done.returncode == 2 and message in done.stderr and "Traceback" not in done.stderr
+
+
+# ---- the whole: vshell --web in a process of its own, driven over the socket ----------------
+
+def test_the_page_terminal_runs_the_session_and_the_pictures_follow_it():
+    proc = subprocess.Popen([sys.executable, "-m", "vshell", "--web", "127.0.0.1:0", "--fresh",
+                             "--seed", "1", "--private", "--no-rc"],
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        urls = {}
+        while len(urls) < 2:
+            line = proc.stderr.readline()
+            assert line, "vshell --web printed no URLs"
+            found = re.search(r"(lecturer|read-only).*?(http://\S+)", line)
+            if found:
+                urls[found.group(1)] = found.group(2)
+        asyncio.run(drive(urls["lecturer"], urls["read-only"]))
+        assert proc.wait(timeout=60) == 0
+    finally:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)
+            proc.wait(timeout=10)
+
+
+async def drive(lecturer_url: str, viewer_url: str) -> None:
+    base, token = lecturer_url.split("?token=")
+    viewer_token = viewer_url.split("?token=")[1]
+    async with aiohttp.ClientSession() as session:
+        assert (await session.get(base + "?token=wrong")).status == 403
+        lecturer = await session.ws_connect(f"{base}ws?token={token}")
+        viewer = await session.ws_connect(f"{base}ws?token={viewer_token}")
+        screen = Screen(lecturer)
+        seen = Screen(viewer)
+        await screen.until("student@vshell:~$")
+
+        async def typed(keys: str, expect: str) -> None:
+            await lecturer.send_str(json.dumps({"t": "in", "data": keys}))
+            await screen.until(expect)
+
+        await typed("echo hi there\r", "\r\nhi there\r\n")
+        await typed("cat\r", "cat\r\n")
+        await typed("abc\x7fd\r", "\b \bd\r\nabd\r\n")   # echo, backspace, then cat's copy
+        await typed("\x04", "student@vshell:~$")
+        await viewer.send_str(json.dumps({"t": "in", "data": "echo intruder\r"}))
+        await seen.until("hi there")                      # the viewer sees the same terminal
+        await typed("./zombie.py 30 &\r", "try ps")
+        frame = await screen.frame(lambda f: any(state == "ZOMBIE" and program == "zombie.py"
+                                                 for _, state, program in nodes(f)))
+        assert frame["live"]
+        await lecturer.send_str(json.dumps({"t": "seek", "i": 0}))
+        past = await screen.frame(lambda f: not f["live"])
+        assert {program for _, _, program in nodes(past)} <= {"init", "sh"}
+        assert "intruder" not in screen.text
+        await typed("kill %1; wait; true\r", "student@vshell:~$")
+        await lecturer.send_str(json.dumps({"t": "in", "data": "exit\r"}))
+        await screen.until_kind("ended")
+        await lecturer.close()
+        await viewer.close()
+
+
+class Screen:
+    """What one page has received: the terminal text and the last frame."""
+
+    def __init__(self, ws: aiohttp.ClientWebSocketResponse) -> None:
+        self.ws = ws
+        self.text = ""
+        self.frames: list[dict] = []
+        self.kinds: set[str] = set()
+
+    async def pump(self, done: Callable[[], bool], timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while not done():
+            left = deadline - time.monotonic()
+            assert left > 0, f"timed out; the screen so far: {self.text[-500:]!r}"
+            try:
+                message = await asyncio.wait_for(self.ws.receive(), left)
+            except asyncio.TimeoutError:
+                raise AssertionError(f"timed out; the screen so far: {self.text[-800:]!r}") from None
+            if message.type != aiohttp.WSMsgType.TEXT:
+                raise AssertionError(f"the socket closed: {message}")
+            data = json.loads(message.data)
+            self.kinds.add(data["t"])
+            if data["t"] in ("out", "reset"):
+                self.text += data["data"]
+            elif data["t"] == "frame":
+                self.frames.append(data)
+
+    async def until(self, expect: str) -> None:
+        start = len(self.text)
+        await self.pump(lambda: expect in plain(self.text[max(0, start - len(expect)):]))
+
+    async def until_kind(self, kind: str) -> None:
+        await self.pump(lambda: kind in self.kinds)
+
+    async def frame(self, test: Callable[[dict], bool]) -> dict:
+        await self.pump(lambda: bool(self.frames) and test(self.frames[-1]))
+        return self.frames[-1]
+
+
+def plain(text: str) -> str:
+    """Terminal output without its escape sequences."""
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", text)
