@@ -82,7 +82,7 @@ def help_text() -> str:
     lines = [USAGE, "", "A teaching shell on a miniature Unix kernel.", ""]
     for name, arg, _, what in OPTIONS:
         spec = "-h, --help" if name == "-h" else name if arg is None else \
-            name + arg if arg.startswith("[") else f"{name} {arg}"
+            name + arg if arg.startswith("[=") else f"{name} {arg}"
         wrapped = textwrap.wrap(what, 79 - 24)
         if len(spec) > 20:
             lines.append(f"  {spec}")
