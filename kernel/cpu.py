@@ -111,6 +111,7 @@ class CPU:
         self.need_preempt = False           # set by a timer interrupt, acted on as it returns
         self.kernel_limit = KERNEL_LIMIT    # the recursion limit of kernel code (see resume)
         self.limiter: greenlet = None       # a shallow stack: see resume and start (run sets it)
+        self.spare_contexts: list[greenlet] = []     # contexts whose process ended (start)
         # How deep every program's first frame is (Runtime.run_program): the same
         # for all of them while the scheduler runs, as every process's context
         # starts from dispatch and goes the same way to its program; so measured
@@ -336,6 +337,8 @@ class CPU:
         self.charge()
         self.current = None
         if isinstance(ended, Proc):            # a process's context ran to its end
+            if len(self.spare_contexts) < SPARE_CONTEXTS:
+                self.spare_contexts.append(ended.context)     # (waiting in _context)
             ended.context = None
 
     def limit_reached(self) -> None:
@@ -429,7 +432,11 @@ class CPU:
         (CPython counts the frames below it), and the depth of a program's first
         frame would not be the same for all (Runtime.run_program).  When the
         context ends it returns p to its parent, the scheduler (dispatch)."""
-        p.context = greenlet(self._process_main, self.main)
+        if self.spare_contexts:                 # one whose process ended: its stack is as shallow
+            p.context = self.spare_contexts.pop()
+            sys.setrecursionlimit(self.kernel_limit)        # (what the limiter does)
+            return p.context.switch(p)
+        p.context = greenlet(self._context, self.main)
         return self.limiter.switch(p.context, self.kernel_limit, (p,))
 
     # ---- each process's own recursion limit ------------------------------------------------
@@ -813,41 +820,49 @@ class CPU:
 
     # ---- a process's life on its context --------------------------------------
 
-    def _process_main(self, p: Proc) -> Proc:
-        """The bottom frame of every process's context: run images until exit."""
+    def _context(self, p: Proc) -> None:
+        """The bottom frame of every process's context: run p's images until it
+        exits, hand it to the scheduler (dispatch) -- then wait there to run
+        another process.  A context is kept rather than ended because a
+        greenlet's first Python call costs CPython a fresh frame stack (an mmap,
+        and a munmap when it ends: ~8 us together, a seventh of a fork + exec).
+        One frame, as a fresh context's was, since programs' depths count from
+        here.  (A kept context is dropped with the machine: greenlet ends it.)"""
         k = self.k
-        status = 0
-        start: Callable[[], int] = p.start  # type: ignore[assignment]  # (new: it has one)
-        p.start = None
         while True:
-            try:
-                if p.sig.pending:
-                    k.signals.deliver(p)
-                code = start()
-                if p.unwinding is not None:      # the program swallowed its exit
-                    raise p.unwinding
-                status = W_EXITCODE(code)
-                break
-            except ExecImage as e:
-                p.unwinding = None
-                image = e.image
+            status = 0
+            start: Callable[[], int] = p.start  # type: ignore[assignment]  # (new: it has one)
+            p.start = None
+            while True:
+                try:
+                    if p.sig.pending:
+                        k.signals.deliver(p)
+                    code = start()
+                    if p.unwinding is not None:      # the program swallowed its exit
+                        raise p.unwinding
+                    status = W_EXITCODE(code)
+                    break
+                except ExecImage as e:
+                    p.unwinding = None
+                    image = e.image
 
-                def run_image(image: Image = image) -> int:  # (a frame, as the first start has)
-                    return k.loader.run(p, image)
-                start = run_image
-            except ProcessExit as e:
-                status = e.status
-                break
-            except Exception as e:                # a kernel bug: never a traceback
-                k.panic(p, e)
-                status = W_EXITCODE(1)
-                break
-        p.unwinding = None
-        p.in_kernel += 1            # exit is kernel work: no preemption halfway through it
-        k.exit_process(p, status)
-        return p                                 # to the scheduler: this context is over
+                    def run_image(image: Image = image, p: Proc = p) -> int:  # (a frame, as the first start has)
+                        return k.loader.run(p, image)
+                    start = run_image
+                except ProcessExit as e:
+                    status = e.status
+                    break
+                except Exception as e:                # a kernel bug: never a traceback
+                    k.panic(p, e)
+                    status = W_EXITCODE(1)
+                    break
+            p.unwinding = None
+            p.in_kernel += 1            # exit is kernel work: no preemption halfway through it
+            k.exit_process(p, status)
+            p = self.main.switch(p)     # to the scheduler: p's life is over; back with the next
 
 
+SPARE_CONTEXTS = 16         # ended contexts kept for new processes (CPU.start)
 KERNEL_LIMIT = 4000          # the kernel's own and native programs' recursion limit
 _max_depth: list[int] = []
 

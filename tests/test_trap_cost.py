@@ -142,3 +142,31 @@ def test_a_programs_getpid_reaches_the_kernel_through_three_frames():
     k.run_program(["/bin/onegetpid"])
     assert not k.panics
     assert depths == [3]
+
+
+def test_a_new_process_reuses_the_context_of_one_that_ended(monkeypatch):
+    """Starting a greenlet costs CPython a fresh frame stack (an mmap and a
+    munmap): processes one after another run on the same few contexts."""
+    import kernel.cpu as cpu_module
+    made: list = []
+
+    class Counted(cpu_module.greenlet):             # type: ignore[misc,valid-type]
+        def __init__(self, *args, **kwargs) -> None:
+            made.append(self)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(cpu_module, "greenlet", Counted)
+    k = make_kernel()
+
+    def init(rt) -> int:
+        os = rt.os
+        for _ in range(40):
+            pid = rt.clone(lambda rt: 0)
+            assert os.waitpid(pid, 0)[1] == 0
+        return 0
+
+    k.spawn(init)
+    k.run()
+    assert not k.panics
+    assert len(made) <= 4          # the limiter, init's context, one or two for the children
+    assert len(k.cpu.spare_contexts) <= cpu_module.SPARE_CONTEXTS
