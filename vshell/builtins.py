@@ -26,6 +26,7 @@ from .getopts import b_getopts
 from .history import b_history
 from .jobs import b_bg, b_fg, b_jobs, b_kill, b_wait
 from .jobtable import may_exit
+from .lookup import STD_PATH
 from .options import b_set
 from .parser import is_name
 from .printf import b_printf, escapes
@@ -471,7 +472,7 @@ def b_type(sh: Shell, args: list[str]) -> int:
     return status
 
 
-def describe(sh: Shell, name: str, verbose: bool) -> int:
+def describe(sh: Shell, name: str, verbose: bool, search: str | None = None) -> int:
     """What NAME is, in dash's words: `type` and `command -V` say it in a
     sentence, `command -v` as what would stand for it (a path, an alias's
     definition, the name itself).  127 when it is nothing."""
@@ -485,8 +486,8 @@ def describe(sh: Shell, name: str, verbose: bool) -> int:
     elif name in SPECIAL or name in BUILTINS:
         text = (f" is a {'special ' if name in SPECIAL else ''}shell builtin") if verbose else name
     else:
-        tracked = st_.hash.get(name) if "/" not in name else None
-        path = tracked or sh.find_command(name)
+        tracked = st_.hash.get(name) if "/" not in name and search is None else None
+        path = tracked or sh.find_command(name, search)
         if path is None or ("/" in name and not _exists(sh, name)):
             if verbose:
                 sh.say(1, f"{name}: not found\n")
@@ -528,7 +529,7 @@ def b_command(sh: Shell, args: list[str]) -> int:
                 raise CommandError(f"command: Illegal option -{letter}")
             flags.add(letter)
     if flags & {"v", "V"} and rest:
-        return describe(sh, rest[0], "V" in flags)
+        return describe(sh, rest[0], "V" in flags, STD_PATH if "p" in flags else None)
     return 0
 
 

@@ -24,7 +24,7 @@ from . import pattern as shpat
 from .common import (BreakLoop, CommandError, ContinueLoop, Fatal, FuncReturn, ShellExit,
                      exec_error, wait_status)
 from .expand import Expander, ExpansionError
-from .lookup import CommandSearch
+from .lookup import STD_PATH, CommandSearch
 from .parser import Incomplete, Parser, ShellSyntaxError, _is_assignment, is_name
 from .redirect import Redirections
 from .state import Job, ReadonlyError, State
@@ -317,9 +317,9 @@ class Shell(Redirections, CommandSearch):
         st.lineno = cmd.lineno or st.lineno
         self.subst_status = None
         words = self.command_words(cmd.words)
-        plain = False
+        plain = std = False
         if words and words[0] not in st.functions:
-            words, plain = _strip_command(words)  # `command NAME`: no function, nothing special
+            words, plain, std = _strip_command(words)  # `command NAME`: no function, nothing special
         name = words[0] if words else None
         SPECIAL = builtins.SPECIAL
         if name is None or name == "exec" or (name in SPECIAL and not plain):
@@ -349,10 +349,12 @@ class Shell(Redirections, CommandSearch):
             except CommandError as e:
                 return self.special_error(e)
         return (yield self.with_temp_vars(cmd.assigns, words,
-                                          lambda: self.command(cmd, words, name, plain, tail)))
+                                          lambda: self.command(cmd, words, name, plain, tail, std)))
 
-    def command(self, cmd: ast.Simple, words: list[str], name: str, plain: bool, tail: bool):
-        """A function, a regular builtin or a program, its assignments made."""
+    def command(self, cmd: ast.Simple, words: list[str], name: str, plain: bool, tail: bool,
+                std: bool = False):
+        """A function, a regular builtin or a program, its assignments made
+        (std: `command -p`, which searches the standard PATH)."""
         st = self.state
         BUILTINS, SPECIAL = builtins.BUILTINS, builtins.SPECIAL
         if name in st.functions and not plain:
@@ -366,7 +368,8 @@ class Shell(Redirections, CommandSearch):
                 self.error(str(e))
                 return e.status
         env = st.environ()
-        search = st.get("PATH") if any(a.startswith("PATH=") for a in cmd.assigns) else None
+        search = STD_PATH if std else \
+            st.get("PATH") if any(a.startswith("PATH=") for a in cmd.assigns) else None
         path = self.lookup(name, search)
         why = None if path else self.not_found(name, self.searched)
         hint = st.interactive                   # (the child shell is not interactive)
@@ -856,18 +859,20 @@ def _is_declaration(words: list[str]) -> bool:
     return first in ("export", "readonly", "local")
 
 
-def _strip_command(words: list[str]) -> tuple[list[str], bool]:
+def _strip_command(words: list[str]) -> tuple[list[str], bool, bool]:
     """`command [-p] NAME ARGS` runs NAME as if it were not a function or a
-    special builtin; -v and -V (and a bare `command`) are the builtin's."""
-    plain = False
+    special builtin (with -p, found along the standard PATH); -v and -V (and
+    a bare `command`) are the builtin's."""
+    plain = std = False
     while words[0] == "command":
         rest = words[1:]
         while rest and rest[0] in ("-p", "--"):
+            std = std or rest[0] == "-p"
             rest = rest[1:]
         if not rest or rest[0].startswith("-"):
             break
         words, plain = rest, True
-    return words, plain
+    return words, plain, std
 
 
 def str_of(node: ast.Node, depth: int = 0) -> str:

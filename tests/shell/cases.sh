@@ -3347,3 +3347,6 @@ f() { return 99999999999999999999; }; (f); echo $?
 f() { return '	7'; }; f; echo $?; wait ' 1'; echo $?
 ### kill stops at an illegal number
 kill -0 abc $$; echo $?; kill -0 $$ abc; echo $?
+### command -p searches the standard PATH, whatever PATH says
+PATH=; command -p echo foo bar | command -p cat; command -pv cat >/dev/null; echo $?
+command -v cat; echo $?; command -p -- true; echo $?
