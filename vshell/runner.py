@@ -334,6 +334,9 @@ class Shell(Redirections, CommandSearch):
             try:
                 self.apply_redirects(cmd.redirects, None)
             except CommandError as e:
+                if plain:                         # `command exec <x`: the script goes on
+                    self.error(str(e))
+                    return e.status
                 return self.special_error(e)
             if len(words) == 1:
                 return 0

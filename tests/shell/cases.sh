@@ -3350,3 +3350,6 @@ kill -0 abc $$; echo $?; kill -0 $$ abc; echo $?
 ### command -p searches the standard PATH, whatever PATH says
 PATH=; command -p echo foo bar | command -p cat; command -pv cat >/dev/null; echo $?
 command -v cat; echo $?; command -p -- true; echo $?
+### command exec with a failing redirection does not end the script
+command exec <_no_such_file_; echo st=$?; command exec 3</nonexist; echo st=$?
+exec <nonexist; echo not reached
