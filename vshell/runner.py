@@ -691,8 +691,15 @@ class Shell(Redirections, CommandSearch):
         pids: list[int] = []
         pgid = None
         prev_read: int | None = None
+        st = self.state
+        # The pipeline is all this process has left to do (`a | b &`'s child,
+        # `sh -c 'a | b'`): its last stage runs here, as in dash, so that $! is
+        # that stage and a trap it sets catches what is sent to $!.
+        in_place = tail and not st.traps and not st.interactive and "m" not in st.options
         for i, cmd in enumerate(cmds):
             last = i == len(cmds) - 1
+            if last and in_place:
+                break
             r = w = None
             if not last:
                 r, w = os.pipe()
@@ -721,7 +728,15 @@ class Shell(Redirections, CommandSearch):
             if w is not None:
                 os.close(w)
             prev_read = r
-        status = self.wait_foreground(pids, str_of(node), pgid)
+        if in_place:
+            assert prev_read is not None
+            os.dup2(prev_read, 0)
+            os.close(prev_read)
+            status = yield self.run(cmds[-1])
+            os.close(0)                       # (a writer still at it gets SIGPIPE, as from dash's stage)
+            self.wait_foreground(pids, str_of(node), pgid)     # the other stages end first
+        else:
+            status = self.wait_foreground(pids, str_of(node), pgid)
         return int(not status) if node.negate else status
 
     def builtin(self, fn, words: list[str]):

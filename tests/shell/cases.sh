@@ -3353,3 +3353,6 @@ command -v cat; echo $?; command -p -- true; echo $?
 ### command exec with a failing redirection does not end the script
 command exec <_no_such_file_; echo st=$?; command exec 3</nonexist; echo st=$?
 exec <nonexist; echo not reached
+### $! of a background pipeline is its last stage, whose trap catches a signal sent there
+true | { trap 'echo trapped; exit 0' USR1; sleep 1; } & sleep 0.5; kill -s USR1 $!; wait $!; echo st=$?
+echo a b | wc -w; yes | head -n 2; ! true | false; echo $?
