@@ -49,7 +49,8 @@ def b_colon(sh: Shell, args: list[str]) -> int:
 
 
 def b_exit(sh: Shell, args: list[str]) -> int:
-    status = number("exit", args[1]) & 0xFF if len(args) > 1 else sh.state.status
+    status = number("exit", args[1]) & 0xFF if len(args) > 1 else \
+        sh.trap_status if sh.trap_status is not None else sh.state.status
     if not may_exit(sh):                 # "There are stopped jobs." (an interactive shell)
         return 1
     raise ShellExit(status)

@@ -47,6 +47,10 @@ class Shell(Redirections, CommandSearch):
         self.subst_status: int | None = None
         self.errexit_off = 0          # > 0 inside if/while conditions, && and || lists
         self.pending_traps: list[int] = []
+        # $? as it was before the trap action now running: a bare `exit` in
+        # the action exits with it, as POSIX and dash say (a subshell's own
+        # Shell starts without one, so `(exit)` there takes its own $?)
+        self.trap_status: int | None = None
         self.out_error = False        # a builtin's standard output could not be written
         self.foreground_job = False   # a job has, or is given, the terminal: Ctrl-C is its
         self.text_depth = 0           # evals and .s inside each other (builtins.nested)
@@ -824,19 +828,25 @@ class Shell(Redirections, CommandSearch):
             sig = self.pending_traps.pop(0)
             action = self.state.traps.get(str(sig))
             if action:
-                saved = self.state.status
-                yield self.evalstring(action)
+                saved, outer = self.state.status, self.trap_status
+                self.trap_status = saved
+                try:
+                    yield self.evalstring(action)
+                finally:
+                    self.trap_status = outer
                 self.state.status = saved
 
     def exit_traps(self, status: int) -> int:
         """Run the EXIT trap (once) and give the status the shell exits with."""
         action = self.state.traps.pop("EXIT", None)
         if action:
-            self.state.status = status
+            self.state.status = self.trap_status = status
             try:
                 self.run_text(action)
             except ShellExit as e:
                 return e.status
+            finally:
+                self.trap_status = None
         return status
 
 

@@ -3356,3 +3356,8 @@ exec <nonexist; echo not reached
 ### $! of a background pipeline is its last stage, whose trap catches a signal sent there
 true | { trap 'echo trapped; exit 0' USR1; sleep 1; } & sleep 0.5; kill -s USR1 $!; wait $!; echo st=$?
 echo a b | wc -w; yes | head -n 2; ! true | false; echo $?
+### a bare exit in a trap action exits with $? from before the action
+sh -c 'trap "(exit 1); exit" EXIT; (exit 2); exit'; echo $?
+sh -c 'trap "(exit 1); exit" EXIT; (exit 2)'; echo $?
+sh -c 'trap "(exit 2); exit" INT; (exit 1); kill -INT $$'; echo $?
+sh -c 'f() { (exit 3); exit; }; trap f USR1; false; kill -USR1 $$; echo no'; echo $?
