@@ -106,6 +106,7 @@ class Shell(Redirections, CommandSearch):
         st = self.state
         parser = None
         shown = 0                            # how much of the text -v has shown
+        ran = False                          # (text with no command gives 0: `. /dev/null`)
         while True:
             try:
                 if parser is None:                  # (dash drops NUL bytes from its input)
@@ -122,7 +123,8 @@ class Shell(Redirections, CommandSearch):
                 self.say(2, parser.lexer.text[shown:parser.lexer.pos])
             shown = parser.lexer.pos
             if node is None:
-                return st.status
+                return st.status if ran else 0
+            ran = True
             yield self.run_toplevel(node, last_exec and parser.at_end())
 
     def run_whole(self, text: str, lineno: int) -> int:

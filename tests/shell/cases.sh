@@ -3361,3 +3361,7 @@ sh -c 'trap "(exit 1); exit" EXIT; (exit 2); exit'; echo $?
 sh -c 'trap "(exit 1); exit" EXIT; (exit 2)'; echo $?
 sh -c 'trap "(exit 2); exit" INT; (exit 1); kill -INT $$'; echo $?
 sh -c 'f() { (exit 3); exit; }; trap f USR1; false; kill -USR1 $$; echo no'; echo $?
+### a dot script with no command gives status 0, whatever $? was
+false; . /dev/null; echo $?
+printf '# only a comment\n\n' > c.sh; (exit 5); . ./c.sh; echo $?
+printf 'echo $?\n' > d.sh; (exit 5); . ./d.sh; echo $?
