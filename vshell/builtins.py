@@ -196,6 +196,7 @@ def _loop_jump(sh: Shell, args: list[str], jump) -> int:
         raise CommandError(f"{args[0]}: Illegal number: {args[1]}")
     if not sh.state.loop_depth:
         return 0
+    sh.state.status = 0                   # the loop's status is break's own, 0 (as dash's)
     raise jump(min(n, sh.state.loop_depth))
 
 

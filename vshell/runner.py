@@ -146,6 +146,8 @@ class Shell(Redirections, CommandSearch):
         try:
             return (yield self.run(node, tail))
         except (BreakLoop, ContinueLoop):
+            if self.text_depth:               # eval's or .'s text: the jump is the loop's around it
+                raise
             return self.state.status
         except CommandError as e:
             self.error(str(e))

@@ -3365,3 +3365,12 @@ sh -c 'f() { (exit 3); exit; }; trap f USR1; false; kill -USR1 $$; echo no'; ech
 false; . /dev/null; echo $?
 printf '# only a comment\n\n' > c.sh; (exit 5); . ./c.sh; echo $?
 printf 'echo $?\n' > d.sh; (exit 5); . ./d.sh; echo $?
+### break and continue in eval or a dot script leave the loop around it
+for i in 1; do eval break; echo not reached; done; echo a
+for i in 1 2; do echo $i; eval 'continue'; echo not reached; done
+echo break > brk; for i in 1; do . ./brk; echo not reached; done; echo b
+for i in 1; do eval '(break); echo subshell goes on'; done
+### break gives the loop status 0, whatever came before it
+for i in 1; do false; break; done; echo $?
+for i in 1 2; do false; continue; done; echo $?
+while true; do (exit 3); eval break; done; echo $?
