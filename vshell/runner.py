@@ -186,8 +186,10 @@ class Shell(Redirections, CommandSearch):
                 status = 0
             elif isinstance(node, ast.Subshell) and tail and not self.state.traps:
                 # the subshell is this process's last command: it runs here,
-                # and its redirections stay for its EXIT trap, as in a child
+                # and its redirections stay for its EXIT trap, as in a child;
+                # as a child, it has no jobs of its own (`(wait $!)` is 127)
                 self.state.lineno = node.lineno or self.state.lineno
+                self.state.jobs = []
                 try:
                     self.apply_redirects(node.redirects, None)
                 except CommandError as e:

@@ -3374,3 +3374,11 @@ for i in 1; do eval '(break); echo subshell goes on'; done
 for i in 1; do false; break; done; echo $?
 for i in 1 2; do false; continue; done; echo $?
 while true; do (exit 3); eval break; done; echo $?
+### wait PID gives the status of a job already collected when another started
+exit 1& p1=$!
+exit 2& p2=$!
+exit 3& p3=$!
+wait $p3 $p2 $p1; echo $?
+### a subshell has no jobs of its own to wait for, even as the last command
+exit 1& p=$!; (wait $p); echo $?; wait 99999; echo $?
+sh -c 'exit 1& p=$!; (wait $p)'; echo $?
