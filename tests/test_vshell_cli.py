@@ -183,3 +183,12 @@ def test_an_interactive_shell_on_a_pipe_continues_here_documents_and_prompts_eac
     prompt = "student@vshell:~$ "
     assert r.stderr.endswith(f"{prompt}> > {prompt}{prompt}> > vshell: warning: here-document at "
                              f"line 5 delimited by end-of-file (wanted `EOF')\n{prompt}\n")
+
+
+def test_an_interactive_shell_ignores_term_and_what_it_starts_does_not():
+    script = ("kill -s TERM $$\necho survived\n"
+              "sleep 100 &\nkill %1; wait %1; echo $?\n"
+              "trap 'echo trapped' TERM; kill $$\n"
+              "trap - TERM; kill $$; echo still\n")
+    r = vshell("--seed", "1", "--virtual-time", "-i", stdin=script)
+    assert (r.stdout, r.returncode) == ("survived\n143\ntrapped\nstill\n", 0)

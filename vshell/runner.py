@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import errno
 
-from kernel.abi import (O_RDONLY, SIGINT, SIGPIPE, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU, WEXITSTATUS,
+from kernel.abi import (O_RDONLY, SIGINT, SIGPIPE, SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU, WEXITSTATUS,
                         WIFSIGNALED, WIFSTOPPED, WTERMSIG, WUNTRACED, strsignal)
 
 from . import ast, builtins, jobtable
@@ -537,6 +537,8 @@ class Shell(Redirections, CommandSearch):
 
         context, entry_ignored = self.context, dict(self.entry_ignored)
         trapped = [int(key) for key, action in self.state.traps.items() if key != "EXIT" and action]
+        if self.state.interactive and str(SIGTERM) not in self.state.traps:
+            trapped.append(SIGTERM)           # the prompt's shell ignores TERM; what it starts does not
 
         def child(crt) -> int:
             sh = Shell(crt, child_state)
