@@ -389,9 +389,9 @@ def b_cd(sh: Shell, args: list[str]) -> int:
         for d in (st_.get("CDPATH") or "").split(":") if st_.get("CDPATH") is not None else []:
             candidates.append((f"{d}/{dest}" if d else dest or ".", bool(d)))
     candidates.append((dest or ".", False))
-    for path, printed in candidates:
-        if candidates[-1][0] != path and not _isdir(sh, path):
-            continue
+    for i, (path, printed) in enumerate(candidates):
+        if i < len(candidates) - 1 and not _isdir(sh, path):
+            continue                      # (an empty CDPATH entry is the last's path too)
         if _chdir(sh, path, physical):
             if show or printed:
                 sh.say(1, _cwd(sh) + "\n")

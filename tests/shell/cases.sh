@@ -3382,3 +3382,7 @@ wait $p3 $p2 $p1; echo $?
 ### a subshell has no jobs of its own to wait for, even as the last command
 exit 1& p=$!; (wait $p); echo $?; wait 99999; echo $?
 sh -c 'exit 1& p=$!; (wait $p)'; echo $?
+### cd goes on along CDPATH past an empty entry that has no such directory
+mkdir -p a/foo b/foo/bar dev; CDPATH=$PWD/a::$PWD/b
+cd -L foo/bar; cd ../../..; cd -P foo/bar; cd ../../..
+cd foo; cd ../..; cd dev; pwd; cd ..; cd nonexist; echo $?
