@@ -38,6 +38,11 @@ def test_redirection_writes_a_virtual_file_and_never_the_host(tmp_path):
     assert r.returncode == 2 or r.returncode == 0
 
 
+def test_sh_options_and_s_arguments_reach_the_shell_as_with_dash():
+    r = vshell("-C", "+e", "-o", "nounset", "-s", "a", "b", stdin="echo $# $1 $2 $-\n")
+    assert (r.stdout, r.returncode) == ("2 a b uC\n", 0)
+
+
 def test_a_bad_mount_is_one_clear_line():
     r = vshell("--mount", "/no/such/dir:/mnt", "-c", "true")
     assert (r.stderr, r.returncode) == ("vshell: cannot mount /no/such/dir: no such file or directory\n", 2)
@@ -76,13 +81,17 @@ def test_help_lists_every_option_and_exits_0():
 
 @pytest.mark.parametrize("argv, expected", [
     (["-c", "echo $0 $1", "name", "-x"], dict(command="echo $0 $1", script="name", args=["-x"])),
-    (["-xc", "true"], dict(command="true", options=["x"], script=None)),
-    (["-ex", "script.sh", "--seed", "1"], dict(options=["e", "x"], script="script.sh",
+    (["-xc", "true"], dict(command="true", options=["-x"], script=None)),
+    (["-ex", "script.sh", "--seed", "1"], dict(options=["-e", "-x"], script="script.sh",
                                                args=["--seed", "1"], seed=None)),
     (["--trace", "-c", "true"], dict(trace="all", command="true")),
     (["--trace=sched,proc", "--seed=3", "--mount", "/a:/b", "--mount=/c:/d:rw"],
      dict(trace="sched,proc", seed=3, mount=["/a:/b", "/c:/d:rw"], script=None)),
     (["--", "-script"], dict(script="-script", args=[])),
+    (["-C", "+e", "-o", "nounset", "+o", "noglob", "-ab", "x.sh"],
+     dict(options=["-C", "+e", "-o", "nounset", "+o", "noglob", "-a", "-b"], script="x.sh")),
+    (["-es", "1", "2"], dict(options=["-e"], stdin=True, script=None, args=["1", "2"])),
+    (["-s", "--", "-x"], dict(stdin=True, script=None, args=["-x"])),
 ])
 def test_options_end_at_the_script_whose_arguments_are_its_own(argv, expected):
     a = cli.parse(argv)
@@ -93,6 +102,8 @@ def test_options_end_at_the_script_whose_arguments_are_its_own(argv, expected):
     (["--bogus"], "unknown option --bogus"),
     (["-q"], "unknown option -q"),
     (["-c"], "-c needs a value (CMDS)"),
+    (["+q"], "unknown option +q"),
+    (["-Co"], "-o needs a value (an option name)"),
     (["--quantum", "0"], "--quantum: must be at least 1"),
     (["--seed", "x"], "--seed: not a number: 'x'"),
     (["--private=yes"], "--private takes no value"),
@@ -172,3 +183,12 @@ def test_an_interactive_shell_on_a_pipe_continues_here_documents_and_prompts_eac
     prompt = "student@vshell:~$ "
     assert r.stderr.endswith(f"{prompt}> > {prompt}{prompt}> > vshell: warning: here-document at "
                              f"line 5 delimited by end-of-file (wanted `EOF')\n{prompt}\n")
+
+
+def test_an_interactive_shell_ignores_term_and_what_it_starts_does_not():
+    script = ("kill -s TERM $$\necho survived\n"
+              "sleep 100 &\nkill %1; wait %1; echo $?\n"
+              "trap 'echo trapped' TERM; kill $$\n"
+              "trap - TERM; kill $$; echo still\n")
+    r = vshell("--seed", "1", "--virtual-time", "-i", stdin=script)
+    assert (r.stdout, r.returncode) == ("survived\n143\ntrapped\nstill\n", 0)

@@ -19,6 +19,10 @@ FORK_FIRST = ("random", "child", "parent")
 SHELL_OPTIONS = {"e": "exit when a command fails", "x": "trace commands on stderr",
                  "n": "read commands but do not run them", "v": "print input as it is read",
                  "u": "an unset variable is an error"}
+# The rest of sh's option letters (and -o NAME, +X, +o NAME), passed on to the
+# shell as they are, as `sh -C +e -o nounset` takes them: scripts and
+# conformance suites start the shell that way.
+MORE_SHELL_LETTERS = "abCfmpIVE"
 OPTIONS = [
     ("-c", "CMDS", "command", "run CMDS and exit ($0 is NAME, $1... are ARGS)"),
     ("-i", None, "interactive", "interactive even if not on a terminal"),
@@ -119,9 +123,12 @@ def parse(argv: list[str]) -> SimpleNamespace:
         i += 1
         if word == "--":
             break
-        if not word.startswith("-") or word == "-":
+        if not word.startswith(("-", "+")) or word in ("-", "+"):
             i -= 1
             break
+        if word.startswith("+"):              # +e, +o NAME: options off
+            i = shell_flags(a, word, argv, i)
+            continue
         if word.startswith("--"):
             name, eq, value = word.partition("=")
             if name not in by_name:
@@ -144,11 +151,14 @@ def parse(argv: list[str]) -> SimpleNamespace:
             continue
         letters = word[1:]                    # -ex, -c CMDS, -cCMDS
         for j, letter in enumerate(letters):
+            if f"-{letter}" not in by_name and (letter in MORE_SHELL_LETTERS or letter == "o"):
+                i = shell_flags(a, "-" + letters[j:], argv, i)
+                break
             if f"-{letter}" not in by_name:
                 raise UsageError(f"unknown option -{letter}")
             arg, dest = by_name[f"-{letter}"]
             if dest == "options":
-                a.options.append(letter)
+                a.options.append(f"-{letter}")
             elif arg is None:
                 setattr(a, dest, True)
             else:
@@ -161,9 +171,30 @@ def parse(argv: list[str]) -> SimpleNamespace:
                 store(a, f"-{letter}", dest, value)
                 break
     rest = argv[i:]
-    if rest:
+    if a.stdin and a.command is None:         # sh -s ARGS: the words are $1...
+        a.args = rest
+    elif rest:
         a.script, a.args = rest[0], rest[1:]
     return a
+
+
+def shell_flags(a: SimpleNamespace, word: str, argv: list[str], i: int) -> int:
+    """Collect a word of sh option letters (-Cx, +e, -o NAME) for the shell;
+    returns where the next word is."""
+    sign = word[0]
+    for letter in word[1:]:
+        if letter == "o":
+            if i == len(argv):
+                raise UsageError(f"{sign}o needs a value (an option name)")
+            a.options += [f"{sign}o", argv[i]]
+            i += 1
+        elif letter in MORE_SHELL_LETTERS or letter in SHELL_OPTIONS:
+            a.options.append(sign + letter)
+        elif letter in "is" and sign == "-":
+            setattr(a, "interactive" if letter == "i" else "stdin", True)
+        else:
+            raise UsageError(f"unknown option {sign}{letter}")
+    return i
 
 
 def store(a: SimpleNamespace, name: str, dest: str, value: str) -> None:
@@ -264,7 +295,7 @@ def session(argv: list[str] | None) -> int:
                    limits={"ticks": a.max_ticks, "seconds": a.max_time, "output": a.max_output,
                            "events": a.max_events, "fs_bytes": a.max_fs_bytes,
                            "virtual_seconds": virtual_horizon(a)})
-    shell_argv = ["sh"] + [f"-{o}" for o in a.options]
+    shell_argv = ["sh"] + a.options
     input_fd: int | None = 0
     script = None                         # host text for the login shell (vshell/shell.py)
     if a.command is not None:
@@ -281,6 +312,8 @@ def session(argv: list[str] | None) -> int:
     elif not sys.stdin.isatty() and not a.interactive and a.web is None:
         script = sys.stdin.buffer.read().decode("utf-8", "surrogateescape")
         input_fd = None                   # the terminal gives EOF: it does not eat the script
+        if a.args:                        # sh -s ARGS (the name is $0 as without them)
+            shell_argv += ["vshell"] + a.args
     elif a.interactive:
         shell_argv.append("-i")
     trace = file_kinds = None

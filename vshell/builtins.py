@@ -24,6 +24,7 @@ from kernel.libpy.runtime import host_module
 from .common import BreakLoop, CommandError, ContinueLoop, Fatal, FuncReturn, ShellExit, number, quote
 from .history import b_history
 from .jobtable import may_exit
+from .lookup import STD_PATH
 from .options import b_set
 from .parser import is_name
 from .state import ReadonlyError
@@ -42,7 +43,8 @@ def b_colon(sh: Shell, args: list[str]) -> int:
 
 
 def b_exit(sh: Shell, args: list[str]) -> int:
-    status = number("exit", args[1]) & 0xFF if len(args) > 1 else sh.state.status
+    status = number("exit", args[1]) & 0xFF if len(args) > 1 else \
+        sh.trap_status if sh.trap_status is not None else sh.state.status
     if not may_exit(sh):                 # "There are stopped jobs." (an interactive shell)
         return 1
     raise ShellExit(status)
@@ -188,6 +190,7 @@ def _loop_jump(sh: Shell, args: list[str], jump) -> int:
         raise CommandError(f"{args[0]}: Illegal number: {args[1]}")
     if not sh.state.loop_depth:
         return 0
+    sh.state.status = 0                   # the loop's status is break's own, 0 (as dash's)
     raise jump(min(n, sh.state.loop_depth))
 
 
@@ -380,9 +383,9 @@ def b_cd(sh: Shell, args: list[str]) -> int:
         for d in (st_.get("CDPATH") or "").split(":") if st_.get("CDPATH") is not None else []:
             candidates.append((f"{d}/{dest}" if d else dest or ".", bool(d)))
     candidates.append((dest or ".", False))
-    for path, printed in candidates:
-        if candidates[-1][0] != path and not _isdir(sh, path):
-            continue
+    for i, (path, printed) in enumerate(candidates):
+        if i < len(candidates) - 1 and not _isdir(sh, path):
+            continue                      # (an empty CDPATH entry is the last's path too)
         if _chdir(sh, path, physical):
             if show or printed:
                 sh.say(1, _cwd(sh) + "\n")
@@ -467,7 +470,7 @@ def b_type(sh: Shell, args: list[str]) -> int:
     return status
 
 
-def describe(sh: Shell, name: str, verbose: bool) -> int:
+def describe(sh: Shell, name: str, verbose: bool, search: str | None = None) -> int:
     """What NAME is, in dash's words: `type` and `command -V` say it in a
     sentence, `command -v` as what would stand for it (a path, an alias's
     definition, the name itself).  127 when it is nothing."""
@@ -481,8 +484,8 @@ def describe(sh: Shell, name: str, verbose: bool) -> int:
     elif name in SPECIAL or name in BUILTINS:
         text = (f" is a {'special ' if name in SPECIAL else ''}shell builtin") if verbose else name
     else:
-        tracked = st_.hash.get(name) if "/" not in name else None
-        path = tracked or sh.find_command(name)
+        tracked = st_.hash.get(name) if "/" not in name and search is None else None
+        path = tracked or sh.find_command(name, search)
         if path is None or ("/" in name and not _exists(sh, name)):
             if verbose:
                 sh.say(1, f"{name}: not found\n")
@@ -524,7 +527,7 @@ def b_command(sh: Shell, args: list[str]) -> int:
                 raise CommandError(f"command: Illegal option -{letter}")
             flags.add(letter)
     if flags & {"v", "V"} and rest:
-        return describe(sh, rest[0], "V" in flags)
+        return describe(sh, rest[0], "V" in flags, STD_PATH if "p" in flags else None)
     return 0
 
 

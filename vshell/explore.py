@@ -48,7 +48,7 @@ def run_argv(a: SimpleNamespace, command: str, seed: int) -> list[str]:
         value = getattr(a, name)
         if value is not None:
             argv += ["--" + name.replace("_", "-"), f"{value:g}" if isinstance(value, float) else str(value)]
-    argv += [f"-{o}" for o in a.options]
+    argv += a.options
     return argv + ["-c", command]
 
 

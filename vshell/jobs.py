@@ -49,14 +49,18 @@ def _wait(sh: Shell, args: list[str]) -> int:
         found = _find_job(sh, spec, "wait") if spec.startswith("%") else None
         pids = found.pids if found else [number("wait", spec)]
         for pid in pids:
-            try:
-                _, s = os.waitpid(pid, 0)
+            if not any(pid in j.pids for j in sh.state.jobs):
+                status = 127                  # not a job of this shell (dash's wait)
+                continue
+            done = next((j for j in sh.state.jobs if pid == j.pids[-1] and pid not in j.alive), None)
+            try:                          # (a job already collected, as starting another does,
+                _, s = (pid, done.status) if done else os.waitpid(pid, 0)   # keeps its status)
                 status = sh.killed(s) if WIFSIGNALED(s) else wait_status(s)   # (dash: `Killed`)
             except ChildProcessError:
                 status = 127
             for j in sh.state.jobs:
                 j.alive.discard(pid)
-        sh.state.jobs = [j for j in sh.state.jobs if j.alive]
+            sh.state.jobs = [j for j in sh.state.jobs if j.alive or pid not in j.pids]
     return status
 
 

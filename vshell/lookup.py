@@ -11,6 +11,10 @@ from __future__ import annotations
 import posixpath
 import stat as st_mod
 
+# `command -p`'s PATH: the machine's standard directories, whatever $PATH says
+# (dash's _PATH_STDPATH; the login's PATH, system.py's, is the same).
+STD_PATH = "/bin:/usr/bin"
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Callable

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import errno
 
-from kernel.abi import (O_RDONLY, SIGINT, SIGPIPE, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU, WEXITSTATUS,
+from kernel.abi import (O_RDONLY, SIGINT, SIGPIPE, SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU, WEXITSTATUS,
                         WIFSIGNALED, WIFSTOPPED, WTERMSIG, WUNTRACED, strsignal)
 
 from . import ast, builtins, jobtable
@@ -24,7 +24,7 @@ from . import pattern as shpat
 from .common import (BreakLoop, CommandError, ContinueLoop, Fatal, FuncReturn, ShellExit,
                      exec_error, wait_status)
 from .expand import Expander, ExpansionError
-from .lookup import CommandSearch
+from .lookup import STD_PATH, CommandSearch
 from .parser import Incomplete, Parser, ShellSyntaxError, _is_assignment, is_name
 from .redirect import Redirections
 from .state import Job, ReadonlyError, State
@@ -47,6 +47,10 @@ class Shell(Redirections, CommandSearch):
         self.subst_status: int | None = None
         self.errexit_off = 0          # > 0 inside if/while conditions, && and || lists
         self.pending_traps: list[int] = []
+        # $? as it was before the trap action now running: a bare `exit` in
+        # the action exits with it, as POSIX and dash say (a subshell's own
+        # Shell starts without one, so `(exit)` there takes its own $?)
+        self.trap_status: int | None = None
         self.out_error = False        # a builtin's standard output could not be written
         self.foreground_job = False   # a job has, or is given, the terminal: Ctrl-C is its
         self.text_depth = 0           # evals and .s inside each other (builtins.nested)
@@ -102,6 +106,7 @@ class Shell(Redirections, CommandSearch):
         st = self.state
         parser = None
         shown = 0                            # how much of the text -v has shown
+        ran = False                          # (text with no command gives 0: `. /dev/null`)
         while True:
             try:
                 if parser is None:                  # (dash drops NUL bytes from its input)
@@ -118,7 +123,8 @@ class Shell(Redirections, CommandSearch):
                 self.say(2, parser.lexer.text[shown:parser.lexer.pos])
             shown = parser.lexer.pos
             if node is None:
-                return st.status
+                return st.status if ran else 0
+            ran = True
             yield self.run_toplevel(node, last_exec and parser.at_end())
 
     def run_whole(self, text: str, lineno: int) -> int:
@@ -140,6 +146,8 @@ class Shell(Redirections, CommandSearch):
         try:
             return (yield self.run(node, tail))
         except (BreakLoop, ContinueLoop):
+            if self.text_depth:               # eval's or .'s text: the jump is the loop's around it
+                raise
             return self.state.status
         except CommandError as e:
             self.error(str(e))
@@ -178,8 +186,10 @@ class Shell(Redirections, CommandSearch):
                 status = 0
             elif isinstance(node, ast.Subshell) and tail and not self.state.traps:
                 # the subshell is this process's last command: it runs here,
-                # and its redirections stay for its EXIT trap, as in a child
+                # and its redirections stay for its EXIT trap, as in a child;
+                # as a child, it has no jobs of its own (`(wait $!)` is 127)
                 self.state.lineno = node.lineno or self.state.lineno
+                self.state.jobs = []
                 try:
                     self.apply_redirects(node.redirects, None)
                 except CommandError as e:
@@ -317,9 +327,9 @@ class Shell(Redirections, CommandSearch):
         st.lineno = cmd.lineno or st.lineno
         self.subst_status = None
         words = self.command_words(cmd.words)
-        plain = False
+        plain = std = False
         if words and words[0] not in st.functions:
-            words, plain = _strip_command(words)  # `command NAME`: no function, nothing special
+            words, plain, std = _strip_command(words)  # `command NAME`: no function, nothing special
         name = words[0] if words else None
         SPECIAL = builtins.SPECIAL
         if name is None or name == "exec" or (name in SPECIAL and not plain):
@@ -334,6 +344,9 @@ class Shell(Redirections, CommandSearch):
             try:
                 self.apply_redirects(cmd.redirects, None)
             except CommandError as e:
+                if plain:                         # `command exec <x`: the script goes on
+                    self.error(str(e))
+                    return e.status
                 return self.special_error(e)
             if len(words) == 1:
                 return 0
@@ -349,10 +362,12 @@ class Shell(Redirections, CommandSearch):
             except CommandError as e:
                 return self.special_error(e)
         return (yield self.with_temp_vars(cmd.assigns, words,
-                                          lambda: self.command(cmd, words, name, plain, tail)))
+                                          lambda: self.command(cmd, words, name, plain, tail, std)))
 
-    def command(self, cmd: ast.Simple, words: list[str], name: str, plain: bool, tail: bool):
-        """A function, a regular builtin or a program, its assignments made."""
+    def command(self, cmd: ast.Simple, words: list[str], name: str, plain: bool, tail: bool,
+                std: bool = False):
+        """A function, a regular builtin or a program, its assignments made
+        (std: `command -p`, which searches the standard PATH)."""
         st = self.state
         BUILTINS, SPECIAL = builtins.BUILTINS, builtins.SPECIAL
         if name in st.functions and not plain:
@@ -366,7 +381,8 @@ class Shell(Redirections, CommandSearch):
                 self.error(str(e))
                 return e.status
         env = st.environ()
-        search = st.get("PATH") if any(a.startswith("PATH=") for a in cmd.assigns) else None
+        search = STD_PATH if std else \
+            st.get("PATH") if any(a.startswith("PATH=") for a in cmd.assigns) else None
         path = self.lookup(name, search)
         why = None if path else self.not_found(name, self.searched)
         hint = st.interactive                   # (the child shell is not interactive)
@@ -521,6 +537,8 @@ class Shell(Redirections, CommandSearch):
 
         context, entry_ignored = self.context, dict(self.entry_ignored)
         trapped = [int(key) for key, action in self.state.traps.items() if key != "EXIT" and action]
+        if self.state.interactive and str(SIGTERM) not in self.state.traps:
+            trapped.append(SIGTERM)           # the prompt's shell ignores TERM; what it starts does not
 
         def child(crt) -> int:
             sh = Shell(crt, child_state)
@@ -685,8 +703,15 @@ class Shell(Redirections, CommandSearch):
         pids: list[int] = []
         pgid = None
         prev_read: int | None = None
+        st = self.state
+        # The pipeline is all this process has left to do (`a | b &`'s child,
+        # `sh -c 'a | b'`): its last stage runs here, as in dash, so that $! is
+        # that stage and a trap it sets catches what is sent to $!.
+        in_place = tail and not st.traps and not st.interactive and "m" not in st.options
         for i, cmd in enumerate(cmds):
             last = i == len(cmds) - 1
+            if last and in_place:
+                break
             r = w = None
             if not last:
                 r, w = os.pipe()
@@ -715,7 +740,15 @@ class Shell(Redirections, CommandSearch):
             if w is not None:
                 os.close(w)
             prev_read = r
-        status = self.wait_foreground(pids, str_of(node), pgid)
+        if in_place:
+            assert prev_read is not None
+            os.dup2(prev_read, 0)
+            os.close(prev_read)
+            status = yield self.run(cmds[-1])
+            os.close(0)                       # (a writer still at it gets SIGPIPE, as from dash's stage)
+            self.wait_foreground(pids, str_of(node), pgid)     # the other stages end first
+        else:
+            status = self.wait_foreground(pids, str_of(node), pgid)
         return int(not status) if node.negate else status
 
     def builtin(self, fn, words: list[str]):
@@ -803,19 +836,25 @@ class Shell(Redirections, CommandSearch):
             sig = self.pending_traps.pop(0)
             action = self.state.traps.get(str(sig))
             if action:
-                saved = self.state.status
-                yield self.evalstring(action)
+                saved, outer = self.state.status, self.trap_status
+                self.trap_status = saved
+                try:
+                    yield self.evalstring(action)
+                finally:
+                    self.trap_status = outer
                 self.state.status = saved
 
     def exit_traps(self, status: int) -> int:
         """Run the EXIT trap (once) and give the status the shell exits with."""
         action = self.state.traps.pop("EXIT", None)
         if action:
-            self.state.status = status
+            self.state.status = self.trap_status = status
             try:
                 self.run_text(action)
             except ShellExit as e:
                 return e.status
+            finally:
+                self.trap_status = None
         return status
 
 
@@ -856,18 +895,20 @@ def _is_declaration(words: list[str]) -> bool:
     return first in ("export", "readonly", "local")
 
 
-def _strip_command(words: list[str]) -> tuple[list[str], bool]:
+def _strip_command(words: list[str]) -> tuple[list[str], bool, bool]:
     """`command [-p] NAME ARGS` runs NAME as if it were not a function or a
-    special builtin; -v and -V (and a bare `command`) are the builtin's."""
-    plain = False
+    special builtin (with -p, found along the standard PATH); -v and -V (and
+    a bare `command`) are the builtin's."""
+    plain = std = False
     while words[0] == "command":
         rest = words[1:]
         while rest and rest[0] in ("-p", "--"):
+            std = std or rest[0] == "-p"
             rest = rest[1:]
         if not rest or rest[0].startswith("-"):
             break
         words, plain = rest, True
-    return words, plain
+    return words, plain, std
 
 
 def str_of(node: ast.Node, depth: int = 0) -> str:

@@ -14,6 +14,7 @@ from .options import LONG_OPTIONS
 from .parser import Incomplete, ShellSyntaxError, UnfinishedHeredoc, check_complete
 from .runner import Shell, ShellExit
 from .state import State
+from .traps import SHELL_IGNORES
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -141,8 +142,9 @@ def interactive(sh: Shell) -> int:
     st.interactive = True
     st.options |= {"i", "m"}
     sig = sh.rt.signal
-    for s in (3, 20, 21, 22):                    # the shell itself ignores job-control keys
-        sig.signal(s, sig.SIG_IGN)
+    sh.ignored_at_start(15)                      # (so that trap still may set TERM)
+    for s in SHELL_IGNORES:                      # the shell itself ignores job-control keys,
+        sig.signal(s, sig.SIG_IGN)               # and TERM, as POSIX and dash say
     sig.signal(2, interrupt_handler(sh))
     try:
         os.setpgid(0, 0)

@@ -103,12 +103,19 @@ def b_trap(sh: Shell, args: list[str]) -> int:
     return 0
 
 
+# What an interactive shell ignores for itself (QUIT, TERM, TSTP, TTIN, TTOU),
+# so `trap - TERM` there leaves it ignored, as in dash.
+SHELL_IGNORES = (3, 15, 20, 21, 22)
+
+
 def _set_handler(sh: Shell, sig: int, action: str) -> None:
     """The process's disposition for a trapped signal: default, ignored, or a
     handler that has the shell run the action between commands."""
     signal_mod = sh.rt.signal
     handler = signal_mod.SIG_DFL if action == "-" else signal_mod.SIG_IGN if action == "" else (
         lambda s, f: sh.trap_signal(s))
+    if action == "-" and sh.state.interactive and sig in SHELL_IGNORES:
+        handler = signal_mod.SIG_IGN          # (the prompt's shell's own default: shell.py)
     try:
         signal_mod.signal(sig, handler)
     except (OSError, ValueError):         # KILL and STOP cannot be caught (dash says nothing)

@@ -3347,3 +3347,42 @@ f() { return 99999999999999999999; }; (f); echo $?
 f() { return '	7'; }; f; echo $?; wait ' 1'; echo $?
 ### kill stops at an illegal number
 kill -0 abc $$; echo $?; kill -0 $$ abc; echo $?
+### command -p searches the standard PATH, whatever PATH says
+PATH=; command -p echo foo bar | command -p cat; command -pv cat >/dev/null; echo $?
+command -v cat; echo $?; command -p -- true; echo $?
+### command exec with a failing redirection does not end the script
+command exec <_no_such_file_; echo st=$?; command exec 3</nonexist; echo st=$?
+exec <nonexist; echo not reached
+### $! of a background pipeline is its last stage, whose trap catches a signal sent there
+true | { trap 'echo trapped; exit 0' USR1; sleep 1; } & sleep 0.5; kill -s USR1 $!; wait $!; echo st=$?
+echo a b | wc -w; yes | head -n 2; ! true | false; echo $?
+### a bare exit in a trap action exits with $? from before the action
+sh -c 'trap "(exit 1); exit" EXIT; (exit 2); exit'; echo $?
+sh -c 'trap "(exit 1); exit" EXIT; (exit 2)'; echo $?
+sh -c 'trap "(exit 2); exit" INT; (exit 1); kill -INT $$'; echo $?
+sh -c 'f() { (exit 3); exit; }; trap f USR1; false; kill -USR1 $$; echo no'; echo $?
+### a dot script with no command gives status 0, whatever $? was
+false; . /dev/null; echo $?
+printf '# only a comment\n\n' > c.sh; (exit 5); . ./c.sh; echo $?
+printf 'echo $?\n' > d.sh; (exit 5); . ./d.sh; echo $?
+### break and continue in eval or a dot script leave the loop around it
+for i in 1; do eval break; echo not reached; done; echo a
+for i in 1 2; do echo $i; eval 'continue'; echo not reached; done
+echo break > brk; for i in 1; do . ./brk; echo not reached; done; echo b
+for i in 1; do eval '(break); echo subshell goes on'; done
+### break gives the loop status 0, whatever came before it
+for i in 1; do false; break; done; echo $?
+for i in 1 2; do false; continue; done; echo $?
+while true; do (exit 3); eval break; done; echo $?
+### wait PID gives the status of a job already collected when another started
+exit 1& p1=$!
+exit 2& p2=$!
+exit 3& p3=$!
+wait $p3 $p2 $p1; echo $?
+### a subshell has no jobs of its own to wait for, even as the last command
+exit 1& p=$!; (wait $p); echo $?; wait 99999; echo $?
+sh -c 'exit 1& p=$!; (wait $p)'; echo $?
+### cd goes on along CDPATH past an empty entry that has no such directory
+mkdir -p a/foo b/foo/bar dev; CDPATH=$PWD/a::$PWD/b
+cd -L foo/bar; cd ../../..; cd -P foo/bar; cd ../../..
+cd foo; cd ../..; cd dev; pwd; cd ..; cd nonexist; echo $?
