@@ -55,6 +55,7 @@ class Shell(Redirections, CommandSearch):
         self.foreground_job = False   # a job has, or is given, the terminal: Ctrl-C is its
         self.text_depth = 0           # evals and .s inside each other (builtins.nested)
         self.context = ""             # `eval: ` or a . script's name, in messages
+        self.job_process = False      # a `&` job's own process (background, pipeline)
         self.entry_ignored: dict[int, bool] = {}   # signal -> ignored when the shell began?
         self.searched: str | None = None     # the PATH lookup() searched last (None: $PATH)
 
@@ -676,7 +677,7 @@ class Shell(Redirections, CommandSearch):
         if self.state.jobs:
             self.reap_jobs(notify=False)      # finished jobs give their process slots back
         try:
-            pid = self.fork(lambda sh: sh.run(node, True), foreground=False)
+            pid = self.fork(lambda sh: sh.run_job(node), foreground=False)
         except OSError as e:
             self.error("Cannot fork" if e.errno == errno.EAGAIN else e.strerror or str(e))
             return 2
@@ -685,6 +686,11 @@ class Shell(Redirections, CommandSearch):
         if self.state.interactive:
             self.say(2, f"[{job.id}] {pid}\n")
         return 0
+
+    def run_job(self, node: ast.Node):
+        """A `&` job, in its own process (see pipeline: its stages)."""
+        self.job_process = True
+        return self.run(node, True)
 
     def reap_jobs(self, notify: bool) -> None:
         """Collect finished background jobs; interactive shells say `[1]+  Done`."""
@@ -704,10 +710,12 @@ class Shell(Redirections, CommandSearch):
         pgid = None
         prev_read: int | None = None
         st = self.state
-        # The pipeline is all this process has left to do (`a | b &`'s child,
-        # `sh -c 'a | b'`): its last stage runs here, as in dash, so that $! is
-        # that stage and a trap it sets catches what is sent to $!.
-        in_place = tail and not st.traps and not st.interactive and "m" not in st.options
+        # A `&` job that is this pipeline: its last stage runs in the job's
+        # process, so that $! is that stage and a trap it sets catches what is
+        # sent to $! -- as in dash, which forks a job's stages from the shell.
+        # (`sh -c 'a | b'` forks both stages, as dash does.)
+        in_place = (tail and self.job_process and not st.traps and not st.interactive
+                    and "m" not in st.options)
         for i, cmd in enumerate(cmds):
             last = i == len(cmds) - 1
             if last and in_place:
