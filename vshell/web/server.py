@@ -52,6 +52,7 @@ STATIC = os.path.join(os.path.dirname(os.path.abspath(__file__)), "static")
 OUTPUT_EVERY = 0.01                 # seconds between terminal output flushes
 FRAME_EVERY = 0.1                   # seconds between pictures, at most
 QUEUE_LIMIT = 256 * 1024            # characters of output a page may fall behind by
+LAST_WORDS = 1.0                    # seconds a page may take to be told the session ended
 STRIPS_SHOWN = 40                   # processes on the page's timeline (the newest)
 HEADERS = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer",
            "X-Content-Type-Options": "nosniff"}
@@ -71,6 +72,7 @@ class Page:
         self.frame: str | None = None
         self.ready = asyncio.Event()
         self.writer: asyncio.Future | None = None
+        self.transport: asyncio.BaseTransport | None = None     # its connection (cut off if stuck)
 
     def send_output(self, text: str) -> None:
         if self.behind:
@@ -157,6 +159,7 @@ class WebServer:
         ws = web.WebSocketResponse(heartbeat=30, max_msg_size=1 << 20)
         await ws.prepare(request)
         page = Page(ws, self.role(request) or "viewer")
+        page.transport = request.transport
         await ws.send_str(json.dumps({"t": "hello", "role": page.role}))
         page.behind = True                    # its first message: the screen so far
         page.ready.set()
@@ -295,7 +298,8 @@ class WebServer:
             raise failed[0]
 
     async def listen(self) -> None:
-        self.runner = web.AppRunner(self.app(), handle_signals=False, access_log=None)
+        self.runner = web.AppRunner(self.app(), handle_signals=False, access_log=None,
+                                    shutdown_timeout=LAST_WORDS)
         await self.runner.setup()
         site = web.TCPSite(self.runner, self.host, self.port)
         await site.start()
@@ -326,20 +330,30 @@ class WebServer:
             if text:
                 page.send_output(text)
         self.live_frames()
-        for page in list(self.pages):
-            try:
-                if page.behind:
-                    await page.ws.send_str(json.dumps({"t": "reset", "data": self.hub.screen()}))
-                elif page.out:
-                    await page.ws.send_str(json.dumps({"t": "out", "data": "".join(page.out)}))
-                if page.frame is not None:
-                    await page.ws.send_str(page.frame)
-                await page.ws.send_str(json.dumps({"t": "ended"}))
-                await page.ws.close()
-            except (ConnectionError, RuntimeError):
-                pass
+        await asyncio.gather(*(self.last_words(page) for page in list(self.pages)))
         assert self.runner is not None
         await self.runner.cleanup()
+
+    async def last_words(self, page: Page) -> None:
+        """A page's last output and pictures, and that the session ended.  All
+        pages are told at once; one that takes nothing (it stopped reading,
+        its buffers are full) is cut off after LAST_WORDS seconds, so that it
+        keeps neither the others nor the machine's end waiting."""
+        try:
+            await asyncio.wait_for(self.flush(page), LAST_WORDS)
+        except (asyncio.TimeoutError, ConnectionError, RuntimeError):
+            if page.transport is not None:
+                page.transport.abort()
+
+    async def flush(self, page: Page) -> None:
+        if page.behind:
+            await page.ws.send_str(json.dumps({"t": "reset", "data": self.hub.screen()}))
+        elif page.out:
+            await page.ws.send_str(json.dumps({"t": "out", "data": "".join(page.out)}))
+        if page.frame is not None:
+            await page.ws.send_str(page.frame)
+        await page.ws.send_str(json.dumps({"t": "ended"}))
+        await page.ws.close()
 
 
 def newest(pic: Picture) -> int | None:
