@@ -103,6 +103,7 @@ class WebServer:
         self.thread: threading.Thread | None = None
         self.runner: web.AppRunner | None = None
         self.pumping: asyncio.Future | None = None
+        self.closing = False                   # the session ended: the pages' writers stop
 
     def token(self, role: str) -> str:
         return [t for t, r in self.tokens.items() if r == role][0]
@@ -204,6 +205,8 @@ class WebServer:
         while not page.ws.closed:
             await page.ready.wait()
             page.ready.clear()
+            if self.closing:
+                return                        # (close tells the page the rest)
             if page.behind:
                 page.behind = False
                 await page.ws.send_str(json.dumps({"t": "reset", "data": self.hub.screen()}))
@@ -324,9 +327,9 @@ class WebServer:
             self.pumping.cancel()
         text = self.hub.take()
         self.shown = -1
+        self.closing = True
         for page in list(self.pages):
-            if page.writer is not None:
-                page.writer.cancel()
+            page.ready.set()                  # (its writer stops after what it is sending)
             if text:
                 page.send_output(text)
         self.live_frames()
@@ -339,13 +342,17 @@ class WebServer:
         pages are told at once; one that takes nothing (it stopped reading,
         its buffers are full) is cut off after LAST_WORDS seconds, so that it
         keeps neither the others nor the machine's end waiting."""
-        try:
-            await asyncio.wait_for(self.flush(page), LAST_WORDS)
-        except (asyncio.TimeoutError, ConnectionError, RuntimeError):
+        telling = asyncio.ensure_future(self.flush(page))
+        done, _ = await asyncio.wait({telling}, timeout=LAST_WORDS)
+        if not done or telling.cancelled() or telling.exception() is not None:
+            telling.cancel()
             if page.transport is not None:
                 page.transport.abort()
 
     async def flush(self, page: Page) -> None:
+        if page.writer is not None:
+            await page.writer                 # (not cancelled: aiohttp's connection has one
+                                              # drain waiter, and cancelling it would break the socket)
         if page.behind:
             await page.ws.send_str(json.dumps({"t": "reset", "data": self.hub.screen()}))
         elif page.out:
