@@ -72,7 +72,7 @@ class Page:
         self.frame: str | None = None
         self.ready = asyncio.Event()
         self.writer: asyncio.Future | None = None
-        self.transport: asyncio.BaseTransport | None = None     # its connection (cut off if stuck)
+        self.transport: asyncio.Transport | None = None     # its connection (cut off if stuck)
 
     def send_output(self, text: str) -> None:
         if self.behind:
