@@ -307,3 +307,38 @@ def test_a_slow_page_does_not_keep_the_last_words_from_the_others():
     finally:
         slow.close()
     assert "last line" in got and got[-1] == "ended"
+
+
+def test_a_page_behind_at_the_end_still_gets_the_last_words(monkeypatch):
+    """A page whose writer waits on a full socket when the session ends (it
+    reads again a moment later) is still sent the rest and told it ended: the
+    writer is let finish, not cancelled (cancelling it broke the connection's
+    drain waiter in aiohttp, and close() with it)."""
+    import socket
+    import threading
+    monkeypatch.setattr(web, "LAST_WORDS", 60.0)   # (this page is not stuck: it reads again)
+    server = WebServer(FakeRecorder("true"), Hub())  # type: ignore[arg-type]
+    server.start()
+    page = socket.socket()
+    page.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    page.connect(("127.0.0.1", server.port))
+    page.sendall((f"GET /ws?token={server.token('viewer')} HTTP/1.1\r\nHost: x\r\n"
+                  "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n").encode())
+    for _ in range(200):                        # its buffers fill up: its writer waits
+        server.hub.output("x" * (web.QUEUE_LIMIT // 2) + "\r\n")
+        time.sleep(0.01)
+    stopping = threading.Thread(target=server.stop)
+    stopping.start()
+    got = b""
+    page.settimeout(30)
+    try:
+        while b'{"t": "ended"}' not in got[-200:]:
+            chunk = page.recv(1 << 16)
+            if not chunk:
+                break
+            got += chunk
+    finally:
+        page.close()
+        stopping.join(timeout=30)
+    assert got.endswith(b'{"t": "ended"}' + b"\x88\x02\x03\xe8")   # then the close frame (1000)
