@@ -269,3 +269,76 @@ class Screen:
 def plain(text: str) -> str:
     """Terminal output without its escape sequences."""
     return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", text)
+
+
+def test_a_slow_page_does_not_keep_the_last_words_from_the_others():
+    """At the session's end every page is sent the last output and told that
+    it ended; a page that has stopped reading (its buffers full) is given up
+    on, not waited for while the pages after it hear nothing."""
+    import socket
+    server = WebServer(FakeRecorder("true"), Hub())  # type: ignore[arg-type]
+    server.start()
+    slow = socket.socket()
+    slow.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    slow.connect(("127.0.0.1", server.port))
+    slow.sendall((f"GET /ws?token={server.token('viewer')} HTTP/1.1\r\nHost: x\r\n"
+                  "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n").encode())
+    got: list[str] = []
+
+    async def other() -> None:
+        async with aiohttp.ClientSession() as session:
+            url = f"http://127.0.0.1:{server.port}/ws?token={server.token('viewer')}"
+            async with session.ws_connect(url, max_msg_size=0) as ws:
+                for _ in range(200):            # the slow page's buffers fill up
+                    server.hub.output("x" * (web.QUEUE_LIMIT // 2) + "\r\n")
+                    await asyncio.sleep(0.01)
+                server.hub.output("the last line\r\n")
+                import threading
+                threading.Thread(target=server.stop).start()
+                async for message in ws:
+                    if message.type == aiohttp.WSMsgType.TEXT:
+                        data = json.loads(message.data)
+                        got.append(data["t"])
+                        if data["t"] in ("out", "reset") and "the last line" in data["data"]:
+                            got.append("last line")
+    try:
+        asyncio.run(asyncio.wait_for(other(), 30))
+    finally:
+        slow.close()
+    assert "last line" in got and got[-1] == "ended"
+
+
+def test_a_page_behind_at_the_end_still_gets_the_last_words(monkeypatch):
+    """A page whose writer waits on a full socket when the session ends (it
+    reads again a moment later) is still sent the rest and told it ended: the
+    writer is let finish, not cancelled (cancelling it broke the connection's
+    drain waiter in aiohttp, and close() with it)."""
+    import socket
+    import threading
+    monkeypatch.setattr(web, "LAST_WORDS", 60.0)   # (this page is not stuck: it reads again)
+    server = WebServer(FakeRecorder("true"), Hub())  # type: ignore[arg-type]
+    server.start()
+    page = socket.socket()
+    page.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    page.connect(("127.0.0.1", server.port))
+    page.sendall((f"GET /ws?token={server.token('viewer')} HTTP/1.1\r\nHost: x\r\n"
+                  "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n").encode())
+    for _ in range(200):                        # its buffers fill up: its writer waits
+        server.hub.output("x" * (web.QUEUE_LIMIT // 2) + "\r\n")
+        time.sleep(0.01)
+    stopping = threading.Thread(target=server.stop)
+    stopping.start()
+    got = b""
+    page.settimeout(30)
+    try:
+        while b'{"t": "ended"}' not in got[-200:]:
+            chunk = page.recv(1 << 16)
+            if not chunk:
+                break
+            got += chunk
+    finally:
+        page.close()
+        stopping.join(timeout=30)
+    assert got.endswith(b'{"t": "ended"}' + b"\x88\x02\x03\xe8")   # then the close frame (1000)

@@ -52,6 +52,7 @@ STATIC = os.path.join(os.path.dirname(os.path.abspath(__file__)), "static")
 OUTPUT_EVERY = 0.01                 # seconds between terminal output flushes
 FRAME_EVERY = 0.1                   # seconds between pictures, at most
 QUEUE_LIMIT = 256 * 1024            # characters of output a page may fall behind by
+LAST_WORDS = 1.0                    # seconds a page may take to be told the session ended
 STRIPS_SHOWN = 40                   # processes on the page's timeline (the newest)
 HEADERS = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer",
            "X-Content-Type-Options": "nosniff"}
@@ -71,6 +72,7 @@ class Page:
         self.frame: str | None = None
         self.ready = asyncio.Event()
         self.writer: asyncio.Future | None = None
+        self.transport: asyncio.Transport | None = None     # its connection (cut off if stuck)
 
     def send_output(self, text: str) -> None:
         if self.behind:
@@ -101,6 +103,7 @@ class WebServer:
         self.thread: threading.Thread | None = None
         self.runner: web.AppRunner | None = None
         self.pumping: asyncio.Future | None = None
+        self.closing = False                   # the session ended: the pages' writers stop
 
     def token(self, role: str) -> str:
         return [t for t, r in self.tokens.items() if r == role][0]
@@ -157,6 +160,7 @@ class WebServer:
         ws = web.WebSocketResponse(heartbeat=30, max_msg_size=1 << 20)
         await ws.prepare(request)
         page = Page(ws, self.role(request) or "viewer")
+        page.transport = request.transport
         await ws.send_str(json.dumps({"t": "hello", "role": page.role}))
         page.behind = True                    # its first message: the screen so far
         page.ready.set()
@@ -201,6 +205,8 @@ class WebServer:
         while not page.ws.closed:
             await page.ready.wait()
             page.ready.clear()
+            if self.closing:
+                return                        # (close tells the page the rest)
             if page.behind:
                 page.behind = False
                 await page.ws.send_str(json.dumps({"t": "reset", "data": self.hub.screen()}))
@@ -295,7 +301,8 @@ class WebServer:
             raise failed[0]
 
     async def listen(self) -> None:
-        self.runner = web.AppRunner(self.app(), handle_signals=False, access_log=None)
+        self.runner = web.AppRunner(self.app(), handle_signals=False, access_log=None,
+                                    shutdown_timeout=LAST_WORDS)
         await self.runner.setup()
         site = web.TCPSite(self.runner, self.host, self.port)
         await site.start()
@@ -320,26 +327,40 @@ class WebServer:
             self.pumping.cancel()
         text = self.hub.take()
         self.shown = -1
+        self.closing = True
         for page in list(self.pages):
-            if page.writer is not None:
-                page.writer.cancel()
+            page.ready.set()                  # (its writer stops after what it is sending)
             if text:
                 page.send_output(text)
         self.live_frames()
-        for page in list(self.pages):
-            try:
-                if page.behind:
-                    await page.ws.send_str(json.dumps({"t": "reset", "data": self.hub.screen()}))
-                elif page.out:
-                    await page.ws.send_str(json.dumps({"t": "out", "data": "".join(page.out)}))
-                if page.frame is not None:
-                    await page.ws.send_str(page.frame)
-                await page.ws.send_str(json.dumps({"t": "ended"}))
-                await page.ws.close()
-            except (ConnectionError, RuntimeError):
-                pass
+        await asyncio.gather(*(self.last_words(page) for page in list(self.pages)))
         assert self.runner is not None
         await self.runner.cleanup()
+
+    async def last_words(self, page: Page) -> None:
+        """A page's last output and pictures, and that the session ended.  All
+        pages are told at once; one that takes nothing (it stopped reading,
+        its buffers are full) is cut off after LAST_WORDS seconds, so that it
+        keeps neither the others nor the machine's end waiting."""
+        telling = asyncio.ensure_future(self.flush(page))
+        done, _ = await asyncio.wait({telling}, timeout=LAST_WORDS)
+        if not done or telling.cancelled() or telling.exception() is not None:
+            telling.cancel()
+            if page.transport is not None:
+                page.transport.abort()
+
+    async def flush(self, page: Page) -> None:
+        if page.writer is not None:
+            await page.writer                 # (not cancelled: aiohttp's connection has one
+                                              # drain waiter, and cancelling it would break the socket)
+        if page.behind:
+            await page.ws.send_str(json.dumps({"t": "reset", "data": self.hub.screen()}))
+        elif page.out:
+            await page.ws.send_str(json.dumps({"t": "out", "data": "".join(page.out)}))
+        if page.frame is not None:
+            await page.ws.send_str(page.frame)
+        await page.ws.send_str(json.dumps({"t": "ended"}))
+        await page.ws.close()
 
 
 def newest(pic: Picture) -> int | None:
