@@ -12,7 +12,12 @@ from __future__ import annotations
 import errno
 import re
 
-from kernel.abi import WEXITSTATUS, WIFSIGNALED, WIFSTOPPED, WSTOPSIG, WTERMSIG
+from kernel.abi import (SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU, WEXITSTATUS, WIFSIGNALED,
+                        WIFSTOPPED, WSTOPSIG, WTERMSIG)
+
+# What an interactive shell ignores for itself (QUIT, TERM, TSTP, TTIN, TTOU),
+# so `trap - TERM` there leaves it ignored, as in dash.
+SHELL_IGNORES = (SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU)
 
 
 class ShellExit(Exception):

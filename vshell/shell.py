@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 
+from kernel.abi import SIGTERM
+
 from . import history, jobtable
-from .common import open_error
+from .common import SHELL_IGNORES, open_error
 from .options import LONG_OPTIONS
 from .parser import Incomplete, ShellSyntaxError, UnfinishedHeredoc, check_complete
 from .runner import Shell, ShellExit
 from .state import State
-from .traps import SHELL_IGNORES
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -142,7 +143,7 @@ def interactive(sh: Shell) -> int:
     st.interactive = True
     st.options |= {"i", "m"}
     sig = sh.rt.signal
-    sh.ignored_at_start(15)                      # (so that trap still may set TERM)
+    sh.ignored_at_start(SIGTERM)                 # (so that trap still may set TERM)
     for s in SHELL_IGNORES:                      # the shell itself ignores job-control keys,
         sig.signal(s, sig.SIG_IGN)               # and TERM, as POSIX and dash say
     sig.signal(2, interrupt_handler(sh))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from kernel.abi import SIGTERM
 
 from . import signames
-from .common import CommandError, number, quote
+from .common import SHELL_IGNORES, CommandError, number, quote
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -101,11 +101,6 @@ def b_trap(sh: Shell, args: list[str]) -> int:
         if sig and (st_.interactive or not sh.ignored_at_start(sig)):
             _set_handler(sh, sig, action)     # (one ignored when the shell began stays so: POSIX)
     return 0
-
-
-# What an interactive shell ignores for itself (QUIT, TERM, TSTP, TTIN, TTOU),
-# so `trap - TERM` there leaves it ignored, as in dash.
-SHELL_IGNORES = (3, 15, 20, 21, 22)
 
 
 def _set_handler(sh: Shell, sig: int, action: str) -> None:
