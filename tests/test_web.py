@@ -342,3 +342,10 @@ def test_a_page_behind_at_the_end_still_gets_the_last_words(monkeypatch):
         page.close()
         stopping.join(timeout=30)
     assert got.endswith(b'{"t": "ended"}' + b"\x88\x02\x03\xe8")   # then the close frame (1000)
+
+
+def test_the_sliders_words_for_an_exit_decode_its_status():
+    from kernel import trace as ev
+    from vshell.web.server import describe
+    assert describe(ev.Exit(4, 256)) == "[pid 4] +++ exited with 1 +++"
+    assert describe(ev.Exit(5, 9)) == "[pid 5] +++ killed by SIGKILL +++"

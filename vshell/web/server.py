@@ -37,6 +37,7 @@ import threading
 from aiohttp import WSMsgType, web
 
 from kernel import trace as ev
+from vshell.tracer import exit_line
 
 from . import svg
 from .model import At, Picture
@@ -375,8 +376,8 @@ def describe(e: ev.Event) -> str:
         return f"[pid {e.parent}] fork -> child {e.child}"
     if isinstance(e, ev.Exec):
         return f"[pid {e.pid}] exec {e.path}"
-    if isinstance(e, ev.Exit):
-        return f"[pid {e.pid}] exit (wait status {e.status})"
+    if isinstance(e, ev.Exit):                # decoded, as the live trace says it
+        return f"[pid {e.pid}] {exit_line(e.status)}"
     if isinstance(e, ev.Reap):
         return f"[pid {e.parent}] reaps {e.child}"
     if isinstance(e, ev.StateChange):
