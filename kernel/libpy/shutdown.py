@@ -14,8 +14,7 @@ all of it -- which is how students see exit() differ from _exit().
 """
 from __future__ import annotations
 
-import signal as host_signal
-
+from kernel.abi import SIGINT
 from kernel.errors import Unwind
 from kernel.libpy import os as vos
 from kernel.libpy import tracebacks
@@ -24,7 +23,6 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from kernel.libpy.runtime import Runtime
 
-SIGINT = host_signal.SIGINT
 FLUSH_FAILED = 120                  # CPython's status when flushing at exit fails
 MISSING = object()
 
