@@ -33,7 +33,7 @@ NOTHING = ("", -2)                  # "$@" with no parameters: not even an empty
 GLOB_CHARS = frozenset("*?[")
 SPECIAL_CHARS = frozenset("$'\"\\`*?[~")     # a word without these expands to itself
 IFS_WHITE = " \t\n"
-OPTION_ORDER = "pubaCEVvxsnmiIfe"   # the order $- lists options in (dash's, backwards)
+OPTION_ORDER = "pubaCEVvxsnmiIhfe"   # the order $- lists options in (dash's, backwards; and -h)
 PARAM_NAME = re.compile(r"[@*#?$!-]|[0-9]+|[A-Za-z_][A-Za-z0-9_]*")
 OPS = (":-", ":=", ":?", ":+", "-", "=", "?", "+", "##", "#", "%%", "%")
 

@@ -20,7 +20,8 @@ LONG_OPTIONS = [("errexit", "e"), ("noglob", "f"), ("ignoreeof", "I"), ("interac
                 ("verbose", "v"), ("vi", "V"), ("emacs", "E"), ("noclobber", "C"),
                 ("allexport", "a"), ("notify", "b"), ("nounset", "u"), ("privileged", "p"),
                 ("nolog", "nolog"), ("debug", "debug")]
-OPTION_LETTERS = {letter for _, letter in LONG_OPTIONS if len(letter) == 1}
+# and POSIX's -h (hash a function's commands when it is defined), which dash lacks
+OPTION_LETTERS = {letter for _, letter in LONG_OPTIONS if len(letter) == 1} | {"h"}
 
 
 def b_set(sh: Shell, args: list[str]) -> int:

@@ -184,6 +184,8 @@ class Shell(Redirections, CommandSearch):
                 status = yield self.list_(node, tail)
             elif isinstance(node, ast.FuncDef):
                 self.state.functions[node.name] = node
+                if "h" in self.state.options:
+                    self.hash_commands(node.body)
                 status = 0
             elif isinstance(node, ast.Subshell) and tail and not self.state.traps:
                 # the subshell is this process's last command: it runs here,

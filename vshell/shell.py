@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 # is then `sh SCRIPT ARGS` or `sh`, as dash's would be.
 HANDED: dict[int, str] = {}          # id(kernel) -> the script's text
 
-OPTION_LETTERS = set("abCefIimnpsuvVx")
+OPTION_LETTERS = set("abCefhIimnpsuvVx")
 
 
 def main(rt) -> int:
@@ -106,6 +106,7 @@ def main(rt) -> int:
         if "i" in state.options or (os.isatty(0) and os.isatty(1)):
             return finish(sh, lambda: interactive(sh))
         state.argv0 = state.name = arg0             # (dash's messages name argv[0])
+        state.options.add("s")                      # commands from stdin: $- says so, as dash's
         text = read_all(os, 0)
         return finish(sh, lambda: sh.run_text(text, read=True))
     except KeyboardInterrupt:
