@@ -29,3 +29,11 @@ def test_set_h_is_an_option_that_hashes_a_functions_commands_when_defined():
 def test_a_script_read_from_stdin_has_s_in_dollar_dash():
     out, err, status = sh("echo 'echo $-' | sh; echo 'echo $-' | sh -e -s a")
     assert (out, err, status) == ("s\nse\n", "", 0)
+
+
+def test_lineno_is_the_line_of_the_command_being_run():
+    script = ("echo $LINENO\necho $LINENO\n\necho $LINENO\n: $(echo foo\necho \\\nbaz)\n"
+              "echo $LINENO\nf() {\necho $LINENO\n}\nf\nfor i in 1 2; do echo $LINENO\ndone\n"
+              "x=$LINENO; echo \"$x $(echo $LINENO)\"")
+    out, err, status = sh(script)
+    assert (out, err, status) == ("1\n2\n4\n8\n10\n13\n13\n15 15\n", "", 0)

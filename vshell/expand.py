@@ -227,6 +227,8 @@ class Expander:
             return str(st.last_bg) if st.last_bg else None
         if name == "-":
             return "".join(c for c in OPTION_ORDER if c in st.options)
+        if name == "LINENO" and "LINENO" not in st.vars:
+            return str(st.lineno)       # POSIX's current line (dash 0.5.12, built without it, has none)
         return st.get(name)
 
     def param(self, name: str, out: list, quoted: bool) -> None:

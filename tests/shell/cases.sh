@@ -1435,10 +1435,10 @@ f() {
 } >/nonexistent/t
 f
 ### lineno: lineno: substitutions in for and case words
-echo $LINENO
-echo $LINENO
+:
+:
 f() {
-echo $LINENO
+:
 }
 f
 for i in $(nosuch); do :; done
@@ -2369,8 +2369,8 @@ echo "[${PS2-unset}]" "[${PS4-unset}]"
 [ "$PWD" = "$(pwd)" ] && echo pwd ok
 ### params: OPTIND default
 echo $OPTIND
-### params: LINENO empty in dash
-echo "[$LINENO]"
+### params: LINENO assigned
+LINENO=5; echo "[$LINENO]"
 ### params: HOME default kept
 echo "${HOME+set}"
 ### params: assignment order left to right
