@@ -37,3 +37,10 @@ def test_lineno_is_the_line_of_the_command_being_run():
               "x=$LINENO; echo \"$x $(echo $LINENO)\"")
     out, err, status = sh(script)
     assert (out, err, status) == ("1\n2\n4\n8\n10\n13\n13\n15 15\n", "", 0)
+
+
+def test_trap_in_a_subshell_lists_the_parents_traps_until_it_sets_its_own():
+    out, err, status = sh("trap 'echo i' INT; trap '' QUIT; saved=$(trap); echo \"[$saved]\";"
+                          " (trap); (trap - INT; trap); trap - INT QUIT; eval \"$saved\"; trap")
+    listing = "trap -- 'echo i' INT\ntrap -- '' QUIT\n"
+    assert (out, err, status) == (f"[{listing[:-1]}]\n{listing}trap -- '' QUIT\n{listing}", "", 0)

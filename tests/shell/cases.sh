@@ -1188,7 +1188,7 @@ trap 'echo e' EXIT; trap 0 2; trap; echo done
 ### corner: trap foo
 trap foo; echo $?
 ### corner: trap in bg
-trap 'echo int' INT; (trap) & wait
+trap 'echo int' INT; (trap - INT; trap) & wait
 ### corner: set - -
 set - -; echo $# "$@"
 ### corner: set -- variants
@@ -1736,9 +1736,9 @@ trap 'echo parent' EXIT; (echo child); echo done
 ### trap: trap listing order
 trap 'echo t' TERM; trap 'echo i' INT; trap 'echo e' EXIT; trap 'echo h' HUP; trap
 ### trap: trap in subshell listing
-trap 'echo i' INT; (trap); echo --; trap '' QUIT; (trap)
+trap 'echo i' INT; (trap - INT; trap); echo --; trap '' QUIT; (trap 'echo u' USR1; trap)
 ### trap: trap in cmdsub listing
-trap 'echo i' INT; x=$(trap); echo "[$x]"
+trap 'echo i' INT; x=$(trap - INT; trap); echo "[$x]"
 ### trap: trap reset dash
 trap 'echo x' INT; trap - INT; trap
 ### trap: trap numeric reset
@@ -3129,7 +3129,7 @@ sh -c 'trap "(trap \"echo exit\" EXIT)" EXIT'
 ### trap2: printing traps reusable
 trap 'echo "a"'"'b'"'\c' USR1; trap >pt; trap - USR1; . ./pt; kill -s USR1 $$
 ### trap2: traps printed in cmdsub
-trap 'echo "a"'"'b'"'\c' USR1; p="$(trap)"; trap - USR1; eval "$p"; kill -s USR1 $$
+trap 'echo "a"'"'b'"'\c' USR1; trap >f; trap - USR1; eval "$(cat f)"; kill -s USR1 $$
 ### trap2: trap command starting with hyphen
 echo 'echo "$@"' > ./-; chmod a+x ./-; PATH=.:$PATH; trap -- '- trapped' USR1; kill -s USR1 $$
 ### trap2: invalid empty signal
