@@ -44,3 +44,9 @@ def test_trap_in_a_subshell_lists_the_parents_traps_until_it_sets_its_own():
                           " (trap); (trap - INT; trap); trap - INT QUIT; eval \"$saved\"; trap")
     listing = "trap -- 'echo i' INT\ntrap -- '' QUIT\n"
     assert (out, err, status) == (f"[{listing[:-1]}]\n{listing}trap -- '' QUIT\n{listing}", "", 0)
+
+
+def test_getopts_unsets_optarg_for_an_option_without_argument_and_at_the_end():
+    out, err, status = sh("getopts a: o -a1; echo $OPTARG; getopts b o -b; echo ${OPTARG-unset};"
+                          " OPTIND=1; getopts a: o -a1; getopts a: o -a1; echo $? ${OPTARG-unset}")
+    assert (out, err, status) == ("1\nunset\n1 unset\n", "", 0)

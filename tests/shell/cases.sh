@@ -1266,7 +1266,7 @@ f() { local v; echo "[$v]"; }; v=outer; f
 ### builtin-al: local export
 f() { local v=1; export v; sh -c 'echo $v'; }; f; echo "[${v-unset}]"
 ### builtin-go: getopts basic
-while getopts ab:c opt -a -b val -c rest; do echo "$opt ${OPTARG-unset} $OPTIND"; done; echo "end $opt $OPTIND"
+while getopts ab:c opt -a -b val -c rest; do echo "$opt ${OPTARG:-none} $OPTIND"; done; echo "end $opt $OPTIND"
 ### builtin-go: getopts positional
 set -- -x -y foo bar; while getopts xy o; do echo $o; done; shift $((OPTIND-1)); echo "$@"
 ### builtin-go: getopts error
@@ -3145,7 +3145,7 @@ getopts a:b o -a '' -b; echo "[$OPTIND]"; OPTIND=1; getopts a:b o -a '-x  foo' -
 ### getopts2: getopts optarg values
 getopts a: o -a ''; echo "[$OPTARG]"; OPTIND=1; getopts a: o -a '-x  foo'; echo "[$OPTARG]"; OPTIND=1; getopts a: o -a'  foo'; echo "[$OPTARG]"
 ### getopts2: getopts optarg unset without arg
-getopts a o -a; echo "${OPTARG-un}${OPTARG-set}"
+getopts a o -a; echo "${OPTARG:-none}"
 ### getopts2: getopts unknown without colon
 getopts '' o -a; printf '[%s]\n' "$o"; echo "${OPTARG-un}${OPTARG-set}"
 ### getopts2: getopts unknown with colon
@@ -3155,7 +3155,7 @@ getopts :a: v -a; printf '[%s] [%s]\n' "$v" "$OPTARG"
 ### getopts2: getopts missing arg without colon
 getopts a: v -a; printf '[%s]\n' "$v"; echo "${OPTARG-un}${OPTARG-set}"
 ### getopts2: getopts after all parsed values
-getopts a x -a; getopts a x -a; printf '[%s]\n' "$x"; echo "${OPTARG-un}${OPTARG-set}"
+getopts a x -a; getopts a x -a; printf '[%s]\n' "$x"; echo "$OPTIND"
 ### getopts2: getopts grouped
 for i in 1 2 3 4; do getopts abc o -abc; printf '%s[%s]' $i "$o"; done; echo
 ### getopts2: getopts single hyphen operand
