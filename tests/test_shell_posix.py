@@ -50,3 +50,11 @@ def test_getopts_unsets_optarg_for_an_option_without_argument_and_at_the_end():
     out, err, status = sh("getopts a: o -a1; echo $OPTARG; getopts b o -b; echo ${OPTARG-unset};"
                           " OPTIND=1; getopts a: o -a1; getopts a: o -a1; echo $? ${OPTARG-unset}")
     assert (out, err, status) == ("1\nunset\n1 unset\n", "", 0)
+
+
+def test_command_v_writes_absolute_pathnames_for_regular_builtins_and_slashes():
+    out, err, status = sh("cd /tmp; >foo; chmod +x foo; command -v echo; command -v cd;"
+                          " command -v ./foo; command -V ./foo; command -V echo | grep -c /bin/echo;"
+                          " type ./foo")
+    assert (out, err, status) == ("/bin/echo\ncd\n/tmp/./foo\n./foo is /tmp/./foo\n1\n"
+                                  "./foo is ./foo\n", "", 0)

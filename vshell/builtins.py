@@ -470,10 +470,13 @@ def b_type(sh: Shell, args: list[str]) -> int:
     return status
 
 
-def describe(sh: Shell, name: str, verbose: bool, search: str | None = None) -> int:
+def describe(sh: Shell, name: str, verbose: bool, search: str | None = None,
+             absolute: bool = False) -> int:
     """What NAME is, in dash's words: `type` and `command -V` say it in a
     sentence, `command -v` as what would stand for it (a path, an alias's
-    definition, the name itself).  127 when it is nothing."""
+    definition, the name itself).  127 when it is nothing.  absolute (for
+    `command`): as POSIX asks, a regular builtin that PATH also finds, and a
+    name with a slash, are written as absolute pathnames, as yash does."""
     st_ = sh.state
     if name in KEYWORDS:
         text = " is a shell keyword" if verbose else name
@@ -482,7 +485,9 @@ def describe(sh: Shell, name: str, verbose: bool, search: str | None = None) -> 
     elif name in st_.functions:
         text = " is a shell function" if verbose else name
     elif name in SPECIAL or name in BUILTINS:
-        text = (f" is a {'special ' if name in SPECIAL else ''}shell builtin") if verbose else name
+        found = sh.find_command(name, search) if absolute and name in BUILTINS else None
+        text = (f" is a {'special ' if name in SPECIAL else ''}shell builtin"
+                + (f" (also {found})" if found else "")) if verbose else (found or name)
     else:
         tracked = st_.hash.get(name) if "/" not in name and search is None else None
         path = tracked or sh.find_command(name, search)
@@ -490,6 +495,8 @@ def describe(sh: Shell, name: str, verbose: bool, search: str | None = None) -> 
             if verbose:
                 sh.say(1, f"{name}: not found\n")
             return 127
+        if absolute and not path.startswith("/"):
+            path = posixpath.join(sh.os.getcwd(), path)
         text = (f" is a tracked alias for {path}" if tracked else f" is {path}") if verbose else path
     sh.say(1, (name + text if verbose else text) + "\n")
     return 0
@@ -527,7 +534,7 @@ def b_command(sh: Shell, args: list[str]) -> int:
                 raise CommandError(f"command: Illegal option -{letter}")
             flags.add(letter)
     if flags & {"v", "V"} and rest:
-        return describe(sh, rest[0], "V" in flags, STD_PATH if "p" in flags else None)
+        return describe(sh, rest[0], "V" in flags, STD_PATH if "p" in flags else None, True)
     return 0
 
 

@@ -305,7 +305,7 @@ echo never
 ### type builtin
 type echo cd; type nosuchthing; echo $?
 ### command -v
-command -v echo; command -v nosuch; echo $?
+command -v cd; command -v nosuch; echo $?
 ### umask
 umask 027; umask; umask 022; umask
 ### pwd and cd
