@@ -58,3 +58,11 @@ def test_command_v_writes_absolute_pathnames_for_regular_builtins_and_slashes():
                           " type ./foo")
     assert (out, err, status) == ("/bin/echo\ncd\n/tmp/./foo\n./foo is /tmp/./foo\n1\n"
                                   "./foo is ./foo\n", "", 0)
+
+
+def test_cd_L_checks_what_comes_before_dot_dot_and_joins_cdpath_entries_ending_in_slash():
+    out, err, status = sh("cd /tmp; >file; mkdir dev; cd -L ./file/../dev; echo $?; pwd;"
+                          " cd ./nosuch/../dev; echo $?; cd -P ./file/../dev; echo $?;"
+                          " CDPATH=/; cd bin; pwd; cd /; cd ..; pwd")
+    assert (out, status) == ("2\n/tmp\n2\n2\n/bin\n/bin\n/\n", 0)
+    assert err.count("can't cd to") == 3

@@ -381,7 +381,7 @@ def b_cd(sh: Shell, args: list[str]) -> int:
     candidates = []
     if not dest.startswith("/") and not _dotted(dest):
         for d in (st_.get("CDPATH") or "").split(":") if st_.get("CDPATH") is not None else []:
-            candidates.append((f"{d}/{dest}" if d else dest or ".", bool(d)))
+            candidates.append((posixpath.join(d, dest) if d else dest or ".", bool(d)))
     candidates.append((dest or ".", False))
     for i, (path, printed) in enumerate(candidates):
         if i < len(candidates) - 1 and not _isdir(sh, path):
@@ -406,16 +406,30 @@ def _isdir(sh: Shell, path: str) -> bool:
         return False
 
 
+def _logical(sh: Shell, path: str) -> str | None:
+    """cd -L's tidy form of an absolute path: `.` and `x/..` taken out as
+    written -- None if some x before a `..` is no directory, as POSIX asks
+    (dash takes `file/..` out unchecked).  A leading `//` stays, as in POSIX."""
+    parts: list[str] = []
+    for part in path.split("/"):
+        if part == "..":
+            if parts and not _isdir(sh, "/" + "/".join(parts)):
+                return None
+            parts = parts[:-1]
+        elif part not in ("", "."):
+            parts.append(part)
+    lead = "//" if path.startswith("//") and not path.startswith("///") else "/"
+    return lead + "/".join(parts)
+
+
 def _chdir(sh: Shell, path: str, physical: bool) -> bool:
     """chdir to path: as written (made absolute and tidied: -L) or as it is on
     disk (-P); then OLDPWD and PWD, which cd exports, as dash's does."""
     st_ = sh.state
     old = _cwd(sh)
-    target = path
-    if not physical:
-        target = posixpath.normpath(path if path.startswith("/") else f"{old}/{path}")
-        if target.startswith("///"):
-            target = "/" + target.lstrip("/")
+    target = path if physical else _logical(sh, posixpath.join(old, path))
+    if target is None:
+        return False
     try:
         sh.os.chdir(target)
     except OSError:
