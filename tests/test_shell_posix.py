@@ -66,3 +66,9 @@ def test_cd_L_checks_what_comes_before_dot_dot_and_joins_cdpath_entries_ending_i
                           " CDPATH=/; cd bin; pwd; cd /; cd ..; pwd")
     assert (out, status) == ("2\n/tmp\n2\n2\n/bin\n/bin\n/\n", 0)
     assert err.count("can't cd to") == 3
+
+
+def test_sh_m_without_a_terminal_turns_job_control_off_instead_of_stopping_itself():
+    out, err, status = sh("echo x | cat; echo ok; echo \"[$-]\"", "-m")
+    assert (out, err, status) == ("x\nok\n[]\n", "vshell: 0: can't access tty; job control"
+                                  " turned off\n", 0)

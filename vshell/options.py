@@ -41,13 +41,13 @@ def b_set(sh: Shell, args: list[str]) -> int:
             job_control(sh, "m" in st_.options)
 
 
-def job_control(sh: Shell, on: bool) -> None:
-    """set -m / +m: the shell takes the terminal for its jobs, in a process
-    group of its own, deaf to the keys that stop jobs -- or, with no terminal,
-    says so and stays without (dash's words)."""
+def job_control(sh: Shell, on: bool, who: str = "set: ") -> None:
+    """set -m / +m (and sh -m, who ""): the shell takes the terminal for its
+    jobs, in a process group of its own, deaf to the keys that stop jobs --
+    or, with no terminal, says so and stays without (dash's words)."""
     os, sig = sh.os, sh.rt.signal
     if on and not (os.isatty(0) or os.isatty(2)):
-        sh.error("set: can't access tty; job control turned off")
+        sh.error(f"{who}can't access tty; job control turned off")
         sh.state.options.discard("m")
         return
     for s in (20, 21, 22):                    # SIGTSTP, SIGTTIN, SIGTTOU
