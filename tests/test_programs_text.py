@@ -50,6 +50,11 @@ def test_cat_copies_a_large_file_exactly():
     assert out_of(["cat", "big"], files={f"{HOME}/big": data}) == data
 
 
+def test_cat_u_is_accepted_as_posix_asks():
+    assert out_of(["cat", "-u", "f"], files={f"{HOME}/f": "a\nb\n"}) == "a\nb\n"
+    assert out_of(["cat", "-un", "f"], files={f"{HOME}/f": "a\n"}) == "     1\ta\n"
+
+
 def test_wc_counts_a_large_file_read_in_chunks():
     data = "word " * 70000 + "\n" + "é" * 70000        # words and characters span chunks
     assert out_of(["wc", "-lwmc", "big"], files={f"{HOME}/big": data}) == \

@@ -72,3 +72,8 @@ def test_sh_m_without_a_terminal_turns_job_control_off_instead_of_stopping_itsel
     out, err, status = sh("echo x | cat; echo ok; echo \"[$-]\"", "-m")
     assert (out, err, status) == ("x\nok\n[]\n", "vshell: 0: can't access tty; job control"
                                   " turned off\n", 0)
+
+
+def test_exec_takes_double_dash_as_the_end_of_its_options():
+    out, err, status = sh("exec --; echo $?; exec -- echo hi")
+    assert (out, err, status) == ("0\nhi\n", "", 0)

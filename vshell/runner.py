@@ -344,6 +344,8 @@ class Shell(Redirections, CommandSearch):
             return (yield self.with_redirects(
                 cmd.redirects, lambda: self.builtin(builtins.lecture("help_option"), words)))
         if name == "exec":                        # its redirections are for good
+            if words[1:2] == ["--"]:              # (the end of exec's options, as POSIX's
+                words = words[:1] + words[2:]     # utilities take it; dash runs `--`)
             try:
                 self.apply_redirects(cmd.redirects, None)
             except CommandError as e:
