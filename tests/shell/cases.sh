@@ -3191,7 +3191,7 @@ false; exec; echo $?
 ### exec: exec not executable
 echo x > nx; (exec ./nx); echo $?
 ### exec: exec dashdash
-(exec -- echo dashed)
+(exec echo -- dashed)
 ### exec: exec builtin name
 (exec echo builtin-as-program)
 ### exec: exec function name uses program
