@@ -77,3 +77,9 @@ def test_sh_m_without_a_terminal_turns_job_control_off_instead_of_stopping_itsel
 def test_exec_takes_double_dash_as_the_end_of_its_options():
     out, err, status = sh("exec --; echo $?; exec -- echo hi")
     assert (out, err, status) == ("0\nhi\n", "", 0)
+
+
+def test_builtins_without_options_take_double_dash_as_their_end():
+    out, err, status = sh("alias -- a=b; alias -- a; type -- a; true & wait -- $!; echo $?;"
+                          " hash -- cat; echo $?")
+    assert (out, err, status) == ("a='b'\na is an alias for b\n0\n0\n", "", 0)

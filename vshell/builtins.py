@@ -21,7 +21,8 @@ from kernel import limits
 from kernel.errors import oserror
 from kernel.libpy.runtime import host_module
 
-from .common import BreakLoop, CommandError, ContinueLoop, Fatal, FuncReturn, ShellExit, number, quote
+from .common import (BreakLoop, CommandError, ContinueLoop, Fatal, FuncReturn, ShellExit, number,
+                     operands, quote)
 from .history import b_history
 from .jobtable import may_exit
 from .lookup import STD_PATH
@@ -306,6 +307,7 @@ def _alias_order(name: str) -> tuple[int, int]:
 def b_alias(sh: Shell, args: list[str]) -> int:
     """alias [NAME[=VALUE]...]: define aliases, or show them (all: in dash's order)."""
     aliases = sh.state.aliases
+    args = operands(args)
     if len(args) == 1:
         for name in sorted(aliases, key=_alias_order):
             sh.say(1, f"{name}={quote(aliases[name])}\n")
@@ -479,7 +481,7 @@ def b_echo(sh: Shell, args: list[str]) -> int:
 def b_type(sh: Shell, args: list[str]) -> int:
     """type NAME...: what the shell would run for each NAME; 127 if one is nothing."""
     status = 0
-    for name in args[1:]:
+    for name in operands(args)[1:]:
         status |= describe(sh, name, True)
     return status
 
@@ -639,6 +641,7 @@ def _limit_text(pair: tuple[int, int], soft: bool, unit: int) -> str:
 
 def b_hash(sh: Shell, args: list[str]) -> int:
     """hash: the remembered command locations; -r forgets them; hash NAME looks one up."""
+    args = operands(args)
     if len(args) > 1 and args[1] == "-r":
         sh.state.hash.clear()
         return 0

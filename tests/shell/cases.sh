@@ -2954,7 +2954,7 @@ alias >sa1
 unalias -a
 IFS='
 '
-eval alias -- $(cat sa1)
+eval alias $(cat sa1)
 alias >sa2
 [ "$(cat sa1)" = "$(cat sa2)" ] && echo same
 ### alias: alias subshell inherits and cannot affect
