@@ -83,3 +83,10 @@ def test_builtins_without_options_take_double_dash_as_their_end():
     out, err, status = sh("alias -- a=b; alias -- a; type -- a; true & wait -- $!; echo $?;"
                           " hash -- cat; echo $?")
     assert (out, err, status) == ("a='b'\na is an alias for b\n0\n0\n", "", 0)
+
+
+def test_set_o_pipefail_gives_a_pipeline_its_last_failing_commands_status():
+    out, err, status = sh("false | true; echo $?; set -o pipefail; false | true; echo $?;"
+                          " (exit 3) | (exit 4) | true; echo $?; true | true; echo $?;"
+                          " set -o | grep pipefail; set -e; false | true; echo not reached")
+    assert (out, err, status) == ("0\n1\n4\n0\npipefail        on\n", "", 1)

@@ -19,7 +19,9 @@ LONG_OPTIONS = [("errexit", "e"), ("noglob", "f"), ("ignoreeof", "I"), ("interac
                 ("monitor", "m"), ("noexec", "n"), ("stdin", "s"), ("xtrace", "x"),
                 ("verbose", "v"), ("vi", "V"), ("emacs", "E"), ("noclobber", "C"),
                 ("allexport", "a"), ("notify", "b"), ("nounset", "u"), ("privileged", "p"),
-                ("nolog", "nolog"), ("debug", "debug")]
+                ("nolog", "nolog"), ("debug", "debug"), ("pipefail", "pipefail")]
+# (pipefail, POSIX 2024's and bash's, which dash 0.5.12 lacks: a pipeline's
+# status is its last failing command's -- runner.py's _wait_foreground)
 # and POSIX's -h (hash a function's commands when it is defined), which dash lacks
 OPTION_LETTERS = {letter for _, letter in LONG_OPTIONS if len(letter) == 1} | {"h"}
 

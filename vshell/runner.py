@@ -655,6 +655,11 @@ class Shell(Redirections, CommandSearch):
         if job_control:
             self.take_terminal()
         last = statuses.get(pids[-1], 0)
+        if "pipefail" in self.state.options and not stopped and not WEXITSTATUS(last) \
+                and not WIFSIGNALED(last):
+            failed = [wait_status(statuses.get(p, 0)) for p in pids if statuses.get(p, 0)]
+            if failed:                                  # set -o pipefail: the last failure
+                return failed[-1]
         if stopped:
             job = jobtable.stop(self.state, job, pgid or pids[0], pids, command, statuses)
             self.say(2, "\n" + jobtable.listing(self.state, job) + "\n")
@@ -758,7 +763,9 @@ class Shell(Redirections, CommandSearch):
             os.close(prev_read)
             status = yield self.run(cmds[-1])
             os.close(0)                       # (a writer still at it gets SIGPIPE, as from dash's stage)
-            self.wait_foreground(pids, str_of(node), pgid)     # the other stages end first
+            before = self.wait_foreground(pids, str_of(node), pgid)   # the other stages end first
+            if "pipefail" in st.options and not status:
+                status = before
         else:
             status = self.wait_foreground(pids, str_of(node), pgid)
         return int(not status) if node.negate else status
