@@ -90,3 +90,10 @@ def test_set_o_pipefail_gives_a_pipeline_its_last_failing_commands_status():
                           " (exit 3) | (exit 4) | true; echo $?; true | true; echo $?;"
                           " set -o | grep pipefail; set -e; false | true; echo not reached")
     assert (out, err, status) == ("0\n1\n4\n0\npipefail        on\n", "", 1)
+
+
+def test_case_arm_ending_in_semicolon_ampersand_falls_into_the_next_body():
+    out, err, status = sh("case b in a) echo 1;& b) echo 2;& c) echo 3;; d) echo 4; esac;"
+                          " case a in a) false;& b) ;; esac; echo $?")
+    assert (out, err, status) == ("2\n3\n0\n", "", 0)
+    assert sh("echo a;& echo b")[1:] == ('vshell: 1: Syntax error: "&" unexpected\n', 2)

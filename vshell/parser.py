@@ -20,7 +20,7 @@ from .ast import (AndOr, Case, For, FuncDef, Group, If, ListNode, Loop, Node, Pi
                   Record, Redirect, Simple, Subshell)
 from .trampoline import drive
 
-OPERATORS = ["<<-", "&&", "||", ";;", "<<", ">>", "<&", ">&", "<>", ">|",
+OPERATORS = ["<<-", "&&", "||", ";;", ";&", "<<", ">>", "<&", ">&", "<>", ">|",
              "|", "&", ";", "<", ">", "(", ")"]
 METACHARS = frozenset(" \t\n;&|<>()")
 OPERATOR_START = frozenset("<>&|;()")
@@ -463,6 +463,8 @@ class Parser:
             what = "end of file unexpected" + (f' (expecting "{expecting}")' if expecting else "")
             return Incomplete(f"Syntax error: {what}", tok.lineno)
         shown = {"NEWLINE": "newline", "IO_NUMBER": "word"}.get(tok.kind, f'"{tok.text}"')
+        if tok.text == ";&" and tok.kind == "OP":
+            shown, expecting = '"&"', None  # (outside case, dash reads ; and then &)
         if tok.kind == "WORD" and tok.text not in RESERVED:
             shown = "word"
         what = f"{shown} unexpected" + (f' (expecting "{expecting}")' if expecting else "")
@@ -499,7 +501,7 @@ class Parser:
 
     def at_list_end(self) -> bool:
         tok = self.tok
-        return (tok.kind == "EOF" or (tok.kind == "OP" and tok.text in (")", ";;"))
+        return (tok.kind == "EOF" or (tok.kind == "OP" and tok.text in (")", ";;", ";&"))
                 or (tok.kind == "WORD" and tok.text in LIST_END))
 
     # -- the entry points --
@@ -768,6 +770,7 @@ class Parser:
         self.expect_word("in")
         self.linebreak()
         arms = []
+        fallthrough = set()                  # arms ended by ;& (POSIX 2024): the next body runs too
         while not self.is_word("esac"):
             if self.is_op("("):
                 self.advance()
@@ -783,18 +786,20 @@ class Parser:
             self.expect_op(")")
             self.command_start()
             body = None
-            if not self.is_op(";;") and not self.is_word("esac"):
+            if not self.is_op(";;") and not self.is_op(";&") and not self.is_word("esac"):
                 if self.tok.kind == "EOF":
                     raise self.unexpected(";;")
                 body = yield self.and_or_list()
             arms.append((patterns, body))
-            if self.is_op(";;"):
+            if self.is_op(";;") or self.is_op(";&"):
+                if self.is_op(";&"):
+                    fallthrough.add(len(arms) - 1)
                 self.advance()
                 self.linebreak()
             elif not self.is_word("esac"):
                 raise self.unexpected(";;" if self.tok.kind == "EOF" else None)
         self.advance()
-        return Case(word, arms)
+        return Case(word, arms, fallthrough=fallthrough)
 
 
 def _is_name(s: str) -> bool:

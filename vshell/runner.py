@@ -317,11 +317,18 @@ class Shell(Redirections, CommandSearch):
 
     def case(self, node: ast.Case, tail: bool):
         word = self.expand.string(node.word)
-        for patterns, body in node.arms:
-            for pat in patterns:
-                if shpat.match(self.expand.pattern(pat), word):
-                    return (yield self.run(body, tail)) if body is not None else 0
-        return 0
+        k = next((k for k, (patterns, _) in enumerate(node.arms)      # (patterns are expanded
+                  if any(shpat.match(self.expand.pattern(pat), word)   # up to the first match)
+                         for pat in patterns)), None)
+        if k is None:
+            return 0
+        while True:                       # the matched arm, and those ;& falls into
+            body = node.arms[k][1]
+            last = k not in node.fallthrough or k + 1 == len(node.arms)
+            status = 0 if body is None else (yield self.run(body, tail and last))
+            if last:
+                return status
+            k += 1
 
     # ---- simple commands ----------------------------------------------------------------------
 
