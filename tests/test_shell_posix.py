@@ -97,3 +97,10 @@ def test_case_arm_ending_in_semicolon_ampersand_falls_into_the_next_body():
                           " case a in a) false;& b) ;; esac; echo $?")
     assert (out, err, status) == ("2\n3\n0\n", "", 0)
     assert sh("echo a;& echo b")[1:] == ('vshell: 1: Syntax error: "&" unexpected\n', 2)
+
+
+def test_read_d_ends_the_line_at_another_delimiter():
+    out, err, status = sh("printf 'a b:c' | { read -d : x y; echo \"[$x][$y] $?\";"
+                          " read -d : z; echo \"[$z] $?\"; };"
+                          " printf 'p\\nq\\0r' | { IFS= read -r -d '' v; echo \"[$v]\"; }")
+    assert (out, err, status) == ("[a][b] 0\n[c] 1\n[p\nq]\n", "", 0)
