@@ -79,8 +79,7 @@ def escapes(text: str, echo: bool = False, gnu: bool = False) -> tuple[str, bool
             j = start = i + 2 if nxt == "0" else i + 1
             while j < n and j < start + 3 and text[j] in "01234567":
                 j += 1
-            out.append(byte(int(text[start:j] or "0", 8) & 0xFF) if gnu else
-                       chr(int(text[start:j] or "0", 8) & 0xFF))
+            out.append(byte(int(text[start:j] or "0", 8) & 0xFF))     # a byte, in both dialects
             i = j
         elif nxt in SIMPLE and nxt not in "\"'?":
             out.append(SIMPLE[nxt])
@@ -110,7 +109,7 @@ def format_escape(fmt: str, i: int, gnu: bool = False) -> tuple[str, int]:
         while j < len(fmt) and j < i + 4 and fmt[j] in "01234567":
             j += 1
         value = int(fmt[i + 1:j], 8) & 0xFF
-        return (byte(value) if gnu else chr(value)), j
+        return byte(value), j                  # (\351 is the byte 0xE9, as in dash and GNU)
     if not nxt:
         return "\\", i + 1
     return "\\" + nxt, i + 2

@@ -104,3 +104,15 @@ def test_read_d_ends_the_line_at_another_delimiter():
                           " read -d : z; echo \"[$z] $?\"; };"
                           " printf 'p\\nq\\0r' | { IFS= read -r -d '' v; echo \"[$v]\"; }")
     assert (out, err, status) == ("[a][b] 0\n[c] 1\n[p\nq]\n", "", 0)
+
+
+def test_dollar_single_quotes_decode_backslash_escapes():
+    out, err, status = sh("printf '[%s]' $'a\\tb' $'it\\'s' $'\\x41\\101' \"$'x'\"; echo;"
+                          " x=$'a b'; echo \"$x\"; case $'\\n' in $'\\n') echo nl; esac")
+    assert (out, err, status) == ("[a\tb][it's][AA][$'x']\na b\nnl\n", "", 0)
+
+
+def test_octal_escapes_of_the_printf_and_echo_builtins_are_bytes():
+    out, err, status = sh("printf '\\303\\251' | wc -c; echo '\\0303\\0251' | wc -c;"
+                          " [ \"$(printf '\\303\\251')\" = $'\\u00e9' ] && echo same")
+    assert (out, err, status) == ("2\n3\nsame\n", "", 0)

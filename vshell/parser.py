@@ -272,7 +272,9 @@ class Lexer:
                 self.pos += 1
             elif c == "$":
                 nxt = text[self.pos + 1:self.pos + 2]
-                if nxt == "{":
+                if nxt == "'" and top in (None, "}") and not (top is None and quoted_bottom):
+                    self.dollar_single_quote()           # $'...' (POSIX 2024): escapes inside
+                elif nxt == "{":
                     # in double quotes, single quotes are ordinary characters
                     # in ${x:-word}, but quote in ${x#pattern}, as in dash
                     dq = top in ('"', '"}') or (top is None and quoted_bottom)
@@ -307,6 +309,19 @@ class Lexer:
             raise self.error(_unclosed(inside[-1]), True)
         out.append(text[mark:self.pos])
         return "".join(out)
+
+    def dollar_single_quote(self) -> None:
+        """$'...' at pos: up to the first ' no backslash escapes."""
+        text, start = self.text, self.pos
+        k = start + 2
+        while k < len(text) and text[k] != "'":
+            k += 2 if text[k] == "\\" else 1
+        if k >= len(text):
+            raise self.error("Unterminated quoted string", True)
+        self.lineno += text.count("\n", start, k)
+        if self.ends is not None:
+            self.ends[start] = k + 1
+        self.pos = k + 1
 
     def command_substitution(self) -> None:
         """$( list ): parsed now, from this text (its here-documents too);

@@ -359,7 +359,7 @@ false; exit
 ### set positional via set
 set -- x y z; echo "$2"; set --; echo $#
 ### quoting: dollar single quote is literal in dash
-echo $'abc'
+echo "$'abc'" '$'"'x'"
 ### quoting: backslash newline in double quotes
 echo "a\
 b"
