@@ -54,6 +54,9 @@ def gnu_escape(text: str, i: int) -> tuple[str, int] | None:
     value = int(m.group()[1:], 16)
     if nxt == "x":
         return byte(value), m.end()
+    if 0xD800 <= value <= 0xDFFF:             # (no character: GNU stops there, status 1)
+        width = 4 if nxt == "u" else 8
+        raise BadFormat(f"invalid universal character name \\{nxt}{value:0{width}x}")
     return (chr(value), m.end()) if value <= 0x10FFFF else None
 
 

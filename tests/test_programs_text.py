@@ -65,6 +65,11 @@ def test_diff_writes_posix_format_and_cmp_the_first_difference():
     assert run_cmd(["cmp", "-s", "a", "a"], env=dict(ENV), files=files).code == 0
 
 
+def test_printf_u_of_a_surrogate_is_gnus_error_not_a_traceback():
+    r = run_cmd(["printf", "ab\\uD800x\\n"], env=dict(ENV))
+    assert (r.out, r.err, r.code) == ("ab", "printf: invalid universal character name \\ud800\n", 1)
+
+
 def test_wc_counts_a_large_file_read_in_chunks():
     data = "word " * 70000 + "\n" + "é" * 70000        # words and characters span chunks
     assert out_of(["wc", "-lwmc", "big"], files={f"{HOME}/big": data}) == \

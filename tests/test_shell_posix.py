@@ -110,6 +110,7 @@ def test_dollar_single_quotes_decode_backslash_escapes():
     out, err, status = sh("printf '[%s]' $'a\\tb' $'it\\'s' $'\\x41\\101' \"$'x'\"; echo;"
                           " x=$'a b'; echo \"$x\"; case $'\\n' in $'\\n') echo nl; esac")
     assert (out, err, status) == ("[a\tb][it's][AA][$'x']\na b\nnl\n", "", 0)
+    assert sh("echo $'\\uD800'x $'\\U0001F600' | wc -c") == ("7\n", "", 0)   # (no surrogate)
 
 
 def test_octal_escapes_of_the_printf_and_echo_builtins_are_bytes():

@@ -488,7 +488,7 @@ def dollar_quote(body: str) -> str:
             code = int(octal, 8) if octal else int(hexa or u4 or u8, 16)
             if octal or hexa:                      # a byte, as the locale's encoding keeps it
                 return chr(code) if code < 128 else bytes([code & 0xFF]).decode("utf-8", "surrogateescape")
-            return chr(code) if code <= 0x10FFFF else ""
+            return chr(code) if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else ""
         if ctrl is not None:
             return chr(ord(ctrl.upper()) ^ 0x40) if ctrl != "\\" else "\x1c"
         return ESCAPES.get(other, "\\" + other)
