@@ -117,3 +117,11 @@ def test_octal_escapes_of_the_printf_and_echo_builtins_are_bytes():
     out, err, status = sh("printf '\\303\\251' | wc -c; echo '\\0303\\0251' | wc -c;"
                           " [ \"$(printf '\\303\\251')\" = $'\\u00e9' ] && echo same")
     assert (out, err, status) == ("2\n3\nsame\n", "", 0)
+
+
+def test_cd_e_fails_when_cd_P_cannot_name_a_removed_directory():
+    out, err, status = sh("mkdir /tmp/d; cd /tmp/d; rmdir /tmp/d; cd -P .; echo $? \"[$PWD]\";"
+                          " mkdir /tmp/e; cd /tmp/e; rmdir /tmp/e; cd -P -e .; echo $?;"
+                          " cd -e /tmp; echo $? $PWD; pwd -P")
+    assert (out, status) == ("0 []\n1\n0 /tmp\n/tmp\n", 0)
+    assert err == "vshell: 1: cd: getcwd() failed: No such file or directory\n" * 2

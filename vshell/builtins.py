@@ -367,13 +367,15 @@ def nextopt(args: list[str], letters: str, who: str) -> tuple[list[str], list[st
 
 
 def b_cd(sh: Shell, args: list[str]) -> int:
-    """cd [-L|-P] [DIR | -]: change the shell's own directory.  -L (the
+    """cd [-L|-P [-e]] [DIR | -]: change the shell's own directory.  -L (the
     default) follows the path as written, so `cd ..` after `cd link` goes back
     where the link is; a relative DIR is looked for along CDPATH.  The new
-    directory is printed for `cd -` and for a CDPATH find, as in dash."""
+    directory is printed for `cd -` and for a CDPATH find, as in dash.  -e
+    (POSIX 2024): status 1 if -P cannot name the directory it reached."""
     st_ = sh.state
-    flags, rest = nextopt(args[1:], "LP", "cd")
-    physical = bool(flags) and flags[-1] == "P"
+    flags, rest = nextopt(args[1:], "LPe", "cd")
+    modes = [f for f in flags if f != "e"]
+    physical = bool(modes) and modes[-1] == "P"
     dest = rest[0] if rest else st_.get("HOME")
     show = False
     if dest == "-":
@@ -388,10 +390,11 @@ def b_cd(sh: Shell, args: list[str]) -> int:
     for i, (path, printed) in enumerate(candidates):
         if i < len(candidates) - 1 and not _isdir(sh, path):
             continue                      # (an empty CDPATH entry is the last's path too)
-        if _chdir(sh, path, physical):
-            if show or printed:
+        status = _chdir(sh, path, physical, "e" in flags)
+        if status is not None:
+            if (show or printed) and st_.get("PWD"):
                 sh.say(1, _cwd(sh) + "\n")
-            return 0
+            return status
         break
     raise CommandError(f"cd: can't cd to {dest}")
 
@@ -424,23 +427,39 @@ def _logical(sh: Shell, path: str) -> str | None:
     return lead + "/".join(parts)
 
 
-def _chdir(sh: Shell, path: str, physical: bool) -> bool:
+def _chdir(sh: Shell, path: str, physical: bool, check: bool = False) -> int | None:
     """chdir to path: as written (made absolute and tidied: -L) or as it is on
-    disk (-P); then OLDPWD and PWD, which cd exports, as dash's does."""
+    disk (-P); then OLDPWD and PWD, which cd exports, as dash's does.  None
+    if it could not; else cd's status -- 1 when -P cannot name where it went
+    (a directory since removed) and check (-e) asks for it, as POSIX says."""
     st_ = sh.state
-    old = _cwd(sh)
+    try:
+        old = _cwd(sh)
+    except OSError:
+        old = st_.get("PWD") or ""
     target = path if physical else _logical(sh, posixpath.join(old, path))
     if target is None:
-        return False
+        return None
     try:
         sh.os.chdir(target)
     except OSError:
-        return False
+        return None
     st_.assign("OLDPWD", old)
     st_.exported.add("OLDPWD")
-    st_.assign("PWD", sh.os.getcwd() if physical else target)
+    status = 0
+    if physical:
+        try:
+            target = sh.os.getcwd()
+        except OSError as e:             # (dash's words; its PWD is then empty)
+            sh.error(f"cd: getcwd() failed: {errno_text(e)}")
+            target, status = "", 1 if check else 0
+    st_.assign("PWD", target)
     st_.exported.add("PWD")
-    return True
+    return status
+
+
+def errno_text(e: OSError) -> str:
+    return e.strerror or str(e)
 
 
 def _cwd(sh: Shell) -> str:
@@ -460,7 +479,10 @@ def _cwd(sh: Shell) -> str:
 
 def b_pwd(sh: Shell, args: list[str]) -> int:
     flags, _ = nextopt(args[1:], "LP", "pwd")
-    sh.say(1, (sh.os.getcwd() if flags and flags[-1] == "P" else _cwd(sh)) + "\n")
+    try:
+        sh.say(1, (sh.os.getcwd() if flags and flags[-1] == "P" else _cwd(sh)) + "\n")
+    except OSError as e:                 # the directory was removed (dash's words)
+        raise CommandError(f"pwd: getcwd() failed: {errno_text(e)}") from None
     return 0
 
 
