@@ -2,6 +2,7 @@
 """cat: concatenate files to standard output ("-" or none: standard input).
 
   -n  number all output lines
+  -u  unbuffered (POSIX's; the output is never buffered here anyway)
 
 Files are copied in 64 KiB chunks with read and write, never held whole.
 """
@@ -59,13 +60,13 @@ def cat(fd: int, transform) -> None:
 
 def main() -> int:
     try:
-        opts, files = getopt.gnu_getopt(sys.argv[1:], "n", ["help"])
+        opts, files = getopt.gnu_getopt(sys.argv[1:], "nu", ["help"])
     except getopt.GetoptError as e:
         usage_error(e)
     if ("--help", "") in opts:
         print(__doc__)
         return 0
-    transform = Numberer() if opts else None
+    transform = Numberer() if ("-n", "") in opts else None
     status = 0
     for name in files or ["-"]:
         try:

@@ -6,6 +6,7 @@
   -1  one name per line                -d  list directories themselves, not their contents
   -R  list subdirectories recursively  -F  append / to directories, * to executables, @ to links
   -i  each file's inode number first (hard links to one file share it)
+  -g  like -l, without the owner       -o  like -l, without the group
 
 On a terminal, names are in columns and coloured (directories blue, executables
 green, links cyan); into a pipe or a file, one name per line and no colour.
@@ -103,7 +104,9 @@ class Lister:
                          str(st.st_size), time.strftime(fmt, time.localtime(when)), shown))
         w = [max((len(r[i]) for r in rows), default=0) for i in range(5)]
         inos = [f"{st.st_ino:>{self.ino_width}} " if self.ino_width else "" for _, _, st in entries]
-        return [f"{ino}{m} {n:>{w[1]}} {u:<{w[2]}} {g:<{w[3]}} {s:>{w[4]}} {t} {name}"
+        owner, group = "-g" not in self.flags, "-o" not in self.flags
+        return [f"{ino}{m} {n:>{w[1]}} " + (f"{u:<{w[2]}} " if owner else "")
+                + (f"{g:<{w[3]}} " if group else "") + f"{s:>{w[4]}} {t} {name}"
                 for ino, (m, n, u, g, s, t, name) in zip(inos, rows)]
 
     def columns(self, entries: list, width: int = 80) -> list[str]:
@@ -168,7 +171,7 @@ class Lister:
 
 def main() -> int:
     try:
-        opts, args = getopt.gnu_getopt(sys.argv[1:], "laA1dRFi", ["help", "all", "almost-all",
+        opts, args = getopt.gnu_getopt(sys.argv[1:], "laA1dRFigo", ["help", "all", "almost-all",
                                                                   "directory", "recursive", "inode"])
     except getopt.GetoptError as e:
         msg = (f"unrecognized option '--{e.opt}'" if len(e.opt) > 1
@@ -178,6 +181,8 @@ def main() -> int:
     long_names = {"--all": "-a", "--almost-all": "-A", "--directory": "-d", "--recursive": "-R",
                   "--inode": "-i"}
     flags = {long_names.get(o, o) for o, _ in opts}
+    if flags & {"-g", "-o"}:
+        flags.add("-l")                        # (both are -l with a column left out)
     if "--help" in flags:
         print(__doc__)
         return 0

@@ -54,6 +54,9 @@ def gnu_escape(text: str, i: int) -> tuple[str, int] | None:
     value = int(m.group()[1:], 16)
     if nxt == "x":
         return byte(value), m.end()
+    if 0xD800 <= value <= 0xDFFF:             # (no character: GNU stops there, status 1)
+        width = 4 if nxt == "u" else 8
+        raise BadFormat(f"invalid universal character name \\{nxt}{value:0{width}x}")
     return (chr(value), m.end()) if value <= 0x10FFFF else None
 
 
@@ -79,8 +82,7 @@ def escapes(text: str, echo: bool = False, gnu: bool = False) -> tuple[str, bool
             j = start = i + 2 if nxt == "0" else i + 1
             while j < n and j < start + 3 and text[j] in "01234567":
                 j += 1
-            out.append(byte(int(text[start:j] or "0", 8) & 0xFF) if gnu else
-                       chr(int(text[start:j] or "0", 8) & 0xFF))
+            out.append(byte(int(text[start:j] or "0", 8) & 0xFF))     # a byte, in both dialects
             i = j
         elif nxt in SIMPLE and nxt not in "\"'?":
             out.append(SIMPLE[nxt])
@@ -110,7 +112,7 @@ def format_escape(fmt: str, i: int, gnu: bool = False) -> tuple[str, int]:
         while j < len(fmt) and j < i + 4 and fmt[j] in "01234567":
             j += 1
         value = int(fmt[i + 1:j], 8) & 0xFF
-        return (byte(value) if gnu else chr(value)), j
+        return byte(value), j                  # (\351 is the byte 0xE9, as in dash and GNU)
     if not nxt:
         return "\\", i + 1
     return "\\" + nxt, i + 2

@@ -137,6 +137,14 @@ def test_ls_i_shows_one_inode_number_for_the_names_of_one_file():
     assert r[2].out.startswith(f"{ino_c} -rw-r--r-- 1 student student 2 ")
 
 
+def test_ls_g_and_o_are_ls_l_without_the_owner_or_the_group():
+    r = session(["ls", "-g", "a"], ["ls", "-o", "a"], ["ls", "-dgo", "."],
+                files={f"{HOME}/a": "xy\n"})
+    assert r[0].out.startswith("-rw-r--r-- 1 student 3 ") and r[0].out.endswith(" a\n")
+    assert r[1].out.startswith("-rw-r--r-- 1 student 3 ")
+    assert r[2].out.startswith("drwxr-xr-x ") and "student" not in r[2].out
+
+
 def test_ln_sf_replaces_an_existing_link():
     assert last(["ln", "-s", "a", "l"], ["ln", "-sf", "b", "l"], ["stat", "-c", "%N", "l"]) == \
         ("l -> b\n", "", 0)

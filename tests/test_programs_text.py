@@ -50,6 +50,26 @@ def test_cat_copies_a_large_file_exactly():
     assert out_of(["cat", "big"], files={f"{HOME}/big": data}) == data
 
 
+def test_cat_u_is_accepted_as_posix_asks():
+    assert out_of(["cat", "-u", "f"], files={f"{HOME}/f": "a\nb\n"}) == "a\nb\n"
+    assert out_of(["cat", "-un", "f"], files={f"{HOME}/f": "a\n"}) == "     1\ta\n"
+
+
+def test_diff_writes_posix_format_and_cmp_the_first_difference():
+    files = {f"{HOME}/a": "1\n2\n3\n", f"{HOME}/b": "1\nTWO\n3\n4\n"}
+    r = run_cmd(["diff", "a", "b"], env=dict(ENV), files=files)
+    assert (r.out, r.code) == ("2c2\n< 2\n---\n> TWO\n3a4\n> 4\n", 1)
+    assert run_cmd(["diff", "a", "a"], env=dict(ENV), files=files).code == 0
+    r = run_cmd(["cmp", "a", "b"], env=dict(ENV), files=files)
+    assert (r.out, r.code) == ("a b differ: byte 3, line 2\n", 1)
+    assert run_cmd(["cmp", "-s", "a", "a"], env=dict(ENV), files=files).code == 0
+
+
+def test_printf_u_of_a_surrogate_is_gnus_error_not_a_traceback():
+    r = run_cmd(["printf", "ab\\uD800x\\n"], env=dict(ENV))
+    assert (r.out, r.err, r.code) == ("ab", "printf: invalid universal character name \\ud800\n", 1)
+
+
 def test_wc_counts_a_large_file_read_in_chunks():
     data = "word " * 70000 + "\n" + "é" * 70000        # words and characters span chunks
     assert out_of(["wc", "-lwmc", "big"], files={f"{HOME}/big": data}) == \

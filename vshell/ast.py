@@ -128,12 +128,14 @@ class For(Record):
 
 
 class Case(Record):
-    __slots__ = ("word", "arms", "redirects", "lineno")
+    __slots__ = ("word", "arms", "redirects", "lineno", "fallthrough")
 
     def __init__(self, word: str, arms: list[tuple[list[str], Node | None]],
-                 redirects: list[Redirect] | None = None) -> None:
+                 redirects: list[Redirect] | None = None,
+                 fallthrough: set[int] | None = None) -> None:
         self.word = word
         self.arms = arms
+        self.fallthrough = set() if fallthrough is None else fallthrough   # arms ending in ;&
         self.redirects = [] if redirects is None else redirects
         self.lineno = 0         # where it starts: its errors are reported there, as dash does
 

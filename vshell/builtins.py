@@ -21,7 +21,8 @@ from kernel import limits
 from kernel.errors import oserror
 from kernel.libpy.runtime import host_module
 
-from .common import BreakLoop, CommandError, ContinueLoop, Fatal, FuncReturn, ShellExit, number, quote
+from .common import (BreakLoop, CommandError, ContinueLoop, Fatal, FuncReturn, ShellExit, number,
+                     operands, quote)
 from .history import b_history
 from .jobtable import may_exit
 from .lookup import STD_PATH
@@ -306,6 +307,7 @@ def _alias_order(name: str) -> tuple[int, int]:
 def b_alias(sh: Shell, args: list[str]) -> int:
     """alias [NAME[=VALUE]...]: define aliases, or show them (all: in dash's order)."""
     aliases = sh.state.aliases
+    args = operands(args)
     if len(args) == 1:
         for name in sorted(aliases, key=_alias_order):
             sh.say(1, f"{name}={quote(aliases[name])}\n")
@@ -365,13 +367,15 @@ def nextopt(args: list[str], letters: str, who: str) -> tuple[list[str], list[st
 
 
 def b_cd(sh: Shell, args: list[str]) -> int:
-    """cd [-L|-P] [DIR | -]: change the shell's own directory.  -L (the
+    """cd [-L|-P [-e]] [DIR | -]: change the shell's own directory.  -L (the
     default) follows the path as written, so `cd ..` after `cd link` goes back
     where the link is; a relative DIR is looked for along CDPATH.  The new
-    directory is printed for `cd -` and for a CDPATH find, as in dash."""
+    directory is printed for `cd -` and for a CDPATH find, as in dash.  -e
+    (POSIX 2024): status 1 if -P cannot name the directory it reached."""
     st_ = sh.state
-    flags, rest = nextopt(args[1:], "LP", "cd")
-    physical = bool(flags) and flags[-1] == "P"
+    flags, rest = nextopt(args[1:], "LPe", "cd")
+    modes = [f for f in flags if f != "e"]
+    physical = bool(modes) and modes[-1] == "P"
     dest = rest[0] if rest else st_.get("HOME")
     show = False
     if dest == "-":
@@ -381,15 +385,16 @@ def b_cd(sh: Shell, args: list[str]) -> int:
     candidates = []
     if not dest.startswith("/") and not _dotted(dest):
         for d in (st_.get("CDPATH") or "").split(":") if st_.get("CDPATH") is not None else []:
-            candidates.append((f"{d}/{dest}" if d else dest or ".", bool(d)))
+            candidates.append((posixpath.join(d, dest) if d else dest or ".", bool(d)))
     candidates.append((dest or ".", False))
     for i, (path, printed) in enumerate(candidates):
         if i < len(candidates) - 1 and not _isdir(sh, path):
             continue                      # (an empty CDPATH entry is the last's path too)
-        if _chdir(sh, path, physical):
-            if show or printed:
+        status = _chdir(sh, path, physical, "e" in flags)
+        if status is not None:
+            if (show or printed) and st_.get("PWD"):
                 sh.say(1, _cwd(sh) + "\n")
-            return 0
+            return status
         break
     raise CommandError(f"cd: can't cd to {dest}")
 
@@ -406,25 +411,55 @@ def _isdir(sh: Shell, path: str) -> bool:
         return False
 
 
-def _chdir(sh: Shell, path: str, physical: bool) -> bool:
+def _logical(sh: Shell, path: str) -> str | None:
+    """cd -L's tidy form of an absolute path: `.` and `x/..` taken out as
+    written -- None if some x before a `..` is no directory, as POSIX asks
+    (dash takes `file/..` out unchecked).  A leading `//` stays, as in POSIX."""
+    parts: list[str] = []
+    for part in path.split("/"):
+        if part == "..":
+            if parts and not _isdir(sh, "/" + "/".join(parts)):
+                return None
+            parts = parts[:-1]
+        elif part not in ("", "."):
+            parts.append(part)
+    lead = "//" if path.startswith("//") and not path.startswith("///") else "/"
+    return lead + "/".join(parts)
+
+
+def _chdir(sh: Shell, path: str, physical: bool, check: bool = False) -> int | None:
     """chdir to path: as written (made absolute and tidied: -L) or as it is on
-    disk (-P); then OLDPWD and PWD, which cd exports, as dash's does."""
+    disk (-P); then OLDPWD and PWD, which cd exports, as dash's does.  None
+    if it could not; else cd's status -- 1 when -P cannot name where it went
+    (a directory since removed) and check (-e) asks for it, as POSIX says."""
     st_ = sh.state
-    old = _cwd(sh)
-    target = path
-    if not physical:
-        target = posixpath.normpath(path if path.startswith("/") else f"{old}/{path}")
-        if target.startswith("///"):
-            target = "/" + target.lstrip("/")
+    try:
+        old = _cwd(sh)
+    except OSError:
+        old = st_.get("PWD") or ""
+    target = path if physical else _logical(sh, posixpath.join(old, path))
+    if target is None:
+        return None
     try:
         sh.os.chdir(target)
     except OSError:
-        return False
+        return None
     st_.assign("OLDPWD", old)
     st_.exported.add("OLDPWD")
-    st_.assign("PWD", sh.os.getcwd() if physical else target)
+    status = 0
+    if physical:
+        try:
+            target = sh.os.getcwd()
+        except OSError as e:             # (dash's words; its PWD is then empty)
+            sh.error(f"cd: getcwd() failed: {errno_text(e)}")
+            target, status = "", 1 if check else 0
+    st_.assign("PWD", target)
     st_.exported.add("PWD")
-    return True
+    return status
+
+
+def errno_text(e: OSError) -> str:
+    return e.strerror or str(e)
 
 
 def _cwd(sh: Shell) -> str:
@@ -444,7 +479,10 @@ def _cwd(sh: Shell) -> str:
 
 def b_pwd(sh: Shell, args: list[str]) -> int:
     flags, _ = nextopt(args[1:], "LP", "pwd")
-    sh.say(1, (sh.os.getcwd() if flags and flags[-1] == "P" else _cwd(sh)) + "\n")
+    try:
+        sh.say(1, (sh.os.getcwd() if flags and flags[-1] == "P" else _cwd(sh)) + "\n")
+    except OSError as e:                 # the directory was removed (dash's words)
+        raise CommandError(f"pwd: getcwd() failed: {errno_text(e)}") from None
     return 0
 
 
@@ -465,15 +503,18 @@ def b_echo(sh: Shell, args: list[str]) -> int:
 def b_type(sh: Shell, args: list[str]) -> int:
     """type NAME...: what the shell would run for each NAME; 127 if one is nothing."""
     status = 0
-    for name in args[1:]:
+    for name in operands(args)[1:]:
         status |= describe(sh, name, True)
     return status
 
 
-def describe(sh: Shell, name: str, verbose: bool, search: str | None = None) -> int:
+def describe(sh: Shell, name: str, verbose: bool, search: str | None = None,
+             absolute: bool = False) -> int:
     """What NAME is, in dash's words: `type` and `command -V` say it in a
     sentence, `command -v` as what would stand for it (a path, an alias's
-    definition, the name itself).  127 when it is nothing."""
+    definition, the name itself).  127 when it is nothing.  absolute (for
+    `command`): as POSIX asks, a regular builtin that PATH also finds, and a
+    name with a slash, are written as absolute pathnames, as yash does."""
     st_ = sh.state
     if name in KEYWORDS:
         text = " is a shell keyword" if verbose else name
@@ -482,7 +523,9 @@ def describe(sh: Shell, name: str, verbose: bool, search: str | None = None) -> 
     elif name in st_.functions:
         text = " is a shell function" if verbose else name
     elif name in SPECIAL or name in BUILTINS:
-        text = (f" is a {'special ' if name in SPECIAL else ''}shell builtin") if verbose else name
+        found = sh.find_command(name, search) if absolute and name in BUILTINS else None
+        text = (f" is a {'special ' if name in SPECIAL else ''}shell builtin"
+                + (f" (also {found})" if found else "")) if verbose else (found or name)
     else:
         tracked = st_.hash.get(name) if "/" not in name and search is None else None
         path = tracked or sh.find_command(name, search)
@@ -490,6 +533,8 @@ def describe(sh: Shell, name: str, verbose: bool, search: str | None = None) -> 
             if verbose:
                 sh.say(1, f"{name}: not found\n")
             return 127
+        if absolute and not path.startswith("/"):
+            path = posixpath.join(sh.os.getcwd(), path)
         text = (f" is a tracked alias for {path}" if tracked else f" is {path}") if verbose else path
     sh.say(1, (name + text if verbose else text) + "\n")
     return 0
@@ -527,7 +572,7 @@ def b_command(sh: Shell, args: list[str]) -> int:
                 raise CommandError(f"command: Illegal option -{letter}")
             flags.add(letter)
     if flags & {"v", "V"} and rest:
-        return describe(sh, rest[0], "V" in flags, STD_PATH if "p" in flags else None)
+        return describe(sh, rest[0], "V" in flags, STD_PATH if "p" in flags else None, True)
     return 0
 
 
@@ -618,6 +663,7 @@ def _limit_text(pair: tuple[int, int], soft: bool, unit: int) -> str:
 
 def b_hash(sh: Shell, args: list[str]) -> int:
     """hash: the remembered command locations; -r forgets them; hash NAME looks one up."""
+    args = operands(args)
     if len(args) > 1 and args[1] == "-r":
         sh.state.hash.clear()
         return 0

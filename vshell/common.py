@@ -76,6 +76,13 @@ NUMBER = r"[ \t\n\v\f\r]*([+-]?[0-9]+)[ \t\n\v\f\r]*"     # C's strtoimax, then 
 # (compiled when first used, by re's cache: start-up is budgeted)
 
 
+def operands(args: list[str]) -> list[str]:
+    """A builtin's words without a first `--`: POSIX's end of options, which
+    builtins with no options take too (dash's alias, type, wait, fg and bg
+    do not)."""
+    return args[:1] + args[2:] if args[1:2] == ["--"] else args
+
+
 def number(name: str, text: str) -> int:
     """A decimal number from 0 to INT_MAX, as dash's number() reads one
     (strtoimax's leading blanks and sign, trailing blanks); name is the

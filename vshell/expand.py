@@ -33,7 +33,7 @@ NOTHING = ("", -2)                  # "$@" with no parameters: not even an empty
 GLOB_CHARS = frozenset("*?[")
 SPECIAL_CHARS = frozenset("$'\"\\`*?[~")     # a word without these expands to itself
 IFS_WHITE = " \t\n"
-OPTION_ORDER = "pubaCEVvxsnmiIfe"   # the order $- lists options in (dash's, backwards)
+OPTION_ORDER = "pubaCEVvxsnmiIhfe"   # the order $- lists options in (dash's, backwards; and -h)
 PARAM_NAME = re.compile(r"[@*#?$!-]|[0-9]+|[A-Za-z_][A-Za-z0-9_]*")
 OPS = (":-", ":=", ":?", ":+", "-", "=", "?", "+", "##", "#", "%%", "%")
 
@@ -170,6 +170,10 @@ class Expander:
         """$name, ${...}, $(...), $((...)) at word[i]: its pieces onto out; where the word goes on."""
         kind = QUOTED if quoted else EXP
         nxt = word[i + 1:i + 2]
+        if nxt == "'" and not quoted:
+            end = _end(word, i, heredoc)
+            out.append((dollar_quote(word[i + 2:end - 1]), QUOTED))
+            return end
         if nxt == "(":
             end = _end(word, i, heredoc)
             if word.startswith("$((", i):
@@ -227,6 +231,8 @@ class Expander:
             return str(st.last_bg) if st.last_bg else None
         if name == "-":
             return "".join(c for c in OPTION_ORDER if c in st.options)
+        if name == "LINENO" and "LINENO" not in st.vars:
+            return str(st.lineno)       # POSIX's current line (dash 0.5.12, built without it, has none)
         return st.get(name)
 
     def param(self, name: str, out: list, quoted: bool) -> None:
@@ -465,6 +471,28 @@ def _remove(value: str, pattern: str, op: str) -> str:
             if matches(value, k):
                 return value[:k]
     return value
+
+
+ESCAPES = {"a": "\a", "b": "\b", "e": "\x1b", "E": "\x1b", "f": "\f", "n": "\n", "r": "\r",
+           "t": "\t", "v": "\v", "\\": "\\", "'": "'", '"': '"', "?": "?"}
+DOLLAR_ESCAPE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]{1,2})|u([0-9A-Fa-f]{1,4})"
+                           r"|U([0-9A-Fa-f]{1,8})|c(.)|(.))", re.S)
+
+
+def dollar_quote(body: str) -> str:
+    """The text of $'body' (POSIX 2024, bash): backslash escapes as in C --
+    \\n \\t \\\\ \\' \\ddd \\xHH \\cX ...; an unknown one stays as written; a NUL ends it."""
+    def one(m: re.Match) -> str:
+        octal, hexa, u4, u8, ctrl, other = m.groups()
+        if octal or hexa or u4 or u8:
+            code = int(octal, 8) if octal else int(hexa or u4 or u8, 16)
+            if octal or hexa:                      # a byte, as the locale's encoding keeps it
+                return chr(code) if code < 128 else bytes([code & 0xFF]).decode("utf-8", "surrogateescape")
+            return chr(code) if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else ""
+        if ctrl is not None:
+            return chr(ord(ctrl.upper()) ^ 0x40) if ctrl != "\\" else "\x1c"
+        return ESCAPES.get(other, "\\" + other)
+    return DOLLAR_ESCAPE.sub(one, body).split("\0", 1)[0]
 
 
 def _end(word: str, i: int, heredoc: bool = False) -> int:

@@ -65,12 +65,8 @@ def b_getopts(sh: Shell, args: list[str]) -> int:
                     rest = words[nxt]
                     nxt += 1
                 optarg, rest = rest, ""
-        else:
-            optarg = ""
-    if done:
-        pass                                  # (at the end OPTARG stays, as in dash)
-    elif optarg is None:
-        st_.vars.pop("OPTARG", None)
+    if optarg is None:                        # no argument, or the end: unset, as POSIX
+        st_.vars.pop("OPTARG", None)          # says (dash leaves it empty, or as it was)
     else:
         st_.assign("OPTARG", optarg)
     ind = nxt + 1

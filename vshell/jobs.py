@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from kernel.abi import SIGCONT, SIGHUP, SIGTERM, WIFSIGNALED
 
-from .common import CommandError, number, wait_status
+from .common import CommandError, number, operands, wait_status
 from .jobtable import by_id, forget_done, listing, mark, reap, remove, reset_current
 from .traps import kill_options
 
@@ -25,7 +25,7 @@ def b_wait(sh: Shell, args: list[str]) -> int:
                     "waiting for " + ", ".join(f"job {a[1:]}" if a.startswith("%") else f"pid {a}"
                                                for a in args[1:]) + " (wait)")
     try:
-        return _wait(sh, args)
+        return _wait(sh, operands(args))
     finally:
         sh.doing(said)
 
@@ -113,6 +113,7 @@ def b_jobs(sh: Shell, args: list[str]) -> int:
 
 
 def b_fg(sh: Shell, args: list[str]) -> int:
+    args = operands(args)
     job = _find_job(sh, args[1] if len(args) > 1 else "%", "fg")
     sh.say(1, job.command + "\n")
     os = sh.os
@@ -135,6 +136,7 @@ def b_fg(sh: Shell, args: list[str]) -> int:
 
 
 def b_bg(sh: Shell, args: list[str]) -> int:
+    args = operands(args)
     job = _find_job(sh, args[1] if len(args) > 1 else "%", "bg")
     st = sh.state
     sh.say(1, f"[{job.id}]{mark(st, job)} {job.command} &\n")

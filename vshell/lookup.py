@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import posixpath
 import stat as st_mod
+from collections.abc import Iterator
+
+from . import ast, builtins
 
 # `command -p`'s PATH: the machine's standard directories, whatever $PATH says
 # (dash's _PATH_STDPATH; the login's PATH, system.py's, is the same).
@@ -74,6 +77,14 @@ class CommandSearch:
                 return path
         return None
 
+    def hash_commands(self, body: ast.Node) -> None:
+        """set -h: when a function is defined, look up the utilities it runs
+        (POSIX's -h) -- each literal command name that is no builtin or function."""
+        for name in command_names(body):
+            if (name not in builtins.BUILTINS and name not in builtins.SPECIAL
+                    and name not in self.state.functions):
+                self.lookup(name)
+
     def not_found(self, name: str, search: str | None = None) -> str:
         """Why a search of PATH failed, in dash's words: a file that is there
         but cannot run is "Permission denied" (status 127 all the same)."""
@@ -99,3 +110,30 @@ class CommandSearch:
             return
         self.say(2, f"vshell: did you mean ./{name}? (commands are looked for in $PATH, "
                     "not in the current directory)\n")
+
+
+def command_names(node: ast.Node | None) -> Iterator[str]:
+    """The command names written in a function's body that need no expansion."""
+    if isinstance(node, ast.Simple):
+        if node.words and not set(node.words[0]) & set("$`'\"\\*?[~"):
+            yield node.words[0]
+        return
+    if isinstance(node, ast.FuncDef) or node is None:
+        return                                  # (a function defined inside: when it is)
+    parts: list[ast.Node | None]
+    if isinstance(node, ast.If):
+        parts = [*(n for pair in node.branches for n in pair), node.orelse]
+    elif isinstance(node, ast.Pipeline):
+        parts = list(node.commands)
+    elif isinstance(node, ast.AndOr):
+        parts = [node.first, *(n for _, n in node.rest)]
+    elif isinstance(node, ast.ListNode):
+        parts = [n for n, _ in node.items]
+    elif isinstance(node, ast.Loop):
+        parts = [node.cond, node.body]
+    elif isinstance(node, ast.Case):
+        parts = [n for _, n in node.arms]
+    else:                                       # Group, Subshell, For
+        parts = [node.body]
+    for part in parts:
+        yield from command_names(part)

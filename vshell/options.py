@@ -19,8 +19,11 @@ LONG_OPTIONS = [("errexit", "e"), ("noglob", "f"), ("ignoreeof", "I"), ("interac
                 ("monitor", "m"), ("noexec", "n"), ("stdin", "s"), ("xtrace", "x"),
                 ("verbose", "v"), ("vi", "V"), ("emacs", "E"), ("noclobber", "C"),
                 ("allexport", "a"), ("notify", "b"), ("nounset", "u"), ("privileged", "p"),
-                ("nolog", "nolog"), ("debug", "debug")]
-OPTION_LETTERS = {letter for _, letter in LONG_OPTIONS if len(letter) == 1}
+                ("nolog", "nolog"), ("debug", "debug"), ("pipefail", "pipefail")]
+# (pipefail, POSIX 2024's and bash's, which dash 0.5.12 lacks: a pipeline's
+# status is its last failing command's -- runner.py's _wait_foreground)
+# and POSIX's -h (hash a function's commands when it is defined), which dash lacks
+OPTION_LETTERS = {letter for _, letter in LONG_OPTIONS if len(letter) == 1} | {"h"}
 
 
 def b_set(sh: Shell, args: list[str]) -> int:
@@ -40,13 +43,13 @@ def b_set(sh: Shell, args: list[str]) -> int:
             job_control(sh, "m" in st_.options)
 
 
-def job_control(sh: Shell, on: bool) -> None:
-    """set -m / +m: the shell takes the terminal for its jobs, in a process
-    group of its own, deaf to the keys that stop jobs -- or, with no terminal,
-    says so and stays without (dash's words)."""
+def job_control(sh: Shell, on: bool, who: str = "set: ") -> None:
+    """set -m / +m (and sh -m, who ""): the shell takes the terminal for its
+    jobs, in a process group of its own, deaf to the keys that stop jobs --
+    or, with no terminal, says so and stays without (dash's words)."""
     os, sig = sh.os, sh.rt.signal
     if on and not (os.isatty(0) or os.isatty(2)):
-        sh.error("set: can't access tty; job control turned off")
+        sh.error(f"{who}can't access tty; job control turned off")
         sh.state.options.discard("m")
         return
     for s in (20, 21, 22):                    # SIGTSTP, SIGTTIN, SIGTTOU

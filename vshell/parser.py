@@ -20,7 +20,7 @@ from .ast import (AndOr, Case, For, FuncDef, Group, If, ListNode, Loop, Node, Pi
                   Record, Redirect, Simple, Subshell)
 from .trampoline import drive
 
-OPERATORS = ["<<-", "&&", "||", ";;", "<<", ">>", "<&", ">&", "<>", ">|",
+OPERATORS = ["<<-", "&&", "||", ";;", ";&", "<<", ">>", "<&", ">&", "<>", ">|",
              "|", "&", ";", "<", ">", "(", ")"]
 METACHARS = frozenset(" \t\n;&|<>()")
 OPERATOR_START = frozenset("<>&|;()")
@@ -272,7 +272,9 @@ class Lexer:
                 self.pos += 1
             elif c == "$":
                 nxt = text[self.pos + 1:self.pos + 2]
-                if nxt == "{":
+                if nxt == "'" and top in (None, "}") and not (top is None and quoted_bottom):
+                    self.dollar_single_quote()           # $'...' (POSIX 2024): escapes inside
+                elif nxt == "{":
                     # in double quotes, single quotes are ordinary characters
                     # in ${x:-word}, but quote in ${x#pattern}, as in dash
                     dq = top in ('"', '"}') or (top is None and quoted_bottom)
@@ -307,6 +309,19 @@ class Lexer:
             raise self.error(_unclosed(inside[-1]), True)
         out.append(text[mark:self.pos])
         return "".join(out)
+
+    def dollar_single_quote(self) -> None:
+        """$'...' at pos: up to the first ' no backslash escapes."""
+        text, start = self.text, self.pos
+        k = start + 2
+        while k < len(text) and text[k] != "'":
+            k += 2 if text[k] == "\\" else 1
+        if k >= len(text):
+            raise self.error("Unterminated quoted string", True)
+        self.lineno += text.count("\n", start, k)
+        if self.ends is not None:
+            self.ends[start] = k + 1
+        self.pos = k + 1
 
     def command_substitution(self) -> None:
         """$( list ): parsed now, from this text (its here-documents too);
@@ -463,6 +478,8 @@ class Parser:
             what = "end of file unexpected" + (f' (expecting "{expecting}")' if expecting else "")
             return Incomplete(f"Syntax error: {what}", tok.lineno)
         shown = {"NEWLINE": "newline", "IO_NUMBER": "word"}.get(tok.kind, f'"{tok.text}"')
+        if tok.text == ";&" and tok.kind == "OP":
+            shown, expecting = '"&"', None  # (outside case, dash reads ; and then &)
         if tok.kind == "WORD" and tok.text not in RESERVED:
             shown = "word"
         what = f"{shown} unexpected" + (f' (expecting "{expecting}")' if expecting else "")
@@ -499,7 +516,7 @@ class Parser:
 
     def at_list_end(self) -> bool:
         tok = self.tok
-        return (tok.kind == "EOF" or (tok.kind == "OP" and tok.text in (")", ";;"))
+        return (tok.kind == "EOF" or (tok.kind == "OP" and tok.text in (")", ";;", ";&"))
                 or (tok.kind == "WORD" and tok.text in LIST_END))
 
     # -- the entry points --
@@ -768,6 +785,7 @@ class Parser:
         self.expect_word("in")
         self.linebreak()
         arms = []
+        fallthrough = set()                  # arms ended by ;& (POSIX 2024): the next body runs too
         while not self.is_word("esac"):
             if self.is_op("("):
                 self.advance()
@@ -783,18 +801,20 @@ class Parser:
             self.expect_op(")")
             self.command_start()
             body = None
-            if not self.is_op(";;") and not self.is_word("esac"):
+            if not self.is_op(";;") and not self.is_op(";&") and not self.is_word("esac"):
                 if self.tok.kind == "EOF":
                     raise self.unexpected(";;")
                 body = yield self.and_or_list()
             arms.append((patterns, body))
-            if self.is_op(";;"):
+            if self.is_op(";;") or self.is_op(";&"):
+                if self.is_op(";&"):
+                    fallthrough.add(len(arms) - 1)
                 self.advance()
                 self.linebreak()
             elif not self.is_word("esac"):
                 raise self.unexpected(";;" if self.tok.kind == "EOF" else None)
         self.advance()
-        return Case(word, arms)
+        return Case(word, arms, fallthrough=fallthrough)
 
 
 def _is_name(s: str) -> bool:

@@ -2,7 +2,9 @@
 expansion match with.
 
 `*` matches any string, `?` any one character, `[...]` one character of a set
-(`[!...]` or `[^...]` one not in it; ranges `a-z`; classes `[:digit:]`), and a
+(`[!...]` or `[^...]` one not in it; ranges `a-z`; classes `[:digit:]`;
+collating symbols `[.a.]` and equivalence classes `[=a=]`, which in the C
+locale are the one character they name), and a
 backslash makes the next character stand for itself.  A `[` that no `]` closes
 is an ordinary character.  fnmatch is close but not the same: it knows neither
 backslashes nor classes, and looks for the `]` of every `[` again, which made a
@@ -108,7 +110,13 @@ def _bracket(pattern: str, i: int, caret: bool) -> tuple[str | None, int]:
                 return ("[^\\s\\S]" if not negate else "[\\s\\S]"), i + 1
             return f"[{'^' if negate else ''}{body}]", i + 1
         first = False
-        if c == "[" and pattern[i + 1:i + 2] == ":":       # (dash has no [=a=] or [.a.])
+        element = _element(pattern, i)
+        if element is not None:                 # [.a.] [=a=]: a character (dash has neither)
+            c, i = element
+            items.append(_in_set(c))
+            chars.append(c)
+            continue
+        if c == "[" and pattern[i + 1:i + 2] == ":":
             end = pattern.find(":]", i + 2)
             if end >= 0:
                 items.append(CLASSES.get(pattern[i + 2:end], ""))   # an unknown class: nothing
@@ -121,7 +129,11 @@ def _bracket(pattern: str, i: int, caret: bool) -> tuple[str | None, int]:
         i += 1
         if c == "-" and chars and chars[-1] and i < n and pattern[i] != "]":
             hi = pattern[i]
-            if hi == "\\" and i + 1 < n:
+            element = _element(pattern, i)
+            if element is not None:
+                hi, i = element
+                i -= 1
+            elif hi == "\\" and i + 1 < n:
                 i += 1
                 hi = pattern[i]
             elif hi == "[" and pattern[i + 1:i + 2] == ":":
@@ -137,6 +149,18 @@ def _bracket(pattern: str, i: int, caret: bool) -> tuple[str | None, int]:
         items.append(_in_set(c))
         chars.append(c)
     return None, i
+
+
+def _element(pattern: str, i: int) -> tuple[str, int] | None:
+    """A collating symbol `[.c.]` or equivalence class `[=c=]` at i: its one
+    character and where the set goes on.  The C locale has no element of more
+    than one character, so `[.ab.]` is no element (its `[` stands for itself)."""
+    kind = pattern[i + 1:i + 2]
+    if pattern[i:i + 1] != "[" or kind not in (".", "=") or i + 5 > len(pattern):
+        return None
+    if pattern[i + 3:i + 5] != kind + "]":
+        return None
+    return pattern[i + 2], i + 5
 
 
 def _in_set(c: str) -> str:

@@ -1,10 +1,12 @@
-"""read [-r] [-p PROMPT] NAME...: a line of standard input into variables.
+"""read [-r] [-d DELIM] [-p PROMPT] NAME...: a line of standard input into variables.
 
 The line is read a byte at a time, so that what follows it is left for the
 next reader (a script's `cat`, the next `read`); without -r a backslash
 quotes the next character and joins lines.  It is split on IFS as dash's
 ifsbreakup splits it with a count: as field splitting does, except that the
-last NAME takes the rest of the line.
+last NAME takes the rest of the line.  -d (POSIX 2024's, bash's) ends the
+"line" at DELIM's first character instead of a newline (at a NUL byte if
+DELIM is empty).
 """
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ def b_read(sh: Shell, args: list[str]) -> int:
     rest = args[1:]
     raw = False
     prompt = None
+    delim = b"\n"
     while rest and rest[0].startswith("-") and rest[0] != "-":
         word = rest.pop(0)
         if word == "--":
@@ -37,13 +40,19 @@ def b_read(sh: Shell, args: list[str]) -> int:
                 if prompt is None:
                     raise CommandError("read: No arg for -p option")
                 break
+            elif letter == "d":
+                given = word[k + 1:] or (rest.pop(0) if rest else None)
+                if given is None:
+                    raise CommandError("read: No arg for -d option")
+                delim = given.encode("utf-8", "surrogateescape")[:1] or b"\0"
+                break
             else:
                 raise CommandError(f"read: Illegal option -{letter}")
     if prompt is not None and sh.os.isatty(0):
         sh.say(2, prompt)
     if not rest:
         raise CommandError("read: arg count")
-    chars, eof = _read_line(sh, raw)
+    chars, eof = _read_line(sh, raw, delim)
     ifs = sh.state.get("IFS")
     fields = _read_fields(chars, IFS_DEFAULT if ifs is None else ifs, len(rest))
     for k, name in enumerate(rest):
@@ -59,10 +68,11 @@ def b_read(sh: Shell, args: list[str]) -> int:
 IFS_DEFAULT = " \t\n"
 
 
-def _read_line(sh: Shell, raw: bool) -> tuple[list[tuple[str, bool]], bool]:
-    """One line from fd 0, a byte at a time so that nothing after it is
-    consumed: its characters, each with whether a backslash quoted it; and
-    whether the input ended first.  NUL bytes are dropped, as dash does."""
+def _read_line(sh: Shell, raw: bool, delim: bytes = b"\n") -> tuple[list[tuple[str, bool]], bool]:
+    """One line (up to delim) from fd 0, a byte at a time so that nothing
+    after it is consumed: its characters, each with whether a backslash
+    quoted it; and whether the input ended first.  NUL bytes are dropped,
+    as dash does (unless NUL is the delimiter)."""
     runs: list[tuple[bytes, bool]] = []      # plain bytes, and single quoted ones
     plain = bytearray()
     eof = False
@@ -71,11 +81,13 @@ def _read_line(sh: Shell, raw: bool) -> tuple[list[tuple[str, bool]], bool]:
         if not b:
             eof = True
             break
+        if b == delim:
+            break
         if b == b"\0":
             continue
         if b == b"\\" and not raw:
             nxt = sh.os.read(0, 1)
-            while nxt == b"\0":
+            while nxt == b"\0" and delim != b"\0":
                 nxt = sh.os.read(0, 1)
             if not nxt:
                 eof = True
@@ -85,8 +97,6 @@ def _read_line(sh: Shell, raw: bool) -> tuple[list[tuple[str, bool]], bool]:
                 runs.append((nxt, True))
                 plain = bytearray()
             continue
-        if b == b"\n":
-            break
         plain += b
     runs.append((bytes(plain), False))
     chars = [(c, quoted) for data, quoted in runs

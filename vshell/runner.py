@@ -184,6 +184,8 @@ class Shell(Redirections, CommandSearch):
                 status = yield self.list_(node, tail)
             elif isinstance(node, ast.FuncDef):
                 self.state.functions[node.name] = node
+                if "h" in self.state.options:
+                    self.hash_commands(node.body)
                 status = 0
             elif isinstance(node, ast.Subshell) and tail and not self.state.traps:
                 # the subshell is this process's last command: it runs here,
@@ -315,11 +317,18 @@ class Shell(Redirections, CommandSearch):
 
     def case(self, node: ast.Case, tail: bool):
         word = self.expand.string(node.word)
-        for patterns, body in node.arms:
-            for pat in patterns:
-                if shpat.match(self.expand.pattern(pat), word):
-                    return (yield self.run(body, tail)) if body is not None else 0
-        return 0
+        k = next((k for k, (patterns, _) in enumerate(node.arms)      # (patterns are expanded
+                  if any(shpat.match(self.expand.pattern(pat), word)   # up to the first match)
+                         for pat in patterns)), None)
+        if k is None:
+            return 0
+        while True:                       # the matched arm, and those ;& falls into
+            body = node.arms[k][1]
+            last = k not in node.fallthrough or k + 1 == len(node.arms)
+            status = 0 if body is None else (yield self.run(body, tail and last))
+            if last:
+                return status
+            k += 1
 
     # ---- simple commands ----------------------------------------------------------------------
 
@@ -342,6 +351,8 @@ class Shell(Redirections, CommandSearch):
             return (yield self.with_redirects(
                 cmd.redirects, lambda: self.builtin(builtins.lecture("help_option"), words)))
         if name == "exec":                        # its redirections are for good
+            if words[1:2] == ["--"]:              # (the end of exec's options, as POSIX's
+                words = words[:1] + words[2:]     # utilities take it; dash runs `--`)
             try:
                 self.apply_redirects(cmd.redirects, None)
             except CommandError as e:
@@ -651,6 +662,11 @@ class Shell(Redirections, CommandSearch):
         if job_control:
             self.take_terminal()
         last = statuses.get(pids[-1], 0)
+        if "pipefail" in self.state.options and not stopped and not WEXITSTATUS(last) \
+                and not WIFSIGNALED(last):
+            failed = [wait_status(statuses.get(p, 0)) for p in pids if statuses.get(p, 0)]
+            if failed:                                  # set -o pipefail: the last failure
+                return failed[-1]
         if stopped:
             job = jobtable.stop(self.state, job, pgid or pids[0], pids, command, statuses)
             self.say(2, "\n" + jobtable.listing(self.state, job) + "\n")
@@ -754,7 +770,9 @@ class Shell(Redirections, CommandSearch):
             os.close(prev_read)
             status = yield self.run(cmds[-1])
             os.close(0)                       # (a writer still at it gets SIGPIPE, as from dash's stage)
-            self.wait_foreground(pids, str_of(node), pgid)     # the other stages end first
+            before = self.wait_foreground(pids, str_of(node), pgid)   # the other stages end first
+            if "pipefail" in st.options and not status:
+                status = before
         else:
             status = self.wait_foreground(pids, str_of(node), pgid)
         return int(not status) if node.negate else status

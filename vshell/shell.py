@@ -12,7 +12,7 @@ from kernel.abi import SIGTERM
 
 from . import history, jobtable
 from .common import SHELL_IGNORES, open_error
-from .options import LONG_OPTIONS
+from .options import LONG_OPTIONS, job_control
 from .parser import Incomplete, ShellSyntaxError, UnfinishedHeredoc, check_complete
 from .runner import Shell, ShellExit
 from .state import State
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 # is then `sh SCRIPT ARGS` or `sh`, as dash's would be.
 HANDED: dict[int, str] = {}          # id(kernel) -> the script's text
 
-OPTION_LETTERS = set("abCefIimnpsuvVx")
+OPTION_LETTERS = set("abCefhIimnpsuvVx")
 
 
 def main(rt) -> int:
@@ -104,8 +104,9 @@ def main(rt) -> int:
         state.positional = args
         state.argv0 = state.name = "vshell"
         if "i" in state.options or (os.isatty(0) and os.isatty(1)):
-            return finish(sh, lambda: interactive(sh))
+            return finish(sh, lambda: interactive(sh), monitor=False)
         state.argv0 = state.name = arg0             # (dash's messages name argv[0])
+        state.options.add("s")                      # commands from stdin: $- says so, as dash's
         text = read_all(os, 0)
         return finish(sh, lambda: sh.run_text(text, read=True))
     except KeyboardInterrupt:
@@ -118,7 +119,11 @@ def usage(os, arg0: str, message: str) -> int:
     return 2
 
 
-def finish(sh: Shell, body) -> int:
+def finish(sh: Shell, body, monitor: bool = True) -> int:
+    """Run the shell's commands, then its EXIT trap.  monitor: `sh -m` sets
+    job control up as `set -m` does (the prompt does its own)."""
+    if monitor and "m" in sh.state.options:
+        job_control(sh, True, who="")
     try:
         status = body()
     except ShellExit as e:

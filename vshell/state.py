@@ -30,7 +30,7 @@ class State:
                  "status", "pid", "last_bg", "traps", "jobs", "lineno", "interactive",
                  "loop_depth", "func_depth", "name", "hash",
                  "current_job", "previous_job", "exit_ok",
-                 "aliases", "locals", "getopts", "history")
+                 "aliases", "locals", "getopts", "history", "parent_traps")
 
     def __init__(self, vars: dict[str, str] | None = None, exported: set[str] | None = None,
                  readonly: set[str] | None = None, functions: dict[str, FuncDef] | None = None,
@@ -58,6 +58,7 @@ class State:
         self.loop_depth = loop_depth
         self.func_depth = func_depth
         self.name = name                # the name error messages start with
+        self.parent_traps: dict[str, str] | None = None   # (a subshell's: State.copy)
         self.hash = {} if hash is None else hash    # command -> path, as dash remembers
         self.current_job = 0            # the job numbers `jobs` marks + and - (vshell/jobs.py)
         self.previous_job = 0
@@ -104,6 +105,9 @@ class State:
                      {k: v for k, v in self.traps.items() if v == ""}, [], self.lineno,
                      False, self.loop_depth, self.func_depth, self.name, dict(self.hash),
                      dict(self.aliases))
+        # what `trap` lists until the subshell sets one of its own: the traps
+        # the shell had, so that `saved=$(trap)` saves them (POSIX)
+        copy.parent_traps = dict(self.traps if self.parent_traps is None else self.parent_traps)
         copy.locals = [dict(frame) for frame in self.locals]
         copy.getopts = list(self.getopts)
         copy.history = list(self.history)     # (`history | grep x` shows the prompt's)

@@ -79,8 +79,9 @@ def b_trap(sh: Shell, args: list[str]) -> int:
             raise CommandError(f"trap: Illegal option {rest[0][:2]}")
         rest = rest[1:]
     if not rest:
+        traps = st_.traps if st_.parent_traps is None else st_.parent_traps
         for n in range(signames.NSIG):
-            action = st_.traps.get("EXIT" if n == 0 else str(n))
+            action = traps.get("EXIT" if n == 0 else str(n))
             if action is not None:
                 sh.say(1, f"trap -- {quote(action)} {signames.NAMES[n]}\n")
         return 0
@@ -88,6 +89,7 @@ def b_trap(sh: Shell, args: list[str]) -> int:
         action, conditions = "-", rest
     else:
         action, conditions = rest[0], rest[1:]
+    st_.parent_traps = None                   # the subshell's own traps from now on
     for cond in conditions:
         sig = signames.decode(cond)
         if sig is None:
