@@ -965,3 +965,12 @@ def test_warnings_warn_has_no_frame_as_cpythons_c_has_none():
     assert r.err == ('Traceback (most recent call last):\n'
                      '  File "<string>", line 1, in <module>\n'
                      "UserWarning: w\n")
+
+
+def test_print_with_sys_stdout_none_prints_nothing_not_on_the_hosts_stdout(capsys):
+    """CPython's print() does nothing when sys.stdout is None; the host's print
+    would have written on the host's own stdout."""
+    r = run("import sys\nprint('real')\nsys.stdout.flush()\nsys.stdout = None\n"
+            "print('dropped')\nsys.stderr.write('err\\n')\n")
+    assert (r.code, r.out, r.err) == (0, "real\n", "err\n")
+    assert "dropped" not in capsys.readouterr().out

@@ -145,6 +145,7 @@ class Runtime:
     recursion_base: int | None = None       # CPython's depth below the program's first frame
     stack_limit: int | None = None          # the host's limit while it runs (cpu.resume)
     finalized = False                       # Python has shut down (__main__ is cleared)
+    wakeup_fd = -1                          # signal.set_wakeup_fd's
     activity: str | None = None             # native code's own words for where it is (proc.py)
 
     def __init__(self, k, p, argv: list[str], environ: dict[str, str],
@@ -287,8 +288,11 @@ class Runtime:
     # ---- the builtins that do I/O ---------------------------------------------------------
 
     def print(self, *args, sep=" ", end="\n", file=None, flush=False) -> None:
-        host_builtins.print(*args, sep=sep, end=end, flush=flush,
-                            file=self.sys.stdout if file is None else file)
+        if file is None:
+            file = self.sys.stdout
+            if file is None:        # CPython prints nothing (the host's print would use ITS stdout)
+                return
+        host_builtins.print(*args, sep=sep, end=end, flush=flush, file=file)
 
     def input(self, prompt: object = "") -> str:
         """CPython's input(): stderr flushed first, the prompt on stdout, stdout flushed."""
@@ -317,6 +321,8 @@ class Runtime:
         handler = self.handlers.get(sig)
         if not callable(handler):
             return
+        if self.wakeup_fd >= 0:
+            vsignal._wake(self.wakeup_fd, sig)
         in_flight = host_sys.exc_info()[1]        # the kernel's own (EINTR), if any
         frame = later("tracebacks").interrupted(host_sys._getframe(1))
         cpu = self.k.cpu
@@ -377,10 +383,14 @@ class Runtime:
                 self.k.cpu.memory_guard.out_of_memory(self.k)    # ulimit -v: room to end in
         if self.config.run == "interactive" or self.config.flags.inspect:
             error = self.inspect(main.__dict__, error)
-        status = later("shutdown").finish(self, error)
+        shutdown = later("shutdown")
+        status = shutdown.finish(self, error)
         self.finalized = True  # as CPython at shutdown: finalizers run now, in this process
-        main.__dict__.clear()
-        return status
+        if self.modules.get("__main__") is main:
+            del self.modules["__main__"]
+        held = [main]          # free_main must hold __main__'s only references
+        del main, error
+        return shutdown.free_main(self, held, status)
 
     def inspect(self, namespace: dict, error: BaseException | None) -> BaseException | None:
         """python -i (or `python` at a terminal): after the program -- whose error,

@@ -10,11 +10,16 @@ sys.stdout and sys.stderr are flushed.  A stdout that cannot be flushed (its fd 
 is reported as CPython reports it, "Exception ignored in: <stdout>", and the
 exit status becomes 120.  A program ended by an uncaught KeyboardInterrupt then
 dies of SIGINT, as CPython makes it.  os._exit, exec and death by a signal skip
-all of it -- which is how students see exit() differ from _exit().
+all of it -- which is how students see exit() differ from _exit().  Last,
+__main__'s objects are freed: their __del__ methods run and print.
 """
 from __future__ import annotations
 
+import gc
+import io
 import signal as host_signal
+import types
+import weakref
 
 from kernel.errors import Unwind
 from kernel.libpy import os as vos
@@ -111,6 +116,46 @@ def flush_std(rt: Runtime, status: int) -> int:
                 report_unraisable(rt, None, stream, e)
             status = FLUSH_FAILED
     return status
+
+
+def free_main(rt: Runtime, held: list, status: int) -> int:
+    """The end of Py_FinalizeEx: __main__ is freed.  Its functions and its
+    namespace make a cycle, so CPython's collector frees it, and calls every
+    __del__ (a generator's finally, too) while the namespace is still whole;
+    what they print is flushed once more.  The host's collector does the same
+    here -- only when there is a finalizer to run, the pass costs milliseconds.
+    (CPython's streams are freed last, flushed by their close: an error is silent.)
+    held: [__main__], emptied here."""
+    namespace = held.pop().__dict__
+    if not any(map(_finalizable, namespace.values())):
+        namespace.clear()                   # reference counting frees the lot
+        flush_io(rt)
+        return status
+    if rt.flushed_sys() is not None:        # as CPython empties them first
+        for name in ("last_type", "last_value", "last_traceback"):
+            setattr(rt.sys, name, None)
+    alive = weakref.ref(_Probe(namespace))
+    namespace = None
+    gc.collect()
+    probe = alive()
+    if probe is not None:                   # held elsewhere (a signal handler, say)
+        probe.namespace.clear()
+    flush_io(rt)
+    return status
+
+
+class _Probe:
+    """A weakly referenced object in the namespace's cycle: gone when the namespace is."""
+    def __init__(self, namespace: dict) -> None:
+        self.namespace = namespace
+        namespace[" probe"] = self
+
+
+def _finalizable(value: object) -> bool:
+    """An object freeing __main__ has work for: a __del__, or a suspended generator."""
+    if isinstance(value, types.GeneratorType):
+        return value.gi_frame is not None
+    return hasattr(type(value), "__del__") and not isinstance(value, (io.IOBase, type))
 
 
 def die_of_sigint() -> int:

@@ -36,8 +36,11 @@ PYTHONS = ("python", "python3")      # programs that are the interpreter
 _ORIGINAL = object()                 # sys.stdout (etc.) not replaced by the program
 
 
-def _exit(status: object = None) -> None:
-    raise SystemExit(status)
+def exit(*status: object) -> None:
+    """sys.exit([status]): no argument is SystemExit() (its args empty), as CPython raises it."""
+    if len(status) > 1:
+        raise TypeError(f"exit expected at most 1 argument, got {len(status)}")
+    raise SystemExit(*status)
 
 
 class Quitter:
@@ -92,7 +95,7 @@ class VirtualSys(types.ModuleType):
 
     # the host's constants and pure functions, shared by every process
     vars().update({name: getattr(host_sys, name) for name in _SYS_NAMES if hasattr(host_sys, name)})
-    exit = staticmethod(_exit)
+    exit = staticmethod(exit)
 
     def __init__(self, rt: "Runtime") -> None:
         super().__init__("sys")
