@@ -9,12 +9,14 @@ the process's own stderr and the process exits with status 1.
 """
 from __future__ import annotations
 
+import __future__ as host_future
 import builtins as host_builtins
 import importlib
 import io as host_io
 import os as host_os
 import sys as host_sys
 import types
+from ast import PyCF_ONLY_AST
 from functools import partial
 
 from greenlet import greenlet
@@ -78,6 +80,13 @@ BLOCKED = BLOCKED - {"subprocess", "select", "selectors", "_posixsubprocess", "l
 # tty's setraw and setcbreak are the virtual termios's (it honours ICANON and ECHO).
 FRESH = FRESH | {"tty"}
 BLOCKED = BLOCKED - {"tty"}
+# Modules that read sys.stdout, sys.argv or sys.modules["__main__"] when called
+# (contextlib.redirect_stdout, unittest.main, doctest.testmod, inspect.getsource,
+# typing.get_type_hints) or call os (contextlib.chdir): the host's copy would use
+# the host's.  doctest imports pdb, which a program itself may not.
+FRESH = FRESH | frozenset("contextlib unittest doctest inspect dataclasses typing".split())
+FRESH = FRESH | {"pdb", "bdb", "code"}
+FRESH_ONLY = FRESH_ONLY | {"pdb", "bdb", "code"}
 LIBRARY_ONLY = ("socket",)          # virtual modules only the FRESH ones may import
 FRESH_CODE: dict[str, Any] = {}     # name -> (code, file, is package), for all machines
 
@@ -123,6 +132,9 @@ _SIGNAL_TEMPLATE["__file__"] = host_sys.modules["signal"].__file__
 # into an empty dict clones such a dict's table instead of inserting each name.
 _BUILTINS = {k: v for k, v in vars(host_builtins).items()
              if k not in ("help", "breakpoint", "copyright", "credits", "license")}
+NO_PROMPT = object()                # input() without an argument (input(None) prints None)
+# what compile() inherits from its caller's `from __future__ import`s
+FUTURE_FLAGS = sum(getattr(host_future, f).compiler_flag for f in host_future.all_feature_names)
 _BUILTINS.update(open=streams.open, exit=Quitter("exit"), quit=Quitter("quit"),   # (replaced: no deletion)
                  __tick__=next, __ticks__=None, __except__=tuple)   # kernel/ticks.py's names
 
@@ -215,6 +227,7 @@ class Runtime:
             b.clear()                   # (its __name__... are _BUILTINS' too)
             b.update(_BUILTINS)
             b["print"], b["input"], b["__import__"] = self.print, self.input, self.import_
+            b["compile"] = self.compile
             b["__ticks__"] = self.ticks()
             if self.p.unwinding is not None:
                 self.unwinding(self.p.unwinding)
@@ -294,20 +307,41 @@ class Runtime:
                 return
         host_builtins.print(*args, sep=sep, end=end, flush=flush, file=file)
 
-    def input(self, prompt: object = "") -> str:
-        """CPython's input(): stderr flushed first, the prompt on stdout, stdout flushed."""
-        self.sys.stderr.flush()
-        out = self.sys.stdout
-        if prompt:
-            out.write(str(prompt))
-        out.flush()
-        line = self.sys.stdin.readline()
+    def input(self, prompt: object = NO_PROMPT) -> str:
+        """CPython's input(): stderr flushed first (errors ignored), the prompt
+        on stdout, stdout flushed."""
+        sys = self.sys
+        for name in ("stdin", "stdout", "stderr"):
+            if getattr(sys, name, None) is None:
+                raise RuntimeError(f"input(): lost sys.{name}")
+        fin, fout, ferr = sys.stdin, sys.stdout, sys.stderr
+        try:
+            ferr.flush()
+        except Unwind:
+            raise
+        except Exception:
+            pass
+        if prompt is not NO_PROMPT:
+            fout.write(str(prompt))
+        fout.flush()
+        line = fin.readline()
         if not line:
             raise EOFError("EOF when reading a line")
         return line[:-1] if line.endswith("\n") else line
 
     def open(self, *args, **kwargs):
         return streams.open(*args, **kwargs)
+
+    def compile(self, source, filename, mode, flags=0, dont_inherit=False, optimize=-1, **kw):
+        """CPython's compile(), with the caller's __future__ flags; in "single" mode
+        (doctest's) an expression's value goes to the process's sys.displayhook --
+        the compiler's own code would call the host's."""
+        if not dont_inherit:
+            flags |= host_sys._getframe(1).f_code.co_flags & FUTURE_FLAGS
+        if mode == "single" and not flags & PyCF_ONLY_AST:
+            source = later("repl").displayed(host_builtins.compile(
+                source, filename, mode, flags | PyCF_ONLY_AST, True, optimize, **kw))
+        return host_builtins.compile(source, filename, mode, flags, True, optimize, **kw)
 
     def flush_std(self) -> None:
         if self._sys is not None:
@@ -759,7 +793,8 @@ OWN = frozenset({"atexit", "random", "uuid", "linecache"})
 LIBPY = host_os.path.dirname(host_os.path.abspath(__file__))
 # Standard modules run in Python in each process, without their C accelerator,
 # which would read the host's clock or write on the host's stderr.
-PURE = {"datetime": "_datetime", "warnings": "_warnings"}
+PURE = {"datetime": "_datetime", "warnings": "_warnings",
+        "pickle": "_pickle"}            # (whose C half finds classes in the host's __main__)
 # What the interpreter imports before the program runs: a module of the same
 # name beside the program cannot shadow these (it shadows every other).
 STARTUP = frozenset("""sys builtins os posixpath genericpath stat io abc codecs encodings
