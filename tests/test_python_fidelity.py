@@ -247,7 +247,7 @@ def test_sys_executable_runs_python():
         else:
             os.execv(sys.executable, [sys.executable, sys.argv[0], "again"])
         """})
-    assert r.out == "again, with /bin/python3\n"
+    assert r.out == "again, with /usr/bin/python3\n"          # the #! line's, as python3's
     r = sh("/usr/bin/python3 -c 'print(1)'; /usr/bin/env python3 -c 'print(2)'")
     assert (r.out, r.err) == ("1\n2\n", "")
 
@@ -823,8 +823,8 @@ def test_python_m_errors_and_tracebacks_are_cpythons():
            "python -m zd; echo \"[$?]\"", files={"/home/student/zd.py": "print(1/0)\n"})
     assert r.out == "[1]\n[1]\n[1]\n"
     assert r.err == (
-        "/bin/python3: No module named nosuch\n"
-        "/bin/python3: No module named json.__main__; 'json' is a package and cannot be "
+        "/bin/python: No module named nosuch\n"            # (sys.executable: `python` in $PATH)
+        "/bin/python: No module named json.__main__; 'json' is a package and cannot be "
         "directly executed\n"
         "Traceback (most recent call last):\n"
         '  File "<frozen runpy>", line 198, in _run_module_as_main\n'
@@ -839,7 +839,7 @@ def test_python_dir_runs_its_main_py_and_says_when_there_is_none():
     r = sh("python dd x; python .; echo \"[$?]\"", files={
         "/home/student/dd/__main__.py": "import sys; print('main of dir', sys.argv, __name__)\n"})
     assert r.out == "main of dir ['dd', 'x'] __main__\n[1]\n"
-    assert r.err == "/bin/python3: can't find '__main__' module in '/home/student'\n"
+    assert r.err == "/bin/python: can't find '__main__' module in '/home/student'\n"
 
 
 def test_the_python_command_line_is_read_as_cpython_reads_it():

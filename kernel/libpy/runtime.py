@@ -82,9 +82,10 @@ FRESH = FRESH | {"tty"}
 BLOCKED = BLOCKED - {"tty"}
 # Modules that read sys.stdout, sys.argv or sys.modules["__main__"] when called
 # (contextlib.redirect_stdout, unittest.main, doctest.testmod, inspect.getsource,
-# typing.get_type_hints) or call os (contextlib.chdir): the host's copy would use
-# the host's.  doctest imports pdb, which a program itself may not.
-FRESH = FRESH | frozenset("contextlib unittest doctest inspect dataclasses typing".split())
+# typing.get_type_hints), call os (contextlib.chdir) or time (sched's sleep would
+# stop the whole machine): the host's copy would use the host's.  doctest
+# imports pdb, which a program itself may not.
+FRESH = FRESH | frozenset("contextlib unittest doctest inspect dataclasses typing sched".split())
 FRESH = FRESH | {"pdb", "bdb", "code"}
 FRESH_ONLY = FRESH_ONLY | {"pdb", "bdb", "code"}
 LIBRARY_ONLY = ("socket",)          # virtual modules only the FRESH ones may import
@@ -252,7 +253,8 @@ class Runtime:
         from kernel.errors import ExecImage
         from kernel.proc import Image
         try:
-            code = self.k.loader.compile_source(b"" if source is None else source, path)
+            code = self.k.loader.compile_source(b"" if source is None else source, path,
+                                                config.flags.optimize)
         except SyntaxError as e:
             code = e                              # reported as the program's own error
         real = file == path and not path.startswith("<")        # not -c, not <stdin>
@@ -674,7 +676,7 @@ class Runtime:
                     source = f.read()
             except OSError:
                 continue
-            code = self.k.loader.compile_source(source, path)
+            code = self.k.loader.compile_source(source, path, self.config.flags.optimize)
             m = types.ModuleType(name)
             m.__file__ = path
             m.__builtins__ = self.builtins  # type: ignore[attr-defined]  # (a module takes any)
