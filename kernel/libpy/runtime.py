@@ -16,6 +16,7 @@ import io as host_io
 import os as host_os
 import sys as host_sys
 import types
+import weakref
 from ast import PyCF_ONLY_AST
 from functools import partial
 
@@ -159,6 +160,7 @@ class Runtime:
     stack_limit: int | None = None          # the host's limit while it runs (cpu.resume)
     finalized = False                       # Python has shut down (__main__ is cleared)
     wakeup_fd = -1                          # signal.set_wakeup_fd's
+    files: Any = None                       # the files it writes, by id (weakly: keep_file)
     activity: str | None = None             # native code's own words for where it is (proc.py)
 
     def __init__(self, k, p, argv: list[str], environ: dict[str, str],
@@ -333,6 +335,12 @@ class Runtime:
 
     def open(self, *args, **kwargs):
         return streams.open(*args, **kwargs)
+
+    def keep_file(self, f) -> None:
+        """Remember a file the program writes (shutdown.free_main closes it)."""
+        if self.files is None:
+            self.files = weakref.WeakValueDictionary()
+        self.files[id(f)] = f
 
     def compile(self, source, filename, mode, flags=0, dont_inherit=False, optimize=-1, **kw):
         """CPython's compile(), with the caller's __future__ flags; in "single" mode

@@ -127,21 +127,39 @@ def free_main(rt: Runtime, held: list, status: int) -> int:
     (CPython's streams are freed last, flushed by their close: an error is silent.)
     held: [__main__], emptied here."""
     namespace = held.pop().__dict__
-    if not any(map(_finalizable, namespace.values())):
-        namespace.clear()                   # reference counting frees the lot
-        flush_io(rt)
-        return status
-    if rt.flushed_sys() is not None:        # as CPython empties them first
+    if rt.flushed_sys() is not None:        # (their frames hold the program's objects)
         for name in ("last_type", "last_value", "last_traceback"):
             setattr(rt.sys, name, None)
-    alive = weakref.ref(_Probe(namespace))
-    namespace = None
-    gc.collect()
-    probe = alive()
-    if probe is not None:                   # held elsewhere (a signal handler, say)
-        probe.namespace.clear()
+    if rt.files and not all(f.closed for f in rt.files.values()):
+        # the cycles the program dropped go first, as CPython's collector takes
+        # them at its start: a file in one is closed before its buffer is flushed
+        gc.collect()
+    if not any(map(_finalizable, namespace.values())):
+        namespace.clear()                   # reference counting frees the lot
+    else:
+        alive = weakref.ref(_Probe(namespace))
+        namespace = None
+        gc.collect()
+        probe = alive()
+        if probe is not None:               # held elsewhere (a signal handler, say)
+            probe.namespace.clear()
+    close_files(rt)
     flush_io(rt)
     return status
+
+
+def close_files(rt: Runtime) -> None:
+    """The files the program writes and left open where __main__ still reached
+    them (a class attribute, a cycle), which CPython's teardown of the modules
+    finalizes: closed (so flushed), in the order opened."""
+    files = rt.files
+    for f in list(files.values()) if files is not None else ():
+        try:
+            f.close()
+        except Unwind:
+            raise
+        except Exception:                   # (silent, as a finalizer's close is)
+            pass
 
 
 class _Probe:
