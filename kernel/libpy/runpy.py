@@ -85,7 +85,8 @@ def _find_spec(rt, name: str):
         rt.import_(parent)                  # as importlib's find_spec: the parent first
     else:
         for directory in rt.sys.path:
-            path = _path.join(directory or _os.getcwd(), name + ".py")
+            path = _path.join(_path.abspath(directory) if directory else _os.getcwd(),
+                              name + ".py")
             if _path.isfile(path):
                 return _util.spec_from_file_location(name, path,
                                                      loader=_MainLoader(name, path))

@@ -678,7 +678,8 @@ class Runtime:
         if "." in name:
             return None
         for d in self.sys.path:
-            path = vpath.join(d or vos.getcwd(), name + ".py")     # '': the cwd, as CPython's
+            # '': the cwd; a relative entry made absolute (FileFinder's, 3.10+)
+            path = vpath.join(vpath.abspath(d) if d else vos.getcwd(), name + ".py")
             try:
                 with self.open(path, "rb") as f:
                     source = f.read()
