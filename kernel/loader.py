@@ -128,6 +128,8 @@ class Loader:
         k = self.k
         p.fds.close_on_exec(k)
         p.sig.exec_reset()
+        slots = p.fds.slots                     # (python3 makes no sys.stdin... for these)
+        image.std_closed = tuple(fd for fd in (0, 1, 2) if fd >= len(slots) or slots[fd] is None)
         inode = image.inode
         if inode is not None:
             set_ids(p, inode)

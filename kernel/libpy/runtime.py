@@ -268,6 +268,7 @@ class Runtime:
         image = Image(path, list(argv), self.p.env, code=code, filename=path,
                       directory=directory)
         image.main = (file, config)
+        image.std_closed = self.image.std_closed if self.image is not None else ()
         raise self.k.cpu.unwind(self.p, ExecImage(image))
 
     def unwinding(self, exc: BaseException) -> None:

@@ -135,9 +135,13 @@ class VirtualSys(types.ModuleType):
                                    unraisable.object, unraisable.exc_value)
 
     def _original(self, fd: int):
-        """sys.__stdin__, __stdout__, __stderr__: made on first use."""
+        """sys.__stdin__, __stdout__, __stderr__: made on first use -- None for an
+        fd that was closed when the program started, as python3 makes it."""
         s = self._std[fd]
         if s is None:
+            image = self._rt.image
+            if image is not None and fd in image.std_closed:
+                return None
             s = self._std[fd] = streams.std_stream(fd, self._rt.config)
         return s
 
