@@ -85,8 +85,9 @@ def _find_spec(rt, name: str):
         rt.import_(parent)                  # as importlib's find_spec: the parent first
     else:
         for directory in rt.sys.path:
-            path = _path.join(_path.abspath(directory) if directory else _os.getcwd(),
-                              name + ".py")
+            if not directory.startswith("/"):           # '' or relative: from the cwd
+                directory = _path.normpath(_path.join(_os.getcwd(), directory))
+            path = _path.join(directory, name + ".py")
             if _path.isfile(path):
                 return _util.spec_from_file_location(name, path,
                                                      loader=_MainLoader(name, path))

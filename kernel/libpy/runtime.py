@@ -680,7 +680,9 @@ class Runtime:
             return None
         for d in self.sys.path:
             # '': the cwd; a relative entry made absolute (FileFinder's, 3.10+)
-            path = vpath.join(vpath.abspath(d) if d else vos.getcwd(), name + ".py")
+            if not d.startswith("/"):
+                d = vpath.normpath(vpath.join(vos.getcwd(), d))
+            path = vpath.join(d, name + ".py")
             try:
                 with self.open(path, "rb") as f:
                     source = f.read()
