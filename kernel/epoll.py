@@ -20,9 +20,9 @@ closed for good leave the files' wait queues (noticed at their next wakeup).
 """
 from __future__ import annotations
 
-import errno
 import select as host
 
+from . import abi
 from .errors import oserror
 from .files import OpenFile
 from .proc import Proc
@@ -155,19 +155,19 @@ def sys_epoll_ctl(k: "Kernel", p: Proc, epfd: int, op: int, fd: int, events: int
     ep = _instance(p, epfd)
     f = p.fds.get(fd)
     if fd == epfd or op not in (EPOLL_CTL_ADD, EPOLL_CTL_DEL, EPOLL_CTL_MOD):
-        raise oserror(errno.EINVAL)
+        raise oserror(abi.EINVAL)
     if not has_poll(k, f):
-        raise oserror(errno.EPERM)                  # regular files, /dev/null: no poll method
+        raise oserror(abi.EPERM)                    # regular files, /dev/null: no poll method
     w = ep.watches.get(fd)
     if w is not None and w.file is not f:           # the fd's old file was closed
         ep.forget(w)
         w = None
     if op == EPOLL_CTL_ADD:
         if w is not None:
-            raise oserror(errno.EEXIST)
+            raise oserror(abi.EEXIST)
         ep.add(fd, f, events)
     elif w is None:
-        raise oserror(errno.ENOENT)
+        raise oserror(abi.ENOENT)
     elif op == EPOLL_CTL_MOD:
         ep.modify(w, events)
     else:
@@ -183,11 +183,11 @@ def sys_epoll_wait(k: "Kernel", p: Proc, epfd: int, maxevents: int,
         if events or (deadline is not None and k.clock.monotonic() >= deadline):
             return events
         if k.cpu.sleep(p, ep.waiters, "epoll", deadline):
-            raise oserror(errno.EINTR)
+            raise oserror(abi.EINTR)
 
 
 def _instance(p: Proc, epfd: int) -> Epoll:
     f = p.fds.get(epfd)
     if f.kind != "epoll":
-        raise oserror(errno.EINVAL)
+        raise oserror(abi.EINVAL)
     return f.inode

@@ -1,24 +1,61 @@
-"""Errors as CPython's os module raises them: OSError with a real errno."""
+"""Errors as CPython's os module raises them: OSError with a real errno.
+
+The errno is the machine's (kernel/abi.py), so the subclass is chosen here by
+the machine's number, as CPython's OSError chooses it by the host's (which on
+macOS are not Linux's): FileNotFoundError for ENOENT, ChildProcessError for
+ECHILD, ...  A host mount is the one place a host errno comes in: from_host
+translates it by name.
+"""
 from __future__ import annotations
 
-import os
+import errno as host_errno
+
+from kernel import abi
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Mapping
+
+# CPython's errno -> OSError subclass map (Objects/exceptions.c), in the machine's numbers
+SUBCLASSES: dict[int, type[OSError]] = {
+    abi.EAGAIN: BlockingIOError, abi.EALREADY: BlockingIOError,
+    abi.EINPROGRESS: BlockingIOError, abi.ECHILD: ChildProcessError,
+    abi.EPIPE: BrokenPipeError, abi.ESHUTDOWN: BrokenPipeError,
+    abi.ECONNABORTED: ConnectionAbortedError, abi.ECONNREFUSED: ConnectionRefusedError,
+    abi.ECONNRESET: ConnectionResetError, abi.EEXIST: FileExistsError,
+    abi.ENOENT: FileNotFoundError, abi.EISDIR: IsADirectoryError,
+    abi.ENOTDIR: NotADirectoryError, abi.EINTR: InterruptedError,
+    abi.EACCES: PermissionError, abi.EPERM: PermissionError,
+    abi.ESRCH: ProcessLookupError, abi.ETIMEDOUT: TimeoutError,
+}
 
 
-def oserror(code: int, filename: object = None, filename2: object = None) -> OSError:
-    """OSError(code) with the host's message; the constructor picks the subclass
-    (FileNotFoundError for ENOENT, ChildProcessError for ECHILD, ...)."""
+def oserror(code: int, filename: object = None, filename2: object = None,
+            strerror: str | None = None) -> OSError:
+    """OSError(code) with strerror's words (or the ones given), of the subclass
+    CPython's os gives that errno."""
+    cls = SUBCLASSES.get(code, OSError)
+    message = abi.strerror(code) if strerror is None else strerror
     if filename is None:
-        return OSError(code, os.strerror(code))
+        return cls(code, message)
     if filename2 is None:
-        return OSError(code, os.strerror(code), filename)
-    return OSError(code, os.strerror(code), filename, None, filename2)
+        return cls(code, message, filename)
+    return cls(code, message, filename, None, filename2)
 
 
-def renamed(e: OSError, filename: object, filename2: object = None) -> OSError:
+def renamed(e: OSError, filename: object = None, filename2: object = None) -> OSError:
     """e again, naming other files (the path asked for, not the link followed)."""
-    if filename2 is None:
-        return OSError(e.errno, e.strerror, filename)
-    return OSError(e.errno, e.strerror, filename, None, filename2)
+    return oserror(e.errno or 0, filename, filename2, e.strerror)
+
+
+HOST_NAMES: Mapping[int, str] = host_errno.errorcode     # the host's numbers' names
+
+
+def from_host(e: OSError) -> OSError:
+    """A host file's error (on a mount) in the machine's numbers and words: the
+    same name (ENOENT is ENOENT), whatever number the host gives it."""
+    code = abi.ERRNOS.get(HOST_NAMES.get(e.errno or 0, ""), abi.EIO)
+    return oserror(code, e.filename, e.filename2)
 
 
 class Unwind(BaseException):

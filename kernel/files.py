@@ -10,9 +10,9 @@ mkfifo) is an inode whose opens share one pipe; see `open_fifo`.
 """
 from __future__ import annotations
 
-import errno
 from collections import deque
 
+from . import abi
 from .abi import SIGPIPE
 from .errors import oserror
 from .limits import DEFAULTS, RLIMIT_NOFILE
@@ -118,7 +118,7 @@ class FdTable:
                 return fd
         fd = max(lowest, len(slots))
         if fd >= limit:
-            raise oserror(errno.EMFILE)
+            raise oserror(abi.EMFILE)
         return fd
 
     def get(self, fd: int) -> OpenFile:
@@ -126,12 +126,12 @@ class FdTable:
             f = self.slots[fd]
             if f is not None:
                 return f
-        raise oserror(errno.EBADF)
+        raise oserror(abi.EBADF)
 
     def put(self, k, fd: int, f: OpenFile, cloexec: bool = False, limit: int = NOFILE) -> None:
         """Make fd refer to f, closing what it referred to (dup2's step)."""
         if not 0 <= fd < limit:
-            raise oserror(errno.EBADF)
+            raise oserror(abi.EBADF)
         if fd >= len(self.slots):
             grow = fd + 1 - len(self.slots)
             self.slots.extend([None] * grow)
@@ -213,9 +213,9 @@ class Pipe:
             if self.writers == 0:
                 return b""
             if nonblock:
-                raise oserror(errno.EAGAIN)
+                raise oserror(abi.EAGAIN)
             if k.cpu.sleep(p, self.rq, "pipe"):
-                raise oserror(errno.EINTR)
+                raise oserror(abi.EINTR)
         first = self.chunks[0]
         if len(first) > n:
             data = first[:n]
@@ -246,7 +246,7 @@ class Pipe:
         while True:
             if self.readers == 0:
                 k.signals.send(p, p, SIGPIPE)
-                raise oserror(errno.EPIPE)
+                raise oserror(abi.EPIPE)
             space = self.capacity - self.size
             left = total - done
             if space >= left or (space > 0 and left > PIPE_BUF):
@@ -261,11 +261,11 @@ class Pipe:
             if nonblock:
                 if done:
                     return done
-                raise oserror(errno.EAGAIN)
+                raise oserror(abi.EAGAIN)
             if k.cpu.sleep(p, self.wq, "pipe"):
                 if done:
                     return done
-                raise oserror(errno.EINTR)
+                raise oserror(abi.EINTR)
 
     def close_end(self, k, reading: bool, writing: bool) -> None:
         if writing:
@@ -288,7 +288,7 @@ def open_fifo(k, p, inode, f: OpenFile) -> None:
     is.  O_RDWR never waits: the opener is both ends."""
     if f.writable and not f.readable and f.nonblock and (inode.pipe is None
                                                           or inode.pipe.readers == 0):
-        raise oserror(errno.ENXIO)
+        raise oserror(abi.ENXIO)
     pipe = inode.pipe
     if pipe is None:
         pipe = inode.pipe = Pipe(k, fifo=inode)
@@ -312,7 +312,7 @@ def open_fifo(k, p, inode, f: OpenFile) -> None:
             return
         if k.cpu.sleep(p, pipe.opens, "fifo"):
             pipe.close_end(k, reading=f.readable, writing=f.writable)
-            raise oserror(errno.EINTR)
+            raise oserror(abi.EINTR)
 
 
 def pipe_ends(k, p) -> tuple[OpenFile, OpenFile]:

@@ -11,13 +11,13 @@ writing past it fails with ENOSPC, as on a full disk.
 """
 from __future__ import annotations
 
-import errno
 import os
 import stat as st
 
+from . import abi
 from . import hostguard
 from .abi import R_OK, W_OK, X_OK
-from .errors import oserror, renamed
+from .errors import from_host, oserror, renamed
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -95,7 +95,7 @@ class File(Inode):
             if grow > room:
                 fits = len(b) - (grow - room)
                 if fits <= 0:
-                    raise oserror(errno.ENOSPC)
+                    raise oserror(abi.ENOSPC)
                 b, grow = b[:fits], room
             self.fs.used += grow
             self.disk += grow
@@ -179,7 +179,7 @@ class Generated(File):
         return data
 
     def write_at(self, offset: int, b: bytes) -> int:
-        raise oserror(errno.EACCES)
+        raise oserror(abi.EACCES)
 
 
 class Symlink(Inode):
@@ -232,7 +232,7 @@ class Dir(Inode):
     def link(self, name: str, inode: Inode) -> None:
         """A new name (the caller made room for it: FileSystem.make_room)."""
         if not self.writable_fs:
-            raise oserror(errno.EROFS)
+            raise oserror(abi.EROFS)
         self.entries[name] = inode
         self.fs.used += DIRENT
         if isinstance(inode, Dir):
@@ -243,7 +243,7 @@ class Dir(Inode):
 
     def unlink(self, name: str) -> Inode:
         if not self.writable_fs:
-            raise oserror(errno.EROFS)
+            raise oserror(abi.EROFS)
         inode = self.entries.pop(name)
         self.fs.used -= DIRENT
         if isinstance(inode, Dir):
@@ -311,6 +311,22 @@ class DynamicDir(Dir):
 
 # ---- host mounts --------------------------------------------------------------
 
+class HostCalls:
+    """`with host_calls:` around calls to the host.  Their errors come back in the
+    machine's numbers (a host's ENOENT need not be 2, nor its words glibc's): a
+    mount is the one door through which a host errno could enter the machine."""
+
+    def __enter__(self) -> None:
+        pass
+
+    def __exit__(self, kind: object, e: BaseException | None, tb: object) -> None:
+        if isinstance(e, OSError):
+            raise from_host(e) from None
+
+
+host_calls = HostCalls()
+
+
 class HostFile(File):
     def __init__(self, fs, host_path: str, mount: "Mount") -> None:
         hs = os.lstat(host_path)
@@ -329,31 +345,34 @@ class HostFile(File):
 
     @property
     def data(self) -> bytearray:
-        with open(self.host_path, "rb") as f:
+        with host_calls, open(self.host_path, "rb") as f:
             return bytearray(f.read())
 
     def read_at(self, offset: int, n: int) -> bytes:
-        fd = os.open(self.host_path, os.O_RDONLY)
-        try:
-            return os.pread(fd, n, offset)
-        finally:
-            os.close(fd)
+        with host_calls:
+            fd = os.open(self.host_path, os.O_RDONLY)
+            try:
+                return os.pread(fd, n, offset)
+            finally:
+                os.close(fd)
 
     def write_at(self, offset: int, b: bytes) -> int:
         if not self.mount.writable:
-            raise oserror(errno.EROFS)
-        fd = os.open(self.host_path, os.O_WRONLY)
-        try:
-            n = os.pwrite(fd, b, offset)
-        finally:
-            os.close(fd)
+            raise oserror(abi.EROFS)
+        with host_calls:
+            fd = os.open(self.host_path, os.O_WRONLY)
+            try:
+                n = os.pwrite(fd, b, offset)
+            finally:
+                os.close(fd)
         self.touch()
         return n
 
     def truncate(self, size: int) -> None:
         if not self.mount.writable:
-            raise oserror(errno.EROFS)
-        os.truncate(self.host_path, size)
+            raise oserror(abi.EROFS)
+        with host_calls:
+            os.truncate(self.host_path, size)
         self.touch()
 
 
@@ -379,15 +398,16 @@ class HostDir(Dir):
         kind = st.S_IFMT(hs.st_mode)
         if inode is not None and st.S_IFMT(inode.mode) == kind:
             return inode
-        if st.S_ISDIR(hs.st_mode):
-            inode = HostDir(self.fs, path, self.mount, self)
-        elif st.S_ISREG(hs.st_mode):
-            inode = HostFile(self.fs, path, self.mount)
-        elif st.S_ISLNK(hs.st_mode):
-            # resolved inside the virtual tree, never on the host
-            inode = Symlink(self.fs, os.readlink(path), self.mount.uid, self.mount.gid)
-        else:
-            return None
+        with host_calls:
+            if st.S_ISDIR(hs.st_mode):
+                inode = HostDir(self.fs, path, self.mount, self)
+            elif st.S_ISREG(hs.st_mode):
+                inode = HostFile(self.fs, path, self.mount)
+            elif st.S_ISLNK(hs.st_mode):
+                # resolved inside the virtual tree, never on the host
+                inode = Symlink(self.fs, os.readlink(path), self.mount.uid, self.mount.gid)
+            else:
+                return None
         self.cache[name] = inode
         return inode
 
@@ -413,38 +433,41 @@ class HostDir(Dir):
 
     def create_file(self, name: str) -> Inode:
         if not self.mount.writable:
-            raise oserror(errno.EROFS)
-        fd = os.open(os.path.join(self.host_path, name), os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-        os.close(fd)
+            raise oserror(abi.EROFS)
+        with host_calls:
+            os.close(os.open(os.path.join(self.host_path, name), os.O_CREAT | os.O_EXCL | os.O_WRONLY,
+                             0o644))
         return self._made(name)
 
     def create_dir(self, name: str) -> Inode:
         if not self.mount.writable:
-            raise oserror(errno.EROFS)
-        os.mkdir(os.path.join(self.host_path, name))
+            raise oserror(abi.EROFS)
+        with host_calls:
+            os.mkdir(os.path.join(self.host_path, name))
         return self._made(name)
 
     def _made(self, name: str) -> Inode:
         """The inode of a name just made on the host."""
         inode = self.lookup(name)
         if inode is None:                   # (the host took it away at once)
-            raise oserror(errno.ENOENT)
+            raise oserror(abi.ENOENT)
         return inode
 
     def link(self, name: str, inode: Inode) -> None:
-        raise oserror(errno.EROFS if not self.mount.writable else errno.EXDEV)
+        raise oserror(abi.EROFS if not self.mount.writable else abi.EXDEV)
 
     def unlink(self, name: str) -> Inode:
         if not self.mount.writable:
-            raise oserror(errno.EROFS)
+            raise oserror(abi.EROFS)
         inode = self.lookup(name)
         if inode is None:
-            raise oserror(errno.ENOENT)
+            raise oserror(abi.ENOENT)
         path = os.path.join(self.host_path, name)
-        if inode.is_dir:
-            os.rmdir(path)
-        else:
-            os.unlink(path)
+        with host_calls:
+            if inode.is_dir:
+                os.rmdir(path)
+            else:
+                os.unlink(path)
         self.cache.pop(name, None)
         return inode
 
@@ -491,7 +514,7 @@ class FileSystem:
         if n > 0 and self.quota is not None and self.used + n > self.quota:
             self.over_quota()
         if n > 0 and self.used + n > self.size:
-            raise oserror(errno.ENOSPC)
+            raise oserror(abi.ENOSPC)
         self.used += n
 
     def make_room(self, path: object = None, path2: object = None) -> None:
@@ -499,7 +522,7 @@ class FileSystem:
         if self.quota is not None and self.used + DIRENT > self.quota:
             self.over_quota()
         if self.used + DIRENT > self.size:
-            raise oserror(errno.ENOSPC, path, path2)
+            raise oserror(abi.ENOSPC, path, path2)
 
     def unlinked(self, inode: Inode) -> None:
         """A name of inode is gone.  A file's contents go when its last name has
@@ -542,7 +565,7 @@ class FileSystem:
 
     def check(self, p: "Proc", inode: Inode, want: int, path: object = None) -> None:
         if not self.permits(p, inode, want):
-            raise oserror(errno.EACCES, path)
+            raise oserror(abi.EACCES, path)
 
     # -- lookup --
 
@@ -550,30 +573,30 @@ class FileSystem:
              start: Dir | None = None) -> Inode:
         """Resolve path to an inode (namei), following links and checking search rights."""
         if path == "":
-            raise oserror(errno.ENOENT, path)
+            raise oserror(abi.ENOENT, path)
         cur: Inode = self.root if path.startswith("/") else (start or p.cwd)
         parts = [c for c in path.split("/") if c and c != "."]
         for i, name in enumerate(parts):
             if not isinstance(cur, Dir):
-                raise oserror(errno.ENOTDIR, path)
+                raise oserror(abi.ENOTDIR, path)
             if cur.mode & 0o111 != 0o111 and not self.permits(p, cur, X_OK):   # (x for all: anyone)
-                raise oserror(errno.EACCES, path)
+                raise oserror(abi.EACCES, path)
             if name == "..":
                 cur = cur.parent
                 continue
             nxt = cur.lookup(name)
             if nxt is None:
-                raise oserror(errno.ENOENT, path)
+                raise oserror(abi.ENOENT, path)
             if isinstance(nxt, Symlink) and (follow or i < len(parts) - 1):
                 if depth >= MAXSYMLINKS:
-                    raise oserror(errno.ELOOP, path)
+                    raise oserror(abi.ELOOP, path)
                 try:
                     nxt = self.walk(p, nxt.target, True, depth + 1, start=cur)
                 except OSError as e:        # the error names the path asked for
                     raise renamed(e, path) from None
             cur = nxt
         if path.endswith("/") and not cur.is_dir:
-            raise oserror(errno.ENOTDIR, path)
+            raise oserror(abi.ENOTDIR, path)
         return cur
 
     def walk_parent(self, p: "Proc", path: str, start: Dir | None = None) -> tuple[Dir, str]:
@@ -583,7 +606,7 @@ class FileSystem:
         if stripped == "":
             if path:
                 return self.root, "."
-            raise oserror(errno.ENOENT, path)
+            raise oserror(abi.ENOENT, path)
         head, _, name = stripped.rpartition("/")
         if not _:
             parent = start or p.cwd
@@ -593,11 +616,11 @@ class FileSystem:
             except OSError as e:            # the error names the path asked for
                 raise renamed(e, path) from None
         if not parent.is_dir:
-            raise oserror(errno.ENOTDIR, path)
+            raise oserror(abi.ENOTDIR, path)
         if parent.mode & 0o111 != 0o111 and not self.permits(p, parent, X_OK):
-            raise oserror(errno.EACCES, path)
+            raise oserror(abi.EACCES, path)
         if parent.nlink == 0 and name not in (".", ".."):
-            raise oserror(errno.ENOENT, path)       # a removed directory (someone's cwd)
+            raise oserror(abi.ENOENT, path)         # a removed directory (someone's cwd)
         return parent, name
 
     def path_of(self, d: Dir) -> str:
@@ -616,7 +639,7 @@ class FileSystem:
             own = own and type(d) is Dir     # (the host's and /proc's change behind our back)
             name = parent.name_of(d)
             if name is None:
-                raise oserror(errno.ENOENT)
+                raise oserror(abi.ENOENT)
             parts.append(name)
             d = parent
         path = "/" + "/".join(reversed(parts))
@@ -634,7 +657,7 @@ class FileSystem:
                 nxt = Dir(self, mode, uid, gid, cur)
                 cur.link(name, nxt)
             elif not isinstance(nxt, Dir):
-                raise oserror(errno.ENOTDIR, path)
+                raise oserror(abi.ENOTDIR, path)
             cur = nxt
         return cur
 
@@ -656,15 +679,15 @@ class FileSystem:
         folder around it."""
         is_file = os.path.isfile(host_path)
         if not is_file and not os.path.isdir(host_path):
-            raise oserror(errno.ENOTDIR, host_path)
+            raise oserror(abi.ENOTDIR, host_path)
         head, _, name = vpath.rstrip("/").rpartition("/")
         if not name:
-            raise oserror(errno.EBUSY, vpath)            # the root stays
+            raise oserror(abi.EBUSY, vpath)              # the root stays
         parent = self.mkdirs(head)
         old = parent.lookup(name)
         if old is not None and isinstance(old, Dir) == is_file:
             # a directory is mounted on a directory, a file on a file (or a new name)
-            raise oserror(errno.EISDIR if is_file else errno.ENOTDIR, vpath)
+            raise oserror(abi.EISDIR if is_file else abi.ENOTDIR, vpath)
         m = Mount(host_path, vpath, writable, uid, gid)
         hostguard.allow_mount(m.host_path, writable)     # the host guard lets programs reach it
         parent.entries[name] = HostFile(self, m.host_path, m) if is_file else \

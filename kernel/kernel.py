@@ -7,12 +7,12 @@ every process goes through that are not one system call: being created
 """
 from __future__ import annotations
 
-import errno
 import os as host_os
 import sys
 
 from greenlet import getcurrent
 
+from . import abi
 from . import trace as ev
 from .abi import SIGCHLD, SIGCONT, SIGHUP, SIGKILL, W_EXITCODE
 from .clock import Clock
@@ -165,7 +165,7 @@ class Kernel:
         else:
             limit = parent.limits.soft(RLIMIT_NPROC)
             if parent.uid != 0 and self.procs.count_for(parent.uid) >= limit:
-                raise oserror(errno.EAGAIN)         # RLIMIT_NPROC
+                raise oserror(abi.EAGAIN)           # RLIMIT_NPROC
             pid = self.procs.alloc_pid()
             p = Proc(pid, parent.pid, parent.pgid, parent.sid,
                      parent.uid, parent.euid, parent.gid, parent.egid,

@@ -16,8 +16,7 @@ program may ask for them.
 """
 from __future__ import annotations
 
-import errno
-
+from . import abi
 from .errors import oserror
 
 # Linux's numbers, which Python's resource module exposes.
@@ -62,14 +61,14 @@ class Limits:
         """setrlimit's rules: soft <= hard, and only root raises a hard limit."""
         check(resource)
         if soft > hard:
-            raise oserror(errno.EINVAL)
+            raise oserror(abi.EINVAL)
         if hard > self.table[resource][1] and not privileged:
-            raise oserror(errno.EPERM)
+            raise oserror(abi.EPERM)
         if resource == RLIMIT_NOFILE and hard > NOFILE_MAX:
-            raise oserror(errno.EPERM)          # as Linux: not beyond fs.nr_open, even root
+            raise oserror(abi.EPERM)            # as Linux: not beyond fs.nr_open, even root
         self.table[resource] = (soft, hard)
 
 
 def check(resource: int) -> None:
     if not 0 <= resource < RLIM_NLIMITS:
-        raise oserror(errno.EINVAL)
+        raise oserror(abi.EINVAL)

@@ -13,10 +13,10 @@ running, always.
 """
 from __future__ import annotations
 
-import errno
 import posixpath
 import stat as st
 
+from . import abi
 from . import trace as ev
 from .errors import oserror
 from .fs import X_OK
@@ -53,20 +53,20 @@ class Loader:
         fs = self.k.fs
         folder, inode = self.find(p, path)
         if not inode.is_file or not fs.permits(p, inode, X_OK):
-            raise oserror(errno.EACCES, path)
+            raise oserror(abi.EACCES, path)
         native = getattr(inode, "native", None)
         if native is not None:
             return Image(path, argv, env, native=native)
         words = self.shebang(inode)
         if not words:
-            raise oserror(errno.ENOEXEC, path)
+            raise oserror(abi.ENOEXEC, path)
         if words is PYTHON:                          # our executable format
             filename, directory = self.whereabouts(p, path, folder)
             return Image(path, argv, env, inode=inode, filename=filename, directory=directory,
                          options=self.python_options(inode))
         interp, opt = words[0], words[1:]
         if depth >= MAX_INTERPRETERS:
-            raise oserror(errno.ELOOP, path)
+            raise oserror(abi.ELOOP, path)
         return self.load(p, interp, [interp] + opt + [path] + argv[1:], env, depth + 1)
 
     def find(self, p: Proc, path: str) -> tuple[Any, Any]:

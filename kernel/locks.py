@@ -11,8 +11,8 @@ A process waiting for a lock sleeps until some lock of the file is released.
 """
 from __future__ import annotations
 
-import errno
 
+from . import abi
 from .errors import oserror
 from .proc import ZOMBIE
 
@@ -57,7 +57,7 @@ def locks_of(k, inode: Any) -> FileLocks:
 
 def _wait(k, p: "Proc", locks: FileLocks, why: str) -> None:
     if k.cpu.sleep(p, locks.waiters, why):
-        raise oserror(errno.EINTR)
+        raise oserror(abi.EINTR)
 
 
 def _released(k, inode: Any, locks: FileLocks) -> None:
@@ -85,7 +85,7 @@ def flock(k, p: "Proc", f: "OpenFile", kind: str | None, wait: bool) -> None:
     while any(other is not f and (kind == EXCLUSIVE or held == EXCLUSIVE)
               for other, held in locks.flocks.items()):
         if not wait:
-            raise oserror(errno.EWOULDBLOCK)
+            raise oserror(abi.EWOULDBLOCK)
         _wait(k, p, locks, "lock")
         locks = locks_of(k, inode)
     locks.flocks[f] = kind
@@ -124,9 +124,9 @@ def set_range(k, p: "Proc", inode: Any, kind: int, start: int, end: float, wait:
     if kind != F_UNLCK:
         while (lock := conflict(k, p, locks, kind, start, end)) is not None:
             if not wait:
-                raise oserror(errno.EAGAIN)
+                raise oserror(abi.EAGAIN)
             if _deadlock(waits, p, lock[0]):
-                raise oserror(errno.EDEADLK)
+                raise oserror(abi.EDEADLK)
             waits[p.pid] = lock[0]
             try:
                 _wait(k, p, locks, "lock")

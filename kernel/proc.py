@@ -10,7 +10,9 @@ program: that line is the process's program counter.
 from __future__ import annotations
 
 import enum
-import errno
+
+from . import abi
+from .errors import oserror
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -224,7 +226,7 @@ class ProcTable:
             self.next_pid = pid + 1 if pid + 1 < PID_MAX else 2
             if pid not in self.procs:
                 return pid
-        raise OSError(errno.EAGAIN, "Resource temporarily unavailable")
+        raise oserror(abi.EAGAIN)
 
     def add(self, p: Proc) -> None:
         self.procs[p.pid] = p

@@ -5,6 +5,7 @@ at), and /proc/self.  Nothing here is stored: every read looks at the PCB.
 """
 from __future__ import annotations
 
+from . import abi
 from .fs import DynamicDir, File, Generated, Inode, Symlink
 from .proc import BLOCKED, RUNNING, SLICES_KEPT, Proc
 
@@ -84,7 +85,6 @@ class SchedControl(File):
                          f"after fork: {k.fork_first} runs first\n".encode())
 
     def write_at(self, offset: int, b: bytes) -> int:
-        import errno
         from .errors import oserror
         from .sched import POLICIES
         words = bytes(b).decode("utf-8", "replace").split()
@@ -103,7 +103,7 @@ class SchedControl(File):
             else:
                 raise ValueError
         except ValueError:
-            raise oserror(errno.EINVAL)
+            raise oserror(abi.EINVAL)
         return len(b)
 
     def truncate(self, size: int) -> None:
@@ -170,13 +170,12 @@ class Subreaper(File):
         return bytearray(b"1\n" if self.p.subreaper else b"0\n")
 
     def write_at(self, offset: int, b: bytes) -> int:
-        import errno
         from .errors import oserror
         if self.k.cpu.current is not self.p:
-            raise oserror(errno.EPERM)
+            raise oserror(abi.EPERM)
         value = bytes(b).strip()
         if value not in (b"0", b"1"):
-            raise oserror(errno.EINVAL)
+            raise oserror(abi.EINVAL)
         self.p.subreaper = value == b"1"
         return len(b)
 

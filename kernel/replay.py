@@ -17,8 +17,10 @@ later fork fails with ENOMEM, so that `cat` of a large file stays streaming.
 """
 from __future__ import annotations
 
-import errno
 from collections import namedtuple
+
+from . import abi
+from .errors import oserror
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -200,6 +202,7 @@ class Replay:
 
 
 def enomem_message() -> OSError:
-    return OSError(errno.ENOMEM, "Cannot allocate memory (fork by replay: this process has "
-                   f"read more than {RECORD_LIMIT >> 20} MiB since exec, so its memory "
-                   "cannot be rebuilt in a child)")
+    return oserror(abi.ENOMEM, strerror=(
+        "Cannot allocate memory (fork by replay: this process has "
+        f"read more than {RECORD_LIMIT >> 20} MiB since exec, so its memory "
+        "cannot be rebuilt in a child)"))

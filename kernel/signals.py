@@ -8,9 +8,9 @@ the kernel runs through the process's `upcall`.
 """
 from __future__ import annotations
 
-import errno
 import heapq
 
+from . import abi
 from . import trace as ev
 from .abi import (
     NSIG, SIG_DFL, SIG_IGN, SIGNAMES,
@@ -303,5 +303,5 @@ def check_signal(sig: object) -> int:
     if not isinstance(sig, int):
         raise TypeError(f"'{type(sig).__name__}' object cannot be interpreted as an integer")
     if not 0 <= sig < NSIG:
-        raise oserror(errno.EINVAL)
+        raise oserror(abi.EINVAL)
     return int(sig)

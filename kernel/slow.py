@@ -9,8 +9,8 @@ sleep_ticks), then completes.  A read gives zero bytes of data, like
 """
 from __future__ import annotations
 
-import errno
 
+from . import abi
 from .errors import oserror
 from .tty import Null
 
@@ -29,4 +29,4 @@ class Slow(Null):
 
 def transfer(k, p, ticks: int) -> None:
     if k.cpu.sleep_ticks(p, ticks, WHY):
-        raise oserror(errno.EINTR)
+        raise oserror(abi.EINTR)

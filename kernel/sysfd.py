@@ -5,8 +5,8 @@ flags (fcntl) and a device's controls (ioctl); memory files (memfd_create).
 """
 from __future__ import annotations
 
-import errno
 
+from . import abi
 from . import locks
 from .abi import (O_APPEND, O_ASYNC, O_DIRECT, O_DSYNC, O_LARGEFILE, O_NOATIME, O_NONBLOCK, O_SYNC,
                   O_WRONLY)
@@ -34,7 +34,7 @@ TIOCGWINSZ, FIONREAD, TIOCSCTTY = 0x5413, 0x541B, 0x540E
 def _file(p: Proc, fd: int, readable: bool = False, writable: bool = False) -> OpenFile:
     f = p.fds.get(fd)
     if readable and not f.readable or writable and not f.writable:
-        raise oserror(errno.EBADF)
+        raise oserror(abi.EBADF)
     return f
 
 
@@ -46,7 +46,7 @@ def sys_pread(k: "Kernel", p: Proc, fd: int, n: int, offset: int) -> bytes:
     f = _file(p, fd, readable=True)
     _seekable(f)
     if offset < 0:
-        raise oserror(errno.EINVAL)
+        raise oserror(abi.EINVAL)
     return f.inode.read_at(offset, n)
 
 
@@ -57,7 +57,7 @@ def sys_pwrite(k: "Kernel", p: Proc, fd: int, data: bytes, offset: int) -> int:
     f = _file(p, fd, writable=True)
     _seekable(f)
     if offset < 0:
-        raise oserror(errno.EINVAL)
+        raise oserror(abi.EINVAL)
     if f.append:
         offset = f.inode.size
     return f.inode.write_at(offset, _fsize(k, p, offset, data))
@@ -65,9 +65,9 @@ def sys_pwrite(k: "Kernel", p: Proc, fd: int, data: bytes, offset: int) -> int:
 
 def _seekable(f: OpenFile) -> None:
     if f.kind == "pipe" or f.kind == "dev":
-        raise oserror(errno.ESPIPE)
+        raise oserror(abi.ESPIPE)
     if f.kind == "dir":
-        raise oserror(errno.EISDIR)
+        raise oserror(abi.EISDIR)
 
 
 @syscall
@@ -90,7 +90,7 @@ def sys_sendfile(k: "Kernel", p: Proc, out_fd: int, in_fd: int, offset: int | No
     src = _file(p, in_fd, readable=True)
     dst = _file(p, out_fd, writable=True)
     if src.kind != "file" or dst.append or count < 0 or (offset is not None and offset < 0):
-        raise oserror(errno.EINVAL)
+        raise oserror(abi.EINVAL)
     start = src.offset if offset is None else offset
     data = src.inode.read_at(start, count)
     n = sys_write(k, p, out_fd, data) if data else 0
@@ -105,15 +105,15 @@ def sys_copy_file_range(k: "Kernel", p: Proc, src_fd: int, dst_fd: int, count: i
     src = _file(p, src_fd, readable=True)
     dst = _file(p, dst_fd, writable=True)
     if dst.append:
-        raise oserror(errno.EBADF)
+        raise oserror(abi.EBADF)
     if src.kind != "file" or dst.kind != "file" or count < 0:
-        raise oserror(errno.EINVAL)
+        raise oserror(abi.EINVAL)
     start = src.offset if src_off is None else src_off
     at = dst.offset if dst_off is None else dst_off
     if start < 0 or at < 0:
-        raise oserror(errno.EINVAL)
+        raise oserror(abi.EINVAL)
     if src.inode is dst.inode and start < at + count and at < start + count:
-        raise oserror(errno.EINVAL)             # overlapping ranges of one file
+        raise oserror(abi.EINVAL)               # overlapping ranges of one file
     data = src.inode.read_at(start, count)
     n = dst.inode.write_at(at, _fsize(k, p, at, data)) if data else 0
     if src_off is None:
@@ -131,7 +131,7 @@ def sys_fsync(k: "Kernel", p: Proc, fd: int) -> None:
     nothing to sync (EINVAL, as Linux says for them)."""
     f = p.fds.get(fd)
     if f.kind not in ("file", "dir"):
-        raise oserror(errno.EINVAL)
+        raise oserror(abi.EINVAL)
 
 
 @syscall
@@ -148,7 +148,7 @@ def sys_sync(k: "Kernel", p: Proc) -> None:
 def sys_fchdir(k: "Kernel", p: Proc, fd: int) -> None:
     f = p.fds.get(fd)
     if f.kind != "dir":
-        raise oserror(errno.ENOTDIR)
+        raise oserror(abi.ENOTDIR)
     k.fs.check(p, f.inode, X_OK)
     p.cwd = f.inode
 
@@ -174,13 +174,13 @@ def sys_fallocate(k: "Kernel", p: Proc, fd: int, offset: int, length: int) -> No
     """posix_fallocate: make the file at least offset + length bytes long."""
     f = p.fds.get(fd)
     if offset < 0 or length <= 0:
-        raise oserror(errno.EINVAL)
+        raise oserror(abi.EINVAL)
     if not f.writable:
-        raise oserror(errno.EBADF)
+        raise oserror(abi.EBADF)
     if f.kind == "pipe":
-        raise oserror(errno.ESPIPE)
+        raise oserror(abi.ESPIPE)
     if f.kind != "file":
-        raise oserror(errno.ENODEV)
+        raise oserror(abi.ENODEV)
     if offset + length > f.inode.size:
         from .sysfile import _resize
         _resize(k, p, f.inode, offset + length)
@@ -191,9 +191,9 @@ def sys_fadvise(k: "Kernel", p: Proc, fd: int, offset: int, length: int, advice:
     """Advice on how a file will be read: a memory disk needs none."""
     f = p.fds.get(fd)
     if f.kind == "pipe":
-        raise oserror(errno.ESPIPE)
+        raise oserror(abi.ESPIPE)
     if not 0 <= advice <= 5 or length < 0:
-        raise oserror(errno.EINVAL)
+        raise oserror(abi.EINVAL)
 
 
 @syscall
@@ -201,7 +201,7 @@ def sys_memfd_create(k: "Kernel", p: Proc, name: str, flags: int) -> int:
     """An anonymous file in memory, with no name in the tree: it goes when its
     last fd is closed (/proc/PID/fd shows it as /memfd:NAME (deleted))."""
     if flags & ~0x7 or len(name.encode()) > 249:
-        raise oserror(errno.EINVAL)
+        raise oserror(abi.EINVAL)
     limit = _nofile(p)
     p.fds.lowest_free(limit=limit)
     inode = File(k.fs, 0o777, p.euid, p.egid)
@@ -220,7 +220,7 @@ def sys_fcntl(k: "Kernel", p: Proc, fd: int, cmd: int, arg: int) -> int:
     if cmd in (F_DUPFD, F_DUPFD_CLOEXEC):
         limit = _nofile(p)
         if not 0 <= arg < limit:
-            raise oserror(errno.EINVAL)
+            raise oserror(abi.EINVAL)
         return p.fds.alloc(f, lowest=arg, cloexec=cmd == F_DUPFD_CLOEXEC, limit=limit)
     if cmd == F_GETFD:
         return FD_CLOEXEC if p.fds.cloexec[fd] else 0
@@ -236,7 +236,7 @@ def sys_fcntl(k: "Kernel", p: Proc, fd: int, cmd: int, arg: int) -> int:
         return 0
     if cmd in (F_GETPIPE_SZ, F_SETPIPE_SZ):
         return _pipe_size(p, f, cmd, arg)
-    raise oserror(errno.EINVAL)
+    raise oserror(abi.EINVAL)
 
 
 def status_flags(f: OpenFile) -> int:
@@ -255,16 +255,16 @@ def status_flags(f: OpenFile) -> int:
 def _pipe_size(p: Proc, f: OpenFile, cmd: int, arg: int) -> int:
     pipe = f.pipe
     if pipe is None:
-        raise oserror(errno.EBADF)
+        raise oserror(abi.EBADF)
     if cmd == F_GETPIPE_SZ:
         return pipe.capacity
     size = PAGE
     while size < arg:
         size <<= 1
     if size > PIPE_MAX_SIZE and p.euid != 0:
-        raise oserror(errno.EPERM)
+        raise oserror(abi.EPERM)
     if size < pipe.size:
-        raise oserror(errno.EBUSY)
+        raise oserror(abi.EBUSY)
     pipe.capacity = size
     return size
 
@@ -280,9 +280,9 @@ def sys_ioctl(k: "Kernel", p: Proc, fd: int, request: int, arg: int = 0) -> obje
     if request == TIOCSCTTY and f.kind == "dev" and f.inode.dev is k.tty:
         tty = k.tty
         if p.pid != p.sid:
-            raise oserror(errno.EPERM)          # only a session leader may
+            raise oserror(abi.EPERM)            # only a session leader may
         if tty.sid and tty.sid != p.sid and not (arg == 1 and p.euid == 0):
-            raise oserror(errno.EPERM)          # another session's, unless root steals it
+            raise oserror(abi.EPERM)            # another session's, unless root steals it
         tty.sid, tty.fg_pgrp = p.sid, p.pgid
         return 0
     if request == TIOCGWINSZ and f.kind == "dev" and f.inode.dev is k.tty and k.tty.isatty(f):
@@ -294,7 +294,7 @@ def sys_ioctl(k: "Kernel", p: Proc, fd: int, request: int, arg: int = 0) -> obje
             return max(0, f.inode.size - f.offset)
         if f.kind == "dev" and f.inode.dev is k.tty:
             return sum(len(line) for line in k.tty.lines)
-    raise oserror(errno.ENOTTY)
+    raise oserror(abi.ENOTTY)
 
 
 # ---- locks (kernel/locks.py) -------------------------------------------------------------
@@ -312,7 +312,7 @@ def sys_flock(k: "Kernel", p: Proc, fd: int, operation: int) -> None:
     op = operation & ~LOCK_NB
     kind = {LOCK_SH: locks.SHARED, LOCK_EX: locks.EXCLUSIVE, LOCK_UN: None}.get(op, "")
     if kind == "":
-        raise oserror(errno.EINVAL)
+        raise oserror(abi.EINVAL)
     locks.flock(k, p, f, kind, wait=not operation & LOCK_NB)
 
 
@@ -323,12 +323,12 @@ def sys_fcntl_lock(k: "Kernel", p: Proc, fd: int, cmd: int, kind: int, whence: i
     (which lock would stop this one: (type, whence, start, len, pid))."""
     f = p.fds.get(fd)
     if kind not in (locks.F_RDLCK, locks.F_WRLCK, locks.F_UNLCK):
-        raise oserror(errno.EINVAL)
+        raise oserror(abi.EINVAL)
     if cmd != F_GETLK and (kind == locks.F_RDLCK and not f.readable
                            or kind == locks.F_WRLCK and not f.writable):
-        raise oserror(errno.EBADF)
+        raise oserror(abi.EBADF)
     if f.inode is None:
-        raise oserror(errno.EINVAL)
+        raise oserror(abi.EINVAL)
     begin, end = _lock_range(f, whence, start, length)
     if cmd == F_GETLK:
         return locks.get_range(k, p, f.inode, kind, begin, end)
@@ -343,16 +343,16 @@ def sys_lockf(k: "Kernel", p: Proc, fd: int, cmd: int, length: int) -> None:
     another process holds a lock there."""
     f = p.fds.get(fd)
     if cmd in (F_LOCK, F_TLOCK) and not f.writable:
-        raise oserror(errno.EBADF)
+        raise oserror(abi.EBADF)
     if f.inode is None:
-        raise oserror(errno.EINVAL)
+        raise oserror(abi.EINVAL)
     begin, end = _lock_range(f, 1, 0, length)
     if cmd == F_TEST:
         if locks.get_range(k, p, f.inode, locks.F_WRLCK, begin, end)[0] != locks.F_UNLCK:
-            raise oserror(errno.EACCES)
+            raise oserror(abi.EACCES)
         return
     if cmd not in (F_ULOCK, F_LOCK, F_TLOCK):
-        raise oserror(errno.EINVAL)
+        raise oserror(abi.EINVAL)
     kind = locks.F_UNLCK if cmd == F_ULOCK else locks.F_WRLCK
     locks.set_range(k, p, f.inode, kind, begin, end, wait=cmd == F_LOCK)
 
@@ -360,12 +360,12 @@ def sys_lockf(k: "Kernel", p: Proc, fd: int, cmd: int, length: int) -> None:
 def _lock_range(f: OpenFile, whence: int, start: int, length: int) -> tuple[int, float]:
     base = {0: 0, 1: f.offset, 2: f.inode.size}.get(whence)
     if base is None:
-        raise oserror(errno.EINVAL)
+        raise oserror(abi.EINVAL)
     begin = base + start
     if length < 0:
         begin, end = begin + length, begin
     else:
         end = begin + length if length else locks.INFINITY
     if begin < 0:
-        raise oserror(errno.EINVAL)
+        raise oserror(abi.EINVAL)
     return begin, end

@@ -1,18 +1,18 @@
 """System calls about files: open, read, write, dup, pipe, and the directory tree."""
 from __future__ import annotations
 
-import errno
 import os as host
 import posixpath
 import stat as st
 
+from . import abi
 from .abi import (O_ACCMODE, O_APPEND, O_CLOEXEC, O_CREAT, O_DIRECTORY, O_EXCL, O_NOFOLLOW,
                   O_NONBLOCK, O_RDONLY, O_RDWR, O_TMPFILE, O_TRUNC, O_WRONLY, SEEK_DATA,
                   SEEK_HOLE, SIGXFSZ)
 from .errors import oserror, renamed
 from .files import PIPE_BUF, OpenFile, open_fifo, pipe_ends
 from .fs import (BLOCK, DIRENT, R_OK, W_OK, X_OK, Device, Dir, Fifo, File, HostDir, HostFile, Symlink,
-                 stat_result)
+                 host_calls, stat_result)
 from .limits import RLIMIT_FSIZE, RLIMIT_NOFILE
 from .proc import Proc
 from .sysproc import syscall
@@ -33,7 +33,7 @@ def sys_open(k: "Kernel", p: Proc, path: str, flags: int, mode: int, at: int | N
     try:
         p.fds.lowest_free(limit=_nofile(p))       # first, as Linux: no file is made without an fd
     except OSError:
-        raise oserror(errno.EMFILE, path) from None
+        raise oserror(abi.EMFILE, path) from None
     if flags & O_TMPFILE == O_TMPFILE:
         return _open_tmpfile(k, p, path, flags, mode, start)
     try:
@@ -45,18 +45,18 @@ def sys_open(k: "Kernel", p: Proc, path: str, flags: int, mode: int, at: int | N
         created = True
     else:
         if flags & O_CREAT and flags & O_EXCL:
-            raise oserror(errno.EEXIST, path)
+            raise oserror(abi.EEXIST, path)
     if inode.is_link:
-        raise oserror(errno.ELOOP, path)
+        raise oserror(abi.ELOOP, path)
     if flags & O_DIRECTORY and not inode.is_dir:
-        raise oserror(errno.ENOTDIR, path)
+        raise oserror(abi.ENOTDIR, path)
     readable = acc in (O_RDONLY, O_RDWR)
     writable = acc in (O_WRONLY, O_RDWR)
     if inode.is_dir and (writable or flags & O_CREAT):
-        raise oserror(errno.EISDIR, path)
+        raise oserror(abi.EISDIR, path)
     truncate = bool(flags & O_TRUNC) and inode.is_file and not created
     if (writable or truncate) and not inode.writable_fs and not inode.is_dev:
-        raise oserror(errno.EROFS, path)
+        raise oserror(abi.EROFS, path)
     if not created:                         # (Linux truncates even for O_RDONLY, if it may write)
         fs.check(p, inode, (R_OK if readable else 0) | (W_OK if writable or truncate else 0),
                  path)
@@ -81,12 +81,12 @@ def _open_tmpfile(k: "Kernel", p: Proc, path: str, flags: int, mode: int, start)
     tempfile module's TemporaryFile): it goes when its last fd is closed."""
     d = k.fs.walk(p, path, start=start)
     if not d.is_dir:
-        raise oserror(errno.ENOTDIR, path)
+        raise oserror(abi.ENOTDIR, path)
     if flags & O_ACCMODE not in (O_WRONLY, O_RDWR):
-        raise oserror(errno.EINVAL, path)
+        raise oserror(abi.EINVAL, path)
     k.fs.check(p, d, W_OK | X_OK, path)
     if not d.writable_fs or isinstance(d, HostDir):
-        raise oserror(errno.EROFS if not d.writable_fs else errno.EOPNOTSUPP, path)
+        raise oserror(abi.EROFS if not d.writable_fs else abi.EOPNOTSUPP, path)
     inode = File(k.fs, mode & ~p.umask & 0o7777, p.euid, p.egid)
     inode.nlink = 0
     name = posixpath.join(_abspath(k, p, path), f"#{inode.ino} (deleted)")
@@ -103,9 +103,9 @@ def _at(p: Proc, path: str, at: int | None) -> Dir | None:
     try:
         f = p.fds.get(at)
     except OSError:
-        raise oserror(errno.EBADF, path) from None
+        raise oserror(abi.EBADF, path) from None
     if f.kind != "dir":
-        raise oserror(errno.ENOTDIR, path)
+        raise oserror(abi.ENOTDIR, path)
     return f.inode
 
 
@@ -117,10 +117,10 @@ def _nofile(p: Proc) -> int:
 def _create(k: "Kernel", p: Proc, path: str, mode: int, start=None):
     parent, name = k.fs.walk_parent(p, path, start)
     if path.endswith("/"):
-        raise oserror(errno.EISDIR, path)
+        raise oserror(abi.EISDIR, path)
     k.fs.check(p, parent, W_OK | X_OK, path)
     if not parent.writable_fs:
-        raise oserror(errno.EROFS, path)
+        raise oserror(abi.EROFS, path)
     if isinstance(parent, HostDir):
         return parent.create_file(name)
     k.fs.make_room(path)
@@ -158,7 +158,7 @@ def _unlock(k: "Kernel", p: Proc, f: OpenFile | None) -> None:
 def sys_read(k: "Kernel", p: Proc, fd: int, n: int) -> bytes:
     f = p.fds.get(fd)
     if not f.readable:
-        raise oserror(errno.EBADF)
+        raise oserror(abi.EBADF)
     if n < 0:
         raise ValueError("negative buffersize in read")
     kind = f.kind
@@ -172,14 +172,14 @@ def sys_read(k: "Kernel", p: Proc, fd: int, n: int) -> bytes:
         return data
     if kind == "dev":
         return f.inode.dev.read(k, p, f, n)
-    raise oserror(errno.EISDIR)
+    raise oserror(abi.EISDIR)
 
 
 @syscall
 def sys_write(k: "Kernel", p: Proc, fd: int, data: bytes) -> int:
     f = p.fds.get(fd)
     if not f.writable:
-        raise oserror(errno.EBADF)
+        raise oserror(abi.EBADF)
     kind = f.kind
     if f.pipe is not None:                  # (kind "pipe": a pipe or a FIFO)
         return f.pipe.write(k, p, data, f.nonblock)
@@ -207,7 +207,7 @@ def kernel_write(k: "Kernel", f: OpenFile, data: bytes) -> int:
         return _write_at_offset(f, data)
     if f.kind == "dev" and f.writable:
         return f.inode.dev.write(k, None, f, data)
-    raise oserror(errno.EBADF)
+    raise oserror(abi.EBADF)
 
 
 def _fsize(k: "Kernel", p: Proc, offset: int, data: bytes) -> bytes:
@@ -219,17 +219,17 @@ def _fsize(k: "Kernel", p: Proc, offset: int, data: bytes) -> bytes:
         return data
     if offset >= limit:
         k.signals.send(None, p, SIGXFSZ)
-        raise oserror(errno.EFBIG)
+        raise oserror(abi.EFBIG)
     return data[:limit - offset]
 
 
 def _resize(k: "Kernel", p: Proc, inode, length: int, path: str | None = None) -> None:
     """truncate and ftruncate: no longer than RLIMIT_FSIZE either."""
     if length < 0:
-        raise oserror(errno.EINVAL, path)
+        raise oserror(abi.EINVAL, path)
     if length > p.limits.soft(RLIMIT_FSIZE):
         k.signals.send(None, p, SIGXFSZ)
-        raise oserror(errno.EFBIG, path)
+        raise oserror(abi.EFBIG, path)
     inode.truncate(length)
 
 
@@ -237,19 +237,19 @@ def _resize(k: "Kernel", p: Proc, inode, length: int, path: str | None = None) -
 def sys_lseek(k: "Kernel", p: Proc, fd: int, pos: int, how: int) -> int:
     f = p.fds.get(fd)
     if not 0 <= how <= SEEK_HOLE:
-        raise oserror(errno.EINVAL)
+        raise oserror(abi.EINVAL)
     if f.kind in ("pipe", "dev"):
         if f.kind == "dev" and not f.inode.dev.isatty(f):
             return 0
-        raise oserror(errno.ESPIPE)
+        raise oserror(abi.ESPIPE)
     if how in (SEEK_DATA, SEEK_HOLE):        # no holes: all data, then the hole at the end
         if not 0 <= pos < f.inode.size:
-            raise oserror(errno.ENXIO)
+            raise oserror(abi.ENXIO)
         f.offset = pos if how == SEEK_DATA else f.inode.size
         return f.offset
     base = {0: 0, 1: f.offset, 2: f.inode.size}[how]
     if base + pos < 0:
-        raise oserror(errno.EINVAL)
+        raise oserror(abi.EINVAL)
     f.offset = base + pos
     return f.offset
 
@@ -258,7 +258,7 @@ def sys_lseek(k: "Kernel", p: Proc, fd: int, pos: int, how: int) -> int:
 def sys_ftruncate(k: "Kernel", p: Proc, fd: int, length: int) -> None:
     f = p.fds.get(fd)
     if f.kind != "file" or not f.writable:
-        raise oserror(errno.EINVAL)
+        raise oserror(abi.EINVAL)
     _resize(k, p, f.inode, length)
 
 
@@ -300,7 +300,7 @@ def sys_tty_readline(k: "Kernel", p: Proc, fd: int, prompt: str, info: dict) -> 
     lineedit.readline's call.  info is the editor's, passed through unread."""
     f = p.fds.get(fd)
     if f.kind != "dev" or f.inode.dev is not k.tty:
-        raise oserror(errno.ENOTTY)
+        raise oserror(abi.ENOTTY)
     return k.tty.readline(k, p, f, prompt, info)
 
 
@@ -360,13 +360,13 @@ def sys_access(k: "Kernel", p: Proc, path: str, mode: int, effective: bool = Fal
 def sys_mkdir(k: "Kernel", p: Proc, path: str, mode: int, at: int | None = None) -> None:
     parent, name = k.fs.walk_parent(p, path, _at(p, path, at))
     if name in (".", "..") or parent.lookup(name) is not None:
-        raise oserror(errno.EEXIST, path)
+        raise oserror(abi.EEXIST, path)
     k.fs.check(p, parent, W_OK | X_OK, path)
     if isinstance(parent, HostDir):
         parent.create_dir(name)
         return
     if not parent.writable_fs:
-        raise oserror(errno.EROFS, path)
+        raise oserror(abi.EROFS, path)
     k.fs.make_room(path)
     parent.link(name, Dir(k.fs, mode & ~p.umask & 0o7777, p.euid, p.egid, parent))
 
@@ -378,19 +378,19 @@ def sys_mknod(k: "Kernel", p: Proc, path: str, mode: int, device: int,
     regular file.  Device files are made at boot; sockets vshell has not."""
     kind = st.S_IFMT(mode) or st.S_IFREG
     if kind == st.S_IFDIR:
-        raise oserror(errno.EPERM, path)
+        raise oserror(abi.EPERM, path)
     if kind not in (st.S_IFIFO, st.S_IFREG, st.S_IFCHR, st.S_IFBLK, st.S_IFSOCK):
-        raise oserror(errno.EINVAL, path)
+        raise oserror(abi.EINVAL, path)
     parent, name = k.fs.walk_parent(p, path, _at(p, path, at))
     if name in (".", "..") or parent.lookup(name) is not None:
-        raise oserror(errno.EEXIST, path)
+        raise oserror(abi.EEXIST, path)
     if kind in (st.S_IFCHR, st.S_IFBLK) and p.euid != 0:
-        raise oserror(errno.EPERM, path)
+        raise oserror(abi.EPERM, path)
     k.fs.check(p, parent, W_OK | X_OK, path)
     if not parent.writable_fs:
-        raise oserror(errno.EROFS, path)
+        raise oserror(abi.EROFS, path)
     if kind not in (st.S_IFIFO, st.S_IFREG) or isinstance(parent, HostDir):
-        raise oserror(errno.EPERM if isinstance(parent, HostDir) else errno.ENOSYS, path)
+        raise oserror(abi.EPERM if isinstance(parent, HostDir) else abi.ENOSYS, path)
     k.fs.make_room(path)
     perm = mode & ~p.umask & 0o7777
     parent.link(name, Fifo(k.fs, perm, p.euid, p.egid) if kind == st.S_IFIFO
@@ -406,7 +406,7 @@ def sys_statfs(k: "Kernel", p: Proc, path: str | None, fd: int | None = None) ->
     elif fd is not None:
         inode = p.fds.get(fd).inode
     else:
-        raise oserror(errno.EBADF)
+        raise oserror(abi.EBADF)
     fs = k.fs
     blocks, free = fs.size // BLOCK, max(0, fs.size - fs.used) // BLOCK
     files, ffree = fs.size // DIRENT, max(0, fs.size - fs.used) // DIRENT
@@ -418,26 +418,26 @@ def sys_statfs(k: "Kernel", p: Proc, path: str | None, fd: int | None = None) ->
 def _removable(k: "Kernel", p: Proc, parent: Dir, inode, path: str) -> None:
     k.fs.check(p, parent, W_OK | X_OK, path)
     if parent.mode & st.S_ISVTX and p.euid not in (0, inode.uid, parent.uid):
-        raise oserror(errno.EPERM, path)            # the sticky bit of /tmp
+        raise oserror(abi.EPERM, path)              # the sticky bit of /tmp
 
 
 @syscall
 def sys_rmdir(k: "Kernel", p: Proc, path: str, at: int | None = None) -> None:
     parent, name = k.fs.walk_parent(p, path, _at(p, path, at))
     if name == ".":
-        raise oserror(errno.EINVAL, path)
+        raise oserror(abi.EINVAL, path)
     if name == "..":
-        raise oserror(errno.ENOTEMPTY, path)
+        raise oserror(abi.ENOTEMPTY, path)
     inode = parent.lookup(name)
     if inode is None:
-        raise oserror(errno.ENOENT, path)
+        raise oserror(abi.ENOENT, path)
     if not isinstance(inode, Dir):
-        raise oserror(errno.ENOTDIR, path)
+        raise oserror(abi.ENOTDIR, path)
     if inode.names():
-        raise oserror(errno.ENOTEMPTY, path)
+        raise oserror(abi.ENOTEMPTY, path)
     _removable(k, p, parent, inode, path)
     if inode is k.fs.root or _mount_point(inode):
-        raise oserror(errno.EBUSY, path)
+        raise oserror(abi.EBUSY, path)
     parent.unlink(name)
     inode.nlink = 0             # a process may still be in it: nothing can be made there
 
@@ -451,9 +451,9 @@ def sys_unlink(k: "Kernel", p: Proc, path: str, at: int | None = None) -> None:
     parent, name = k.fs.walk_parent(p, path, _at(p, path, at))
     inode = parent.lookup(name)
     if inode is None:
-        raise oserror(errno.ENOENT, path)
+        raise oserror(abi.ENOENT, path)
     if inode.is_dir:
-        raise oserror(errno.EISDIR, path)
+        raise oserror(abi.EISDIR, path)
     _removable(k, p, parent, inode, path)
     parent.unlink(name)
     inode.nlink -= 1
@@ -466,34 +466,35 @@ def sys_rename(k: "Kernel", p: Proc, src: str, dst: str, src_at: int | None = No
     sparent, sname = k.fs.walk_parent(p, src, _at(p, src, src_at))
     inode = sparent.lookup(sname)
     if inode is None:
-        raise oserror(errno.ENOENT, src, dst)
+        raise oserror(abi.ENOENT, src, dst)
     dparent, dname = k.fs.walk_parent(p, dst, _at(p, dst, dst_at))
     _removable(k, p, sparent, inode, src)
     k.fs.check(p, dparent, W_OK | X_OK, dst)
     if isinstance(sparent, HostDir) and isinstance(dparent, HostDir) and sparent.mount is dparent.mount:
         if not sparent.mount.writable:
-            raise oserror(errno.EROFS, src, dst)
-        host.rename(host.path.join(sparent.host_path, sname),
-                    host.path.join(dparent.host_path, dname))
+            raise oserror(abi.EROFS, src, dst)
+        with host_calls:
+            host.rename(host.path.join(sparent.host_path, sname),
+                        host.path.join(dparent.host_path, dname))
         sparent.cache.pop(sname, None)
         return
     if isinstance(sparent, HostDir) or isinstance(dparent, HostDir):
-        raise oserror(errno.EXDEV, src, dst)
+        raise oserror(abi.EXDEV, src, dst)
     old = dparent.lookup(dname)
     if old is inode:
         return
     if old is not None:
         if old.is_dir and not inode.is_dir:
-            raise oserror(errno.EISDIR, src, dst)
+            raise oserror(abi.EISDIR, src, dst)
         if inode.is_dir and not old.is_dir:
-            raise oserror(errno.ENOTDIR, src, dst)
+            raise oserror(abi.ENOTDIR, src, dst)
         if isinstance(old, Dir) and old.names():
-            raise oserror(errno.ENOTEMPTY, src, dst)
+            raise oserror(abi.ENOTEMPTY, src, dst)
     if inode.is_dir:
         d = dparent
         while True:                         # no moving a directory into itself
             if d is inode:
-                raise oserror(errno.EINVAL, src, dst)
+                raise oserror(abi.EINVAL, src, dst)
             if d.parent is d:
                 break
             d = d.parent
@@ -511,14 +512,14 @@ def sys_listdir(k: "Kernel", p: Proc, path: str | None, fd: int | None = None) -
     """The names in a directory: one named by path, or open as fd."""
     if path is None:
         if fd is None:
-            raise oserror(errno.EBADF)
+            raise oserror(abi.EBADF)
         f = p.fds.get(fd)
         if f.kind != "dir":
-            raise oserror(errno.ENOTDIR)
+            raise oserror(abi.ENOTDIR)
         return f.inode.names()
     inode = k.fs.walk(p, path)
     if not isinstance(inode, Dir):
-        raise oserror(errno.ENOTDIR, path)
+        raise oserror(abi.ENOTDIR, path)
     k.fs.check(p, inode, R_OK, path)
     # opendir, getdents, closedir: the directory is open while it is read (a
     # listing of /proc/self/fd shows that fd, as on Linux)
@@ -534,7 +535,7 @@ def sys_listdir(k: "Kernel", p: Proc, path: str | None, fd: int | None = None) -
 def sys_chdir(k: "Kernel", p: Proc, path: str) -> None:
     inode = k.fs.walk(p, path)
     if not inode.is_dir:
-        raise oserror(errno.ENOTDIR, path)
+        raise oserror(abi.ENOTDIR, path)
     k.fs.check(p, inode, X_OK, path)
     p.cwd = inode
 
@@ -551,9 +552,9 @@ def sys_chmod(k: "Kernel", p: Proc, path: str, mode: int, at: int | None = None)
 
 def chmod_inode(k: "Kernel", p: Proc, inode, mode: int, path: str | None = None) -> None:
     if p.euid not in (0, inode.uid):
-        raise oserror(errno.EPERM, path)
+        raise oserror(abi.EPERM, path)
     if not inode.writable_fs:
-        raise oserror(errno.EROFS, path)
+        raise oserror(abi.EROFS, path)
     inode.mode = st.S_IFMT(inode.mode) | (mode & 0o7777)
     inode.ctime = k.clock.time()
 
@@ -569,9 +570,9 @@ def chown_inode(k: "Kernel", p: Proc, inode, uid: int, gid: int, path: str | Non
     their own (and "change" it to what it is)."""
     if p.euid != 0 and (p.euid != inode.uid or uid not in (-1, inode.uid)
                         or gid not in (-1, inode.gid, p.egid)):
-        raise oserror(errno.EPERM, path)
+        raise oserror(abi.EPERM, path)
     if not inode.writable_fs:
-        raise oserror(errno.EROFS, path)
+        raise oserror(abi.EROFS, path)
     if uid != -1:
         inode.uid = uid
     if gid != -1:
@@ -583,10 +584,10 @@ def chown_inode(k: "Kernel", p: Proc, inode, uid: int, gid: int, path: str | Non
 def sys_symlink(k: "Kernel", p: Proc, target: str, path: str, at: int | None = None) -> None:
     parent, name = k.fs.walk_parent(p, path, _at(p, path, at))
     if parent.lookup(name) is not None:
-        raise oserror(errno.EEXIST, target, path)
+        raise oserror(abi.EEXIST, target, path)
     k.fs.check(p, parent, W_OK | X_OK, path)
     if not parent.writable_fs or isinstance(parent, HostDir):
-        raise oserror(errno.EROFS, target, path)
+        raise oserror(abi.EROFS, target, path)
     k.fs.make_room(target, path)
     parent.link(name, Symlink(k.fs, target, p.euid, p.egid))
 
@@ -601,17 +602,17 @@ def sys_link(k: "Kernel", p: Proc, src: str, dst: str, follow: bool, src_at: int
     except OSError as e:                                # (both names, as Linux's link says)
         raise renamed(e, src, dst) from None
     if inode.is_dir:
-        raise oserror(errno.EPERM, src, dst)            # no hard links to directories
+        raise oserror(abi.EPERM, src, dst)              # no hard links to directories
     parent, name = k.fs.walk_parent(p, dst, _at(p, dst, dst_at))
     if parent.lookup(name) is not None:
-        raise oserror(errno.EEXIST, src, dst)
+        raise oserror(abi.EEXIST, src, dst)
     if isinstance(parent, HostDir) or isinstance(inode, HostFile):
-        raise oserror(errno.EXDEV, src, dst)            # a host mount is another device
+        raise oserror(abi.EXDEV, src, dst)              # a host mount is another device
     if not k.fs.may_link(p, inode):
-        raise oserror(errno.EPERM, src, dst)
+        raise oserror(abi.EPERM, src, dst)
     k.fs.check(p, parent, W_OK | X_OK, dst)
     if not parent.writable_fs:
-        raise oserror(errno.EROFS, src, dst)
+        raise oserror(abi.EROFS, src, dst)
     k.fs.make_room(src, dst)
     parent.link(name, inode)
     inode.nlink += 1
@@ -621,7 +622,7 @@ def sys_link(k: "Kernel", p: Proc, src: str, dst: str, follow: bool, src_at: int
 def sys_readlink(k: "Kernel", p: Proc, path: str, at: int | None = None) -> str:
     inode = k.fs.walk(p, path, follow=False, start=_at(p, path, at))
     if not isinstance(inode, Symlink):
-        raise oserror(errno.EINVAL, path)
+        raise oserror(abi.EINVAL, path)
     return inode.target
 
 
@@ -630,7 +631,7 @@ def sys_utime(k: "Kernel", p: Proc, path: str, times: tuple | None, follow: bool
               at: int | None = None) -> None:
     inode = k.fs.walk(p, path, follow, start=_at(p, path, at))
     if p.euid not in (0, inode.uid) and not k.fs.permits(p, inode, W_OK):
-        raise oserror(errno.EACCES if times is None else errno.EPERM, path)
+        raise oserror(abi.EACCES if times is None else abi.EPERM, path)
     now = k.clock.time()
     inode.atime, inode.mtime = map(float, times) if times is not None else (now, now)
 
@@ -639,7 +640,7 @@ def sys_utime(k: "Kernel", p: Proc, path: str, times: tuple | None, follow: bool
 def sys_truncate(k: "Kernel", p: Proc, path: str, length: int) -> None:
     inode = k.fs.walk(p, path)
     if inode.is_dir:
-        raise oserror(errno.EISDIR, path)
+        raise oserror(abi.EISDIR, path)
     k.fs.check(p, inode, W_OK, path)
     _resize(k, p, inode, length, path)
 

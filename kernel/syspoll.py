@@ -13,9 +13,9 @@ Linux (fs/select.c).
 """
 from __future__ import annotations
 
-import errno
 import select as host
 
+from . import abi
 from .errors import oserror
 from .files import PIPE_BUF, PIPE_CAPACITY
 from .proc import Proc
@@ -56,7 +56,7 @@ def sys_poll(k: "Kernel", p: Proc, fds: tuple, deadline: float | None) -> list[t
         if ready or (deadline is not None and k.clock.monotonic() >= deadline):
             return ready
         if k.cpu.sleep(p, tuple(queues) or None, "select", deadline):
-            raise oserror(errno.EINTR)
+            raise oserror(abi.EINTR)
 
 
 def file_poll(k: "Kernel", p: Proc, fd: int) -> tuple[int, tuple[WaitQueue, ...]]:

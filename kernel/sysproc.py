@@ -6,8 +6,8 @@ what the program sees.
 """
 from __future__ import annotations
 
-import errno
 
+from . import abi
 from .abi import (
     CLD_CONTINUED, CLD_EXITED, CLD_KILLED, CLD_STOPPED, CONTINUED, SIG_BLOCK, SIG_SETMASK,
     SIG_UNBLOCK, SIGCHLD, SIGCONT, SIGKILL,
@@ -43,7 +43,7 @@ def sys_fork(k: "Kernel", p: Proc) -> int:
     image = p.image
     if p.record is None or p.record.dropped or image is None:
         if p.native:
-            raise oserror(errno.ENOSYS)
+            raise oserror(abi.ENOSYS)
         raise enomem_message()
     replay = Replay(p.record.for_child(), p.record.size + ENTRY_COST)    # (+ the fork)
     replay.at = p.where()           # until it has caught up, the child is "at the fork"
@@ -86,7 +86,7 @@ def sys_wait4(k: "Kernel", p: Proc, pid: int, options: int, usage: bool = False)
     """(pid, wait status), and with usage the child's resource usage too; pid 0
     under WNOHANG when no child has changed yet."""
     if options & ~(WNOHANG | WUNTRACED | WCONTINUED):
-        raise oserror(errno.EINVAL)
+        raise oserror(abi.EINVAL)
     if pid > 0:
         idtype, id_ = P_PID, pid
     elif pid == -1:
@@ -107,7 +107,7 @@ def sys_waitid(k: "Kernel", p: Proc, idtype: int, id_: int, options: int) -> tup
             or not options & (WEXITED | WUNTRACED | WCONTINUED)
             or idtype not in (P_ALL, P_PID, P_PGID) or (idtype == P_PID and id_ <= 0)
             or id_ < 0):
-        raise oserror(errno.EINVAL)
+        raise oserror(abi.EINVAL)
     if idtype == P_PGID and id_ == 0:
         id_ = p.pgid
     found = _wait(k, p, idtype, id_, options)
@@ -132,7 +132,7 @@ def _wait(k: "Kernel", p: Proc, idtype: int, id_: int, options: int):
             if idtype == P_PGID:
                 kids = [c for c in kids if c.pgid == id_]
         if not kids:
-            raise oserror(errno.ECHILD)
+            raise oserror(abi.ECHILD)
         for c in kids:
             found = _changed(k, p, c, options)
             if found is not None:
@@ -142,7 +142,7 @@ def _wait(k: "Kernel", p: Proc, idtype: int, id_: int, options: int):
         if p.child_queue is None:
             p.child_queue = k.cpu.queue(f"wait:{p.pid}")
         if k.cpu.sleep(p, p.child_queue, "child"):
-            raise oserror(errno.EINTR)
+            raise oserror(abi.EINTR)
 
 
 def _changed(k: "Kernel", p: Proc, c: Proc, options: int):
@@ -216,7 +216,7 @@ def sys_setresuid(k, p: Proc, ruid: int, euid: int, suid: int) -> None:
     """Set the real, effective and saved uid (-1: unchanged)."""
     held = (p.uid, p.euid, p.suid)
     if p.euid != 0 and any(u != -1 and u not in held for u in (ruid, euid, suid)):
-        raise oserror(errno.EPERM)
+        raise oserror(abi.EPERM)
     _set_uids(k, p, ruid, euid, suid)
 
 
@@ -224,7 +224,7 @@ def sys_setresuid(k, p: Proc, ruid: int, euid: int, suid: int) -> None:
 def sys_setresgid(k, p: Proc, rgid: int, egid: int, sgid: int) -> None:
     held = (p.gid, p.egid, p.sgid)
     if p.euid != 0 and any(g != -1 and g not in held for g in (rgid, egid, sgid)):
-        raise oserror(errno.EPERM)
+        raise oserror(abi.EPERM)
     _set_gids(p, rgid, egid, sgid)
 
 
@@ -259,25 +259,25 @@ def sys_getresgid(k, p: Proc) -> tuple[int, int, int]:
 @syscall
 def sys_setuid(k, p: Proc, uid: int) -> None:
     if uid < 0:
-        raise oserror(errno.EINVAL)
+        raise oserror(abi.EINVAL)
     if p.euid == 0:
         sys_setresuid(k, p, uid, uid, uid)
     elif uid in (p.uid, p.suid):
         p.euid = uid
     else:
-        raise oserror(errno.EPERM)
+        raise oserror(abi.EPERM)
 
 
 @syscall
 def sys_setgid(k, p: Proc, gid: int) -> None:
     if gid < 0:
-        raise oserror(errno.EINVAL)
+        raise oserror(abi.EINVAL)
     if p.euid == 0:
         sys_setresgid(k, p, gid, gid, gid)
     elif gid in (p.gid, p.sgid):
         p.egid = gid
     else:
-        raise oserror(errno.EPERM)
+        raise oserror(abi.EPERM)
 
 
 @syscall
@@ -285,7 +285,7 @@ def sys_setreuid(k, p: Proc, ruid: int, euid: int) -> None:
     """As Linux: the saved uid follows the effective one when the real one is set,
     or the effective one is set to other than the old real uid."""
     if p.euid != 0 and (ruid not in (-1, p.uid, p.euid) or euid not in (-1, p.uid, p.euid, p.suid)):
-        raise oserror(errno.EPERM)
+        raise oserror(abi.EPERM)
     saved = -1
     if ruid != -1 or (euid != -1 and euid != p.uid):
         saved = p.euid if euid == -1 else euid
@@ -295,7 +295,7 @@ def sys_setreuid(k, p: Proc, ruid: int, euid: int) -> None:
 @syscall
 def sys_setregid(k, p: Proc, rgid: int, egid: int) -> None:
     if p.euid != 0 and (rgid not in (-1, p.gid, p.egid) or egid not in (-1, p.gid, p.egid, p.sgid)):
-        raise oserror(errno.EPERM)
+        raise oserror(abi.EPERM)
     saved = -1
     if rgid != -1 or (egid != -1 and egid != p.gid):
         saved = p.egid if egid == -1 else egid
@@ -305,18 +305,18 @@ def sys_setregid(k, p: Proc, rgid: int, egid: int) -> None:
 @syscall
 def sys_seteuid(k, p: Proc, uid: int) -> None:
     if uid < 0:
-        raise oserror(errno.EINVAL)
+        raise oserror(abi.EINVAL)
     if p.euid != 0 and uid not in (p.uid, p.suid):
-        raise oserror(errno.EPERM)
+        raise oserror(abi.EPERM)
     p.euid = uid
 
 
 @syscall
 def sys_setegid(k, p: Proc, gid: int) -> None:
     if gid < 0:
-        raise oserror(errno.EINVAL)
+        raise oserror(abi.EINVAL)
     if p.euid != 0 and gid not in (p.gid, p.sgid):
-        raise oserror(errno.EPERM)
+        raise oserror(abi.EPERM)
     p.egid = gid
 
 
@@ -325,7 +325,7 @@ def _target(k, p: Proc, pid: int) -> Proc:
         return p
     t = k.procs.get(pid)
     if t is None:
-        raise oserror(errno.ESRCH)
+        raise oserror(abi.ESRCH)
     return t
 
 
@@ -337,17 +337,17 @@ def sys_getpgid(k, p: Proc, pid: int) -> int:
 @syscall
 def sys_setpgid(k, p: Proc, pid: int, pgid: int) -> None:
     if pgid < 0:
-        raise oserror(errno.EINVAL)
+        raise oserror(abi.EINVAL)
     t = _target(k, p, pid)
     if t is not p and t.ppid != p.pid:
-        raise oserror(errno.ESRCH)
+        raise oserror(abi.ESRCH)
     if t is not p and t.sid == p.sid and t.execed:
-        raise oserror(errno.EACCES)     # a child that has exec'd is its own program now
+        raise oserror(abi.EACCES)       # a child that has exec'd is its own program now
     if t.sid != p.sid or t.pid == t.sid:
-        raise oserror(errno.EPERM)
+        raise oserror(abi.EPERM)
     pgid = pgid or t.pid
     if pgid != t.pid and not any(q.pgid == pgid and q.sid == p.sid for q in k.procs):
-        raise oserror(errno.EPERM)
+        raise oserror(abi.EPERM)
     t.pgid = pgid
 
 
@@ -359,7 +359,7 @@ def sys_getsid(k, p: Proc, pid: int) -> int:
 @syscall
 def sys_setsid(k, p: Proc) -> int:
     if any(q.pgid == p.pid for q in k.procs):
-        raise oserror(errno.EPERM)
+        raise oserror(abi.EPERM)
     p.sid = p.pgid = p.pid
     return p.pid
 
@@ -368,7 +368,7 @@ def sys_setsid(k, p: Proc) -> int:
 def sys_tcgetpgrp(k, p: Proc, fd: int) -> int:
     f = p.fds.get(fd)
     if f.kind != "dev" or f.inode.dev is not k.tty:
-        raise oserror(errno.ENOTTY)
+        raise oserror(abi.ENOTTY)
     return k.tty.fg_pgrp
 
 
@@ -376,22 +376,22 @@ def sys_tcgetpgrp(k, p: Proc, fd: int) -> int:
 def sys_tcsetpgrp(k, p: Proc, fd: int, pgrp: int) -> None:
     f = p.fds.get(fd)
     if f.kind != "dev" or f.inode.dev is not k.tty:
-        raise oserror(errno.ENOTTY)
+        raise oserror(abi.ENOTTY)
     if not any(q.pgid == pgrp for q in k.procs):
-        raise oserror(errno.ESRCH)
+        raise oserror(abi.ESRCH)
     if k.tty.sid and p.sid != k.tty.sid:
-        raise oserror(errno.ENOTTY)
+        raise oserror(abi.ENOTTY)
     if p.pgid != k.tty.fg_pgrp and k.tty.fg_pgrp and not (
             p.sig.ignores(SIGTTOU) or SIGTTOU in p.sig.blocked):
         k.signals_to_group(None, p.pgid, SIGTTOU)      # to a background caller
-        raise oserror(errno.EINTR)
+        raise oserror(abi.EINTR)
     k.tty.fg_pgrp = pgrp
 
 
 def _terminal(k, p: Proc, fd: int):
     f = p.fds.get(fd)
     if f.kind != "dev" or f.inode.dev is not k.tty or not k.tty.isatty(f):
-        raise oserror(errno.ENOTTY)
+        raise oserror(abi.ENOTTY)
     return k.tty
 
 
@@ -409,7 +409,7 @@ def sys_tcsetattr(k, p: Proc, fd: int, modes: list) -> None:
     if p.pgid != tty.fg_pgrp and tty.fg_pgrp and p.sid == tty.sid and not (
             p.sig.ignores(SIGTTOU) or SIGTTOU in p.sig.blocked):
         k.signals_to_group(None, p.pgid, SIGTTOU)      # as for a background writer
-        raise oserror(errno.EINTR)
+        raise oserror(abi.EINTR)
     tty.setattr(modes)
 
 
@@ -433,7 +433,7 @@ def sys_prlimit(k, p: Proc, pid: int, resource: int, limits: tuple[int, int] | N
     None.  Root may; others only for a process whose ids are all their own."""
     t = _target(k, p, pid)
     if t is not p and p.euid != 0 and not t.uid == t.euid == p.uid:
-        raise oserror(errno.EPERM)
+        raise oserror(abi.EPERM)
     old = t.limits.get(resource)
     if limits is not None:
         t.limits.set(resource, limits[0], limits[1], privileged=p.euid == 0)
@@ -453,7 +453,7 @@ def may_signal(p: Proc, t: Proc) -> bool:
 @syscall
 def sys_kill(k: "Kernel", p: Proc, pid: int, sig: int) -> None:
     if not valid(sig) and sig != 0:
-        raise oserror(errno.EINVAL)
+        raise oserror(abi.EINVAL)
     if pid > 0:
         targets = [t for t in [k.procs.get(pid)] if t is not None]
     elif pid == 0:
@@ -463,10 +463,10 @@ def sys_kill(k: "Kernel", p: Proc, pid: int, sig: int) -> None:
     else:
         targets = k.procs.group(-pid)
     if not targets:
-        raise oserror(errno.ESRCH)
+        raise oserror(abi.ESRCH)
     allowed = [t for t in targets if may_signal(p, t)]
     if not allowed and pid != -1:
-        raise oserror(errno.EPERM)
+        raise oserror(abi.EPERM)
     # kill(-1) is "every process I may signal": Linux does not count the ones
     # it may not as a failure, so with none of one's own it succeeds, killing
     # nothing (ESRCH only when there is no other process at all).
@@ -483,12 +483,12 @@ def sys_kill(k: "Kernel", p: Proc, pid: int, sig: int) -> None:
 def sys_sigaction(k, p: Proc, sig: int, disposition: int) -> int:
     """Set SIG_DFL, SIG_IGN or SIG_CATCH (the handler itself lives in user space)."""
     if not valid(sig):
-        raise oserror(errno.EINVAL)
+        raise oserror(abi.EINVAL)
     old = p.sig.disposition(sig)
     if disposition < 0:
         return old                      # just asking
     if sig in UNCATCHABLE:
-        raise oserror(errno.EINVAL)
+        raise oserror(abi.EINVAL)
     if disposition == SIG_DFL:
         p.sig.action.pop(sig, None)
     else:
@@ -509,7 +509,7 @@ def sys_sigprocmask(k, p: Proc, how: int, sigs: frozenset) -> frozenset:
     elif how == SIG_SETMASK:
         p.sig.blocked = asked
     else:
-        raise oserror(errno.EINVAL)
+        raise oserror(abi.EINVAL)
     return old
 
 
@@ -523,7 +523,7 @@ def sys_pause(k: "Kernel", p: Proc) -> None:
     """Sleep until a signal is delivered; always 'fails' with EINTR."""
     while not k.cpu.sleep(p, None, "signal"):
         pass
-    raise oserror(errno.EINTR)
+    raise oserror(abi.EINTR)
 
 
 @syscall
@@ -558,7 +558,7 @@ def sys_setitimer(k: "Kernel", p: Proc, which: int, seconds: float,
 @syscall
 def sys_getitimer(k: "Kernel", p: Proc, which: int) -> tuple[float, float]:
     if which not in (0, 1, 2):
-        raise oserror(errno.EINVAL)
+        raise oserror(abi.EINVAL)
     if which == ITIMER_REAL:
         left = max(0.0, p.sig.alarm - k.clock.monotonic()) if p.sig.alarm is not None else 0.0
         return left, p.sig.interval
@@ -589,7 +589,7 @@ def sys_sigtimedwait(k: "Kernel", p: Proc, sigs: frozenset,
         finally:
             st.waiting = frozenset()
         if interrupted and not st.pending & sigs:
-            raise oserror(errno.EINTR)
+            raise oserror(abi.EINTR)
 
 
 # ---- time and the CPU -------------------------------------------------------------------
@@ -599,7 +599,7 @@ def sys_nanosleep(k: "Kernel", p: Proc, deadline: float) -> None:
     """Sleep until the monotonic clock reaches deadline (EINTR if a signal comes first)."""
     while k.clock.monotonic() < deadline:
         if k.cpu.sleep(p, None, "timer", deadline):
-            raise oserror(errno.EINTR)
+            raise oserror(abi.EINTR)
 
 
 @syscall
@@ -632,7 +632,7 @@ def sys_sched_yield(k: "Kernel", p: Proc) -> None:
 @syscall
 def sys_nice(k: "Kernel", p: Proc, inc: int) -> int:
     if inc < 0 and p.euid != 0:
-        raise oserror(errno.EPERM)
+        raise oserror(abi.EPERM)
     p.nice = max(-20, min(19, p.nice + inc))
     return p.nice
 
@@ -652,9 +652,9 @@ def _prio_targets(k: "Kernel", p: Proc, which: int, who: int) -> list[Proc]:
     elif which == PRIO_USER:
         targets = [q for q in k.procs if q.uid == (who or p.uid) and q.state is not ZOMBIE]
     else:
-        raise oserror(errno.EINVAL)
+        raise oserror(abi.EINVAL)
     if not targets:
-        raise oserror(errno.ESRCH)
+        raise oserror(abi.ESRCH)
     return targets
 
 
@@ -669,9 +669,9 @@ def sys_setpriority(k: "Kernel", p: Proc, which: int, who: int, prio: int) -> No
     prio = max(-20, min(19, prio))
     for q in _prio_targets(k, p, which, who):
         if p.euid != 0 and p.euid not in (q.uid, q.euid):
-            raise oserror(errno.EPERM)
+            raise oserror(abi.EPERM)
         if prio < q.nice and p.euid != 0:
-            raise oserror(errno.EACCES)
+            raise oserror(abi.EACCES)
         q.nice = prio
 
 
@@ -686,9 +686,9 @@ def sys_sched_getaffinity(k: "Kernel", p: Proc, pid: int) -> frozenset:
 def sys_sched_setaffinity(k: "Kernel", p: Proc, pid: int, cpus: frozenset) -> None:
     t = _target(k, p, pid)
     if p.euid != 0 and p.euid not in (t.uid, t.euid):
-        raise oserror(errno.EPERM)
+        raise oserror(abi.EPERM)
     if 0 not in cpus:
-        raise oserror(errno.EINVAL)
+        raise oserror(abi.EINVAL)
 
 
 @syscall
@@ -705,11 +705,11 @@ def sys_sched_setscheduler(k: "Kernel", p: Proc, pid: int, policy: int, priority
     t = _target(k, p, pid)
     if policy not in (0, 1, 2, 3, 5) or not (1 <= priority <= 99 if policy in (1, 2)
                                                else priority == 0):
-        raise oserror(errno.EINVAL)
+        raise oserror(abi.EINVAL)
     if p.euid != 0 and (p.euid not in (t.uid, t.euid) or policy in (1, 2)):
-        raise oserror(errno.EPERM)
+        raise oserror(abi.EPERM)
     if policy != 0:
-        raise oserror(errno.ENOSYS)
+        raise oserror(abi.ENOSYS)
 
 
 @syscall

@@ -7,10 +7,10 @@ group, and a background process that tries to read gets SIGTTIN instead.
 """
 from __future__ import annotations
 
-import errno
 import time as host_time
 from collections import deque
 
+from . import abi
 from .abi import SIGINT, SIGQUIT, SIGTSTP, SIGTTIN
 from .errors import oserror
 
@@ -112,9 +112,9 @@ class TTY:
                     break
                 return b""
             if f.nonblock:
-                raise oserror(errno.EAGAIN)
+                raise oserror(abi.EAGAIN)
             if k.cpu.sleep(p, self.readers, "terminal"):
-                raise oserror(errno.EINTR)
+                raise oserror(abi.EINTR)
             self.check_background(p, SIGTTIN)   # (it may have left the foreground meanwhile)
         line = self.lines[0]
         if len(line) <= n:
@@ -131,9 +131,9 @@ class TTY:
                     self.eofs -= 1
                 return b""
             if f.nonblock:
-                raise oserror(errno.EAGAIN)
+                raise oserror(abi.EAGAIN)
             if k.cpu.sleep(p, self.readers, "terminal"):
-                raise oserror(errno.EINTR)
+                raise oserror(abi.EINTR)
         data = b""
         while self.lines and len(data) < n:
             chunk = self.lines.popleft()
@@ -222,7 +222,7 @@ class TTY:
                 if k.cpu.sleep(p, self.readers, "terminal"):
                     if cancel is not None:
                         cancel()
-                    raise oserror(errno.EINTR)
+                    raise oserror(abi.EINTR)
                 self.check_background(p, SIGTTIN)   # a line typed now is the foreground's
         finally:
             self.editing = False
@@ -265,9 +265,9 @@ class TTY:
         """A background process of the terminal's session may not read it."""
         if self.fg_pgrp and p.sid == self.sid and p.pgid != self.fg_pgrp:
             if p.sig.ignores(sig) or sig in p.sig.blocked:
-                raise oserror(errno.EIO)
+                raise oserror(abi.EIO)
             self.k.signals_to_group(None, p.pgid, sig)
-            raise oserror(errno.EINTR)
+            raise oserror(abi.EINTR)
 
     # ---- the driver side: input from the console --------------------------------
 
@@ -401,7 +401,7 @@ class Full(Zero):
     the usual way to see how a program reports ENOSPC."""
 
     def write(self, k, p, f, data: bytes) -> int:
-        raise oserror(errno.ENOSPC)
+        raise oserror(abi.ENOSPC)
 
 
 class Random(Null):

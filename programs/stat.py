@@ -79,10 +79,10 @@ def default_format(path: str, st) -> str:
     links = f["h"]
     rdev = getattr(st, "st_rdev", None)      # None: vshell's devices have no numbers
     if rdev is not None and (stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode)):
-        links = f"{links:<5} Device type: {rdev >> 8},{rdev & 0xFF}"
+        links = f"{links:<5} Device type: {os.major(rdev)},{os.minor(rdev)}"
     return (f"  File: {f['N']}\n"
             f"  Size: {f['s']:<10}\tBlocks: {f['b']:<10} IO Block: 4096   {f['F']}\n"
-            f"Device: {dev >> 8},{dev & 0xFF}\tInode: {f['i']:<11} Links: {links}\n"
+            f"Device: {os.major(dev)},{os.minor(dev)}\tInode: {f['i']:<11} Links: {links}\n"
             f"Access: ({stat.S_IMODE(st.st_mode):04o}/{f['A']})  "
             f"Uid: ({f['u']:>5}/{f['U']:>8})   Gid: ({f['g']:>5}/{f['G']:>8})\n"
             f"Access: {f['x']}\nModify: {f['y']}\nChange: {f['z']}\n Birth: -\n")
@@ -122,10 +122,11 @@ def main() -> int:
     return status
 
 
-try:
-    status = main()
-    sys.stdout.flush()
-except OSError as e:          # standard output could not be written (a full disk)
-    sys.stderr.write(f"stat: write error: {e.strerror}\n")
-    os._exit(1)
-sys.exit(status)
+if __name__ == "__main__":
+    try:
+        status = main()
+        sys.stdout.flush()
+    except OSError as e:          # standard output could not be written (a full disk)
+        sys.stderr.write(f"stat: write error: {e.strerror}\n")
+        os._exit(1)
+    sys.exit(status)

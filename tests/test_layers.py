@@ -68,9 +68,9 @@ def test_the_table_is_linuxs():
 
 
 def test_the_shell_takes_signal_names_and_words_from_the_machine_not_the_host():
-    """Only the host's side -- Ctrl-C pressed on the real terminal, vshell's own
-    process told to end -- uses the host's signal module; the shell's signal
-    names and words are kernel/abi.py's."""
+    """Only the host's side -- Ctrl-C pressed on the real terminal (posted to the
+    kernel in the machine's numbers), vshell's own process told to end -- uses
+    the host's signal module; the shell's signal names and words are kernel/abi.py's."""
     import re
     shell = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "vshell")
     users = set()
@@ -79,7 +79,7 @@ def test_the_shell_takes_signal_names_and_words_from_the_machine_not_the_host():
             with open(os.path.join(shell, name), encoding="utf-8") as f:
                 if re.search(r"^\s*(import signal\b|from signal import)", f.read(), re.M):
                     users.add(name)
-    assert users == {"__main__.py", "console.py", "tracer.py"}
+    assert users == {"__main__.py", "console.py"}
 
 
 def test_a_stopped_childs_status_says_which_signal_stopped_it():
@@ -165,3 +165,152 @@ def test_no_wait_status_or_machine_number_is_decoded_or_defined_by_hand():
              for path in sorted((top / folder).rglob("*.py")) if path.name != "abi.py"
              for m in by_hand.finditer(path.read_text())]
     assert found == []
+
+
+# ---- errnos: the machine's (kernel/abi.py), not the host's ----------------------------------
+
+def _modules_importing(top: str, module: str) -> set[str]:
+    """The files under top (kernel/, vshell/) whose code imports module."""
+    import ast
+    root = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), top)
+    users = set()
+    for folder, _, names in os.walk(root):
+        for name in names:
+            if name.endswith(".py"):
+                path = os.path.join(folder, name)
+                with open(path, encoding="utf-8") as f:
+                    tree = ast.parse(f.read())
+                for node in ast.walk(tree):
+                    if (isinstance(node, ast.Import) and any(a.name == module for a in node.names)
+                            or isinstance(node, ast.ImportFrom) and node.module == module
+                            and not node.level):
+                        users.add(os.path.relpath(path, os.path.dirname(root)))
+    return users
+
+
+def test_only_the_mount_boundary_and_the_host_side_use_the_hosts_errno():
+    """The kernel, its programs' modules and the shell mean kernel/abi.py's
+    errnos; kernel/errors.py reads the host's names only to translate a host
+    file's error, and vshell/__main__.py reports the host's own errors."""
+    assert _modules_importing("kernel", "errno") == {"kernel/errors.py"}
+    assert _modules_importing("vshell", "errno") == {"vshell/__main__.py"}
+
+
+def test_programs_errno_and_strerror_are_the_machines():
+    status, out, err = run_python("""\
+        import errno, os
+        print(sorted((k, v) for k, v in vars(errno).items() if k.startswith("E")))
+        print(sorted(errno.errorcode.items()))
+        print([os.strerror(n) for n in range(-1, 140)])
+        """)
+    assert (status, err) == (0, "")
+    names, codes, words = out.splitlines()
+    assert eval(names) == sorted(abi.ERRNOS.items())
+    assert eval(codes) == sorted(abi.ERRORCODE.items())
+    assert eval(words) == [abi.strerror(n) for n in range(-1, 140)]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux's numbers")
+def test_the_errno_table_is_linuxs():
+    import errno
+    assert abi.ERRORCODE == errno.errorcode
+    assert abi.ERRNOS == {n: getattr(errno, n) for n in dir(errno) if n.startswith("E")}
+    assert all(abi.strerror(n) == os.strerror(n) for n in range(-2, 300))
+
+
+def test_an_error_says_the_machines_words(monkeypatch):
+    """The kernel's OSErrors and os.strerror take their words from kernel/abi.py:
+    changed there, they change in what a program prints."""
+    monkeypatch.setitem(abi.MESSAGES, abi.ENOENT, "No such file (the machine's words)")
+    status, out, err = run_python("""\
+        import os
+        try:
+            open("/nonexistent")
+        except FileNotFoundError as e:
+            print(e)
+        print(os.strerror(2))
+        """)
+    assert (status, err) == (0, "")
+    assert out == ("[Errno 2] No such file (the machine's words): '/nonexistent'\n"
+                   "No such file (the machine's words)\n")
+
+
+def test_an_oserrors_subclass_is_chosen_by_the_machines_number():
+    from kernel.errors import oserror
+    assert type(oserror(abi.ENOENT, "f")) is FileNotFoundError
+    assert type(oserror(abi.EAGAIN)) is BlockingIOError
+    assert type(oserror(abi.EPERM)) is PermissionError
+    assert type(oserror(abi.EDEADLK)) is OSError      # (35: macOS's EAGAIN, Linux's EDEADLK)
+    e = oserror(abi.ECHILD)
+    assert (type(e), e.errno, e.strerror) == (ChildProcessError, 10, "No child processes")
+
+
+def test_a_host_files_error_enters_the_machine_by_its_name(tmp_path, monkeypatch):
+    """A mount is where a host errno comes in: translated by the name the host
+    gives its number, so a host whose numbers are not Linux's still gives the
+    machine's.  Here a pretend host calls its ENOENT (2) EACCES."""
+    from kernel import errors
+    from kernel.fs import FileSystem
+    (tmp_path / "f").write_text("hello")
+    fs = FileSystem(lambda: 0.0)
+    fs.mount(str(tmp_path), "/mnt")
+    f = fs.root.lookup("mnt").lookup("f")
+    assert f.read_at(0, 5) == b"hello"
+    (tmp_path / "f").unlink()
+    with pytest.raises(FileNotFoundError) as caught:
+        f.read_at(0, 5)
+    assert caught.value.errno == abi.ENOENT
+    monkeypatch.setattr(errors, "HOST_NAMES", {2: "EACCES"})
+    with pytest.raises(PermissionError) as caught:
+        f.read_at(0, 5)
+    assert (caught.value.errno, caught.value.strerror) == (abi.EACCES, "Permission denied")
+
+
+# ---- the programs' signal module: the machine's numbers, CPython's enums -----------------------
+
+SIGNAL_PROGRAM = """\
+import signal, os
+print(signal.SIGINT, repr(signal.SIGINT), str(signal.SIGTERM), f"{signal.SIGCHLD}", signal.SIGCHLD.name)
+print(signal.Signals.SIGIOT, signal.SIGCLD is signal.SIGCHLD, signal.SIGPOLL.name, signal.SIGRTMIN, signal.SIGRTMAX)
+print(signal.SIGINT == 2, signal.SIGINT < signal.SIGTERM, signal.Signals(15), signal.Signals["SIGUSR1"])
+print(list(signal.Signals), len(signal.Signals.__members__))
+print(signal.SIG_DFL, repr(signal.SIG_IGN), repr(signal.SIG_BLOCK), signal.Sigmasks(2), signal.Signals)
+print(signal.signal(signal.SIGUSR1, signal.SIG_IGN), repr(signal.signal(signal.SIGUSR1, signal.SIG_DFL)))
+print(signal.strsignal(signal.SIGSEGV), signal.strsignal(40), sorted(signal.valid_signals()))
+print(signal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGUSR2]), signal.pthread_sigmask(signal.SIG_SETMASK, []))
+print(isinstance(signal.SIGINT, int), hash(signal.SIGINT) == hash(2), signal.NSIG)
+for bad in (lambda: signal.strsignal(0), lambda: signal.setitimer(99, 1),
+            lambda: signal.signal(signal.SIGKILL, signal.SIG_IGN)):
+    try:
+        bad()
+    except (OSError, ValueError) as e:
+        print(type(e).__name__, e)
+pid = os.fork()
+if pid == 0:
+    os.kill(os.getpid(), signal.SIGTERM)
+_, status = os.waitpid(pid, 0)
+print(signal.Signals(os.WTERMSIG(status)))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux's numbers")
+def test_programs_signal_enums_behave_as_cpythons():
+    import subprocess
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    want = subprocess.run(["python3", "-c", SIGNAL_PROGRAM], capture_output=True, text=True,
+                          env=env)
+    assert run_python(SIGNAL_PROGRAM) == (0, want.stdout, want.stderr)
+
+
+def test_programs_signal_enums_are_made_of_the_machines_numbers():
+    import signal
+    status, out, err = run_python("""\
+        import signal
+        print({s.name: int(s) for s in signal.Signals}, dict(signal.Sigmasks.__members__))
+        """)
+    assert (status, err) == (0, "")
+    signals, masks = out.rstrip("\n").split("} ", 1)
+    assert eval(signals + "}") == {n: v for n, v in vars(abi).items() if n in abi.SIGNAMES.values()
+                                   or n in ("SIGRTMIN", "SIGRTMAX")}
+    from kernel.libpy import signal as vsignal
+    assert vsignal.Signals is not signal.Signals and vsignal.SIGTSTP == abi.SIGTSTP

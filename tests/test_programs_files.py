@@ -271,3 +271,20 @@ def test_python_fork_in_a_script_returns_twice():
     src = ("import os\npid = os.fork()\nif pid == 0:\n    print('child', flush=True)\n    os._exit(0)\n"
            "os.waitpid(pid, 0)\nprint('parent')\n")
     assert last(["python", "f.py"], files={f"{HOME}/f.py": src}) == ("child\nparent\n", "", 0)
+
+
+def test_stat_splits_device_numbers_as_glibc_does():
+    """major and minor as makedev packs them (a minor past 255 has bits above the
+    major's), not the old 8-bit split."""
+    import importlib.util
+    import os
+    import stat
+    spec = importlib.util.spec_from_file_location(
+        "stat_program", os.path.join(os.path.dirname(__file__), "..", "programs", "stat.py"))
+    program = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(program)
+    st = os.stat_result((stat.S_IFCHR | 0o620, 7, os.makedev(259, 300), 1, 0, 0, 0, 0, 0, 0),
+                        {"st_rdev": os.makedev(136, 300)})
+    lines = program.default_format("tty", st).splitlines()
+    assert lines[2].startswith("Device: 259,300\tInode: 7")
+    assert lines[2].endswith("Links: 1     Device type: 136,300")

@@ -151,3 +151,29 @@ def test_nul_bytes_in_a_script_or_a_substitution_are_dropped_as_dash_does():
     k = make_machine(Options(seed=1, virtual_time=True), MemoryConsole(script))
     status = k.run_program(["/bin/sh"], uid=1000, env={"PATH": "/bin"}, cwd="/tmp")
     assert (k.tty.console.stdout, k.tty.console.stderr, status) == ("hi\n3\n3\n", "", 0)
+
+
+def test_a_fault_in_the_line_editor_costs_one_line_not_the_session():
+    # Before, any error inside prompt_toolkit ended the session silently, as
+    # if Ctrl-D had been typed.
+    import io
+
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output.plain_text import PlainTextOutput
+
+    from vshell.frontend import LineEditor
+    screen = io.StringIO()
+    with create_pipe_input() as keys:
+        editor = LineEditor(None, True, lambda: None,
+                            io={"input": keys, "output": PlainTextOutput(screen)})
+
+        def broken(*args, **kwargs):
+            raise RuntimeError("terminal went away")
+        editor.session.prompt = broken               # type: ignore[method-assign]
+        editor._run("$ ")
+        assert editor.take() == [b"\n"]              # the shell prompts again
+        assert screen.getvalue() == "vshell: line editor: RuntimeError: terminal went away\r\n"
+        editor._run("$ ")
+        editor._run("$ ")
+        assert editor.take() == [b"\n", None]        # three in a row: end of input
+        assert screen.getvalue().endswith("(giving up: end of input)\r\n")

@@ -13,10 +13,10 @@ jobs.py, and the lecture-mode commands that talk to /proc (`trace`, `sched`,
 """
 from __future__ import annotations
 
-import errno
 import posixpath
 import re
 
+from kernel import abi
 from kernel import limits
 from kernel.errors import oserror
 from kernel.libpy.runtime import host_module
@@ -608,7 +608,7 @@ def _setrlimit(resource: int, pair: tuple[int, int]) -> None:
     try:
         vresource.prlimit(0, resource, signed)
     except ValueError:                  # (the module's word for EINVAL)
-        raise oserror(errno.EINVAL) from None
+        raise oserror(abi.EINVAL) from None
 
 
 def _limit_text(pair: tuple[int, int], soft: bool, unit: int) -> str:

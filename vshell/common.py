@@ -9,9 +9,9 @@ the redirections, the script the shell is given, and exec.
 """
 from __future__ import annotations
 
-import errno
 import re
 
+from kernel import abi
 from kernel.abi import (SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU, WEXITSTATUS, WIFSIGNALED,
                         WIFSTOPPED, WSTOPSIG, WTERMSIG)
 
@@ -103,21 +103,21 @@ def quote(s: str) -> str:
 
 def open_error(e: OSError) -> str:
     """`cannot open FILE: ...`, for < and for a script that is not there."""
-    return {errno.ENOENT: "No such file", errno.EACCES: "Permission denied",
-            errno.EISDIR: "Is a directory", errno.ENOTDIR: "No such file"}.get(
+    return {abi.ENOENT: "No such file", abi.EACCES: "Permission denied",
+            abi.EISDIR: "Is a directory", abi.ENOTDIR: "No such file"}.get(
         e.errno or 0, e.strerror or "error")
 
 
 def create_error(e: OSError) -> str:
     """`cannot create FILE: ...`, for > and >>."""
-    return {errno.ENOENT: "Directory nonexistent", errno.ENOTDIR: "Directory nonexistent",
-            errno.EACCES: "Permission denied", errno.EISDIR: "Is a directory",
-            errno.EEXIST: "File exists", errno.EROFS: "Read-only file system"}.get(
+    return {abi.ENOENT: "Directory nonexistent", abi.ENOTDIR: "Directory nonexistent",
+            abi.EACCES: "Permission denied", abi.EISDIR: "Is a directory",
+            abi.EEXIST: "File exists", abi.EROFS: "Read-only file system"}.get(
         e.errno or 0, e.strerror or "error")
 
 
 def exec_error(e: OSError) -> str:
     """`NAME: ...` when exec fails for a reason other than not finding it."""
-    return {errno.EACCES: "Permission denied", errno.EISDIR: "Permission denied"}.get(
+    return {abi.EACCES: "Permission denied", abi.EISDIR: "Permission denied"}.get(
         e.errno or 0, e.strerror or "error")
 

@@ -5,6 +5,8 @@ import os
 import signal
 import sys
 
+from kernel import abi
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from vshell.frontend import LineEditor
@@ -75,8 +77,10 @@ class HostConsole:
         signal.set_wakeup_fd(w)
         self.wakeup_fd = r
         self.wakeup_w = w
-        for sig in (signal.SIGINT, signal.SIGQUIT, signal.SIGTSTP):
-            signal.signal(sig, lambda signum, frame: post(signum))
+        # the host's numbers for these keys, the machine's for the kernel
+        keys: dict[int, int] = {signal.SIGINT: abi.SIGINT, signal.SIGQUIT: abi.SIGQUIT, signal.SIGTSTP: abi.SIGTSTP}
+        for sig in keys:
+            signal.signal(sig, lambda signum, frame: post(keys[signum]))
 
     def read(self, timeout: float | None) -> bytes | None:
         if self.input_fd is None:

@@ -3,8 +3,10 @@ and vi's pointer to it.  Native programs, like the shell: they run as processes
 of the machine and use its system calls."""
 from __future__ import annotations
 
-import errno
 from typing import Any
+
+from kernel import abi
+from kernel.errors import oserror
 
 USAGE = "usage: edit FILE\n"
 HELP = """usage: edit FILE   (also: nano FILE)
@@ -31,7 +33,7 @@ def read_file(os_: Any, path: str) -> tuple[str, bool]:
         return "", True
     try:
         if os_.path.isdir(path):
-            raise IsADirectoryError(errno.EISDIR, "Is a directory")
+            raise oserror(abi.EISDIR)
         parts = []
         while True:
             chunk = os_.read(fd, 65536)

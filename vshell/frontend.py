@@ -273,6 +273,7 @@ class LineEditor:
                 pass
         self.history = CommandHistory(store)
         self.queued: list[str] = []       # the other lines of a multi-line entry, to hand over
+        self.failures = 0                 # the editor's own errors in a row (see _run)
         lexer = ShellLexer(lambda word: self.vfs.is_command(
             word, self.info.get("path", "/bin"), self.info.get("cwd", "/")) or
             word in self.info.get("functions", "").split())
@@ -322,14 +323,31 @@ class LineEditor:
                     self.history.save()
                 line, *self.queued = self.session.prompt(ANSI(prompt)).split("\n")
             result: Optional[bytes] = (line + "\n").encode("utf-8", "surrogateescape")
+            self.failures = 0
         except KeyboardInterrupt:
             result = b"\x03"
         except EOFError:
             result = None
-        except Exception:
-            result = None
+        except Exception as e:
+            result = self._failed(e)
         self.done.put(result)
         self.wake()
+
+    def _failed(self, error: Exception) -> Optional[bytes]:
+        """A fault in the line editor itself (prompt_toolkit, the terminal) is
+        said in one line and costs that line only: the shell gets an empty
+        line and prompts again.  Three in a row end the input, as Ctrl-D
+        would, rather than loop."""
+        self.failures += 1
+        words = f"vshell: line editor: {type(error).__name__}: {error}"
+        if self.failures >= 3:
+            words += " (giving up: end of input)"
+        try:
+            self.session.output.write_raw(words + "\r\n")
+            self.session.output.flush()
+        except Exception:       # the terminal itself is gone: nothing to say it on
+            pass
+        return b"\n" if self.failures < 3 else None
 
     def python_session(self) -> PromptSession:
         """The editor for `python`'s >>> prompt (kernel/libpy/repl.py asks with

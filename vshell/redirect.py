@@ -9,8 +9,8 @@ redirections are not put back.  These are methods of the Shell (a mixin).
 """
 from __future__ import annotations
 
-import errno
 
+from kernel import abi
 from kernel.abi import O_APPEND, O_CREAT, O_RDONLY, O_RDWR, O_TRUNC, O_WRONLY
 from .common import CommandError, Fatal, create_error, open_error
 
@@ -118,7 +118,7 @@ class Redirections:
             if op == ">" and "C" in self.state.options:
                 try:
                     if os.stat(target).st_mode & 0o170000 == 0o100000:
-                        raise OSError(errno.EEXIST, "File exists")
+                        raise OSError(abi.EEXIST, "File exists")
                 except FileNotFoundError:
                     pass
             return os.open(target, OPEN_FLAGS[op], 0o666)

@@ -14,8 +14,8 @@ ways a command ends early in common.py.
 """
 from __future__ import annotations
 
-import errno
 
+from kernel import abi
 from kernel.abi import (O_RDONLY, SIGINT, SIGPIPE, SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU, WEXITSTATUS,
                         WIFSIGNALED, WIFSTOPPED, WTERMSIG, WUNTRACED, strsignal)
 
@@ -202,7 +202,7 @@ class Shell(Redirections, CommandSearch):
                 self.state.lineno = node.lineno or self.state.lineno
                 status = yield self.with_redirects(node.redirects, lambda: self.compound(node, tail))
         except OSError as e:                  # the shell's own calls: fork, pipe, ...
-            self.error("Cannot fork" if e.errno == errno.EAGAIN else e.strerror or str(e))
+            self.error("Cannot fork" if e.errno == abi.EAGAIN else e.strerror or str(e))
             status = 2
         self.state.status = status
         if status and "e" in self.state.options and not self.errexit_off and (
@@ -679,7 +679,7 @@ class Shell(Redirections, CommandSearch):
         try:
             pid = self.fork(lambda sh: sh.run_job(node), foreground=False)
         except OSError as e:
-            self.error("Cannot fork" if e.errno == errno.EAGAIN else e.strerror or str(e))
+            self.error("Cannot fork" if e.errno == abi.EAGAIN else e.strerror or str(e))
             return 2
         self.state.last_bg = pid
         job = jobtable.add(self.state, pid, [pid], str_of(node))
@@ -875,12 +875,12 @@ def execute(os, path: str, words: list[str], env: dict[str, str], where: str) ->
         _complain(os, f"{where}{words[0]}: not found\n")
         return 127
     except OSError as e:
-        if e.errno == errno.ENOEXEC:
+        if e.errno == abi.ENOEXEC:
             try:
                 os.execve("/bin/sh", ["sh", path] + words[1:], env)
             except OSError:
                 pass
-        missing = e.errno in (errno.ENOENT, errno.ENOTDIR)
+        missing = e.errno in (abi.ENOENT, abi.ENOTDIR)
         message = "not found" if missing else exec_error(e)
         _complain(os, f"{where}{words[0]}: {message}\n")
         return 127 if missing else 126

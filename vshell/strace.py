@@ -9,12 +9,11 @@ the data a call filled in where strace shows it, the result after `=`.
 The kernel's system calls have the arguments of Python's os module (read takes
 a count and returns the bytes); this page turns them back into the C calls a
 student compares with `strace -f python3 p1.py` on Linux.  Flag, signal and
-errno names come from the host's os, signal and errno modules, which the
-kernel's numbers are (one source for each fact).
+errno names are the machine's (kernel/abi.py), as the kernel's numbers are (one
+source for each fact).
 """
 from __future__ import annotations
 
-import errno
 import os
 import stat
 
@@ -322,7 +321,7 @@ def result_text(r: Any) -> str:
 
 
 def error_text(err: int) -> str:
-    return f"-1 {errno.errorcode.get(err, str(err))} ({os.strerror(err)})"
+    return f"-1 {abi.ERRORCODE.get(err, str(err))} ({abi.strerror(err)})"
 
 
 def call(name: str, args: tuple, result: Any = UNKNOWN, err: int = 0) -> str:

@@ -14,7 +14,6 @@ programs read).
 from __future__ import annotations
 
 import base64
-import errno as errnos
 import json
 
 from kernel import abi
@@ -150,7 +149,7 @@ class JsonTrace:
         elif isinstance(e, ev.SyscallExit):
             record["result"] = data(e.result)
             if e.errno:
-                record["error"] = errnos.errorcode.get(e.errno, str(e.errno))
+                record["error"] = abi.ERRORCODE.get(e.errno, str(e.errno))
             elif e.name == "wait4" and e.result and e.result[0]:
                 record["wait"] = {"pid": e.result[0], **decoded(e.result[1])}
         elif isinstance(e, (ev.SignalSent, ev.SignalDelivered)):

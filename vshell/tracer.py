@@ -18,10 +18,10 @@ does: a viewer only reads the stream, and writes where its asker's output goes.
 """
 from __future__ import annotations
 
-import errno
 import os
-import signal as host_signal
 
+from kernel import abi
+from kernel.errors import oserror
 from kernel import trace as ev
 from kernel.abi import WEXITSTATUS, WIFSIGNALED, WTERMSIG
 from kernel.sysfile import kernel_write
@@ -419,7 +419,7 @@ class TraceControl:
         try:
             kinds = parse_kinds(words)
         except ValueError:
-            raise OSError(errno.EINVAL, os.strerror(errno.EINVAL)) from None
+            raise oserror(abi.EINVAL) from None
         # The live trace goes where the asker's stderr goes (`trace on 2>t.log`).
         self.start(kinds, pids, viewer(self.k, pid), self.open_file(pid, 2))
 
@@ -551,8 +551,8 @@ class Stepper:
         wake = getattr(self.k.tty.console, "wakeup_fd", None)   # written by host signals
         fds = [0] + ([wake] if wake is not None else [])
         while True:
-            if host_signal.SIGINT in cpu.host_signals:
-                cpu.host_signals.remove(host_signal.SIGINT)
+            if abi.SIGINT in cpu.host_signals:         # (posted in the machine's numbers)
+                cpu.host_signals.remove(abi.SIGINT)
                 self.write("\n")
                 return "q"
             try:

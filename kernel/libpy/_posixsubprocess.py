@@ -17,16 +17,17 @@ runs in the child of a fork, with no replay of the program.
 """
 from __future__ import annotations
 
-import errno as _errno
 from os import fsdecode as _fsdecode, fspath as _fspath
 
+from kernel import abi as _abi
+from kernel.errors import oserror as _oserror
 from kernel.errors import Unwind as _Unwind
 from kernel.libpy.os import _rt, _trap
 
 _SIGPIPE, _SIGXFSZ, _SIG_DFL = 13, 25, 0
 _RLIMIT_NOFILE = 7
 _F_SETFD = 2                        # fcntl(2) command: the fd flags (FD_CLOEXEC)
-_NOT_FOUND = (_errno.ENOENT, _errno.ENOTDIR)
+_NOT_FOUND = (_abi.ENOENT, _abi.ENOTDIR)
 
 
 def fork_exec(args, executable_list, close_fds, fds_to_keep, cwd, env_list,
@@ -136,7 +137,7 @@ def _process(s: _Setup) -> None:
     if s.pgid_to_set >= 0:
         _trap("setpgid", 0, s.pgid_to_set)
     if s.extra_groups is not None and s.extra_groups and _trap("geteuid") != 0:
-        raise OSError(_errno.EPERM, "")     # setgroups: only root has other groups to give
+        raise _oserror(_abi.EPERM, strerror="")     # setgroups: only root has other groups to give
     if s.gid is not None:
         _trap("setgid", s.gid)
     if s.uid is not None:

@@ -9,10 +9,11 @@ directory (the *at() system calls: openat, fstatat, unlinkat, ...).
 """
 from __future__ import annotations
 
-import errno as _errno
 import stat as _stat
 from operator import index as _index
 
+from kernel import abi as _abi
+from kernel.errors import oserror as _oserror, renamed as _renamed
 from kernel.libpy import os as _os
 from kernel.libpy.os import _dir_fd, _fd, _id, _is_bytes, _path, _sys, _trap
 
@@ -85,7 +86,7 @@ def _unnamed(call: str, *args) -> None:
     try:
         _trap(call, *args)
     except OSError as e:
-        raise OSError(e.errno, e.strerror) from None
+        raise _renamed(e) from None
 
 
 def rmdir(path, *, dir_fd=None) -> None:
@@ -191,7 +192,7 @@ def listdir(path=None) -> list:
         try:
             return _trap("listdir", None, _fd(path))
         except OSError as e:
-            raise OSError(e.errno, e.strerror, path) from None
+            raise _renamed(e, path) from None
     p = _path("listdir", path, allow_fd=True, nullable=True)
     names = _sys("listdir", p, None, named=_one(path))
     return [_os.fsencode(n) for n in names] if _is_bytes(path) else names
@@ -414,10 +415,10 @@ def chroot(path) -> None:
     """Only root may; and vshell's processes all share one root."""
     p = _path("chroot", path)
     if _trap("geteuid") != 0:
-        raise OSError(_errno.EPERM, _os.strerror(_errno.EPERM), path)
+        raise _oserror(_abi.EPERM, path)
     _sys("stat", p, True, named=_one(path))
-    raise OSError(_errno.ENOSYS, "Function not implemented (vshell has one root for all)",
-                  path)
+    raise _oserror(_abi.ENOSYS, path,
+                   strerror="Function not implemented (vshell has one root for all)")
 
 
 # ---- owners, modes, times, sizes ---------------------------------------------------------------

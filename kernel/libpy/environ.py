@@ -8,10 +8,11 @@ setting or deleting a key of os.environ (or os.environb) changes both.
 """
 from __future__ import annotations
 
-import errno as _errno
 from _collections_abc import Mapping as _Mapping, MutableMapping as _MutableMapping
-from os import fsdecode as _fsdecode, fsencode as _fsencode, fspath as _fspath, strerror
+from os import fsdecode as _fsdecode, fsencode as _fsencode, fspath as _fspath
 
+from kernel import abi as _abi
+from kernel.errors import oserror as _oserror
 from kernel.libpy.os import _rt
 
 
@@ -38,14 +39,14 @@ def _putenv(c_environ: dict, name, value) -> None:
     if "=" in name:
         raise ValueError("illegal environment variable name")
     if not name:
-        raise OSError(_errno.EINVAL, strerror(_errno.EINVAL))
+        raise _oserror(_abi.EINVAL)
     c_environ[name] = value
 
 
 def _unsetenv(c_environ: dict, name) -> None:
     name = _env_str(name)
     if not name or "=" in name:
-        raise OSError(_errno.EINVAL, strerror(_errno.EINVAL))
+        raise _oserror(_abi.EINVAL)
     c_environ.pop(name, None)
 
 

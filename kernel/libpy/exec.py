@@ -17,9 +17,10 @@ start their children the same way.
 """
 from __future__ import annotations
 
-import errno as _errno
-from os import defpath, fsdecode, pathsep, strerror
+from os import defpath, fsdecode, pathsep
 
+from kernel import abi as _abi
+from kernel.errors import oserror as _oserror, renamed as _renamed
 from kernel.abi import (O_CLOEXEC, SIG_BLOCK as _SIG_BLOCK, SIG_DFL as _SIG_DFL,
                         SIG_IGN as _SIG_IGN, SIG_SETMASK as _SIG_SETMASK, SIGCHLD as _SIGCHLD,
                         SIGINT as _SIGINT, SIGQUIT as _SIGQUIT, W_EXITCODE as _W_EXITCODE)
@@ -107,8 +108,8 @@ _STR = {str}
 def _error(e: OSError, filename=None) -> OSError:
     """The kernel's error, with the filename CPython's call would give."""
     if filename is None:
-        return OSError(e.errno, e.strerror)
-    return OSError(e.errno, e.strerror, filename)
+        return _renamed(e)
+    return _renamed(e, filename)
 
 
 # ---- exec -------------------------------------------------------------------------------
@@ -236,7 +237,7 @@ def posix_spawnp(path, argv, env, /, *, file_actions=None, setpgroup=None, reset
 
     def exec_() -> None:
         if not file:
-            raise OSError(_errno.ENOENT, strerror(_errno.ENOENT))
+            raise _oserror(_abi.ENOENT)
         if "/" in file:
             _trap("execve", file, args, envp)
         denied = None
@@ -247,7 +248,7 @@ def posix_spawnp(path, argv, env, /, *, file_actions=None, setpgroup=None, reset
                 continue
             except PermissionError as e:
                 denied = e
-        raise denied or OSError(_errno.ENOENT, strerror(_errno.ENOENT))
+        raise denied or _oserror(_abi.ENOENT)
     return _spawn(exec_, path, file_actions, setpgroup, resetids, setsid, setsigmask, setsigdef)
 
 
@@ -270,7 +271,7 @@ def _spawn(exec_, path, file_actions, setpgroup, resetids, new_session, sigmask,
             _setup(actions, setpgroup, resetids, new_session, sigmask, sigdef)
             exec_()
         except OSError as e:
-            _trap("write", w, (e.errno or _errno.ENOEXEC).to_bytes(4, "little"))
+            _trap("write", w, (e.errno or _abi.ENOEXEC).to_bytes(4, "little"))
         return 127
     try:
         try:
@@ -283,7 +284,7 @@ def _spawn(exec_, path, file_actions, setpgroup, resetids, new_session, sigmask,
     if report:
         _reap(pid)
         code = int.from_bytes(report[:4], "little")
-        raise OSError(code, strerror(code), path)
+        raise _oserror(code, path)
     return pid
 
 

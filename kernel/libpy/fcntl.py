@@ -12,7 +12,6 @@ CPython's.
 """
 from __future__ import annotations
 
-import errno as _errno
 import fcntl as _host
 import struct as _struct
 from operator import index as _index
@@ -21,9 +20,11 @@ from fcntl import (  # the host's constants (and every other one, below)
     F_GETLK, F_RDLCK, F_SETLK, F_SETLKW, F_UNLCK, F_WRLCK, LOCK_EX, LOCK_NB, LOCK_SH, LOCK_UN,
 )
 
+from kernel import abi as _abi
+from kernel.errors import oserror as _oserror
 from kernel.libpy import clinic as _clinic
 from kernel.libpy.fds import _fileno
-from kernel.libpy.os import _retry, _trap, strerror as _strerror
+from kernel.libpy.os import _retry, _trap
 
 globals().update({n: v for n, v in vars(_host).items() if n.isupper() and isinstance(v, int)})
 
@@ -48,14 +49,14 @@ def fcntl(fd, cmd, arg=0, /):
         return buf
     arg = _index(arg)
     if cmd in _LOCKS:
-        raise OSError(_errno.EFAULT, _strerror(_errno.EFAULT))     # a pointer, said C
+        raise _oserror(_abi.EFAULT)     # a pointer, said C
     return _retry("fcntl", fd, cmd, arg)
 
 
 def _record_lock(fd: int, cmd: int, buf: bytes) -> bytes:
     size = _struct.calcsize(_FLOCK)
     if len(buf) < size:
-        raise OSError(_errno.EFAULT, _strerror(_errno.EFAULT))
+        raise _oserror(_abi.EFAULT)
     kind, whence, start, length, _ = _struct.unpack(_FLOCK, buf[:size])
     result = _retry("fcntl_lock", fd, cmd, kind, whence, start, length)
     if cmd == F_GETLK:
@@ -98,7 +99,7 @@ def ioctl(fd, request, arg=0, mutate_flag=True, /):
         return _trap("ioctl", fd, request, _index(arg))
     value = _trap("ioctl", fd, request)
     if isinstance(arg, int):                 # a pointer, said C: NULL, or nonsense
-        raise OSError(_errno.EFAULT, _strerror(_errno.EFAULT))
+        raise _oserror(_abi.EFAULT)
     if request == _TIOCGWINSZ:
         result = _struct.pack(_WINSIZE, value[0], value[1], 0, 0)
     else:

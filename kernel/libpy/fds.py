@@ -7,9 +7,10 @@ and arguments are converted -- and refused -- as posixmodule.c does.
 """
 from __future__ import annotations
 
-import errno as _errno
 from operator import index as _index
 
+from kernel import abi as _abi
+from kernel.errors import oserror as _oserror
 from kernel.libpy import os as _os
 from kernel.libpy.os import _dir_fd, _fd, _is_bytes, _path, _retry, _rt, _sys, _trap
 
@@ -23,7 +24,7 @@ def _length(n) -> int:
     if n > _SSIZE_MAX:
         raise OverflowError("Python int too large to convert to C ssize_t")
     if n < 0:
-        raise OSError(_errno.EINVAL, _os.strerror(_errno.EINVAL))
+        raise _oserror(_abi.EINVAL)
     return n
 
 
@@ -285,7 +286,7 @@ def ttyname(fd, /) -> str:
     fd = _fd(fd)
     if not _trap("isatty", fd):
         _trap("fstat", fd)                     # EBADF first, as Linux
-        raise OSError(_errno.ENOTTY, _os.strerror(_errno.ENOTTY))
+        raise _oserror(_abi.ENOTTY)
     return "/dev/tty"
 
 

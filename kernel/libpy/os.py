@@ -16,12 +16,12 @@ it) or fails with a clean OSError.
 """
 from __future__ import annotations
 
-import errno as _errno
 import os as _host
 import stat as st  # noqa: F401  (os.st, as CPython's os has it)
 from operator import index as _index
 from types import FunctionType as _FunctionType, BuiltinFunctionType as _BuiltinType
 
+from kernel.errors import oserror as _oserror, renamed as _renamed
 from kernel import abi as _abi
 from kernel.cpu import machine as _machine
 from kernel.libpy import clinic as _clinic
@@ -29,7 +29,7 @@ from kernel.libpy import clinic as _clinic
 # pure helpers and types come straight from the host's module
 from os import (  # noqa: F401
     WIFEXITED, WEXITSTATUS, WIFSIGNALED, WTERMSIG, WIFSTOPPED, WSTOPSIG, WIFCONTINUED,
-    WCOREDUMP, waitstatus_to_exitcode, strerror, stat_result, statvfs_result, terminal_size,
+    WCOREDUMP, waitstatus_to_exitcode, stat_result, statvfs_result, terminal_size,
     times_result, uname_result, waitid_result, sched_param, fsencode, fsdecode, fspath,
     PathLike, sep, altsep, extsep, pathsep, linesep, curdir, pardir, defpath, devnull,
     major, minor, makedev, confstr_names, pathconf_names, sysconf_names, supports_bytes_environ,
@@ -114,7 +114,7 @@ def _sys(call: str, *args, named=(False, False)):
             raise
         names = [fsencode(f) if as_bytes and isinstance(f, str) else f
                  for f, as_bytes in ((e.filename, named[0]), (e.filename2, named[1]))]
-        raise OSError(e.errno, e.strerror, names[0], None, names[1]) from None
+        raise _renamed(e, names[0], names[1]) from None
 
 
 def _is_bytes(path) -> bool:
@@ -164,6 +164,14 @@ def _dir_fd(dir_fd) -> int | None:
 
 
 # ---- processes -------------------------------------------------------------------------
+
+def strerror(code, /) -> str:
+    """Translate an error code to a message string."""
+    code = _index(code)
+    if not -_INT_MAX - 1 <= code <= _INT_MAX:
+        raise OverflowError("Python int too large to convert to C int")
+    return _abi.strerror(code)          # the machine's words (glibc's), not the host's
+
 
 def fork() -> int:
     """fork, with the handlers of register_at_fork around it (the random module's
@@ -327,10 +335,10 @@ def setgroups(groups, /) -> None:
     except TypeError:
         raise TypeError("setgroups argument must be a sequence") from None
     if geteuid() != 0:
-        raise OSError(_errno.EPERM, strerror(_errno.EPERM))
+        raise _oserror(_abi.EPERM)
     if any(g != getegid() for g in gids):
-        raise OSError(_errno.ENOSYS, "Function not implemented (vshell has no "
-                      "supplementary groups)")
+        raise _oserror(_abi.ENOSYS, strerror="Function not implemented (vshell has no "
+                                             "supplementary groups)")
 
 
 def getgrouplist(user, group, /) -> list[int]:
@@ -361,7 +369,7 @@ def getlogin() -> str:
                     return fields[0]
     except OSError:
         pass
-    raise OSError(_errno.ENOENT, strerror(_errno.ENOENT))
+    raise _oserror(_abi.ENOENT)
 
 
 # ---- process groups, sessions, the terminal ----------------------------------------------
@@ -411,7 +419,7 @@ def kill(pid, signal, /) -> None:
 def killpg(pgid, signal, /) -> None:
     """kill(-pgid, sig), as the C library does it (killpg(0) is the caller's group)."""
     if _pid(pgid) < 0:
-        raise OSError(_errno.EINVAL, strerror(_errno.EINVAL))
+        raise _oserror(_abi.EINVAL)
     _trap("kill", -pgid, _index(signal))
 
 
@@ -488,7 +496,7 @@ def _priority_range(policy) -> tuple[int, int]:
         return 1, 99
     if policy in (SCHED_OTHER, SCHED_BATCH, SCHED_IDLE):
         return 0, 0
-    raise OSError(_errno.EINVAL, strerror(_errno.EINVAL))
+    raise _oserror(_abi.EINVAL)
 
 
 def sched_rr_get_interval(pid, /) -> float:
@@ -526,7 +534,7 @@ def getrandom(size, flags=0) -> bytes:
     size = _index(size)
     _index(flags)
     if size < 0:
-        raise OSError(_errno.EINVAL, strerror(_errno.EINVAL))
+        raise _oserror(_abi.EINVAL)
     return _trap("urandom", size)
 
 
@@ -576,7 +584,7 @@ def _pathconf(name) -> int:
         if value == code:
             return {"PC_NAME_MAX": 255, "PC_PATH_MAX": 4096, "PC_PIPE_BUF": 4096,
                     "PC_LINK_MAX": 65000}.get(key, 1)
-    raise OSError(_errno.EINVAL, strerror(_errno.EINVAL))
+    raise _oserror(_abi.EINVAL)
 
 
 def _conf_name(name, table: dict) -> int:

@@ -8,10 +8,10 @@ page faults or resident memory to report, so those fields are 0.
 """
 from __future__ import annotations
 
-import errno as _errno
 from operator import index as _index
 from resource import struct_rusage  # the host's record type
 
+from kernel import abi as _abi
 from kernel import limits as _limits
 from kernel.libpy.os import _trap
 
@@ -57,9 +57,9 @@ def _to_kernel(limits) -> tuple[int, int]:
 
 
 def _refused(e: OSError) -> Exception:
-    if e.errno == _errno.EINVAL:
+    if e.errno == _abi.EINVAL:
         return ValueError("current limit exceeds maximum limit")
-    if e.errno == _errno.EPERM:
+    if e.errno == _abi.EPERM:
         return ValueError("not allowed to raise maximum limit")
     return e
 
@@ -84,7 +84,7 @@ def prlimit(pid, resource, limits=None) -> tuple[int, int]:
     try:
         soft, hard = _trap("prlimit", pid, resource, pair)
     except OSError as e:
-        if e.errno == _errno.EINVAL:
+        if e.errno == _abi.EINVAL:
             raise ValueError("current limit exceeds maximum limit") from None
         raise
     return _from_kernel(soft), _from_kernel(hard)

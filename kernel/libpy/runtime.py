@@ -799,7 +799,7 @@ def _rebound(fn, **names):
 # program's first frame (greenlet.switch, exec), which CPython does not count.
 BASE_FRAMES = 1
 LATER = ("termios", "getpass", "pwd", "grp", "runpy", "resource", "fcntl",  # virtual too, loaded
-         "select", "_posixsubprocess", "_thread")                               # when first asked for
+         "select", "_posixsubprocess", "_thread", "errno")                      # when first asked for
 # Virtual modules with state of their own: kernel/libpy/NAME.py runs in each
 # process that imports it, over the process's os, time and builtins; the host's
 # module of the same name is handed in as _host.

@@ -6,7 +6,6 @@ early; the wait goes on until its deadline.
 """
 from __future__ import annotations
 
-import errno as _errno
 import math as _math
 from operator import index as _index
 from select import (  # noqa: F401  (Linux's numbers)
@@ -15,8 +14,9 @@ from select import (  # noqa: F401  (Linux's numbers)
     POLLERR, POLLHUP, POLLIN, POLLMSG, POLLNVAL, POLLOUT, POLLPRI, POLLRDBAND, POLLRDHUP,
     POLLRDNORM, POLLWRBAND, POLLWRNORM,
 )
-from os import strerror as _strerror
 
+from kernel import abi as _abi
+from kernel.errors import oserror as _oserror
 from kernel.cpu import machine as _machine
 from kernel.libpy.os import _trap
 
@@ -105,7 +105,7 @@ def select(rlist, wlist, xlist, timeout=None, /):
         lists.append(fds)
     ready = dict(_wait("poll", tuple(events.items()), _deadline(seconds)))
     if any(revents & POLLNVAL for revents in ready.values()):
-        raise OSError(_errno.EBADF, _strerror(_errno.EBADF))
+        raise _oserror(_abi.EBADF)
     return tuple([obj for obj, fd in fds if ready.get(fd, 0) & mask]
                  for fds, mask in zip(lists, (_IN_SET, _OUT_SET, _EX_SET)))
 
@@ -145,7 +145,7 @@ class poll:
         fd = _fileno(fd)
         mask = _ushort(eventmask)
         if fd not in self._fds:
-            raise OSError(_errno.ENOENT, _strerror(_errno.ENOENT))
+            raise _oserror(_abi.ENOENT)
         self._fds[fd] = mask
 
     def unregister(self, fd, /) -> None:

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import gc
 import io
-import signal as host_signal
 import types
 import weakref
 
+from kernel.abi import SIGINT
 from kernel.errors import Unwind
 from kernel.libpy import os as vos
 from kernel.libpy import tracebacks
@@ -29,7 +29,6 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from kernel.libpy.runtime import Runtime
 
-SIGINT = host_signal.SIGINT
 FLUSH_FAILED = 120                  # CPython's status when flushing at exit fails
 MISSING = object()
 

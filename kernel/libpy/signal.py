@@ -8,26 +8,38 @@ CPython's `signal` and `_signal` do.
 """
 from __future__ import annotations
 
-import errno as _errno
 import signal as _host
+from enum import IntEnum as _IntEnum
 from operator import index as _index
+from types import SimpleNamespace as _Namespace
 
+from kernel import abi as _abi
+from kernel.errors import oserror as _oserror
 from kernel.cpu import machine as _machine
 from kernel.libpy import clinic as _clinic
-from signal import (  # noqa: F401
-    Signals, Handlers, Sigmasks, SIG_BLOCK, SIG_UNBLOCK, SIG_SETMASK, NSIG, strsignal,
-    valid_signals, default_int_handler, struct_siginfo, ItimerError,
-    ITIMER_REAL, ITIMER_VIRTUAL, ITIMER_PROF,
+from signal import (  # noqa: F401  (the same everywhere: not numbers of the machine)
+    default_int_handler, struct_siginfo, ItimerError, ITIMER_REAL, ITIMER_VIRTUAL, ITIMER_PROF,
 )
 
-SIG_DFL = _host.SIG_DFL
-SIG_IGN = _host.SIG_IGN
+NSIG = _abi.NSIG
 _CATCH = 2
-_UNCATCHABLE = (_host.SIGKILL, _host.SIGSTOP)
+_UNCATCHABLE = (_abi.SIGKILL, _abi.SIGSTOP)
 
-# every signal name as a module constant: SIGINT, SIGTERM, ... and the aliases
-# SIGCLD, SIGIOT, SIGPOLL
-globals().update(Signals.__members__)
+# The enums as CPython's signal.py makes them, but of the machine's numbers, not
+# the host's (SIGTSTP is 20 on a macOS host too).  Like CPython's, _convert_
+# makes each member a module constant: SIGINT, SIGTERM, ..., the aliases SIGCLD,
+# SIGIOT and SIGPOLL, SIG_DFL and SIG_IGN, SIG_BLOCK, SIG_UNBLOCK and SIG_SETMASK.
+# (Their __module__ is this module, where pickle, which looks in the host's
+# sys.modules, finds them: the host's `signal` has the host's enums.)
+_convert = _IntEnum._convert_  # type: ignore[attr-defined]  # (CPython's signal.py's way; typeshed omits it)
+_NUMBERS = _Namespace(**{n: v for n, v in vars(_abi).items() if isinstance(v, int)})
+Signals = _convert("Signals", __name__, lambda name: name.isupper() and (
+    name.startswith("SIG") and not name.startswith("SIG_")), source=_NUMBERS)
+Handlers = _convert("Handlers", __name__, lambda name: name in (
+    "SIG_DFL", "SIG_IGN"), source=_NUMBERS)
+Sigmasks = _convert("Sigmasks", __name__, lambda name: name in (
+    "SIG_BLOCK", "SIG_UNBLOCK", "SIG_SETMASK"), source=_NUMBERS)
+SIG_DFL, SIG_IGN = Handlers.SIG_DFL, Handlers.SIG_IGN
 
 
 def _trap(call: str, *args):
@@ -72,6 +84,16 @@ def _to_signal(sig: int):
         return sig
 
 
+def strsignal(signalnum, /):
+    """Return the system description of the given signal."""
+    return _abi.strsignal(_index(signalnum))
+
+
+def valid_signals() -> set:
+    """Every signal the machine has (glibc keeps 32 and 33 for itself)."""
+    return {_to_signal(s) for s in range(1, NSIG) if not 32 <= s < _abi.SIGRTMIN}
+
+
 def signal(signalnum, handler):
     """Install handler (SIG_DFL, SIG_IGN or a function) and return the previous one."""
     sig = _signum(signalnum)
@@ -83,7 +105,7 @@ def signal(signalnum, handler):
         raise TypeError("signal handler must be signal.SIG_IGN, signal.SIG_DFL, "
                         "or a callable object")
     if sig in _UNCATCHABLE:
-        raise OSError(_errno.EINVAL, "Invalid argument")
+        raise _oserror(_abi.EINVAL)
     old = _trap("sigaction", sig, disposition)
     handlers = _rt().handlers
     previous = handlers.pop(sig, None)
@@ -167,21 +189,21 @@ def setitimer(which, seconds, interval=0.0, /) -> tuple[float, float]:
     which = _index(which)
     seconds, interval = _seconds(seconds), _seconds(interval)
     if which not in (ITIMER_REAL, ITIMER_VIRTUAL, ITIMER_PROF) or seconds < 0 or interval < 0:
-        raise ItimerError(22, "Invalid argument")
+        raise ItimerError(_abi.EINVAL, _abi.strerror(_abi.EINVAL))
     return _trap("setitimer", which, seconds, interval)
 
 
 def getitimer(which, /) -> tuple[float, float]:
     which = _index(which)
     if which not in (ITIMER_REAL, ITIMER_VIRTUAL, ITIMER_PROF):
-        raise ItimerError(22, "Invalid argument")
+        raise ItimerError(_abi.EINVAL, _abi.strerror(_abi.EINVAL))
     return _trap("getitimer", which)
 
 
 def raise_signal(signalnum, /) -> None:
     sig = _index(signalnum)
     if not 0 <= sig < NSIG:
-        raise OSError(_errno.EINVAL, "Invalid argument")
+        raise _oserror(_abi.EINVAL)
     _trap("kill", _trap("getpid"), sig)
 
 
@@ -222,5 +244,5 @@ def _wake(fd: int, sig: int) -> None:
 
 _clinic.wrap_all(globals(), "_signal", _host, [
     "sigwaitinfo", "sigtimedwait", "alarm", "setitimer", "getitimer", "raise_signal",
-    "pthread_kill", "siginterrupt", "pause"])
+    "pthread_kill", "siginterrupt", "pause", "strsignal", "valid_signals"])
 del annotations

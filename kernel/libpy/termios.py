@@ -8,7 +8,6 @@ password is typed), ICRNL and VMIN, and keeps the rest as set.
 """
 from __future__ import annotations
 
-import errno as _errno
 import termios as _host
 from termios import (  # noqa: F401  (the host's constants: the same numbers everywhere)
     B38400, BRKINT, CREAD, CS8, ECHO, ECHOE, ECHOK, ECHONL, ICANON, ICRNL, IEXTEN, ISIG,
@@ -16,6 +15,7 @@ from termios import (  # noqa: F401  (the host's constants: the same numbers eve
     VQUIT, VSUSP, VTIME, NCCS,
 )
 
+from kernel import abi as _abi
 from kernel.cpu import machine as _machine
 from kernel.libpy.os import _fd
 
@@ -43,7 +43,7 @@ def tcsetattr(fd: int, when: int, attributes: list) -> None:
     """Set the terminal's modes (when: TCSANOW, TCSADRAIN or TCSAFLUSH, which are
     alike here: output is never queued)."""
     if when not in (TCSANOW, TCSADRAIN, TCSAFLUSH):
-        raise error(_errno.EINVAL, "Invalid argument")
+        raise error(_abi.EINVAL, "Invalid argument")
     if not isinstance(attributes, list) or len(attributes) != 7:
         raise TypeError("tcsetattr, arg 3: must be 7 element list")
     *flags, cc = attributes

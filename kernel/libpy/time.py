@@ -1,7 +1,6 @@
 """The `time` module as a virtual process sees it: the kernel's clock."""
 from __future__ import annotations
 
-import errno as _errno
 import time as _host
 from time import (  # noqa: F401  (pure conversions and the clocks' descriptions, shared)
     struct_time, asctime, strptime, timezone, altzone, daylight, tzname, get_clock_info,
@@ -9,6 +8,8 @@ from time import (  # noqa: F401  (pure conversions and the clocks' descriptions
     CLOCK_PROCESS_CPUTIME_ID, CLOCK_THREAD_CPUTIME_ID, CLOCK_TAI,
 )
 
+from kernel import abi as _abi
+from kernel.errors import oserror as _oserror
 from kernel.cpu import machine as _machine
 
 
@@ -52,7 +53,7 @@ def clock_gettime(clk_id: int) -> float:
     """The kernel's clocks by their Linux names (CLOCK_REALTIME, CLOCK_MONOTONIC, ...)."""
     clock = _CLOCKS.get(clk_id)
     if clock is None:
-        raise OSError(_errno.EINVAL, "Invalid argument")
+        raise _oserror(_abi.EINVAL)
     return clock()
 
 

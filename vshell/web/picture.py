@@ -9,8 +9,8 @@ the ticks since the recording began.
 """
 from __future__ import annotations
 
-import errno
-import os
+from kernel import abi
+from kernel.errors import oserror
 
 from . import svg
 from .recorder import RECORDERS, recorder
@@ -39,28 +39,28 @@ def drawn(k: Any, words: list[str], requester: int) -> str:
     if what == "fds" and len(words) > 1 and words[1].isdigit():
         pid = int(words[1])
         if pid not in h.now.procs:
-            raise OSError(errno.ESRCH, os.strerror(errno.ESRCH))
+            raise oserror(abi.ESRCH)
         asker = k.procs.get(requester)
         if asker is not None and asker.euid != 0 and h.now.procs[pid].uid != asker.uid:
-            raise OSError(errno.EACCES, os.strerror(errno.EACCES))
+            raise oserror(abi.EACCES)
         return svg.fds(h.now, pid)
     if what == "timeline":
         title = rec.policy()
         if fresh:
             title += "; recording began just now"
         return svg.timeline(h, len(h), title)
-    raise OSError(errno.EINVAL, os.strerror(errno.EINVAL))
+    raise oserror(abi.EINVAL)
 
 
 def request(k: Any, words: list[str], requester: int, open_file: Callable[[int, int], Any]) -> None:
     """`picture WHAT... spool M`: the drawing into the requester's fd M."""
     from vshell.tracer import Sink
     if "spool" not in words[:-1] or not words[words.index("spool") + 1].isdigit():
-        raise OSError(errno.EINVAL, os.strerror(errno.EINVAL))
+        raise oserror(abi.EINVAL)
     fd = int(words[words.index("spool") + 1])
     out = open_file(requester, fd)
     if out is None:
-        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+        raise oserror(abi.EBADF)
     drawing = draw(k, words[:words.index("spool")], requester)
     sink = Sink(k, out)
     sink.write(drawing)
