@@ -128,6 +128,8 @@ class Loader:
         k = self.k
         p.fds.close_on_exec(k)
         p.sig.exec_reset()
+        slots = p.fds.slots                     # (python3 makes no sys.stdin... for these)
+        image.std_closed = tuple(fd for fd in (0, 1, 2) if fd >= len(slots) or slots[fd] is None)
         inode = image.inode
         if inode is not None:
             set_ids(p, inode)
@@ -158,7 +160,7 @@ class Loader:
         if image.native is not None:
             return image.native(rt)
         try:
-            code = image.code if image.code is not None else self.compile(p, image)
+            code = image.code if image.code is not None else self.compile(p, image, optimized(rt))
             if isinstance(code, SyntaxError):       # python SCRIPT, with a syntax error
                 raise code
         except SyntaxError as e:
@@ -176,12 +178,12 @@ class Loader:
                      parent_rt.environ if parent_rt else p.env, parent_rt)
         return fn(rt)
 
-    def compile(self, p: Proc, image: Image):
+    def compile(self, p: Proc, image: Image, optimize: int = 0):
         inode = image.inode
-        key = (inode.ino, inode.version, image.filename, self.k.cpu.deterministic)
+        key = (inode.ino, inode.version, image.filename, self.k.cpu.deterministic, optimize)
         code = self.code_cache.get(key)
         if code is None:
-            code = self.compile_source(bytes(inode.data), image.filename)
+            code = self.compile_source(bytes(inode.data), image.filename, optimize)
             self.code_cache[key] = code
             cached = False
         else:
@@ -190,11 +192,12 @@ class Loader:
             self.k.trace.emit(ev.Load(p.pid, image.path, cached))
         return code
 
-    def compile_source(self, source: bytes | str, path: str):
+    def compile_source(self, source: bytes | str, path: str, optimize: int = 0):
         """A program's code object, with its ticks (preemption points only when
-        the machine is seeded: they cost a tight loop about half its speed)."""
+        the machine is seeded: they cost a tight loop about half its speed);
+        optimize is python -O's (asserts and `if __debug__:` left out)."""
         preemption = self.k.cpu.deterministic
-        key = (source, preemption)
+        key = (source, preemption, optimize)
         code = self.source_cache.get(key)
         if code is None or code.co_filename != path:
             ticks = host_module("kernel.ticks")           # with ast: loaded on first use
@@ -207,12 +210,20 @@ class Loader:
             try:
                 tree = compile(source, path, "exec", ticks.ONLY_AST, dont_inherit=True)
                 code = compile(ticks.instrument(tree, preemption), path, "exec",
-                               dont_inherit=True)
+                               dont_inherit=True, optimize=optimize)
             finally:
                 if p is not None:
                     p.in_kernel -= 1
             self.source_cache[key] = code
         return code
+
+
+def optimized(rt) -> int:
+    """python -O's level for the program rt runs (PYTHONOPTIMIZE, or a #! line's -O)."""
+    image = rt.image
+    if not image.options and "PYTHONOPTIMIZE" not in image.env:
+        return 0                    # (the common case, without making a Config)
+    return rt.config.flags.optimize
 
 
 # ---- set-user-ID programs --------------------------------------------------------------------

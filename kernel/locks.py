@@ -61,9 +61,12 @@ def _wait(k, p: "Proc", locks: FileLocks, why: str) -> None:
 
 
 def _released(k, inode: Any, locks: FileLocks) -> None:
+    """A lock went: its waiters look again.  A file with no locks left drops
+    its record -- so a woken waiter must look the record up afresh (locks_of),
+    or it would lock one nobody else sees."""
     k.cpu.wakeup(locks.waiters, "lock released")
-    if locks.empty():
-        k.files.locks.pop(inode, None)
+    if locks.empty() and k.files.locks.get(inode) is locks:
+        del k.files.locks[inode]
 
 
 # ---- flock: whole files, for open files -------------------------------------------
@@ -84,6 +87,7 @@ def flock(k, p: "Proc", f: "OpenFile", kind: str | None, wait: bool) -> None:
         if not wait:
             raise oserror(abi.EWOULDBLOCK)
         _wait(k, p, locks, "lock")
+        locks = locks_of(k, inode)
     locks.flocks[f] = kind
 
 
@@ -128,6 +132,7 @@ def set_range(k, p: "Proc", inode: Any, kind: int, start: int, end: float, wait:
                 _wait(k, p, locks, "lock")
             finally:
                 waits.pop(p.pid, None)
+            locks = locks_of(k, inode)
     mine = []
     for pid, held, s, e in locks.ranges:
         if pid != p.pid or e <= start or end <= s:

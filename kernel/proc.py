@@ -56,7 +56,7 @@ NEW, READY, RUNNING, BLOCKED, STOPPED, ZOMBIE = State
 class Image:
     """What exec loaded: the program a process runs (its text segment)."""
     __slots__ = ("path", "argv", "env", "code", "native", "inode", "filename", "directory",
-                 "options", "main", "secure")
+                 "options", "main", "secure", "std_closed")
 
     def __init__(self, path: str, argv: list[str], env: dict[str, str], code: Any = None,
                  native: Callable[..., int] | None = None, inode: Any = None,
@@ -72,6 +72,7 @@ class Image:
         self.options = options          # python3's options from its #! line (`-u`), as exec read it
         self.main: tuple | None = None  # a script the interpreter runs: (__file__, source, -u)
         self.secure = False             # set-user-ID: Linux's secure-execution mode (AT_SECURE)
+        self.std_closed: tuple[int, ...] = ()   # of fds 0-2, those closed at exec
 
 
 class Proc:

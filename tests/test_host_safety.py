@@ -228,29 +228,29 @@ pathlib.Path("plain.txt").write_text(gzip.open("notes.gz", "rt").read())'
 
 # ---- 2. the audit hook refuses host side effects by any other road -----------------------------
 
-# Each reaches a host module through some other object and tries to create
+# Each reaches a host module (pkgutil: one not loaded per process) through some other object and tries to create
 # the host file TARGET (or start a host program that would).
 ROADS = {
-    "os.system through inspect.os": 'inspect.os.system("touch TARGET")',
-    "open from a host module's builtins": 'inspect.__builtins__["open"]("TARGET", "w")',
-    "io through inspect.sys.modules": 'inspect.sys.modules["io"].open("TARGET", "w")',
+    "os.system through pkgutil.os": 'pkgutil.os.system("touch TARGET")',
+    "open from a host module's builtins": 'pkgutil.__builtins__["open"]("TARGET", "w")',
+    "io through pkgutil.sys.modules": 'pkgutil.sys.modules["io"].open("TARGET", "w")',
     "os through object.__subclasses__()":
         '[c for c in object.__subclasses__() if c.__name__ == "_wrap_close"][0]'
         '.__init__.__globals__["mkdir"]("TARGET")',
     "subprocess through the host __import__":
-        'inspect.__builtins__["__import__"]("subprocess").run(["touch", "TARGET"])',
-    "posix_spawn": 'inspect.os.posix_spawn("/bin/sh", ["sh", "-c", "touch TARGET"], {})',
-    "mknod, which CPython does not audit": 'inspect.os.mknod("TARGET")',
-    "mkfifo, which CPython does not audit": 'inspect.os.mkfifo("TARGET")',
-    "a symbolic link": 'inspect.os.symlink("/etc/passwd", "TARGET")',
+        'pkgutil.__builtins__["__import__"]("subprocess").run(["touch", "TARGET"])',
+    "posix_spawn": 'pkgutil.os.posix_spawn("/bin/sh", ["sh", "-c", "touch TARGET"], {})',
+    "mknod, which CPython does not audit": 'pkgutil.os.mknod("TARGET")',
+    "mkfifo, which CPython does not audit": 'pkgutil.os.mkfifo("TARGET")',
+    "a symbolic link": 'pkgutil.os.symlink("/etc/passwd", "TARGET")',
     "a thread of its own": '''
         errors = []
         def attempt():
             try:
-                inspect.os.system("touch TARGET")
+                pkgutil.os.system("touch TARGET")
             except PermissionError as e:
                 errors.append(e)
-        t = inspect.sys.modules["threading"].Thread(target=attempt)
+        t = pkgutil.sys.modules["threading"].Thread(target=attempt)
         t.start(); t.join()
         raise errors[0]''',
 }
@@ -260,7 +260,7 @@ ROADS = {
 def test_a_program_reaching_host_modules_cannot_create_a_host_file(host, road):
     target = host / "pwned"
     attempt = textwrap.indent(textwrap.dedent(road).strip(), "    ").replace("TARGET", str(target))
-    r = run("import inspect, warnings\ntry:\n" + attempt +
+    r = run("import pkgutil, warnings\ntry:\n" + attempt +
             "\nexcept PermissionError as e:\n    print('refused:', e)\n")
     assert r.out.startswith("refused: [Errno 1] not available in vshell"), r.out + r.err
     assert not os.path.lexists(target)
@@ -268,23 +268,23 @@ def test_a_program_reaching_host_modules_cannot_create_a_host_file(host, road):
 
 def test_refusals_name_what_was_refused(host):
     r = run("""
-        import inspect
-        for attempt in (lambda: inspect.os.system("true"),
-                        lambda: inspect.__builtins__["open"]("/etc/hostname"),
-                        lambda: inspect.os.listdir("/"),
-                        lambda: inspect.os.remove("/tmp/x"),
-                        lambda: inspect.os.kill(inspect.os.getpid(), 0),
-                        lambda: inspect.os.putenv("X", "1"),
-                        lambda: inspect.os.chdir("/"),
-                        lambda: inspect.sys.settrace(None),
-                        lambda: inspect.sys.audit("vshell.mount", "/", True),
-                        lambda: inspect.__builtins__["__import__"]("socket").socket()):
+        import pkgutil
+        for attempt in (lambda: pkgutil.os.system("true"),
+                        lambda: pkgutil.__builtins__["open"]("/etc/hostname"),
+                        lambda: pkgutil.os.listdir("/"),
+                        lambda: pkgutil.os.remove("/tmp/x"),
+                        lambda: pkgutil.os.kill(pkgutil.os.getpid(), 0),
+                        lambda: pkgutil.os.putenv("X", "1"),
+                        lambda: pkgutil.os.chdir("/"),
+                        lambda: pkgutil.sys.settrace(None),
+                        lambda: pkgutil.sys.audit("vshell.mount", "/", True),
+                        lambda: pkgutil.__builtins__["__import__"]("socket").socket()):
             try:
                 attempt()
             except PermissionError as e:
                 print(e)
         seen = []
-        inspect.sys.addaudithook(lambda event, args: seen.append(event))   # silently not added
+        pkgutil.sys.addaudithook(lambda event, args: seen.append(event))   # silently not added
         id(seen)
         print(seen)
     """)
@@ -306,8 +306,8 @@ def test_refusals_name_what_was_refused(host):
 
 def test_native_code_that_acts_on_the_host_unaudited_cannot_be_loaded(host):
     r = run("""
-        import inspect
-        importlib = inspect.sys.modules["importlib"]
+        import pkgutil
+        importlib = pkgutil.sys.modules["importlib"]
         for name in ("_ctypes", "_posixshmem", "_xxsubinterpreters"):
             try:
                 importlib.import_module(name)
@@ -328,9 +328,9 @@ def test_fork_exec_is_sealed_when_the_host_has_loaded_it(host):
     from kernel import hostguard
     hostguard.install()
     r = run("""
-        import inspect
+        import pkgutil
         try:
-            inspect.sys.modules["_posixsubprocess"].fork_exec()
+            pkgutil.sys.modules["_posixsubprocess"].fork_exec()
         except PermissionError as e:
             print(e)
     """)
@@ -358,8 +358,8 @@ def test_a_host_mount_is_reachable_as_mounted_and_nothing_beside_it(host):
     k.fs.mount(str(rw), "/mnt/rw", writable=True)
     k.fs.mount(str(ro), "/mnt/ro")
     k.fs.write_file("/tmp/prog.py", "#!/usr/bin/python3\n" + textwrap.dedent(f"""
-        import inspect
-        host_open = inspect.__builtins__["open"]
+        import pkgutil
+        host_open = pkgutil.__builtins__["open"]
         with open("/mnt/rw/through-the-kernel", "w") as f:
             f.write("made in vshell\\n")
         print(host_open("{ro}/data").read(), end="")
@@ -368,7 +368,7 @@ def test_a_host_mount_is_reachable_as_mounted_and_nothing_beside_it(host):
         for attempt in (lambda: host_open("{ro}/data", "a"),
                         lambda: host_open("{outside}/secret"),
                         lambda: host_open("{rw}/../outside/secret"),
-                        lambda: inspect.os.rename("{rw}/direct", "{outside}/moved")):
+                        lambda: pkgutil.os.rename("{rw}/direct", "{outside}/moved")):
             try:
                 attempt()
             except PermissionError as e:

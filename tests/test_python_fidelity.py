@@ -247,7 +247,7 @@ def test_sys_executable_runs_python():
         else:
             os.execv(sys.executable, [sys.executable, sys.argv[0], "again"])
         """})
-    assert r.out == "again, with /bin/python3\n"
+    assert r.out == "again, with /usr/bin/python3\n"          # the #! line's, as python3's
     r = sh("/usr/bin/python3 -c 'print(1)'; /usr/bin/env python3 -c 'print(2)'")
     assert (r.out, r.err) == ("1\n2\n", "")
 
@@ -823,8 +823,8 @@ def test_python_m_errors_and_tracebacks_are_cpythons():
            "python -m zd; echo \"[$?]\"", files={"/home/student/zd.py": "print(1/0)\n"})
     assert r.out == "[1]\n[1]\n[1]\n"
     assert r.err == (
-        "/bin/python3: No module named nosuch\n"
-        "/bin/python3: No module named json.__main__; 'json' is a package and cannot be "
+        "/bin/python: No module named nosuch\n"            # (sys.executable: `python` in $PATH)
+        "/bin/python: No module named json.__main__; 'json' is a package and cannot be "
         "directly executed\n"
         "Traceback (most recent call last):\n"
         '  File "<frozen runpy>", line 198, in _run_module_as_main\n'
@@ -839,7 +839,7 @@ def test_python_dir_runs_its_main_py_and_says_when_there_is_none():
     r = sh("python dd x; python .; echo \"[$?]\"", files={
         "/home/student/dd/__main__.py": "import sys; print('main of dir', sys.argv, __name__)\n"})
     assert r.out == "main of dir ['dd', 'x'] __main__\n[1]\n"
-    assert r.err == "/bin/python3: can't find '__main__' module in '/home/student'\n"
+    assert r.err == "/bin/python: can't find '__main__' module in '/home/student'\n"
 
 
 def test_the_python_command_line_is_read_as_cpython_reads_it():
@@ -965,3 +965,12 @@ def test_warnings_warn_has_no_frame_as_cpythons_c_has_none():
     assert r.err == ('Traceback (most recent call last):\n'
                      '  File "<string>", line 1, in <module>\n'
                      "UserWarning: w\n")
+
+
+def test_print_with_sys_stdout_none_prints_nothing_not_on_the_hosts_stdout(capsys):
+    """CPython's print() does nothing when sys.stdout is None; the host's print
+    would have written on the host's own stdout."""
+    r = run("import sys\nprint('real')\nsys.stdout.flush()\nsys.stdout = None\n"
+            "print('dropped')\nsys.stderr.write('err\\n')\n")
+    assert (r.code, r.out, r.err) == (0, "real\n", "err\n")
+    assert "dropped" not in capsys.readouterr().out

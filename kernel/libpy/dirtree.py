@@ -476,7 +476,10 @@ def utime(path, times=None, *, ns=None, dir_fd=None, follow_symlinks=True) -> No
         p = _os.readlink(f"/proc/self/fd/{_fd_path('utime', path, dir_fd, follow_symlinks)}")
     else:
         at = _dir_fd(dir_fd)
-    _sys("utime", p, when, bool(follow_symlinks), at, named=_one(path))
+    try:
+        _sys("utime", p, when, bool(follow_symlinks), at)
+    except OSError as e:            # CPython's utime names no file in its error
+        raise OSError(e.errno, e.strerror) from None
 
 
 def _seconds(t) -> float:

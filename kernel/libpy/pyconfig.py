@@ -215,7 +215,8 @@ def _utf8_mode(env: dict[str, str], xoptions: dict, use_env: bool) -> int:
 def _io_encoding(env: dict[str, str]) -> tuple[str, str]:
     """The standard streams' encoding and error handler (stderr's is always
     backslashreplace): UTF-8 with surrogateescape in every locale the machine
-    has, unless PYTHONIOENCODING=ENCODING[:ERRORS] says otherwise."""
+    has, unless PYTHONIOENCODING=ENCODING[:ERRORS] says otherwise (an encoding
+    without errors means strict, as CPython reads it)."""
     encoding, _, errors = env.get("PYTHONIOENCODING", "").partition(":")
     if encoding:
         import codecs
@@ -223,4 +224,5 @@ def _io_encoding(env: dict[str, str]) -> tuple[str, str]:
             encoding = codecs.lookup(encoding).name
         except LookupError:
             pass
+        errors = errors or "strict"
     return encoding or "utf-8", errors or "surrogateescape"

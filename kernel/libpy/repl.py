@@ -71,6 +71,11 @@ class _Display(ast.NodeTransformer):
     visit_FunctionDef = visit_AsyncFunctionDef = visit_ClassDef = visit_Lambda = _leave_alone
 
 
+def displayed(tree: ast.Interactive) -> ast.Interactive:
+    """compile()'s "single" mode for a program: values to its sys.displayhook."""
+    return _Display().visit(tree)
+
+
 def compile_statement(rt: Runtime, source: str):
     """The code for one complete interactive statement, with ticks."""
     p = rt.k.cpu.current

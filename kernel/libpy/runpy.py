@@ -43,7 +43,7 @@ def run_path(path_name, init_globals: dict | None = None, run_name: str | None =
                      __loader__=None, __package__=None, __spec__=None,
                      __builtins__=rt.builtins)
     rt.sources[path] = source.decode("utf-8", "replace")
-    exec(rt.k.loader.compile_source(source, path), namespace)
+    exec(rt.k.loader.compile_source(source, path, rt.config.flags.optimize), namespace)
     return namespace
 
 
@@ -85,7 +85,9 @@ def _find_spec(rt, name: str):
         rt.import_(parent)                  # as importlib's find_spec: the parent first
     else:
         for directory in rt.sys.path:
-            path = _path.join(directory or _os.getcwd(), name + ".py")
+            if not directory.startswith("/"):           # '' or relative: from the cwd
+                directory = _path.normpath(_path.join(_os.getcwd(), directory))
+            path = _path.join(directory, name + ".py")
             if _path.isfile(path):
                 return _util.spec_from_file_location(name, path,
                                                      loader=_MainLoader(name, path))
@@ -113,7 +115,8 @@ class _MainLoader(_machinery.SourceFileLoader):
     def get_code(self, fullname):
         """The module's code, with its ticks (kernel/loader.py)."""
         path = self.get_filename(fullname)
-        return _os._rt().k.loader.compile_source(self.get_data(path), path)
+        rt = _os._rt()
+        return rt.k.loader.compile_source(self.get_data(path), path, rt.config.flags.optimize)
 
     def path_stats(self, path) -> dict:
         st = _os.stat(path)

@@ -9,12 +9,15 @@ the process's own stderr and the process exits with status 1.
 """
 from __future__ import annotations
 
+import __future__ as host_future
 import builtins as host_builtins
 import importlib
 import io as host_io
 import os as host_os
 import sys as host_sys
 import types
+import weakref
+from ast import PyCF_ONLY_AST
 from functools import partial
 
 from greenlet import greenlet
@@ -78,6 +81,14 @@ BLOCKED = BLOCKED - {"subprocess", "select", "selectors", "_posixsubprocess", "l
 # tty's setraw and setcbreak are the virtual termios's (it honours ICANON and ECHO).
 FRESH = FRESH | {"tty"}
 BLOCKED = BLOCKED - {"tty"}
+# Modules that read sys.stdout, sys.argv or sys.modules["__main__"] when called
+# (contextlib.redirect_stdout, unittest.main, doctest.testmod, inspect.getsource,
+# typing.get_type_hints), call os (contextlib.chdir) or time (sched's sleep would
+# stop the whole machine): the host's copy would use the host's.  doctest
+# imports pdb, which a program itself may not.
+FRESH = FRESH | frozenset("contextlib unittest doctest inspect dataclasses typing sched".split())
+FRESH = FRESH | {"pdb", "bdb", "code"}
+FRESH_ONLY = FRESH_ONLY | {"pdb", "bdb", "code"}
 LIBRARY_ONLY = ("socket",)          # virtual modules only the FRESH ones may import
 FRESH_CODE: dict[str, Any] = {}     # name -> (code, file, is package), for all machines
 
@@ -123,6 +134,9 @@ _SIGNAL_TEMPLATE["__file__"] = host_sys.modules["signal"].__file__
 # into an empty dict clones such a dict's table instead of inserting each name.
 _BUILTINS = {k: v for k, v in vars(host_builtins).items()
              if k not in ("help", "breakpoint", "copyright", "credits", "license")}
+NO_PROMPT = object()                # input() without an argument (input(None) prints None)
+# what compile() inherits from its caller's `from __future__ import`s
+FUTURE_FLAGS = sum(getattr(host_future, f).compiler_flag for f in host_future.all_feature_names)
 _BUILTINS.update(open=streams.open, exit=Quitter("exit"), quit=Quitter("quit"),   # (replaced: no deletion)
                  __tick__=next, __ticks__=None, __except__=tuple)   # kernel/ticks.py's names
 
@@ -145,6 +159,8 @@ class Runtime:
     recursion_base: int | None = None       # CPython's depth below the program's first frame
     stack_limit: int | None = None          # the host's limit while it runs (cpu.resume)
     finalized = False                       # Python has shut down (__main__ is cleared)
+    wakeup_fd = -1                          # signal.set_wakeup_fd's
+    files: Any = None                       # the files it writes, by id (weakly: keep_file)
     activity: str | None = None             # native code's own words for where it is (proc.py)
 
     def __init__(self, k, p, argv: list[str], environ: dict[str, str],
@@ -214,6 +230,7 @@ class Runtime:
             b.clear()                   # (its __name__... are _BUILTINS' too)
             b.update(_BUILTINS)
             b["print"], b["input"], b["__import__"] = self.print, self.input, self.import_
+            b["compile"] = self.compile
             b["__ticks__"] = self.ticks()
             if self.p.unwinding is not None:
                 self.unwinding(self.p.unwinding)
@@ -238,7 +255,8 @@ class Runtime:
         from kernel.errors import ExecImage
         from kernel.proc import Image
         try:
-            code = self.k.loader.compile_source(b"" if source is None else source, path)
+            code = self.k.loader.compile_source(b"" if source is None else source, path,
+                                                config.flags.optimize)
         except SyntaxError as e:
             code = e                              # reported as the program's own error
         real = file == path and not path.startswith("<")        # not -c, not <stdin>
@@ -250,6 +268,7 @@ class Runtime:
         image = Image(path, list(argv), self.p.env, code=code, filename=path,
                       directory=directory)
         image.main = (file, config)
+        image.std_closed = self.image.std_closed if self.image is not None else ()
         raise self.k.cpu.unwind(self.p, ExecImage(image))
 
     def unwinding(self, exc: BaseException) -> None:
@@ -287,23 +306,53 @@ class Runtime:
     # ---- the builtins that do I/O ---------------------------------------------------------
 
     def print(self, *args, sep=" ", end="\n", file=None, flush=False) -> None:
-        host_builtins.print(*args, sep=sep, end=end, flush=flush,
-                            file=self.sys.stdout if file is None else file)
+        if file is None:
+            file = self.sys.stdout
+            if file is None:        # CPython prints nothing (the host's print would use ITS stdout)
+                return
+        host_builtins.print(*args, sep=sep, end=end, flush=flush, file=file)
 
-    def input(self, prompt: object = "") -> str:
-        """CPython's input(): stderr flushed first, the prompt on stdout, stdout flushed."""
-        self.sys.stderr.flush()
-        out = self.sys.stdout
-        if prompt:
-            out.write(str(prompt))
-        out.flush()
-        line = self.sys.stdin.readline()
+    def input(self, prompt: object = NO_PROMPT) -> str:
+        """CPython's input(): stderr flushed first (errors ignored), the prompt
+        on stdout, stdout flushed."""
+        sys = self.sys
+        for name in ("stdin", "stdout", "stderr"):
+            if getattr(sys, name, None) is None:
+                raise RuntimeError(f"input(): lost sys.{name}")
+        fin, fout, ferr = sys.stdin, sys.stdout, sys.stderr
+        try:
+            ferr.flush()
+        except Unwind:
+            raise
+        except Exception:
+            pass
+        if prompt is not NO_PROMPT:
+            fout.write(str(prompt))
+        fout.flush()
+        line = fin.readline()
         if not line:
             raise EOFError("EOF when reading a line")
         return line[:-1] if line.endswith("\n") else line
 
     def open(self, *args, **kwargs):
         return streams.open(*args, **kwargs)
+
+    def keep_file(self, f) -> None:
+        """Remember a file the program writes (shutdown.free_main closes it)."""
+        if self.files is None:
+            self.files = weakref.WeakValueDictionary()
+        self.files[id(f)] = f
+
+    def compile(self, source, filename, mode, flags=0, dont_inherit=False, optimize=-1, **kw):
+        """CPython's compile(), with the caller's __future__ flags; in "single" mode
+        (doctest's) an expression's value goes to the process's sys.displayhook --
+        the compiler's own code would call the host's."""
+        if not dont_inherit:
+            flags |= host_sys._getframe(1).f_code.co_flags & FUTURE_FLAGS
+        if mode == "single" and not flags & PyCF_ONLY_AST:
+            source = later("repl").displayed(host_builtins.compile(
+                source, filename, mode, flags | PyCF_ONLY_AST, True, optimize, **kw))
+        return host_builtins.compile(source, filename, mode, flags, True, optimize, **kw)
 
     def flush_std(self) -> None:
         if self._sys is not None:
@@ -317,6 +366,8 @@ class Runtime:
         handler = self.handlers.get(sig)
         if not callable(handler):
             return
+        if self.wakeup_fd >= 0:
+            vsignal._wake(self.wakeup_fd, sig)
         in_flight = host_sys.exc_info()[1]        # the kernel's own (EINTR), if any
         frame = later("tracebacks").interrupted(host_sys._getframe(1))
         cpu = self.k.cpu
@@ -377,10 +428,14 @@ class Runtime:
                 self.k.cpu.memory_guard.out_of_memory(self.k)    # ulimit -v: room to end in
         if self.config.run == "interactive" or self.config.flags.inspect:
             error = self.inspect(main.__dict__, error)
-        status = later("shutdown").finish(self, error)
+        shutdown = later("shutdown")
+        status = shutdown.finish(self, error)
         self.finalized = True  # as CPython at shutdown: finalizers run now, in this process
-        main.__dict__.clear()
-        return status
+        if self.modules.get("__main__") is main:
+            del self.modules["__main__"]
+        held = [main]          # free_main must hold __main__'s only references
+        del main, error
+        return shutdown.free_main(self, held, status)
 
     def inspect(self, namespace: dict, error: BaseException | None) -> BaseException | None:
         """python -i (or `python` at a terminal): after the program -- whose error,
@@ -624,13 +679,16 @@ class Runtime:
         if "." in name:
             return None
         for d in self.sys.path:
-            path = vpath.join(d or vos.getcwd(), name + ".py")     # '': the cwd, as CPython's
+            # '': the cwd; a relative entry made absolute (FileFinder's, 3.10+)
+            if not d.startswith("/"):
+                d = vpath.normpath(vpath.join(vos.getcwd(), d))
+            path = vpath.join(d, name + ".py")
             try:
                 with self.open(path, "rb") as f:
                     source = f.read()
             except OSError:
                 continue
-            code = self.k.loader.compile_source(source, path)
+            code = self.k.loader.compile_source(source, path, self.config.flags.optimize)
             m = types.ModuleType(name)
             m.__file__ = path
             m.__builtins__ = self.builtins  # type: ignore[attr-defined]  # (a module takes any)
@@ -749,7 +807,8 @@ OWN = frozenset({"atexit", "random", "uuid", "linecache"})
 LIBPY = host_os.path.dirname(host_os.path.abspath(__file__))
 # Standard modules run in Python in each process, without their C accelerator,
 # which would read the host's clock or write on the host's stderr.
-PURE = {"datetime": "_datetime", "warnings": "_warnings"}
+PURE = {"datetime": "_datetime", "warnings": "_warnings",
+        "pickle": "_pickle"}            # (whose C half finds classes in the host's __main__)
 # What the interpreter imports before the program runs: a module of the same
 # name beside the program cannot shadow these (it shadows every other).
 STARTUP = frozenset("""sys builtins os posixpath genericpath stat io abc codecs encodings

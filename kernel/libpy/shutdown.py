@@ -10,9 +10,15 @@ sys.stdout and sys.stderr are flushed.  A stdout that cannot be flushed (its fd 
 is reported as CPython reports it, "Exception ignored in: <stdout>", and the
 exit status becomes 120.  A program ended by an uncaught KeyboardInterrupt then
 dies of SIGINT, as CPython makes it.  os._exit, exec and death by a signal skip
-all of it -- which is how students see exit() differ from _exit().
+all of it -- which is how students see exit() differ from _exit().  Last,
+__main__'s objects are freed: their __del__ methods run and print.
 """
 from __future__ import annotations
+
+import gc
+import io
+import types
+import weakref
 
 from kernel.abi import SIGINT
 from kernel.errors import Unwind
@@ -109,6 +115,64 @@ def flush_std(rt: Runtime, status: int) -> int:
                 report_unraisable(rt, None, stream, e)
             status = FLUSH_FAILED
     return status
+
+
+def free_main(rt: Runtime, held: list, status: int) -> int:
+    """The end of Py_FinalizeEx: __main__ is freed.  Its functions and its
+    namespace make a cycle, so CPython's collector frees it, and calls every
+    __del__ (a generator's finally, too) while the namespace is still whole;
+    what they print is flushed once more.  The host's collector does the same
+    here -- only when there is a finalizer to run, the pass costs milliseconds.
+    (CPython's streams are freed last, flushed by their close: an error is silent.)
+    held: [__main__], emptied here."""
+    namespace = held.pop().__dict__
+    if rt.flushed_sys() is not None:        # (their frames hold the program's objects)
+        for name in ("last_type", "last_value", "last_traceback"):
+            setattr(rt.sys, name, None)
+    if rt.files and not all(f.closed for f in rt.files.values()):
+        # the cycles the program dropped go first, as CPython's collector takes
+        # them at its start: a file in one is closed before its buffer is flushed
+        gc.collect()
+    if not any(map(_finalizable, namespace.values())):
+        namespace.clear()                   # reference counting frees the lot
+    else:
+        alive = weakref.ref(_Probe(namespace))
+        namespace = None
+        gc.collect()
+        probe = alive()
+        if probe is not None:               # held elsewhere (a signal handler, say)
+            probe.namespace.clear()
+    close_files(rt)
+    flush_io(rt)
+    return status
+
+
+def close_files(rt: Runtime) -> None:
+    """The files the program writes and left open where __main__ still reached
+    them (a class attribute, a cycle), which CPython's teardown of the modules
+    finalizes: closed (so flushed), in the order opened."""
+    files = rt.files
+    for f in list(files.values()) if files is not None else ():
+        try:
+            f.close()
+        except Unwind:
+            raise
+        except Exception:                   # (silent, as a finalizer's close is)
+            pass
+
+
+class _Probe:
+    """A weakly referenced object in the namespace's cycle: gone when the namespace is."""
+    def __init__(self, namespace: dict) -> None:
+        self.namespace = namespace
+        namespace[" probe"] = self
+
+
+def _finalizable(value: object) -> bool:
+    """An object freeing __main__ has work for: a __del__, or a suspended generator."""
+    if isinstance(value, types.GeneratorType):
+        return value.gi_frame is not None
+    return hasattr(type(value), "__del__") and not isinstance(value, (io.IOBase, type))
 
 
 def die_of_sigint() -> int:

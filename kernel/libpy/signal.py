@@ -219,6 +219,29 @@ def siginterrupt(signalnum, flag, /) -> None:
     _index(flag)
 
 
+def set_wakeup_fd(fd, /, *, warn_on_full_buffer=True) -> int:
+    """Have each caught signal's number written, as one byte, to fd (a
+    non-blocking pipe: how an event loop hears of signals); -1 stops it.
+    Returns the fd set before."""
+    fd = _index(fd)
+    rt = _rt()
+    if fd != -1:
+        rt.os.fstat(fd)                     # EBADF, as CPython checks
+        if rt.os.get_blocking(fd):
+            raise ValueError(f"the fd {fd} must be in non-blocking mode")
+    old, rt.wakeup_fd = rt.wakeup_fd, fd
+    return old
+
+
+def _wake(fd: int, sig: int) -> None:
+    """A caught signal arrived: its byte to the wakeup fd (as CPython's C handler
+    writes it, before the Python handler runs); a full pipe drops it."""
+    try:
+        _trap("write", fd, bytes([sig]))
+    except OSError:
+        pass
+
+
 _clinic.wrap_all(globals(), "_signal", _host, [
     "sigwaitinfo", "sigtimedwait", "alarm", "setitimer", "getitimer", "raise_signal",
     "pthread_kill", "siginterrupt", "pause", "strsignal", "valid_signals"])

@@ -391,14 +391,25 @@ def open(file, mode: str = "r", buffering: int = -1, encoding=None, errors=None,
         else:
             result = buffer = io.BufferedReader(raw, buffering)
         if binary:
-            return buffer
+            return _kept(buffer, reading and not updating)
         result = wrapper = io.TextIOWrapper(buffer, encoding or text_encoding(), errors, newline,
                                             line_buffering)
         wrapper.mode = mode  # type: ignore[misc]  # (settable, as io.open sets it; the stubs disagree)
-        return wrapper
+        return _kept(wrapper, reading and not updating)
     except BaseException:
         result.close()
         raise
+
+
+def _kept(f, read_only: bool):
+    """A file the program writes through a buffer: kept in mind by its process,
+    which closes it at exit if the program has not (CPython's collector
+    finalizes every such file then, wherever the program left it)."""
+    if not read_only:
+        rt = _program()
+        if rt is not None:
+            rt.keep_file(f)
+    return f
 
 
 def open_code(path):

@@ -36,8 +36,11 @@ PYTHONS = ("python", "python3")      # programs that are the interpreter
 _ORIGINAL = object()                 # sys.stdout (etc.) not replaced by the program
 
 
-def _exit(status: object = None) -> None:
-    raise SystemExit(status)
+def exit(*status: object) -> None:
+    """sys.exit([status]): no argument is SystemExit() (its args empty), as CPython raises it."""
+    if len(status) > 1:
+        raise TypeError(f"exit expected at most 1 argument, got {len(status)}")
+    raise SystemExit(*status)
 
 
 class Quitter:
@@ -92,7 +95,9 @@ class VirtualSys(types.ModuleType):
 
     # the host's constants and pure functions, shared by every process
     vars().update({name: getattr(host_sys, name) for name in _SYS_NAMES if hasattr(host_sys, name)})
-    exit = staticmethod(_exit)
+    exit = staticmethod(exit)
+    # the machine's python3 is not the host's virtual environment (if vshell runs in one)
+    prefix, exec_prefix = host_sys.base_prefix, host_sys.base_exec_prefix
 
     def __init__(self, rt: "Runtime") -> None:
         super().__init__("sys")
@@ -108,7 +113,6 @@ class VirtualSys(types.ModuleType):
         self.path = rt.import_path()
         self._argv0 = list(self.argv)           # for orig_argv, whatever the program does to argv
         self._orig_argv: list[str] | None = None
-        self.executable = EXECUTABLE
         self.modules = rt.modules
         self.meta_path: list = []
         self.path_hooks: list = []
@@ -131,9 +135,13 @@ class VirtualSys(types.ModuleType):
                                    unraisable.object, unraisable.exc_value)
 
     def _original(self, fd: int):
-        """sys.__stdin__, __stdout__, __stderr__: made on first use."""
+        """sys.__stdin__, __stdout__, __stderr__: made on first use -- None for an
+        fd that was closed when the program started, as python3 makes it."""
         s = self._std[fd]
         if s is None:
+            image = self._rt.image
+            if image is not None and fd in image.std_closed:
+                return None
             s = self._std[fd] = streams.std_stream(fd, self._rt.config)
         return s
 
@@ -148,6 +156,37 @@ class VirtualSys(types.ModuleType):
     __stdin__ = _stream_property(0, True)
     __stdout__ = _stream_property(1, True)
     __stderr__ = _stream_property(2, True)
+
+    _executable: str | None = None
+
+    @property
+    def executable(self) -> str:
+        """The interpreter as python3's getpath finds it: the command it was started
+        by (`python`, #!'s /usr/bin/python3), searched for in $PATH if it has no
+        slash -- not resolved through symbolic links."""
+        if self._executable is None:
+            self._executable = self._find_executable()
+        return self._executable
+
+    @executable.setter
+    def executable(self, value: str) -> None:
+        self._executable = value
+
+    def _find_executable(self) -> str:
+        rt = self._rt
+        image = rt.image
+        if image is None or image.inode is None or vpath.basename(image.path) in PYTHONS:
+            command = rt.p.argv[0] if rt.p.argv else ""
+        else:
+            command = (interpreter_words(image.inode) or ["python3"])[0]
+        os = rt.os
+        if "/" in command:
+            return vpath.normpath(vpath.join(os.getcwd(), command))
+        for directory in rt.p.env.get("PATH", "").split(":"):
+            path = vpath.join(directory or os.getcwd(), command)
+            if os.access(path, os.X_OK) and os.path.isfile(path):
+                return path
+        return EXECUTABLE
 
     @property
     def orig_argv(self) -> list[str]:
