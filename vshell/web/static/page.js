@@ -42,7 +42,6 @@ socket.onmessage = (e) => {
     role = message.role;
     $("role").textContent = role === "lecturer" ? "" : "(read-only view)";
     if (role === "lecturer") sendSize();
-    else term.options.disableStdin = true;
   } else if (message.t === "out") {
     term.write(message.data);
   } else if (message.t === "reset") {
@@ -50,6 +49,8 @@ socket.onmessage = (e) => {
     term.write(message.data);
   } else if (message.t === "frame") {
     show(message);
+  } else if (message.t === "refused") {  // (a read-only view's keys: the server said no)
+    $("role").textContent = "(read-only view: your keys are refused)";
   } else if (message.t === "ended") {
     term.write("\r\n[the session has ended]\r\n");
   }
@@ -60,7 +61,9 @@ function sendSize() {
   send({ t: "size", rows: term.rows, cols: term.cols });
 }
 
-term.onData((data) => { if (role === "lecturer") send({ t: "in", data: data }); });
+// Every page sends its keys; the server takes only the lecturer's, and tells a
+// read-only view that it refused them (the page is not what keeps it out).
+term.onData((data) => send({ t: "in", data: data }));
 window.addEventListener("resize", () => { fit.fit(); if (role === "lecturer") sendSize(); });
 
 // Time travel: the slider, the buttons, and Alt+Left / Alt+Right / Alt+End anywhere.
