@@ -36,8 +36,22 @@ function show(message) {
   document.querySelector("header").classList.toggle("past", !message.live);
 }
 
+socket.binaryType = "arraybuffer";
+
+// A long message comes deflated, in a binary frame (the server deflates it once
+// for every page).  Inflating takes a moment: messages are handled in turn.
+let handled = Promise.resolve();
 socket.onmessage = (e) => {
-  const message = JSON.parse(e.data);
+  handled = handled.then(() => decode(e.data)).then(handle);
+};
+
+async function decode(data) {
+  if (typeof data === "string") return JSON.parse(data);
+  const inflated = new Blob([data]).stream().pipeThrough(new DecompressionStream("deflate"));
+  return JSON.parse(await new Response(inflated).text());
+}
+
+function handle(message) {
   if (message.t === "hello") {
     role = message.role;
     $("role").textContent = role === "lecturer" ? "" : "(read-only view)";
@@ -54,7 +68,7 @@ socket.onmessage = (e) => {
   } else if (message.t === "ended") {
     term.write("\r\n[the session has ended]\r\n");
   }
-};
+}
 socket.onclose = () => { $("where").textContent = "disconnected"; };
 
 function sendSize() {
