@@ -416,3 +416,40 @@ def test_the_sliders_words_are_the_live_traces():
     read = slim(ev.SyscallExit(3, "read", b"abc", 0))
     assert describe(read, ev.SyscallEnter(3, "read", (0, 4096))) == "[pid 3] read(0, ..., 4096) = 3"
     assert describe(ev.SyscallExit(3, "close", None, 9)) == "[pid 3] close(...) = -1 EBADF (Bad file descriptor)"
+
+
+def test_read_only_views_follow_the_lecturers_slider_unless_they_moved_their_own():
+    async def test(client: TestClient, server: WebServer, typed: list[str]) -> None:
+        n = len(server.recorder.history)
+        lecturer = await client.ws_connect(f"/ws?token={server.token('lecturer')}")
+        follower = await client.ws_connect(f"/ws?token={server.token('viewer')}")
+        loner = await client.ws_connect(f"/ws?token={server.token('viewer')}")
+        for ws in (lecturer, follower, loner):
+            assert (await receive(ws, "frame"))["live"]
+        await loner.send_str(json.dumps({"t": "seek", "i": 3}))     # a slider of its own
+        assert (await receive(loner, "frame"))["i"] == 3
+        await lecturer.send_str(json.dumps({"t": "seek", "i": 7}))  # "just before the fork"
+        assert (await receive(lecturer, "frame"))["i"] == 7
+        shown = await receive(follower, "frame")
+        assert shown["i"] == 7 and not shown["live"]
+        late = await client.ws_connect(f"/ws?token={server.token('viewer')}")
+        assert (await receive(late, "frame"))["i"] == 7              # joins where the lecture is
+        await loner.send_str(json.dumps({"t": "seek", "i": None}))  # "now": follow again
+        assert (await receive(loner, "frame"))["i"] == 7
+        await lecturer.send_str(json.dumps({"t": "seek", "i": None}))
+        for ws in (lecturer, follower, loner, late):
+            back = await receive(ws, "frame")
+            assert back["live"] and back["i"] == n
+        for ws in (lecturer, follower, loner, late):
+            await ws.close()
+    serve("./p1.py", test)
+
+
+def test_a_new_window_size_is_passed_on_once():
+    hub = Hub()
+    told: list[tuple[int, int]] = []
+    hub.resized = lambda: told.append((hub.rows, hub.columns))
+    hub.resize(30, 100)
+    hub.resize(30, 100)                 # the same size again: no signal
+    hub.resize(2000, 1)                 # bounded
+    assert told == [(30, 100), (500, 10)]

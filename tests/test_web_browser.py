@@ -28,6 +28,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from typing import Any, Coroutine, Iterator
 
 import pytest
@@ -121,28 +122,33 @@ def browser() -> Iterator[Browser]:
 
 
 class Session:
-    """A `vshell --web` of its own: seeded, fresh, its two URLs."""
+    """A `vshell --web` of its own: seeded, fresh, its two URLs.  What it says
+    on stderr goes to a file (a pipe nobody reads could fill and stop it),
+    shown when a test fails."""
 
     def __init__(self) -> None:
+        self.log = tempfile.NamedTemporaryFile("w+", prefix="vshell-web-", suffix=".log")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "vshell", "--web", "127.0.0.1:0", "--fresh", "--seed", "1",
              "--private", "--no-rc"],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self.log, text=True)
         self.urls: dict[str, str] = {}
-        assert self.proc.stderr is not None
+        deadline = time.monotonic() + WAIT / 1000
         while len(self.urls) < 2:
-            line = self.proc.stderr.readline()
-            assert line, "vshell --web printed no URLs"
-            found = re.search(r"(lecturer|read-only).*?(http://\S+)", line)
-            if found:
-                self.urls[found.group(1)] = found.group(2)
+            assert self.proc.poll() is None, f"vshell --web ended: {self.said()}"
+            assert time.monotonic() < deadline, f"vshell --web printed no URLs: {self.said()}"
+            self.urls = dict(re.findall(r"(lecturer|read-only).*?(http://\S+)", self.said()))
+            time.sleep(0.02)                  # (waiting for it to start: nothing is timed)
+
+    def said(self) -> str:
+        with open(self.log.name, encoding="utf-8", errors="replace") as f:
+            return f.read()
 
     def close(self) -> None:
         if self.proc.poll() is None:
             self.proc.terminate()
         self.proc.wait(timeout=30)
-        assert self.proc.stderr is not None
-        self.proc.stderr.close()
+        self.log.close()
 
 
 @pytest.fixture
@@ -150,16 +156,18 @@ def session() -> Iterator[Session]:
     s = Session()
     try:
         yield s
-    finally:
+    finally:                          # (pytest shows it only for a test that failed)
+        print(f"vshell --web said:\n{s.said()[-3000:]}")
         s.close()
 
 
 async def open_page(browser: Browser, url: str) -> Any:
-    """A page on url, once it shows the pictures and the prompt."""
+    """A page on url, once it shows the shell in the picture and its prompt."""
     page = await browser.new_page()
     response = await page.goto(url)
     assert response is not None and response.status == 200
-    await page.wait_for_function("() => document.querySelector('#tree g.node') !== null")
+    await page.wait_for_function("() => document.querySelector('#tree g.node[data-program=\"sh\"]')"
+                                 " !== null")              # (the login shell is in the picture)
     await wait_screen(page, "student@vshell:~$ ")
     return page
 
@@ -170,17 +178,20 @@ ROWS = "document.querySelector('#terminal .xterm-rows').innerText.replace(/\\u00
 
 
 async def screen(page: Any) -> str:
-    """The terminal's rows as shown (xterm.js's DOM renderer), one a line."""
+    """The terminal's rows as shown (xterm.js's DOM renderer, which draws
+    only while its page is in front: the helpers bring it there)."""
     return str(await page.evaluate(f"() => {ROWS}"))
 
 
 async def wait_screen(page: Any, words: str) -> None:
+    await page.bring_to_front()
     await page.wait_for_function(f"(w) => {ROWS}.includes(w)", arg=words)
 
 
 async def typed(page: Any, line: str, done: str = "") -> None:
     """Type a line into the page's terminal, key by key, and wait for the
-    output `done` and the next prompt after it."""
+    output `done` (words the typed line does not show) and the next prompt."""
+    await page.bring_to_front()
     prompts = (await screen(page)).count("$ ")
     await page.locator("#terminal").click()
     await page.keyboard.type(line + "\n")
@@ -205,20 +216,35 @@ async def slider(page: Any) -> tuple[int, int]:
 PAST = "document.querySelector('header').classList.contains('past')"
 
 
-async def wait_live_after(page: Any, n: int) -> None:
-    """Until the page shows a live picture of more than n events."""
-    await page.wait_for_function(f"(n) => Number(document.getElementById('slider').max) > n "
-                                 f"&& !{PAST}", arg=n)
+async def strips(page: Any) -> list[str]:
+    """The pids of the timeline's strips: every process since the recording began."""
+    return await page.evaluate("() => [...document.querySelectorAll('#timeline g.strip')]"
+                               ".map(g => g.dataset.pid)")
+
+
+async def wait_live_after(page: Any, before: list[str]) -> None:
+    """Until the page shows a live picture in which processes begun after
+    `before` (the strips then) have come and gone: the command has run."""
+    await page.bring_to_front()
+    await page.wait_for_function(
+        f"""(before) => {{ if ({PAST}) return false;
+          const born = [...document.querySelectorAll('#timeline g.strip')]
+            .map(g => g.dataset.pid).filter(pid => !before.includes(pid));
+          return born.length > 0 && born.every(pid =>
+            document.querySelector(`#tree g.node[data-pid="${{pid}}"]`) === null); }}""", arg=before)
 
 
 async def back_until(page: Any, test: str, arg: Any = None) -> None:
     """Alt+Left, one event back at a time, until the page's `test` (a JS
     function of arg) holds for the picture shown."""
+    await page.bring_to_front()
+    seen: list[tuple[int, int]] = []
     for _ in range(BACK_LIMIT):
         if await page.evaluate(test, arg):
             return
-        i, _ = await slider(page)
-        assert i > 0, "stepped back to the recording's start without seeing it"
+        i, n = await slider(page)
+        seen.append((i, n))
+        assert i > 0, f"stepped back to the recording's start without seeing it: {seen}"
         await page.keyboard.press("Alt+ArrowLeft")
         await page.wait_for_function("(i) => Number(document.getElementById('slider').value) < i",
                                      arg=i)
@@ -249,7 +275,7 @@ def test_p1_shows_its_output_and_two_nodes_and_before_the_fork_one(browser: Brow
                                                                   session: Session) -> None:
     async def test() -> None:
         lecturer = await open_page(browser, session.urls["lecturer"])
-        n = (await slider(lecturer))[1]
+        before = await strips(lecturer)
         await typed(lecturer, "./p1.py", "parent of")
         out = await screen(lecturer)
         parent = re.search(r"hello \(pid:(\d+)\)", out)
@@ -257,7 +283,7 @@ def test_p1_shows_its_output_and_two_nodes_and_before_the_fork_one(browser: Brow
         assert parent and child and child.group(2) == parent.group(1), out
         assert f"child (pid:{child.group(1)})" in out
         pids = [parent.group(1), child.group(1)]
-        await wait_live_after(lecturer, n)
+        await wait_live_after(lecturer, before)
         await back_until(lecturer, TWO_P1, pids)      # after the fork: parent -> child
         shown = {node["pid"]: node["program"] for node in await nodes(lecturer)}
         assert shown[pids[0]] == shown[pids[1]] == "p1.py"
@@ -286,10 +312,10 @@ LS_PIPE = """() => document.querySelector('#tree g.pipe[data-fds="1-0"]') !== nu
 def test_a_pipe_is_an_arrow_from_fd_1_to_fd_0(browser: Browser, session: Session) -> None:
     async def test() -> None:
         lecturer = await open_page(browser, session.urls["lecturer"])
-        n = (await slider(lecturer))[1]
+        before = await strips(lecturer)
         await typed(lecturer, "ls | wc -l")
         assert re.search(r"^\s*\d+\s*$", (await screen(lecturer)).split("ls | wc -l")[-1], re.M)
-        await wait_live_after(lecturer, n)
+        await wait_live_after(lecturer, before)
         await back_until(lecturer, LS_PIPE)
         writer, reader, label = await lecturer.evaluate(PIPE)
         assert (writer, reader) == ("ls", "wc")
@@ -308,10 +334,11 @@ FD_TARGET = """(fd) => { const row = document.querySelector(`#fds g.fd[data-fd="
 def test_p4s_child_has_fd_1_on_p4_output(browser: Browser, session: Session) -> None:
     async def test() -> None:
         lecturer = await open_page(browser, session.urls["lecturer"])
-        n = (await slider(lecturer))[1]
+        before = await strips(lecturer)
         await typed(lecturer, "./p4.py")
-        await typed(lecturer, "cat p4.output", "p4.py")    # wc's count went into the file
-        await wait_live_after(lecturer, n)
+        await typed(lecturer, "cat p4.output")             # wc's count went into the file
+        assert re.search(r"^\s*\d+\s+\d+\s+\d+ p4\.py\s*$", await screen(lecturer), re.M)
+        await wait_live_after(lecturer, before)
         await back_until(lecturer, P4_CHILD)               # the child, now running wc
         child = await lecturer.evaluate(P4_CHILD)
         i = (await slider(lecturer))[0]
@@ -337,11 +364,12 @@ def test_the_read_only_view_sees_the_same_and_cannot_type(browser: Browser,
         await typed(lecturer, "./p2.py", "parent of")
         await wait_screen(viewer, "parent of")
         await same_pictures(lecturer, viewer)
+        await viewer.bring_to_front()
         await viewer.locator("#terminal").click()
         await viewer.keyboard.type("echo intruder\n")
         await viewer.wait_for_function("() => document.getElementById('role').innerText"
                                        ".includes('refused')")
-        await typed(lecturer, "echo still mine", "still mine")
+        await typed(lecturer, "echo still $((40 + 2))", "still 42")
         assert "intruder" not in await screen(lecturer) + await screen(viewer)
         await shot(viewer, "read-only-view")
     browser.run(test())
@@ -352,6 +380,7 @@ async def same_pictures(a: Any, b: Any) -> None:
     machine rests (its shell waiting for a line)."""
     tree = ("() => [Number(document.getElementById('slider').max), "
             "document.getElementById('tree').innerHTML]")
+    await b.bring_to_front()
     for _ in range(100):
         mine = await a.evaluate(tree)
         await b.wait_for_function(f"() => ({tree})()[0] >= {mine[0]}")
@@ -368,4 +397,63 @@ def test_a_wrong_token_gets_403(browser: Browser, session: Session) -> None:
             response = await page.goto(url)
             assert response is not None and response.status == 403, url
             assert "403" in await page.locator("body").inner_text()
+    browser.run(test())
+
+
+def test_students_follow_the_lecturers_slider_unless_they_move_their_own(browser: Browser,
+                                                                         session: Session) -> None:
+    async def test() -> None:
+        lecturer = await open_page(browser, session.urls["lecturer"])
+        student = await open_page(browser, session.urls["read-only"])
+        assert "following the lecturer" in await student.locator("#role").inner_text()
+        before = await strips(lecturer)
+        await typed(lecturer, "./p1.py", "parent of")
+        await wait_live_after(lecturer, before)
+        await wait_live_after(student, before)
+        await back_until(lecturer, ONE_P1)            # the lecturer: just before the fork
+        i = (await slider(lecturer))[0]
+        await student.bring_to_front()
+        await student.wait_for_function(f"() => Number(document.getElementById('slider').value)"
+                                        f" === {i} && {PAST}")
+        assert await student.locator("#tree").inner_html() == await lecturer.locator("#tree").inner_html()
+        await shot(student, "student-following-the-lecturer")
+        await student.bring_to_front()
+        await student.keyboard.press("Alt+Shift+ArrowLeft")      # a moment of the student's own
+        await student.wait_for_function(f"() => Number(document.getElementById('slider').value)"
+                                        f" === {i - 10}")
+        assert "own moment" in await student.locator("#role").inner_text()
+        await lecturer.bring_to_front()
+        await lecturer.keyboard.press("Alt+End")     # the lecturer goes on; the student stays
+        await lecturer.wait_for_function(f"() => !{PAST}")
+        await typed(lecturer, "echo moved $((40 + 2))", "moved 42")
+        await wait_screen(student, "moved 42")
+        assert (await slider(student))[0] == i - 10
+        await student.bring_to_front()
+        await student.keyboard.press("Alt+End")      # "now": following the lecturer again
+        await student.wait_for_function(f"() => !{PAST}")
+        assert "following the lecturer" in await student.locator("#role").inner_text()
+    browser.run(test())
+
+
+# The handler writes with os.write: a print in a handler could land inside the
+# main code's print and fail as a reentrant call (as in CPython).  "ready 42":
+# words the typed line does not show, so the handler is in place when seen.
+WINCH = ("python3 -c 'import os, signal; signal.signal(signal.SIGWINCH, lambda s, f: "
+         "os.write(1, b\"window %d %d\\n\" % tuple(os.get_terminal_size()))); "
+         "print(\"ready\", 6 * 7); [signal.pause() for _ in iter(int, 1)]'")
+
+
+def test_a_resized_page_signals_the_foreground_program_with_the_new_size(browser: Browser,
+                                                                           session: Session) -> None:
+    async def test() -> None:
+        lecturer = await open_page(browser, session.urls["lecturer"])
+        await lecturer.locator("#terminal").click()
+        await lecturer.keyboard.type(WINCH + "\n")
+        await wait_screen(lecturer, "ready 42")
+        await lecturer.set_viewport_size({"width": 1000, "height": 700})
+        await lecturer.wait_for_function(f"() => /window \\d+ \\d+/.test({ROWS})")
+        rows, cols = await lecturer.evaluate("() => [term.rows, term.cols]")
+        assert f"window {cols} {rows}" in await screen(lecturer)   # (os.terminal_size: columns, lines)
+        await lecturer.keyboard.press("Control+C")                 # and the prompt is back
+        await lecturer.wait_for_function(f"() => {ROWS}.trimEnd().endsWith('$')")
     browser.run(test())

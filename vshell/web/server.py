@@ -26,7 +26,8 @@ again for each page (with 300 pages, that was the lecturer's echo late).
 The protocol, as JSON (text frames, or binary ones deflated).  Server to page: {"t": "hello", "role"},
 {"t": "out", "data"} (terminal output), {"t": "reset", "data"} (the whole
 recent screen), {"t": "frame", "i", "n", "live", "pid", "event", "tree",
-"fds", "timeline"} (the pictures after i of n events), {"t": "refused"},
+"fds", "timeline"} (the pictures after i of n events: a read-only page is
+shown the lecturer's moment until it seeks one of its own), {"t": "refused"},
 {"t": "ended"}.  Page to server: {"t": "in", "data"} and {"t": "size",
 "rows", "cols"} (lecturer only), {"t": "seek", "i"} (i null: back to now),
 {"t": "select", "pid"}.
@@ -90,6 +91,8 @@ class Page:
         self.ws = ws
         self.role = role
         self.position: int | None = None      # None: now, following the machine
+        self.own = False                      # a viewer who moved its own slider (else it
+                                              # is shown the lecturer's moment)
         self.pid: int | None = None           # the process whose file model it shows
         self.out: list[str | bytes] = []      # terminal output, encoded, in order
         self.queued = 0
@@ -125,6 +128,7 @@ class WebServer:
         self.tokens = {secrets.token_urlsafe(24): "lecturer", secrets.token_urlsafe(24): "viewer"}
         self.pages: list[Page] = []
         self.shown = -1                        # the history's length at the last live frame
+        self.lecture: int | None = None        # the lecturer's moment (None: now)
         self.reset: tuple[int, str | bytes] | None = None   # (taken, the screen encoded) at that
         self.taken = 0                         # pieces of output taken from the hub so far
         self.loop: asyncio.AbstractEventLoop | None = None
@@ -188,6 +192,8 @@ class WebServer:
         ws = web.WebSocketResponse(heartbeat=30, max_msg_size=1 << 20, compress=False)
         await ws.prepare(request)
         page = Page(ws, self.role(request) or "viewer")
+        if page.role == "viewer":
+            page.position = self.lecture          # (it joins the lecture where it is)
         page.transport = request.transport
         await ws.send_str(json.dumps({"t": "hello", "role": page.role}))
         page.behind = True                    # its first message: the screen so far
@@ -223,8 +229,7 @@ class WebServer:
             return
         elif kind == "seek":
             i = message.get("i")
-            page.position = i if isinstance(i, int) and i >= 0 else None
-            page.send_frame(self.frame(page))
+            self.seek(page, i if isinstance(i, int) and i >= 0 else None)
         elif kind == "select" and isinstance(message.get("pid"), int):
             page.pid = message["pid"]
             page.send_frame(self.frame(page))
@@ -280,6 +285,30 @@ class WebServer:
                 waited = 0.0
                 self.live_frames()
 
+    def seek(self, page: Page, position: int | None) -> None:
+        """A page's slider moved.  The lecturer's takes with it every viewer
+        that has not moved its own: students see the moment the lecturer
+        points at.  A viewer's own "now" makes it follow the lecturer again."""
+        if page.role == "lecturer":
+            self.lecture = page.position = position
+            followers = [p for p in self.pages if p.role == "viewer" and not p.own]
+            for other in followers:
+                other.position = position
+            self.send_frames([page, *followers])
+        else:
+            page.own = position is not None
+            page.position = position if page.own else self.lecture
+            self.send_frames([page])
+
+    def send_frames(self, pages: list[Page]) -> None:
+        """Each page the pictures at its moment, each drawing made once."""
+        drawn: dict[tuple, str | bytes] = {}
+        for page in pages:
+            key = (page.position, page.pid)
+            if key not in drawn:
+                drawn[key] = self.frame(page)
+            page.send_frame(drawn[key])
+
     def live_frames(self) -> None:
         if self.recorder is None:
             return
@@ -287,12 +316,7 @@ class WebServer:
         if n == self.shown:
             return
         self.shown = n
-        drawn: dict[int | None, str | bytes] = {}
-        for page in self.pages:
-            if page.position is None:
-                if page.pid not in drawn:
-                    drawn[page.pid] = self.frame(page)
-                page.send_frame(drawn[page.pid])
+        self.send_frames([page for page in self.pages if page.position is None])
 
     def frame(self, page: Page) -> str | bytes:
         """The pictures the page asks for, at its moment, as one message."""

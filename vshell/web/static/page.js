@@ -15,6 +15,8 @@ const scheme = location.protocol === "https:" ? "wss" : "ws";
 const socket = new WebSocket(`${scheme}://${location.host}/ws?token=${encodeURIComponent(token)}`);
 let role = "viewer";
 let frame = { i: 0, n: 0, live: true };
+let own = false;                         // a read-only view that moved its own slider
+let refused = false;
 
 function send(message) {
   if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
@@ -22,6 +24,16 @@ function send(message) {
 
 function seek(i) {                       // null: back to now
   send({ t: "seek", i: i === null ? null : Math.max(0, Math.min(i, frame.n)) });
+  if (role !== "lecturer") {             // a read-only view: its own moment, or "now" to
+    own = i !== null;                    // follow the lecturer's slider again
+    showRole();
+  }
+}
+
+function showRole() {
+  $("role").textContent = role === "lecturer" ? "" : refused ? "(read-only view: your keys are refused)"
+    : own ? "(read-only view: your own moment; now follows the lecturer)"
+    : "(read-only view: following the lecturer)";
 }
 
 function show(message) {
@@ -54,7 +66,7 @@ async function decode(data) {
 function handle(message) {
   if (message.t === "hello") {
     role = message.role;
-    $("role").textContent = role === "lecturer" ? "" : "(read-only view)";
+    showRole();
     if (role === "lecturer") sendSize();
   } else if (message.t === "out") {
     term.write(message.data);
@@ -64,7 +76,8 @@ function handle(message) {
   } else if (message.t === "frame") {
     show(message);
   } else if (message.t === "refused") {  // (a read-only view's keys: the server said no)
-    $("role").textContent = "(read-only view: your keys are refused)";
+    refused = true;
+    showRole();
   } else if (message.t === "ended") {
     term.write("\r\n[the session has ended]\r\n");
   }
