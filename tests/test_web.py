@@ -440,7 +440,13 @@ def test_read_only_views_follow_the_lecturers_slider_unless_they_moved_their_own
         for ws in (lecturer, follower, loner, late):
             back = await receive(ws, "frame")
             assert back["live"] and back["i"] == n
-        for ws in (lecturer, follower, loner, late):
+        await lecturer.send_str(json.dumps({"t": "seek", "i": 5}))
+        assert (await receive(follower, "frame"))["i"] == 5
+        await lecturer.close()                                      # (a reload of its page:)
+        again = await client.ws_connect(f"/ws?token={server.token('lecturer')}")
+        assert (await receive(again, "frame"))["live"]
+        assert (await receive(follower, "frame"))["live"]           # the lecture is at now
+        for ws in (again, follower, loner, late):
             await ws.close()
     serve("./p1.py", test)
 

@@ -202,7 +202,9 @@ class WebServer:
         self.pages.insert(0 if page.role == "lecturer" else len(self.pages), page)
         writer = page.writer = asyncio.ensure_future(self.write(page))
         try:
-            if self.recorder is not None:
+            if self.recorder is not None and page.role == "lecturer":
+                self.seek(page, None)         # a lecturer's new page is at now: so is the lecture
+            elif self.recorder is not None:
                 page.send_frame(self.frame(page))
             async for message in ws:
                 if message.type == WSMsgType.TEXT:
