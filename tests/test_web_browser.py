@@ -269,6 +269,8 @@ def fork_line(program: str) -> int:
 TWO_P1 = """(pids) => document.querySelectorAll('#tree g.node[data-program="p1.py"]').length == 2
   && document.querySelector(`#tree line.edge[data-parent="${pids[0]}"][data-child="${pids[1]}"]`) !== null"""
 ONE_P1 = """() => document.querySelectorAll('#tree g.node[data-program="p1.py"]').length == 1"""
+BEFORE_FORK = """(line) => { const p1 = document.querySelectorAll('#tree g.node[data-program="p1.py"]');
+  return p1.length == 1 && p1[0].textContent.includes(`p1.py:${line}`); }"""
 
 
 def test_p1_shows_its_output_and_two_nodes_and_before_the_fork_one(browser: Browser,
@@ -406,11 +408,16 @@ def test_students_follow_the_lecturers_slider_unless_they_move_their_own(browser
         lecturer = await open_page(browser, session.urls["lecturer"])
         student = await open_page(browser, session.urls["read-only"])
         assert "following the lecturer" in await student.locator("#role").inner_text()
+        await typed(lecturer, "./zombie.py 60 &", "try ps")     # (for the picture: a zombie
+        await typed(lecturer, "sleep 60 | cat &")              # and a pipe)
+        await lecturer.wait_for_function("() => document.querySelector("
+                                         "'#tree g.node[data-program=\"cat\"]') !== null")
         before = await strips(lecturer)
         await typed(lecturer, "./p1.py", "parent of")
         await wait_live_after(lecturer, before)
         await wait_live_after(student, before)
-        await back_until(lecturer, ONE_P1)            # the lecturer: just before the fork
+        await back_until(lecturer, BEFORE_FORK, fork_line("p1.py"))   # the lecturer: just
+                                                                       # before the fork
         i = (await slider(lecturer))[0]
         await student.bring_to_front()
         await student.wait_for_function(f"() => Number(document.getElementById('slider').value)"
