@@ -15,7 +15,7 @@ while it moves).
 hall: a real `vshell --web` (its own process, real time) on loopback, the
 lecturer's page and N read-only pages (default 300, in a process of their own,
 as on the students' laptops; every page asks for compressed frames, as
-browsers do).  The lecturer types ./p1.py .. ./p4.py and two fork bombs under
+browsers do, and inflates the long messages the server deflates itself).  The lecturer types ./p1.py .. ./p4.py and two fork bombs under
 `ulimit -u 60` (forkbomb.py, which sleeps at the limit; a shell function
 `f() { f | f & }` churning at it), a key at a time.  Measured: (1) for every
 update the lecturer's page got (terminal output; pictures), how much later
@@ -46,6 +46,7 @@ import subprocess
 import sys
 import threading
 import time
+import zlib
 from typing import Any
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -118,9 +119,10 @@ async def watch_pages(url: str, n: int, done: threading.Event, pages: list) -> N
                     message = await asyncio.wait_for(ws.receive(), 0.2)
                 except asyncio.TimeoutError:
                     continue
-                if message.type != aiohttp.WSMsgType.TEXT:
+                data = text_of(message)
+                if data is None:
                     break
-                if json.loads(message.data)["t"] == "frame":
+                if json.loads(data)["t"] == "frame":
                     now = time.perf_counter()
                     frames += 1
                     if last is not None:
@@ -178,13 +180,18 @@ class Received:
 
 async def read_page(ws: Any, page: Received, keep_text: bool = False) -> None:
     async for message in ws:
-        if message.type == aiohttp_text():
-            page.got(message.data, keep_text)
+        data = text_of(message)
+        if data is not None:
+            page.got(data, keep_text)
 
 
-def aiohttp_text() -> Any:
+def text_of(message: Any) -> str | None:
+    """A message's JSON, as the page reads it: text, or deflated in a binary
+    frame (long messages: the server deflates each once for every page)."""
     import aiohttp
-    return aiohttp.WSMsgType.TEXT
+    if message.type == aiohttp.WSMsgType.BINARY:
+        return zlib.decompress(message.data).decode("utf-8")
+    return message.data if message.type == aiohttp.WSMsgType.TEXT else None
 
 
 def delays(mine: list[tuple[float, int]], theirs: list[tuple[float, int]]) -> list[float]:

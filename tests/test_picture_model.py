@@ -152,3 +152,13 @@ def test_written_data_is_not_kept_only_its_length():
     for e in h.events:
         for value in list(getattr(e, "args", ())) + [getattr(e, "result", None)]:
             assert not isinstance(value, (bytes, bytearray))
+
+
+def test_no_moment_shows_a_zombie_holding_files():
+    """The kernel closes an exiting process's files, then makes it a zombie,
+    then says it exited: at the moment it is a zombie it holds nothing (a
+    pipe's arrow from a zombie drew an end nobody held any more)."""
+    h, _ = record("ls | wc -l")
+    for i, pic in moments(h):
+        held = [(p.pid, p.fds) for p in pic.procs.values() if p.state == "ZOMBIE" and p.fds]
+        assert not held, f"after event {i}: zombies holding files {held}"

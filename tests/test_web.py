@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import time
+import zlib
 from typing import Any, Callable
 
 import aiohttp
@@ -54,10 +55,17 @@ async def receive(ws: aiohttp.ClientWebSocketResponse, kind: str, timeout: float
     deadline = time.monotonic() + timeout
     while True:
         message = await asyncio.wait_for(ws.receive(), max(deadline - time.monotonic(), 0.01))
-        assert message.type == aiohttp.WSMsgType.TEXT, message
-        data = json.loads(message.data)
+        data = decoded(message)
         if data["t"] == kind:
             return data
+
+
+def decoded(message: aiohttp.WSMessage) -> dict:
+    """A message as the page reads it: JSON text, or deflated JSON in binary."""
+    if message.type == aiohttp.WSMsgType.BINARY:
+        return json.loads(zlib.decompress(message.data))
+    assert message.type == aiohttp.WSMsgType.TEXT, message
+    return json.loads(message.data)
 
 
 def nodes(frame: dict) -> list[tuple[str, str, str]]:
@@ -153,7 +161,7 @@ def test_terminal_output_reaches_every_page_and_a_late_page_gets_the_screen():
 def test_a_page_that_falls_behind_gets_a_fresh_screen_not_an_endless_queue():
     page = web.Page(None, "viewer")  # type: ignore[arg-type]
     for _ in range(10):
-        page.send_output("x" * (web.QUEUE_LIMIT // 4))
+        page.send_output("x", web.QUEUE_LIMIT // 4)
     assert page.behind and page.out == [] and page.queued == 0
     page.send_frame("one")
     page.send_frame("two")
@@ -245,9 +253,9 @@ class Screen:
                 message = await asyncio.wait_for(self.ws.receive(), left)
             except asyncio.TimeoutError:
                 raise AssertionError(f"timed out; the screen so far: {self.text[-800:]!r}") from None
-            if message.type != aiohttp.WSMsgType.TEXT:
+            if message.type not in (aiohttp.WSMsgType.TEXT, aiohttp.WSMsgType.BINARY):
                 raise AssertionError(f"the socket closed: {message}")
-            data = json.loads(message.data)
+            data = decoded(message)
             self.kinds.add(data["t"])
             if data["t"] in ("out", "reset"):
                 self.text += data["data"]
@@ -297,8 +305,8 @@ def test_a_slow_page_does_not_keep_the_last_words_from_the_others():
                 import threading
                 threading.Thread(target=server.stop).start()
                 async for message in ws:
-                    if message.type == aiohttp.WSMsgType.TEXT:
-                        data = json.loads(message.data)
+                    if message.type in (aiohttp.WSMsgType.TEXT, aiohttp.WSMsgType.BINARY):
+                        data = decoded(message)
                         got.append(data["t"])
                         if data["t"] in ("out", "reset") and "the last line" in data["data"]:
                             got.append("last line")
@@ -333,7 +341,8 @@ def test_a_page_behind_at_the_end_still_gets_the_last_words(monkeypatch):
     got = b""
     page.settimeout(30)
     try:
-        while b'{"t": "ended"}' not in got[-200:]:
+        while not got.endswith(b"\x88\x02\x03\xe8"):     # (the text, then the close frame:
+                                                            # one recv may bring either first)
             chunk = page.recv(1 << 16)
             if not chunk:
                 break
@@ -349,3 +358,104 @@ def test_the_sliders_words_for_an_exit_decode_its_status():
     from vshell.web.server import describe
     assert describe(ev.Exit(4, 256)) == "[pid 4] +++ exited with 1 +++"
     assert describe(ev.Exit(5, 9)) == "[pid 5] +++ killed by SIGKILL +++"
+
+
+def test_each_message_is_encoded_once_for_every_page(monkeypatch):
+    """Output and pictures are encoded (and a long one deflated) once, not once
+    per page: with 300 pages, doing it per page kept the lecturer's echo late."""
+    encoded: list[dict] = []
+    real = web.encode
+    monkeypatch.setattr(web, "encode", lambda message: encoded.append(message) or real(message))
+
+    async def test(client: TestClient, server: WebServer, typed: list[str]) -> None:
+        pages = [await client.ws_connect(f"/ws?token={server.token('viewer')}") for _ in range(5)]
+        for ws in pages:
+            await receive(ws, "frame")
+        encoded.clear()
+        server.hub.output("y" * 5000 + "\r\n")          # long: deflated, in a binary frame
+        server.shown = -1                                 # and the pictures drawn again
+        kinds = []
+        for ws in pages:
+            message = await ws.receive()
+            assert message.type == aiohttp.WSMsgType.BINARY
+            kinds.append(decoded(message)["t"])
+        for ws in pages:
+            await receive(ws, "frame")
+        assert [m["t"] for m in encoded].count("out") == 1, encoded
+        assert [m["t"] for m in encoded].count("frame") == 1
+        assert kinds == ["out"] * 5
+        for ws in pages:
+            await ws.close()
+    serve("true", test)
+
+
+def test_the_websocket_declines_per_page_compression():
+    async def test(client: TestClient, server: WebServer, typed: list[str]) -> None:
+        ws = await client.ws_connect(f"/ws?token={server.token('viewer')}", compress=15)
+        assert ws.compress == 0                  # (the server deflates long messages itself)
+        await ws.close()
+    serve("true", test)
+
+
+def test_the_sliders_words_are_the_live_traces():
+    """One source for an event's words: the slider says what `trace` says,
+    and a system call as strace writes it (data kept as its length only)."""
+    from kernel import trace as ev
+    from vshell.tracer import format_event
+    from vshell.web.model import slim
+    from vshell.web.server import describe, entry
+    events = [ev.Fork(3, 4, "replay"), ev.StateChange(4, "NEW", "READY", "created"), ev.Reap(3, 4, 0)]
+    for e in events:
+        assert describe(e) == format_event(e, {})
+    write = slim(ev.SyscallEnter(3, "write", (1, b"hello\n")))
+    done = slim(ev.SyscallExit(3, "write", 6, 0))
+    history = [write, ev.StateChange(3, "RUNNING", "READY", "preempted"), done]
+    assert describe(write) == "[pid 3] write(1, ..., 6)"
+    assert entry(history, 2) is write
+    assert describe(done, entry(history, 2)) == "[pid 3] write(1, ..., 6) = 6"
+    read = slim(ev.SyscallExit(3, "read", b"abc", 0))
+    assert describe(read, ev.SyscallEnter(3, "read", (0, 4096))) == "[pid 3] read(0, ..., 4096) = 3"
+    assert describe(ev.SyscallExit(3, "close", None, 9)) == "[pid 3] close(...) = -1 EBADF (Bad file descriptor)"
+
+
+def test_read_only_views_follow_the_lecturers_slider_unless_they_moved_their_own():
+    async def test(client: TestClient, server: WebServer, typed: list[str]) -> None:
+        n = len(server.recorder.history)
+        lecturer = await client.ws_connect(f"/ws?token={server.token('lecturer')}")
+        follower = await client.ws_connect(f"/ws?token={server.token('viewer')}")
+        loner = await client.ws_connect(f"/ws?token={server.token('viewer')}")
+        for ws in (lecturer, follower, loner):
+            assert (await receive(ws, "frame"))["live"]
+        await loner.send_str(json.dumps({"t": "seek", "i": 3}))     # a slider of its own
+        assert (await receive(loner, "frame"))["i"] == 3
+        await lecturer.send_str(json.dumps({"t": "seek", "i": 7}))  # "just before the fork"
+        assert (await receive(lecturer, "frame"))["i"] == 7
+        shown = await receive(follower, "frame")
+        assert shown["i"] == 7 and not shown["live"]
+        late = await client.ws_connect(f"/ws?token={server.token('viewer')}")
+        assert (await receive(late, "frame"))["i"] == 7              # joins where the lecture is
+        await loner.send_str(json.dumps({"t": "seek", "i": None}))  # "now": follow again
+        assert (await receive(loner, "frame"))["i"] == 7
+        await lecturer.send_str(json.dumps({"t": "seek", "i": None}))
+        for ws in (lecturer, follower, loner, late):
+            back = await receive(ws, "frame")
+            assert back["live"] and back["i"] == n
+        await lecturer.send_str(json.dumps({"t": "seek", "i": 5}))
+        assert (await receive(follower, "frame"))["i"] == 5
+        await lecturer.close()                                      # (a reload of its page:)
+        again = await client.ws_connect(f"/ws?token={server.token('lecturer')}")
+        assert (await receive(again, "frame"))["live"]
+        assert (await receive(follower, "frame"))["live"]           # the lecture is at now
+        for ws in (again, follower, loner, late):
+            await ws.close()
+    serve("./p1.py", test)
+
+
+def test_a_new_window_size_is_passed_on_once():
+    hub = Hub()
+    told: list[tuple[int, int]] = []
+    hub.resized = lambda: told.append((hub.rows, hub.columns))
+    hub.resize(30, 100)
+    hub.resize(30, 100)                 # the same size again: no signal
+    hub.resize(2000, 1)                 # bounded
+    assert told == [(30, 100), (500, 10)]

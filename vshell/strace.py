@@ -143,7 +143,18 @@ FCNTL = {getattr(os, n): n for n in ("F_DUPFD", "F_GETFD", "F_SETFD", "F_GETFL",
 
 
 def _buffer(r: Any) -> str:
-    return "..." if r is UNKNOWN else quote(r)
+    return "..." if r is UNKNOWN or isinstance(r, int) else quote(r)
+
+
+def _count(r: Any) -> str | None:
+    """A read's result: the bytes' count (r may be that count already, when a
+    recording kept only the length: vshell/web/model.py's slim)."""
+    return None if r is UNKNOWN else str(r if isinstance(r, int) else len(r))
+
+
+def _data(d: Any) -> list[str]:
+    """A written buffer and its length (d: the length alone, when kept so)."""
+    return ["...", str(d)] if isinstance(d, int) else [quote(d), str(len(d))]
 
 
 def _open(a, r):
@@ -157,20 +168,19 @@ def _open(a, r):
 
 
 def _read(a, r):
-    return "read", [str(a[0]), _buffer(r), str(a[1])], None if r is UNKNOWN else str(len(r))
+    return "read", [str(a[0]), _buffer(r), str(a[1])], _count(r)
 
 
 def _pread(a, r):
-    return "pread64", [str(a[0]), _buffer(r), str(a[1]), str(a[2])], \
-        None if r is UNKNOWN else str(len(r))
+    return "pread64", [str(a[0]), _buffer(r), str(a[1]), str(a[2])], _count(r)
 
 
 def _write(a, r):
-    return "write", [str(a[0]), quote(a[1]), str(len(a[1]))], None
+    return "write", [str(a[0]), *_data(a[1])], None
 
 
 def _pwrite(a, r):
-    return "pwrite64", [str(a[0]), quote(a[1]), str(len(a[1])), str(a[2])], None
+    return "pwrite64", [str(a[0]), *_data(a[1]), str(a[2])], None
 
 
 def _dup(a, r):
@@ -291,7 +301,7 @@ def _rename(a, r):
 
 
 def _tty_readline(a, r):
-    return "read", [str(a[0]), _buffer(r), "4096"], None if r is UNKNOWN else str(len(r))
+    return "read", [str(a[0]), _buffer(r), "4096"], _count(r)
 
 
 def _listdir(a, r):

@@ -205,11 +205,16 @@ class Picture:
         p = self.procs.get(e.pid)
         if p is None:
             return
+        self.release(p)
+        p.status = e.status
+
+    def release(self, p: Process) -> None:
+        """exit: every file closed, the children to init, a zombie."""
         for fd in sorted(p.fds, reverse=True):
             self.close(p, fd)
-        p.state, p.status, p.pc = "ZOMBIE", e.status, "-"
-        self.pending.pop(e.pid, None)
-        for child in self.children(e.pid):
+        p.state, p.pc = "ZOMBIE", "-"
+        self.pending.pop(p.pid, None)
+        for child in self.children(p.pid):
             child.ppid = 1                  # orphans: init adopts them
 
     def on_Reap(self, e: ev.Reap) -> None:
@@ -217,7 +222,11 @@ class Picture:
 
     def on_StateChange(self, e: ev.StateChange) -> None:
         p = self.procs.get(e.pid)
-        if p is not None and p.state != "ZOMBIE":
+        if p is None or p.state == "ZOMBIE":
+            return
+        if e.new == "ZOMBIE":               # the kernel released it all before it said so
+            self.release(p)                 # (and says Exit, with the status, next)
+        else:
             p.state = e.new
 
     def on_SyscallEnter(self, e: ev.SyscallEnter) -> None:

@@ -17,10 +17,17 @@ whatever it does.  Each page has its own bounded queue: a slow or vanished
 page never holds back the machine or the others; a page that falls behind
 gets a fresh copy of the screen instead of what it missed.
 
-The protocol, as JSON text frames.  Server to page: {"t": "hello", "role"},
+Each message is encoded once for every page that is sent it, not once per
+page: its JSON, and, past COMPRESS_OVER bytes, deflated (zlib) into a binary
+frame that the page inflates (DecompressionStream).  The WebSocket's own
+per-message compression is declined, for it would deflate every message
+again for each page (with 300 pages, that was the lecturer's echo late).
+
+The protocol, as JSON (text frames, or binary ones deflated).  Server to page: {"t": "hello", "role"},
 {"t": "out", "data"} (terminal output), {"t": "reset", "data"} (the whole
 recent screen), {"t": "frame", "i", "n", "live", "pid", "event", "tree",
-"fds", "timeline"} (the pictures after i of n events), {"t": "refused"},
+"fds", "timeline"} (the pictures after i of n events: a read-only page is
+shown the lecturer's moment until it seeks one of its own), {"t": "refused"},
 {"t": "ended"}.  Page to server: {"t": "in", "data"} and {"t": "size",
 "rows", "cols"} (lecturer only), {"t": "seek", "i"} (i null: back to now),
 {"t": "select", "pid"}.
@@ -33,11 +40,13 @@ import json
 import os
 import secrets
 import threading
+import zlib
 
 from aiohttp import WSMsgType, web
 
 from kernel import trace as ev
-from vshell.tracer import exit_line
+from vshell import strace
+from vshell.tracer import format_event
 
 from . import svg
 from .model import At, Picture
@@ -55,8 +64,24 @@ FRAME_EVERY = 0.1                   # seconds between pictures, at most
 QUEUE_LIMIT = 256 * 1024            # characters of output a page may fall behind by
 LAST_WORDS = 1.0                    # seconds a page may take to be told the session ended
 STRIPS_SHOWN = 40                   # processes on the page's timeline (the newest)
+COMPRESS_OVER = 1024                # bytes of JSON past which a message is sent deflated
 HEADERS = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer",
            "X-Content-Type-Options": "nosniff"}
+
+
+def encode(message: dict) -> str | bytes:
+    """A message as every page is sent it: JSON, deflated if it is long."""
+    text = json.dumps(message)
+    if len(text) <= COMPRESS_OVER:
+        return text
+    return zlib.compress(text.encode("utf-8"), 6)
+
+
+async def send(ws: web.WebSocketResponse, message: str | bytes) -> None:
+    if isinstance(message, bytes):
+        await ws.send_bytes(message)
+    else:
+        await ws.send_str(message)
 
 
 class Page:
@@ -66,27 +91,30 @@ class Page:
         self.ws = ws
         self.role = role
         self.position: int | None = None      # None: now, following the machine
+        self.own = False                      # a viewer who moved its own slider (else it
+                                              # is shown the lecturer's moment)
         self.pid: int | None = None           # the process whose file model it shows
-        self.out: list[str] = []
+        self.out: list[str | bytes] = []      # terminal output, encoded, in order
         self.queued = 0
         self.behind = False                   # dropped output: send the screen afresh
-        self.frame: str | None = None
+        self.frame: str | bytes | None = None
         self.ready = asyncio.Event()
         self.writer: asyncio.Future | None = None
         self.transport: asyncio.Transport | None = None     # its connection (cut off if stuck)
 
-    def send_output(self, text: str) -> None:
+    def send_output(self, message: str | bytes, size: int) -> None:
+        """Output (size characters of it), encoded once for every page."""
         if self.behind:
             return
-        self.out.append(text)
-        self.queued += len(text)
+        self.out.append(message)
+        self.queued += size
         if self.queued > QUEUE_LIMIT:
             self.out.clear()
             self.queued = 0
             self.behind = True
         self.ready.set()
 
-    def send_frame(self, frame: str) -> None:
+    def send_frame(self, frame: str | bytes) -> None:
         self.frame = frame                    # only the newest picture matters
         self.ready.set()
 
@@ -100,6 +128,9 @@ class WebServer:
         self.tokens = {secrets.token_urlsafe(24): "lecturer", secrets.token_urlsafe(24): "viewer"}
         self.pages: list[Page] = []
         self.shown = -1                        # the history's length at the last live frame
+        self.lecture: int | None = None        # the lecturer's moment (None: now)
+        self.reset: tuple[int, str | bytes] | None = None   # (taken, the screen encoded) at that
+        self.taken = 0                         # pieces of output taken from the hub so far
         self.loop: asyncio.AbstractEventLoop | None = None
         self.thread: threading.Thread | None = None
         self.runner: web.AppRunner | None = None
@@ -158,17 +189,22 @@ class WebServer:
         return web.FileResponse(path)
 
     async def websocket(self, request: web.Request) -> web.WebSocketResponse:
-        ws = web.WebSocketResponse(heartbeat=30, max_msg_size=1 << 20)
+        ws = web.WebSocketResponse(heartbeat=30, max_msg_size=1 << 20, compress=False)
         await ws.prepare(request)
         page = Page(ws, self.role(request) or "viewer")
+        if page.role == "viewer":
+            page.position = self.lecture          # (it joins the lecture where it is)
         page.transport = request.transport
         await ws.send_str(json.dumps({"t": "hello", "role": page.role}))
         page.behind = True                    # its first message: the screen so far
         page.ready.set()
-        self.pages.append(page)
+        # The lecturer's page first: its writer is woken before the viewers'.
+        self.pages.insert(0 if page.role == "lecturer" else len(self.pages), page)
         writer = page.writer = asyncio.ensure_future(self.write(page))
         try:
-            if self.recorder is not None:
+            if self.recorder is not None and page.role == "lecturer":
+                self.seek(page, None)         # a lecturer's new page is at now: so is the lecture
+            elif self.recorder is not None:
                 page.send_frame(self.frame(page))
             async for message in ws:
                 if message.type == WSMsgType.TEXT:
@@ -195,8 +231,7 @@ class WebServer:
             return
         elif kind == "seek":
             i = message.get("i")
-            page.position = i if isinstance(i, int) and i >= 0 else None
-            page.send_frame(self.frame(page))
+            self.seek(page, i if isinstance(i, int) and i >= 0 else None)
         elif kind == "select" and isinstance(message.get("pid"), int):
             page.pid = message["pid"]
             page.send_frame(self.frame(page))
@@ -210,15 +245,30 @@ class WebServer:
                 return                        # (close tells the page the rest)
             if page.behind:
                 page.behind = False
-                await page.ws.send_str(json.dumps({"t": "reset", "data": self.hub.screen()}))
-            elif page.out:
-                text = "".join(page.out)
-                page.out.clear()
+                await send(page.ws, self.screen())
+            while page.out:
+                out, page.out = page.out, []
                 page.queued = 0
-                await page.ws.send_str(json.dumps({"t": "out", "data": text}))
+                for message in out:
+                    await send(page.ws, message)
             if page.frame is not None:
                 frame, page.frame = page.frame, None
-                await page.ws.send_str(frame)
+                await send(page.ws, frame)
+
+    def screen(self) -> str | bytes:
+        """The screen so far, encoded once for every page that is sent it."""
+        if self.reset is None or self.reset[0] != self.taken:
+            self.reset = (self.taken, encode({"t": "reset", "data": self.hub.screen()}))
+        return self.reset[1]
+
+    def take_output(self) -> None:
+        """The hub's new output, encoded once, to every page's queue."""
+        text = self.hub.take()
+        if text:
+            self.taken += 1
+            message = encode({"t": "out", "data": text})
+            for page in self.pages:
+                page.send_output(message, len(text))
 
     # ---- what is sent ------------------------------------------------------------------
 
@@ -232,13 +282,34 @@ class WebServer:
         while True:
             await asyncio.sleep(OUTPUT_EVERY)
             waited += OUTPUT_EVERY
-            text = self.hub.take()
-            if text:
-                for page in self.pages:
-                    page.send_output(text)
+            self.take_output()
             if waited >= FRAME_EVERY:
                 waited = 0.0
                 self.live_frames()
+
+    def seek(self, page: Page, position: int | None) -> None:
+        """A page's slider moved.  The lecturer's takes with it every viewer
+        that has not moved its own: students see the moment the lecturer
+        points at.  A viewer's own "now" makes it follow the lecturer again."""
+        if page.role == "lecturer":
+            self.lecture = page.position = position
+            followers = [p for p in self.pages if p.role == "viewer" and not p.own]
+            for other in followers:
+                other.position = position
+            self.send_frames([page, *followers])
+        else:
+            page.own = position is not None
+            page.position = position if page.own else self.lecture
+            self.send_frames([page])
+
+    def send_frames(self, pages: list[Page]) -> None:
+        """Each page the pictures at its moment, each drawing made once."""
+        drawn: dict[tuple, str | bytes] = {}
+        for page in pages:
+            key = (page.position, page.pid)
+            if key not in drawn:
+                drawn[key] = self.frame(page)
+            page.send_frame(drawn[key])
 
     def live_frames(self) -> None:
         if self.recorder is None:
@@ -247,15 +318,10 @@ class WebServer:
         if n == self.shown:
             return
         self.shown = n
-        drawn: dict[int | None, str] = {}
-        for page in self.pages:
-            if page.position is None:
-                if page.pid not in drawn:
-                    drawn[page.pid] = self.frame(page)
-                page.send_frame(drawn[page.pid])
+        self.send_frames([page for page in self.pages if page.position is None])
 
-    def frame(self, page: Page) -> str:
-        """The pictures the page asks for, at its moment, as one JSON message."""
+    def frame(self, page: Page) -> str | bytes:
+        """The pictures the page asks for, at its moment, as one message."""
         rec = self.recorder
         assert rec is not None
         with rec.lock:
@@ -264,12 +330,13 @@ class WebServer:
             i = n if page.position is None else min(page.position, n)
             pic = h.now.copy() if i == n else h.at(i)
             timeline = svg.timeline(h, i, rec.policy(), STRIPS_SHOWN)
-            event = describe(h.events[i - 1]) if i else "the recording begins"
+            event = describe(h.events[i - 1], entry(h.events, i - 1)) if i else \
+                "the recording begins"
         pid = page.pid if page.pid in pic.procs else newest(pic)
-        return json.dumps({"t": "frame", "i": i, "n": n, "live": page.position is None, "pid": pid,
-                           "event": event, "tree": svg.tree(pic, selected=pid),
-                           "fds": svg.fds(pic, pid) if pid is not None else "",
-                           "timeline": timeline})
+        return encode({"t": "frame", "i": i, "n": n, "live": page.position is None, "pid": pid,
+                       "event": event, "tree": svg.tree(pic, selected=pid),
+                       "fds": svg.fds(pic, pid) if pid is not None else "",
+                       "timeline": timeline})
 
     # ---- running it --------------------------------------------------------------------
 
@@ -326,13 +393,11 @@ class WebServer:
     async def close(self) -> None:
         if self.pumping is not None:
             self.pumping.cancel()
-        text = self.hub.take()
-        self.shown = -1
         self.closing = True
         for page in list(self.pages):
             page.ready.set()                  # (its writer stops after what it is sending)
-            if text:
-                page.send_output(text)
+        self.take_output()
+        self.shown = -1
         self.live_frames()
         await asyncio.gather(*(self.last_words(page) for page in list(self.pages)))
         assert self.runner is not None
@@ -355,11 +420,11 @@ class WebServer:
             await page.writer                 # (not cancelled: aiohttp's connection has one
                                               # drain waiter, and cancelling it would break the socket)
         if page.behind:
-            await page.ws.send_str(json.dumps({"t": "reset", "data": self.hub.screen()}))
-        elif page.out:
-            await page.ws.send_str(json.dumps({"t": "out", "data": "".join(page.out)}))
+            await send(page.ws, self.screen())
+        for message in page.out:
+            await send(page.ws, message)
         if page.frame is not None:
-            await page.ws.send_str(page.frame)
+            await send(page.ws, page.frame)
         await page.ws.send_str(json.dumps({"t": "ended"}))
         await page.ws.close()
 
@@ -370,30 +435,30 @@ def newest(pic: Picture) -> int | None:
     return max(alive or pic.procs or [0]) if pic.procs else None
 
 
-def describe(e: ev.Event) -> str:
-    """One event, in a few words, for the slider."""
-    if isinstance(e, ev.Fork):
-        return f"[pid {e.parent}] fork -> child {e.child}"
-    if isinstance(e, ev.Exec):
-        return f"[pid {e.pid}] exec {e.path}"
-    if isinstance(e, ev.Exit):                # decoded, as the live trace says it
-        return f"[pid {e.pid}] {exit_line(e.status)}"
-    if isinstance(e, ev.Reap):
-        return f"[pid {e.parent}] reaps {e.child}"
-    if isinstance(e, ev.StateChange):
-        return f"[pid {e.pid}] {e.old} -> {e.new} ({e.reason})"
-    if isinstance(e, ev.SyscallEnter):
-        return f"[pid {e.pid}] {e.name}({', '.join(short(a) for a in e.args)})"
-    if isinstance(e, ev.SyscallExit):
-        return f"[pid {e.pid}] {e.name} = " + (f"-1 (errno {e.errno})" if e.errno else short(e.result))
+def describe(e: ev.Event, enter: ev.SyscallEnter | None = None) -> str:
+    """One event, for the slider: the live trace's line for it (vshell/tracer.py),
+    a system call's entry as strace shows a call that has not returned yet,
+    and its return with the entry's arguments (enter)."""
     if isinstance(e, At):
         return f"[pid {e.pid}] at {e.pc}"
-    return e.kind
+    if isinstance(e, ev.SyscallEnter):
+        return f"[pid {e.pid}] {strace.call(e.name, tuple(e.args))}"
+    line = format_event(e, {enter.pid: enter} if enter is not None else {})
+    if line is None and isinstance(e, ev.SyscallExit):      # (its entry before the recording)
+        return f"[pid {e.pid}] {e.name}(...) = " + (strace.error_text(e.errno) if e.errno else
+                                                    strace.result_text(e.result))
+    return line if line is not None else e.kind
 
 
-def short(value: Any) -> str:
-    shown = repr(value)
-    return shown if len(shown) <= 40 else shown[:37] + "..."
+def entry(events: list[ev.Event], i: int) -> ev.SyscallEnter | None:
+    """The entry of the system call whose return is events[i], if it is one."""
+    e = events[i]
+    if not isinstance(e, ev.SyscallExit):
+        return None
+    for before in reversed(events[max(0, i - 64):i]):
+        if isinstance(before, ev.SyscallEnter) and before.pid == e.pid:
+            return before if before.name == e.name else None
+    return None
 
 
 def parse_address(spec: str) -> tuple[str, int]:

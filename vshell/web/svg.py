@@ -4,8 +4,8 @@ prompt and the web page show the very same drawing.
 
 Every mark a test (or the page's script) needs to find has a class and data
 attributes: `g.node[data-pid]`, `line.edge[data-parent][data-child]`,
-`path.pipe[data-pipe][data-from][data-to]`, `g.fd[data-fd]`, `g.file[data-file]`,
-`g.strip[data-pid]`.
+`g.pipe[data-pipe][data-from][data-to][data-fds]`, `g.fd[data-fd][data-file]`,
+`g.file[data-file][data-target]`, `g.strip[data-pid]`.
 """
 from __future__ import annotations
 
@@ -159,7 +159,8 @@ def fds(pic: Picture, pid: int) -> str:
         offset = f"offset {f.offset}" if f.seekable else "no offset"
         others = [f"{q}:{fd}" for q, fd in holders.get(fid, []) if q != pid]
         shared = f"  shared with {', '.join(others)}" if others else ""
-        body.append(f"<g class='file' data-file='{fid}' data-refs='{f.refs}'>"
+        body.append(f"<g class='file' data-file='{fid}' data-refs='{f.refs}' "
+                    f"data-target={quoteattr(target)}>"
                     f"<rect x='150' y='{y}' width='320' height='30' fill='#e3f2fd' stroke='#333'/>" +
                     text(158, y + 13, f"#{fid} {f.mode}  {offset}  refs {f.refs}") +
                     text(158, y + 26, shared[2:] if shared else "", fill="#555", font_size="10") +

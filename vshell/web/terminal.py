@@ -23,6 +23,7 @@ from prompt_toolkit.data_structures import Size
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output.vt100 import Vt100_Output
 
+from kernel.abi import SIGWINCH
 from vshell.console import InteractiveConsole
 
 TYPE_CHECKING = False
@@ -48,6 +49,7 @@ class Hub:
         self.rows, self.columns = 24, 80
         self.serial = 0                 # output so far, in chunks: viewers know what is new
         self.typed: Callable[[str], None] = lambda keys: None     # set by the console
+        self.resized: Callable[[], None] = lambda: None             # set by the console
         self.ended = False
 
     def output(self, text: str) -> None:
@@ -77,7 +79,11 @@ class Hub:
         return Size(rows=self.rows, columns=self.columns)
 
     def resize(self, rows: int, columns: int) -> None:
-        self.rows, self.columns = max(2, min(rows, 500)), max(10, min(columns, 1000))
+        """The page's terminal has a new size (the server's thread)."""
+        size = max(2, min(rows, 500)), max(10, min(columns, 1000))
+        if size != (self.rows, self.columns):
+            self.rows, self.columns = size
+            self.resized()
 
 
 class Screen:
@@ -123,6 +129,8 @@ class WebConsole(InteractiveConsole):
         self.above_lock = threading.Lock()
         self.above_text: list[str] = []
         hub.typed = self.typed
+        hub.resized = self.resized
+        self.post: Callable[[int], None] | None = None      # a signal to the terminal's group
         self.ending: Callable[[], None] | None = None     # the server's stop, at the session's end
 
     # ---- what the kernel's terminal asks of its console -------------------------------
@@ -138,7 +146,24 @@ class WebConsole(InteractiveConsole):
         return nullcontext()
 
     def attach_signals(self, post: Callable[[int], None]) -> None:
-        pass                                    # Ctrl-C comes as a key, and the line discipline signals
+        # Ctrl-C comes as a key, and the line discipline signals; a new window
+        # size comes from the page, and is signalled from here (resized).
+        self.post = post
+
+    def resized(self) -> None:
+        """The page's window changed size (the server's thread): as a terminal
+        does, SIGWINCH to the foreground process group, which asks the size
+        anew (kernel/tty.py's winsize asks size() below); and the line
+        editor draws its prompt again for the new width, as prompt_toolkit's
+        own SSH server has it do."""
+        if self.post is not None:
+            self.post(SIGWINCH)
+            self.keys.put(None)                 # (wakes the kernel if it waits for keys)
+        from prompt_toolkit.application.current import get_app_or_none
+        app = get_app_or_none()
+        loop = getattr(app, "loop", None) if app is not None and app.is_running else None
+        if loop is not None:
+            loop.call_soon_threadsafe(app._on_resize)   # type: ignore[union-attr]
 
     def set_modes(self, modes: list) -> None:
         self.modes = modes

@@ -15,6 +15,8 @@ const scheme = location.protocol === "https:" ? "wss" : "ws";
 const socket = new WebSocket(`${scheme}://${location.host}/ws?token=${encodeURIComponent(token)}`);
 let role = "viewer";
 let frame = { i: 0, n: 0, live: true };
+let own = false;                         // a read-only view that moved its own slider
+let refused = false;
 
 function send(message) {
   if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
@@ -22,6 +24,16 @@ function send(message) {
 
 function seek(i) {                       // null: back to now
   send({ t: "seek", i: i === null ? null : Math.max(0, Math.min(i, frame.n)) });
+  if (role !== "lecturer") {             // a read-only view: its own moment, or "now" to
+    own = i !== null;                    // follow the lecturer's slider again
+    showRole();
+  }
+}
+
+function showRole() {
+  $("role").textContent = role === "lecturer" ? "" : refused ? "(read-only view: your keys are refused)"
+    : own ? "(read-only view: your own moment; now follows the lecturer)"
+    : "(read-only view: following the lecturer)";
 }
 
 function show(message) {
@@ -36,13 +48,26 @@ function show(message) {
   document.querySelector("header").classList.toggle("past", !message.live);
 }
 
+socket.binaryType = "arraybuffer";
+
+// A long message comes deflated, in a binary frame (the server deflates it once
+// for every page).  Inflating takes a moment: messages are handled in turn.
+let handled = Promise.resolve();
 socket.onmessage = (e) => {
-  const message = JSON.parse(e.data);
+  handled = handled.then(() => decode(e.data)).then(handle);
+};
+
+async function decode(data) {
+  if (typeof data === "string") return JSON.parse(data);
+  const inflated = new Blob([data]).stream().pipeThrough(new DecompressionStream("deflate"));
+  return JSON.parse(await new Response(inflated).text());
+}
+
+function handle(message) {
   if (message.t === "hello") {
     role = message.role;
-    $("role").textContent = role === "lecturer" ? "" : "(read-only view)";
+    showRole();
     if (role === "lecturer") sendSize();
-    else term.options.disableStdin = true;
   } else if (message.t === "out") {
     term.write(message.data);
   } else if (message.t === "reset") {
@@ -50,17 +75,22 @@ socket.onmessage = (e) => {
     term.write(message.data);
   } else if (message.t === "frame") {
     show(message);
+  } else if (message.t === "refused") {  // (a read-only view's keys: the server said no)
+    refused = true;
+    showRole();
   } else if (message.t === "ended") {
     term.write("\r\n[the session has ended]\r\n");
   }
-};
+}
 socket.onclose = () => { $("where").textContent = "disconnected"; };
 
 function sendSize() {
   send({ t: "size", rows: term.rows, cols: term.cols });
 }
 
-term.onData((data) => { if (role === "lecturer") send({ t: "in", data: data }); });
+// Every page sends its keys; the server takes only the lecturer's, and tells a
+// read-only view that it refused them (the page is not what keeps it out).
+term.onData((data) => send({ t: "in", data: data }));
 window.addEventListener("resize", () => { fit.fit(); if (role === "lecturer") sendSize(); });
 
 // Time travel: the slider, the buttons, and Alt+Left / Alt+Right / Alt+End anywhere.
