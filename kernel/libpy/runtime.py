@@ -433,6 +433,8 @@ class Runtime:
         frame is fn's, so that the program's bottom frame has no caller
         (f_back is None) -- the kernel's frames below are not there for it to
         see (kernel/stacks.py)."""
+        if not callable(fn):                     # (partial's own message is not CPython's)
+            raise TypeError(f"'{type(fn).__name__}' object is not callable")
         p = self.p
         cpu = self.k.cpu
         spare = cpu.spare_stacks
