@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import kernel.stacks as stacks_module
 
-from conftest import make_kernel
+from conftest import make_kernel, run
 
 TRUE = "#!/usr/bin/python3\n"
 
@@ -89,3 +89,30 @@ def test_a_program_cannot_tell_a_reused_stack_from_a_new_one():
     after = run_one_after_another(["true", "look", "atexit", "look", "hook", "look",
                                    "crash", "exit", "look", "look"])[1]
     assert after == (LOOK_OUT + "bye\n" + LOOK_OUT + "hooked\n" + LOOK_OUT * 3)
+
+
+def test_an_excepthook_and_an_atexit_handler_run_at_python3s_depth():
+    """CPython calls them from C, at the depth of a script's first frame; on a
+    stack the script is one C call (exec's) deeper than a function called
+    there, which the kernel makes up for.  (python3's output, recorded.)"""
+    r = run("""
+        import sys, atexit
+        def t(where):
+            try:
+                sys.setrecursionlimit(1)
+            except RecursionError as e:
+                print(where, e)
+        def depth(n=0):
+            try:
+                return depth(n + 1)
+            except RecursionError:
+                return n
+        t("main")
+        atexit.register(lambda: (t("atexit"), print(depth())))
+        sys.excepthook = lambda *a: (t("hook"), print(depth()))
+        raise ValueError
+        """)
+    too_low = "cannot set the recursion limit to 1 at the recursion depth"
+    assert r.out == (f"main {too_low} 3: the limit is too low\n"
+                     f"hook {too_low} 3: the limit is too low\n998\n"
+                     f"atexit {too_low} 3: the limit is too low\n998\n")

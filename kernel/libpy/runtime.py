@@ -420,7 +420,7 @@ class Runtime:
             cpu.measure_program_base()
         # (a program starts with the default limit: the same stack_limit for all)
         self.recursion_base, self.stack_limit = cpu.program_base, cpu.program_limit
-        self.call_from_c(fn, *args)
+        self.on_stack(partial(fn, *args))
 
     def set_recursion_base(self, base: int) -> None:
         """The program's frames count from depth base (see cpu.resume)."""
@@ -428,13 +428,25 @@ class Runtime:
         self.stack_limit = stack_limit(base, self.recursion_limit)
 
     def call_from_c(self, fn, *args, **kwargs):
-        """fn(*args, **kwargs) as CPython's C code calls a program (its __main__,
-        sys.excepthook, an atexit handler): on a stack of its own, whose first
-        frame is fn's, so that the program's bottom frame has no caller
-        (f_back is None) -- the kernel's frames below are not there for it to
-        see (kernel/stacks.py)."""
+        """fn(*args, **kwargs) as CPython's C code calls a program's function (its
+        sys.excepthook, an atexit handler): on a stack of its own, at the depth
+        python3 gives it -- that of a script's first frame, which on the stack
+        is one C call (exec's) deeper than fn's."""
         if not callable(fn):                     # (partial's own message is not CPython's)
             raise TypeError(f"'{type(fn).__name__}' object is not callable")
+        base = self.recursion_base
+        if base is None:
+            return self.on_stack(partial(fn, *args, **kwargs))
+        self.set_recursion_base(base - 1)
+        try:
+            return self.on_stack(partial(fn, *args, **kwargs))
+        finally:
+            self.set_recursion_base(base)
+
+    def on_stack(self, task):
+        """task() on a stack of its own, whose first frame is the program's, so
+        that the program's bottom frame has no caller (f_back is None) -- the
+        kernel's frames below are not there for it to see (kernel/stacks.py)."""
         p = self.p
         cpu = self.k.cpu
         spare = cpu.spare_stacks
@@ -443,7 +455,7 @@ class Runtime:
         p.context = stack
         cpu.resume(p)                            # the program's own recursion limit
         try:
-            result = stack.switch(partial(fn, *args, **kwargs))
+            result = stack.switch(task)
         finally:
             p.context = kernel
             cpu.kernel_room()
