@@ -446,7 +446,7 @@ class CPU:
 
     def new_stack(self) -> greenlet:
         """A new stack for a program's code (kept in spare_stacks when its code
-        returns: Runtime.call_from_c)."""
+        returns: Runtime.on_stack)."""
         return new_stack(self.limiter, self.kernel_limit)
 
     def measure_program_base(self) -> None:
@@ -883,7 +883,7 @@ class CPU:
 
 
 SPARE_CONTEXTS = 16         # ended contexts kept for new processes (CPU.start)
-SPARE_STACKS = 16           # free programs' stacks kept (Runtime.call_from_c)
+SPARE_STACKS = 16           # free programs' stacks kept (Runtime.on_stack)
 SCRIPT_DEPTH = 2            # python3's depth of a script's frame: 998 calls more reach 1000
 PROGRAM_LIMIT = 1000        # a program's recursion limit until it sets its own (CPython's)
 KERNEL_LIMIT = 4000          # the kernel's own and native programs' recursion limit

@@ -9,7 +9,7 @@ kernel's frames below are not there for the program to see.
 A greenlet is cheap to make, but its first Python call costs CPython a fresh
 frame stack: an mmap, and a munmap when it ends, about 8 us together, a sixth
 of a whole fork + exec + wait.  So a stack whose code returned is kept for the
-next program (the CPU keeps a few: Runtime.call_from_c).  To be used again a
+next program (the CPU keeps a few: Runtime.on_stack).  To be used again a
 stack must loop, and its loop must be C code, or its frame would be the
 program's caller.  The loop is
 
