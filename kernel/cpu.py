@@ -52,6 +52,7 @@ from . import trace as ev
 from .abi import W_EXITCODE
 from .clock import SYSCALL_COST
 from .errors import ExecImage, ProcessExit
+from .stacks import new_stack
 from .proc import BLOCKED, READY, RUNNING, SLICES_KEPT, STOPPED, ZOMBIE, Proc, State
 
 TYPE_CHECKING = False
@@ -112,10 +113,11 @@ class CPU:
         self.kernel_limit = KERNEL_LIMIT    # the recursion limit of kernel code (see resume)
         self.limiter: greenlet = None       # a shallow stack: see resume and start (run sets it)
         self.spare_contexts: list[greenlet] = []     # contexts whose process ended (start)
+        self.spare_stacks: list[greenlet] = []       # programs' stacks, free (new_stack)
         # How deep every program's first frame is (Runtime.run_program): the same
-        # for all of them while the scheduler runs, as every process's context
-        # starts from dispatch and goes the same way to its program; so measured
-        # once (it costs an exception).
+        # for all of them while the scheduler runs, as every program's stack
+        # starts from the limiter (kernel/stacks.py); so measured once (it costs
+        # an exception).
         self.program_base: int | None = None
         self.program_limit = 0                  # the stack_limit of a program at program_base
         self.timers: list[tuple[float, int, Proc, int]] = []   # (deadline, seq, proc, gen)
@@ -284,7 +286,8 @@ class CPU:
         """Run processes until `until()` holds, the machine halts, or nothing can run."""
         hostguard.install()                     # once: programs' host side effects are refused
         self.main = getcurrent()
-        self.program_base = None                # (the scheduler's own depth may differ)
+        self.program_base = None                # (the scheduler's own depth may differ,
+        self.spare_stacks.clear()               # and so the limiter's)
         host_limit = sys.getrecursionlimit()
         self.kernel_limit = max(host_limit, max_depth() + KERNEL_HEADROOM)
         sys.setrecursionlimit(self.kernel_limit)
@@ -438,6 +441,23 @@ class CPU:
             return p.context.switch(p)
         p.context = greenlet(self._context, self.main)
         return self.limiter.switch(p.context, self.kernel_limit, (p,))
+
+    # ---- programs' stacks (kernel/stacks.py) ------------------------------------------------
+
+    def new_stack(self) -> greenlet:
+        """A new stack for a program's code (kept in spare_stacks when its code
+        returns: Runtime.on_stack)."""
+        return new_stack(self.limiter, self.kernel_limit)
+
+    def measure_program_base(self) -> None:
+        """The depth from which a program's frames count, on its stack: its
+        __main__ runs one C call (exec's) deeper than a task's first frame, and
+        there python3 runs a script's at the depth SCRIPT_DEPTH."""
+        stack = self.new_stack()
+        stack.parent = getcurrent()
+        self.program_base = stack.switch(recursion_depth) + 1 - SCRIPT_DEPTH
+        self.program_limit = stack_limit(self.program_base, PROGRAM_LIMIT)
+        self.spare_stacks.append(stack)
 
     # ---- each process's own recursion limit ------------------------------------------------
     # CPython has one recursion limit, counted in frames from the bottom of the
@@ -863,6 +883,9 @@ class CPU:
 
 
 SPARE_CONTEXTS = 16         # ended contexts kept for new processes (CPU.start)
+SPARE_STACKS = 16           # free programs' stacks kept (Runtime.on_stack)
+SCRIPT_DEPTH = 2            # python3's depth of a script's frame: 998 calls more reach 1000
+PROGRAM_LIMIT = 1000        # a program's recursion limit until it sets its own (CPython's)
 KERNEL_LIMIT = 4000          # the kernel's own and native programs' recursion limit
 _max_depth: list[int] = []
 
@@ -883,9 +906,17 @@ def max_depth() -> int:
 def stack_limit(base: int, limit: int) -> int:
     """CPython's recursion limit for a program whose first frame is at depth base
     and whose own limit is limit (sys.setrecursionlimit's) -- no deeper than the
-    host's C stack holds, capped at an even room as CPython's default 1000."""
+    host's C stack holds.  A limit past that is capped at a room that does not
+    depend on base (on how deep the host called the kernel from): CPython's
+    default 1000 plus a multiple of 60, so that a recursion whose cycle is up to
+    six levels (a function through map(), a __repr__ through repr()) ends as it
+    ends under the default limit, on every run."""
     room = max_depth() - base
-    return base + (limit if limit <= room else room & ~1)
+    if limit <= room:
+        return base + limit
+    spare = max_depth() - KERNEL_HEADROOM - PROGRAM_LIMIT
+    capped = PROGRAM_LIMIT + max(0, spare) // 60 * 60
+    return base + (capped if capped <= room else room & ~1)
 
 
 def _room(n: int) -> None:

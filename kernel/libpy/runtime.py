@@ -20,9 +20,8 @@ import weakref
 from ast import PyCF_ONLY_AST
 from functools import partial
 
-from greenlet import greenlet
 
-from kernel.cpu import machine, recursion_depth, stack_limit
+from kernel.cpu import PROGRAM_LIMIT, SPARE_STACKS, machine, recursion_depth, stack_limit
 from kernel.errors import Unwind
 from kernel.libpy import os as vos
 from kernel.libpy import path as vpath
@@ -155,7 +154,7 @@ class Runtime:
     at_fork: tuple[list, list, list] | None = None     # os.register_at_fork's
     importer_cache = FRESH_CODE
     image: Any = None                       # the program it runs (set by the loader)
-    recursion_limit = 1000                  # sys.setrecursionlimit's, for this process
+    recursion_limit = PROGRAM_LIMIT         # sys.setrecursionlimit's, for this process
     recursion_base: int | None = None       # CPython's depth below the program's first frame
     stack_limit: int | None = None          # the host's limit while it runs (cpu.resume)
     finalized = False                       # Python has shut down (__main__ is cleared)
@@ -473,11 +472,10 @@ class Runtime:
         from the program's first frame, as CPython counts it for the recursion limit."""
         cpu = self.k.cpu
         if cpu.program_base is None:
-            cpu.program_base = recursion_depth() + BASE_FRAMES
-            cpu.program_limit = stack_limit(cpu.program_base, Runtime.recursion_limit)
+            cpu.measure_program_base()
         # (a program starts with the default limit: the same stack_limit for all)
         self.recursion_base, self.stack_limit = cpu.program_base, cpu.program_limit
-        self.call_from_c(fn, *args)
+        self.on_stack(partial(fn, *args))
 
     def set_recursion_base(self, base: int) -> None:
         """The program's frames count from depth base (see cpu.resume)."""
@@ -485,22 +483,40 @@ class Runtime:
         self.stack_limit = stack_limit(base, self.recursion_limit)
 
     def call_from_c(self, fn, *args, **kwargs):
-        """fn(*args, **kwargs) as CPython's C code calls a program (its __main__,
-        sys.excepthook, an atexit handler): on a stack of its own, a greenlet whose
-        first frame is fn's, so that the program's bottom frame has no caller
-        (f_back is None) -- the kernel's frames below are not there for it to see."""
-        if kwargs:
-            fn, args = partial(fn, *args, **kwargs), ()
+        """fn(*args, **kwargs) as CPython's C code calls a program's function (its
+        sys.excepthook, an atexit handler): on a stack of its own, at the depth
+        python3 gives it -- that of a script's first frame, which on the stack
+        is one C call (exec's) deeper than fn's."""
+        if not callable(fn):                     # (partial's own message is not CPython's)
+            raise TypeError(f"'{type(fn).__name__}' object is not callable")
+        base = self.recursion_base
+        if base is None:
+            return self.on_stack(partial(fn, *args, **kwargs))
+        self.set_recursion_base(base - 1)
+        try:
+            return self.on_stack(partial(fn, *args, **kwargs))
+        finally:
+            self.set_recursion_base(base)
+
+    def on_stack(self, task):
+        """task() on a stack of its own, whose first frame is the program's, so
+        that the program's bottom frame has no caller (f_back is None) -- the
+        kernel's frames below are not there for it to see (kernel/stacks.py)."""
         p = self.p
         cpu = self.k.cpu
-        program = greenlet(fn)
-        kernel, p.context = p.context, program
+        spare = cpu.spare_stacks
+        stack = spare.pop() if spare else cpu.new_stack()
+        kernel = stack.parent = p.context        # (the running context: where the result goes)
+        p.context = stack
         cpu.resume(p)                            # the program's own recursion limit
         try:
-            return program.switch(*args)
+            result = stack.switch(task)
         finally:
             p.context = kernel
             cpu.kernel_room()
+        if len(spare) < SPARE_STACKS:            # it returned: the stack is free again
+            spare.append(stack)
+        return result
 
     def report(self, e: BaseException) -> None:
         """An uncaught exception: its traceback on the process's stderr."""
@@ -795,9 +811,6 @@ def _rebound(fn, **names):
     return new
 
 
-# Frames between the depth recursion_depth() tells in run_program and the
-# program's first frame (greenlet.switch, exec), which CPython does not count.
-BASE_FRAMES = 1
 LATER = ("termios", "getpass", "pwd", "grp", "runpy", "resource", "fcntl",  # virtual too, loaded
          "select", "_posixsubprocess", "_thread", "errno")                      # when first asked for
 # Virtual modules with state of their own: kernel/libpy/NAME.py runs in each
