@@ -974,3 +974,19 @@ def test_print_with_sys_stdout_none_prints_nothing_not_on_the_hosts_stdout(capsy
             "print('dropped')\nsys.stderr.write('err\\n')\n")
     assert (r.code, r.out, r.err) == (0, "real\n", "err\n")
     assert "dropped" not in capsys.readouterr().out
+
+
+def test_programs_start_on_a_host_python_whose_sys_flags_lack_the_newer_fields(monkeypatch):
+    # Python 3.10's sys.flags has no safe_path, warn_default_encoding or
+    # int_max_str_digits; the machine once read flags.safe_path at every start
+    # and so stopped every Python program there with an internal error.
+    from kernel.libpy import pyconfig
+    names = tuple(n for n in pyconfig.NAMES
+                  if n not in ("safe_path", "warn_default_encoding", "int_max_str_digits"))
+    monkeypatch.setattr(pyconfig, "NAMES", names)
+    monkeypatch.setattr(pyconfig, "_CACHE", {})
+    for name in ("safe_path", "warn_default_encoding", "int_max_str_digits"):
+        monkeypatch.delattr(pyconfig.flags, name)
+    r = sh("python3 -c 'import sys; print(hasattr(sys.flags, \"safe_path\"), sys.path[0])'")
+    assert (r.out, r.err, r.status) == ("False \n", "", 0)
+    assert r.kernel.panics == []

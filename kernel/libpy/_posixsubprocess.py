@@ -17,6 +17,7 @@ runs in the child of a fork, with no replay of the program.
 """
 from __future__ import annotations
 
+import sys as _host_sys
 from os import fsdecode as _fsdecode, fspath as _fspath
 
 from kernel import abi as _abi
@@ -60,6 +61,22 @@ def fork_exec(args, executable_list, close_fds, fds_to_keep, cwd, env_list,
     def child(rt) -> int:
         return _child(setup, paths, argv, envp)
     return _trap("clone", child)
+
+
+
+if _host_sys.version_info < (3, 11):
+    _fork_exec = fork_exec
+
+    def fork_exec(args, executable_list, close_fds, fds_to_keep, cwd, env_list,  # type: ignore[misc]
+                  p2cread, p2cwrite, c2pread, c2pwrite, errread, errwrite,
+                  errpipe_read, errpipe_write, restore_signals, call_setsid,
+                  gid, extra_groups, uid, child_umask, preexec_fn, /) -> int:
+        """Python 3.10's subprocess.py calls fork_exec without a process group
+        (process_group= came in 3.11): the same call, with none to set."""
+        return _fork_exec(args, executable_list, close_fds, fds_to_keep, cwd, env_list,
+                          p2cread, p2cwrite, c2pread, c2pwrite, errread, errwrite,
+                          errpipe_read, errpipe_write, restore_signals, call_setsid, -1,
+                          gid, extra_groups, uid, child_umask, preexec_fn)
 
 
 class _Setup:

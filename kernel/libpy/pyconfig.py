@@ -108,8 +108,8 @@ def config_for(env: dict[str, str], options: tuple[tuple[str, str | None], ...])
 class Config:
     """One interpreter's start-up: what it runs (a file, stdin, -c or -m), its
     flags, and the options that are not flags (-W, -X, -u)."""
-    __slots__ = ("run", "module", "flags", "unbuffered", "warnoptions", "xoptions",
-                 "io_encoding", "io_errors")
+    __slots__ = ("run", "module", "flags", "safe_path", "unbuffered", "warnoptions",
+                 "xoptions", "io_encoding", "io_errors")
 
     def __init__(self, env: dict[str, str], options: Iterable[tuple[str, str | None]] = (),
                  run: str = "file") -> None:
@@ -163,6 +163,7 @@ class Config:
                                else "default::BytesWarning")
         self.io_encoding, self.io_errors = _io_encoding(env if use_env else {})
         self.unbuffered = bool(values.pop("unbuffered"))
+        self.safe_path = values["safe_path"]    # (read here: 3.10's sys.flags has no safe_path)
         self.flags = flags(values)
         self.warnoptions = warnoptions
         self.xoptions = xoptions

@@ -181,7 +181,7 @@ class Runtime:
             return [vpath.dirname(self.argv[0]) if self.argv else ""]
         if image.secure:
             return ["/bin"]
-        if self.config.flags.safe_path:            # -P, -I: not even the script's directory
+        if self.config.safe_path:            # -P, -I: not even the script's directory
             return []
         return [image.directory]
 
