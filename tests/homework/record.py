@@ -90,7 +90,13 @@ def fork_cases() -> list[list[str]]:
              ["-A", "a+b+c"], ["-A", "a+b,,a+c"], ["-A", "ab", "-c"], ["-A", "a+b,b-,a+b,b+c", "-c"],
              ["-A", "a+b,b+c", "-t"], ["-A", "a+b,b+c", "-t", "-F"], ["-A", "a+b,b+c", "-F"],
              ["-P", "bogus", "-c"], ["-f", "0"], ["-f", "x"], ["-a", "x"], ["-Q"],
-             ["-s", "7", "-a", "4", "-P", "basic", "-c", "-t"]]
+             ["-s", "7", "-a", "4", "-P", "basic", "-c", "-t"],
+             # names the book's model takes as they come: empty, twice, after an exit
+             ["-A", "a+,a+b", "-c"], ["-A", "a+b,a+b", "-c"], ["-A", "a+b,b+c,a+b,c-", "-c"],
+             ["-A", "a+b,b+c,a+b,b-", "-c", "-P", "line1"], ["-A", "a+b,b+c,c+d,a+c,c-", "-c", "-P", "basic"],
+             ["-A", "a+b,b-,a+b", "-c", "-L"], ["-A", "a+b,b-,b+c", "-c"],
+             # more processes than a student may have (64): the rest is the model's
+             ["-s", "1", "-a", "100", "-f", "0.9", "-c"]]
     styles = ("fancy", "basic", "line1", "line2")
     for seed in range(24):
         flags = ["-s", str(seed), "-a", str(seed % 9 + 3), "-P", styles[seed % 4]]
