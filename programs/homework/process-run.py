@@ -104,78 +104,106 @@ def listing(opts, codes):
     print("")
 
 
-# ---- processes with nothing to do -------------------------------------------------------
+# ---- the book's own rules, replayed ----------------------------------------------------
 
-def passed_over(codes, opts):
-    """{process: the first row it shows DONE} for each process of no instructions
-    that the book's scheduler finishes without giving it a tick.  Its scheduler
-    can pick such a process and find it done in the same instant -- right after
-    another issued an I/O, or when an I/O completes at the start of its tick --
-    which a real process cannot do (its exit takes a tick).  Those few are
-    never started; when they are done is worked out by the book's own rules,
-    replayed here on the instruction lists alone."""
-    if all(codes):
-        return {}
-    n, switch_on_io = len(codes), opts.process_switch_behavior == "SWITCH_ON_IO"
-    immediate = opts.io_done_behavior == "IO_RUN_IMMEDIATE"
-    left = [len(code) for code in codes]
-    ops = [list(code) for code in codes]
-    state = ["READY"] * n
-    due = [[] for _ in range(n)]
-    book = {"curr": 0}
+class BookRun:
+    """The book's scheduler replayed on the instruction lists alone, for the two
+    things real processes cannot show.  A process of no instructions: the book
+    can pick it and find it done in the same instant -- right after another
+    issued an I/O, or as an I/O completes at the start of its tick -- which a
+    real process cannot do (its exit takes a tick); such a process is never
+    started, and its rows come from here (passed_over).  And a run longer than
+    /proc/PID/sched keeps (SLICES_KEPT turns): its table comes from here."""
 
-    def run_next(pid=-1):
+    def __init__(self, codes, opts):
+        self.codes, self.n = codes, len(codes)
+        self.switch_on_io = opts.process_switch_behavior == "SWITCH_ON_IO"
+        self.immediate = opts.io_done_behavior == "IO_RUN_IMMEDIATE"
+        self.io_length = opts.io_length
+        self.ops = [list(code) for code in codes]
+        self.state = ["READY"] * self.n
+        self.due = [[] for _ in codes]      # per process: the ticks its I/Os end
+        self.curr = 0
+        self.ticked = set()                 # processes of no instructions shown RUNNING
+        self.shown_done = {}                # ... and the first row they show DONE
+        self.lines, self.cpu_busy, self.io_busy, self.tick = [], 0, 0, 0
+        self.run()
+
+    def run_next(self, pid=-1):
         if pid == -1:
-            curr = book["curr"]
-            pid = next((q for q in list(range(curr + 1, n)) + list(range(curr + 1))
-                        if state[q] == "READY"), -1)
+            order = list(range(self.curr + 1, self.n)) + list(range(self.curr + 1))
+            pid = next((q for q in order if self.state[q] == "READY"), -1)
             if pid == -1:
                 return
-        book["curr"] = pid
-        state[pid] = "RUNNING"
+        self.curr = pid
+        self.state[pid] = "RUNNING"
 
-    def check_if_done():
-        curr = book["curr"]
-        if left[curr] == 0 and state[curr] == "RUNNING":
-            state[curr] = "DONE"
-            run_next()
+    def check_if_done(self):
+        if not self.ops[self.curr] and self.state[self.curr] == "RUNNING":
+            self.state[self.curr] = "DONE"
+            self.run_next()
 
-    ticked, shown_done, tick = set(), {}, 0
-    longest = sum(left) * (opts.io_length + 2) + n + 1
-    state[0] = "RUNNING"
-    while ("READY" in state or "RUNNING" in state or "BLOCKED" in state) and tick <= longest:
-        tick += 1
-        for pid in range(n):
-            if tick in due[pid]:
-                state[pid] = "READY"
-                if immediate:
-                    if book["curr"] != pid and state[book["curr"]] == "RUNNING":
-                        state[book["curr"]] = "READY"
-                    run_next(pid)
+    def runnable(self):
+        return self.state.count("READY") + self.state.count("RUNNING")
+
+    def io_ends(self, pid):
+        self.state[pid] = "READY"
+        if self.immediate:
+            if self.curr != pid and self.state[self.curr] == "RUNNING":
+                self.state[self.curr] = "READY"
+            self.run_next(pid)
+        else:
+            if not self.switch_on_io and self.runnable() > 1:
+                self.run_next(pid)
+            if self.runnable() == 1:
+                self.run_next(pid)
+        self.check_if_done()
+
+    def run(self):
+        state, longest = self.state, sum(map(len, self.codes)) * (self.io_length + 2) + self.n + 1
+        state[0] = "RUNNING"
+        while ("READY" in state or "RUNNING" in state or "BLOCKED" in state) and self.tick <= longest:
+            self.tick += 1
+            ended = [pid for pid in range(self.n) if self.tick in self.due[pid]]
+            for pid in ended:
+                self.io_ends(pid)
+            op = ""
+            if state[self.curr] == "RUNNING":
+                if self.ops[self.curr]:
+                    op = self.ops[self.curr].pop(0)
                 else:
-                    runnable = state.count("READY") + state.count("RUNNING")
-                    if not switch_on_io and runnable > 1:
-                        run_next(pid)
-                    if state.count("READY") + state.count("RUNNING") == 1:
-                        run_next(pid)
-                check_if_done()
-        curr = book["curr"]
-        op = ""
-        if state[curr] == "RUNNING":
-            if left[curr]:
-                op, left[curr] = ops[curr].pop(0), left[curr] - 1
-            else:
-                ticked.add(curr)            # shown RUNNING: this tick is its
-        for pid in range(n):
-            if not codes[pid] and state[pid] == "DONE":
-                shown_done.setdefault(pid, tick)
-        if op == "io":
-            state[curr] = "BLOCKED"
-            due[curr].append(tick + opts.io_length + 1)
-            if switch_on_io:
-                run_next()
-        check_if_done()
-    return {pid: shown_done.get(pid, tick + 1) for pid in range(n) if not codes[pid] and pid not in ticked}
+                    self.ticked.add(self.curr)      # shown RUNNING: this tick is its
+            self.row(op, bool(ended))
+            if op == "io":
+                state[self.curr] = "BLOCKED"
+                self.due[self.curr].append(self.tick + self.io_length + 1)
+                if self.switch_on_io:
+                    self.run_next()
+            self.check_if_done()
+
+    def row(self, op, io_done):
+        cells = ["RUN:" + op if pid == self.curr and op else self.state[pid] for pid in range(self.n)]
+        ios = sum(1 for due in self.due for t in due if t > self.tick)
+        self.cpu_busy += op != ""
+        self.io_busy += ios > 0
+        self.lines.append(("%3d*" if io_done else "%3d ") % self.tick + "".join("%14s" % c for c in cells)
+                          + "%14s" % ("1" if op else " ") + ("%14s" % ios if ios else "%10s" % " "))
+        for pid in range(self.n):
+            if not self.codes[pid] and self.state[pid] == "DONE":
+                self.shown_done.setdefault(pid, self.tick)
+
+    def passed_over(self):
+        """{process: the first row it shows DONE} for each process of no
+        instructions the book finishes without giving it a tick."""
+        return {pid: self.shown_done.get(pid, self.tick + 1) for pid in range(self.n)
+                if not self.codes[pid] and pid not in self.ticked}
+
+
+def too_long_to_keep(codes):
+    """Could a process have more turns on the CPU than /proc/PID/sched keeps?
+    (A turn per instruction at most, and one more per I/O that ends.)"""
+    ios = sum(code.count("io") for code in codes)
+    return max(map(len, codes)) + ios + 2 >= SLICES_KEPT
 
 
 # ---- running the processes for real ----------------------------------------------------
@@ -323,10 +351,14 @@ def table(codes, lives, skipped):
 
 def solve(opts, codes):
     sys.stdout.flush()              # (not copied into the processes)
-    skipped = passed_over(codes, opts)
-    started = [n for n in range(len(codes)) if n not in skipped]
-    lives = dict(zip(started, run([codes[n] for n in started], opts)))
-    lines, end, cpu_busy, io_busy = table(codes, lives, skipped)
+    book = BookRun(codes, opts) if not all(codes) or too_long_to_keep(codes) else None
+    if book is not None and too_long_to_keep(codes):
+        lines, end, cpu_busy, io_busy = book.lines, book.tick, book.cpu_busy, book.io_busy
+    else:
+        skipped = book.passed_over() if book is not None else {}
+        started = [n for n in range(len(codes)) if n not in skipped]
+        lives = dict(zip(started, run([codes[n] for n in started], opts)))
+        lines, end, cpu_busy, io_busy = table(codes, lives, skipped)
     print("Time" + "".join("%14s" % ("PID:%2d" % n) for n in range(len(codes)))
           + "%14s" % "CPU" + "%14s" % "IOs")
     for line in lines:

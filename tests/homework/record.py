@@ -70,7 +70,9 @@ def process_run_cases() -> list[list[str]]:
              ["-l", "1:0,0:0,1:100,0:0", "-L", "1", "-c", "-p", "-I", "IO_RUN_IMMEDIATE"],
              ["-l", "0:0,2:0,0:0", "-c", "-p", "-S", "SWITCH_ON_END"],
              # the book's asserts and its failures, in its order
-             ["-S", "x", "-l", "a"], ["-l", "a", "-L", "-1"], ["-l", "x:1"], ["-l", "1:x"], ["-P", "cx"]]
+             ["-S", "x", "-l", "a"], ["-l", "a", "-L", "-1"], ["-l", "x:1"], ["-l", "1:x"], ["-P", "cx"],
+             # more turns on the CPU than /proc/PID/sched keeps
+             ["-l", "1030:0", "-L", "0", "-c", "-p"]]
     switches = ("SWITCH_ON_IO", "SWITCH_ON_END")
     dones = ("IO_RUN_LATER", "IO_RUN_IMMEDIATE")
     for seed in range(16):
@@ -96,7 +98,7 @@ def fork_cases() -> list[list[str]]:
              ["-A", "a+b,b+c,a+b,b-", "-c", "-P", "line1"], ["-A", "a+b,b+c,c+d,a+c,c-", "-c", "-P", "basic"],
              ["-A", "a+b,b-,a+b", "-c", "-L"], ["-A", "a+b,b-,b+c", "-c"],
              # more processes than a student may have (64): the rest is the model's
-             ["-s", "1", "-a", "100", "-f", "0.9", "-c"]]
+             ["-s", "1", "-a", "100", "-f", "0.9", "-c", "-F"]]
     styles = ("fancy", "basic", "line1", "line2")
     for seed in range(24):
         flags = ["-s", str(seed), "-a", str(seed % 9 + 3), "-P", styles[seed % 4]]
