@@ -351,11 +351,11 @@ def table(codes, lives, skipped):
 
 def solve(opts, codes):
     sys.stdout.flush()              # (not copied into the processes)
-    book = BookRun(codes, opts) if not all(codes) or too_long_to_keep(codes) else None
-    if book is not None and too_long_to_keep(codes):
+    if too_long_to_keep(codes):
+        book = BookRun(codes, opts)
         lines, end, cpu_busy, io_busy = book.lines, book.tick, book.cpu_busy, book.io_busy
     else:
-        skipped = book.passed_over() if book is not None else {}
+        skipped = BookRun(codes, opts).passed_over() if not all(codes) else {}
         started = [n for n in range(len(codes)) if n not in skipped]
         lives = dict(zip(started, run([codes[n] for n in started], opts)))
         lines, end, cpu_busy, io_busy = table(codes, lives, skipped)
