@@ -15,12 +15,14 @@ init (pid 1) -- the book draws it under `a`, its stand-in for init -- and with
 -R every named process is a subreaper (as Linux's prctl makes one), so that an
 orphan really goes to its grandparent, as -R says.
 """
+import errno
 import os
 import random
 import signal
 import string
 import sys
 import time
+import traceback
 from optparse import OptionParser
 
 ROOT = "a"
@@ -102,56 +104,67 @@ def parse(action):
 # ---- the book's model of the tree ------------------------------------------------------
 
 class Tree:
+    """The book's model, kept as its tool keeps it: the names alive (a list:
+    a name forked twice is there twice), each one's children and parent; an
+    exited name's entries become -1.  A name used twice or after its exit
+    then gives the book's own odd trees, or its own failure."""
+
     def __init__(self, local_reparent):
         self.local_reparent = local_reparent
+        self.living = [ROOT]
         self.children = {ROOT: []}
         self.parent = {}
 
     def alive(self, name):
-        return name in self.children
+        return name in self.living
 
     def fork(self, parent, child):
+        self.living.append(child)
+        self.children[child] = []           # (before the append: a+a is its own child)
         self.children[parent].append(child)
-        self.children[child] = []
         self.parent[child] = parent
 
     def exit(self, name):
         """The orphans go to the exiting process's parent (-R), or else every
         descendant goes to the root, as the book's model has it."""
-        parent = self.parent.pop(name)
+        parent = self.parent[name]
+        self.living.remove(name)
         if self.local_reparent:
-            orphans, home = self.children[name], parent
+            for orphan in self.children[name]:
+                self.parent[orphan] = parent
+                self.children[parent].append(orphan)
         else:
-            orphans, home = self.descendants(name), ROOT
-            for orphan in orphans:
-                self.children[orphan] = []
-        for orphan in orphans:
-            self.parent[orphan] = home
-            self.children[home].append(orphan)
+            descendants = self.subtree(name)
+            descendants.remove(name)
+            for d in descendants:
+                self.children[d] = []
+                self.parent[d] = ROOT
+                self.children[ROOT].append(d)
         self.children[parent].remove(name)
-        del self.children[name]
+        self.children[name] = -1
+        self.parent[name] = -1
 
-    def descendants(self, name):
-        out = []
+    def subtree(self, name):
+        """name and all below it, depth first."""
+        if self.children[name] == []:
+            return [name]
+        out = [name]
         for child in self.children[name]:
-            out += [child] + self.descendants(child)
+            out += self.subtree(child)
         return out
 
     def lines(self, style):
-        """The tree as the book prints it, 31 spaces in."""
-        out = []
+        """The tree as the book prints it, 31 spaces in, a line at a time."""
         if style == "basic":
-            self.basic(ROOT, 0, out)
-        else:
-            self.fancy(ROOT, 0, {}, False, STYLES[style], out)
-        return out
+            return self.basic(ROOT, 0)
+        return self.fancy(ROOT, 0, {}, False, STYLES[style])
 
-    def basic(self, name, level, out):
-        out.append(INDENT + "   " * level + "%2s" % name)
+    def basic(self, name, level):
+        yield INDENT + "   " * level + "%2s" % name
         for child in self.children[name]:
-            self.basic(child, level + 1, out)
+            yield from self.basic(child, level + 1)
 
-    def fancy(self, name, level, open_, last, chars, out):
+    def fancy(self, name, level, open_, last, chars):
         """open_[i]: does the line of level i still go on below?  (One record for
         the whole walk: a last child closes its parent level's line.)"""
         vertical, horizontal, branch, end = chars
@@ -162,25 +175,31 @@ class Tree:
                 prefix += (end if last else branch) + horizontal * 2 + " "
             else:
                 prefix += " " + horizontal * 3 + " "
-        out.append(INDENT + prefix + name)
+        yield INDENT + prefix + name
         if last:
             open_[level - 1] = False
         open_[level] = True
         kids = self.children[name]
-        for i, child in enumerate(kids):
-            self.fancy(child, level + 1, open_, i == len(kids) - 1, chars, out)
+        for child in kids[:-1]:
+            yield from self.fancy(child, level + 1, open_, False, chars)
+        for child in kids[-1:]:
+            yield from self.fancy(child, level + 1, open_, True, chars)
 
 
 # ---- the real processes ------------------------------------------------------------
 
 class Machine:
-    """The named processes, for real: each waits on its own command pipe."""
+    """The named processes, for real: each waits on its own command pipe.  A
+    process is known by its slot (the root's, or the number of the action that
+    forked it), since a name may be forked twice; a name means its newest."""
 
-    def __init__(self, names, local_reparent):
-        """A command pipe for every name that may live: every process inherits them."""
+    def __init__(self, slots, local_reparent):
+        """A command pipe for every slot: every process inherits them."""
         self.local_reparent = local_reparent
-        self.pids = {}
-        self.commands = {name: os.pipe() for name in names}
+        self.retired = False
+        self.pids = {}                      # slot -> pid, of those alive
+        self.slot = {ROOT: ROOT}            # name -> its newest slot
+        self.commands = {slot: os.pipe() for slot in slots}
         self.answers, self.answer_w = os.pipe()
 
     def start(self):
@@ -190,14 +209,14 @@ class Machine:
         self.pids[ROOT] = self.read_pid()
         self.first = pid
 
-    def life(self, name):
+    def life(self, slot):
         """A named process: tell our pid, then obey until told to exit."""
         signal.signal(signal.SIGCHLD, signal.SIG_IGN)   # the kernel reaps our children
         if self.local_reparent:
             adopt_orphans()
         os.write(self.answer_w, b"%d\n" % os.getpid())
         while True:
-            command = read_line(self.commands[name][0])
+            command = read_line(self.commands[slot][0])
             if command.startswith("fork "):
                 try:
                     if os.fork() == 0:
@@ -214,24 +233,46 @@ class Machine:
             raise OSError(code, "fork: " + os.strerror(code))
         return int(answer)
 
-    def fork(self, parent, child):
-        self.tell(parent, "fork " + child)
-        self.pids[child] = self.read_pid()
+    def fork(self, parent, child, slot):
+        if self.retired:
+            return
+        self.tell(self.slot[parent], "fork " + slot)
+        try:
+            self.pids[slot] = self.read_pid()
+        except OSError as e:
+            if e.errno != errno.EAGAIN:
+                raise
+            self.retire()
+            return
+        self.slot[child] = slot
+
+    def retire(self):
+        """Past the processes a user may have (RLIMIT_NPROC): everyone exits, and
+        the rest of the story is the book's model alone, as in its own tool."""
+        self.stop()
+        self.retired = True
 
     def exit(self, name):
-        self.tell(name, "exit")
-        pid = self.pids.pop(name)
+        if self.retired:
+            return
+        self.end(self.slot[name])
+
+    def end(self, slot):
+        self.tell(slot, "exit")
+        pid = self.pids.pop(slot)
         while not gone(pid):        # its parent (or init) reaps it
             time.sleep(0.001)
 
-    def tell(self, name, command):
-        os.write(self.commands[name][1], command.encode() + b"\n")
+    def tell(self, slot, command):
+        os.write(self.commands[slot][1], command.encode() + b"\n")
 
     def stop(self):
         """Everyone exits, the youngest first."""
-        for name in reversed(list(self.pids)):
-            if name != ROOT:
-                self.exit(name)
+        if self.retired:
+            return
+        for slot in reversed(list(self.pids)):
+            if slot != ROOT:
+                self.end(slot)
         self.tell(ROOT, "exit")
         os.waitpid(self.first, 0)
 
@@ -254,7 +295,7 @@ def read_line(fd):
         if not chunk:
             break
         line += chunk
-    return line.decode().strip()
+    return line.decode().rstrip("\n")         # (a name may be empty, or have spaces)
 
 
 def gone(pid):
@@ -286,18 +327,16 @@ def show(tree, opts):
         print(line)
 
 
-def act(tree, machine, action, opts):
-    """Do one action in the model and for real; what the book says happened."""
+def act(tree, machine, number, action, opts):
+    """Do action number in the model and for real; what the book says happened."""
     kind, name, child = parse(action)
     if not tree.alive(name):
         raise Stop("bad action (%s), must be X+Y or X- where X and Y are processes" % action)
     if kind == "fork":
-        if not child or tree.alive(child):
-            raise ValueError("%s: %r cannot be a new process's name" % (action, child))
         tree.fork(name, child)
-        machine.fork(name, child)
+        machine.fork(name, child, str(number))
         return "%s forks %s" % (name, child)
-    if opts.leaf_only and tree.children[name]:
+    if opts.leaf_only and len(tree.children[name]) > 0:
         return "%s EXITS (failed: has children)" % name
     if name == ROOT:
         raise Stop("root process: cannot exit")
@@ -315,8 +354,8 @@ def play(opts):
         actions = opts.action_list.split(",")
     else:
         actions = random_actions(opts.actions, opts.fork_percentage)
-    born = {action.split("+")[1] for action in actions if action.count("+") == 1}
-    machine = Machine({ROOT} | born, opts.local_reparent)
+    slots = [str(n) for n, action in enumerate(actions) if action.count("+") == 1]
+    machine = Machine([ROOT] + slots, opts.local_reparent)
     machine.start()
     try:
         story(tree, machine, actions, opts)
@@ -325,8 +364,8 @@ def play(opts):
 
 
 def story(tree, machine, actions, opts):
-    for action in actions:
-        what = act(tree, machine, action, opts)
+    for number, action in enumerate(actions):
+        what = act(tree, machine, number, action, opts)
         if opts.show_tree:                  # trees shown: guess the actions
             print("Action: %s" % what if opts.solve else "Action?")
             if not opts.just_final:
@@ -361,9 +400,9 @@ def main(argv):
     except Stop as e:
         print(e)
         return 1
-    except (OSError, ValueError) as e:
+    except Exception as e:      # where the book's tool stops with a traceback: its last line
         sys.stdout.flush()
-        print("fork.py: %s" % e, file=sys.stderr)
+        print(traceback.format_exception_only(type(e), e)[-1], end="", file=sys.stderr)
         return 1
     return 0
 

@@ -18,6 +18,7 @@ import random
 import re
 import string
 import sys
+import traceback
 from optparse import OptionParser
 
 NAMES = string.ascii_lowercase + string.ascii_uppercase
@@ -30,8 +31,8 @@ class Stop(Exception):
 def options(argv):
     parser = OptionParser()
     parser.add_option('-s', '--seed', default=-1, help='random seed', action='store', type='int', dest='seed')
-    parser.add_option('-r', '--readable', default='read', help='file to read (e.g., "read", to produce read.py)', action='store', type='string', dest='readable')
-    parser.add_option('-R', '--runnable', default='run', help='file to run (e.g., "run", to produce run.py)', action='store', type='string', dest='runnable')
+    parser.add_option('-r', '--readable', default='read', help='file to read (e.g., "read", to produce read.c)', action='store', type='string', dest='readable')
+    parser.add_option('-R', '--runnable', default='run', help='file to run (e.g., "run", to produce run.c)', action='store', type='string', dest='runnable')
     parser.add_option('-n', '--num_actions', default=10, help='num actions', action='store', type='int', dest='num_actions')
     parser.add_option('-f', '--fork_chance', default=30, help='chances that a program will fork', action='store', type='int', dest='fork_chance')
     parser.add_option('-w', '--wait_chance', default=40, help='chances that a program will wait', action='store', type='int', dest='wait_chance')
@@ -112,8 +113,6 @@ def parse(program):
                                           "plus {description} of what the forked process should do")
             args = tokens[i + 1].split(",")
             abort_if(len(args) != 2, "not enough args to fork (process name, sleep time)")
-            if i + 2 >= len(tokens):
-                raise ValueError("fork %s needs a { after it" % tokens[i + 1])
             abort_if(tokens[i + 2] != "{", "must have {} following fork")
             actions.append("fork %s %s" % (args[0], args[1]))
             i += 2
@@ -229,22 +228,31 @@ def readable(actions):
 
 
 def runnable(actions):
+    """(The book's runnable program knows whom each wait is for: a wait with
+    no child left to wait for stops it, as an exit with children unwaited.)"""
     lines, depth, current, parents = [('Begin("a")', 1)], 1, "a", []
+    unwaited = {"a": []}
     for action in actions:
         words = action.split(" ")
         if words[0] == "fork":
             child = words[1]
+            unwaited[current].append(child)
+            unwaited[child] = []
             lines += [('Fork("%s", "%s")' % (current, child), depth),
                       ("rc = fork_or_die()", depth), ("if rc == 0:", depth),
                       ("time.sleep(%s)" % words[2], depth + 1), ('Begin("%s")' % child, depth + 1)]
             parents.append(current)
             current, depth = child, depth + 1
         elif words[0] == "exit":
+            if unwaited[current]:
+                raise Stop("error: thread cannot exit without performing all needed waits\n"
+                           "  thread %s has outstanding children: %s" % (current, unwaited[current]))
             lines.append(('End("%s")' % current, depth))
             depth -= 1
             lines.append(('Record(rc, "%s")' % current, depth))
             current = parents.pop()
         else:
+            unwaited[current].pop(0)        # (none left: IndexError, as the book's tool)
             lines.append(('Wait("%s")' % current, depth))
     return RUNNABLE_HEAD + "".join("    " * d + text + "\n" for text, d in lines) + TAIL
 
@@ -310,27 +318,32 @@ def main(argv):
             print(message)
             return 1
     try:
-        if opts.action_list == "none":
-            actions = random_program(opts.num_actions, opts.max_sleep_time, opts.fork_chance,
-                                     opts.wait_chance, opts.exit_chance)
-        else:
-            actions = parse(opts.action_list)
-        read_text, run_text = readable(actions), runnable(actions)
+        return homework(opts)
     except Stop as e:
         print(e)
         return 1
-    except (ValueError, IndexError) as e:
-        print("generator.py: %s" % e, file=sys.stderr)
+    except Exception as e:      # where the book's tool stops with a traceback: its last line
+        sys.stdout.flush()
+        print(traceback.format_exception_only(type(e), e)[-1], end="", file=sys.stderr)
         return 1
+
+
+def homework(opts):
+    """The program drawn or parsed; read.py written, then run.py (opened before
+    it is made, as the book's tool opens run.c); printed, or run."""
+    if opts.action_list == "none":
+        actions = random_program(opts.num_actions, opts.max_sleep_time, opts.fork_chance,
+                                 opts.wait_chance, opts.exit_chance)
+    else:
+        actions = parse(opts.action_list)
     read_path, run_path = opts.readable + ".py", opts.runnable + ".py"
-    try:
-        write(read_path, read_text)
-        write(run_path, run_text)
-    except OSError as e:
-        print("generator.py: %s: %s" % (e.filename, e.strerror), file=sys.stderr)
-        return 1
+    write(read_path, readable(actions))
+    with open(run_path, "w") as f:
+        f.write(runnable(actions))
+    os.chmod(run_path, 0o755)
     if not opts.solve:
-        print(read_text)
+        with open(read_path) as f:          # (what the file holds, as the book's `cat`)
+            print(f.read())
         return 0
     sys.stdout.flush()
     output = run(run_path if "/" in run_path else "./" + run_path)

@@ -29,7 +29,15 @@ def scheduler_cases() -> list[list[str]]:
              ["-l", "200,100", "-p", "RR", "-q", "30", "-c"], ["-l", "7", "-c"],
              ["-l", "3,1,2", "-p", "RR", "-q", "5", "-c"], ["-p", "LOTTERY", "-c"],
              ["-p", "LOTTERY"], ["-l", "10,20"], ["-j", "x"], ["-q"], ["-z"],
-             ["-l", "1,2,a", "-c"], ["-j", "0", "-c"], ["-j", "-2", "-c", "-p", "RR"], ["-j", "0"]]
+             ["-l", "1,2,a", "-c"], ["-j", "0", "-c"], ["-j", "-2", "-c", "-p", "RR"], ["-j", "0"],
+             # jobs no machine runs (none, zero, negative, fractional, NaN, endless): the book's arithmetic
+             ["-l", "10,16,0,95,3", "-q", "4", "-c"], ["-l", "3.0,0,7,72", "-p", "SJF", "-c"],
+             ["-m", "-3", "-c"], ["-m", "-3", "-p", "RR", "-c"], ["-l", "4,1,10.25", "-p", "SJF", "-c"],
+             ["-l", "2.5,1.5", "-p", "RR", "-q", "2", "-c"], ["-j", "0", "-c", "-p", "RR"],
+             ["-l", "inf,2", "-c"], ["-l", "nan,2", "-p", "RR", "-c"], ["-l", "-2,-3", "-p", "RR", "-c"],
+             ["-l", "0,0", "-p", "RR", "-q", "0", "-c"], ["-j", "70", "-m", "3", "-c", "-p", "SJF"],
+             # more turns than /proc/PID/sched keeps
+             ["-l", "2100,3,2100", "-p", "RR", "-c"]]
     for seed in range(12):
         for policy in ("FIFO", "SJF", "RR"):
             cases.append(["-s", str(seed), "-p", policy, "-c"])
@@ -54,7 +62,17 @@ def process_run_cases() -> list[list[str]]:
              ["-l", "2:100,0:50", "-c", "-p"], ["-l", "4:0", "-L", "1", "-c", "-p"],
              ["-l", "3:0,3:0,3:0", "-L", "7", "-c", "-p"],
              ["-P", "x3"], ["-P", "c3,,i"], ["-l", "3"], ["-l", "a:b"], ["-l", "5:100", "-S", "X"],
-             ["-l", "5:100", "-I", "X", "-c"], ["-l", "5:100", "-L", "-1"], ["-L", "x"], ["-y"]]
+             ["-l", "5:100", "-I", "X", "-c"], ["-l", "5:100", "-L", "-1"], ["-L", "x"], ["-y"],
+             # a process with nothing to do, picked right after an I/O or as one completes: no tick
+             ["-l", "2:0,0:50", "-c", "-p", "-L", "2"], ["-l", "3:0,0:50,2:100", "-c", "-p"],
+             ["-P", "c1,i,c4:i,i,i:c0:c1,c2", "-L", "0", "-c", "-p"],
+             ["-s", "153", "-l", "2:100,3:80.0,0:15,7:0", "-c", "-p"],
+             ["-l", "1:0,0:0,1:100,0:0", "-L", "1", "-c", "-p", "-I", "IO_RUN_IMMEDIATE"],
+             ["-l", "0:0,2:0,0:0", "-c", "-p", "-S", "SWITCH_ON_END"],
+             # the book's asserts and its failures, in its order
+             ["-S", "x", "-l", "a"], ["-l", "a", "-L", "-1"], ["-l", "x:1"], ["-l", "1:x"], ["-P", "cx"],
+             # more turns on the CPU than /proc/PID/sched keeps
+             ["-l", "1030:0", "-L", "0", "-c", "-p"]]
     switches = ("SWITCH_ON_IO", "SWITCH_ON_END")
     dones = ("IO_RUN_LATER", "IO_RUN_IMMEDIATE")
     for seed in range(16):
@@ -74,7 +92,13 @@ def fork_cases() -> list[list[str]]:
              ["-A", "a+b+c"], ["-A", "a+b,,a+c"], ["-A", "ab", "-c"], ["-A", "a+b,b-,a+b,b+c", "-c"],
              ["-A", "a+b,b+c", "-t"], ["-A", "a+b,b+c", "-t", "-F"], ["-A", "a+b,b+c", "-F"],
              ["-P", "bogus", "-c"], ["-f", "0"], ["-f", "x"], ["-a", "x"], ["-Q"],
-             ["-s", "7", "-a", "4", "-P", "basic", "-c", "-t"]]
+             ["-s", "7", "-a", "4", "-P", "basic", "-c", "-t"],
+             # names the book's model takes as they come: empty, twice, after an exit
+             ["-A", "a+,a+b", "-c"], ["-A", "a+b,a+b", "-c"], ["-A", "a+b,b+c,a+b,c-", "-c"],
+             ["-A", "a+b,b+c,a+b,b-", "-c", "-P", "line1"], ["-A", "a+b,b+c,c+d,a+c,c-", "-c", "-P", "basic"],
+             ["-A", "a+b,b-,a+b", "-c", "-L"], ["-A", "a+b,b-,b+c", "-c"],
+             # more processes than a student may have (64): the rest is the model's
+             ["-s", "1", "-a", "100", "-f", "0.9", "-c", "-F"]]
     styles = ("fancy", "basic", "line1", "line2")
     for seed in range(24):
         flags = ["-s", str(seed), "-a", str(seed % 9 + 3), "-P", styles[seed % 4]]
@@ -102,7 +126,10 @@ def generator_cases() -> list[list[str]]:
              ["-A", "wait }"], ["-A", "fork b,1 { wait"], ["-A", "spoon"], ["-A", "fork"],
              ["-A", "fork b,1 {} wait", "-c"], ["-s", "2", "-n", "4", "-c"],
              ["-S", "0"], ["-f", "0"], ["-w", "100"], ["-e", "0"], ["-f", "50", "-w", "40", "-e", "30"],
-             ["-n", "x"], ["-Z"], ["-s", "1", "-n", "200", "-f", "60", "-w", "20", "-e", "20"]]
+             ["-n", "x"], ["-Z"], ["-s", "1", "-n", "200", "-f", "60", "-w", "20", "-e", "20"],
+             # the book's runnable program stops at a wait with no child left; -A cut short; help
+             ["-A", "fork b,1 {} wait wait fork c,1 {}"], ["-A", "fork b,1 { wait fork c,1 {} }"],
+             ["-A", "fork b,1"], ["-h"]]
     for seed in range(20):
         cases.append(["-s", str(seed)])
         cases.append(["-s", str(seed), "-n", str(seed % 7 + 3), "-S", str(seed % 4 + 1),
