@@ -57,4 +57,5 @@ def _tasks(results: deque) -> Iterator[Callable[[], Any]]:
     task = getcurrent().parent.switch()         # started: back to its maker
     while True:
         yield task
+        del task            # (a finished task lets go of what it held: its program's globals)
         task = getcurrent().parent.switch(results.pop())
