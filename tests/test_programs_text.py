@@ -162,3 +162,44 @@ def test_help_prints_the_programs_own_description():
 def test_bad_input_gives_a_message_and_a_status_never_a_traceback(argv):
     r = run_cmd(argv, env=dict(ENV))
     assert r.code != 0 and r.err and "Traceback" not in r.err
+
+
+# ---- expr: GNU expr's output, status and messages (recorded from GNU coreutils 9) ----------
+
+EXPR_CASES = [
+    (["1", "+", "2"], "3\n", "", 0),
+    (["-7", "/", "2"], "-3\n", "", 0),
+    (["-7", "%", "3"], "-1\n", "", 0),
+    (["2", "*", "3", "+", "4", "*", "5"], "26\n", "", 0),
+    (["99999999999999999999", "+", "1"], "100000000000000000000\n", "", 0),
+    (["010", "=", "10"], "1\n", "", 0),
+    (["b", "<", "a"], "0\n", "", 1),
+    (["0", "|", ""], "0\n", "", 1),
+    (["a", "|", "b"], "a\n", "", 0),
+    (["a", "&", "0"], "0\n", "", 1),
+    (["abc", ":", "a\\(.\\)c"], "b\n", "", 0),
+    (["abc", ":", "a\\(x\\)*"], "\n", "", 1),
+    (["abc", ":", "a.*"], "3\n", "", 0),
+    (["ab", ":", "b*"], "0\n", "", 1),
+    (["aaa", ":", "a\\{2\\}"], "2\n", "", 0),
+    (["abc", ":", "*b"], "0\n", "", 1),
+    (["1", ":", "1", "+", "2"], "3\n", "", 0),
+    (["substr", "hello", "2", "3"], "ell\n", "", 0),
+    (["1", "/", "0"], "", "expr: division by zero\n", 2),
+    (["a", "+", "1"], "", "expr: non-integer argument\n", 2),
+    (["1", "+"], "", "expr: syntax error: missing argument after ‘+’\n", 2),
+    (["1", "2"], "", "expr: syntax error: unexpected argument ‘2’\n", 2),
+    (["3", "\\<", "20"], "", "expr: syntax error: unexpected argument ‘\\\\<’\n", 2),
+    (["(", "1", "+", "2"], "", "expr: syntax error: expecting ')' after ‘2’\n", 2),
+    (["(", "1", "+", "2", "x"], "", "expr: syntax error: expecting ')' instead of ‘x’\n", 2),
+    ([")"], "", "expr: syntax error: unexpected ')'\n", 2),
+    (["x", ":", "x\\{2"], "", "expr: Unmatched \\{\n", 2),
+    (["a", ":", "\\(a"], "", "expr: Unmatched ( or \\(\n", 2),
+    ([], "", "expr: missing operand\nTry 'expr --help' for more information.\n", 2),
+]
+
+
+@pytest.mark.parametrize("args,out,err,code", EXPR_CASES, ids=lambda c: str(c))
+def test_expr_matches_gnu(args, out, err, code):
+    r = run_cmd(["expr", *args], env=dict(ENV))
+    assert (r.out, r.err, r.code) == (out, err, code)
