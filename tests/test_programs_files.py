@@ -296,3 +296,49 @@ def test_stat_splits_device_numbers_as_glibc_does():
     lines = program.default_format("tty", st).splitlines()
     assert lines[2].startswith("Device: 259,300\tInode: 7")
     assert lines[2].endswith("Links: 1     Device type: 136,300")
+
+
+# ---- mktemp ------------------------------------------------------------------------------------
+
+def inode(r: Result, path: str):
+    node = r.kernel.fs.root
+    for name in path.strip("/").split("/"):
+        node = node.lookup(name)
+    return node
+
+
+def test_mktemp_makes_a_private_file_and_directory_in_tmp():
+    f, d = session(["mktemp"], ["mktemp", "-d"])
+    assert f.out.startswith("/tmp/tmp.") and len(f.out) == len("/tmp/tmp.XXXXXXXXXX\n")
+    assert (inode(f, f.out.strip()).mode & 0o7777, inode(f, f.out.strip()).uid) == (0o600, 1000)
+    assert inode(d, d.out.strip()).mode & 0o7777 == 0o700 and d.out != f.out
+
+
+def test_mktemp_names_come_from_the_kernel_so_a_seed_repeats_them():
+    def name(seed: int) -> str:
+        return run_cmd(["mktemp", "-u", "-p", "/tmp", "x.XXXXXXXX"], seed=seed, env=dict(ENV)).out
+    assert name(1) == name(1) != name(2)
+
+
+def test_mktemp_puts_a_template_where_p_and_t_say():
+    r = run_cmd(["mktemp", "-p", HOME, "a.XXXbc"], env=dict(ENV))
+    assert r.out.startswith(f"{HOME}/a.") and r.out.endswith("bc\n") and r.code == 0
+    assert run_cmd(["mktemp", "-t", "fooXXX"], env=dict(ENV)).out.startswith("/tmp/foo")
+
+
+@pytest.mark.parametrize("args,err", [     # GNU mktemp's messages, all with status 1
+    (["fooXX"], "mktemp: too few X's in template ‘fooXX’\n"),
+    (["a", "b"], "mktemp: too many templates\nTry 'mktemp --help' for more information.\n"),
+    (["-t", "a/bXXX"], "mktemp: invalid template, ‘a/bXXX’, contains directory separator\n"),
+    (["-p", "/tmp", "/x/XXX"],
+     "mktemp: invalid template, ‘/x/XXX’; with --tmpdir, it may not be absolute\n"),
+    (["/nope/tmp.XXX"],
+     "mktemp: failed to create file via template ‘/nope/tmp.XXX’: No such file or directory\n"),
+    (["-d", "/nope/tmp.XXX"], "mktemp: failed to create directory via template "
+                              "‘/nope/tmp.XXX’: No such file or directory\n"),
+    (["-q", "/nope/tmp.XXX"], ""),
+    (["-z"], "mktemp: invalid option -- 'z'\nTry 'mktemp --help' for more information.\n"),
+])
+def test_mktemp_errors_match_gnu(args, err):
+    r = run_cmd(["mktemp", *args], env=dict(ENV))
+    assert (r.out, r.err, r.code) == ("", err, 1)
