@@ -342,3 +342,18 @@ def test_mktemp_puts_a_template_where_p_and_t_say():
 def test_mktemp_errors_match_gnu(args, err):
     r = run_cmd(["mktemp", *args], env=dict(ENV))
     assert (r.out, r.err, r.code) == ("", err, 1)
+
+
+# ---- tty, logname ------------------------------------------------------------------------------
+
+def test_tty_names_the_terminal_or_says_not_a_tty():
+    assert last(["tty"], tty=True) == ("/dev/tty\n", "", 0)
+    assert last(["tty"]) == ("not a tty\n", "", 1)
+    assert last(["tty", "-s"]) == ("", "", 1)
+    assert last(["tty", "x"]) == ("", "tty: extra operand ‘x’\nTry 'tty --help' for more information.\n", 2)
+
+
+def test_logname_prints_the_users_login_name():
+    assert last(["logname"]) == ("student\n", "", 0)
+    assert last(["logname", "x"]) == (
+        "", "logname: extra operand ‘x’\nTry 'logname --help' for more information.\n", 1)
