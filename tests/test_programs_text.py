@@ -203,3 +203,54 @@ EXPR_CASES = [
 def test_expr_matches_gnu(args, out, err, code):
     r = run_cmd(["expr", *args], env=dict(ENV))
     assert (r.out, r.err, r.code) == (out, err, code)
+
+
+# ---- od: GNU od's output (recorded from GNU coreutils 9) -----------------------------------
+
+OD_FILES = {f"{HOME}/f1": b"hello\tworld\n\x01\xff\xc3\xa9", f"{HOME}/zero": b"\0" * 40,
+            f"{HOME}/abc": b"abc"}
+OD_CASES = [
+    (['f1'], '0000000 062550 066154 004557 067567 066162 005144 177401 124703\n0000020\n'),
+    (['-c', 'f1'], '0000000   h   e   l   l   o  \\t   w   o   r   l   d  \\n 001 377 303 251\n'
+                   '0000020\n'),
+    (['-t', 'a', 'f1'], '0000000   h   e   l   l   o  ht   w   o   r   l   d  nl soh del   C   )\n'
+                        '0000020\n'),
+    (['-t', 'x1', '-c', 'f1'],
+     '0000000  68  65  6c  6c  6f  09  77  6f  72  6c  64  0a  01  ff  c3  a9\n'
+     '          h   e   l   l   o  \\t   w   o   r   l   d  \\n 001 377 303 251\n0000020\n'),
+    (['-A', 'n', '-t', 'd1', 'f1'],
+     '  104  101  108  108  111    9  119  111  114  108  100   10    1   -1  -61  -87\n'),
+    (['-A', 'x', '-t', 'u4', 'f1'], '000000 1819043176 1870072175  174353522 2848194305\n000010\n'),
+    (['-t', 'o4', '-t', 'x2', 'f1'],
+     '0000000 15433062550 15735604557 01231066162 25160777401\n'
+     '         6568  6c6c  096f  6f77  6c72  0a64  ff01  a9c3\n0000020\n'),
+    (['zero'], '0000000 000000 000000 000000 000000 000000 000000 000000 000000\n*\n'
+               '0000040 000000 000000 000000 000000\n0000050\n'),
+    (['-j', '3', '-N', '5', '-c', 'f1'], '0000003   l   o  \\t   w   o\n0000010\n'),
+    (['-t', 'd2', '-t', 'x1', 'abc'], '0000000  25185     99\n         61 62  63\n0000003\n'),
+    (['-b', '-d', 'f1'],
+     '0000000 150 145 154 154 157 011 167 157 162 154 144 012 001 377 303 251\n'
+     '          25960   27756    2415   28535   27762    2660   65281   43459\n0000020\n'),
+]
+
+
+@pytest.mark.parametrize("args,out", OD_CASES, ids=lambda c: str(c))
+def test_od_matches_gnu(args, out):
+    r = run_cmd(["od", *args], files=OD_FILES, env=dict(ENV))
+    assert (r.out, r.err, r.code) == (out, "", 0)
+
+
+@pytest.mark.parametrize("args,err", [
+    (["-t", "q", "f1"], "od: invalid character 'q' in type string ‘q’\n"),
+    (["-A", "z", "f1"], "od: invalid output address radix 'z'; it must be one character from [doxn]\n"),
+    (["-j", "100", "f1"], "od: cannot skip past end of combined input\n"),
+    (["nofile"], "od: nofile: No such file or directory\n"),
+])
+def test_od_errors_match_gnu(args, err):
+    r = run_cmd(["od", *args], files=OD_FILES, env=dict(ENV))
+    assert (r.out, r.err, r.code) == ("", err, 1)
+
+
+def test_od_reads_standard_input():
+    assert out_of(["od", "-c"], stdin=b"from stdin") == \
+        "0000000   f   r   o   m       s   t   d   i   n\n0000012\n"
