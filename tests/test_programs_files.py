@@ -357,3 +357,56 @@ def test_logname_prints_the_users_login_name():
     assert last(["logname"]) == ("student\n", "", 0)
     assert last(["logname", "x"]) == (
         "", "logname: extra operand ‘x’\nTry 'logname --help' for more information.\n", 1)
+
+
+# ---- find --------------------------------------------------------------------------------------
+# GNU find lists a directory in the order readdir gives (it does not sort); vshell's
+# directories give their entries in the order they were made.  The expected lines are
+# GNU find's on the same tree made on the host, in that order.
+
+FIND_TREE = "mkdir d; touch d/z d/a d/m; mkdir d/b; touch d/b/y; echo hello > d/m; chmod 700 d/a; "
+
+
+def find_in_tree(command: str) -> tuple[str, str, int]:
+    r = run_cmd(["sh", "-c", FIND_TREE + command], env=dict(ENV))
+    return r.out, r.err, r.code
+
+
+@pytest.mark.parametrize("command,out", [
+    ("find d", "d\nd/z\nd/a\nd/m\nd/b\nd/b/y\n"),
+    ("find d -depth -type f -size -1", "d/z\nd/a\nd/b/y\n"),
+    ("find d -perm 700 -o -name y -exec echo found {} \\;", "found d/b/y\n"),
+    ("find d -name b -prune -o -type f -print", "d/z\nd/a\nd/m\n"),
+    ("find d -type f -exec echo {} +", "d/z d/a d/m d/b/y\n"),
+    ("find d -mindepth 1 -maxdepth 1 ! -type d", "d/z\nd/a\nd/m\n"),
+    ("find d -user student -name m", "d/m\n"),
+    ("find d -path '*b*'", "d/b\nd/b/y\n"),
+    ("find d ! -type d -a \\( -name a -o -size +0c \\)", "d/a\nd/m\n"),
+    ("find d -perm -u+x", "d\nd/a\nd/b\n"),
+    ("find d/b d/ -maxdepth 0", "d/b\nd/\n"),
+])
+def test_find_walks_and_selects_as_gnu_find(command, out):
+    assert find_in_tree(command) == (out, "", 0)
+
+
+def test_find_newer_and_mtime_read_the_files_times():
+    assert find_in_tree("find d -newer d/b/y -type f") == ("d/m\n", "", 0)
+    assert find_in_tree("find d -mtime 0 -name z; find d -mtime +0 -name z") == ("d/z\n", "", 0)
+
+
+@pytest.mark.parametrize("command,err", [          # GNU find's messages, all with status 1
+    ("find nope", "find: ‘nope’: No such file or directory\n"),
+    ("find d -foo", "find: unknown predicate `-foo'\n"),
+    ("find d -name", "find: missing argument to `-name'\n"),
+    ("find d -type q", "find: Unknown argument to -type: q\n"),
+    ("find d -user bobzz", "find: ‘bobzz’ is not the name of a known user\n"),
+    ("find d -exec echo {} x +", "find: missing argument to `-exec'\n"),
+    ("find d -o", "find: invalid expression; you have used a binary operator '-o' with "
+                  "nothing before it.\n"),
+    ("find d \\( \\)", "find: invalid expression; empty parentheses are not allowed.\n"),
+    ("find d -name a b", "find: paths must precede expression: `b'\n"),
+    ("find d -maxdepth x", "find: Expected a positive decimal integer argument to -maxdepth, "
+                           "but got ‘x’\n"),
+])
+def test_find_errors_match_gnu(command, err):
+    assert find_in_tree(command) == ("", err, 1)
