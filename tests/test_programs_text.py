@@ -254,3 +254,67 @@ def test_od_errors_match_gnu(args, err):
 def test_od_reads_standard_input():
     assert out_of(["od", "-c"], stdin=b"from stdin") == \
         "0000000   f   r   o   m       s   t   d   i   n\n0000012\n"
+
+
+# ---- sed: GNU sed's output, status and messages (recorded from GNU sed 4) ------------------
+
+SED_FILES = {f"{HOME}/five": "one\ntwo\nthree\nfour\nfive\n", f"{HOME}/abc": "abc",
+             f"{HOME}/nonl": "abc\nno newline", f"{HOME}/rfile": "xyz\n",
+             f"{HOME}/f1": b"hello\tworld\n\x01\xff\xc3\xa9"}
+SED_CASES = [
+    (['2,4d', 'five'], 'one\nfive\n', '', 0),
+    (['/two/,/four/s/o/0/g', 'five'], 'one\ntw0\nthree\nf0ur\nfive\n', '', 0),
+    (['-n', '/t/p', 'five'], 'two\nthree\n', '', 0),
+    (['s/e/E/2', 'five'], 'one\ntwo\nthreE\nfour\nfive\n', '', 0),
+    (['s/o*/X/g', 'five'], 'XnXeX\nXtXwX\nXtXhXrXeXeX\nXfXuXrX\nXfXiXvXeX\n', '', 0),
+    (['3q5', 'five'], 'one\ntwo\nthree\n', '', 5),
+    (['2i\\\ninserted', 'five'], 'one\ninserted\ntwo\nthree\nfour\nfive\n', '', 0),
+    (['2a\\\nappended\\\nmore', 'five'], 'one\ntwo\nappended\nmore\nthree\nfour\nfive\n', '', 0),
+    (['2,3c\\\nchanged', 'five'], 'one\nchanged\nfour\nfive\n', '', 0),
+    (['$!N;P;D', 'five'], 'one\ntwo\nthree\nfour\nfive\n', '', 0),
+    (['-n', '$=', 'five'], '5\n', '', 0),
+    (['-n', 'l', 'f1'], 'hello\\tworld$\n\\001\\377\\303\\251$\n', '', 0),
+    (['1!G;h;$!d', 'five'], 'five\nfour\nthree\ntwo\none\n', '', 0),
+    ([':a;N;$!ba;s/\\n/,/g', 'five'], 'one,two,three,four,five\n', '', 0),
+    (['s/\\(t\\)\\(.\\)/\\2\\1/', 'five'], 'one\nwto\nhtree\nfour\nfive\n', '', 0),
+    (['s/o/[&]/g', 'five'], '[o]ne\ntw[o]\nthree\nf[o]ur\nfive\n', '', 0),
+    (['-n', '/two/{n;p}', 'five'], 'three\n', '', 0),
+    (['-n', '$p', 'five', 'abc'], 'abc', '', 0),
+    (['$d', 'nonl'], 'abc\n', '', 0),
+    (['-E', 's/(o|e)+/<&>/g', 'five'], '<o>n<e>\ntw<o>\nthr<ee>\nf<o>ur\nfiv<e>\n', '', 0),
+    (['s/b*/-/g', 'abc'], '-a-c-', '', 0),
+    (['-n', 's/o/0/gp', 'five'], '0ne\ntw0\nf0ur\n', '', 0),
+    (['t;s/o/0/;t;s/e/E/', 'five'], '0ne\ntw0\nthrEe\nf0ur\nfivE\n', '', 0),
+    (['y/abcdefghijklmnopqrstuvwxyz/ABCDEFGHIJKLMNOPQRSTUVWXYZ/', 'five'], 'ONE\nTWO\nTHREE\nFOUR\nFIVE\n', '', 0),
+    (['$a end', 'nonl'], 'abc\nno newline\nend\n', '', 0),
+    (['2r rfile', 'five'], 'one\ntwo\nxyz\nthree\nfour\nfive\n', '', 0),
+    (['-e', '1d', '-e', 's/^/> /', 'five', 'abc'], '> two\n> three\n> four\n> five\n> abc', '', 0),
+    (['s/a/b'], '', "sed: -e expression #1, char 5: unterminated `s' command\n", 1),
+    (['k'], '', "sed: -e expression #1, char 1: unknown command: `k'\n", 1),
+    (['y/abc/de/'], '', "sed: -e expression #1, char 9: strings for `y' command are different lengths\n", 1),
+    (['p;p x'], '', 'sed: -e expression #1, char 5: extra characters after command\n', 1),
+    (['b foo'], '', "sed: can't find label for jump to `foo'\n", 4),
+    (['p}'], '', "sed: -e expression #1, char 2: unexpected `}'\n", 1),
+    (['s/a/\\2/'], '', "sed: -e expression #1, char 7: invalid reference \\2 on `s' command's RHS\n", 1),
+    (['p', 'nofile'], '', "sed: can't read nofile: No such file or directory\n", 2),
+]
+
+
+@pytest.mark.parametrize("args,out,err,code", SED_CASES, ids=lambda c: str(c))
+def test_sed_matches_gnu(args, out, err, code):
+    r = run_cmd(["sed", *args], files=SED_FILES, env=dict(ENV))
+    assert (r.out, r.err, r.code) == (out, err, code)
+
+
+def test_sed_reads_standard_input_and_a_script_file():
+    files = {f"{HOME}/script": "s/a/A/g\n/^b/d\n"}
+    assert out_of(["sed", "-f", "script"], stdin=b"banana\napple\n", files=files) == "Apple\n"
+
+
+def test_sed_w_and_i_write_files():
+    r = run_cmd(["sed", "-n", "-i.orig", "-e", "2p", "-e", "3w out", "five"], files=SED_FILES,
+                env=dict(ENV))
+    assert (r.out, r.err, r.code) == ("", "", 0)
+    assert file_data(r, f"{HOME}/five") == b"two\n"
+    assert file_data(r, f"{HOME}/five.orig") == b"one\ntwo\nthree\nfour\nfive\n"
+    assert file_data(r, f"{HOME}/out") == b"three\n"
