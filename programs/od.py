@@ -6,6 +6,7 @@ and other formats, 16 bytes a line, each line after its offset.
   -t TYPE     one format (repeatable): a (named characters), c (characters,
               escapes, octal), d, o, u, x (signed decimal, octal, unsigned
               decimal, hex) with a size 1, 2, 4, 8 or C, S, I, L (default 4)
+              f (floating point) with a size 4 or 8, or F, D (default 8)
   -b = -t o1   -c = -t c   -d = -t u2   -o = -t o2   -s = -t d2   -x = -t x2
   -j N  skip N bytes first      -N N  dump at most N bytes
   -v    show every line (else a line the same as the one before is a *)
@@ -13,16 +14,18 @@ and other formats, 16 bytes a line, each line after its offset.
 """
 import math
 import re
+import struct
 import sys
 
 from proglib import Command
 
 cmd = Command("od")
 SIZES = {"C": 1, "S": 2, "I": 4, "L": 8}
+FLOAT_SIZES = {"F": 4, "D": 8, "L": 16}
 # digits of the widest value of each kind and size
 WIDTHS = {"o": {1: 3, 2: 6, 4: 11, 8: 22}, "x": {1: 2, 2: 4, 4: 8, 8: 16},
           "u": {1: 3, 2: 5, 4: 10, 8: 20}, "d": {1: 4, 2: 6, 4: 11, 8: 20},
-          "a": {1: 3}, "c": {1: 3}}
+          "a": {1: 3}, "c": {1: 3}, "f": {4: 15, 8: 24}}
 NAMES = ("nul soh stx etx eot enq ack bel bs ht nl vt ff cr so si dle dc1 dc2 dc3 dc4 nak "
          "syn etb can em sub esc fs gs rs us sp").split()
 ESCAPES = {0: "\\0", 7: "\\a", 8: "\\b", 12: "\\f", 10: "\\n", 13: "\\r", 9: "\\t", 11: "\\v"}
@@ -45,6 +48,8 @@ class Spec:
         if self.kind == "a":
             b = chunk[0] % 128                  # a: the high bit is dropped
             return NAMES[b] if b <= 32 else "del" if b == 127 else chr(b)
+        if self.kind == "f":
+            return shortest(chunk)
         n = int.from_bytes(chunk, sys.byteorder, signed=self.kind == "d")
         if self.kind == "o":
             return f"{n:0{self.width}o}"
@@ -67,19 +72,39 @@ class Spec:
         return "".join(out)
 
 
+def shortest(chunk: bytes) -> str:
+    """A float or double as GNU's od shows it: in the fewest %g digits, from
+    FLT_DIG or DBL_DIG on (from 1 for a denormal), that read back as the same value."""
+    code = "=f" if len(chunk) == 4 else "=d"
+    value = struct.unpack(code, chunk)[0]
+    if value != value:
+        return "-nan" if math.copysign(1, value) < 0 else "nan"
+    if value in (math.inf, -math.inf):
+        return str(value)
+    smallest = 1.1754943508222875e-38 if len(chunk) == 4 else sys.float_info.min
+    start = 1 if 0 < abs(value) < smallest else 6 if len(chunk) == 4 else 15
+    for digits in range(start, 18):
+        text = f"{value:.{digits}g}"
+        if struct.pack(code, float(text)) == chunk:
+            return text
+    return f"{value:.17g}"
+
+
 def parse_types(text: str) -> list:
     specs, i = [], 0
     while i < len(text):
         kind = text[i]
         if kind not in WIDTHS:
             cmd.fail(f"invalid character '{kind}' in type string ‘{text}’", usage=False)
-        m = re.match(r"[CSIL]|\d+", text[i + 1:]) if kind not in "ac" else None
-        size = 1 if kind in "ac" else 4
+        letters = FLOAT_SIZES if kind == "f" else SIZES
+        m = re.match(f"[{''.join(letters)}]|\\d+", text[i + 1:]) if kind not in "ac" else None
+        size = 1 if kind in "ac" else 8 if kind == "f" else 4
         if m:
-            size = SIZES[m.group()] if m.group() in SIZES else int(m.group())
+            size = letters[m.group()] if m.group() in letters else int(m.group())
             if size not in WIDTHS[kind]:
+                what = "floating point" if kind == "f" else "integral"
                 cmd.fail(f"invalid type string ‘{text}’;\nthis system doesn't provide a "
-                         f"{size}-byte integral type", usage=False)
+                         f"{size}-byte {what} type", usage=False)
         specs.append(Spec(kind, size))
         i += 1 + (m.end() if m else 0)
     return specs

@@ -318,3 +318,14 @@ def test_sed_w_and_i_write_files():
     assert file_data(r, f"{HOME}/five") == b"two\n"
     assert file_data(r, f"{HOME}/five.orig") == b"one\ntwo\nthree\nfour\nfive\n"
     assert file_data(r, f"{HOME}/out") == b"three\n"
+
+
+def test_od_shows_floats_in_the_fewest_digits_as_gnu_od():
+    import struct
+    data = struct.pack("<dffdd", 0.1, 1e-5, 100000.0, float("inf"), -float("nan"))
+    r = run_cmd(["od", "-t", "f4", "-t", "f8", "fl"], files={f"{HOME}/fl": data}, env=dict(ENV))
+    assert (r.out, r.err, r.code) == (
+        '0000000  -1.5881868e-23       1.4499999           1e-05          100000\n'
+        '                                    0.1           5.134144007690802e+37\n'
+        '0000020               0             nan               0            -nan\n'
+        '                                    inf                            -nan\n0000040\n', "", 0)
