@@ -118,3 +118,100 @@ def sources_and_target(cmd: Command, args: list) -> list:
         return []
     return [(sources[0], target)]
 
+
+
+# ---- POSIX regular expressions (expr's and sed's), as Python's ----------------------------
+
+BRACKET_CLASSES = {"alpha": "a-zA-Z", "digit": "0-9", "alnum": "a-zA-Z0-9", "upper": "A-Z",
+                   "lower": "a-z", "space": r" \t\n\r\f\v", "blank": r" \t",
+                   "punct": r"!-/:-@\[-`{-~", "xdigit": "0-9A-Fa-f",
+                   "cntrl": r"\x00-\x1f\x7f", "print": r" -~", "graph": r"!-~"}
+
+# GNU's words for what Python's re calls by other names
+REGEX_MESSAGES = {"missing ), unterminated subpattern": "Unmatched ( or \\(",
+                  "unbalanced parenthesis": "Unmatched ) or \\)",
+                  "unterminated character set": "Unmatched [, [^, [:, [., or [=",
+                  "nothing to repeat": "Invalid preceding regular expression",
+                  "multiple repeat": "Invalid preceding regular expression"}
+
+
+def regex_message(e: re.error) -> str:
+    return REGEX_MESSAGES.get(e.msg, e.msg)
+
+
+def _bracket(pattern: str, i: int) -> tuple:
+    """The bracket expression at pattern[i] == '[', as Python's; and where it ends.
+    Inside it a backslash is itself, and [:class:] names a class."""
+    j, out = i + 1, "["
+    if j == len(pattern):
+        raise re.error("Invalid regular expression")
+    if pattern[j:j + 1] == "^":
+        out, j = "[^", j + 1
+    if pattern[j:j + 1] == "]":
+        out, j = out + r"\]", j + 1
+    while j < len(pattern) and pattern[j] != "]":
+        m = re.match(r"\[:(\w+):\]", pattern[j:])
+        if m:
+            if m.group(1) not in BRACKET_CLASSES:
+                raise re.error("Invalid character class name")
+            out, j = out + BRACKET_CLASSES[m.group(1)], j + m.end()
+            continue
+        out += "\\" + pattern[j] if pattern[j] in "\\[&~|" else pattern[j]
+        j += 1
+    if j >= len(pattern):
+        raise re.error("Unmatched [, [^, [:, [., or [=")
+    return out + "]", j + 1
+
+
+def posix_regex(pattern: str, extended: bool = False) -> str:
+    """A POSIX basic (BRE) or extended (ERE) regular expression, as Python's
+    (to compile with re.S: POSIX's . matches a newline). In a BRE \\( \\) \\{ \\}
+    (and GNU's \\| \\+ \\?) are the operators and ( ) { } | + ? are themselves;
+    ^ anchors only first (or after \\( or \\|), $ only last (or before \\) or \\|),
+    and * is itself where nothing precedes it."""
+    ops = "(){}|+?"
+    out: list = []
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        at_start = not out or out[-1] in ("(", "|", "^")
+        if c == "[":
+            part, i = _bracket(pattern, i)
+            out.append(part)
+            continue
+        if c == "\\" and i + 1 < n:
+            nxt = pattern[i + 1]
+            i += 2
+            if not extended and nxt in ops:
+                if nxt == "{" and "\\}" not in pattern[i:]:
+                    raise re.error("Unmatched \\{")
+                out.append(nxt)
+            elif nxt == "n":
+                out.append("\n")
+            elif nxt == "t":
+                out.append("\t")
+            elif nxt in "<>":
+                out.append(r"\b")
+            elif nxt == "`":
+                out.append(r"\A")
+            elif nxt == "'":
+                out.append(r"\Z")
+            elif nxt.isdigit() or nxt in "wWsSbB":
+                out.append("\\" + nxt)
+            else:
+                out.append(re.escape(nxt))
+            continue
+        i += 1
+        if c == "^" and (extended or at_start):
+            out.append("^")
+        elif c == "$" and (extended or i == n or pattern[i:i + 2] in ("\\)", "\\|")):
+            out.append(r"\Z")
+        elif c == "*" and at_start:
+            out.append(r"\*")
+        elif c in ops and not extended:
+            out.append("\\" + c)
+        elif c in "^$":
+            out.append("\\" + c)
+        else:
+            out.append(c)
+    return "".join(out)

@@ -296,3 +296,117 @@ def test_stat_splits_device_numbers_as_glibc_does():
     lines = program.default_format("tty", st).splitlines()
     assert lines[2].startswith("Device: 259,300\tInode: 7")
     assert lines[2].endswith("Links: 1     Device type: 136,300")
+
+
+# ---- mktemp ------------------------------------------------------------------------------------
+
+def inode(r: Result, path: str):
+    node = r.kernel.fs.root
+    for name in path.strip("/").split("/"):
+        node = node.lookup(name)
+    return node
+
+
+def test_mktemp_makes_a_private_file_and_directory_in_tmp():
+    f, d = session(["mktemp"], ["mktemp", "-d"])
+    assert f.out.startswith("/tmp/tmp.") and len(f.out) == len("/tmp/tmp.XXXXXXXXXX\n")
+    assert (inode(f, f.out.strip()).mode & 0o7777, inode(f, f.out.strip()).uid) == (0o600, 1000)
+    assert inode(d, d.out.strip()).mode & 0o7777 == 0o700 and d.out != f.out
+
+
+def test_mktemp_names_come_from_the_kernel_so_a_seed_repeats_them():
+    def name(seed: int) -> str:
+        return run_cmd(["mktemp", "-u", "-p", "/tmp", "x.XXXXXXXX"], seed=seed, env=dict(ENV)).out
+    assert name(1) == name(1) != name(2)
+
+
+def test_mktemp_puts_a_template_where_p_and_t_say():
+    r = run_cmd(["mktemp", "-p", HOME, "a.XXXbc"], env=dict(ENV))
+    assert r.out.startswith(f"{HOME}/a.") and r.out.endswith("bc\n") and r.code == 0
+    assert run_cmd(["mktemp", "-t", "fooXXX"], env=dict(ENV)).out.startswith("/tmp/foo")
+
+
+@pytest.mark.parametrize("args,err", [     # GNU mktemp's messages, all with status 1
+    (["fooXX"], "mktemp: too few X's in template ‘fooXX’\n"),
+    (["a", "b"], "mktemp: too many templates\nTry 'mktemp --help' for more information.\n"),
+    (["-t", "a/bXXX"], "mktemp: invalid template, ‘a/bXXX’, contains directory separator\n"),
+    (["-p", "/tmp", "/x/XXX"],
+     "mktemp: invalid template, ‘/x/XXX’; with --tmpdir, it may not be absolute\n"),
+    (["/nope/tmp.XXX"],
+     "mktemp: failed to create file via template ‘/nope/tmp.XXX’: No such file or directory\n"),
+    (["-d", "/nope/tmp.XXX"], "mktemp: failed to create directory via template "
+                              "‘/nope/tmp.XXX’: No such file or directory\n"),
+    (["-q", "/nope/tmp.XXX"], ""),
+    (["-z"], "mktemp: invalid option -- 'z'\nTry 'mktemp --help' for more information.\n"),
+])
+def test_mktemp_errors_match_gnu(args, err):
+    r = run_cmd(["mktemp", *args], env=dict(ENV))
+    assert (r.out, r.err, r.code) == ("", err, 1)
+
+
+# ---- tty, logname ------------------------------------------------------------------------------
+
+def test_tty_names_the_terminal_or_says_not_a_tty():
+    assert last(["tty"], tty=True) == ("/dev/tty\n", "", 0)
+    assert last(["tty"]) == ("not a tty\n", "", 1)
+    assert last(["tty", "-s"]) == ("", "", 1)
+    assert last(["tty", "x"]) == ("", "tty: extra operand ‘x’\nTry 'tty --help' for more information.\n", 2)
+
+
+def test_logname_prints_the_users_login_name():
+    assert last(["logname"]) == ("student\n", "", 0)
+    assert last(["logname", "x"]) == (
+        "", "logname: extra operand ‘x’\nTry 'logname --help' for more information.\n", 1)
+
+
+# ---- find --------------------------------------------------------------------------------------
+# GNU find lists a directory in the order readdir gives (it does not sort); vshell's
+# directories give their entries in the order they were made.  The expected lines are
+# GNU find's on the same tree made on the host, in that order.
+
+FIND_TREE = "mkdir d; touch d/z d/a d/m; mkdir d/b; touch d/b/y; echo hello > d/m; chmod 700 d/a; "
+
+
+def find_in_tree(command: str) -> tuple[str, str, int]:
+    r = run_cmd(["sh", "-c", FIND_TREE + command], env=dict(ENV))
+    return r.out, r.err, r.code
+
+
+@pytest.mark.parametrize("command,out", [
+    ("find d", "d\nd/z\nd/a\nd/m\nd/b\nd/b/y\n"),
+    ("find d -depth -type f -size -1", "d/z\nd/a\nd/b/y\n"),
+    ("find d -perm 700 -o -name y -exec echo found {} \\;", "found d/b/y\n"),
+    ("find d -name b -prune -o -type f -print", "d/z\nd/a\nd/m\n"),
+    ("find d -type f -exec echo {} +", "d/z d/a d/m d/b/y\n"),
+    ("find d -mindepth 1 -maxdepth 1 ! -type d", "d/z\nd/a\nd/m\n"),
+    ("find d -user student -name m", "d/m\n"),
+    ("find d -path '*b*'", "d/b\nd/b/y\n"),
+    ("find d ! -type d -a \\( -name a -o -size +0c \\)", "d/a\nd/m\n"),
+    ("find d -perm -u+x", "d\nd/a\nd/b\n"),
+    ("find d/b d/ -maxdepth 0", "d/b\nd/\n"),
+])
+def test_find_walks_and_selects_as_gnu_find(command, out):
+    assert find_in_tree(command) == (out, "", 0)
+
+
+def test_find_newer_and_mtime_read_the_files_times():
+    assert find_in_tree("find d -newer d/b/y -type f") == ("d/m\n", "", 0)
+    assert find_in_tree("find d -mtime 0 -name z; find d -mtime +0 -name z") == ("d/z\n", "", 0)
+
+
+@pytest.mark.parametrize("command,err", [          # GNU find's messages, all with status 1
+    ("find nope", "find: ‘nope’: No such file or directory\n"),
+    ("find d -foo", "find: unknown predicate `-foo'\n"),
+    ("find d -name", "find: missing argument to `-name'\n"),
+    ("find d -type q", "find: Unknown argument to -type: q\n"),
+    ("find d -user bobzz", "find: ‘bobzz’ is not the name of a known user\n"),
+    ("find d -exec echo {} x +", "find: missing argument to `-exec'\n"),
+    ("find d -o", "find: invalid expression; you have used a binary operator '-o' with "
+                  "nothing before it.\n"),
+    ("find d \\( \\)", "find: invalid expression; empty parentheses are not allowed.\n"),
+    ("find d -name a b", "find: paths must precede expression: `b'\n"),
+    ("find d -maxdepth x", "find: Expected a positive decimal integer argument to -maxdepth, "
+                           "but got ‘x’\n"),
+])
+def test_find_errors_match_gnu(command, err):
+    assert find_in_tree(command) == ("", err, 1)
