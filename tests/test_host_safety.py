@@ -337,6 +337,24 @@ def test_fork_exec_is_sealed_when_the_host_has_loaded_it(host):
     assert r.out == "[Errno 1] not available in vshell: starting a host process\n"
 
 
+def test_the_module_name_of_a_callers_frame_is_harmless(host):
+    # Python 3.12's collections.namedtuple (and enum, typing) asks for the
+    # caller's module with sys._getframemodulename, an audited call: refused,
+    # it stopped every namedtuple -- and the traceback module's, so every
+    # uncaught exception came out as "Error in sys.excepthook:".  The host's
+    # audit event is raised here by hand, as 3.12 raises it.
+    r = run("""
+        import collections, pkgutil
+        pkgutil.sys.audit("sys._getframemodulename", 1)
+        P = collections.namedtuple("P", "x y")
+        print(P(1, 2), P.__module__)
+        1 / 0
+    """)
+    assert r.out == "P(x=1, y=2) __main__\n"
+    assert r.err.startswith("Traceback (most recent call last):\n")
+    assert r.err.endswith("ZeroDivisionError: division by zero\n")
+
+
 def test_programs_still_import_the_library_and_read_its_sources(host):
     r = run("""
         import datetime, decimal, inspect, json, unicodedata, zlib
