@@ -498,6 +498,25 @@ def test_starting_a_thread_is_refused_clearly():
     assert r.out.startswith("can't start new thread: a vshell process has one thread")
 
 
+def test_the_thread_handles_python_3_13s_threading_needs_are_there():
+    # 3.13's threading.py takes _make_thread_handle, _ThreadHandle and more
+    # from _thread at import: without them, importing threading -- and so
+    # subprocess, logging, queue -- failed with an AttributeError.
+    r = run("""
+        import _thread
+        h = _thread._make_thread_handle(_thread._get_main_thread_ident())
+        print(h.ident == _thread.get_ident(), h.is_done(), _thread._is_main_interpreter())
+        h._set_done()
+        print(h.is_done(), h.join(), _thread._shutdown())
+        try:
+            _thread.start_joinable_thread(print, handle=_thread._ThreadHandle())
+        except RuntimeError as e:
+            print(e)
+    """)
+    assert r.out.startswith("True False True\nTrue None None\n"
+                            "can't start new thread: a vshell process has one thread")
+
+
 def test_an_empty_queue_get_sleeps_in_the_kernel_instead_of_freezing_the_host():
     r = run("""
         import queue
