@@ -1018,3 +1018,23 @@ def test_a_recursion_on_python_3_10_ends_where_python3_10s_does(monkeypatch):
     assert (r.out, r.err, r.code) == ("998\n58\n3000 [0, 1, 2]\n", "", 0)
     tree = ticks.instrument(__import__("ast").parse("def f():\n    return 1\n"))
     assert __import__("ast").unparse(tree.body[0].body[0]) == "for [] in __ticks__:\n    break"
+
+
+def test_python_3_10s_pathlib_accessor_calls_the_virtual_os_unbound():
+    # 3.10's pathlib calls os through _NormalAccessor (stat = os.stat, open =
+    # io.open): C functions, which do not bind; the virtual os's are Python
+    # functions and got the accessor as their path, so on 3.10 Path.write_text,
+    # stat, mkdir, iterdir... all failed ("open() argument 'mode' must be str").
+    import types
+    from kernel.libpy import runtime
+    pathlib = types.ModuleType("pathlib")
+    exec("class _NormalAccessor:\n"
+         "    def owner(self, path):\n"
+         "        return 'own method'\n", pathlib.__dict__)
+
+    def stat(path):                             # as the virtual os.stat is: Python
+        return f"stat {path}"
+    pathlib._NormalAccessor.stat = stat
+    runtime._unbound_accessor(pathlib)
+    accessor = pathlib._NormalAccessor()
+    assert (accessor.stat("/tmp"), accessor.owner("/tmp")) == ("stat /tmp", "own method")

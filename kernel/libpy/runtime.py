@@ -746,7 +746,20 @@ class Runtime:
         except BaseException:
             self.modules.pop(name, None)
             raise
+        if name == "pathlib":
+            _unbound_accessor(m)
         return m
+
+
+def _unbound_accessor(pathlib: types.ModuleType) -> None:
+    """Python 3.10's pathlib calls os through a class (_NormalAccessor: stat =
+    os.stat, open = io.open), where CPython's C functions do not bind; the
+    virtual ones are Python functions, which would get the accessor as their
+    first argument: there they are static methods.  (3.11 calls os directly.)"""
+    accessor = getattr(pathlib, "_NormalAccessor", None)
+    for key, value in list(vars(accessor).items()) if accessor is not None else ():
+        if isinstance(value, types.FunctionType) and value.__module__ != pathlib.__name__:
+            setattr(accessor, key, staticmethod(value))
 
 
 def refusal(name: str) -> ModuleNotFoundError:
