@@ -1038,3 +1038,29 @@ def test_python_3_10s_pathlib_accessor_calls_the_virtual_os_unbound():
     runtime._unbound_accessor(pathlib)
     accessor = pathlib._NormalAccessor()
     assert (accessor.stat("/tmp"), accessor.owner("/tmp")) == ("stat /tmp", "own method")
+
+
+def test_an_exception_ignored_at_exit_prints_on_python_3_13s_traceback_module():
+    # At exit CPython prints an ignored exception without source lines; 3.13's
+    # FrameSummary keeps them in _lines (and has __slots__): setting _line
+    # raised, and the report of a failing __del__ at exit was lost.
+    import traceback as host_traceback
+    import types
+    from kernel.libpy import tracebacks
+
+    class FrameSummary:                         # 3.13's shape
+        __slots__ = ("_lines",)
+
+        def __init__(self) -> None:
+            self._lines = None
+
+    class TracebackException:
+        def __init__(self, *args, **kwargs) -> None:
+            self.stack = [FrameSummary()]
+
+        def format(self, chain=True):
+            return ["lines: %r\n" % self.stack[0]._lines]
+    fake = types.SimpleNamespace(TracebackException=TracebackException,
+                                 _compute_suggestion_error=host_traceback.format_exc)
+    text = tracebacks.format_exception(fake, ValueError("x"), chain=False, source=False)
+    assert text == "lines: ''\n"

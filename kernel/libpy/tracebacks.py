@@ -151,7 +151,10 @@ def format_exception(traceback: ModuleType, e: BaseException, chain: bool = True
             te._str += f". Did you mean: '{hint}'?"
     if not source:
         for frame in te.stack:
-            frame._line = ""
+            if hasattr(type(frame), "_lines"):      # 3.13 keeps them in _lines (__slots__)
+                frame._lines = ""
+            else:
+                frame._line = ""
     if isinstance(e, SyntaxError):
         te._format_syntax_error = partial(_c_syntax_error, te, traceback.linecache)
     return "".join(te.format(chain=chain))
