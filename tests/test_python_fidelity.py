@@ -1064,3 +1064,19 @@ def test_an_exception_ignored_at_exit_prints_on_python_3_13s_traceback_module():
                                  _compute_suggestion_error=host_traceback.format_exc)
     text = tracebacks.format_exception(fake, ValueError("x"), chain=False, source=False)
     assert text == "lines: ''\n"
+
+
+def test_a_syntax_error_prints_when_python_3_13s_traceback_asks_for_colour():
+    # 3.13's traceback.py calls _format_syntax_error(stype, colorize=...): the
+    # machine's version took no such argument, so on 3.13 every uncaught
+    # SyntaxError came out as "Error in sys.excepthook: TypeError ...".
+    import linecache
+    import traceback as host_traceback
+    from kernel.libpy import tracebacks
+    try:
+        compile("x = (1,\n 2))\n", "/tmp/s.py", "exec")
+    except SyntaxError as e:
+        te = host_traceback.TracebackException(type(e), e, None)
+    lines = tracebacks._c_syntax_error(te, linecache, "SyntaxError", colorize=False)
+    assert "".join(lines) == ('  File "/tmp/s.py", line 2\n    2))\n      ^\n'
+                              "SyntaxError: unmatched ')'\n")

@@ -160,11 +160,12 @@ def format_exception(traceback: ModuleType, e: BaseException, chain: bool = True
     return "".join(te.format(chain=chain))
 
 
-def _c_syntax_error(te, linecache: ModuleType, stype: str) -> Iterator[str]:
+def _c_syntax_error(te, linecache: ModuleType, stype: str, **options) -> Iterator[str]:
     """A SyntaxError as pythonrun.c prints an uncaught one (traceback.py's layout
     differs a little): the line read from the file if the error has none;
     leading spaces, tabs and form feeds stripped, no caret left of the text; an
-    IndentationError's caret one character wide."""
+    IndentationError's caret one character wide.  (options: 3.13's traceback.py
+    passes colorize=, which a file never gets.)"""
     if te.lineno is not None:
         yield f'  File "{te.filename or "<string>"}", line {te.lineno}\n'
     text = te.text
