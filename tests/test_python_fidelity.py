@@ -1080,3 +1080,14 @@ def test_a_syntax_error_prints_when_python_3_13s_traceback_asks_for_colour():
     lines = tracebacks._c_syntax_error(te, linecache, "SyntaxError", colorize=False)
     assert "".join(lines) == ('  File "/tmp/s.py", line 2\n    2))\n      ^\n'
                               "SyntaxError: unmatched ')'\n")
+
+
+def test_rlcompleter_imports_without_readline_and_so_do_pdb_and_doctest():
+    # rlcompleter tries `import readline` and goes on without it on an
+    # ImportError; the host's copy met the guard's PermissionError instead, and
+    # 3.13's pdb (so doctest) imports rlcompleter: `import doctest` failed there.
+    r = run("""
+        import rlcompleter
+        print(rlcompleter._readline_available, rlcompleter.Completer({"abc": 1}).complete("ab", 0))
+        """)
+    assert (r.out, r.err, r.code) == ("False abc\n", "", 0)

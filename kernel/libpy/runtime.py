@@ -87,6 +87,9 @@ BLOCKED = BLOCKED - {"tty"}
 # imports pdb, which a program itself may not.
 FRESH = FRESH | frozenset("contextlib unittest doctest inspect dataclasses typing sched".split())
 FRESH = FRESH | {"pdb", "bdb", "code"}
+# rlcompleter tries readline (refused: ImportError, so it goes on without it);
+# the host's copy would load the host's readline.  (3.13's pdb imports it.)
+FRESH = FRESH | {"rlcompleter"}
 FRESH_ONLY = FRESH_ONLY | {"pdb", "bdb", "code"}
 LIBRARY_ONLY = ("socket",)          # virtual modules only the FRESH ones may import
 FRESH_CODE: dict[str, Any] = {}     # name -> (code, file, is package), for all machines
