@@ -323,6 +323,30 @@ def test_native_code_that_acts_on_the_host_unaudited_cannot_be_loaded(host):
                           "process may not use it (it would reach the host behind the kernel's back)\n")
 
 
+def test_no_subinterpreter_module_of_any_version_can_be_loaded(host):
+    # An audit hook added by sys.addaudithook guards its own interpreter only:
+    # code run in a subinterpreter would act on the host unguarded.  3.13 names
+    # the modules _interpreters, _interpchannels and _interpqueues (3.12:
+    # _xxsubinterpreters, _xxinterpchannels); they loaded on a 3.13 host.
+    import importlib.util
+    from kernel import hostguard
+    names = ("_xxsubinterpreters", "_xxinterpchannels", "_xxinterpqueues", "_interpreters",
+             "_interpchannels", "_interpqueues")
+    assert set(names) <= hostguard.UNAUDITED_NATIVE
+    present = [n for n in names if importlib.util.find_spec(n) is not None]
+    r = run(f"""
+        import pkgutil
+        importlib = pkgutil.sys.modules["importlib"]
+        for name in {present!r}:
+            try:
+                importlib.import_module(name)
+            except PermissionError as e:
+                print(e)
+    """)
+    assert r.out == "".join(f"[Errno 1] not available in vshell: loading the native module "
+                            f"'{n}'\n" for n in present)
+
+
 def test_fork_exec_is_sealed_when_the_host_has_loaded_it(host):
     import _posixsubprocess  # noqa: F401  (as the interactive front end's asyncio does)
     from kernel import hostguard
