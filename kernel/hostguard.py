@@ -46,9 +46,10 @@ _installed = False
 
 # Events that are frequent and harmless: they return at once.  Any other event is
 # refused to a program unless allowed() says otherwise -- so an event a newer
-# CPython adds is refused until it is known.
-HARMLESS = frozenset("""builtins.id sys._getframe object.__getattr__ object.__setattr__
-object.__delattr__ exec compile code.__new__ function.__new__ marshal.loads marshal.load
+# CPython adds is refused until it is known.  (3.12's collections.namedtuple and
+# enum ask sys._getframemodulename for the caller's module.)
+HARMLESS = frozenset("""builtins.id sys._getframe sys._getframemodulename object.__getattr__
+object.__setattr__ object.__delattr__ exec compile code.__new__ function.__new__ marshal.loads marshal.load
 marshal.dumps pickle.find_class array.__new__ time.sleep os.walk os.fwalk glob.glob glob.glob/2
 sys.excepthook sys.unraisablehook tempfile.mkstemp tempfile.mkdtemp shutil.copyfile
 shutil.copymode shutil.copystat shutil.copytree shutil.rmtree shutil.move shutil.chown
@@ -65,7 +66,9 @@ CHANGES = {"os.mkdir": 1, "os.rmdir": 1, "os.remove": 1, "os.rename": 2, "os.tru
 UNAUDITED_NATIVE = frozenset("""_posixsubprocess _ctypes _xxsubinterpreters _testcapi
 _testinternalcapi _testmultiphase _testbuffer _testimportmultiple _ctypes_test _posixshmem
 _multiprocessing _gdbm _dbm readline _curses _curses_panel _tkinter spwd ossaudiodev
-nis""".split())
+nis _xxinterpchannels _xxinterpqueues _interpreters _interpchannels _interpqueues""".split())
+# (the last five: 3.12's and 3.13's names for subinterpreters, whose code runs
+# without this interpreter's audit hook)
 
 # How a refusal names what was refused (others: the event's own name).
 WHAT = {

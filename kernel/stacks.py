@@ -57,5 +57,7 @@ def _tasks(results: deque) -> Iterator[Callable[[], Any]]:
     task = getcurrent().parent.switch()         # started: back to its maker
     while True:
         yield task
-        del task            # (a finished task lets go of what it held: its program's globals)
+        # a stack waits for its next task without the last one: what that holds
+        # (a program's __main__, freed at exit) must not outlive it
+        del task
         task = getcurrent().parent.switch(results.pop())

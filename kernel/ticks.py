@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 TICK_EDGES = 1000           # loop steps and calls per tick of CPU time
 TICK, TICKS, EXCEPT = "__tick__", "__ticks__", "__except__"     # names in a program's builtins
 ONLY_AST = ast.PyCF_ONLY_AST
+CHECKED_C_CALLS = sys.version_info < (3, 11)    # a C call counts against the limit (_tick_statement)
 
 
 # ---- the compiler pass --------------------------------------------------------------------
@@ -59,6 +60,20 @@ def _tick(where: ast.AST) -> ast.Call:
                               _located(ast.Constant(True), where)], []), where)
 
 
+def _tick_statement(where: ast.AST) -> ast.stmt:
+    """A tick as a statement (a function's or a loop's first).  Python 3.10
+    checks the recursion limit when a frame calls a C function such as `next`
+    (3.11 calls it directly), so in a frame exactly at the program's limit the
+    call would raise RecursionError where python3.10's program runs on: there
+    the statement is `for [] in __ticks__: break`, whose step is C code with no
+    check (each item unpacks to nothing)."""
+    if not CHECKED_C_CALLS:
+        return ast.copy_location(ast.Expr(_tick(where)), where)
+    target = _located(ast.List([], ast.Store()), where)
+    ticks = _located(ast.Name(TICKS, ast.Load()), where)
+    return _located(ast.For(target, ticks, [_located(ast.Break(), where)], []), where)
+
+
 def _except(where: ast.AST) -> ast.Call:
     return _located(ast.Call(_located(ast.Name(EXCEPT, ast.Load()), where), [], []), where)
 
@@ -74,7 +89,10 @@ def _prepend(body: list[ast.stmt], call=_tick, skip_docstring: bool = False) -> 
     """A call before the first statement (after a docstring, which must stay first)."""
     first = 1 if skip_docstring and _is_docstring(body[0]) and len(body) > 1 else 0
     where = body[first]
-    body.insert(first, ast.copy_location(ast.Expr(call(where)), where))
+    if call is _tick:
+        body.insert(first, _tick_statement(where))
+    else:
+        body.insert(first, ast.copy_location(ast.Expr(call(where)), where))
 
 
 def _is_docstring(stmt: ast.stmt) -> bool:
@@ -141,13 +159,14 @@ class _Tick:
 
 
 BLOCK = (True,) * (TICK_EDGES - 1) + (_Tick(),)
+STEP: Iterator[object] = iter(())     # every item of __ticks__: true, and it unpacks to nothing (_tick_statement)
 
 
-def counter() -> Iterator[bool]:
-    """`__ticks__`: True at every step, and every TICK_EDGES steps the kernel's
-    turn first (a signal handler may tick meanwhile: the count goes on).  If
+def counter() -> Iterator[object]:
+    """`__ticks__`: a true item (STEP) at every step, and every TICK_EDGES steps
+    the kernel's turn first (a signal handler may tick meanwhile: the count goes on).  If
     the kernel's turn raises, the exception goes to the program at that tick."""
-    return compress(repeat(True), chain.from_iterable(repeat(BLOCK)))
+    return compress(repeat(STEP), chain.from_iterable(repeat(BLOCK)))
 
 
 class Raiser:

@@ -323,6 +323,30 @@ def test_native_code_that_acts_on_the_host_unaudited_cannot_be_loaded(host):
                           "process may not use it (it would reach the host behind the kernel's back)\n")
 
 
+def test_no_subinterpreter_module_of_any_version_can_be_loaded(host):
+    # An audit hook added by sys.addaudithook guards its own interpreter only:
+    # code run in a subinterpreter would act on the host unguarded.  3.13 names
+    # the modules _interpreters, _interpchannels and _interpqueues (3.12:
+    # _xxsubinterpreters, _xxinterpchannels); they loaded on a 3.13 host.
+    import importlib.util
+    from kernel import hostguard
+    names = ("_xxsubinterpreters", "_xxinterpchannels", "_xxinterpqueues", "_interpreters",
+             "_interpchannels", "_interpqueues")
+    assert set(names) <= hostguard.UNAUDITED_NATIVE
+    present = [n for n in names if importlib.util.find_spec(n) is not None]
+    r = run(f"""
+        import pkgutil
+        importlib = pkgutil.sys.modules["importlib"]
+        for name in {present!r}:
+            try:
+                importlib.import_module(name)
+            except PermissionError as e:
+                print(e)
+    """)
+    assert r.out == "".join(f"[Errno 1] not available in vshell: loading the native module "
+                            f"'{n}'\n" for n in present)
+
+
 def test_fork_exec_is_sealed_when_the_host_has_loaded_it(host):
     import _posixsubprocess  # noqa: F401  (as the interactive front end's asyncio does)
     from kernel import hostguard
@@ -335,6 +359,24 @@ def test_fork_exec_is_sealed_when_the_host_has_loaded_it(host):
             print(e)
     """)
     assert r.out == "[Errno 1] not available in vshell: starting a host process\n"
+
+
+def test_the_module_name_of_a_callers_frame_is_harmless(host):
+    # Python 3.12's collections.namedtuple (and enum, typing) asks for the
+    # caller's module with sys._getframemodulename, an audited call: refused,
+    # it stopped every namedtuple -- and the traceback module's, so every
+    # uncaught exception came out as "Error in sys.excepthook:".  The host's
+    # audit event is raised here by hand, as 3.12 raises it.
+    r = run("""
+        import collections, pkgutil
+        pkgutil.sys.audit("sys._getframemodulename", 1)
+        P = collections.namedtuple("P", "x y")
+        print(P(1, 2), P.__module__)
+        1 / 0
+    """)
+    assert r.out == "P(x=1, y=2) __main__\n"
+    assert r.err.startswith("Traceback (most recent call last):\n")
+    assert r.err.endswith("ZeroDivisionError: division by zero\n")
 
 
 def test_programs_still_import_the_library_and_read_its_sources(host):

@@ -116,3 +116,27 @@ def test_an_excepthook_and_an_atexit_handler_run_at_python3s_depth():
     assert r.out == (f"main {too_low} 3: the limit is too low\n"
                      f"hook {too_low} 3: the limit is too low\n998\n"
                      f"atexit {too_low} 3: the limit is too low\n998\n")
+
+
+def test_a_waiting_stack_keeps_nothing_of_its_last_task():
+    # A stack parked for its next task still held the last one -- on 3.10, 3.12
+    # and 3.13 the partial that ran __main__, and so its namespace: freed at
+    # exit, __main__ outlived the collection, and __del__ methods and a
+    # generator's finally then found the globals gone (NameError).
+    import weakref
+    from greenlet import getcurrent, greenlet
+    from kernel.cpu import _limiter
+
+    class Task:
+        def __call__(self):
+            return "done"
+    limiter = greenlet(_limiter)
+    limiter.switch(getcurrent(), 1000, ())
+    stack = stacks_module.new_stack(limiter, 1000)
+    stack.parent = getcurrent()
+    task = Task()
+    gone = weakref.ref(task)
+    assert stack.switch(task) == "done"
+    del task
+    assert gone() is None
+

@@ -986,7 +986,108 @@ def test_programs_start_on_a_host_python_whose_sys_flags_lack_the_newer_fields(m
     monkeypatch.setattr(pyconfig, "NAMES", names)
     monkeypatch.setattr(pyconfig, "_CACHE", {})
     for name in ("safe_path", "warn_default_encoding", "int_max_str_digits"):
-        monkeypatch.delattr(pyconfig.flags, name)
+        monkeypatch.delattr(pyconfig.flags, name, raising=False)    # (3.10's lack them)
     r = sh("python3 -c 'import sys; print(hasattr(sys.flags, \"safe_path\"), sys.path[0])'")
     assert (r.out, r.err, r.status) == ("False \n", "", 0)
     assert r.kernel.panics == []
+
+
+def test_a_recursion_on_python_3_10_ends_where_python3_10s_does(monkeypatch):
+    # Python 3.10 checks the recursion limit when a frame calls a C function,
+    # such as the `next` of a tick at the top of every function body: a frame
+    # at the program's limit then raised RecursionError ("while calling a Python
+    # object") one level before python3.10 does.  There the tick is a statement
+    # whose step calls no C function; it must count and raise as the call does.
+    from kernel import ticks
+    monkeypatch.setattr(ticks, "CHECKED_C_CALLS", True)
+    r = run("""
+        import sys
+        def depth(n=0):
+            try:
+                return depth(n + 1)
+            except RecursionError:
+                return n
+        print(depth())
+        sys.setrecursionlimit(60)
+        print(depth())
+        n = 0
+        for i in range(3000):
+            n += 1
+        print(n, [i for i in range(3)])
+        """)
+    assert (r.out, r.err, r.code) == ("998\n58\n3000 [0, 1, 2]\n", "", 0)
+    tree = ticks.instrument(__import__("ast").parse("def f():\n    return 1\n"))
+    assert __import__("ast").unparse(tree.body[0].body[0]) == "for [] in __ticks__:\n    break"
+
+
+def test_python_3_10s_pathlib_accessor_calls_the_virtual_os_unbound():
+    # 3.10's pathlib calls os through _NormalAccessor (stat = os.stat, open =
+    # io.open): C functions, which do not bind; the virtual os's are Python
+    # functions and got the accessor as their path, so on 3.10 Path.write_text,
+    # stat, mkdir, iterdir... all failed ("open() argument 'mode' must be str").
+    import types
+    from kernel.libpy import runtime
+    pathlib = types.ModuleType("pathlib")
+    exec("class _NormalAccessor:\n"
+         "    def owner(self, path):\n"
+         "        return 'own method'\n", pathlib.__dict__)
+
+    def stat(path):                             # as the virtual os.stat is: Python
+        return f"stat {path}"
+    pathlib._NormalAccessor.stat = stat
+    runtime._unbound_accessor(pathlib)
+    accessor = pathlib._NormalAccessor()
+    assert (accessor.stat("/tmp"), accessor.owner("/tmp")) == ("stat /tmp", "own method")
+
+
+def test_an_exception_ignored_at_exit_prints_on_python_3_13s_traceback_module():
+    # At exit CPython prints an ignored exception without source lines; 3.13's
+    # FrameSummary keeps them in _lines (and has __slots__): setting _line
+    # raised, and the report of a failing __del__ at exit was lost.
+    import traceback as host_traceback
+    import types
+    from kernel.libpy import tracebacks
+
+    class FrameSummary:                         # 3.13's shape
+        __slots__ = ("_lines",)
+
+        def __init__(self) -> None:
+            self._lines = None
+
+    class TracebackException:
+        def __init__(self, *args, **kwargs) -> None:
+            self.stack = [FrameSummary()]
+
+        def format(self, chain=True):
+            return ["lines: %r\n" % self.stack[0]._lines]
+    fake = types.SimpleNamespace(TracebackException=TracebackException,
+                                 _compute_suggestion_error=host_traceback.format_exc)
+    text = tracebacks.format_exception(fake, ValueError("x"), chain=False, source=False)
+    assert text == "lines: ''\n"
+
+
+def test_a_syntax_error_prints_when_python_3_13s_traceback_asks_for_colour():
+    # 3.13's traceback.py calls _format_syntax_error(stype, colorize=...): the
+    # machine's version took no such argument, so on 3.13 every uncaught
+    # SyntaxError came out as "Error in sys.excepthook: TypeError ...".
+    import linecache
+    import traceback as host_traceback
+    from kernel.libpy import tracebacks
+    try:
+        compile("x = (1,\n 2))\n", "/tmp/s.py", "exec")
+    except SyntaxError as e:
+        te = host_traceback.TracebackException(type(e), e, None)
+    lines = tracebacks._c_syntax_error(te, linecache, "SyntaxError", colorize=False)
+    assert "".join(lines) == ('  File "/tmp/s.py", line 2\n    2))\n      ^\n'
+                              "SyntaxError: unmatched ')'\n")
+
+
+def test_rlcompleter_imports_without_readline_and_so_do_pdb_and_doctest():
+    # rlcompleter tries `import readline` and goes on without it on an
+    # ImportError; the host's copy met the guard's PermissionError instead, and
+    # 3.13's pdb (so doctest) imports rlcompleter: `import doctest` failed there.
+    r = run("""
+        import rlcompleter
+        print(rlcompleter._readline_available, rlcompleter.Completer({"abc": 1}).complete("ab", 0))
+        """)
+    assert (r.out, r.err, r.code) == ("False abc\n", "", 0)

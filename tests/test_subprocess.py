@@ -498,6 +498,51 @@ def test_starting_a_thread_is_refused_clearly():
     assert r.out.startswith("can't start new thread: a vshell process has one thread")
 
 
+def test_the_thread_handles_python_3_13s_threading_needs_are_there():
+    # 3.13's threading.py takes _make_thread_handle, _ThreadHandle and more
+    # from _thread at import: without them, importing threading -- and so
+    # subprocess, logging, queue -- failed with an AttributeError.
+    r = run("""
+        import _thread
+        h = _thread._make_thread_handle(_thread._get_main_thread_ident())
+        print(h.ident == _thread.get_ident(), h.is_done(), _thread._is_main_interpreter())
+        h._set_done()
+        print(h.is_done(), h.join(), _thread._shutdown())
+        try:
+            _thread.start_joinable_thread(print, handle=_thread._ThreadHandle())
+        except RuntimeError as e:
+            print(e)
+    """)
+    assert r.out.startswith("True False True\nTrue None None\n"
+                            "can't start new thread: a vshell process has one thread")
+
+
+def test_posix_spawn_takes_python_3_13s_closefrom_and_env_none(monkeypatch):
+    # 3.13's subprocess spawns with os.posix_spawn, env=None and a
+    # (POSIX_SPAWN_CLOSEFROM, 3) file action whenever it can: the action was
+    # unknown (so every subprocess.run(["/bin/x"]) failed) and, once known,
+    # closed the fd that reports a failed exec -- an internal error.
+    from kernel.libpy import exec as vexec
+    monkeypatch.setitem(vexec._ACTION_ARGS, vexec.POSIX_SPAWN_CLOSEFROM, (2, "A closefrom"))
+    monkeypatch.setattr(vexec, "_ENV_NONE", True)
+    r = run("""
+        import os
+        r, w = os.pipe()
+        os.set_inheritable(w, True)
+        os.environ["WHO"] = "parent"
+        closefrom = [(3, 3)]
+        pid = os.posix_spawn("/bin/sh", ["sh", "-c", f"echo $WHO; echo x >&{w} || echo closed"],
+                             None, file_actions=closefrom)
+        print(os.waitpid(pid, 0)[1])
+        try:
+            os.posix_spawn("/etc/passwd", ["passwd"], None, file_actions=closefrom)
+        except OSError as e:
+            print(type(e).__name__, e)
+    """)
+    assert r.out == "parent\nclosed\n0\nPermissionError [Errno 13] Permission denied: '/etc/passwd'\n"
+    assert r.kernel.panics == []
+
+
 def test_an_empty_queue_get_sleeps_in_the_kernel_instead_of_freezing_the_host():
     r = run("""
         import queue

@@ -64,6 +64,10 @@ def fork_exec(args, executable_list, close_fds, fds_to_keep, cwd, env_list,
 
 
 
+# Python 3.13's subprocess.py names the directory in the error of a failed
+# chdir(cwd), which its C code reports as "noexec:chdir"; 3.12's expects "noexec".
+_NOEXEC_CHDIR = b"noexec:chdir" if _host_sys.version_info >= (3, 13) else b"noexec"
+
 if _host_sys.version_info < (3, 11):
     _fork_exec = fork_exec
 
@@ -95,8 +99,13 @@ def _child(s: _Setup, paths: list[str], argv: list[str] | None, envp: dict[str, 
     """The child of fork_exec (child_exec in _posixsubprocess.c): set up, exec,
     or report why not and exit 255."""
     reached_preexec = False
+    noexec = b"noexec"
     try:
         _fds(s)
+        if s.cwd is not None:
+            noexec = _NOEXEC_CHDIR
+            _trap("chdir", s.cwd)
+            noexec = b"noexec"
         _process(s)
         reached_preexec = True
         if s.preexec_fn is not None:
@@ -113,7 +122,7 @@ def _child(s: _Setup, paths: list[str], argv: list[str] | None, envp: dict[str, 
     except OSError as e:
         code = e.errno or 0
     if code:
-        _report(s.errpipe_write, b"OSError:%x:" % code + (b"" if reached_preexec else b"noexec"))
+        _report(s.errpipe_write, b"OSError:%x:" % code + (b"" if reached_preexec else noexec))
     else:
         _report(s.errpipe_write, b"SubprocessError:0:")
     return 255
@@ -141,9 +150,7 @@ def _fds(s: _Setup) -> None:
 
 
 def _process(s: _Setup) -> None:
-    """Directory, umask, signals, session or group, and ids, in the C code's order."""
-    if s.cwd is not None:
-        _trap("chdir", s.cwd)
+    """Umask, signals, session or group, and ids, in the C code's order (after chdir)."""
     if s.child_umask >= 0:
         _trap("umask", s.child_umask)
     if s.restore_signals:                   # _Py_RestoreSignals

@@ -16,7 +16,9 @@ from operator import index as _index
 from kernel.libpy.os import _trap
 
 error = RuntimeError
-_EXPORTED = ("_count", "_set_sentinel", "_local")     # what threading.py takes of the private ones
+_EXPORTED = ("_count", "_set_sentinel", "_local",     # what threading.py takes of the private ones
+             "_ThreadHandle", "_make_thread_handle", "_get_main_thread_ident",     # (3.13's)
+             "_is_main_interpreter", "_shutdown")
 _IDENT = 1                  # get_ident(): the one thread's number (an address in CPython)
 
 
@@ -27,6 +29,54 @@ def start_new_thread(function, args, kwargs=None, /):
 
 
 start_new = start_new_thread
+
+
+def start_joinable_thread(function, handle=None, daemon=True):
+    """Python 3.13's threading starts its threads here: refused, as start_new_thread."""
+    return start_new_thread(function, ())
+
+
+class _ThreadHandle:
+    """Python 3.13's threading keeps a thread's ident and its end in a handle:
+    here only the one thread's (and those of threads that never start)."""
+
+    def __init__(self) -> None:
+        self.ident: int | None = None
+        self._done = False
+
+    def is_done(self) -> bool:
+        return self._done
+
+    def _set_done(self) -> None:
+        self._done = True
+
+    def join(self, timeout: float | None = None) -> None:
+        if not self._done:      # (threading refuses to join the current thread first)
+            raise RuntimeError("Cannot join current thread")
+
+    def __repr__(self) -> str:
+        return f"<_thread._ThreadHandle object: ident={self.ident}>"
+
+
+_ThreadHandle.__module__ = "_thread"
+
+
+def _make_thread_handle(ident: int) -> _ThreadHandle:
+    handle = _ThreadHandle()
+    handle.ident = ident
+    return handle
+
+
+def _get_main_thread_ident() -> int:
+    return _IDENT
+
+
+def _is_main_interpreter() -> bool:
+    return True
+
+
+def _shutdown() -> None:
+    """At exit, 3.13's threading waits here for the non-daemon threads: there are none."""
 
 
 def get_ident() -> int:

@@ -17,6 +17,8 @@ start their children the same way.
 """
 from __future__ import annotations
 
+import os as _host_os
+import sys
 from os import defpath, fsdecode, pathsep
 
 from kernel import abi as _abi
@@ -31,6 +33,11 @@ if TYPE_CHECKING:
     from typing import Callable
 
 POSIX_SPAWN_OPEN, POSIX_SPAWN_CLOSE, POSIX_SPAWN_DUP2 = 0, 1, 2
+# Python 3.13 adds a file action that closes every fd from one on (its
+# subprocess then spawns with close_fds) and lets env be None (the caller's
+# environment); os has the constant where the host's has it.
+POSIX_SPAWN_CLOSEFROM = getattr(_host_os, "POSIX_SPAWN_CLOSEFROM", 3)
+_ENV_NONE = sys.version_info >= (3, 13)
 P_WAIT, P_NOWAIT, P_NOWAITO = 0, 1, 1
 
 
@@ -257,6 +264,8 @@ def _spawn_args(func: str, argv, env) -> tuple[list[str], dict[str, str]]:
         raise TypeError(f"{func}: argv must be a tuple or list")
     if not argv:
         raise ValueError(f"{func}: argv must not be empty")
+    if env is None and _ENV_NONE:
+        env = _rt().c_environ
     return _args(argv), _envp(func, env)
 
 
@@ -268,7 +277,7 @@ def _spawn(exec_, path, file_actions, setpgroup, resetids, new_session, sigmask,
 
     def child(rt) -> int:
         try:
-            _setup(actions, setpgroup, resetids, new_session, sigmask, sigdef)
+            _setup(actions, setpgroup, resetids, new_session, sigmask, sigdef, w)
             exec_()
         except OSError as e:
             _trap("write", w, (e.errno or _abi.ENOEXEC).to_bytes(4, "little"))
@@ -288,8 +297,10 @@ def _spawn(exec_, path, file_actions, setpgroup, resetids, new_session, sigmask,
     return pid
 
 
-def _setup(actions, setpgroup, resetids, new_session, sigmask, sigdef) -> None:
-    """In the child, before exec: posix_spawn's attributes, then its file actions."""
+def _setup(actions, setpgroup, resetids, new_session, sigmask, sigdef, report: int) -> None:
+    """In the child, before exec: posix_spawn's attributes, then its file actions
+    (the fd that reports a failed exec is the implementation's, as glibc's is:
+    closefrom leaves it open)."""
     if new_session:
         _trap("setsid")
     if setpgroup is not None:
@@ -310,12 +321,18 @@ def _setup(actions, setpgroup, resetids, new_session, sigmask, sigdef) -> None:
                 _trap("close", new)
         elif tag == POSIX_SPAWN_CLOSE:
             _trap("close", action[1])
+        elif tag == POSIX_SPAWN_CLOSEFROM:
+            for fd in _trap("listdir", "/proc/self/fd", None):
+                if int(fd) >= action[1] and int(fd) != report:
+                    _close_quietly(int(fd))
         else:
             _trap("dup2", action[1], action[2], False)
 
 
 _ACTION_ARGS = {POSIX_SPAWN_OPEN: (5, "An open"), POSIX_SPAWN_CLOSE: (2, "A close"),
                 POSIX_SPAWN_DUP2: (3, "A dup2")}
+if hasattr(_host_os, "POSIX_SPAWN_CLOSEFROM"):
+    _ACTION_ARGS[POSIX_SPAWN_CLOSEFROM] = (2, "A closefrom")
 
 
 def _file_actions(file_actions) -> list[tuple]:

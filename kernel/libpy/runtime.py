@@ -87,6 +87,9 @@ BLOCKED = BLOCKED - {"tty"}
 # imports pdb, which a program itself may not.
 FRESH = FRESH | frozenset("contextlib unittest doctest inspect dataclasses typing sched".split())
 FRESH = FRESH | {"pdb", "bdb", "code"}
+# rlcompleter tries readline (refused: ImportError, so it goes on without it);
+# the host's copy would load the host's readline.  (3.13's pdb imports it.)
+FRESH = FRESH | {"rlcompleter"}
 FRESH_ONLY = FRESH_ONLY | {"pdb", "bdb", "code"}
 LIBRARY_ONLY = ("socket",)          # virtual modules only the FRESH ones may import
 FRESH_CODE: dict[str, Any] = {}     # name -> (code, file, is package), for all machines
@@ -746,7 +749,20 @@ class Runtime:
         except BaseException:
             self.modules.pop(name, None)
             raise
+        if name == "pathlib":
+            _unbound_accessor(m)
         return m
+
+
+def _unbound_accessor(pathlib: types.ModuleType) -> None:
+    """Python 3.10's pathlib calls os through a class (_NormalAccessor: stat =
+    os.stat, open = io.open), where CPython's C functions do not bind; the
+    virtual ones are Python functions, which would get the accessor as their
+    first argument: there they are static methods.  (3.11 calls os directly.)"""
+    accessor = getattr(pathlib, "_NormalAccessor", None)
+    for key, value in list(vars(accessor).items()) if accessor is not None else ():
+        if isinstance(value, types.FunctionType) and value.__module__ != pathlib.__name__:
+            setattr(accessor, key, staticmethod(value))
 
 
 def refusal(name: str) -> ModuleNotFoundError:

@@ -9,6 +9,7 @@ CPython's `signal` and `_signal` do.
 from __future__ import annotations
 
 import signal as _host
+import sys as _sys
 from enum import IntEnum as _IntEnum
 from operator import index as _index
 from types import SimpleNamespace as _Namespace
@@ -66,13 +67,17 @@ def _signum(signalnum) -> int:
     return sig
 
 
+# (Python 3.10's message does not give the range; 3.11 added it)
+_SIGSET_RANGE = "" if _sys.version_info < (3, 11) else f" [1; {NSIG - 1}]"
+
+
 def _sigset(sigset) -> frozenset:
     """A set of signals, converted as _signal's sigset converter does."""
     sigs = set()
     for s in sigset:
         sig = _index(s)
         if not 1 <= sig < NSIG:
-            raise ValueError(f"signal number {sig} out of range [1; {NSIG - 1}]")
+            raise ValueError(f"signal number {sig} out of range{_SIGSET_RANGE}")
         sigs.add(sig)
     return frozenset(sigs)
 

@@ -26,7 +26,7 @@ maxsize maxunicode float_info int_info hash_info float_repr_style builtin_module
 getsizeof intern exc_info getdefaultencoding getfilesystemencoding
 getfilesystemencodeerrors copyright abiflags prefix base_prefix exec_prefix
 base_exec_prefix getrefcount stdlib_module_names exception
-get_int_max_str_digits set_int_max_str_digits is_finalizing _getframe
+get_int_max_str_digits set_int_max_str_digits is_finalizing _getframe _getframemodulename
 platlibdir pycache_prefix thread_info getswitchinterval getdlopenflags
 getallocatedblocks""".split()
 

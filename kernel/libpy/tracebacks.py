@@ -151,17 +151,21 @@ def format_exception(traceback: ModuleType, e: BaseException, chain: bool = True
             te._str += f". Did you mean: '{hint}'?"
     if not source:
         for frame in te.stack:
-            frame._line = ""
+            if hasattr(type(frame), "_lines"):      # 3.13 keeps them in _lines (__slots__)
+                frame._lines = ""
+            else:
+                frame._line = ""
     if isinstance(e, SyntaxError):
         te._format_syntax_error = partial(_c_syntax_error, te, traceback.linecache)
     return "".join(te.format(chain=chain))
 
 
-def _c_syntax_error(te, linecache: ModuleType, stype: str) -> Iterator[str]:
+def _c_syntax_error(te, linecache: ModuleType, stype: str, **options) -> Iterator[str]:
     """A SyntaxError as pythonrun.c prints an uncaught one (traceback.py's layout
     differs a little): the line read from the file if the error has none;
     leading spaces, tabs and form feeds stripped, no caret left of the text; an
-    IndentationError's caret one character wide."""
+    IndentationError's caret one character wide.  (options: 3.13's traceback.py
+    passes colorize=, which a file never gets.)"""
     if te.lineno is not None:
         yield f'  File "{te.filename or "<string>"}", line {te.lineno}\n'
     text = te.text
