@@ -142,3 +142,16 @@ def test_a_script_under_a_file_cannot_be_opened_in_dashs_words():
     assert out == "2\n"
     assert err == ("sh: 0: cannot open /etc/passwd/x: No such file\n"
                    "vshell: 1: cannot open /etc/passwd/x: No such file\n")
+
+
+def test_a_background_pipelines_stages_are_the_shells_children_and_bang_is_the_last():
+    # As dash: `a | b &` forks both stages from the shell.  Before, a job shell
+    # forked them, so $! was that shell: `kill $!` left both stages running and
+    # `wait` did not wait for them (dash's output, recorded, is the same).
+    out, err, status, k = sh("sleep 5 | cat & sleep 1; ps -o pid=,ppid=,comm=; echo \"bang $!\";"
+                             " kill $!; wait $!; echo \"killed $?\"; wait;"
+                             " ps -o comm= | grep -c sleep")
+    assert out == ("    1     0 init\n    2     1 sh\n    3     2 sleep\n    4     2 cat\n    6     2 ps\n"
+                   "bang 4\nkilled 143\n0\n")
+    assert (err, status) == ("Terminated\n", 1)       # (dash's words; grep -c counted none)
+    assert k.clock.monotonic() >= 5                    # wait waited for the sleep

@@ -55,7 +55,6 @@ class Shell(Redirections, CommandSearch):
         self.foreground_job = False   # a job has, or is given, the terminal: Ctrl-C is its
         self.text_depth = 0           # evals and .s inside each other (builtins.nested)
         self.context = ""             # `eval: ` or a . script's name, in messages
-        self.job_process = False      # a `&` job's own process (background, pipeline)
         self.entry_ignored: dict[int, bool] = {}   # signal -> ignored when the shell began?
         self.searched: str | None = None     # the PATH lookup() searched last (None: $PATH)
 
@@ -692,6 +691,8 @@ class Shell(Redirections, CommandSearch):
     def background(self, node: ast.Node) -> int:
         if self.state.jobs:
             self.reap_jobs(notify=False)      # finished jobs give their process slots back
+        if isinstance(node, ast.Pipeline) and len(node.commands) > 1 and not node.negate:
+            return self.background_pipeline(node)
         try:
             pid = self.fork(lambda sh: sh.run_job(node), foreground=False)
         except OSError as e:
@@ -703,9 +704,25 @@ class Shell(Redirections, CommandSearch):
             self.say(2, f"[{job.id}] {pid}\n")
         return 0
 
+    def background_pipeline(self, node: ast.Pipeline) -> int:
+        """`a | b &`: as in dash, every stage is forked from this shell; the job is
+        all of them, and $! is the last stage (what `kill $!` and `wait $!` reach)."""
+        pids: list[int] = []
+        status = 0
+        try:
+            self.fork_stages(node.commands, pids, foreground=False)
+        except OSError as e:
+            self.error("Cannot fork" if e.errno == abi.EAGAIN else e.strerror or str(e))
+            status = 2
+        if pids:                              # (those started are a job all the same)
+            self.state.last_bg = pids[-1]
+            job = jobtable.add(self.state, pids[0], pids, str_of(node))
+            if self.state.interactive and not status:
+                self.say(2, f"[{job.id}] {pids[-1]}\n")
+        return status
+
     def run_job(self, node: ast.Node):
-        """A `&` job, in its own process (see pipeline: its stages)."""
-        self.job_process = True
+        """A `&` job that is not a pipeline, in its own process (a subshell)."""
         return self.run(node, True)
 
     def reap_jobs(self, notify: bool) -> None:
@@ -721,21 +738,26 @@ class Shell(Redirections, CommandSearch):
         if len(cmds) == 1:
             status = yield (self.condition(cmds[0]) if node.negate else self.run(cmds[0], tail))
             return int(not status) if node.negate else status
-        os = self.os
         pids: list[int] = []
+        try:
+            self.fork_stages(cmds, pids)
+        except OSError:                      # no more processes: wait for those started
+            if pids:
+                self.wait_foreground(pids, str_of(node), pids[0])
+            raise
+        status = self.wait_foreground(pids, str_of(node), pids[0])
+        return int(not status) if node.negate else status
+
+    def fork_stages(self, cmds: list[ast.Node], pids: list[int], foreground: bool = True) -> None:
+        """Fork each stage of a pipeline, stdout to the next one's stdin through a
+        pipe, all in one process group (the first stage's).  pids gets each
+        child's pid as it starts, so that if a fork fails (OSError) the caller
+        still knows those already running; this shell keeps no pipe end."""
+        os = self.os
         pgid = None
         prev_read: int | None = None
-        st = self.state
-        # A `&` job that is this pipeline: its last stage runs in the job's
-        # process, so that $! is that stage and a trap it sets catches what is
-        # sent to $! -- as in dash, which forks a job's stages from the shell.
-        # (`sh -c 'a | b'` forks both stages, as dash does.)
-        in_place = (tail and self.job_process and not st.traps and not st.interactive
-                    and "m" not in st.options)
         for i, cmd in enumerate(cmds):
             last = i == len(cmds) - 1
-            if last and in_place:
-                break
             r = w = None
             if not last:
                 r, w = os.pipe()
@@ -750,12 +772,11 @@ class Shell(Redirections, CommandSearch):
                     sh.os.close(other)
                 return sh.run(cmd, tail=True)
             try:
-                pid = self.fork(stage, pgid)
-            except OSError:                  # no more processes: undo what was started
+                pid = self.fork(stage, pgid, foreground)
+            except OSError:
                 for fd in (prev_read, r, w):
                     if fd is not None:
                         os.close(fd)
-                self.wait_foreground(pids, str_of(node), pgid) if pids else None
                 raise
             pgid = pgid or pid
             pids.append(pid)
@@ -764,18 +785,6 @@ class Shell(Redirections, CommandSearch):
             if w is not None:
                 os.close(w)
             prev_read = r
-        if in_place:
-            assert prev_read is not None
-            os.dup2(prev_read, 0)
-            os.close(prev_read)
-            status = yield self.run(cmds[-1])
-            os.close(0)                       # (a writer still at it gets SIGPIPE, as from dash's stage)
-            before = self.wait_foreground(pids, str_of(node), pgid)   # the other stages end first
-            if "pipefail" in st.options and not status:
-                status = before
-        else:
-            status = self.wait_foreground(pids, str_of(node), pgid)
-        return int(not status) if node.negate else status
 
     def builtin(self, fn, words: list[str]):
         """Run a builtin.  If its output could not be written (a full disk, say),
