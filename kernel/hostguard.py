@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import os
 import sys
+from _thread import get_ident as _get_ident
 
 _installed = False
 
@@ -112,11 +113,17 @@ def allow_mount(host_path: str, writable: bool) -> None:
 
 
 def trust_thread(ident: int) -> None:
-    """A thread vshell started (its line editor) acts for the host, as vshell's
-    does.  It must live as long as the host process: a thread started later
-    could be given its number."""
+    """A thread vshell started (its line editor, the web server) acts for the
+    host, as vshell's does.  One that ends before the host process must say so
+    (forget_thread): a thread started later could be given its number."""
     install()
     sys.audit("vshell.trust_thread", ident)
+
+
+def forget_thread() -> None:
+    """The trusted thread calling this is about to end: its number is no longer
+    trusted.  (Only a trusted thread can ask, as for trust_thread.)"""
+    sys.audit("vshell.forget_thread", _get_ident())
 
 
 # ---- the hook ------------------------------------------------------------------------------
@@ -211,6 +218,8 @@ def _make_hook(library: tuple, path_dirs: tuple, threads: set):
             writable = tuple_(root for root, rw in mounts.items() if rw)
         elif event == "vshell.trust_thread":
             trusted.add(args[0])
+        elif event == "vshell.forget_thread":
+            trusted.discard(args[0])
         elif event == "vshell.wrap":
             wrapped[args[0]] = args[1]
         elif event == "vshell.call":

@@ -491,3 +491,28 @@ def test_protected_hardlinks_let_users_link_only_what_they_own_or_may_read_and_w
                      "ln: failed to create hard link 'ro' => '/tmp/readonly': Operation not permitted\n")
     assert run_cmd(["/bin/sh", "-c", "ln /etc/shadow /root/s && ls /root"], uid=0,
                    cwd="/root").out == "s\n"
+
+
+def test_a_trusted_thread_that_ends_gives_its_trust_back():
+    # The web server's thread is trusted and ends with the session; its number
+    # may then be given to a thread started later, which must not inherit it.
+    import threading
+
+    from kernel import hostguard
+    go, seen = threading.Event(), []
+
+    def body() -> None:
+        go.wait()
+        seen.append(bool(os.listdir("/")))       # trusted: the host's root
+        hostguard.forget_thread()
+        try:
+            os.listdir("/")
+        except PermissionError:
+            seen.append("refused")
+    t = threading.Thread(target=body)
+    t.start()
+    assert t.ident is not None
+    hostguard.trust_thread(t.ident)
+    go.set()
+    t.join()
+    assert seen == [True, "refused"]

@@ -349,16 +349,19 @@ class WebServer:
 
         def serve() -> None:
             trusted.wait()                  # (the host guard would refuse its sockets before)
-            self.loop = asyncio.new_event_loop()
-            asyncio.set_event_loop(self.loop)
             try:
-                self.loop.run_until_complete(self.listen())
-            except BaseException as e:      # (reported by start, on the main thread)
-                failed.append(e)
+                self.loop = asyncio.new_event_loop()
+                asyncio.set_event_loop(self.loop)
+                try:
+                    self.loop.run_until_complete(self.listen())
+                except BaseException as e:  # (reported by start, on the main thread)
+                    failed.append(e)
+                    started.set()
+                    return
                 started.set()
-                return
-            started.set()
-            self.loop.run_forever()
+                self.loop.run_forever()
+            finally:
+                hostguard.forget_thread()   # (its number may be given to a later thread)
         self.thread = threading.Thread(target=serve, name="vshell-web", daemon=True)
         self.thread.start()
         assert self.thread.ident is not None       # (started)
