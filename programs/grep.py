@@ -15,9 +15,7 @@ import os
 import re
 import sys
 
-CLASSES = {"alpha": "a-zA-Z", "digit": "0-9", "alnum": "a-zA-Z0-9", "upper": "A-Z",
-           "lower": "a-z", "space": r" \t\n\r\f\v", "blank": r" \t", "punct": r"!-/:-@\[-`{-~",
-           "xdigit": "0-9A-Fa-f", "cntrl": r"\x00-\x1f\x7f", "print": r" -~", "graph": r"!-~"}
+from proglib import posix_regex, regex_message
 
 
 def usage() -> None:
@@ -26,68 +24,12 @@ def usage() -> None:
     sys.exit(2)
 
 
-def bracket(pattern: str, i: int) -> tuple[str, int]:
-    """A POSIX bracket expression at pattern[i] == '[', as Python's; and where it ends."""
-    j = i + 1
-    out = "["
-    if pattern[j:j + 1] == "^":
-        out, j = "[^", j + 1
-    if pattern[j:j + 1] == "]":
-        out, j = out + r"\]", j + 1
-    while j < len(pattern) and pattern[j] != "]":
-        m = re.match(r"\[:(\w+):\]", pattern[j:])
-        if m and m.group(1) in CLASSES:
-            out, j = out + CLASSES[m.group(1)], j + m.end()
-            continue
-        out += "\\" + pattern[j] if pattern[j] in "\\[" else pattern[j]
-        j += 1
-    if j >= len(pattern):
-        raise re.error("Unmatched [, [^, [:, [., or [=")
-    return out + "]", j + 1
-
-
-def translate(pattern: str, extended: bool) -> str:
-    """A POSIX BRE or ERE, as a Python regular expression."""
-    out, i = [], 0
-    special = "(){}|+?"
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "[":
-            part, i = bracket(pattern, i)
-            out.append(part)
-            continue
-        if c == "\\" and i + 1 < len(pattern):
-            nxt = pattern[i + 1]
-            if not extended and nxt in special:
-                out.append(nxt)           # BRE: \( \) \| \{ \} \+ \? are the operators
-            elif nxt in "<>":
-                out.append(r"\b")
-            else:
-                out.append("\\" + nxt)
-            i += 2
-            continue
-        if not extended and c in special:
-            out.append("\\" + c)          # BRE: a plain ( ) | { } + ? is itself
-        elif c == "*" and (not out or out[-1] in ("^", "(", "|")):
-            out.append(r"\*")             # a leading * is literal
-        else:
-            out.append(c)
-        i += 1
-    return "".join(out)
-
-
-MESSAGES = {"missing ), unterminated subpattern": "Unmatched ( or \\(",
-            "unbalanced parenthesis": "Unmatched ) or \\)",
-            "unterminated character set": "Unmatched [, [^, [:, [., or [=",
-            "nothing to repeat": "Invalid preceding regular expression"}
-
-
 def compile_patterns(patterns: list[str], opts: set) -> re.Pattern:
     try:
         if "-F" in opts:
             parts = [re.escape(p) for p in patterns]
         else:
-            parts = [translate(p, "-E" in opts) for p in patterns]
+            parts = [posix_regex(p, "-E" in opts) for p in patterns]
         regex = "|".join(f"(?:{p})" for p in parts)
         if "-w" in opts:
             regex = rf"(?<!\w)(?:{regex})(?!\w)"
@@ -95,8 +37,7 @@ def compile_patterns(patterns: list[str], opts: set) -> re.Pattern:
             regex = rf"^(?:{regex})$"
         return re.compile(regex, re.I if "-i" in opts else 0)
     except re.error as e:
-        msg = e.msg if e.msg in MESSAGES.values() else MESSAGES.get(e.msg, e.msg)
-        sys.stderr.write(f"grep: {msg}\n")
+        sys.stderr.write(f"grep: {regex_message(e)}\n")
         sys.exit(2)
 
 
