@@ -176,6 +176,22 @@ def test_web_address_and_option_errors_are_one_line():
         assert done.returncode == 2 and message in done.stderr and "Traceback" not in done.stderr
 
 
+def test_an_address_in_use_is_one_line_and_nothing_after_it():
+    # Before, asyncio's "Task was destroyed but it is pending!" and the task
+    # followed the message: the pictures' pump was left running.
+    import socket
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run([sys.executable, "-m", "vshell", "--web", f"127.0.0.1:{port}",
+                               "--fresh", "--private", "--no-rc"], capture_output=True,
+                              text=True, timeout=60, stdin=subprocess.DEVNULL)
+    assert done.returncode == 1
+    assert done.stderr.startswith(f"vshell: --web: cannot listen on 127.0.0.1:{port}: ")
+    assert done.stderr.count("\n") == 1
+
+
 # ---- the whole: vshell --web in a process of its own, driven over the socket ----------------
 
 def test_the_page_terminal_runs_the_session_and_the_pictures_follow_it():

@@ -376,7 +376,14 @@ class WebServer:
                                     shutdown_timeout=LAST_WORDS)
         await self.runner.setup()
         site = web.TCPSite(self.runner, self.host, self.port)
-        await site.start()
+        try:
+            await site.start()
+        except BaseException:               # (the address: the pump setup started must end)
+            if self.pumping is not None:
+                self.pumping.cancel()
+                await asyncio.gather(self.pumping, return_exceptions=True)
+            await self.runner.cleanup()
+            raise
         sockets = getattr(site._server, "sockets", None) or []
         if sockets:
             self.port = sockets[0].getsockname()[1]
